@@ -529,7 +529,7 @@ static int clean_slot(struct text_slot *s, struct err *e)
 		/* A position in characters, counted from 1: what a person can find. */
 		size_t at = u8_mbsnlen((const uint8_t *)in, bad_at) + 1;
 
-		return refuse_prop(e, s->field, s->prop, _("%s (at character %zu)."),
+		return refuse_prop(e, s->field, s->prop, _("%s, at character %zu."),
 				   text_status_message(st), at);
 	}
 	if (!out || !*out) {
