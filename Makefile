@@ -49,7 +49,8 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 SAN_BIN  = $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 HELPER_SRC = $(sort $(wildcard tests/unit/helper_*.c))
 HELPER_BIN = $(HELPER_SRC:tests/unit/%.c=build/tests/%)
-PO       = $(wildcard src/po/*.po)
+# Catalogues are src/po/<language>.po; fragments (vi-<module>.po) are merged into them.
+PO       = $(foreach p,$(wildcard src/po/*.po),$(if $(findstring -,$(notdir $(p))),,$(p)))
 MO       = $(PO:src/po/%.po=build/locale/%/LC_MESSAGES/dienhinh.mo)
 
 .PHONY: all deps run run-demo test check unit e2e po bench fuzz stress \

@@ -1,0 +1,52 @@
+/*
+ * cli.h - the command line: global options, the configuration and identity
+ * every command shares, the command table, and helpers for command modules
+ * (cli_*.c).  With no command, the program opens the TUI.
+ *
+ * Exit status: 0 success, 1 refused operation or bad data (message on
+ * stderr, nothing written), 2 bad usage.
+ */
+#ifndef DIENHINH_CLI_H
+#define DIENHINH_CLI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "config.h"
+#include "date.h"
+#include "err.h"
+#include "register.h"
+#include "table.h"
+
+/* What every command gets: settled before the command runs. */
+struct cli {
+	struct config *cfg;
+	const char *db;          /* --db, NULL = the config's */
+	char user[USER_MAX + 1];
+	date_t today;
+	bool privileged;
+	struct reg *reg;         /* opened by cli_open() */
+	enum table_format fmt;   /* --format of the current command */
+};
+
+/* Program entry point: returns the exit status. */
+int cli_main(int argc, char **argv);
+
+/* Open the register for the current person (flags: REG_CREATE); 0 or -1. */
+int cli_open(struct cli *c, unsigned flags, struct err *e);
+
+/* Print "dienhinh: MESSAGE" on stderr and return the exit status for e. */
+int cli_fail(const struct err *e);
+
+/* Print a usage error for `cmd` and return 2. */
+int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Parse an exemplar number, a year, a quarter (1-4), a date; 0 or -1 (e set, ERR_USAGE). */
+int cli_parse_id(const char *s, uint64_t *id, struct err *e);
+int cli_parse_int(const char *s, const char *what, long lo, long hi, long *out, struct err *e);
+int cli_parse_date(const char *s, const char *what, date_t *out, struct err *e);
+
+/* Options shared by every listing: --format. */
+int cli_set_format(struct cli *c, const char *s);
+
+#endif

@@ -1,0 +1,20 @@
+/*
+ * cli_flow.h - commands of the review workflow and the audit trail:
+ * review, resubmit, propose, commend, revoke, propagate, whoami, log, check.
+ */
+#ifndef DIENHINH_CLI_FLOW_H
+#define DIENHINH_CLI_FLOW_H
+
+#include "cli.h"
+
+int cli_flow_review(struct cli *c, int argc, char **argv);
+int cli_flow_resubmit(struct cli *c, int argc, char **argv);
+int cli_flow_propose(struct cli *c, int argc, char **argv);
+int cli_flow_commend(struct cli *c, int argc, char **argv);
+int cli_flow_revoke(struct cli *c, int argc, char **argv);
+int cli_flow_propagate(struct cli *c, int argc, char **argv);
+int cli_flow_whoami(struct cli *c, int argc, char **argv);
+int cli_flow_log(struct cli *c, int argc, char **argv);
+int cli_flow_check(struct cli *c, int argc, char **argv);
+
+#endif

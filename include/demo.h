@@ -1,0 +1,19 @@
+/*
+ * demo.h - sample data for trying the program (`dienhinh init --demo`):
+ * five years of plausible introductions by the town's units, with
+ * Vietnamese names, categories that suit each unit, and exemplars at every
+ * stage of the workflow.  Deterministic, so a demo looks the same each time.
+ */
+#ifndef DIENHINH_DEMO_H
+#define DIENHINH_DEMO_H
+
+#include <stddef.h>
+
+#include "err.h"
+#include "register.h"
+
+/* Fill an empty register with sample exemplars (nothing if it holds any);
+ * *added says how many. */
+int demo_fill(struct reg *r, size_t *added, struct err *e);
+
+#endif

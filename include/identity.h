@@ -1,0 +1,32 @@
+/*
+ * identity.h - who is running the program, and whether it runs with more
+ * privilege than that person (the shared-server install is setgid).
+ *
+ * When privileged, identity is the real user id's account and nothing the
+ * person controls (environment, --config, --db) may change what the
+ * program trusts.
+ */
+#ifndef DIENHINH_IDENTITY_H
+#define DIENHINH_IDENTITY_H
+
+#include <stdbool.h>
+
+#include "err.h"
+#include "model.h"
+
+/* True when effective and real ids differ (setuid/setgid). */
+bool identity_privileged(void);
+
+/*
+ * The account acting: DIENHINH_USER when set and not privileged (tests,
+ * demos), else the real user id's login name.
+ */
+int identity_user(char out[USER_MAX + 1], struct err *e);
+
+/*
+ * Give up the group privilege for good (before writing a file a person
+ * asked for, so it belongs to them).  0 or -1.
+ */
+int identity_drop_privilege(struct err *e);
+
+#endif

@@ -1,0 +1,129 @@
+/*
+ * register.h - every operation a person can do on the register.
+ *
+ * The register is the one place where the rules live: it cleans and
+ * validates input, checks the person's role against the record, moves
+ * exemplars through the review workflow, and writes each change together
+ * with its audit entry in one short write transaction.  The CLI and the
+ * TUI call it and never write to the store themselves.
+ *
+ * Workflow (roles in brackets):
+ *   add                     -> introduced          [office; staff of the unit]
+ *   introduced -> accepted | returned (reason)     [office]
+ *   returned   -> introduced (resubmit)            [office; staff of the unit]
+ *   accepted   -> proposed                         [office]
+ *   proposed   -> commended (form, decision, date) [office]
+ *   commended  -> revoked (reason)                 [office]
+ *   propagation events on accepted, proposed and commended exemplars [office]
+ *   editing the profile: office always; staff of the unit while introduced
+ *   or returned.  Viewers read.  Everyone reads every unit's records.
+ */
+#ifndef DIENHINH_REGISTER_H
+#define DIENHINH_REGISTER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "audit.h"
+#include "config.h"
+#include "err.h"
+#include "model.h"
+#include "store.h"
+#include "units.h"
+
+struct reg;
+
+enum {
+	REG_CREATE = 1 << 0, /* create the database if missing (init) */
+};
+
+/*
+ * Open the register for `user` (a Unix account name) acting on `today`.
+ * The database is cfg's unless `dbdir` is given.  Units are brought in line
+ * with the config when it changed.  Refused (ERR_DENIED) when the config
+ * gives the account no role.  `cfg` must outlive the register.
+ */
+int register_open(const struct config *cfg, const char *dbdir, const char *user,
+		  date_t today, unsigned flags, struct reg **out, struct err *e);
+void register_close(struct reg *r);
+
+const char *register_user(const struct reg *r);
+enum role register_role(const struct reg *r);
+date_t register_today(const struct reg *r);
+const struct config *register_config(const struct reg *r);
+
+/* Newest committed transaction id (changes when anyone saves anything). */
+uint64_t register_last_change(struct reg *r);
+/* Clear reader slots of dead sessions; returns how many. */
+int register_housekeeping(struct reg *r);
+
+/* May this person edit / act on this exemplar?  (For showing read-only screens;
+ * the operations check again.)  On false, `why` (if not NULL) explains. */
+bool register_may_edit(const struct reg *r, const struct exemplar *x, struct err *why);
+/* May this person add exemplars for `unit` (NULL: for any unit at all)? */
+bool register_may_add(const struct reg *r, const char *unit, struct err *why);
+bool register_is_office(const struct reg *r);
+
+/* ---- units ---------------------------------------------------------------- */
+
+/* Every unit (units.h order). */
+int register_units(struct reg *r, struct unit_list *out, struct err *e);
+
+/* ---- exemplars ------------------------------------------------------------ */
+
+int register_get(struct reg *r, uint64_t id, struct exemplar *x, struct err *e);
+
+/*
+ * Introduce a new exemplar.  `x` is cleaned (NFC...) in place and gets its
+ * id, version, status and creation stamp.  When a text field looks like
+ * legacy-encoded Vietnamese, *legacy (if not NULL) names it; the record is
+ * saved anyway and the front end warns.
+ */
+int register_add(struct reg *r, struct exemplar *x, const char **legacy, struct err *e);
+
+/*
+ * Save the profile fields of `x` (type, category, name, gender, birth year,
+ * position, workplace, movement, achievements, date, unit) over exemplar
+ * x->id.  x->version must be the version the person started from; if
+ * someone saved in between, ERR_CONFLICT and nothing is written.  On
+ * success x holds the saved record (new version).
+ */
+int register_edit(struct reg *r, struct exemplar *x, const char **legacy, struct err *e);
+
+int register_accept(struct reg *r, uint64_t id, struct err *e);
+int register_return(struct reg *r, uint64_t id, const char *reason, struct err *e);
+int register_resubmit(struct reg *r, uint64_t id, struct err *e);
+int register_propose(struct reg *r, uint64_t id, struct err *e);
+int register_commend(struct reg *r, uint64_t id, const struct commendation *c,
+		     struct err *e);
+int register_revoke(struct reg *r, uint64_t id, const char *reason, struct err *e);
+int register_propagate(struct reg *r, uint64_t id, const struct propagation *p,
+		       struct err *e);
+
+/* ---- many at once ---------------------------------------------------------- */
+
+/* One refused record of a batch: its index in the array and why. */
+struct reg_problem {
+	size_t index;
+	struct err err;
+};
+
+/*
+ * Add `n` exemplars in one transaction, all or nothing (office only).
+ * Records keep what they carry (status, commendation, propagations,
+ * stamps: an import of exported data restores it as it was); missing
+ * status, version and stamps get the defaults of an ordinary add.  An id
+ * is kept when no record has it, else a new one is given.  Every record is
+ * cleaned and checked like an ordinary add, duplicates included (within
+ * the batch too).  If any record is refused, nothing is written and
+ * *problems lists them all (free()); with `dry_run` nothing is written
+ * either way.  One audit entry, noting `source`, covers the batch.
+ */
+int register_add_batch(struct reg *r, struct exemplar *xs, size_t n, const char *source,
+		       bool dry_run, struct reg_problem **problems, size_t *n_problems,
+		       struct err *e);
+
+/* The store, for maintenance commands (check, backup). */
+struct store *register_store(struct reg *r);
+
+#endif

@@ -1,0 +1,39 @@
+/*
+ * roles.h - who may do what: the whole permission table in one place.
+ *
+ *   office  (Phòng Nội vụ)   every action on every unit
+ *   staff   (cán bộ đơn vị)  add, edit and resubmit exemplars of their own
+ *                            units; edit only while introduced or returned
+ *   viewer  (chỉ xem)        nothing but reading
+ * Everyone reads every unit's records: the plan asks for openness.
+ */
+#ifndef DIENHINH_ROLES_H
+#define DIENHINH_ROLES_H
+
+#include <stddef.h>
+
+#include "config.h"
+#include "err.h"
+#include "model.h"
+
+enum roles_action {
+	ROLES_ADD, ROLES_EDIT, ROLES_RESUBMIT, ROLES_ACCEPT, ROLES_RETURN, ROLES_PROPOSE,
+	ROLES_COMMEND, ROLES_REVOKE, ROLES_PROPAGATE, ROLES_IMPORT, ROLES_RESTORE,
+};
+
+/*
+ * May `who` take `act`?  `x` is the stored exemplar acted on (NULL when
+ * adding), `unit` the unit the result will belong to (NULL if unchanged).
+ * 0, or -1 with ERR_DENIED and a message naming the role and the rule.
+ */
+int roles_check(const struct config *cfg, const struct role_entry *who,
+		enum roles_action act, const struct exemplar *x, const char *unit,
+		struct err *e);
+
+/* "Cán bộ đơn vị (staff: phuong1, phuong2)", for messages and `whoami`. */
+void roles_describe(const struct role_entry *who, char *buf, size_t n);
+
+/* Stable code of a role: "office", "staff", "viewer", "none". */
+const char *roles_code(enum role r);
+
+#endif

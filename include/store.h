@@ -1,0 +1,193 @@
+/*
+ * store.h - the database: one LMDB environment holding records, indexes,
+ * per-quarter counters and the audit trail.  store.c is the only file that
+ * includes lmdb.h.
+ *
+ * Every access happens inside store_read() or store_write(), which run a
+ * caller's function in one transaction and end it before returning: no
+ * transaction outlives the call, so no reader pins old pages while a
+ * screen waits for a key, and no writer holds the lock while a person
+ * types.  store_write() grows the map and re-runs the function when the
+ * map is full, so a function passed to it must be safe to run again.
+ *
+ * Inside a transaction, store_put_exemplar() keeps the record, its four
+ * index entries and the counters of its unit and quarter together; the
+ * register adds the audit entry to the same transaction.
+ */
+#ifndef DIENHINH_STORE_H
+#define DIENHINH_STORE_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "audit.h"
+#include "err.h"
+#include "keys.h"
+#include "model.h"
+
+#define STORE_SCHEMA 1        /* the schema this program writes */
+
+struct store;
+struct store_txn;
+
+enum {
+	STORE_CREATE = 1 << 0, /* create the directory and database if missing */
+};
+
+/*
+ * Open (or with STORE_CREATE create) the database in directory `dir`, with
+ * `map_size` bytes as the initial map (ignored when the file is larger).
+ * Files are created group-writable (umask 007) so that colleagues sharing
+ * the group can open them.  Checks the schema (a newer one is refused,
+ * an older one migrated) and clears reader slots left by dead processes.
+ */
+int store_open(const char *dir, size_t map_size, unsigned flags, struct store **out,
+	       struct err *e);
+void store_close(struct store *s);
+
+/*
+ * A flag the store checks before committing: when a signal handler has
+ * set it, store_write() aborts instead of committing (ERR_INTERRUPTED).
+ */
+void store_set_interrupt(struct store *s, volatile sig_atomic_t *flag);
+
+/* Id of the newest committed transaction, by any process; cheap, no transaction. */
+uint64_t store_last_txn(struct store *s);
+
+/* Clear reader slots of dead processes; returns how many were cleared. */
+int store_reader_check(struct store *s);
+
+/* Current map size and data file size in bytes (for `check` and benchmarks). */
+void store_sizes(struct store *s, size_t *map, size_t *file);
+
+typedef int (*store_fn)(struct store_txn *t, void *ctx, struct err *e);
+
+/* Run fn in a read-only transaction. */
+int store_read(struct store *s, store_fn fn, void *ctx, struct err *e);
+/* Run fn in a write transaction and commit if it returns 0. */
+int store_write(struct store *s, store_fn fn, void *ctx, struct err *e);
+
+/* ---- inside a transaction ----------------------------------------------- */
+
+/* Schema version recorded in the database. */
+uint32_t store_schema(struct store_txn *t);
+
+/* Small named values (hash of the configured units...). */
+int store_get_meta_u64(struct store_txn *t, const char *name, uint64_t *v, struct err *e);
+int store_put_meta_u64(struct store_txn *t, const char *name, uint64_t v, struct err *e);
+
+/* A new exemplar id (ids only grow, even across failed transactions' retries). */
+int store_next_id(struct store_txn *t, uint64_t *id, struct err *e);
+
+/* ERR_NOTFOUND if there is no such exemplar. */
+int store_get_exemplar(struct store_txn *t, uint64_t id, struct exemplar *x, struct err *e);
+
+/*
+ * Write exemplar `x`; `old` is the stored version it replaces (NULL for a
+ * new one), whose index entries and counts are removed.
+ */
+int store_put_exemplar(struct store_txn *t, const struct exemplar *old,
+		       const struct exemplar *x, struct err *e);
+
+int store_get_unit(struct store_txn *t, const char *code, struct unit *u, struct err *e);
+int store_put_unit(struct store_txn *t, const struct unit *u, struct err *e);
+
+/* Callbacks return 0 to go on, 1 to stop early (not an error), -1 on error. */
+typedef int (*store_unit_cb)(const struct unit *u, void *ctx);
+typedef int (*store_exemplar_cb)(const struct exemplar *x, void *ctx);
+typedef int (*store_id_cb)(uint64_t id, void *ctx);
+
+/* Every unit, by code. */
+int store_each_unit(struct store_txn *t, store_unit_cb cb, void *ctx, struct err *e);
+/* Every exemplar, by id. */
+int store_each_exemplar(struct store_txn *t, store_exemplar_cb cb, void *ctx,
+			struct err *e);
+
+/* Rows of the list index (keys.h), in list order: unit code, collectives
+ * before individuals, Vietnamese name order. */
+typedef int (*store_row_cb)(const struct list_row *row, void *ctx);
+
+/*
+ * Walk the list index from position `from` (exclusive; NULL = the start,
+ * or the end when backward), forward or backward, limited to `unit` when
+ * not NULL.
+ */
+int store_scan_list(struct store_txn *t, const char *unit, const uint8_t *from,
+		    size_t from_len, bool backward, store_row_cb cb, void *ctx,
+		    struct err *e);
+
+/* Ids introduced in a year (and quarter, 1-4, or 0 for the whole year),
+ * optionally of one unit, ordered by quarter, unit, id. */
+int store_scan_period(struct store_txn *t, int year, int quarter, const char *unit,
+		      store_id_cb cb, void *ctx, struct err *e);
+
+/* Ids whose folded name starts with `prefix` (already folded), in folded order. */
+int store_scan_fold_prefix(struct store_txn *t, const char *prefix, store_id_cb cb,
+			   void *ctx, struct err *e);
+
+/* Ids whose name has exactly the collation key of `name` (same letters, tones, case). */
+int store_scan_same_name(struct store_txn *t, const char *name, store_id_cb cb, void *ctx,
+			 struct err *e);
+
+/*
+ * Per-unit, per-quarter counts kept with the records.  Index 0 of the
+ * arrays is unused so that they are indexed by the enum values.
+ */
+struct store_counts {
+	uint32_t total;
+	uint32_t by_type[TYPE_COUNT_];
+	uint32_t by_status[STATUS_COUNT_];
+};
+int store_get_counts(struct store_txn *t, int year, int quarter, const char *unit,
+		     struct store_counts *c, struct err *e);
+
+/* Append an audit entry (its seq is assigned here and written back). */
+int store_append_audit(struct store_txn *t, struct audit_entry *a, struct err *e);
+
+/* Also file audit entry `seq` under `record` (one import entry covers many records). */
+int store_link_audit(struct store_txn *t, uint64_t record, uint64_t seq, struct err *e);
+
+typedef int (*store_audit_cb)(const struct audit_entry *a, void *ctx);
+/* Audit entries in order, all of them or those of one record (record != 0). */
+int store_each_audit(struct store_txn *t, uint64_t record, store_audit_cb cb, void *ctx,
+		     struct err *e);
+
+/* ---- for the integrity check ---------------------------------------------- */
+
+/* Bits for store_verify_indexes(): which index entry of a record is wrong. */
+enum {
+	STORE_IX_LIST = 1 << 0,
+	STORE_IX_PERIOD = 1 << 1,
+	STORE_IX_NAMES = 1 << 2,
+	STORE_IX_FOLDS = 1 << 3,
+};
+
+/* Set *bad to the STORE_IX_* bits of the entries of `x` that are missing or stale. */
+int store_verify_indexes(struct store_txn *t, const struct exemplar *x, unsigned *bad,
+			 struct err *e);
+
+/* How many entries each table holds, and the next id to be given. */
+struct store_stats {
+	size_t exemplars, list, period, names, folds, counters, units, audit;
+	uint64_t next_id;
+};
+int store_stats(struct store_txn *t, struct store_stats *st, struct err *e);
+
+typedef int (*store_counts_cb)(int year, int quarter, const char *unit,
+			       const struct store_counts *c, void *ctx);
+/* Every stored counter, by year, quarter and unit. */
+int store_each_counts(struct store_txn *t, store_counts_cb cb, void *ctx, struct err *e);
+
+/*
+ * Write a consistent, compacted copy of the database into directory `dir`
+ * (created if missing, must not hold a database) while others keep working.
+ */
+int store_backup(struct store *s, const char *dir, struct err *e);
+
+/* For tests of `check`: overwrite a counter without touching records. */
+int store_debug_put_counts(struct store_txn *t, int year, int quarter, const char *unit,
+			   const struct store_counts *c, struct err *e);
+
+#endif

@@ -1,0 +1,35 @@
+/*
+ * table.h - printing rows for people (aligned text) or for scripts (TSV).
+ *
+ * Every cell goes through text_visible(), so nothing stored in the
+ * database can move the cursor or change a terminal's state, and a tab or
+ * newline inside a value never breaks a TSV line.  TSV rows are written
+ * as they come (lists may hold a million rows); text rows are kept until
+ * table_end() so the columns can be aligned by display width.
+ */
+#ifndef DIENHINH_TABLE_H
+#define DIENHINH_TABLE_H
+
+#include <stdio.h>
+
+enum table_format { TABLE_TEXT, TABLE_TSV };
+
+struct table;
+
+/* "text" or "tsv"; 0 or -1. */
+int table_parse_format(const char *s, enum table_format *out);
+
+/*
+ * A table of `ncols` columns: `names` are the TSV header (stable English
+ * names), `labels` the text header (translated).  NULL when out of memory.
+ */
+struct table *table_new(FILE *out, enum table_format fmt, size_t ncols,
+			const char *const *names, const char *const *labels);
+
+/* Add a row of ncols cells (NULL = empty); 0 or -1 (out of memory or write error). */
+int table_row(struct table *t, const char *const *cells);
+
+/* Print what is buffered, free the table; 0 or -1 on a write error. */
+int table_end(struct table *t);
+
+#endif

@@ -1,0 +1,35 @@
+/*
+ * units.h - the units as the database knows them.
+ *
+ * The config lists the town's units; the database keeps its own copy so
+ * that records always resolve, also for units merged away or imported.
+ * units_sync() brings the copy in line with the config whenever the
+ * config's units changed (a hash of them is kept), with an audit entry
+ * naming every unit that changed.  Units are never deleted.
+ */
+#ifndef DIENHINH_UNITS_H
+#define DIENHINH_UNITS_H
+
+#include <stddef.h>
+
+#include "config.h"
+#include "err.h"
+#include "model.h"
+#include "store.h"
+
+/* Units in the config's order, then those known only to the database, by code. */
+struct unit_list {
+	struct unit *v;
+	size_t n;
+};
+
+/* Bring the stored units in line with cfg if it changed; `user` is audited. */
+int units_sync(struct store *s, const struct config *cfg, const char *user, struct err *e);
+
+/* Every stored unit, ordered as above. */
+int units_load(struct store *s, const struct config *cfg, struct unit_list *out,
+	       struct err *e);
+void units_free(struct unit_list *l);
+const struct unit *units_find(const struct unit_list *l, const char *code);
+
+#endif

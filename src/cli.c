@@ -1,0 +1,216 @@
+/* cli.c - see cli.h. */
+#include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_exemplar.h"
+#include "cli_flow.h"
+#include "i18n.h"
+#include "identity.h"
+#include "paths.h"
+#include "ui.h"
+
+/* One subcommand: its name, its function and a one-line synopsis. */
+struct command {
+	const char *name;
+	int (*run)(struct cli *c, int argc, char **argv);
+	const char *synopsis;
+};
+
+static const struct command commands[] = {
+	{ "init", cli_exemplar_init, N_("init [--demo]            create or upgrade the database") },
+	{ "units", cli_exemplar_units, N_("units                    list the units and their quotas") },
+	{ "add", cli_exemplar_add, N_("add --unit U --type T --category C --name N --date D ...") },
+	{ "edit", cli_exemplar_edit, N_("edit ID [--version V] [field options]") },
+	{ "list", cli_exemplar_list, N_("list [--unit U] [--year Y] [--quarter Q] [--category C] "
+					"[--status S] [--search T]") },
+	{ "show", cli_exemplar_show, N_("show ID                  every field of one exemplar") },
+	{ "quota", cli_exemplar_quota, N_("quota [--year Y] [--quarter Q]") },
+	{ "review", cli_flow_review, N_("review ID accept|return [--reason T]") },
+	{ "resubmit", cli_flow_resubmit, N_("resubmit ID              introduce a returned exemplar again") },
+	{ "propose", cli_flow_propose, N_("propose ID               propose for commendation") },
+	{ "commend", cli_flow_commend, N_("commend ID --form T --decision NO --date D [--signer T]") },
+	{ "revoke", cli_flow_revoke, N_("revoke ID --reason T") },
+	{ "propagate", cli_flow_propagate, N_("propagate ID --channel radio|portal|other --date D "
+					      "[--ref T]") },
+	{ "whoami", cli_flow_whoami, N_("whoami                   your account and role") },
+	{ "log", cli_flow_log, N_("log [--since D] [--user U] [--record ID]") },
+	{ "check", cli_flow_check, N_("check                    verify the database") },
+};
+
+static void print_help(FILE *f)
+{
+	fprintf(f, _("Usage: dienhinh [--config FILE] [--db DIR] [COMMAND [OPTIONS]]\n"
+		     "Register of advanced exemplars. Without a command, opens the menu screens.\n"
+		     "\nCommands:\n"));
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(f, "  %s\n", _(commands[i].synopsis));
+	fprintf(f, _("\nListings take --format text|tsv. Exit status: 0 done, 1 refused or bad "
+		     "data, 2 bad usage.\nSee dienhinh(1) for every option.\n"));
+}
+
+int cli_fail(const struct err *e)
+{
+	fprintf(stderr, "dienhinh: %s\n", e->msg[0] ? e->msg : _("unknown error"));
+	return err_exit_status(e);
+}
+
+int cli_usage(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "dienhinh %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, _("\nTry \"dienhinh --help\".\n"));
+	return 2;
+}
+
+int cli_parse_id(const char *s, uint64_t *id, struct err *e)
+{
+	char *end;
+
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (!*s || *end || errno || v == 0 || *s == '-')
+		return err_set(e, ERR_USAGE, _("\"%s\" is not an exemplar number."), s);
+	*id = v;
+	return 0;
+}
+
+int cli_parse_int(const char *s, const char *what, long lo, long hi, long *out, struct err *e)
+{
+	char *end;
+
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (!*s || *end || errno || v < lo || v > hi)
+		return err_set(e, ERR_USAGE, _("%s: \"%s\" is not a number from %ld to %ld."), what,
+			       s, lo, hi);
+	*out = v;
+	return 0;
+}
+
+int cli_parse_date(const char *s, const char *what, date_t *out, struct err *e)
+{
+	if (date_parse(s, out))
+		return err_set(e, ERR_USAGE, _("%s: \"%s\" is not a date written YYYY-MM-DD."), what,
+			       s);
+	return 0;
+}
+
+int cli_set_format(struct cli *c, const char *s)
+{
+	return table_parse_format(s, &c->fmt);
+}
+
+int cli_open(struct cli *c, unsigned flags, struct err *e)
+{
+	if (c->reg)
+		return 0;
+	return register_open(c->cfg, c->db, c->user, c->today, flags, &c->reg, e);
+}
+
+/* ---- start-up ----------------------------------------------------------------- */
+
+/* In the shared install, nothing the person controls may redirect the program. */
+static int refuse_overrides(const char *config, const char *db, struct err *e)
+{
+	static const char *vars[] = { "DIENHINH_CONFIG", "DIENHINH_USER", "DIENHINH_TODAY" };
+
+	if (config)
+		return err_set(e, ERR_DENIED, _("--config cannot be used with the shared "
+						"installation."));
+	if (db)
+		return err_set(e, ERR_DENIED, _("--db cannot be used with the shared "
+						"installation."));
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++)
+		if (getenv(vars[i]))
+			return err_set(e, ERR_DENIED, _("%s cannot be used with the shared "
+							"installation."), vars[i]);
+	return 0;
+}
+
+static int settle(struct cli *c, const char *config, struct err *e)
+{
+	const char *path = config ? config : getenv("DIENHINH_CONFIG");
+	char dflt[PATH_MAX];
+	const char *today = c->privileged ? NULL : getenv("DIENHINH_TODAY");
+
+	if (!path || !*path) {
+		snprintf(dflt, sizeof dflt, "%s/dienhinh/dienhinh.ini", DIENHINH_SYSCONFDIR);
+		path = dflt;
+	}
+	if (config_load(path, &c->cfg, e))
+		return -1;
+	i18n_set_language(c->cfg->language);
+	if (today && *today) {
+		if (date_parse(today, &c->today))
+			return err_set(e, ERR_USAGE, _("DIENHINH_TODAY: \"%s\" is not a date written "
+						       "YYYY-MM-DD."), today);
+	} else {
+		c->today = date_today();
+	}
+	return identity_user(c->user, e);
+}
+
+static int run_command(struct cli *c, int argc, char **argv)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(argv[0], commands[i].name) == 0) {
+			optind = 0; /* GNU getopt: start afresh for the command's options */
+			return commands[i].run(c, argc, argv);
+		}
+	return cli_usage(argv[0], _("unknown command."));
+}
+
+int cli_main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "db", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct cli c = { .fmt = TABLE_TEXT };
+	const char *config = NULL;
+	struct err e = { 0 };
+	int opt, rc;
+
+	bool switched = i18n_init_locale();
+	i18n_set_language(NULL);
+	c.privileged = identity_privileged();
+	while ((opt = getopt_long(argc, argv, "+c:d:hV", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'c': config = optarg; break;
+		case 'd': c.db = optarg; break;
+		case 'h': print_help(stdout); return 0;
+		case 'V': printf("dienhinh %s\n", DIENHINH_VERSION); return 0;
+		default: return cli_usage("", _("unknown option."));
+		}
+	}
+	if (c.privileged && getuid() != 0 && refuse_overrides(config, c.db, &e))
+		return cli_fail(&e);
+	if (switched)
+		fprintf(stderr, _("dienhinh: the terminal's locale is not UTF-8; using C.UTF-8 "
+				  "for Vietnamese text.\n"));
+	if (settle(&c, config, &e)) {
+		rc = cli_fail(&e);
+	} else if (optind >= argc) {
+		rc = cli_open(&c, 0, &e) ? cli_fail(&e) : ui_main(c.reg);
+	} else {
+		rc = run_command(&c, argc - optind, argv + optind);
+	}
+	register_close(c.reg);
+	config_free(c.cfg);
+	return rc;
+}

@@ -1,0 +1,518 @@
+/* cli_exemplar.c - see cli_exemplar.h. */
+#include "cli_exemplar.h"
+
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "demo.h"
+#include "i18n.h"
+#include "query.h"
+#include "text.h"
+
+/* Field options shared by add and edit; `given` has a bit per option seen. */
+enum {
+	OPT_UNIT = 1, OPT_TYPE, OPT_CATEGORY, OPT_NAME, OPT_DATE, OPT_GENDER,
+	OPT_BIRTH_YEAR, OPT_POSITION, OPT_WORKPLACE, OPT_MOVEMENT, OPT_ACHIEVEMENTS,
+	OPT_VERSION, OPT_FORMAT,
+};
+
+static const struct option field_opts[] = {
+	{ "unit", required_argument, NULL, OPT_UNIT },
+	{ "type", required_argument, NULL, OPT_TYPE },
+	{ "category", required_argument, NULL, OPT_CATEGORY },
+	{ "name", required_argument, NULL, OPT_NAME },
+	{ "date", required_argument, NULL, OPT_DATE },
+	{ "gender", required_argument, NULL, OPT_GENDER },
+	{ "birth-year", required_argument, NULL, OPT_BIRTH_YEAR },
+	{ "position", required_argument, NULL, OPT_POSITION },
+	{ "workplace", required_argument, NULL, OPT_WORKPLACE },
+	{ "movement", required_argument, NULL, OPT_MOVEMENT },
+	{ "achievements", required_argument, NULL, OPT_ACHIEVEMENTS },
+	{ "version", required_argument, NULL, OPT_VERSION },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int set_text(char **dst, const char *v)
+{
+	free(*dst);
+	*dst = *v ? strdup(v) : NULL;
+	return *v && !*dst ? -1 : 0;
+}
+
+/* Apply one field option to x; returns 0, or 2 after printing a usage error. */
+static int apply_field(const char *cmd, struct exemplar *x, int opt, const char *v,
+		       uint32_t *version)
+{
+	struct err e;
+	long n;
+
+	switch (opt) {
+	case OPT_UNIT:
+		if (strlen(v) > CODE_MAX)
+			return cli_usage(cmd, _("--unit: \"%s\" is not a unit code."), v);
+		snprintf(x->unit, sizeof x->unit, "%s", v);
+		return 0;
+	case OPT_TYPE:
+		return model_type_parse(v, &x->type)
+			? cli_usage(cmd, _("--type: use individual or collective.")) : 0;
+	case OPT_CATEGORY:
+		return model_category_parse(v, &x->category)
+			? cli_usage(cmd, _("--category: \"%s\" is not a category code."), v) : 0;
+	case OPT_GENDER:
+		return model_gender_parse(v, &x->gender)
+			? cli_usage(cmd, _("--gender: use male or female.")) : 0;
+	case OPT_DATE:
+		return cli_parse_date(v, "--date", &x->date, &e) ? cli_usage(cmd, "%s", e.msg) : 0;
+	case OPT_BIRTH_YEAR:
+		if (*v == 0) {
+			x->birth_year = 0;
+			return 0;
+		}
+		if (cli_parse_int(v, "--birth-year", 1, 9999, &n, &e))
+			return cli_usage(cmd, "%s", e.msg);
+		x->birth_year = (int)n;
+		return 0;
+	case OPT_VERSION:
+		if (cli_parse_int(v, "--version", 1, (long)UINT32_MAX,
+				  &n, &e))
+			return cli_usage(cmd, "%s", e.msg);
+		*version = (uint32_t)n;
+		return 0;
+	}
+	char **field = opt == OPT_NAME ? &x->name : opt == OPT_POSITION ? &x->position
+		     : opt == OPT_WORKPLACE ? &x->workplace : opt == OPT_MOVEMENT ? &x->movement
+		     : &x->achievements;
+	if (set_text(field, v)) {
+		fprintf(stderr, "dienhinh: %s\n", _("Out of memory."));
+		return 1;
+	}
+	return 0;
+}
+
+static void warn_legacy(const char *field)
+{
+	if (field)
+		fprintf(stderr, _("dienhinh: warning: %s (%s) looks like Vietnamese typed in an old "
+				  "encoding (TCVN3 or VNI). Check the input method is set to "
+				  "Unicode.\n"), model_field_label(field), field);
+}
+
+int cli_exemplar_add(struct cli *c, int argc, char **argv)
+{
+	struct exemplar x;
+	struct err e = { 0 };
+	const char *legacy = NULL;
+	uint32_t version = 0;
+	int opt, rc = 0;
+
+	model_exemplar_init(&x);
+	while (!rc && (opt = getopt_long(argc, argv, "", field_opts, NULL)) != -1)
+		rc = opt == '?' || opt == OPT_VERSION
+			? cli_usage("add", _("unknown option."))
+			: apply_field("add", &x, opt, optarg, &version);
+	if (!rc && optind < argc)
+		rc = cli_usage("add", _("unexpected argument \"%s\"."), argv[optind]);
+	if (!rc) {
+		if (cli_open(c, 0, &e) || register_add(c->reg, &x, &legacy, &e)) {
+			rc = cli_fail(&e);
+		} else {
+			warn_legacy(legacy);
+			printf("%" PRIu64 "\n", x.id);
+		}
+	}
+	model_exemplar_free(&x);
+	return rc;
+}
+
+int cli_exemplar_edit(struct cli *c, int argc, char **argv)
+{
+	struct exemplar x;
+	struct err e = { 0 };
+	const char *legacy = NULL;
+	uint32_t version = 0;
+	uint64_t id;
+	int opt, rc = 0;
+
+	model_exemplar_init(&x);
+	if (argc < 2 || argv[1][0] == '-')
+		return cli_usage("edit", _("give the exemplar number."));
+	if (cli_parse_id(argv[1], &id, &e))
+		return cli_usage("edit", "%s", e.msg);
+	if (cli_open(c, 0, &e) || register_get(c->reg, id, &x, &e))
+		return cli_fail(&e);
+	version = x.version;
+	optind = 2;
+	while (!rc && (opt = getopt_long(argc, argv, "", field_opts, NULL)) != -1)
+		rc = opt == '?' ? cli_usage("edit", _("unknown option."))
+				: apply_field("edit", &x, opt, optarg, &version);
+	if (!rc && optind < argc)
+		rc = cli_usage("edit", _("unexpected argument \"%s\"."), argv[optind]);
+	if (!rc) {
+		x.version = version;
+		if (register_edit(c->reg, &x, &legacy, &e))
+			rc = cli_fail(&e);
+		else
+			warn_legacy(legacy);
+	}
+	model_exemplar_free(&x);
+	return rc;
+}
+
+/* ---- init and units ------------------------------------------------------------ */
+
+int cli_exemplar_init(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "demo", no_argument, NULL, 'd' }, { NULL, 0, NULL, 0 },
+	};
+	struct unit_list units;
+	struct err e = { 0 };
+	bool demo = false;
+	int opt;
+	size_t added = 0;
+
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1)
+		if (opt == 'd')
+			demo = true;
+		else
+			return cli_usage("init", _("unknown option."));
+	if (optind < argc)
+		return cli_usage("init", _("unexpected argument \"%s\"."), argv[optind]);
+	if (cli_open(c, REG_CREATE, &e) || (demo && demo_fill(c->reg, &added, &e)) ||
+	    register_units(c->reg, &units, &e))
+		return cli_fail(&e);
+	printf(_("The database is ready: %zu units"), units.n);
+	if (demo)
+		printf(_(", %zu sample exemplars added"), added);
+	printf(".\n");
+	units_free(&units);
+	return 0;
+}
+
+static int parse_listing_opts(struct cli *c, const char *cmd, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' }, { NULL, 0, NULL, 0 },
+	};
+	int opt;
+
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1)
+		if (opt != 'f' || cli_set_format(c, optarg))
+			return cli_usage(cmd, opt == 'f' ? _("--format: use text or tsv.")
+						         : _("unknown option."));
+	if (optind < argc)
+		return cli_usage(cmd, _("unexpected argument \"%s\"."), argv[optind]);
+	return 0;
+}
+
+int cli_exemplar_units(struct cli *c, int argc, char **argv)
+{
+	static const char *names[] = { "code", "name", "kind", "block", "quota" };
+	const char *labels[] = { _("Code"), _("Unit"), _("Kind"), _("Emulation block"),
+				 _("Quota") };
+	struct unit_list units;
+	struct err e = { 0 };
+	struct table *t;
+	int rc = parse_listing_opts(c, "units", argc, argv);
+
+	if (rc)
+		return rc;
+	if (cli_open(c, 0, &e) || register_units(c->reg, &units, &e))
+		return cli_fail(&e);
+	if (!(t = table_new(stdout, c->fmt, 5, names, labels))) {
+		units_free(&units);
+		return err_set(&e, ERR_NOMEM, _("Out of memory.")), cli_fail(&e);
+	}
+	for (size_t i = 0; i < units.n; i++) {
+		const struct unit *u = &units.v[i];
+		const struct block *b = config_block(c->cfg, u->block);
+		char quota[16];
+		snprintf(quota, sizeof quota, "%d", u->quota);
+		const char *row[] = {
+			u->code, u->name,
+			c->fmt == TABLE_TSV ? model_kind_code(u->kind) : model_kind_label(u->kind),
+			c->fmt == TABLE_TSV || !b ? u->block : b->name, quota,
+		};
+		table_row(t, row);
+	}
+	units_free(&units);
+	if (table_end(t))
+		return err_set(&e, ERR_IO, _("Cannot write the output.")), cli_fail(&e);
+	return 0;
+}
+
+/* ---- list ----------------------------------------------------------------------- */
+
+struct list_out {
+	struct table *t;
+	enum table_format fmt;
+};
+
+static int list_row(const struct list_row *row, void *p)
+{
+	struct list_out *o = p;
+	char id[24], date[DATE_TEXT_SIZE];
+	bool tsv = o->fmt == TABLE_TSV;
+
+	snprintf(id, sizeof id, "%" PRIu64, row->id);
+	if (tsv)
+		date_format(row->date, date);
+	else
+		date_format_vn(row->date, date);
+	const char *cells[] = {
+		id, date, row->unit,
+		tsv ? model_type_code(row->type) : model_type_label(row->type),
+		tsv ? model_category_code(row->category) : model_category_label(row->category),
+		tsv ? model_status_code(row->status) : model_status_label(row->status),
+		row->name,
+	};
+	return table_row(o->t, cells) ? -1 : 0;
+}
+
+int cli_exemplar_list(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "unit", required_argument, NULL, 'u' }, { "year", required_argument, NULL, 'y' },
+		{ "quarter", required_argument, NULL, 'q' },
+		{ "category", required_argument, NULL, 'c' },
+		{ "type", required_argument, NULL, 't' }, { "status", required_argument, NULL, 's' },
+		{ "search", required_argument, NULL, 'S' },
+		{ "format", required_argument, NULL, 'f' }, { NULL, 0, NULL, 0 },
+	};
+	static const char *names[] = { "id", "date", "unit", "type", "category", "status", "name" };
+	const char *labels[] = { _("No."), _("Date"), _("Unit"), _("Type"), _("Category"),
+				 _("Status"), _("Name") };
+	struct query_filter f = { 0 };
+	struct err e = { 0 };
+	long n;
+	int opt;
+
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'u': f.unit = optarg; break;
+		case 'S': f.search = optarg; break;
+		case 'y':
+		case 'q':
+			if (cli_parse_int(optarg, opt == 'y' ? "--year" : "--quarter",
+					  opt == 'y' ? 1900 : 1, opt == 'y' ? 9999 : 4, &n, &e))
+				return cli_usage("list", "%s", e.msg);
+			*(opt == 'y' ? &f.year : &f.quarter) = (int)n;
+			break;
+		case 'c':
+			if (model_category_parse(optarg, &f.category))
+				return cli_usage("list", _("--category: \"%s\" is not a category code."),
+						 optarg);
+			break;
+		case 't':
+			if (model_type_parse(optarg, &f.type))
+				return cli_usage("list", _("--type: use individual or collective."));
+			break;
+		case 's':
+			if (model_status_parse(optarg, &f.status))
+				return cli_usage("list", _("--status: \"%s\" is not a status code."),
+						 optarg);
+			break;
+		case 'f':
+			if (cli_set_format(c, optarg))
+				return cli_usage("list", _("--format: use text or tsv."));
+			break;
+		default:
+			return cli_usage("list", _("unknown option."));
+		}
+	}
+	if (optind < argc)
+		return cli_usage("list", _("unexpected argument \"%s\"."), argv[optind]);
+	if (f.quarter && !f.year)
+		f.year = date_year(c->today);
+	if (cli_open(c, 0, &e))
+		return cli_fail(&e);
+	struct list_out o = { table_new(stdout, c->fmt, 7, names, labels), c->fmt };
+	if (!o.t)
+		return err_set(&e, ERR_NOMEM, _("Out of memory.")), cli_fail(&e);
+	int rc = query_scan(c->reg, &f, NULL, 0, false, list_row, &o, &e);
+	if (table_end(o.t) && !rc)
+		rc = err_set(&e, ERR_IO, _("Cannot write the output."));
+	return rc ? cli_fail(&e) : 0;
+}
+
+/* ---- show ----------------------------------------------------------------------- */
+
+/* One "label: value" (text) or "field<TAB>value" (tsv) line. */
+static void show_line(struct table *t, enum table_format fmt, const char *field,
+		      const char *value)
+{
+	const char *row[] = { fmt == TABLE_TSV ? field : model_field_label(field),
+			      value ? value : "" };
+	table_row(t, row);
+}
+
+static void show_date(struct table *t, enum table_format fmt, const char *field, date_t d)
+{
+	char b[DATE_TEXT_SIZE];
+
+	if (fmt == TABLE_TSV)
+		date_format(d, b);
+	else
+		date_format_vn(d, b);
+	show_line(t, fmt, field, b);
+}
+
+static void show_time(struct table *t, enum table_format fmt, const char *field, int64_t at)
+{
+	char b[32];
+	time_t tt = (time_t)at;
+	struct tm tm;
+
+	localtime_r(&tt, &tm);
+	strftime(b, sizeof b, fmt == TABLE_TSV ? "%Y-%m-%dT%H:%M:%S" : "%H:%M %d/%m/%Y", &tm);
+	show_line(t, fmt, field, b);
+}
+
+static void show_fields(struct table *t, enum table_format fmt, const struct exemplar *x)
+{
+	bool tsv = fmt == TABLE_TSV;
+	char n[32];
+
+	snprintf(n, sizeof n, "%" PRIu64, x->id);
+	show_line(t, fmt, "id", n);
+	snprintf(n, sizeof n, "%" PRIu32, x->version);
+	show_line(t, fmt, "version", n);
+	show_line(t, fmt, "name", x->name);
+	show_line(t, fmt, "type", tsv ? model_type_code(x->type) : model_type_label(x->type));
+	show_line(t, fmt, "category",
+		  tsv ? model_category_code(x->category) : model_category_label(x->category));
+	show_line(t, fmt, "unit", x->unit);
+	show_date(t, fmt, "date", x->date);
+	show_line(t, fmt, "status",
+		  tsv ? model_status_code(x->status) : model_status_label(x->status));
+	show_line(t, fmt, "status_reason", x->status_reason);
+	show_line(t, fmt, "gender",
+		  tsv ? model_gender_code(x->gender) : model_gender_label(x->gender));
+	snprintf(n, sizeof n, "%d", x->birth_year);
+	show_line(t, fmt, "birth_year", x->birth_year ? n : "");
+	show_line(t, fmt, "position", x->position);
+	show_line(t, fmt, "workplace", x->workplace);
+	show_line(t, fmt, "movement", x->movement);
+	show_line(t, fmt, "achievements", x->achievements);
+	show_line(t, fmt, "form", x->commendation.form);
+	show_line(t, fmt, "decision", x->commendation.decision);
+	show_date(t, fmt, "decision_date", x->commendation.date);
+	show_line(t, fmt, "signer", x->commendation.signer);
+	for (size_t i = 0; i < x->n_propagations; i++) {
+		const struct propagation *p = &x->propagations[i];
+		char d[DATE_TEXT_SIZE], *line;
+		date_format(p->date, d);
+		if (asprintf(&line, "%s %s %s", tsv ? model_channel_code(p->channel)
+						    : model_channel_label(p->channel), d,
+			     p->ref ? p->ref : "") >= 0) {
+			show_line(t, fmt, "propagation", line);
+			free(line);
+		}
+	}
+	show_line(t, fmt, "created_by", x->created_by);
+	show_time(t, fmt, "created_at", x->created_at);
+	show_line(t, fmt, "updated_by", x->updated_by);
+	show_time(t, fmt, "updated_at", x->updated_at);
+}
+
+int cli_exemplar_show(struct cli *c, int argc, char **argv)
+{
+	static const char *names[] = { "field", "value" };
+	const char *labels[] = { _("Field"), _("Value") };
+	struct exemplar x;
+	struct err e = { 0 };
+	uint64_t id;
+	int rc;
+
+	if (argc < 2 || argv[1][0] == '-')
+		return cli_usage("show", _("give the exemplar number."));
+	if (cli_parse_id(argv[1], &id, &e))
+		return cli_usage("show", "%s", e.msg);
+	optind = 2;
+	if ((rc = parse_listing_opts(c, "show", argc, argv)))
+		return rc;
+	model_exemplar_init(&x);
+	if (cli_open(c, 0, &e) || register_get(c->reg, id, &x, &e))
+		return cli_fail(&e);
+	struct table *t = table_new(stdout, c->fmt, 2, names, labels);
+	if (t) {
+		show_fields(t, c->fmt, &x);
+		rc = table_end(t);
+	}
+	model_exemplar_free(&x);
+	if (!t || rc)
+		return err_set(&e, ERR_IO, _("Cannot write the output.")), cli_fail(&e);
+	return 0;
+}
+
+/* ---- quota ------------------------------------------------------------------------ */
+
+struct quota_out {
+	struct table *t;
+	enum table_format fmt;
+};
+
+static int quota_row(const struct query_quota *q, void *p)
+{
+	struct quota_out *o = p;
+	char year[8], quarter[4], req[16], got[16];
+	bool tsv = o->fmt == TABLE_TSV;
+
+	snprintf(year, sizeof year, "%d", q->year);
+	snprintf(quarter, sizeof quarter, "%d", q->quarter);
+	snprintf(req, sizeof req, "%d", q->required);
+	snprintf(got, sizeof got, "%d", q->counted);
+	const char *cells[] = {
+		year, quarter, tsv ? q->unit->code : q->unit->name, req, got,
+		tsv ? model_quota_code(q->state) : model_quota_label(q->state),
+	};
+	return table_row(o->t, cells) ? -1 : 0;
+}
+
+int cli_exemplar_quota(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "year", required_argument, NULL, 'y' }, { "quarter", required_argument, NULL, 'q' },
+		{ "format", required_argument, NULL, 'f' }, { NULL, 0, NULL, 0 },
+	};
+	static const char *names[] = { "year", "quarter", "unit", "required", "introduced",
+				       "state" };
+	const char *labels[] = { _("Year"), _("Quarter"), _("Unit"), _("Quota"),
+				 _("Introduced"), _("State") };
+	struct err e = { 0 };
+	long year = 0, quarter = 0;
+	int opt;
+
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (opt == 'f') {
+			if (cli_set_format(c, optarg))
+				return cli_usage("quota", _("--format: use text or tsv."));
+		} else if (opt == 'y' || opt == 'q') {
+			if (cli_parse_int(optarg, opt == 'y' ? "--year" : "--quarter",
+					  opt == 'y' ? 1900 : 1, opt == 'y' ? 9999 : 4,
+					  opt == 'y' ? &year : &quarter, &e))
+				return cli_usage("quota", "%s", e.msg);
+		} else {
+			return cli_usage("quota", _("unknown option."));
+		}
+	}
+	if (optind < argc)
+		return cli_usage("quota", _("unexpected argument \"%s\"."), argv[optind]);
+	if (!year) {
+		year = date_year(c->today);
+		if (!quarter)
+			quarter = date_quarter(c->today);
+	}
+	if (cli_open(c, 0, &e))
+		return cli_fail(&e);
+	struct quota_out o = { table_new(stdout, c->fmt, 6, names, labels), c->fmt };
+	if (!o.t)
+		return err_set(&e, ERR_NOMEM, _("Out of memory.")), cli_fail(&e);
+	int rc = query_quota(c->reg, (int)year, (int)quarter, quota_row, &o, &e);
+	if (table_end(o.t) && !rc)
+		rc = err_set(&e, ERR_IO, _("Cannot write the output."));
+	return rc ? cli_fail(&e) : 0;
+}

@@ -1,0 +1,310 @@
+/* cli_flow.c - see cli_flow.h. */
+#include "cli_flow.h"
+
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "check.h"
+#include "i18n.h"
+#include "query.h"
+#include "roles.h"
+
+/* Options of the workflow commands; each command accepts its own subset. */
+enum { O_REASON = 1, O_FORM, O_DECISION, O_DATE, O_SIGNER, O_CHANNEL, O_REF };
+
+struct flow_opts {
+	const char *reason, *form, *decision, *signer, *channel, *ref, *date;
+};
+
+/*
+ * Parse "CMD ID [ARG] [--options]": the id, one positional word when
+ * `word` is not NULL (review's accept|return), and the options named in
+ * `allowed` (a string of O_* values).
+ */
+static int parse_flow(const char *cmd, int argc, char **argv, const char *allowed,
+		      uint64_t *id, const char **word, struct flow_opts *o)
+{
+	static const struct option opts[] = {
+		{ "reason", required_argument, NULL, O_REASON },
+		{ "form", required_argument, NULL, O_FORM },
+		{ "decision", required_argument, NULL, O_DECISION },
+		{ "date", required_argument, NULL, O_DATE },
+		{ "signer", required_argument, NULL, O_SIGNER },
+		{ "channel", required_argument, NULL, O_CHANNEL },
+		{ "ref", required_argument, NULL, O_REF },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char **slot[] = { NULL, &o->reason, &o->form, &o->decision, &o->date, &o->signer,
+				&o->channel, &o->ref };
+	struct err e;
+	int opt, pos = word ? 2 : 1;
+
+	memset(o, 0, sizeof *o);
+	if (argc <= pos || argv[1][0] == '-' || (word && argv[2][0] == '-'))
+		return cli_usage(cmd, word ? _("give the exemplar number and accept or return.")
+					   : _("give the exemplar number."));
+	if (cli_parse_id(argv[1], id, &e))
+		return cli_usage(cmd, "%s", e.msg);
+	if (word)
+		*word = argv[2];
+	optind = pos + 1;
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (opt == '?' || !strchr(allowed, opt))
+			return cli_usage(cmd, _("unknown option."));
+		*slot[opt] = optarg;
+	}
+	if (optind < argc)
+		return cli_usage(cmd, _("unexpected argument \"%s\"."), argv[optind]);
+	return 0;
+}
+
+static int done(struct cli *c, int rc, struct err *e, uint64_t id)
+{
+	(void)c;
+	if (rc)
+		return cli_fail(e);
+	printf(_("Exemplar %" PRIu64 " saved.\n"), id);
+	return 0;
+}
+
+int cli_flow_review(struct cli *c, int argc, char **argv)
+{
+	static const char allowed[] = { O_REASON, 0 };
+	struct flow_opts o;
+	struct err e = { 0 };
+	const char *what;
+	uint64_t id;
+	int rc = parse_flow("review", argc, argv, allowed, &id, &what, &o);
+
+	if (rc)
+		return rc;
+	if (strcmp(what, "accept") && strcmp(what, "return"))
+		return cli_usage("review", _("say accept or return, not \"%s\"."), what);
+	if (cli_open(c, 0, &e))
+		return cli_fail(&e);
+	rc = strcmp(what, "accept") == 0 ? register_accept(c->reg, id, &e)
+					 : register_return(c->reg, id, o.reason, &e);
+	return done(c, rc, &e, id);
+}
+
+/* The commands that take only an id. */
+static int simple_step(struct cli *c, const char *cmd, int argc, char **argv,
+		       int (*step)(struct reg *, uint64_t, struct err *))
+{
+	static const char none[] = { 0 };
+	struct flow_opts o;
+	struct err e = { 0 };
+	uint64_t id;
+	int rc = parse_flow(cmd, argc, argv, none, &id, NULL, &o);
+
+	if (rc)
+		return rc;
+	if (cli_open(c, 0, &e))
+		return cli_fail(&e);
+	return done(c, step(c->reg, id, &e), &e, id);
+}
+
+int cli_flow_resubmit(struct cli *c, int argc, char **argv)
+{
+	return simple_step(c, "resubmit", argc, argv, register_resubmit);
+}
+
+int cli_flow_propose(struct cli *c, int argc, char **argv)
+{
+	return simple_step(c, "propose", argc, argv, register_propose);
+}
+
+int cli_flow_commend(struct cli *c, int argc, char **argv)
+{
+	static const char allowed[] = { O_FORM, O_DECISION, O_DATE, O_SIGNER, 0 };
+	struct flow_opts o;
+	struct err e = { 0 };
+	uint64_t id;
+	int rc = parse_flow("commend", argc, argv, allowed, &id, NULL, &o);
+	struct commendation cm = { (char *)o.form, (char *)o.decision, DATE_NONE,
+				   (char *)o.signer };
+
+	if (rc)
+		return rc;
+	if (o.date && cli_parse_date(o.date, "--date", &cm.date, &e))
+		return cli_usage("commend", "%s", e.msg);
+	if (cli_open(c, 0, &e))
+		return cli_fail(&e);
+	return done(c, register_commend(c->reg, id, &cm, &e), &e, id);
+}
+
+int cli_flow_revoke(struct cli *c, int argc, char **argv)
+{
+	static const char allowed[] = { O_REASON, 0 };
+	struct flow_opts o;
+	struct err e = { 0 };
+	uint64_t id;
+	int rc = parse_flow("revoke", argc, argv, allowed, &id, NULL, &o);
+
+	if (rc)
+		return rc;
+	if (cli_open(c, 0, &e))
+		return cli_fail(&e);
+	return done(c, register_revoke(c->reg, id, o.reason, &e), &e, id);
+}
+
+int cli_flow_propagate(struct cli *c, int argc, char **argv)
+{
+	static const char allowed[] = { O_CHANNEL, O_DATE, O_REF, 0 };
+	struct flow_opts o;
+	struct err e = { 0 };
+	uint64_t id;
+	int rc = parse_flow("propagate", argc, argv, allowed, &id, NULL, &o);
+	struct propagation p = { 0, DATE_NONE, (char *)o.ref, "", 0 };
+
+	if (rc)
+		return rc;
+	if (o.channel && model_channel_parse(o.channel, &p.channel))
+		return cli_usage("propagate", _("--channel: use radio, portal or other."));
+	if (o.date && cli_parse_date(o.date, "--date", &p.date, &e))
+		return cli_usage("propagate", "%s", e.msg);
+	if (cli_open(c, 0, &e))
+		return cli_fail(&e);
+	return done(c, register_propagate(c->reg, id, &p, &e), &e, id);
+}
+
+int cli_flow_whoami(struct cli *c, int argc, char **argv)
+{
+	const struct role_entry *re = config_role(c->cfg, c->user);
+	char role[256];
+
+	(void)argv;
+	if (argc > 1)
+		return cli_usage("whoami", _("unexpected argument \"%s\"."), argv[1]);
+	if (!re)
+		printf("%s\t%s\n", c->user, roles_code(ROLE_NONE));
+	else {
+		roles_describe(re, role, sizeof role);
+		printf("%s\t%s\t%s\n", c->user, roles_code(re->role), role);
+	}
+	return 0;
+}
+
+/* ---- log --------------------------------------------------------------------------- */
+
+struct log_out {
+	struct table *t;
+	enum table_format fmt;
+};
+
+static int log_row(const struct audit_entry *a, void *p)
+{
+	struct log_out *o = p;
+	bool tsv = o->fmt == TABLE_TSV;
+	char seq[24], when[32], rec[24];
+	time_t tt = (time_t)a->time;
+	struct tm tm;
+
+	localtime_r(&tt, &tm);
+	strftime(when, sizeof when, tsv ? "%Y-%m-%dT%H:%M:%S" : "%H:%M %d/%m/%Y", &tm);
+	snprintf(seq, sizeof seq, "%" PRIu64, a->seq);
+	snprintf(rec, sizeof rec, a->record ? "%" PRIu64 : "", a->record);
+	const char *op = tsv ? a->op : audit_op_label(a->op);
+	for (size_t i = 0; i < a->n_changes || i == 0; i++) {
+		const struct audit_change *ch = a->n_changes ? &a->changes[i] : NULL;
+		const char *cells[] = {
+			seq, when, a->user, op, rec, ch ? ch->field : "",
+			ch ? ch->before : "", ch ? ch->after : "", a->note,
+		};
+		if (table_row(o->t, cells))
+			return -1;
+	}
+	return 0;
+}
+
+int cli_flow_log(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "since", required_argument, NULL, 's' }, { "user", required_argument, NULL, 'u' },
+		{ "record", required_argument, NULL, 'r' },
+		{ "format", required_argument, NULL, 'f' }, { NULL, 0, NULL, 0 },
+	};
+	static const char *names[] = { "seq", "time", "user", "op", "record", "field", "before",
+				       "after", "note" };
+	const char *labels[] = { _("No."), _("Time"), _("Account"), _("Action"), _("Record"),
+				 _("Field"), _("Before"), _("After"), _("Note") };
+	struct query_log_filter f = { 0 };
+	struct err e = { 0 };
+	date_t since;
+	int opt;
+
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (opt) {
+		case 's':
+			if (cli_parse_date(optarg, "--since", &since, &e))
+				return cli_usage("log", "%s", e.msg);
+			{
+				int y, m, d;
+				struct tm tm = { 0 };
+				date_to_ymd(since, &y, &m, &d);
+				tm.tm_year = y - 1900;
+				tm.tm_mon = m - 1;
+				tm.tm_mday = d;
+				tm.tm_isdst = -1;
+				f.since = (int64_t)mktime(&tm);
+			}
+			break;
+		case 'u': f.user = optarg; break;
+		case 'r':
+			if (cli_parse_id(optarg, &f.record, &e))
+				return cli_usage("log", "%s", e.msg);
+			break;
+		case 'f':
+			if (cli_set_format(c, optarg))
+				return cli_usage("log", _("--format: use text or tsv."));
+			break;
+		default:
+			return cli_usage("log", _("unknown option."));
+		}
+	}
+	if (optind < argc)
+		return cli_usage("log", _("unexpected argument \"%s\"."), argv[optind]);
+	if (cli_open(c, 0, &e))
+		return cli_fail(&e);
+	struct log_out o = { table_new(stdout, c->fmt, 9, names, labels), c->fmt };
+	if (!o.t)
+		return err_set(&e, ERR_NOMEM, _("Out of memory.")), cli_fail(&e);
+	int rc = query_log(c->reg, &f, log_row, &o, &e);
+	if (table_end(o.t) && !rc)
+		rc = err_set(&e, ERR_IO, _("Cannot write the output."));
+	return rc ? cli_fail(&e) : 0;
+}
+
+/* ---- check ------------------------------------------------------------------------- */
+
+static void print_problem(const char *problem, void *ctx)
+{
+	(void)ctx;
+	printf("%s\n", problem);
+}
+
+int cli_flow_check(struct cli *c, int argc, char **argv)
+{
+	struct err e = { 0 };
+	int cleared, n;
+
+	if (argc > 1)
+		return cli_usage("check", _("unexpected argument \"%s\"."), argv[1]);
+	if (cli_open(c, 0, &e))
+		return cli_fail(&e);
+	n = check_run(register_store(c->reg), print_problem, NULL, &cleared, &e);
+	if (n < 0)
+		return cli_fail(&e);
+	if (cleared)
+		printf(_("Freed %d reader slots left by sessions that ended abruptly.\n"), cleared);
+	if (n) {
+		fprintf(stderr, _("dienhinh: the check found %d problems.\n"), n);
+		return 1;
+	}
+	printf(_("The database is sound.\n"));
+	return 0;
+}

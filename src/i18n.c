@@ -1,0 +1,77 @@
+/* i18n.c - see i18n.h. */
+#include "i18n.h"
+
+#include <langinfo.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "paths.h"
+
+static char language[8] = "vi";
+
+bool i18n_init_locale(void)
+{
+	setlocale(LC_ALL, "");
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		return false;
+	/* Vietnamese needs UTF-8 whatever the account's locale says. */
+	setlocale(LC_CTYPE, "C.UTF-8");
+	return true;
+}
+
+static bool is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The catalogue directory: beside the program (build tree or install), else LOCALEDIR. */
+static void locale_dir(char *out, size_t n)
+{
+	char exe[PATH_MAX];
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	char *slash;
+
+	if (len > 0) {
+		exe[len] = 0;
+		if ((slash = strrchr(exe, '/'))) {
+			*slash = 0;
+			snprintf(out, n, "%s/locale", exe);
+			if (is_dir(out))
+				return;
+			snprintf(out, n, "%s/../share/locale", exe);
+			if (is_dir(out))
+				return;
+		}
+	}
+	snprintf(out, n, "%s", DIENHINH_LOCALEDIR);
+}
+
+void i18n_set_language(const char *lang)
+{
+	static bool bound;
+	char dir[PATH_MAX + 32];
+
+	snprintf(language, sizeof language, "%s", lang && *lang ? lang : "vi");
+	/* LANGUAGE outranks LC_MESSAGES in GNU gettext and works even in the
+	 * C.UTF-8 locale, so the config's choice wins over the account's. */
+	setenv("LANGUAGE", language, 1);
+	if (!bound) {
+		locale_dir(dir, sizeof dir);
+		bindtextdomain(I18N_DOMAIN, dir);
+		bind_textdomain_codeset(I18N_DOMAIN, "UTF-8");
+		bound = true;
+	}
+	textdomain(I18N_DOMAIN); /* also makes gettext forget earlier lookups */
+}
+
+const char *i18n_language(void)
+{
+	return language;
+}

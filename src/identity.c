@@ -1,0 +1,45 @@
+/* identity.c - see identity.h. */
+#include "identity.h"
+
+#include <errno.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "i18n.h"
+
+bool identity_privileged(void)
+{
+	return getuid() != geteuid() || getgid() != getegid();
+}
+
+int identity_user(char out[USER_MAX + 1], struct err *e)
+{
+	const char *env = identity_privileged() ? NULL : getenv("DIENHINH_USER");
+	struct passwd *pw;
+
+	if (env && *env) {
+		if (strlen(env) > USER_MAX)
+			return err_set(e, ERR_USAGE, _("DIENHINH_USER is too long."));
+		snprintf(out, USER_MAX + 1, "%s", env);
+		return 0;
+	}
+	errno = 0;
+	pw = getpwuid(getuid());
+	if (!pw || strlen(pw->pw_name) > USER_MAX)
+		return err_set(e, ERR_DENIED, _("Cannot find the account of user id %u."),
+			       (unsigned)getuid());
+	snprintf(out, USER_MAX + 1, "%s", pw->pw_name);
+	return 0;
+}
+
+int identity_drop_privilege(struct err *e)
+{
+	if (setgid(getgid()) || setuid(getuid()) || getegid() != getgid() ||
+	    geteuid() != getuid())
+		return err_set(e, ERR_IO, _("Cannot give up the program's privileges: %s."),
+			       strerror(errno));
+	return 0;
+}

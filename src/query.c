@@ -1,0 +1,176 @@
+/* query.c - see query.h. */
+#include "query.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "text.h"
+
+/* ---- lists ------------------------------------------------------------------------- */
+
+/* A scan in progress: the filter, with its search text folded once. */
+struct scan_ctx {
+	const struct query_filter *f;
+	char *needle;
+	date_t from, to;
+	store_row_cb cb;
+	void *ctx;
+};
+
+static int scan_row(const struct list_row *row, void *p)
+{
+	struct scan_ctx *c = p;
+	const struct query_filter *f = c->f;
+
+	if ((c->from != DATE_NONE && (row->date < c->from || row->date > c->to)) ||
+	    (f->category && row->category != f->category) ||
+	    (f->type && row->type != f->type) || (f->status && row->status != f->status) ||
+	    (c->needle && *c->needle && !strstr(row->fold, c->needle)))
+		return 0;
+	return c->cb(row, c->ctx);
+}
+
+struct scan_args {
+	struct scan_ctx *c;
+	const uint8_t *from;
+	size_t from_len;
+	bool backward;
+};
+
+static int scan_txn(struct store_txn *t, void *p, struct err *e)
+{
+	struct scan_args *a = p;
+
+	return store_scan_list(t, a->c->f->unit, a->from, a->from_len, a->backward, scan_row,
+			       a->c, e);
+}
+
+int query_scan(struct reg *r, const struct query_filter *f, const uint8_t *from,
+		  size_t from_len, bool backward, store_row_cb cb, void *ctx, struct err *e)
+{
+	struct scan_ctx c = { f, NULL, DATE_NONE, DATE_NONE, cb, ctx };
+	struct scan_args a = { &c, from, from_len, backward };
+	int rc;
+
+	if (f->year) {
+		c.from = f->quarter ? date_quarter_first(f->year, f->quarter)
+				    : date_from_ymd(f->year, 1, 1);
+		c.to = f->quarter ? date_quarter_last(f->year, f->quarter)
+				  : date_from_ymd(f->year, 12, 31);
+	}
+	if (f->search && !(c.needle = text_fold(f->search)))
+		return err_set(e, ERR_NOMEM, _("Out of memory."));
+	rc = store_read(register_store(r), scan_txn, &a, e);
+	free(c.needle);
+	return rc;
+}
+
+struct prefix_args {
+	const char *prefix;
+	store_id_cb cb;
+	void *ctx;
+};
+
+static int prefix_txn(struct store_txn *t, void *p, struct err *e)
+{
+	struct prefix_args *a = p;
+
+	return store_scan_fold_prefix(t, a->prefix, a->cb, a->ctx, e);
+}
+
+int query_name_prefix(struct reg *r, const char *prefix, store_id_cb cb, void *ctx,
+			 struct err *e)
+{
+	char *fold = text_fold(prefix);
+	struct prefix_args a = { fold, cb, ctx };
+	int rc;
+
+	if (!fold)
+		return err_set(e, ERR_NOMEM, _("Out of memory."));
+	rc = store_read(register_store(r), prefix_txn, &a, e);
+	free(fold);
+	return rc;
+}
+
+/* ---- quota ------------------------------------------------------------------------ */
+
+struct quota_args {
+	struct reg *r;
+	const struct unit_list *units;
+	int year, quarter;
+	query_quota_cb cb;
+	void *ctx;
+};
+
+static int quota_txn(struct store_txn *t, void *p, struct err *e)
+{
+	struct quota_args *a = p;
+	const struct config *cfg = register_config(a->r);
+	int q0 = a->quarter ? a->quarter : 1, q1 = a->quarter ? a->quarter : 4;
+
+	for (int q = q0; q <= q1; q++) {
+		for (size_t i = 0; i < a->units->n; i++) {
+			const struct unit *u = &a->units->v[i];
+			struct query_quota rq = { a->year, q, u, 0, 0, QUOTA_NONE, { 0 } };
+			if (store_get_counts(t, a->year, q, u->code, &rq.counts, e))
+				return -1;
+			rq.required = model_quota_required(u, a->year, q, cfg->plan_from,
+							   cfg->plan_to);
+			rq.counted = (int)(rq.counts.total -
+				      (cfg->count_returned ? 0 : rq.counts.by_status[STATUS_RETURNED]));
+			rq.state = model_quota_state(rq.required, rq.counted, a->year, q,
+						     register_today(a->r));
+			int rc = a->cb(&rq, a->ctx);
+			if (rc)
+				return rc < 0 ? -1 : 0;
+		}
+	}
+	return 0;
+}
+
+int query_quota(struct reg *r, int year, int quarter, query_quota_cb cb, void *ctx,
+		   struct err *e)
+{
+	struct unit_list units;
+	struct quota_args a = { r, &units, year, quarter, cb, ctx };
+	int rc;
+
+	if (register_units(r, &units, e))
+		return -1;
+	rc = store_read(register_store(r), quota_txn, &a, e);
+	units_free(&units);
+	return rc;
+}
+
+/* ---- audit --------------------------------------------------------------------------- */
+
+struct log_args {
+	const struct query_log_filter *f;
+	store_audit_cb cb;
+	void *ctx;
+};
+
+static int log_entry(const struct audit_entry *a, void *p)
+{
+	struct log_args *l = p;
+
+	if (a->time < l->f->since || (l->f->user && strcmp(a->user, l->f->user)))
+		return 0;
+	return l->cb(a, l->ctx);
+}
+
+static int log_txn(struct store_txn *t, void *p, struct err *e)
+{
+	struct log_args *l = p;
+
+	return store_each_audit(t, l->f->record, log_entry, l, e);
+}
+
+int query_log(struct reg *r, const struct query_log_filter *f, store_audit_cb cb,
+		 void *ctx, struct err *e)
+{
+	struct log_args l = { f, cb, ctx };
+
+	return store_read(register_store(r), log_txn, &l, e);
+}

@@ -1,0 +1,103 @@
+/* roles.c - see roles.h. */
+#include "roles.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+
+const char *roles_code(enum role r)
+{
+	static const char *codes[] = { "none", "viewer", "staff", "office" };
+
+	return r >= ROLE_NONE && r <= ROLE_OFFICE ? codes[r] : "none";
+}
+
+static bool has_unit(const struct role_entry *who, const char *unit)
+{
+	for (size_t i = 0; i < who->n_units; i++)
+		if (strcmp(who->units[i], unit) == 0)
+			return true;
+	return false;
+}
+
+void roles_describe(const struct role_entry *who, char *buf, size_t n)
+{
+	size_t len = (size_t)snprintf(buf, n, "%s (%s", config_role_label(who->role),
+				      roles_code(who->role));
+
+	for (size_t i = 0; i < who->n_units && len < n; i++)
+		len += (size_t)snprintf(buf + len, n - len, "%s%s", i ? ", " : ": ",
+					who->units[i]);
+	if (len < n)
+		snprintf(buf + len, n - len, ")");
+}
+
+static const char *unit_name(const struct config *cfg, const char *code)
+{
+	const struct unit *u = config_unit(cfg, code);
+
+	return u ? u->name : code;
+}
+
+static int deny(const struct role_entry *who, struct err *e, const char *rule)
+{
+	char role[256];
+
+	roles_describe(who, role, sizeof role);
+	return err_set(e, ERR_DENIED, _("Your role is %s: %s"), role, rule);
+}
+
+/* Staff: their own units, and editing only before the office has acted. */
+static int check_staff(const struct config *cfg, const struct role_entry *who,
+		       enum roles_action act, const struct exemplar *x, const char *unit,
+		       struct err *e)
+{
+	char rule[400];
+
+	if (x && !has_unit(who, x->unit)) {
+		snprintf(rule, sizeof rule, _("unit staff can only change exemplars of their own "
+					      "units, not of %s."), unit_name(cfg, x->unit));
+		return deny(who, e, rule);
+	}
+	if (unit && !has_unit(who, unit)) {
+		snprintf(rule, sizeof rule, _("unit staff can only introduce exemplars for their "
+					      "own units, not for %s."), unit_name(cfg, unit));
+		return deny(who, e, rule);
+	}
+	if (act == ROLES_EDIT && x && x->status != STATUS_INTRODUCED &&
+	    x->status != STATUS_RETURNED)
+		return deny(who, e, _("unit staff can only edit an exemplar while it is "
+				      "introduced or returned; this one is already in the hands "
+				      "of the Home Affairs Office."));
+	return 0;
+}
+
+int roles_check(const struct config *cfg, const struct role_entry *who,
+		enum roles_action act, const struct exemplar *x, const char *unit,
+		struct err *e)
+{
+	switch (who ? who->role : ROLE_NONE) {
+	case ROLE_OFFICE:
+		return 0;
+	case ROLE_STAFF:
+		switch (act) {
+		case ROLES_ADD:
+		case ROLES_EDIT:
+		case ROLES_RESUBMIT:
+			return check_staff(cfg, who, act, x, unit, e);
+		case ROLES_IMPORT:
+		case ROLES_RESTORE:
+			return deny(who, e, _("only the Home Affairs Office (office role) can "
+					      "import records or restore a backup."));
+		default:
+			return deny(who, e, _("only the Home Affairs Office (office role) can "
+					      "review, propose, commend, revoke or record "
+					      "propagation."));
+		}
+	case ROLE_VIEWER:
+		return deny(who, e, _("viewers can read the register but not change it."));
+	default:
+		return err_set(e, ERR_DENIED, _("This account has no role in dienhinh."));
+	}
+}

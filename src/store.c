@@ -1,0 +1,960 @@
+/*
+ * store.c - see store.h.  The only file that includes lmdb.h.
+ *
+ * Named databases: meta (schema, id sequences), units, exemplars (by id),
+ * the four indexes and the counters laid out in keys.h, audit (by
+ * sequence) and audit_rec (record id, sequence).  Composite keys in plain
+ * databases, rather than MDB_DUPSORT, avoid the dupsort cursor-delete bug
+ * of LMDB 0.9.24.  Counters are stored in host byte order, as LMDB's own pages are.
+ */
+#include "store.h"
+
+#include <errno.h>
+#include <lmdb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "codec.h"
+#include "i18n.h"
+#include "keys.h"
+#include "text.h"
+
+#define MAX_GROWTHS 40
+
+/* The environment and its database handles, opened once per process. */
+struct store {
+	MDB_env *env;
+	MDB_dbi meta, units, exemplars, list, period, names, folds, counters, audit,
+		audit_rec;
+	char *dir;
+	volatile sig_atomic_t *interrupt;
+};
+
+/*
+ * One running transaction.  `full` records that LMDB ran out of map space
+ * somewhere inside the caller's function, whatever that function did with
+ * the error, so store_write() knows to grow the map and run it again.
+ */
+struct store_txn {
+	struct store *s;
+	MDB_txn *txn;
+	bool full;
+	struct buf enc;   /* record encoding, reused */
+	struct buf row;   /* list-row strings handed to callbacks, reused */
+};
+
+/* ---- errors ------------------------------------------------------------- */
+
+static int fail(struct store_txn *t, int rc, struct err *e)
+{
+	switch (rc) {
+	case MDB_MAP_FULL:
+		if (t)
+			t->full = true;
+		return err_set(e, ERR_FULL, _("The database is full."));
+	case ENOSPC:
+		return err_set(e, ERR_FULL, _("The disk is full: nothing was saved. "
+					      "Ask the administrator to free some space."));
+	case MDB_READERS_FULL:
+		return err_set(e, ERR_FULL, _("Too many sessions have the database open at once. "
+					      "Close some and try again."));
+	case MDB_TXN_FULL:
+		return err_set(e, ERR_FULL, _("The change is too large for one transaction."));
+	case EACCES:
+	case EPERM:
+		return err_set(e, ERR_IO, _("No permission to use the database files."));
+	case MDB_CORRUPTED:
+	case MDB_PAGE_NOTFOUND:
+	case MDB_INVALID:
+	case MDB_VERSION_MISMATCH:
+		return err_set(e, ERR_SCHEMA, _("The database file is damaged or is not a dienhinh "
+					       "database (%s)."), mdb_strerror(rc));
+	case ENOMEM:
+		return err_set(e, ERR_NOMEM, _("Out of memory."));
+	default:
+		return err_set(e, ERR_STORE, _("Database error: %s."), mdb_strerror(rc));
+	}
+}
+
+static int nomem(struct err *e)
+{
+	return err_set(e, ERR_NOMEM, _("Out of memory."));
+}
+
+static MDB_val val(const void *p, size_t n)
+{
+	return (MDB_val){ .mv_size = n, .mv_data = (void *)p };
+}
+
+/* ---- opening --------------------------------------------------------------- */
+
+static int mkdir_p(const char *dir)
+{
+	char *p = strdup(dir);
+	int rc = 0;
+
+	if (!p)
+		return -1;
+	for (char *s = p + 1; *s && !rc; s++) {
+		if (*s != '/')
+			continue;
+		*s = 0;
+		if (mkdir(p, 0770) && errno != EEXIST)
+			rc = -1;
+		*s = '/';
+	}
+	if (!rc && mkdir(p, 0770) && errno != EEXIST)
+		rc = -1;
+	free(p);
+	return rc;
+}
+
+static int open_dbis(struct store *s, MDB_txn *txn, unsigned flags)
+{
+	static const char *names[] = { "meta", "units", "exemplars", "list", "period",
+				       "names", "folds", "counters", "audit", "audit_rec" };
+	MDB_dbi *dbis[] = { &s->meta, &s->units, &s->exemplars, &s->list, &s->period,
+			    &s->names, &s->folds, &s->counters, &s->audit, &s->audit_rec };
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		int rc = mdb_dbi_open(txn, names[i], flags, dbis[i]);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+static int get_u64(MDB_txn *txn, MDB_dbi dbi, const char *name, uint64_t *v)
+{
+	MDB_val k = val(name, strlen(name)), d;
+	int rc = mdb_get(txn, dbi, &k, &d);
+
+	if (rc == 0) {
+		if (d.mv_size != 8)
+			return MDB_CORRUPTED;
+		*v = keys_rd64(d.mv_data);
+	}
+	return rc;
+}
+
+static int put_u64(MDB_txn *txn, MDB_dbi dbi, const char *name, uint64_t v)
+{
+	uint8_t b[8];
+	MDB_val k = val(name, strlen(name)), d = val(b, 8);
+
+	keys_be64(b, v);
+	return mdb_put(txn, dbi, &k, &d, 0);
+}
+
+/*
+ * Bring an older schema up to STORE_SCHEMA.  There is only schema 1 so
+ * far; a later schema adds a step here, run by the first writer to open
+ * the file, inside one transaction.
+ */
+static int migrate(struct store *s, MDB_txn *txn, uint64_t from)
+{
+	(void)from;
+	return put_u64(txn, s->meta, "schema", STORE_SCHEMA);
+}
+
+/* Open the databases; create them and the schema record if asked to. */
+static int open_schema(struct store *s, unsigned flags, struct err *e)
+{
+	MDB_txn *txn;
+	uint64_t schema = 0;
+	bool create = flags & STORE_CREATE;
+	int rc = mdb_txn_begin(s->env, NULL, create ? 0 : MDB_RDONLY, &txn);
+
+	if (rc)
+		return fail(NULL, rc, e);
+	rc = open_dbis(s, txn, create ? MDB_CREATE : 0);
+	if (rc == MDB_NOTFOUND) {
+		mdb_txn_abort(txn);
+		return err_set(e, ERR_SCHEMA, _("%s does not hold a dienhinh database."), s->dir);
+	}
+	if (!rc)
+		rc = get_u64(txn, s->meta, "schema", &schema);
+	if (rc == MDB_NOTFOUND && create) {
+		schema = STORE_SCHEMA;
+		rc = put_u64(txn, s->meta, "schema", schema);
+	}
+	if (rc) {
+		mdb_txn_abort(txn);
+		return rc == MDB_NOTFOUND
+			? err_set(e, ERR_SCHEMA, _("%s does not hold a dienhinh database."), s->dir)
+			: fail(NULL, rc, e);
+	}
+	if (schema > STORE_SCHEMA) {
+		mdb_txn_abort(txn);
+		return err_set(e, ERR_SCHEMA, _("The database in %s was written by a newer version "
+					       "of dienhinh (schema %llu; this program knows up to "
+					       "%d). Nothing was changed; please upgrade the program."),
+			       s->dir, (unsigned long long)schema, STORE_SCHEMA);
+	}
+	rc = mdb_txn_commit(txn); /* keeps the database handles open */
+	if (rc)
+		return fail(NULL, rc, e);
+	if (schema < STORE_SCHEMA) {
+		if ((rc = mdb_txn_begin(s->env, NULL, 0, &txn)))
+			return fail(NULL, rc, e);
+		if ((rc = migrate(s, txn, schema)) || (rc = mdb_txn_commit(txn))) {
+			mdb_txn_abort(txn);
+			return fail(NULL, rc, e);
+		}
+	}
+	return 0;
+}
+
+int store_open(const char *dir, size_t map_size, unsigned flags, struct store **out,
+	       struct err *e)
+{
+	struct store *s = calloc(1, sizeof *s);
+	char path[4096];
+	int rc;
+
+	*out = NULL;
+	if (!s || !(s->dir = strdup(dir))) {
+		free(s);
+		return nomem(e);
+	}
+	snprintf(path, sizeof path, "%s/data.mdb", dir);
+	if (!(flags & STORE_CREATE) && access(path, F_OK) != 0) {
+		err_set(e, ERR_NOTFOUND, _("There is no database in %s. Create it with "
+					   "\"dienhinh init\"."), dir);
+		goto out;
+	}
+	if ((flags & STORE_CREATE) && mkdir_p(dir)) {
+		err_set(e, ERR_IO, _("Cannot create the directory %s: %s."), dir, strerror(errno));
+		goto out;
+	}
+	if ((rc = mdb_env_create(&s->env)) || (rc = mdb_env_set_maxdbs(s->env, 16)) ||
+	    (rc = mdb_env_set_mapsize(s->env, map_size))) {
+		fail(NULL, rc, e);
+		goto out;
+	}
+	/* Group-writable files, so that every member of the staff group can
+	 * open the lock file; restored at once, exports keep the person's umask. */
+	mode_t old = umask(007);
+	rc = mdb_env_open(s->env, dir, MDB_NOTLS | MDB_NORDAHEAD, 0660);
+	umask(old);
+	if (rc) {
+		fail(NULL, rc, e);
+		goto out;
+	}
+	mdb_reader_check(s->env, NULL);
+	if (open_schema(s, flags, e) == 0) {
+		*out = s;
+		return 0;
+	}
+out:
+	store_close(s);
+	return -1;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	if (s->env)
+		mdb_env_close(s->env);
+	free(s->dir);
+	free(s);
+}
+
+void store_set_interrupt(struct store *s, volatile sig_atomic_t *flag)
+{
+	s->interrupt = flag;
+}
+
+uint64_t store_last_txn(struct store *s)
+{
+	MDB_envinfo info;
+
+	if (mdb_env_info(s->env, &info))
+		return 0;
+	return info.me_last_txnid;
+}
+
+int store_reader_check(struct store *s)
+{
+	int dead = 0;
+
+	mdb_reader_check(s->env, &dead);
+	return dead;
+}
+
+void store_sizes(struct store *s, size_t *map, size_t *file)
+{
+	MDB_envinfo info;
+	MDB_stat st;
+	char path[4096];
+	struct stat sb;
+
+	*map = *file = 0;
+	if (!mdb_env_info(s->env, &info) && !mdb_env_stat(s->env, &st))
+		*map = info.me_mapsize;
+	snprintf(path, sizeof path, "%s/data.mdb", s->dir);
+	if (stat(path, &sb) == 0)
+		*file = (size_t)sb.st_size;
+}
+
+/* ---- transactions ------------------------------------------------------------ */
+
+static int grow(struct store *s, struct err *e)
+{
+	MDB_envinfo info;
+	int rc = mdb_env_info(s->env, &info);
+	size_t size = info.me_mapsize;
+
+	if (rc)
+		return fail(NULL, rc, e);
+	size += size < ((size_t)1 << 30) ? size : ((size_t)1 << 30);
+	if ((rc = mdb_env_set_mapsize(s->env, size)))
+		return fail(NULL, rc, e);
+	return 0;
+}
+
+static void txn_end(struct store_txn *t)
+{
+	buf_free(&t->enc);
+	buf_free(&t->row);
+}
+
+int store_read(struct store *s, store_fn fn, void *ctx, struct err *e)
+{
+	struct store_txn t = { .s = s };
+	int rc;
+
+	while ((rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, &t.txn)) == MDB_MAP_RESIZED)
+		if ((rc = mdb_env_set_mapsize(s->env, 0)))
+			break;
+	if (rc)
+		return fail(NULL, rc, e);
+	rc = fn(&t, ctx, e);
+	mdb_txn_abort(t.txn);
+	txn_end(&t);
+	return rc;
+}
+
+int store_write(struct store *s, store_fn fn, void *ctx, struct err *e)
+{
+	for (int attempt = 0; attempt < MAX_GROWTHS; attempt++) {
+		struct store_txn t = { .s = s };
+		int rc = mdb_txn_begin(s->env, NULL, 0, &t.txn);
+
+		if (rc == MDB_MAP_RESIZED) {
+			if ((rc = mdb_env_set_mapsize(s->env, 0)))
+				return fail(NULL, rc, e);
+			continue;
+		}
+		if (rc)
+			return fail(NULL, rc, e);
+		if (fn(&t, ctx, e)) {
+			mdb_txn_abort(t.txn);
+			txn_end(&t);
+			if (!t.full || grow(s, e))
+				return -1;
+			continue;
+		}
+		txn_end(&t);
+		if (s->interrupt && *s->interrupt) {
+			mdb_txn_abort(t.txn);
+			return err_set(e, ERR_INTERRUPTED, _("Stopped: nothing was saved."));
+		}
+		rc = mdb_txn_commit(t.txn);
+		if (rc == 0)
+			return 0;
+		if (rc != MDB_MAP_FULL)
+			return fail(NULL, rc, e);
+		if (grow(s, e))
+			return -1;
+	}
+	return err_set(e, ERR_FULL, _("The database cannot grow any more: the disk may be full."));
+}
+
+uint32_t store_schema(struct store_txn *t)
+{
+	uint64_t v = 0;
+
+	get_u64(t->txn, t->s->meta, "schema", &v);
+	return (uint32_t)v;
+}
+
+int store_get_meta_u64(struct store_txn *t, const char *name, uint64_t *v, struct err *e)
+{
+	int rc = get_u64(t->txn, t->s->meta, name, v);
+
+	if (rc == MDB_NOTFOUND) {
+		*v = 0;
+		return 0;
+	}
+	return rc ? fail(t, rc, e) : 0;
+}
+
+int store_put_meta_u64(struct store_txn *t, const char *name, uint64_t v, struct err *e)
+{
+	int rc = put_u64(t->txn, t->s->meta, name, v);
+
+	return rc ? fail(t, rc, e) : 0;
+}
+
+static int next_seq(struct store_txn *t, const char *name, uint64_t *out, struct err *e)
+{
+	uint64_t v;
+
+	if (store_get_meta_u64(t, name, &v, e))
+		return -1;
+	*out = v ? v : 1;
+	return store_put_meta_u64(t, name, *out + 1, e);
+}
+
+int store_next_id(struct store_txn *t, uint64_t *id, struct err *e)
+{
+	return next_seq(t, "next_id", id, e);
+}
+
+/* ---- exemplars ------------------------------------------------------------- */
+
+int store_get_exemplar(struct store_txn *t, uint64_t id, struct exemplar *x, struct err *e)
+{
+	uint8_t kb[8];
+	MDB_val k = val(kb, 8), d;
+	int rc;
+
+	keys_be64(kb, id);
+	rc = mdb_get(t->txn, t->s->exemplars, &k, &d);
+	if (rc == MDB_NOTFOUND)
+		return err_set(e, ERR_NOTFOUND, _("There is no exemplar with number %llu."),
+			       (unsigned long long)id);
+	if (rc)
+		return fail(t, rc, e);
+	return codec_decode_exemplar(d.mv_data, d.mv_size, x, e);
+}
+
+static int put_key(struct store_txn *t, MDB_dbi dbi, const struct key *k,
+		   const void *v, size_t n, struct err *e)
+{
+	MDB_val kv = val(k->b, k->n), dv = val(v, n);
+	int rc = mdb_put(t->txn, dbi, &kv, &dv, 0);
+
+	return rc ? fail(t, rc, e) : 0;
+}
+
+static int del_key(struct store_txn *t, MDB_dbi dbi, const struct key *k, struct err *e)
+{
+	MDB_val kv = val(k->b, k->n);
+	int rc = mdb_del(t->txn, dbi, &kv, NULL);
+
+	return rc && rc != MDB_NOTFOUND ? fail(t, rc, e) : 0;
+}
+
+static bool key_eq(const struct key *a, const struct key *b)
+{
+	return a->n == b->n && memcmp(a->b, b->b, a->n) == 0;
+}
+
+static int read_counts(struct store_txn *t, const struct key *k, struct store_counts *c,
+		       struct err *e)
+{
+	MDB_val kv = val(k->b, k->n), d;
+	int rc = mdb_get(t->txn, t->s->counters, &kv, &d);
+
+	memset(c, 0, sizeof *c);
+	if (rc == MDB_NOTFOUND)
+		return 0;
+	if (rc)
+		return fail(t, rc, e);
+	if (d.mv_size != sizeof *c)
+		return err_set(e, ERR_SCHEMA, _("A stored counter is damaged; run \"dienhinh check\"."));
+	memcpy(c, d.mv_data, sizeof *c);
+	return 0;
+}
+
+/* Add `delta` (+1 or -1) to the counters of exemplar `x`'s unit and quarter. */
+static int count(struct store_txn *t, const struct key *k, const struct exemplar *x,
+		 int delta, struct err *e)
+{
+	struct store_counts c;
+
+	if (read_counts(t, k, &c, e))
+		return -1;
+	c.total += (uint32_t)delta;
+	c.by_type[x->type] += (uint32_t)delta;
+	c.by_status[x->status] += (uint32_t)delta;
+	if (c.total == 0) {
+		struct store_counts zero = { 0 };
+		if (memcmp(&c, &zero, sizeof c) == 0)
+			return del_key(t, t->s->counters, k, e);
+	}
+	return put_key(t, t->s->counters, k, &c, sizeof c, e);
+}
+
+int store_put_exemplar(struct store_txn *t, const struct exemplar *old,
+		       const struct exemplar *x, struct err *e)
+{
+	struct store *s = t->s;
+	struct ex_keys nk, ok;
+	uint8_t idb[8];
+	int rc = -1;
+
+	memset(&ok, 0, sizeof ok);
+	if (keys_exemplar(x, &nk) || (old && keys_exemplar(old, &ok))) {
+		nomem(e);
+		goto out;
+	}
+	if (old) {
+		if ((!key_eq(&ok.list, &nk.list) && del_key(t, s->list, &ok.list, e)) ||
+		    (!key_eq(&ok.period, &nk.period) && del_key(t, s->period, &ok.period, e)) ||
+		    (!key_eq(&ok.names, &nk.names) && del_key(t, s->names, &ok.names, e)) ||
+		    (!key_eq(&ok.folds, &nk.folds) && del_key(t, s->folds, &ok.folds, e)) ||
+		    count(t, &ok.counter, old, -1, e))
+			goto out;
+	}
+	t->enc.len = 0;
+	if (codec_encode_exemplar(x, &t->enc)) {
+		nomem(e);
+		goto out;
+	}
+	keys_be64(idb, x->id);
+	MDB_val k = val(idb, 8), d = val(t->enc.data, t->enc.len);
+	if ((rc = mdb_put(t->txn, s->exemplars, &k, &d, 0))) {
+		rc = fail(t, rc, e);
+		goto out;
+	}
+	rc = -1;
+	if (put_key(t, s->list, &nk.list, nk.value.data, nk.value.len, e) ||
+	    put_key(t, s->period, &nk.period, NULL, 0, e) ||
+	    put_key(t, s->names, &nk.names, NULL, 0, e) ||
+	    put_key(t, s->folds, &nk.folds, NULL, 0, e) ||
+	    count(t, &nk.counter, x, +1, e))
+		goto out;
+	rc = 0;
+out:
+	keys_exemplar_free(&nk);
+	keys_exemplar_free(&ok);
+	return rc;
+}
+
+int store_each_exemplar(struct store_txn *t, store_exemplar_cb cb, void *ctx,
+			struct err *e)
+{
+	MDB_cursor *c;
+	MDB_val k, d;
+	struct exemplar x;
+	int rc = mdb_cursor_open(t->txn, t->s->exemplars, &c), r = 0;
+
+	if (rc)
+		return fail(t, rc, e);
+	model_exemplar_init(&x);
+	for (rc = mdb_cursor_get(c, &k, &d, MDB_FIRST); rc == 0;
+	     rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
+		if (codec_decode_exemplar(d.mv_data, d.mv_size, &x, e)) {
+			r = -1;
+			break;
+		}
+		if ((r = cb(&x, ctx)) != 0)
+			break;
+	}
+	model_exemplar_free(&x);
+	mdb_cursor_close(c);
+	if (r < 0)
+		return -1;
+	return rc && rc != MDB_NOTFOUND ? fail(t, rc, e) : 0;
+}
+
+/* ---- units ------------------------------------------------------------------ */
+
+int store_get_unit(struct store_txn *t, const char *code, struct unit *u, struct err *e)
+{
+	MDB_val k = val(code, strlen(code)), d;
+	int rc = mdb_get(t->txn, t->s->units, &k, &d);
+
+	if (rc == MDB_NOTFOUND)
+		return err_set(e, ERR_NOTFOUND, _("There is no unit with code \"%s\"."), code);
+	if (rc)
+		return fail(t, rc, e);
+	return codec_decode_unit(d.mv_data, d.mv_size, u, e);
+}
+
+int store_put_unit(struct store_txn *t, const struct unit *u, struct err *e)
+{
+	MDB_val k = val(u->code, strlen(u->code)), d;
+	int rc;
+
+	t->enc.len = 0;
+	if (codec_encode_unit(u, &t->enc))
+		return nomem(e);
+	d = val(t->enc.data, t->enc.len);
+	rc = mdb_put(t->txn, t->s->units, &k, &d, 0);
+	return rc ? fail(t, rc, e) : 0;
+}
+
+int store_each_unit(struct store_txn *t, store_unit_cb cb, void *ctx, struct err *e)
+{
+	MDB_cursor *c;
+	MDB_val k, d;
+	struct unit u = { .active_from = DATE_NONE, .active_to = DATE_NONE };
+	int rc = mdb_cursor_open(t->txn, t->s->units, &c), r = 0;
+
+	if (rc)
+		return fail(t, rc, e);
+	for (rc = mdb_cursor_get(c, &k, &d, MDB_FIRST); rc == 0;
+	     rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
+		if (codec_decode_unit(d.mv_data, d.mv_size, &u, e)) {
+			r = -1;
+			break;
+		}
+		if ((r = cb(&u, ctx)) != 0)
+			break;
+	}
+	model_unit_free(&u);
+	mdb_cursor_close(c);
+	if (r < 0)
+		return -1;
+	return rc && rc != MDB_NOTFOUND ? fail(t, rc, e) : 0;
+}
+
+/* ---- scans ------------------------------------------------------------------- */
+
+static bool has_prefix(const MDB_val *k, const void *p, size_t n)
+{
+	return k->mv_size >= n && memcmp(k->mv_data, p, n) == 0;
+}
+
+/* Position cursor `c` for store_scan_list; returns an LMDB code. */
+static int list_start(MDB_cursor *c, const struct key *pre, const uint8_t *from,
+		      size_t from_len, bool backward, MDB_val *k, MDB_val *d)
+{
+	int rc;
+
+	if (from) {
+		*k = val(from, from_len);
+		rc = mdb_cursor_get(c, k, d, MDB_SET_RANGE);
+		if (!backward) {
+			if (rc == 0 && k->mv_size == from_len && !memcmp(k->mv_data, from, from_len))
+				rc = mdb_cursor_get(c, k, d, MDB_NEXT);
+			return rc;
+		}
+		return rc == 0 ? mdb_cursor_get(c, k, d, MDB_PREV)
+			       : mdb_cursor_get(c, k, d, MDB_LAST);
+	}
+	if (!pre->n)
+		return mdb_cursor_get(c, k, d, backward ? MDB_LAST : MDB_FIRST);
+	if (!backward) {
+		*k = val(pre->b, pre->n);
+		return mdb_cursor_get(c, k, d, MDB_SET_RANGE);
+	}
+	/* Just past the unit's entries: its code followed by 0x01. */
+	struct key past = *pre;
+	past.b[past.n - 1] = 1;
+	*k = val(past.b, past.n);
+	rc = mdb_cursor_get(c, k, d, MDB_SET_RANGE);
+	return rc == 0 ? mdb_cursor_get(c, k, d, MDB_PREV) : mdb_cursor_get(c, k, d, MDB_LAST);
+}
+
+int store_scan_list(struct store_txn *t, const char *unit, const uint8_t *from,
+		    size_t from_len, bool backward, store_row_cb cb, void *ctx,
+		    struct err *e)
+{
+	struct key pre = { .n = 0 };
+	MDB_cursor *c;
+	MDB_val k, d;
+	int rc, r = 0;
+
+	if (unit && *unit) {
+		key_add(&pre, unit, strlen(unit));
+		key_byte(&pre, 0);
+	}
+	if ((rc = mdb_cursor_open(t->txn, t->s->list, &c)))
+		return fail(t, rc, e);
+	for (rc = list_start(c, &pre, from, from_len, backward, &k, &d); rc == 0;
+	     rc = mdb_cursor_get(c, &k, &d, backward ? MDB_PREV : MDB_NEXT)) {
+		struct list_row row;
+		if (!has_prefix(&k, pre.b, pre.n))
+			break;
+		if (keys_parse_list(k.mv_data, k.mv_size, d.mv_data, d.mv_size, &t->row, &row)) {
+			r = err_set(e, ERR_SCHEMA, _("The list index is damaged; run \"dienhinh check\"."));
+			break;
+		}
+		if ((r = cb(&row, ctx)) != 0)
+			break;
+	}
+	mdb_cursor_close(c);
+	if (r < 0)
+		return -1;
+	return rc && rc != MDB_NOTFOUND ? fail(t, rc, e) : 0;
+}
+
+/* Walk keys starting with `pre`, handing each key's trailing id to cb;
+ * `unit_at` >= 0 means: only keys whose unit, at that offset, is `unit`. */
+static int scan_ids(struct store_txn *t, MDB_dbi dbi, const struct key *pre,
+		    const char *unit, long unit_at, store_id_cb cb, void *ctx, struct err *e)
+{
+	MDB_cursor *c;
+	MDB_val k = val(pre->b, pre->n), d;
+	size_t ulen = unit ? strlen(unit) : 0;
+	int rc, r = 0;
+
+	if ((rc = mdb_cursor_open(t->txn, dbi, &c)))
+		return fail(t, rc, e);
+	for (rc = mdb_cursor_get(c, &k, &d, MDB_SET_RANGE); rc == 0;
+	     rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
+		if (!has_prefix(&k, pre->b, pre->n) || k.mv_size < pre->n + 8)
+			break;
+		const uint8_t *kb = k.mv_data;
+		if (unit && unit_at >= 0 &&
+		    (k.mv_size < (size_t)unit_at + ulen + 9 ||
+		     memcmp(kb + unit_at, unit, ulen) || kb[unit_at + ulen] != 0))
+			continue;
+		if ((r = cb(keys_rd64(kb + k.mv_size - 8), ctx)) != 0)
+			break;
+	}
+	mdb_cursor_close(c);
+	if (r < 0)
+		return -1;
+	return rc && rc != MDB_NOTFOUND ? fail(t, rc, e) : 0;
+}
+
+int store_scan_period(struct store_txn *t, int year, int quarter, const char *unit,
+		      store_id_cb cb, void *ctx, struct err *e)
+{
+	struct key pre;
+
+	if (!quarter && unit) {
+		/* A unit over a whole year: four contiguous ranges. */
+		for (int q = 1; q <= 4; q++)
+			if (store_scan_period(t, year, q, unit, cb, ctx, e))
+				return -1;
+		return 0;
+	}
+	key_period(&pre, year, quarter);
+	if (unit) {
+		key_add(&pre, unit, strlen(unit));
+		key_byte(&pre, 0);
+	}
+	return scan_ids(t, t->s->period, &pre, NULL, -1, cb, ctx, e);
+}
+
+int store_scan_fold_prefix(struct store_txn *t, const char *prefix, store_id_cb cb,
+			   void *ctx, struct err *e)
+{
+	struct key pre = { .n = 0 };
+	size_t n = strlen(prefix);
+
+	key_add(&pre, prefix, n < KEYS_SORT_MAX ? n : KEYS_SORT_MAX);
+	return scan_ids(t, t->s->folds, &pre, NULL, -1, cb, ctx, e);
+}
+
+int store_scan_same_name(struct store_txn *t, const char *name, store_id_cb cb, void *ctx,
+			 struct err *e)
+{
+	struct key pre = { .n = 0 };
+	size_t n = text_collate_key(name, pre.b, KEYS_SORT_MAX);
+
+	pre.n = n < KEYS_SORT_MAX ? n : KEYS_SORT_MAX;
+	key_byte(&pre, 0);
+	return scan_ids(t, t->s->names, &pre, NULL, -1, cb, ctx, e);
+}
+
+int store_get_counts(struct store_txn *t, int year, int quarter, const char *unit,
+		     struct store_counts *c, struct err *e)
+{
+	struct key k;
+
+	key_counter(&k, year, quarter, unit);
+	return read_counts(t, &k, c, e);
+}
+
+int store_debug_put_counts(struct store_txn *t, int year, int quarter, const char *unit,
+			   const struct store_counts *c, struct err *e)
+{
+	struct key k;
+
+	key_counter(&k, year, quarter, unit);
+	return put_key(t, t->s->counters, &k, c, sizeof *c, e);
+}
+
+/* ---- audit -------------------------------------------------------------------- */
+
+int store_append_audit(struct store_txn *t, struct audit_entry *a, struct err *e)
+{
+	struct key k = { .n = 0 };
+
+	if (next_seq(t, "next_audit", &a->seq, e))
+		return -1;
+	t->enc.len = 0;
+	if (codec_encode_audit(a, &t->enc))
+		return nomem(e);
+	key_id(&k, a->seq);
+	if (put_key(t, t->s->audit, &k, t->enc.data, t->enc.len, e))
+		return -1;
+	return a->record ? store_link_audit(t, a->record, a->seq, e) : 0;
+}
+
+int store_link_audit(struct store_txn *t, uint64_t record, uint64_t seq, struct err *e)
+{
+	struct key k = { .n = 0 };
+
+	key_id(&k, record);
+	key_id(&k, seq);
+	return put_key(t, t->s->audit_rec, &k, NULL, 0, e);
+}
+
+static int audit_get(struct store_txn *t, uint64_t seq, struct audit_entry *a, struct err *e)
+{
+	uint8_t kb[8];
+	MDB_val k = val(kb, 8), d;
+	int rc;
+
+	keys_be64(kb, seq);
+	if ((rc = mdb_get(t->txn, t->s->audit, &k, &d)))
+		return fail(t, rc, e);
+	return codec_decode_audit(d.mv_data, d.mv_size, a, e);
+}
+
+int store_each_audit(struct store_txn *t, uint64_t record, store_audit_cb cb, void *ctx,
+		     struct err *e)
+{
+	MDB_cursor *c;
+	MDB_val k, d;
+	struct audit_entry a;
+	uint8_t pre[8];
+	int rc, r = 0;
+
+	audit_entry_init(&a);
+	keys_be64(pre, record);
+	if ((rc = mdb_cursor_open(t->txn, record ? t->s->audit_rec : t->s->audit, &c)))
+		return fail(t, rc, e);
+	k = val(pre, 8);
+	for (rc = record ? mdb_cursor_get(c, &k, &d, MDB_SET_RANGE)
+			 : mdb_cursor_get(c, &k, &d, MDB_FIRST);
+	     rc == 0; rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
+		if (record) {
+			if (k.mv_size != 16 || memcmp(k.mv_data, pre, 8))
+				break;
+			r = audit_get(t, keys_rd64((const uint8_t *)k.mv_data + 8), &a, e);
+		} else {
+			r = codec_decode_audit(d.mv_data, d.mv_size, &a, e);
+		}
+		if (r || (r = cb(&a, ctx)) != 0)
+			break;
+	}
+	audit_entry_free(&a);
+	mdb_cursor_close(c);
+	if (r < 0)
+		return -1;
+	return rc && rc != MDB_NOTFOUND ? fail(t, rc, e) : 0;
+}
+
+/* ---- backup ------------------------------------------------------------------- */
+
+int store_backup(struct store *s, const char *dir, struct err *e)
+{
+	char path[4096];
+	int rc;
+
+	if (mkdir_p(dir))
+		return err_set(e, ERR_IO, _("Cannot create the directory %s: %s."), dir,
+			       strerror(errno));
+	snprintf(path, sizeof path, "%s/data.mdb", dir);
+	if (access(path, F_OK) == 0)
+		return err_set(e, ERR_INVALID, _("%s already holds a database; choose an empty "
+						 "directory for the backup."), dir);
+	rc = mdb_env_copy2(s->env, dir, MDB_CP_COMPACT);
+	if (rc) {
+		unlink(path);
+		return rc == EACCES ? err_set(e, ERR_IO, _("No permission to write in %s."), dir)
+				    : fail(NULL, rc, e);
+	}
+	return 0;
+}
+
+/* ---- integrity check support ------------------------------------------------------ */
+
+static bool has_entry(struct store_txn *t, MDB_dbi dbi, const struct key *k,
+		      const struct buf *want)
+{
+	MDB_val kv = val(k->b, k->n), d;
+
+	if (mdb_get(t->txn, dbi, &kv, &d))
+		return false;
+	if (!want)
+		return d.mv_size == 0;
+	return d.mv_size == want->len && memcmp(d.mv_data, want->data, want->len) == 0;
+}
+
+int store_verify_indexes(struct store_txn *t, const struct exemplar *x, unsigned *bad,
+			 struct err *e)
+{
+	struct ex_keys k;
+
+	*bad = 0;
+	if (keys_exemplar(x, &k)) {
+		keys_exemplar_free(&k);
+		return nomem(e);
+	}
+	if (!has_entry(t, t->s->list, &k.list, &k.value))
+		*bad |= STORE_IX_LIST;
+	if (!has_entry(t, t->s->period, &k.period, NULL))
+		*bad |= STORE_IX_PERIOD;
+	if (!has_entry(t, t->s->names, &k.names, NULL))
+		*bad |= STORE_IX_NAMES;
+	if (!has_entry(t, t->s->folds, &k.folds, NULL))
+		*bad |= STORE_IX_FOLDS;
+	keys_exemplar_free(&k);
+	return 0;
+}
+
+static size_t entries(struct store_txn *t, MDB_dbi dbi)
+{
+	MDB_stat st;
+
+	return mdb_stat(t->txn, dbi, &st) ? 0 : st.ms_entries;
+}
+
+int store_stats(struct store_txn *t, struct store_stats *st, struct err *e)
+{
+	struct store *s = t->s;
+
+	st->exemplars = entries(t, s->exemplars);
+	st->list = entries(t, s->list);
+	st->period = entries(t, s->period);
+	st->names = entries(t, s->names);
+	st->folds = entries(t, s->folds);
+	st->counters = entries(t, s->counters);
+	st->units = entries(t, s->units);
+	st->audit = entries(t, s->audit);
+	return store_get_meta_u64(t, "next_id", &st->next_id, e);
+}
+
+int store_each_counts(struct store_txn *t, store_counts_cb cb, void *ctx, struct err *e)
+{
+	MDB_cursor *c;
+	MDB_val k, d;
+	char unit[CODE_MAX + 1];
+	int rc, r = 0;
+
+	if ((rc = mdb_cursor_open(t->txn, t->s->counters, &c)))
+		return fail(t, rc, e);
+	for (rc = mdb_cursor_get(c, &k, &d, MDB_FIRST); rc == 0;
+	     rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
+		const uint8_t *kb = k.mv_data;
+		struct store_counts sc;
+		if (k.mv_size < 4 || k.mv_size > 3 + CODE_MAX || d.mv_size != sizeof sc) {
+			r = err_set(e, ERR_SCHEMA, _("A stored counter is damaged."));
+			break;
+		}
+		memcpy(unit, kb + 3, k.mv_size - 3);
+		unit[k.mv_size - 3] = 0;
+		memcpy(&sc, d.mv_data, sizeof sc);
+		if ((r = cb(kb[0] << 8 | kb[1], kb[2], unit, &sc, ctx)) != 0)
+			break;
+	}
+	mdb_cursor_close(c);
+	if (r < 0)
+		return -1;
+	return rc && rc != MDB_NOTFOUND ? fail(t, rc, e) : 0;
+}

@@ -1,0 +1,137 @@
+/* table.c - see table.h. */
+#include "table.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+/* A table being printed; `cells` holds the text rows (row-major, owned). */
+struct table {
+	FILE *out;
+	enum table_format fmt;
+	size_t ncols, nrows, cap;
+	char **cells;
+	int *width;
+	int failed;
+};
+
+int table_parse_format(const char *s, enum table_format *out)
+{
+	if (strcmp(s, "text") == 0)
+		*out = TABLE_TEXT;
+	else if (strcmp(s, "tsv") == 0)
+		*out = TABLE_TSV;
+	else
+		return -1;
+	return 0;
+}
+
+static void put_tsv(struct table *t, const char *const *cells)
+{
+	for (size_t i = 0; i < t->ncols; i++) {
+		char *v = text_visible(cells[i] ? cells[i] : "", 0);
+		if (!v || fprintf(t->out, "%s%s", i ? "\t" : "", v) < 0)
+			t->failed = 1;
+		free(v);
+	}
+	if (fputc('\n', t->out) == EOF)
+		t->failed = 1;
+}
+
+static int keep_row(struct table *t, const char *const *cells)
+{
+	if (t->nrows == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 64;
+		char **c = realloc(t->cells, cap * t->ncols * sizeof *c);
+		if (!c)
+			return -1;
+		t->cells = c;
+		t->cap = cap;
+	}
+	char **row = t->cells + t->nrows * t->ncols;
+	for (size_t i = 0; i < t->ncols; i++) {
+		row[i] = text_visible(cells[i] ? cells[i] : "", 0);
+		if (!row[i]) {
+			while (i--)
+				free(row[i]);
+			return -1;
+		}
+		int w = text_width(row[i]);
+		if (w > t->width[i])
+			t->width[i] = w;
+	}
+	t->nrows++;
+	return 0;
+}
+
+struct table *table_new(FILE *out, enum table_format fmt, size_t ncols,
+			const char *const *names, const char *const *labels)
+{
+	struct table *t = calloc(1, sizeof *t);
+
+	if (!t || !(t->width = calloc(ncols, sizeof *t->width))) {
+		free(t);
+		return NULL;
+	}
+	t->out = out;
+	t->fmt = fmt;
+	t->ncols = ncols;
+	if (fmt == TABLE_TSV)
+		put_tsv(t, names);
+	else if (keep_row(t, labels)) {
+		free(t->width);
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+int table_row(struct table *t, const char *const *cells)
+{
+	if (t->fmt == TABLE_TSV) {
+		put_tsv(t, cells);
+		return t->failed ? -1 : 0;
+	}
+	return keep_row(t, cells);
+}
+
+static void print_text_row(struct table *t, char **row)
+{
+	for (size_t i = 0; i < t->ncols; i++) {
+		bool last = i + 1 == t->ncols;
+		int pad = last ? 0 : t->width[i] - text_width(row[i]) + 2;
+		if (fputs(row[i], t->out) == EOF || fprintf(t->out, "%*s", pad, "") < 0)
+			t->failed = 1;
+	}
+	if (fputc('\n', t->out) == EOF)
+		t->failed = 1;
+}
+
+int table_end(struct table *t)
+{
+	int rc;
+
+	if (t->fmt == TABLE_TEXT) {
+		for (size_t r = 0; r < t->nrows; r++) {
+			print_text_row(t, t->cells + r * t->ncols);
+			if (r == 0) {
+				int total = 0;
+				for (size_t i = 0; i < t->ncols; i++)
+					total += t->width[i] + (i + 1 < t->ncols ? 2 : 0);
+				for (int i = 0; i < total; i++)
+					fputc('-', t->out);
+				fputc('\n', t->out);
+			}
+		}
+	}
+	for (size_t i = 0; i < t->nrows * t->ncols; i++)
+		free(t->cells[i]);
+	if (fflush(t->out) == EOF)
+		t->failed = 1;
+	rc = t->failed ? -1 : 0;
+	free(t->cells);
+	free(t->width);
+	free(t);
+	return rc;
+}
