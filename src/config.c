@@ -41,6 +41,12 @@
 #define KEYS_MAX 1000
 #define SHOW_SIZE 64 /* a value quoted in a message */
 
+/* Messages given in more than one place. */
+#define NOT_A_LINE N_("this line is neither a [section], a key = value line nor a comment")
+#define BAD_CODE N_("\"%s\" is not a valid code (1 to 32 lower-case letters a-z without " \
+		    "accents, digits or _)")
+#define UNKNOWN_UNIT N_("unknown unit \"%s\": there is no [unit.%s]")
+
 /* A key as the locator found it: its name as iniparser stores it, its line. */
 struct loc_key {
 	char *name;
@@ -221,8 +227,7 @@ static int loc_key(struct load *ld, const char *s, size_t n, int no)
 	while (n && isspace((unsigned char)s[n - 1]))
 		n--;
 	if (!n)
-		return fail(ld, no, NULL, NULL,
-			    _("this line is neither a [section], a key = value line nor a comment"));
+		return fail(ld, no, NULL, NULL, "%s", _(NOT_A_LINE));
 	if (!ld->n_secs)
 		return fail(ld, no, NULL, NULL, _("this key comes before the first [section]"));
 	sec = &ld->secs[ld->n_secs - 1];
@@ -267,8 +272,7 @@ static int loc_line(struct load *ld, char *s, int no)
 		return loc_section(ld, s + 1, (size_t)(end - s - 2), no);
 	eq = strchr(s, '=');
 	if (!eq)
-		return fail(ld, no, NULL, NULL,
-			    _("this line is neither a [section], a key = value line nor a comment"));
+		return fail(ld, no, NULL, NULL, "%s", _(NOT_A_LINE));
 	return loc_key(ld, s, (size_t)(eq - s), no);
 }
 
@@ -511,7 +515,8 @@ static char *text_value(struct load *ld, const struct loc_sec *s, const struct l
 
 		len = (size_t)u8_mbtouc(&uc, u + i, n - i);
 		if (is_control(uc)) {
-			failk(ld, s, k, _("the text holds a control character (a tab, for instance)"));
+			failk(ld, s, k,
+			      _("the text holds a control character (a tab, for instance)"));
 			return NULL;
 		}
 	}
@@ -641,8 +646,7 @@ static int read_value(struct load *ld, const struct loc_sec *s, const struct loc
 	case V_CODE:
 		if (code_valid(v))
 			return memcpy(p, v, strlen(v) + 1), 0;
-		return failk(ld, s, k, _("\"%s\" is not a valid code (1 to 32 lower-case letters "
-					 "a-z without accents, digits or _)"), show(v, b));
+		return failk(ld, s, k, _(BAD_CODE), show(v, b));
 	case V_DATE:
 		if (parse_date(v, (date_t *)p) == 0)
 			return 0;
@@ -728,8 +732,9 @@ static int read_role(struct load *ld, const struct loc_sec *s, const struct loc_
 	if (!v)
 		return -1;
 	if (!account_valid(k->name))
-		return failk(ld, s, k, _("this is not an account name (up to 32 lower-case letters, digits, "
-			      "_ . or -, starting with a letter or _)"));
+		return failk(ld, s, k, _("this is not an account name (up to 32 lower-case "
+					 "letters, digits, _ . or -, starting with a "
+					 "letter or _)"));
 	snprintf(r->user, sizeof r->user, "%s", k->name);
 	if (!strcmp(v, "office"))
 		return r->role = ROLE_OFFICE, 0;
@@ -753,15 +758,16 @@ static int read_role(struct load *ld, const struct loc_sec *s, const struct loc_
 		for (end = tok + strlen(tok); end > tok && isspace((unsigned char)end[-1]); )
 			*--end = '\0';
 		if (!*tok)
-			return failk(ld, s, k, max == 1 ?
-				    _("no role given: write office, viewer, or the codes of the "
-				      "account's units separated by commas") :
-				    _("a unit code is missing between two commas"));
+			return failk(ld, s, k, "%s", max == 1 ?
+				     _("no role given: write office, viewer, or the codes of the "
+				       "account's units separated by commas") :
+				     _("a unit code is missing between two commas"));
 		if (!code_valid(tok))
-			return failk(ld, s, k, _("\"%s\" is neither office, viewer nor a unit code"),
-				    show(tok, b));
+			return failk(ld, s, k,
+				     _("\"%s\" is neither office, viewer nor a unit code"),
+				     show(tok, b));
 		if (!config_unit(ld->cfg, tok))
-			return failk(ld, s, k, _("unknown unit \"%s\": there is no [unit.%s]"), tok, tok);
+			return failk(ld, s, k, _(UNKNOWN_UNIT), tok, tok);
 		for (size_t j = 0; j < r->n_units; j++)
 			if (!strcmp(r->units[j], tok))
 				return failk(ld, s, k, _("the unit \"%s\" is listed twice"), tok);
@@ -784,13 +790,12 @@ static int check_units(struct load *ld)
 
 		if (u->block[0] && !config_block(c, u->block))
 			return failk(ld, s, k, _("unknown block \"%s\": there is no [block.%s]"),
-				    u->block, u->block);
+				     u->block, u->block);
 		k = loc_find_key(s, "successor");
 		if (u->successor[0] && !strcmp(u->successor, u->code))
 			return failk(ld, s, k, _("a unit cannot be its own successor"));
 		if (u->successor[0] && !config_unit(c, u->successor))
-			return failk(ld, s, k, _("unknown unit \"%s\": there is no [unit.%s]"),
-				    u->successor, u->successor);
+			return failk(ld, s, k, _(UNKNOWN_UNIT), u->successor, u->successor);
 	}
 	succ = malloc((n ? n : 1) * sizeof *succ);
 	if (!succ)
@@ -808,7 +813,8 @@ static int check_units(struct load *ld)
 			const struct loc_key *k = loc_find_key(s, "successor");
 
 			free(succ);
-			return failk(ld, s, k, _("following the successors leads back to this unit"));
+			return failk(ld, s, k,
+				     _("following the successors leads back to this unit"));
 		}
 	}
 	free(succ);
@@ -826,9 +832,7 @@ static int read_code_section(struct load *ld, size_t i)
 	if (!unit)
 		code = section_code(s->name, "block.");
 	if (!code_valid(code))
-		return fail(ld, s->line, s->name, NULL,
-			    _("\"%s\" is not a valid code (1 to 32 lower-case letters a-z "
-			      "without accents, digits or _)"), show(code, shown));
+		return fail(ld, s->line, s->name, NULL, _(BAD_CODE), show(code, shown));
 	if (!unit) {
 		struct block *b = &c->blocks[c->n_blocks++];
 
