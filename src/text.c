@@ -1,0 +1,803 @@
+/* text.c - see text.h. */
+#include "text.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicase.h>
+#include <unictype.h>
+#include <unigbrk.h>
+#include <uninorm.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+#include "i18n.h"
+
+#define REPLACEMENT 0xFFFD
+
+/* ---- characters ---------------------------------------------------------- */
+
+/* White space for trimming, folding and word splitting (separators, not only ASCII). */
+static bool is_space(ucs4_t uc)
+{
+	if (uc < 0x80)
+		return uc == ' ' || (uc >= '\t' && uc <= '\r');
+	return uc == 0x85 || uc_is_general_category(uc, UC_CATEGORY_Zs) ||
+	       uc == 0x2028 || uc == 0x2029;
+}
+
+/* Overrides, embeddings and isolates: they reorder what follows them on screen. */
+static bool is_bidi(ucs4_t uc)
+{
+	return (uc >= 0x202A && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069);
+}
+
+static bool is_mark(ucs4_t uc)
+{
+	return uc >= 0x300 && uc_is_general_category(uc, UC_CATEGORY_Mn);
+}
+
+/* Decode one character of [p, end); invalid bytes give U+FFFD.  Returns its length. */
+static size_t next_char(const uint8_t *p, const uint8_t *end, ucs4_t *uc)
+{
+	if (*p < 0x80) {
+		*uc = *p;
+		return 1;
+	}
+	return (size_t)u8_mbtouc(uc, p, (size_t)(end - p));
+}
+
+/*
+ * Full canonical decomposition of `uc` (libunistring gives one level) into
+ * out[0..max), returning the count.  No reordering: callers treat the marks
+ * of one letter as a set or sort them themselves.
+ */
+static int decompose(ucs4_t uc, ucs4_t *out, int max)
+{
+	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+	int n = uc < 0xC0 ? -1 : uc_canonical_decomposition(uc, d);
+	int k = 0;
+
+	if (n <= 0) {
+		out[0] = uc;
+		return 1;
+	}
+	for (int i = 0; i < n && k < max; i++)
+		k += decompose(d[i], out + k, max - k);
+	return k;
+}
+
+/* ---- growing output string ----------------------------------------------- */
+
+/* A result string being built; `failed` sticks once an allocation failed. */
+struct sink {
+	char *p;
+	size_t len, cap; /* cap counts the byte kept for the final NUL */
+	bool failed;
+};
+
+static bool sink_init(struct sink *k, size_t cap)
+{
+	k->len = 0;
+	k->cap = cap ? cap : 1;
+	k->failed = false;
+	k->p = malloc(k->cap);
+	return k->p != NULL;
+}
+
+static bool sink_room(struct sink *k, size_t n)
+{
+	char *p;
+	size_t cap;
+
+	if (k->failed)
+		return false;
+	if (k->len + n < k->cap)
+		return true;
+	cap = k->cap * 2 + n;
+	p = realloc(k->p, cap);
+	if (!p) {
+		k->failed = true;
+		return false;
+	}
+	k->p = p;
+	k->cap = cap;
+	return true;
+}
+
+static void sink_put(struct sink *k, const void *b, size_t n)
+{
+	if (sink_room(k, n)) {
+		memcpy(k->p + k->len, b, n);
+		k->len += n;
+	}
+}
+
+static void sink_putc(struct sink *k, char c)
+{
+	if (k->len + 1 < k->cap || sink_room(k, 1))
+		k->p[k->len++] = c;
+}
+
+static void sink_uc(struct sink *k, ucs4_t uc)
+{
+	uint8_t b[6];
+	int n = u8_uctomb(b, uc, sizeof b);
+
+	if (n > 0)
+		sink_put(k, b, (size_t)n);
+}
+
+/* The NUL-terminated result, or NULL (everything freed) if memory ran out. */
+static char *sink_done(struct sink *k)
+{
+	if (k->failed) {
+		free(k->p);
+		return NULL;
+	}
+	k->p[k->len] = '\0';
+	return k->p;
+}
+
+/* ---- validation and normalisation ---------------------------------------- */
+
+/* Status of the first character text_clean() refuses in s; *at gets its offset. */
+static enum text_status check_chars(const uint8_t *s, size_t len, unsigned flags, size_t *at)
+{
+	for (size_t i = 0; i < len; ) {
+		enum text_status st = TEXT_OK;
+		ucs4_t uc = s[i];
+		int n = 1;
+
+		if (uc >= 0x80 && (n = u8_mbtoucr(&uc, s + i, len - i)) < 0)
+			st = TEXT_BAD_UTF8;
+		else if ((uc < 0x20 && !(uc == '\n' && (flags & TEXT_MULTILINE))) ||
+			 (uc >= 0x7F && uc <= 0x9F))
+			st = TEXT_CONTROL;
+		else if (is_bidi(uc))
+			st = TEXT_BIDI;
+		if (st != TEXT_OK) {
+			*at = i;
+			return st;
+		}
+		i += (size_t)n;
+	}
+	return TEXT_OK;
+}
+
+/* End of [s, e) without its trailing white space ('\n' excluded: lines are kept). */
+static const uint8_t *trim_end(const uint8_t *s, const uint8_t *e)
+{
+	while (e > s) {
+		ucs4_t uc;
+		const uint8_t *p = u8_prev(&uc, e, s);
+
+		if (!p || uc == '\n' || !is_space(uc))
+			break;
+		e = p;
+	}
+	return e;
+}
+
+/*
+ * Trim the n bytes of s in place and NUL-terminate; s has room for n + 1.
+ * Leading white space goes (blank lines too), then every line loses its
+ * trailing white space and the text its trailing empty lines.  Only '\n'
+ * can separate lines here: every other control was refused.
+ */
+static void trim(uint8_t *s, size_t n)
+{
+	const uint8_t *r = s, *end = s + n;
+	size_t w = 0;
+
+	while (r < end) {
+		ucs4_t uc;
+		size_t l = next_char(r, end, &uc);
+
+		if (!is_space(uc))
+			break;
+		r += l;
+	}
+	while (r < end) {
+		const uint8_t *nl = memchr(r, '\n', (size_t)(end - r));
+		const uint8_t *le = nl ? nl : end;
+		const uint8_t *te = trim_end(r, le);
+
+		memmove(s + w, r, (size_t)(te - r));
+		w += (size_t)(te - r);
+		if (nl)
+			s[w++] = '\n';
+		r = nl ? nl + 1 : end;
+	}
+	while (w > 0 && s[w - 1] == '\n')
+		w--;
+	s[w] = '\0';
+}
+
+enum text_status text_clean(const char *in, size_t len, unsigned flags,
+			    char **out, size_t *bad_at)
+{
+	const uint8_t *s = (const uint8_t *)in;
+	enum text_status st;
+	size_t at = 0, n = 0;
+	uint8_t *norm = NULL, *r;
+
+	*out = NULL;
+	st = check_chars(s, len, flags, &at);
+	if (st != TEXT_OK) {
+		if (bad_at)
+			*bad_at = at;
+		return st;
+	}
+	if (len > 0) {
+		norm = u8_normalize(UNINORM_NFC, s, len, NULL, &n);
+		if (!norm)
+			goto nomem;
+	}
+	/* u8_normalize's result has no terminator: make room for one. */
+	r = realloc(norm, n + 1);
+	if (!r)
+		goto nomem;
+	trim(r, n);
+	*out = (char *)r;
+	return TEXT_OK;
+nomem:
+	free(norm);
+	if (bad_at)
+		*bad_at = 0;
+	return TEXT_NOMEM;
+}
+
+const char *text_status_message(enum text_status st)
+{
+	switch (st) {
+	case TEXT_OK:
+		return _("is valid text");
+	case TEXT_BAD_UTF8:
+		return _("is not valid UTF-8 text");
+	case TEXT_CONTROL:
+		return _("contains a hidden control character (such as a tab or line break)");
+	case TEXT_BIDI:
+		return _("contains a hidden text-direction control character");
+	case TEXT_NOMEM:
+		return _("could not be checked: out of memory");
+	}
+	return _("is not valid text");
+}
+
+/* ---- search folding ------------------------------------------------------ */
+
+/*
+ * Beyond the header: format characters (zero-width space, soft hyphen, BOM)
+ * are dropped so that pasted text still matches, and the Icelandic eth Ð/ð,
+ * which old converters and some keyboards produce for Đ, folds to 'd' too.
+ */
+static void fold_char(struct sink *k, ucs4_t uc, bool *space)
+{
+	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+	int n;
+
+	if (is_space(uc)) {
+		if (!*space)
+			sink_putc(k, ' ');
+		*space = true;
+		return;
+	}
+	n = decompose(uc, d, UC_DECOMPOSITION_MAX_LENGTH);
+	for (int i = 0; i < n; i++) {
+		ucs4_t c = d[i];
+
+		if (is_mark(c) || uc_is_general_category(c, UC_CATEGORY_Cf))
+			continue;
+		c = uc_tolower(c);
+		if (c == 0x111 || c == 0xF0)
+			c = 'd';
+		sink_uc(k, c);
+		*space = false;
+	}
+}
+
+char *text_fold(const char *s)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	size_t n = strlen(s);
+	const uint8_t *end = p + n;
+	struct sink k;
+	bool space = false;
+
+	/* Folding mostly shrinks text, so one allocation is enough in practice. */
+	if (!sink_init(&k, n + 1))
+		return NULL;
+	while (p < end) {
+		ucs4_t uc = *p;
+
+		if (uc < 0x80 && uc != ' ' && (uc < '\t' || uc > '\r')) {
+			sink_putc(&k, (char)(uc >= 'A' && uc <= 'Z' ? uc + ('a' - 'A') : uc));
+			space = false;
+			p++;
+			continue;
+		}
+		p += next_char(p, end, &uc);
+		fold_char(&k, uc, &space);
+	}
+	return sink_done(&k);
+}
+
+/* ---- collation ----------------------------------------------------------- */
+
+/*
+ * Collation key encoding.  The string is decomposed (NFD) and cut into
+ * units: one character that is not a non-spacing mark, with the marks that
+ * follow it.  White space runs count as one space unit; leading and
+ * trailing white space is ignored.  The key is three levels, each a
+ * sequence of weights, one entry per unit:
+ *
+ *   primary 0x01 secondary 0x01 tertiary
+ *
+ * 0x01 ends a level and is below every weight, so a shorter string sorts
+ * first and comparison reaches the next level only when the previous one
+ * is equal.  Both separators are always written; no byte is ever 0x00.
+ *
+ * Primary: 0x02 space; 0x03-0x0C digits 0-9; 0x10-0x30 the letters
+ * a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z (ă â
+ * ê ô ơ ư are a base letter with breve, circumflex or horn); any other
+ * character, lower-cased, as three bytes 0x80 + (cp >> 14),
+ * 0x80 | (cp >> 7 & 0x7F), 0x80 | (cp & 0x7F), which keeps code point
+ * order above all letters.
+ *
+ * Secondary: the tone, 0x02 level, 0x03 grave (huyền), 0x04 hook (hỏi),
+ * 0x05 tilde (ngã), 0x06 acute (sắc), 0x07 dot below (nặng).  Marks that
+ * are not Vietnamese (ü, ç...) and modifiers on letters that do not take
+ * them make the entry 0x08, tone byte, then each such mark in canonical
+ * order as three bytes like an "other" primary: after all tones.
+ *
+ * Tertiary: 0x02 lower case, 0x03 upper case.
+ *
+ * Trailing 0x02 entries of the secondary and tertiary levels are dropped:
+ * they are the lowest weight, so the order is unchanged and keys shrink.
+ * Everything primary comes first, so a key cut short is still a prefix.
+ */
+enum {
+	K_SEP = 0x01,
+	K_SPACE = 0x02,
+	K_DIGIT = 0x03,
+	K_LETTER = 0x10,
+	K_LOW = 0x02,       /* level tone, lower case: the trimmed default */
+	K_FOREIGN = 0x08,   /* secondary entry carrying foreign marks */
+	K_UPPER = 0x03,
+	UNIT_MARKS = 8,     /* foreign marks kept per unit; more are ignored */
+};
+
+enum { MOD_NONE, MOD_BREVE, MOD_CIRC, MOD_HORN };
+
+/* The alphabet as base letter + modifier, in collation order. */
+static const struct {
+	ucs4_t base;
+	int mod;
+} alphabet[] = {
+	{'a', MOD_NONE}, {'a', MOD_BREVE}, {'a', MOD_CIRC}, {'b', MOD_NONE}, {'c', MOD_NONE},
+	{'d', MOD_NONE}, {0x111, MOD_NONE}, {'e', MOD_NONE}, {'e', MOD_CIRC}, {'f', MOD_NONE},
+	{'g', MOD_NONE}, {'h', MOD_NONE}, {'i', MOD_NONE}, {'j', MOD_NONE}, {'k', MOD_NONE},
+	{'l', MOD_NONE}, {'m', MOD_NONE}, {'n', MOD_NONE}, {'o', MOD_NONE}, {'o', MOD_CIRC},
+	{'o', MOD_HORN}, {'p', MOD_NONE}, {'q', MOD_NONE}, {'r', MOD_NONE}, {'s', MOD_NONE},
+	{'t', MOD_NONE}, {'u', MOD_NONE}, {'u', MOD_HORN}, {'v', MOD_NONE}, {'w', MOD_NONE},
+	{'x', MOD_NONE}, {'y', MOD_NONE}, {'z', MOD_NONE},
+};
+
+static int letter_index(ucs4_t base, int mod)
+{
+	for (size_t i = 0; i < sizeof alphabet / sizeof alphabet[0]; i++)
+		if (alphabet[i].base == base && alphabet[i].mod == mod)
+			return (int)i;
+	return -1;
+}
+
+static int tone_of(ucs4_t m)
+{
+	switch (m) {
+	case 0x300: return 1; /* huyền */
+	case 0x309: return 2; /* hỏi */
+	case 0x303: return 3; /* ngã */
+	case 0x301: return 4; /* sắc */
+	case 0x323: return 5; /* nặng */
+	}
+	return 0;
+}
+
+static int mod_of(ucs4_t m)
+{
+	return m == 0x306 ? MOD_BREVE : m == 0x302 ? MOD_CIRC : m == 0x31B ? MOD_HORN : MOD_NONE;
+}
+
+/* One unit: a lower-cased base character and what its marks mean. */
+struct unit {
+	ucs4_t base;
+	int mod, tone; /* mod only when base+mod is a letter of the alphabet */
+	bool upper;
+	int nmarks;
+	ucs4_t marks[UNIT_MARKS]; /* foreign marks, sorted by combining class */
+};
+
+/* Decomposed characters of a string, with one character of look-ahead. */
+struct cps {
+	const uint8_t *p, *end;
+	ucs4_t buf[UC_DECOMPOSITION_MAX_LENGTH];
+	int n, i;
+	bool started; /* a unit was produced: later white space counts */
+};
+
+static bool cps_peek(struct cps *c, ucs4_t *uc)
+{
+	if (c->i == c->n) {
+		ucs4_t u;
+
+		if (c->p >= c->end)
+			return false;
+		c->p += next_char(c->p, c->end, &u);
+		c->n = decompose(u, c->buf, UC_DECOMPOSITION_MAX_LENGTH);
+		c->i = 0;
+	}
+	*uc = c->buf[c->i];
+	return true;
+}
+
+static bool cps_next(struct cps *c, ucs4_t *uc)
+{
+	if (!cps_peek(c, uc))
+		return false;
+	c->i++;
+	return true;
+}
+
+static void unit_mark(struct unit *u, ucs4_t m)
+{
+	int tone = tone_of(m), mod = mod_of(m), i;
+
+	if (tone && !u->tone) {
+		u->tone = tone;
+		return;
+	}
+	if (mod && !u->mod && letter_index(u->base, mod) >= 0) {
+		u->mod = mod;
+		return;
+	}
+	if (u->nmarks == UNIT_MARKS)
+		return;
+	/* Stable insertion by combining class: canonically equivalent input agrees. */
+	for (i = u->nmarks; i > 0 && uc_combining_class(u->marks[i - 1]) >
+				     uc_combining_class(m); i--)
+		u->marks[i] = u->marks[i - 1];
+	u->marks[i] = m;
+	u->nmarks++;
+}
+
+/* Next unit of the string; false at its end. */
+static bool unit_next(struct cps *c, struct unit *u)
+{
+	ucs4_t uc;
+
+	for (;;) {
+		if (!cps_next(c, &uc))
+			return false;
+		if (!is_space(uc))
+			break;
+		while (cps_peek(c, &uc) && is_space(uc))
+			c->i++;
+		if (c->started && cps_peek(c, &uc)) {
+			*u = (struct unit){.base = ' '};
+			return true;
+		}
+	}
+	c->started = true;
+	*u = (struct unit){.base = uc_tolower(uc)};
+	u->upper = u->base != uc;
+	while (cps_peek(c, &uc) && is_mark(uc)) {
+		c->i++;
+		unit_mark(u, uc);
+	}
+	return true;
+}
+
+/* Key being written: bytes past cap are counted, not stored. */
+struct keyw {
+	uint8_t *buf;
+	size_t cap, len;
+};
+
+static void put(struct keyw *w, uint8_t b)
+{
+	if (w->len < w->cap)
+		w->buf[w->len] = b;
+	w->len++;
+}
+
+static void put_cp(struct keyw *w, ucs4_t cp)
+{
+	put(w, (uint8_t)(0x80 + (cp >> 14)));
+	put(w, (uint8_t)(0x80 | ((cp >> 7) & 0x7F)));
+	put(w, (uint8_t)(0x80 | (cp & 0x7F)));
+}
+
+static void put_primary(struct keyw *w, const struct unit *u)
+{
+	int li = letter_index(u->base, u->mod);
+
+	if (u->base == ' ')
+		put(w, K_SPACE);
+	else if (u->base >= '0' && u->base <= '9')
+		put(w, (uint8_t)(K_DIGIT + (u->base - '0')));
+	else if (li >= 0)
+		put(w, (uint8_t)(K_LETTER + li));
+	else
+		put_cp(w, u->base);
+}
+
+static void put_secondary(struct keyw *w, const struct unit *u)
+{
+	if (u->nmarks)
+		put(w, K_FOREIGN);
+	put(w, (uint8_t)(K_LOW + u->tone));
+	for (int i = 0; i < u->nmarks; i++)
+		put_cp(w, u->marks[i]);
+}
+
+/* One level of the key of [s, s + n); level is 1, 2 or 3. */
+static void key_level(const uint8_t *s, size_t n, int level, struct keyw *w)
+{
+	struct cps c = {.p = s, .end = s + n};
+	struct unit u;
+	size_t pending = 0; /* default entries not written until something follows */
+
+	while (unit_next(&c, &u)) {
+		if (level == 1) {
+			put_primary(w, &u);
+			continue;
+		}
+		if (level == 2 ? !u.tone && !u.nmarks : !u.upper) {
+			pending++;
+			continue;
+		}
+		for (; pending; pending--)
+			put(w, K_LOW);
+		if (level == 2)
+			put_secondary(w, &u);
+		else
+			put(w, K_UPPER);
+	}
+}
+
+static void key_all(const uint8_t *s, size_t n, struct keyw *w)
+{
+	key_level(s, n, 1, w);
+	put(w, K_SEP);
+	key_level(s, n, 2, w);
+	put(w, K_SEP);
+	key_level(s, n, 3, w);
+}
+
+size_t text_collate_key(const char *s, uint8_t *buf, size_t cap)
+{
+	struct keyw w = {buf, cap, 0};
+
+	key_all((const uint8_t *)s, strlen(s), &w);
+	return w.len;
+}
+
+/*
+ * The given name's whole key, 0x01, then the key of the family and middle
+ * names.  0x01 is below any byte that can follow a complete key in a
+ * longer one (the tertiary level holds only 0x02 and 0x03), so names with
+ * equal given names go on to compare family names, and a given name that
+ * is a prefix of another sorts first.
+ */
+size_t text_person_key(const char *name, uint8_t *buf, size_t cap)
+{
+	const uint8_t *s = (const uint8_t *)name, *end = s + strlen(name), *p = s;
+	const uint8_t *first = NULL, *last = s, *last_end = s, *prev_end = s;
+	struct keyw w = {buf, cap, 0};
+	bool in_word = false;
+
+	while (p < end) {
+		ucs4_t uc;
+		size_t l = next_char(p, end, &uc);
+
+		if (is_space(uc)) {
+			in_word = false;
+		} else {
+			if (!in_word) {
+				prev_end = last_end;
+				last = p;
+				if (!first)
+					first = p;
+			}
+			in_word = true;
+			last_end = p + l;
+		}
+		p += l;
+	}
+	key_all(last, (size_t)(last_end - last), &w);
+	put(&w, K_SEP);
+	if (first && first != last)
+		key_all(first, (size_t)(prev_end - first), &w);
+	else
+		key_all(s, 0, &w);
+	return w.len;
+}
+
+/* ---- display width ------------------------------------------------------- */
+
+/* Columns of one character; controls draw nothing here (text_visible shows them). */
+static int char_width(ucs4_t uc)
+{
+	int w;
+
+	if (uc >= 0x20 && uc < 0x7F)
+		return 1;
+	w = uc_width(uc, "UTF-8");
+	return w < 0 ? 0 : w;
+}
+
+int text_width(const char *s)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);
+	int w = 0;
+
+	while (p < end) {
+		ucs4_t uc;
+
+		p += next_char(p, end, &uc);
+		w += char_width(uc);
+	}
+	return w;
+}
+
+/* Cuts fall only between grapheme clusters, so a letter keeps all its marks. */
+size_t text_fit(const char *s, int cols, int *width)
+{
+	const uint8_t *start = (const uint8_t *)s, *end = start + strlen(s), *p = start;
+	int used = 0;
+
+	while (p < end) {
+		const uint8_t *q = u8_grapheme_next(p, end), *r = p;
+		int w = 0;
+
+		while (r < q) {
+			ucs4_t uc;
+
+			r += next_char(r, q, &uc);
+			w += char_width(uc);
+		}
+		if (used + w > cols)
+			break;
+		used += w;
+		p = q;
+	}
+	if (width)
+		*width = used;
+	return (size_t)(p - start);
+}
+
+/* ---- legacy encodings ---------------------------------------------------- */
+
+/*
+ * What a character of U+00A0-U+00FF says about legacy text.  TCVN3 puts
+ * Vietnamese letters on 0xA1-0xFE, so read as Windows-1252 they become
+ * symbols, non-Vietnamese letters (å, Ö) and Vietnamese letters in odd
+ * places ("ChÝ").  VNI writes a base letter followed by a byte for its
+ * marks: "Vieät", "Nguyeãn".  Symbols that real text uses (© ® « » µ) only
+ * count on the side where TCVN3 puts them next to a letter.
+ */
+enum {
+	L_BAD = 1,       /* letter Vietnamese never uses: Ä Å ñ ö ... */
+	L_AFTER = 2,     /* symbol suspicious right after a letter */
+	L_BEFORE = 4,    /* symbol suspicious right before a letter */
+	L_SIDE = L_AFTER | L_BEFORE,
+	L_UP = 8,        /* Vietnamese capital, suspicious after a small letter */
+	L_MARK = 16,     /* small letter that is also a VNI mark byte */
+};
+
+static const uint8_t latin1[0x60] = {
+	/* A0 */ 0, L_SIDE, L_SIDE, L_SIDE, L_SIDE, L_SIDE, L_SIDE, L_SIDE,
+	/* A8 */ L_SIDE, L_BEFORE, L_SIDE, L_AFTER, L_SIDE, L_SIDE, L_BEFORE, 0,
+	/* B0 */ 0, 0, 0, 0, 0, L_AFTER, L_SIDE, L_SIDE,
+	/* B8 */ L_SIDE, L_SIDE, 0, L_BEFORE, L_SIDE, L_SIDE, L_SIDE, 0,
+	/* C0 */ L_UP, L_UP, L_UP, L_UP, L_BAD, L_BAD, L_BAD, L_BAD,
+	/* C8 */ L_UP, L_UP, L_UP, L_BAD, L_UP, L_UP, L_BAD, L_BAD,
+	/* D0 */ L_BAD, L_BAD, L_UP, L_UP, L_UP, L_UP, L_BAD, L_SIDE,
+	/* D8 */ L_BAD, L_UP, L_UP, L_BAD, L_BAD, L_UP, L_BAD, L_BAD,
+	/* E0 */ L_MARK, L_MARK, L_MARK, L_MARK, L_BAD, L_BAD, L_BAD, L_BAD,
+	/* E8 */ L_MARK, L_MARK, L_MARK, L_BAD, 0, 0, L_BAD, L_BAD,
+	/* F0 */ L_BAD, L_BAD, 0, 0, 0, L_MARK, L_BAD, L_SIDE,
+	/* F8 */ L_BAD, L_MARK, L_MARK, L_BAD, L_BAD, 0, L_BAD, L_BAD,
+};
+
+static int latin1_class(ucs4_t uc)
+{
+	return uc >= 0xA0 && uc <= 0xFF ? latin1[uc - 0xA0] : 0;
+}
+
+/*
+ * VNI: a base letter followed by a mark byte that Vietnamese written in
+ * Unicode never puts after it ("eã", "aø"); "oà", "uâ", "uá" are real
+ * (hoà, tuân, quá) and left alone.
+ */
+static bool vni_pair(ucs4_t base, ucs4_t mark)
+{
+	if (!(latin1_class(mark) & L_MARK))
+		return false;
+	switch (base) {
+	case 'a': case 'e': case 0xF4:
+		return true;
+	case 'o':
+		return mark == 0xE2 || mark == 0xF9 || mark == 0xF5;
+	case 'u':
+		return mark == 0xF9 || mark == 0xFA || mark == 0xF5;
+	case 'y':
+		return mark == 0xF9 || mark == 0xF5;
+	}
+	return false;
+}
+
+/* Expects NFC (text_clean's output): decomposed legacy letters are not seen. */
+bool text_looks_legacy(const char *s)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);
+	ucs4_t prev = ' ', cur, next;
+
+	if (p == end)
+		return false;
+	p += next_char(p, end, &cur);
+	for (;;) {
+		bool more = p < end;
+		int cl = latin1_class(cur);
+
+		next = ' ';
+		if (more)
+			p += next_char(p, end, &next);
+		if ((cl & L_BAD) ||
+		    ((cl & L_AFTER) && uc_is_alpha(prev)) ||
+		    ((cl & L_BEFORE) && uc_is_alpha(next)) ||
+		    ((cl & L_UP) && uc_is_lower(prev)) ||
+		    vni_pair(uc_tolower(prev), uc_tolower(cur)))
+			return true;
+		if (!more)
+			return false;
+		prev = cur;
+		cur = next;
+	}
+}
+
+/* ---- terminal-safe copy -------------------------------------------------- */
+
+char *text_visible(const char *s, unsigned flags)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);
+	struct sink k;
+
+	if (!sink_init(&k, (size_t)(end - p) + 1))
+		return NULL;
+	while (p < end) {
+		ucs4_t uc = *p;
+		size_t l = 1;
+
+		if (uc == '\n') {
+			sink_putc(&k, flags & TEXT_KEEP_NEWLINES ? '\n' : ' ');
+		} else if (uc == '\t') {
+			sink_putc(&k, ' ');
+		} else if (uc < 0x20 || uc == 0x7F) {
+			sink_putc(&k, '^');
+			sink_putc(&k, uc == 0x7F ? '?' : (char)(uc + 0x40));
+		} else if (uc < 0x80) {
+			sink_putc(&k, (char)uc);
+		} else {
+			l = next_char(p, end, &uc);
+			if (uc == REPLACEMENT || (uc >= 0x80 && uc <= 0x9F) || is_bidi(uc))
+				sink_uc(&k, REPLACEMENT);
+			else
+				sink_put(&k, p, l);
+		}
+		p += l;
+	}
+	return sink_done(&k);
+}
