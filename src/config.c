@@ -27,11 +27,11 @@
 #include <unistd.h>
 
 #include <iniparser.h>
-#include <uninorm.h>
 #include <unistr.h>
 
 #include "i18n.h"
 #include "paths.h"
+#include "text.h"
 
 /* iniparser reads a line into 1024 bytes: the text, its '\n' and a NUL. */
 #define LINE_MAX_BYTES 1022
@@ -492,60 +492,45 @@ static const char *const kinds[KIND_COUNT_] = {
 	[KIND_ARMED] = "armed",
 };
 
-/* A checked copy of a text value: valid UTF-8, no control characters, not
- * empty, trimmed and, unless it is a path (bytes kept as they are), NFC.
- * NULL after failing. */
+/* A checked copy of a text value: valid UTF-8 without control characters,
+ * not empty; trimmed and NFC unless it is a path, whose bytes are kept as
+ * they are.  NULL after failing. */
 static char *text_value(struct load *ld, const struct loc_sec *s, const struct loc_key *k,
 			const char *v, bool path)
 {
-	const uint8_t *u = (const uint8_t *)v;
-	size_t n = strlen(v), len;
-	char *out = NULL;
+	enum text_status st;
+	char *out;
 
+	/* iniparser takes off an opening quote that has text after it: one still
+	 * here stood alone, or before another quote */
 	if (*v == '"' || *v == '\'') {
 		failk(ld, s, k, _("the quotation mark is not closed"));
 		return NULL;
 	}
-	if (u8_check(u, n)) {
-		failk(ld, s, k, _("the text is not valid UTF-8; save the file as UTF-8"));
+	st = text_clean(v, strlen(v), 0, &out, NULL);
+	if (st != TEXT_OK) {
+		if (st == TEXT_NOMEM)
+			fail_nomem(ld);
+		else
+			failk(ld, s, k, _("the value %s"), text_status_message(st));
 		return NULL;
 	}
-	for (size_t i = 0; i < n; i += len) {
-		ucs4_t uc;
-
-		len = (size_t)u8_mbtouc(&uc, u + i, n - i);
-		if (is_control(uc)) {
-			failk(ld, s, k,
-			      _("the text holds a control character (a tab, for instance)"));
-			return NULL;
-		}
-	}
-	for (; n && *u == ' '; n--)
-		u++;
-	while (n && u[n - 1] == ' ')
-		n--;
-	if (!n) {
-		failk(ld, s, k, _("the value is empty"));
-		return NULL;
-	}
-	if (!path && u8_mbsnlen(u, n) > NAME_MAX_CHARS) {
-		failk(ld, s, k, _("the text is longer than %d characters"), NAME_MAX_CHARS);
+	if (!*out || (!path && u8_mbsnlen((const uint8_t *)out, strlen(out)) > NAME_MAX_CHARS)) {
+		if (!*out)
+			failk(ld, s, k, _("the value is empty"));
+		else
+			failk(ld, s, k, _("the text is longer than %d characters"),
+			      NAME_MAX_CHARS);
+		free(out);
 		return NULL;
 	}
 	if (path) {
-		out = strndup((const char *)u, n);
-	} else {
-		uint8_t *nfc = u8_normalize(UNINORM_NFC, u, n, NULL, &len);
-
-		out = nfc ? malloc(len + 1) : NULL;
-		if (out) {
-			memcpy(out, nfc, len);
-			out[len] = '\0';
-		}
-		free(nfc);
+		/* a file name is checked as text but its bytes are not normalised */
+		free(out);
+		out = strdup(v);
+		if (!out)
+			fail_nomem(ld);
 	}
-	if (!out)
-		fail_nomem(ld);
 	return out;
 }
 

@@ -528,6 +528,7 @@ static const struct refusal refusals[] = {
 	{ "control_character", "control_char.ini", 2, "[unit.a] name", "name",
 	  "control character" },
 	{ "bad_utf8", "bad_utf8.ini", 3, "[unit.a] name", "name", "UTF-8" },
+	{ "bidi_control", "bidi.ini", 3, "[unit.a] name", "name", "text-direction" },
 	{ "unclosed_quote", "unclosed_quote.ini", 3, "[unit.a] name", "name", "quotation mark" },
 	{ "empty_value", "empty_value.ini", 2, "[unit.a] name", "name", "empty" },
 	{ "name_too_long", "long_name.ini", 3, "[unit.a] name", "name", "200 characters" },
