@@ -1,0 +1,704 @@
+/* model.c - see model.h. */
+#include "model.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "i18n.h"
+#include "text.h"
+
+#define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The earliest introduction date accepted: the register starts this century. */
+#define FIRST_YEAR 2000
+#define BIRTH_YEAR_MIN 1900
+
+/*
+ * One value of an enum: its stable code (never translated, never changed:
+ * files and scripts hold it) and its label, English source text translated
+ * when it is returned.  Tables are indexed by the enum value, so an entry
+ * with a NULL code is a hole (most enums start at 1).  `type` is used by
+ * the category table only: the exemplar type the category belongs to.
+ */
+struct name_pair {
+	const char *code;
+	const char *label;
+	enum ex_type type;
+};
+
+static const struct name_pair types[TYPE_COUNT_] = {
+	[TYPE_COLLECTIVE] = { "collective", N_("Collective"), 0 },
+	[TYPE_INDIVIDUAL] = { "individual", N_("Individual"), 0 },
+};
+
+/* The plan's criteria (II.2.3), collective ones first. */
+static const struct name_pair categories[CAT_COUNT_] = {
+	[CAT_BUSINESS] = { "business", N_("Production and business"), TYPE_COLLECTIVE },
+	[CAT_EDUCATION] = { "education", N_("Education and training"), TYPE_COLLECTIVE },
+	[CAT_HEALTH] = { "health", N_("Health and people's health care"), TYPE_COLLECTIVE },
+	[CAT_DEFENCE] = { "defence", N_("Defence and security"), TYPE_COLLECTIVE },
+	[CAT_ASSOCIATION] = { "association", N_("Associations and mass organisations"),
+			      TYPE_COLLECTIVE },
+	[CAT_MODEL_UNIT] = { "model_unit", N_("Model agency or unit"), TYPE_COLLECTIVE },
+	[CAT_RESIDENTIAL] = { "residential", N_("Residential area"), TYPE_COLLECTIVE },
+	[CAT_MOVEMENT] = { "movement", N_("Emulation movements of the town People's Committee"),
+			   TYPE_COLLECTIVE },
+	[CAT_OFFICIAL] = { "official", N_("Cadres, civil servants, public employees and workers"),
+			   TYPE_INDIVIDUAL },
+	[CAT_GOOD_DEEDS] = { "good_deeds", N_("Workers, good people and good deeds"),
+			     TYPE_INDIVIDUAL },
+	[CAT_COMMUNITY] = { "community", N_("Residents and religious dignitaries"),
+			    TYPE_INDIVIDUAL },
+};
+
+/* "Unknown" is a real value with an empty code, so "" parses back to it. */
+static const struct name_pair genders[GENDER_COUNT_] = {
+	[GENDER_UNKNOWN] = { "", N_("—"), 0 },
+	[GENDER_MALE] = { "male", N_("Male"), 0 },
+	[GENDER_FEMALE] = { "female", N_("Female"), 0 },
+};
+
+static const struct name_pair statuses[STATUS_COUNT_] = {
+	[STATUS_INTRODUCED] = { "introduced", N_("Introduced"), 0 },
+	[STATUS_ACCEPTED] = { "accepted", N_("Accepted"), 0 },
+	[STATUS_RETURNED] = { "returned", N_("Returned"), 0 },
+	[STATUS_PROPOSED] = { "proposed", N_("Proposed for commendation"), 0 },
+	[STATUS_COMMENDED] = { "commended", N_("Commended"), 0 },
+	[STATUS_REVOKED] = { "revoked", N_("Commendation revoked"), 0 },
+};
+
+static const struct name_pair kinds[KIND_COUNT_] = {
+	[KIND_WARD] = { "ward", N_("Ward"), 0 },
+	[KIND_COMMUNE] = { "commune", N_("Commune"), 0 },
+	[KIND_DEPARTMENT] = { "department", N_("Department"), 0 },
+	[KIND_SERVICE] = { "service", N_("Public service unit"), 0 },
+	[KIND_FRONT] = { "front", N_("Fatherland Front"), 0 },
+	[KIND_MASS_ORG] = { "mass_org", N_("Mass organisation"), 0 },
+	[KIND_ARMED] = { "armed", N_("Armed forces"), 0 },
+};
+
+static const struct name_pair channels[CHANNEL_COUNT_] = {
+	[CHANNEL_RADIO] = { "radio", N_("Radio column"), 0 },
+	[CHANNEL_PORTAL] = { "portal", N_("Web portal"), 0 },
+	[CHANNEL_OTHER] = { "other", N_("Other"), 0 },
+};
+
+static const struct name_pair quotas[QUOTA_MET + 1] = {
+	[QUOTA_NONE] = { "none", N_("Not applicable"), 0 },
+	[QUOTA_OPEN] = { "open", N_("Not yet met"), 0 },
+	[QUOTA_SHORT] = { "short", N_("Short"), 0 },
+	[QUOTA_MET] = { "met", N_("Met"), 0 },
+};
+
+/* Field names as err.field and the form screen use them; looked up by code. */
+static const struct name_pair fields[] = {
+	{ "type", N_("Type"), 0 },
+	{ "category", N_("Category"), 0 },
+	{ "name", N_("Name"), 0 },
+	{ "gender", N_("Gender"), 0 },
+	{ "birth_year", N_("Year of birth"), 0 },
+	{ "position", N_("Position"), 0 },
+	{ "workplace", N_("Workplace / address"), 0 },
+	{ "movement", N_("Emulation movement"), 0 },
+	{ "achievements", N_("Achievements"), 0 },
+	{ "date", N_("Introduction date"), 0 },
+	{ "unit", N_("Introducing unit"), 0 },
+	{ "status", N_("Status"), 0 },
+	{ "status_reason", N_("Reason"), 0 },
+	{ "form", N_("Form of commendation"), 0 },
+	{ "decision", N_("Decision number"), 0 },
+	{ "decision_date", N_("Decision date"), 0 },
+	{ "signer", N_("Signed by"), 0 },
+	{ "channel", N_("Propagation channel"), 0 },
+	{ "ref", N_("Title / address"), 0 },
+};
+
+static const struct name_pair *pair_at(const struct name_pair *t, size_t n, int v)
+{
+	if (v < 0 || (size_t)v >= n || !t[v].code)
+		return NULL;
+	return &t[v];
+}
+
+/* Code of value v, or "" for a value outside the enum. */
+static const char *pair_code(const struct name_pair *t, size_t n, int v)
+{
+	const struct name_pair *p = pair_at(t, n, v);
+
+	return p ? p->code : "";
+}
+
+static const char *pair_label(const struct name_pair *t, size_t n, int v)
+{
+	const struct name_pair *p = pair_at(t, n, v);
+
+	return p ? _(p->label) : _("(unknown)");
+}
+
+/* Index of the entry whose code is s, or -1. */
+static int pair_find(const struct name_pair *t, size_t n, const char *s)
+{
+	if (!s)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (t[i].code && strcmp(t[i].code, s) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *model_type_code(enum ex_type t)
+{
+	return pair_code(types, N_ELEMS(types), (int)t);
+}
+
+const char *model_type_label(enum ex_type t)
+{
+	return pair_label(types, N_ELEMS(types), (int)t);
+}
+
+int model_type_parse(const char *s, enum ex_type *out)
+{
+	int v = pair_find(types, N_ELEMS(types), s);
+
+	if (v < 0)
+		return -1;
+	*out = (enum ex_type)v;
+	return 0;
+}
+
+const char *model_category_code(enum ex_category c)
+{
+	return pair_code(categories, N_ELEMS(categories), (int)c);
+}
+
+const char *model_category_label(enum ex_category c)
+{
+	return pair_label(categories, N_ELEMS(categories), (int)c);
+}
+
+int model_category_parse(const char *s, enum ex_category *out)
+{
+	int v = pair_find(categories, N_ELEMS(categories), s);
+
+	if (v < 0)
+		return -1;
+	*out = (enum ex_category)v;
+	return 0;
+}
+
+enum ex_type model_category_type(enum ex_category c)
+{
+	const struct name_pair *p = pair_at(categories, N_ELEMS(categories), (int)c);
+
+	return p ? p->type : (enum ex_type)0;
+}
+
+const char *model_gender_code(enum ex_gender g)
+{
+	return pair_code(genders, N_ELEMS(genders), (int)g);
+}
+
+const char *model_gender_label(enum ex_gender g)
+{
+	return pair_label(genders, N_ELEMS(genders), (int)g);
+}
+
+int model_gender_parse(const char *s, enum ex_gender *out)
+{
+	int v = pair_find(genders, N_ELEMS(genders), s);
+
+	if (v < 0)
+		return -1;
+	*out = (enum ex_gender)v;
+	return 0;
+}
+
+const char *model_status_code(enum ex_status s)
+{
+	return pair_code(statuses, N_ELEMS(statuses), (int)s);
+}
+
+const char *model_status_label(enum ex_status s)
+{
+	return pair_label(statuses, N_ELEMS(statuses), (int)s);
+}
+
+int model_status_parse(const char *s, enum ex_status *out)
+{
+	int v = pair_find(statuses, N_ELEMS(statuses), s);
+
+	if (v < 0)
+		return -1;
+	*out = (enum ex_status)v;
+	return 0;
+}
+
+const char *model_kind_code(enum unit_kind k)
+{
+	return pair_code(kinds, N_ELEMS(kinds), (int)k);
+}
+
+const char *model_kind_label(enum unit_kind k)
+{
+	return pair_label(kinds, N_ELEMS(kinds), (int)k);
+}
+
+int model_kind_parse(const char *s, enum unit_kind *out)
+{
+	int v = pair_find(kinds, N_ELEMS(kinds), s);
+
+	if (v < 0)
+		return -1;
+	*out = (enum unit_kind)v;
+	return 0;
+}
+
+const char *model_channel_code(enum propagation_channel c)
+{
+	return pair_code(channels, N_ELEMS(channels), (int)c);
+}
+
+const char *model_channel_label(enum propagation_channel c)
+{
+	return pair_label(channels, N_ELEMS(channels), (int)c);
+}
+
+int model_channel_parse(const char *s, enum propagation_channel *out)
+{
+	int v = pair_find(channels, N_ELEMS(channels), s);
+
+	if (v < 0)
+		return -1;
+	*out = (enum propagation_channel)v;
+	return 0;
+}
+
+const char *model_quota_code(enum quota_state s)
+{
+	return pair_code(quotas, N_ELEMS(quotas), (int)s);
+}
+
+const char *model_quota_label(enum quota_state s)
+{
+	return pair_label(quotas, N_ELEMS(quotas), (int)s);
+}
+
+/* An unknown field name is returned as it is: better than nothing beside a message. */
+const char *model_field_label(const char *field)
+{
+	int i = pair_find(fields, N_ELEMS(fields), field);
+
+	if (i < 0)
+		return field ? field : "";
+	return _(fields[i].label);
+}
+
+bool model_code_valid(const char *s)
+{
+	size_t n;
+
+	if (!s)
+		return false;
+	for (n = 0; s[n]; n++) {
+		char c = s[n];
+
+		if (n >= CODE_MAX)
+			return false;
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+			return false;
+	}
+	return n > 0;
+}
+
+/* ---- exemplars and units: ownership ----------------------------------- */
+
+void model_exemplar_init(struct exemplar *ex)
+{
+	memset(ex, 0, sizeof *ex);
+	ex->date = DATE_NONE;
+	ex->commendation.date = DATE_NONE;
+}
+
+void model_exemplar_free(struct exemplar *ex)
+{
+	free(ex->name);
+	free(ex->position);
+	free(ex->workplace);
+	free(ex->movement);
+	free(ex->achievements);
+	free(ex->status_reason);
+	free(ex->commendation.form);
+	free(ex->commendation.decision);
+	free(ex->commendation.signer);
+	for (size_t i = 0; i < ex->n_propagations; i++)
+		free(ex->propagations[i].ref);
+	free(ex->propagations);
+	model_exemplar_init(ex);
+}
+
+/* *dst = a copy of src (NULL stays NULL); -1 when out of memory. */
+static int dup_text(char **dst, const char *src)
+{
+	*dst = NULL;
+	if (!src)
+		return 0;
+	*dst = strdup(src);
+	return *dst ? 0 : -1;
+}
+
+static int copy_propagations(struct exemplar *dst, const struct exemplar *src)
+{
+	if (!src->n_propagations || !src->propagations)
+		return 0;
+	dst->propagations = calloc(src->n_propagations, sizeof *dst->propagations);
+	if (!dst->propagations)
+		return -1;
+	dst->n_propagations = src->n_propagations;
+	for (size_t i = 0; i < src->n_propagations; i++) {
+		dst->propagations[i] = src->propagations[i];
+		if (dup_text(&dst->propagations[i].ref, src->propagations[i].ref) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * The copy is built aside and swapped in only when complete, so a failure
+ * leaves dst as it was, and dst == src works.
+ */
+int model_exemplar_copy(struct exemplar *dst, const struct exemplar *src)
+{
+	struct exemplar tmp = *src;
+	const struct commendation *sc = &src->commendation;
+
+	tmp.name = tmp.position = tmp.workplace = tmp.movement = NULL;
+	tmp.achievements = tmp.status_reason = NULL;
+	tmp.commendation.form = tmp.commendation.decision = tmp.commendation.signer = NULL;
+	tmp.propagations = NULL;
+	tmp.n_propagations = 0;
+	if (dup_text(&tmp.name, src->name) < 0 || dup_text(&tmp.position, src->position) < 0 ||
+	    dup_text(&tmp.workplace, src->workplace) < 0 ||
+	    dup_text(&tmp.movement, src->movement) < 0 ||
+	    dup_text(&tmp.achievements, src->achievements) < 0 ||
+	    dup_text(&tmp.status_reason, src->status_reason) < 0 ||
+	    dup_text(&tmp.commendation.form, sc->form) < 0 ||
+	    dup_text(&tmp.commendation.decision, sc->decision) < 0 ||
+	    dup_text(&tmp.commendation.signer, sc->signer) < 0 ||
+	    copy_propagations(&tmp, src) < 0) {
+		model_exemplar_free(&tmp);
+		return -1;
+	}
+	model_exemplar_free(dst);
+	*dst = tmp;
+	return 0;
+}
+
+void model_unit_free(struct unit *u)
+{
+	free(u->name);
+	memset(u, 0, sizeof *u);
+	u->active_from = DATE_NONE;
+	u->active_to = DATE_NONE;
+}
+
+/* Units have no init function, so dst is overwritten, not freed. */
+int model_unit_copy(struct unit *dst, const struct unit *src)
+{
+	struct unit tmp = *src;
+
+	if (dup_text(&tmp.name, src->name) < 0)
+		return -1;
+	*dst = tmp;
+	return 0;
+}
+
+/* ---- cleaning and validation ------------------------------------------ */
+
+/*
+ * Write "Label (code)" naming a field for a person; `prop`, when not 0, is
+ * the 1-based number of the propagation the field belongs to.
+ */
+static void field_where(char *buf, size_t size, const char *field, size_t prop)
+{
+	if (prop)
+		snprintf(buf, size, _("%s (%s) of propagation %zu"), model_field_label(field),
+			 field, prop);
+	else
+		snprintf(buf, size, _("%s (%s)"), model_field_label(field), field);
+}
+
+static int refuse_v(struct err *e, const char *field, size_t prop, const char *fmt,
+		    va_list ap) __attribute__((format(printf, 4, 0)));
+
+static int refuse_v(struct err *e, const char *field, size_t prop, const char *fmt,
+		    va_list ap)
+{
+	char where[160], reason[320];
+
+	field_where(where, sizeof where, field, prop);
+	vsnprintf(reason, sizeof reason, fmt, ap);
+	return err_set_field(e, ERR_INVALID, field, "%s: %s", where, reason);
+}
+
+/* Refuse the exemplar with a message "Label (code): reason". */
+static int refuse(struct err *e, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int refuse(struct err *e, const char *field, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	refuse_v(e, field, 0, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static int refuse_prop(struct err *e, const char *field, size_t prop, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static int refuse_prop(struct err *e, const char *field, size_t prop, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	refuse_v(e, field, prop, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/*
+ * One text field as model_exemplar_clean() walks it.  `cleaned` holds the
+ * normalised text until every field has passed; only then are the fields
+ * replaced, so a refused exemplar is left exactly as it came.
+ */
+struct text_slot {
+	char **text;       /* the field in the exemplar */
+	const char *field; /* its code, for err.field and messages */
+	unsigned flags;    /* text_clean() flags */
+	size_t max_chars;
+	size_t prop;       /* 1-based propagation number, 0 for the profile's own */
+	char *cleaned;     /* NULL for "empty" */
+};
+
+#define OWN_TEXT_FIELDS 9
+
+static void fill_slots(struct text_slot *s, struct exemplar *ex, size_t n_props)
+{
+	struct text_slot own[OWN_TEXT_FIELDS] = {
+		{ &ex->name, "name", 0, NAME_MAX_CHARS, 0, NULL },
+		{ &ex->position, "position", 0, LINE_MAX_CHARS, 0, NULL },
+		{ &ex->workplace, "workplace", 0, LINE_MAX_CHARS, 0, NULL },
+		{ &ex->movement, "movement", 0, LINE_MAX_CHARS, 0, NULL },
+		{ &ex->achievements, "achievements", TEXT_MULTILINE, ACHIEVEMENTS_MAX_CHARS, 0,
+		  NULL },
+		{ &ex->status_reason, "status_reason", 0, LINE_MAX_CHARS, 0, NULL },
+		{ &ex->commendation.form, "form", 0, LINE_MAX_CHARS, 0, NULL },
+		{ &ex->commendation.decision, "decision", 0, LINE_MAX_CHARS, 0, NULL },
+		{ &ex->commendation.signer, "signer", 0, LINE_MAX_CHARS, 0, NULL },
+	};
+
+	memcpy(s, own, sizeof own);
+	for (size_t i = 0; i < n_props; i++) {
+		struct text_slot *p = &s[OWN_TEXT_FIELDS + i];
+
+		p->text = &ex->propagations[i].ref;
+		p->field = "ref";
+		p->flags = 0;
+		p->max_chars = LINE_MAX_CHARS;
+		p->prop = i + 1;
+		p->cleaned = NULL;
+	}
+}
+
+/* Clean one slot into s->cleaned; on refusal fill e. */
+static int clean_slot(struct text_slot *s, struct err *e)
+{
+	const char *in = *s->text;
+	size_t bad_at = 0, chars;
+	char *out = NULL;
+	enum text_status st;
+
+	st = text_clean(in, strlen(in), s->flags, &out, &bad_at);
+	if (st == TEXT_NOMEM)
+		return err_set(e, ERR_NOMEM, _("Out of memory."));
+	if (st != TEXT_OK) {
+		/* A position in characters, counted from 1: what a person can find. */
+		size_t at = u8_mbsnlen((const uint8_t *)in, bad_at) + 1;
+
+		return refuse_prop(e, s->field, s->prop, _("%s, at character %zu."),
+				   text_status_message(st), at);
+	}
+	if (!out || !*out) {
+		free(out);
+		s->cleaned = NULL;
+		return 0;
+	}
+	chars = u8_mbsnlen((const uint8_t *)out, strlen(out));
+	if (chars > s->max_chars) {
+		free(out);
+		return refuse_prop(e, s->field, s->prop,
+				   _("too long: %zu characters, at most %zu."), chars,
+				   s->max_chars);
+	}
+	s->cleaned = out;
+	return 0;
+}
+
+int model_exemplar_clean(struct exemplar *ex, const char **legacy, struct err *e)
+{
+	size_t n_props = ex->propagations ? ex->n_propagations : 0;
+	size_t n = OWN_TEXT_FIELDS + n_props;
+	struct text_slot *slots;
+	const char *found = NULL;
+	size_t i;
+
+	if (legacy)
+		*legacy = NULL;
+	slots = calloc(n, sizeof *slots);
+	if (!slots)
+		return err_set(e, ERR_NOMEM, _("Out of memory."));
+	fill_slots(slots, ex, n_props);
+	for (i = 0; i < n; i++)
+		if (*slots[i].text && clean_slot(&slots[i], e) < 0)
+			break;
+	if (i < n) {
+		for (size_t j = 0; j < i; j++)
+			free(slots[j].cleaned);
+		free(slots);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		if (!*slots[i].text)
+			continue;
+		if (!found && slots[i].cleaned && text_looks_legacy(slots[i].cleaned))
+			found = slots[i].field;
+		free(*slots[i].text);
+		*slots[i].text = slots[i].cleaned;
+	}
+	free(slots);
+	if (legacy)
+		*legacy = found;
+	return 0;
+}
+
+/* True if s is NULL or holds nothing but spaces. */
+static bool blank(const char *s)
+{
+	if (!s)
+		return true;
+	while (*s == ' ')
+		s++;
+	return *s == '\0';
+}
+
+static int validate_person(const struct exemplar *ex, int this_year, struct err *e)
+{
+	if (ex->type != TYPE_INDIVIDUAL) {
+		if (ex->gender != GENDER_UNKNOWN)
+			return refuse(e, "gender", _("applies only to individuals."));
+		if (ex->birth_year != 0)
+			return refuse(e, "birth_year", _("applies only to individuals."));
+		return 0;
+	}
+	if (!pair_at(genders, N_ELEMS(genders), (int)ex->gender))
+		return refuse(e, "gender", _("unknown value."));
+	if (ex->birth_year != 0 &&
+	    (ex->birth_year < BIRTH_YEAR_MIN || ex->birth_year > this_year))
+		return refuse(e, "birth_year", _("must be between %d and %d."), BIRTH_YEAR_MIN,
+			      this_year);
+	return 0;
+}
+
+static int validate_date(date_t date, date_t today, struct err *e)
+{
+	date_t first = date_from_ymd(FIRST_YEAR, 1, 1);
+	char buf[DATE_TEXT_SIZE];
+
+	if (date == DATE_NONE)
+		return refuse(e, "date", _("this field is required."));
+	if (date < first) {
+		date_format_vn(first, buf);
+		return refuse(e, "date", _("must not be before %s."), buf);
+	}
+	if (today != DATE_NONE && date > today) {
+		date_format_vn(today, buf);
+		return refuse(e, "date", _("must not be after today (%s)."), buf);
+	}
+	return 0;
+}
+
+int model_exemplar_validate(const struct exemplar *ex, date_t today, struct err *e)
+{
+	int this_year = today != DATE_NONE ? date_year(today) : 9999;
+
+	if (!pair_at(types, N_ELEMS(types), (int)ex->type))
+		return refuse(e, "type", _("choose collective or individual."));
+	if (!pair_at(categories, N_ELEMS(categories), (int)ex->category))
+		return refuse(e, "category", _("choose a category."));
+	if (model_category_type(ex->category) != ex->type)
+		return refuse(e, "category", _("“%s” is not a category of the type “%s”."),
+			      model_category_label(ex->category), model_type_label(ex->type));
+	if (blank(ex->name))
+		return refuse(e, "name", _("this field is required."));
+	if (validate_person(ex, this_year, e) < 0)
+		return -1;
+	if (validate_date(ex->date, today, e) < 0)
+		return -1;
+	if (!pair_at(statuses, N_ELEMS(statuses), (int)ex->status))
+		return refuse(e, "status", _("unknown value."));
+	return 0;
+}
+
+/* ---- units and quotas -------------------------------------------------- */
+
+bool model_unit_active_on(const struct unit *u, date_t day)
+{
+	if (day == DATE_NONE)
+		return false;
+	if (u->active_from != DATE_NONE && day < u->active_from)
+		return false;
+	if (u->active_to != DATE_NONE && day > u->active_to)
+		return false;
+	return true;
+}
+
+/* Active on some day of the quarter: the two periods overlap. */
+bool model_unit_active_in_quarter(const struct unit *u, int year, int q)
+{
+	date_t first = date_quarter_first(year, q), last = date_quarter_last(year, q);
+
+	if (first == DATE_NONE || last == DATE_NONE)
+		return false;
+	if (u->active_from != DATE_NONE && u->active_from > last)
+		return false;
+	if (u->active_to != DATE_NONE && u->active_to < first)
+		return false;
+	return true;
+}
+
+enum quota_state model_quota_state(int required, int counted, int year, int q,
+				   date_t today)
+{
+	if (required <= 0)
+		return QUOTA_NONE;
+	if (counted >= required)
+		return QUOTA_MET;
+	/* Short only once the quarter's last day is behind us. */
+	if (date_quarter_last(year, q) < today)
+		return QUOTA_SHORT;
+	return QUOTA_OPEN;
+}
+
+int model_quota_required(const struct unit *u, int year, int q,
+			 int plan_from, int plan_to)
+{
+	if (year < plan_from || year > plan_to || u->quota <= 0)
+		return 0;
+	if (!model_unit_active_in_quarter(u, year, q))
+		return 0;
+	return u->quota;
+}
