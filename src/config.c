@@ -444,37 +444,6 @@ static int parse_bool(const char *v, bool *out)
 	return -1;
 }
 
-/* Strict "YYYY-MM-DD" to a day number since 1970-01-01 (see date.h). */
-static int parse_date(const char *v, date_t *out)
-{
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int y, m, d, era, yoe, doy;
-
-	for (int i = 0; i < 10; i++)
-		if (i == 4 || i == 7 ? v[i] != '-' : !isdigit((unsigned char)v[i]))
-			return -1;
-	if (v[10])
-		return -1;
-	y = atoi(v), m = atoi(v + 5), d = atoi(v + 8);
-	if (y < 1900 || m < 1 || m > 12 || d < 1 ||
-	    d > mdays[m - 1] + (m == 2 && y % 4 == 0 && (y % 100 || y % 400 == 0)))
-		return -1;
-	/* days from civil (H. Hinnant): 400-year eras of years starting in March */
-	y -= m <= 2;
-	era = y / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	*out = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-	return 0;
-}
-
-static bool code_valid(const char *s)
-{
-	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789_");
-
-	return n >= 1 && n <= CODE_MAX && !s[n];
-}
-
 /* Debian's default rule for account names: [a-z_][a-z0-9_.-]{0,31}. */
 static bool account_valid(const char *s)
 {
@@ -485,12 +454,6 @@ static bool account_valid(const char *s)
 	n = strspn(s + 1, "abcdefghijklmnopqrstuvwxyz0123456789_.-");
 	return n < USER_MAX && !s[1 + n];
 }
-
-static const char *const kinds[KIND_COUNT_] = {
-	[KIND_WARD] = "ward", [KIND_COMMUNE] = "commune", [KIND_DEPARTMENT] = "department",
-	[KIND_SERVICE] = "service", [KIND_FRONT] = "front", [KIND_MASS_ORG] = "mass_org",
-	[KIND_ARMED] = "armed",
-};
 
 /* A checked copy of a text value: valid UTF-8 without control characters,
  * not empty; trimmed and NFC unless it is a path, whose bytes are kept as
@@ -623,17 +586,16 @@ static int read_value(struct load *ld, const struct loc_sec *s, const struct loc
 			return memcpy(p, v, 3), 0;
 		return failk(ld, s, k, _("\"%s\" is not a known language (vi or en)"), show(v, b));
 	case V_KIND:
-		for (int i = 1; i < KIND_COUNT_; i++)
-			if (!strcmp(v, kinds[i]))
-				return *(enum unit_kind *)p = (enum unit_kind)i, 0;
+		if (model_kind_parse(v, (enum unit_kind *)p) == 0)
+			return 0;
 		return failk(ld, s, k, _("\"%s\" is not a kind of unit (ward, commune, department, "
 					 "service, front, mass_org or armed)"), show(v, b));
 	case V_CODE:
-		if (code_valid(v))
+		if (model_code_valid(v))
 			return memcpy(p, v, strlen(v) + 1), 0;
 		return failk(ld, s, k, _(BAD_CODE), show(v, b));
 	case V_DATE:
-		if (parse_date(v, (date_t *)p) == 0)
+		if (date_parse(v, (date_t *)p) == 0)
 			return 0;
 		return failk(ld, s, k, _("\"%s\" is not a real date written YYYY-MM-DD "
 					 "(for example 2025-07-01)"), show(v, b));
@@ -747,7 +709,7 @@ static int read_role(struct load *ld, const struct loc_sec *s, const struct loc_
 				     _("no role given: write office, viewer, or the codes of the "
 				       "account's units separated by commas") :
 				     _("a unit code is missing between two commas"));
-		if (!code_valid(tok))
+		if (!model_code_valid(tok))
 			return failk(ld, s, k,
 				     _("\"%s\" is neither office, viewer nor a unit code"),
 				     show(tok, b));
@@ -756,7 +718,7 @@ static int read_role(struct load *ld, const struct loc_sec *s, const struct loc_
 		for (size_t j = 0; j < r->n_units; j++)
 			if (!strcmp(r->units[j], tok))
 				return failk(ld, s, k, _("the unit \"%s\" is listed twice"), tok);
-		memcpy(r->units[r->n_units++], tok, strlen(tok) + 1); /* code_valid: fits */
+		memcpy(r->units[r->n_units++], tok, strlen(tok) + 1); /* checked: fits */
 	}
 	return 0;
 }
@@ -816,7 +778,7 @@ static int read_code_section(struct load *ld, size_t i)
 
 	if (!unit)
 		code = section_code(s->name, "block.");
-	if (!code_valid(code))
+	if (!model_code_valid(code))
 		return fail(ld, s->line, s->name, NULL, _(BAD_CODE), show(code, shown));
 	if (!unit) {
 		struct block *b = &c->blocks[c->n_blocks++];
