@@ -1,0 +1,989 @@
+/*
+ * config.c - see config.h.
+ *
+ * iniparser 4.1 keeps no line numbers, merges duplicate sections and keys
+ * without a word and misreads a few shapes of line, so a file is read in
+ * three steps.  First the bytes are read once and a small locator scans
+ * them line by line: it records where every section and key is, under the
+ * name iniparser will give it, and refuses what iniparser would merge or
+ * misread.  Then iniparser parses those very bytes, handed over through a
+ * memory file, so that what was scanned is what is parsed.  Last, every
+ * section and key the locator found is checked, its value looked up as a
+ * full "section:key" string: no other iniparser accessor is used (its
+ * getboolean crashes on a section name, CVE-2023-33461).
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <iniparser.h>
+#include <unistr.h>
+
+#include "i18n.h"
+#include "paths.h"
+#include "text.h"
+
+/* iniparser reads a line into 1024 bytes: the text, its '\n' and a NUL. */
+#define LINE_MAX_BYTES 1022
+/* A town's config is a few kilobytes; these bound the work on a bad file. */
+#define FILE_MAX_BYTES (1 << 20)
+#define SECS_MAX 1000
+#define KEYS_MAX 1000
+#define SHOW_SIZE 64 /* a value quoted in a message */
+
+/* Messages given in more than one place. */
+#define NOT_A_LINE N_("this line is neither a [section], a key = value line nor a comment")
+#define BAD_CODE N_("\"%s\" is not a valid code (1 to 32 lower-case letters a-z without " \
+		    "accents, digits or _)")
+#define UNKNOWN_UNIT N_("unknown unit \"%s\": there is no [unit.%s]")
+
+/* A key as the locator found it: its name as iniparser stores it, its line. */
+struct loc_key {
+	char *name;
+	int line;
+};
+
+/* A section and its keys in file order.  Names are unique within a file and
+ * keys within a section: the locator refuses duplicates. */
+struct loc_sec {
+	char *name;
+	int line;
+	struct loc_key *keys;
+	size_t n_keys;
+};
+
+/* Everything one load works with.  `cfg` is filled as sections are read;
+ * unit_sec[i] is the locator section unit i came from. */
+struct load {
+	const char *path;
+	struct err *e;
+	struct loc_sec *secs;
+	size_t n_secs;
+	dictionary *d;
+	struct config *cfg;
+	size_t *unit_sec;
+};
+
+/* iniparser reports through a callback that has no user pointer, so its
+ * last message lands here; configs are loaded by one thread at start-up. */
+static char ini_msg[256];
+
+__attribute__((format(printf, 1, 2)))
+static int ini_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ini_msg, sizeof ini_msg, fmt, ap);
+	va_end(ap);
+	return 0;
+}
+
+static bool is_control(ucs4_t uc)
+{
+	return uc < 0x20 || (uc >= 0x7f && uc <= 0x9f) ||
+	       (uc >= 0x202a && uc <= 0x202e) || (uc >= 0x2066 && uc <= 0x2069);
+}
+
+/* A short copy of `v` that is safe in a message shown on a terminal:
+ * controls and broken UTF-8 become '?', long values are cut with "…". */
+static const char *show(const char *v, char buf[SHOW_SIZE])
+{
+	const uint8_t *s = (const uint8_t *)v;
+	size_t n = strlen(v), i = 0, o = 0;
+
+	while (i < n) {
+		ucs4_t uc;
+		int len = u8_mbtoucr(&uc, s + i, n - i);
+
+		if (o + (len > 0 ? len : 1) + 4 > SHOW_SIZE) {
+			memcpy(buf + o, "\u2026", 3);
+			o += 3;
+			break;
+		}
+		if (len < 0 || is_control(uc)) {
+			buf[o++] = '?';
+			i += len < 0 ? 1 : (size_t)len;
+		} else {
+			memcpy(buf + o, s + i, (size_t)len);
+			o += (size_t)len;
+			i += (size_t)len;
+		}
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+/* Fail with "FILE:LINE: [section] key: what", leaving out the key or the
+ * section when NULL; the key also becomes the error's field. */
+__attribute__((format(printf, 5, 0)))
+static int vfail(struct load *ld, int line, const char *sec, const char *key,
+		 const char *fmt, va_list ap)
+{
+	char what[400], s[SHOW_SIZE], k[SHOW_SIZE];
+
+	vsnprintf(what, sizeof what, fmt, ap);
+	if (key)
+		return err_set_field(ld->e, ERR_CONFIG, show(key, k), "%s:%d: [%s] %s: %s",
+				     ld->path, line, show(sec, s), k, what);
+	if (sec)
+		return err_set(ld->e, ERR_CONFIG, "%s:%d: [%s]: %s", ld->path, line,
+			       show(sec, s), what);
+	return err_set(ld->e, ERR_CONFIG, "%s:%d: %s", ld->path, line, what);
+}
+
+__attribute__((format(printf, 5, 6)))
+static int fail(struct load *ld, int line, const char *sec, const char *key,
+		const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfail(ld, line, sec, key, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* Fail about key k of section s. */
+__attribute__((format(printf, 4, 5)))
+static int failk(struct load *ld, const struct loc_sec *s, const struct loc_key *k,
+		 const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfail(ld, k->line, s->name, k->name, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static int fail_nomem(struct load *ld)
+{
+	return err_set(ld->e, ERR_NOMEM, _("%s: out of memory while reading the configuration"),
+		       ld->path);
+}
+
+/* ---- the locator ------------------------------------------------------ */
+
+static bool has_upper(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (isupper((unsigned char)s[i]))
+			return true;
+	return false;
+}
+
+static int loc_section(struct load *ld, const char *s, size_t n, int no)
+{
+	struct loc_sec *sec;
+
+	/* iniparser cuts at the first ']' and counts a name holding ':' as a key */
+	if (n && (memchr(s, '[', n) || memchr(s, ']', n) || memchr(s, ':', n)))
+		return fail(ld, no, NULL, NULL,
+			    _("a section name may not contain '[', ']' or ':'"));
+	while (n && isspace((unsigned char)*s))
+		s++, n--;
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (!n)
+		return fail(ld, no, NULL, NULL, _("the section name is empty"));
+	if (has_upper(s, n))
+		return fail(ld, no, NULL, NULL,
+			    _("section and key names are written in lower case"));
+	for (size_t i = 0; i < ld->n_secs; i++)
+		if (strlen(ld->secs[i].name) == n && !memcmp(ld->secs[i].name, s, n))
+			return fail(ld, no, ld->secs[i].name, NULL,
+				    _("this section is already at line %d; each section, and so "
+				      "each code, may appear only once"), ld->secs[i].line);
+	if (ld->n_secs == SECS_MAX)
+		return fail(ld, no, NULL, NULL, _("too many sections (more than %d)"), SECS_MAX);
+	sec = realloc(ld->secs, (ld->n_secs + 1) * sizeof *sec);
+	if (!sec)
+		return fail_nomem(ld);
+	ld->secs = sec;
+	sec += ld->n_secs;
+	*sec = (struct loc_sec){ .name = strndup(s, n), .line = no };
+	if (!sec->name)
+		return fail_nomem(ld);
+	ld->n_secs++;
+	return 0;
+}
+
+static int loc_key(struct load *ld, const char *s, size_t n, int no)
+{
+	struct loc_sec *sec;
+	struct loc_key *k;
+
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (!n)
+		return fail(ld, no, NULL, NULL, "%s", _(NOT_A_LINE));
+	if (!ld->n_secs)
+		return fail(ld, no, NULL, NULL, _("this key comes before the first [section]"));
+	sec = &ld->secs[ld->n_secs - 1];
+	if (has_upper(s, n))
+		return fail(ld, no, sec->name, NULL,
+			    _("section and key names are written in lower case"));
+	for (size_t i = 0; i < sec->n_keys; i++)
+		if (strlen(sec->keys[i].name) == n && !memcmp(sec->keys[i].name, s, n))
+			return fail(ld, no, sec->name, sec->keys[i].name,
+				    _("this key is already set at line %d"), sec->keys[i].line);
+	if (sec->n_keys == KEYS_MAX)
+		return fail(ld, no, sec->name, NULL, _("too many keys (more than %d)"), KEYS_MAX);
+	k = realloc(sec->keys, (sec->n_keys + 1) * sizeof *k);
+	if (!k)
+		return fail_nomem(ld);
+	sec->keys = k;
+	k += sec->n_keys;
+	*k = (struct loc_key){ .name = strndup(s, n), .line = no };
+	if (!k->name)
+		return fail_nomem(ld);
+	sec->n_keys++;
+	return 0;
+}
+
+/* Classify one line (NUL-terminated, at most LINE_MAX_BYTES) as iniparser
+ * does: trailing and leading white space dropped, '#' or ';' a comment,
+ * "[...]" a section, anything with '=' a key. */
+static int loc_line(struct load *ld, char *s, int no)
+{
+	char *end = s + strlen(s), *eq;
+
+	while (end > s && isspace((unsigned char)end[-1]))
+		*--end = '\0';
+	/* iniparser would join the next line, even to a comment */
+	if (end > s && end[-1] == '\\')
+		return fail(ld, no, NULL, NULL, _("a line may not end with a backslash (\\)"));
+	while (isspace((unsigned char)*s))
+		s++;
+	if (!*s || *s == '#' || *s == ';')
+		return 0;
+	if (*s == '[' && end[-1] == ']')
+		return loc_section(ld, s + 1, (size_t)(end - s - 2), no);
+	eq = strchr(s, '=');
+	if (!eq)
+		return fail(ld, no, NULL, NULL, "%s", _(NOT_A_LINE));
+	return loc_key(ld, s, (size_t)(eq - s), no);
+}
+
+static int loc_scan(struct load *ld, const char *buf, size_t n)
+{
+	char line[LINE_MAX_BYTES + 1];
+	size_t pos = 0;
+	int no = 0;
+
+	while (pos < n) {
+		const char *nl = memchr(buf + pos, '\n', n - pos);
+		size_t len = (nl ? (size_t)(nl - buf) : n) - pos;
+
+		no++;
+		if (len > LINE_MAX_BYTES)
+			return fail(ld, no, NULL, NULL,
+				    _("the line is longer than %d bytes; shorten it"),
+				    LINE_MAX_BYTES);
+		if (memchr(buf + pos, '\0', len))
+			return fail(ld, no, NULL, NULL,
+				    _("the line holds a NUL byte; is this a text file?"));
+		memcpy(line, buf + pos, len);
+		line[len] = '\0';
+		if (loc_line(ld, line, no) < 0)
+			return -1;
+		pos += len + 1;
+	}
+	return 0;
+}
+
+static void loc_free(struct load *ld)
+{
+	for (size_t i = 0; i < ld->n_secs; i++) {
+		for (size_t j = 0; j < ld->secs[i].n_keys; j++)
+			free(ld->secs[i].keys[j].name);
+		free(ld->secs[i].keys);
+		free(ld->secs[i].name);
+	}
+	free(ld->secs);
+}
+
+static const struct loc_key *loc_find_key(const struct loc_sec *s, const char *key)
+{
+	for (size_t i = 0; i < s->n_keys; i++)
+		if (!strcmp(s->keys[i].name, key))
+			return &s->keys[i];
+	return NULL;
+}
+
+/* ---- reading the file and running iniparser --------------------------- */
+
+static int read_file(struct load *ld, char **out, size_t *n)
+{
+	FILE *f = fopen(ld->path, "re");
+	char *buf;
+	int saved;
+
+	if (!f)
+		goto fail_io;
+	buf = malloc(FILE_MAX_BYTES + 1);
+	if (!buf) {
+		fclose(f);
+		return fail_nomem(ld);
+	}
+	*n = fread(buf, 1, FILE_MAX_BYTES + 1, f);
+	if (ferror(f)) {
+		saved = errno;
+		free(buf);
+		fclose(f);
+		errno = saved;
+		goto fail_io;
+	}
+	fclose(f);
+	if (*n > FILE_MAX_BYTES) {
+		free(buf);
+		return err_set(ld->e, ERR_CONFIG,
+			       _("%s: the configuration file is larger than %d bytes"),
+			       ld->path, FILE_MAX_BYTES);
+	}
+	*out = buf;
+	return 0;
+fail_io:
+	saved = errno;
+	return err_set(ld->e, saved == ENOENT ? ERR_NOTFOUND : ERR_IO,
+		       _("cannot read the configuration file %s: %s"), ld->path,
+		       strerror(saved));
+}
+
+/* iniparser 4.1 only loads from a path: give it the scanned bytes through a
+ * memory file (this also drops a byte-order mark, which it cannot read). */
+static int run_iniparser(struct load *ld, const char *buf, size_t n)
+{
+	char proc[64];
+	const char *p;
+	int fd, saved;
+	size_t done = 0;
+
+	fd = memfd_create("dienhinh.ini", MFD_CLOEXEC);
+	if (fd < 0)
+		goto fail_io;
+	while (done < n) {
+		ssize_t w = write(fd, buf + done, n - done);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			goto fail_io;
+		done += (size_t)w;
+	}
+	snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+	ini_msg[0] = '\0';
+	iniparser_set_error_callback(ini_error);
+	ld->d = iniparser_load(proc);
+	close(fd);
+	if (ld->d)
+		return 0;
+	/* the locator refuses every line iniparser does, so this is a fallback */
+	p = strstr(ini_msg, " (");
+	if (p && isdigit((unsigned char)p[2]))
+		return fail(ld, atoi(p + 2), NULL, NULL, _("this line could not be read"));
+	return err_set(ld->e, ERR_CONFIG, _("%s: the file could not be read as a configuration"),
+		       ld->path);
+fail_io:
+	saved = errno;
+	if (fd >= 0)
+		close(fd);
+	return err_set(ld->e, ERR_IO, _("cannot read the configuration file %s: %s"),
+		       ld->path, strerror(saved));
+}
+
+/* The value iniparser holds for a key the locator found. */
+static const char *value_of(struct load *ld, const struct loc_sec *s, const struct loc_key *k)
+{
+	char full[2 * LINE_MAX_BYTES + 2];
+	const char *v;
+
+	snprintf(full, sizeof full, "%s:%s", s->name, k->name);
+	v = iniparser_getstring(ld->d, full, NULL);
+	if (!v)
+		failk(ld, s, k, _("this line could not be read"));
+	return v;
+}
+
+/* ---- values ----------------------------------------------------------- */
+
+static bool parse_long(const char *v, long lo, long hi, long *out)
+{
+	const char *d = *v == '-' || *v == '+' ? v + 1 : v;
+	char *end;
+	long x;
+
+	if (!isdigit((unsigned char)*d)) /* strtol would skip spaces */
+		return false;
+	errno = 0;
+	x = strtol(v, &end, 10);
+	if (errno || *end || x < lo || x > hi)
+		return false;
+	*out = x;
+	return true;
+}
+
+static int parse_bool(const char *v, bool *out)
+{
+	static const char *const words[] = { "no", "yes", "false", "true", "0", "1" };
+
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (!strcasecmp(v, words[i]))
+			return *out = i % 2, 0;
+	return -1;
+}
+
+/* Debian's default rule for account names: [a-z_][a-z0-9_.-]{0,31}. */
+static bool account_valid(const char *s)
+{
+	size_t n;
+
+	if (!*s || !strchr("abcdefghijklmnopqrstuvwxyz_", *s))
+		return false;
+	n = strspn(s + 1, "abcdefghijklmnopqrstuvwxyz0123456789_.-");
+	return n < USER_MAX && !s[1 + n];
+}
+
+/* A checked copy of a text value: valid UTF-8 without control characters,
+ * not empty; trimmed and NFC unless it is a path, whose bytes are kept as
+ * they are.  NULL after failing. */
+static char *text_value(struct load *ld, const struct loc_sec *s, const struct loc_key *k,
+			const char *v, bool path)
+{
+	enum text_status st;
+	char *out;
+
+	/* iniparser takes off an opening quote that has text after it: one still
+	 * here stood alone, or before another quote */
+	if (*v == '"' || *v == '\'') {
+		failk(ld, s, k, _("the quotation mark is not closed"));
+		return NULL;
+	}
+	st = text_clean(v, strlen(v), 0, &out, NULL);
+	if (st != TEXT_OK) {
+		if (st == TEXT_NOMEM)
+			fail_nomem(ld);
+		else
+			failk(ld, s, k, _("the value %s"), text_status_message(st));
+		return NULL;
+	}
+	if (!*out || (!path && u8_mbsnlen((const uint8_t *)out, strlen(out)) > NAME_MAX_CHARS)) {
+		if (!*out)
+			failk(ld, s, k, _("the value is empty"));
+		else
+			failk(ld, s, k, _("the text is longer than %d characters"),
+			      NAME_MAX_CHARS);
+		free(out);
+		return NULL;
+	}
+	if (path) {
+		/* a file name is checked as text but its bytes are not normalised */
+		free(out);
+		out = strdup(v);
+		if (!out)
+			fail_nomem(ld);
+	}
+	return out;
+}
+
+/* ---- sections --------------------------------------------------------- */
+
+enum vtype { V_TEXT, V_PATH, V_INT, V_MB, V_BOOL, V_LANG, V_KIND, V_CODE, V_DATE };
+
+/* A key a section may hold: the type and range of its value, and where the
+ * value goes in the struct the section fills (config, block or unit). */
+struct keyspec {
+	const char *key;
+	enum vtype type;
+	size_t off;
+	long lo, hi;
+};
+
+#define CFG(f) offsetof(struct config, f)
+#define UNIT(f) offsetof(struct unit, f)
+
+static const struct keyspec dienhinh_keys[] = {
+	{ "language", V_LANG, CFG(language) },
+	{ "database", V_PATH, CFG(database) },
+	{ "map_size_mb", V_MB, CFG(map_size), 1, 1048576 },
+	{ "plan_from", V_INT, CFG(plan_from), 2000, 2100 },
+	{ "plan_to", V_INT, CFG(plan_to), 2000, 2100 },
+	{ "count_returned", V_BOOL, CFG(count_returned) },
+	{ NULL },
+}, report_keys[] = {
+	{ "issuer_parent", V_TEXT, CFG(issuer_parent) },
+	{ "issuer", V_TEXT, CFG(issuer) },
+	{ "place", V_TEXT, CFG(place) },
+	{ NULL },
+}, score_keys[] = {
+	{ "quarter_met", V_INT, CFG(score.quarter_met), -1000, 1000 },
+	{ "quarter_short", V_INT, CFG(score.quarter_short), -1000, 1000 },
+	{ "introduced", V_INT, CFG(score.introduced), -1000, 1000 },
+	{ "accepted", V_INT, CFG(score.accepted), -1000, 1000 },
+	{ "propagated", V_INT, CFG(score.propagated), -1000, 1000 },
+	{ "commended", V_INT, CFG(score.commended), -1000, 1000 },
+	{ NULL },
+}, block_keys[] = {
+	{ "name", V_TEXT, offsetof(struct block, name) },
+	{ NULL },
+}, unit_keys[] = {
+	{ "name", V_TEXT, UNIT(name) },
+	{ "kind", V_KIND, UNIT(kind) },
+	{ "block", V_CODE, UNIT(block) },
+	{ "quota", V_INT, UNIT(quota), 0, 99 },
+	{ "active_from", V_DATE, UNIT(active_from) },
+	{ "active_to", V_DATE, UNIT(active_to) },
+	{ "successor", V_CODE, UNIT(successor) },
+	{ NULL },
+};
+
+static int read_value(struct load *ld, const struct loc_sec *s, const struct loc_key *k,
+		      const struct keyspec *ks, char *p)
+{
+	const char *v = value_of(ld, s, k);
+	/* map sizes in bytes must fit a size_t, even on a 32-bit machine */
+	long x, hi = ks->type == V_MB && SIZE_MAX >> 20 < (size_t)ks->hi ?
+		     (long)(SIZE_MAX >> 20) : ks->hi;
+	char b[SHOW_SIZE], *t;
+
+	if (!v)
+		return -1;
+	switch (ks->type) {
+	case V_TEXT:
+	case V_PATH:
+		if (!(t = text_value(ld, s, k, v, ks->type == V_PATH)))
+			return -1;
+		free(*(char **)p);
+		*(char **)p = t;
+		return 0;
+	case V_INT:
+	case V_MB:
+		if (!parse_long(v, ks->lo, hi, &x))
+			return failk(ld, s, k, _("\"%s\" is not a whole number from %ld to %ld"),
+				     show(v, b), ks->lo, hi);
+		if (ks->type == V_MB)
+			*(size_t *)p = (size_t)x << 20;
+		else
+			*(int *)p = (int)x;
+		return 0;
+	case V_BOOL:
+		if (parse_bool(v, (bool *)p) == 0)
+			return 0;
+		return failk(ld, s, k, _("\"%s\" is not yes or no"), show(v, b));
+	case V_LANG:
+		if (!strcmp(v, "vi") || !strcmp(v, "en"))
+			return memcpy(p, v, 3), 0;
+		return failk(ld, s, k, _("\"%s\" is not a known language (vi or en)"), show(v, b));
+	case V_KIND:
+		if (model_kind_parse(v, (enum unit_kind *)p) == 0)
+			return 0;
+		return failk(ld, s, k, _("\"%s\" is not a kind of unit (ward, commune, department, "
+					 "service, front, mass_org or armed)"), show(v, b));
+	case V_CODE:
+		if (model_code_valid(v))
+			return memcpy(p, v, strlen(v) + 1), 0;
+		return failk(ld, s, k, _(BAD_CODE), show(v, b));
+	case V_DATE:
+		if (date_parse(v, (date_t *)p) == 0)
+			return 0;
+		return failk(ld, s, k, _("\"%s\" is not a real date written YYYY-MM-DD "
+					 "(for example 2025-07-01)"), show(v, b));
+	}
+	return -1;
+}
+
+/* Read every key of s into the struct at base, refusing keys not in specs. */
+static int read_keys(struct load *ld, const struct loc_sec *s, const struct keyspec *specs,
+		     void *base)
+{
+	for (size_t i = 0; i < s->n_keys; i++) {
+		const struct keyspec *ks = specs;
+
+		while (ks->key && strcmp(ks->key, s->keys[i].name))
+			ks++;
+		if (!ks->key)
+			return failk(ld, s, &s->keys[i], _("unknown key in this section"));
+		if (read_value(ld, s, &s->keys[i], ks, (char *)base + ks->off) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int missing(struct load *ld, const struct loc_sec *s, const char *key)
+{
+	return fail(ld, s->line, s->name, key, _("this key is required but missing"));
+}
+
+static int read_dienhinh(struct load *ld, const struct loc_sec *s)
+{
+	struct config *c = ld->cfg;
+	const struct loc_key *k;
+
+	if (read_keys(ld, s, dienhinh_keys, c) < 0)
+		return -1;
+	if (c->plan_from <= c->plan_to)
+		return 0;
+	k = loc_find_key(s, "plan_to");
+	if (k)
+		return failk(ld, s, k, _("%d is before plan_from (%d)"), c->plan_to, c->plan_from);
+	return failk(ld, s, loc_find_key(s, "plan_from"), _("%d is after plan_to (%d)"),
+		     c->plan_from, c->plan_to);
+}
+
+static int read_unit(struct load *ld, const struct loc_sec *s, struct unit *u)
+{
+	const struct loc_key *to;
+	char b[SHOW_SIZE];
+
+	snprintf(u->code, sizeof u->code, "%s", s->name + strlen("unit."));
+	if (read_keys(ld, s, unit_keys, u) < 0)
+		return -1;
+	if (!u->name)
+		return missing(ld, s, "name");
+	if (!u->kind)
+		return missing(ld, s, "kind");
+	if (u->active_from == DATE_NONE || u->active_to == DATE_NONE ||
+	    u->active_from <= u->active_to)
+		return 0;
+	to = loc_find_key(s, "active_to");
+	return failk(ld, s, to, _("%s is before active_from (%s)"), value_of(ld, s, to),
+		     show(value_of(ld, s, loc_find_key(s, "active_from")), b));
+}
+
+/* The code in a section name "block.CODE" or "unit.CODE", or NULL. */
+static const char *section_code(const char *name, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return strncmp(name, prefix, n) ? NULL : name + n;
+}
+
+static int read_role(struct load *ld, const struct loc_sec *s, const struct loc_key *k,
+		     struct role_entry *r)
+{
+	char list[LINE_MAX_BYTES + 1], b[SHOW_SIZE], *tok, *next;
+	const char *v = value_of(ld, s, k);
+	size_t max = 1;
+
+	if (!v)
+		return -1;
+	if (!account_valid(k->name))
+		return failk(ld, s, k, _("this is not an account name (up to 32 lower-case "
+					 "letters, digits, _ . or -, starting with a "
+					 "letter or _)"));
+	snprintf(r->user, sizeof r->user, "%s", k->name);
+	if (!strcmp(v, "office"))
+		return r->role = ROLE_OFFICE, 0;
+	if (!strcmp(v, "viewer"))
+		return r->role = ROLE_VIEWER, 0;
+	r->role = ROLE_STAFF;
+	for (const char *p = v; *p; p++)
+		max += *p == ',';
+	r->units = calloc(max, sizeof *r->units);
+	if (!r->units)
+		return fail_nomem(ld);
+	snprintf(list, sizeof list, "%s", v);
+	for (tok = list; tok; tok = next) {
+		char *end;
+
+		next = strchr(tok, ',');
+		if (next)
+			*next++ = '\0';
+		while (isspace((unsigned char)*tok))
+			tok++;
+		for (end = tok + strlen(tok); end > tok && isspace((unsigned char)end[-1]); )
+			*--end = '\0';
+		if (!*tok)
+			return failk(ld, s, k, "%s", max == 1 ?
+				     _("no role given: write office, viewer, or the codes of the "
+				       "account's units separated by commas") :
+				     _("a unit code is missing between two commas"));
+		if (!model_code_valid(tok))
+			return failk(ld, s, k,
+				     _("\"%s\" is neither office, viewer nor a unit code"),
+				     show(tok, b));
+		if (!config_unit(ld->cfg, tok))
+			return failk(ld, s, k, _(UNKNOWN_UNIT), tok, tok);
+		for (size_t j = 0; j < r->n_units; j++)
+			if (!strcmp(r->units[j], tok))
+				return failk(ld, s, k, _("the unit \"%s\" is listed twice"), tok);
+		memcpy(r->units[r->n_units++], tok, strlen(tok) + 1); /* checked: fits */
+	}
+	return 0;
+}
+
+/* Every block and successor a unit names exists, and following successors
+ * never leads back to where it started (reports follow them). */
+static int check_units(struct load *ld)
+{
+	struct config *c = ld->cfg;
+	size_t n = c->n_units, *succ;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct unit *u = &c->units[i];
+		const struct loc_sec *s = &ld->secs[ld->unit_sec[i]];
+		const struct loc_key *k = loc_find_key(s, "block");
+
+		if (u->block[0] && !config_block(c, u->block))
+			return failk(ld, s, k, _("unknown block \"%s\": there is no [block.%s]"),
+				     u->block, u->block);
+		k = loc_find_key(s, "successor");
+		if (u->successor[0] && !strcmp(u->successor, u->code))
+			return failk(ld, s, k, _("a unit cannot be its own successor"));
+		if (u->successor[0] && !config_unit(c, u->successor))
+			return failk(ld, s, k, _(UNKNOWN_UNIT), u->successor, u->successor);
+	}
+	succ = malloc((n ? n : 1) * sizeof *succ);
+	if (!succ)
+		return fail_nomem(ld);
+	for (size_t i = 0; i < n; i++)
+		succ[i] = c->units[i].successor[0] ?
+			  (size_t)(config_unit(c, c->units[i].successor) - c->units) : SIZE_MAX;
+	for (size_t i = 0; i < n; i++) {
+		size_t j = succ[i];
+
+		for (size_t steps = 0; j != SIZE_MAX && j != i && steps < n; steps++)
+			j = succ[j];
+		if (j == i) {
+			const struct loc_sec *s = &ld->secs[ld->unit_sec[i]];
+			const struct loc_key *k = loc_find_key(s, "successor");
+
+			free(succ);
+			return failk(ld, s, k,
+				     _("following the successors leads back to this unit"));
+		}
+	}
+	free(succ);
+	return 0;
+}
+
+static int read_code_section(struct load *ld, size_t i)
+{
+	const struct loc_sec *s = &ld->secs[i];
+	struct config *c = ld->cfg;
+	const char *code = section_code(s->name, "unit.");
+	bool unit = code != NULL;
+	char shown[SHOW_SIZE];
+
+	if (!unit)
+		code = section_code(s->name, "block.");
+	if (!model_code_valid(code))
+		return fail(ld, s->line, s->name, NULL, _(BAD_CODE), show(code, shown));
+	if (!unit) {
+		struct block *b = &c->blocks[c->n_blocks++];
+
+		snprintf(b->code, sizeof b->code, "%s", code);
+		if (read_keys(ld, s, block_keys, b) < 0)
+			return -1;
+		return b->name ? 0 : missing(ld, s, "name");
+	}
+	/* a role is office, viewer or a list of unit codes */
+	if (!strcmp(code, "office") || !strcmp(code, "viewer"))
+		return fail(ld, s->line, s->name, NULL,
+			    _("\"%s\" cannot be a unit code: it is the name of a role"), code);
+	ld->unit_sec[c->n_units] = i;
+	c->units[c->n_units] = (struct unit){ .active_from = DATE_NONE, .active_to = DATE_NONE };
+	return read_unit(ld, s, &c->units[c->n_units++]);
+}
+
+/* Read every section in file order; [roles] last, as it names units. */
+static int read_sections(struct load *ld)
+{
+	struct config *c = ld->cfg;
+	const struct loc_sec *roles = NULL;
+	size_t n_blocks = 0, n_units = 0;
+	int rc = 0;
+
+	for (size_t i = 0; i < ld->n_secs; i++) {
+		n_blocks += section_code(ld->secs[i].name, "block.") != NULL;
+		n_units += section_code(ld->secs[i].name, "unit.") != NULL;
+	}
+	c->blocks = calloc(n_blocks ? n_blocks : 1, sizeof *c->blocks);
+	c->units = calloc(n_units ? n_units : 1, sizeof *c->units);
+	ld->unit_sec = calloc(n_units ? n_units : 1, sizeof *ld->unit_sec);
+	if (!c->blocks || !c->units || !ld->unit_sec)
+		return fail_nomem(ld);
+	for (size_t i = 0; i < ld->n_secs && rc == 0; i++) {
+		const struct loc_sec *s = &ld->secs[i];
+
+		if (!strcmp(s->name, "dienhinh"))
+			rc = read_dienhinh(ld, s);
+		else if (!strcmp(s->name, "report"))
+			rc = read_keys(ld, s, report_keys, c);
+		else if (!strcmp(s->name, "score"))
+			rc = read_keys(ld, s, score_keys, c);
+		else if (!strcmp(s->name, "roles"))
+			roles = s;
+		else if (section_code(s->name, "unit.") || section_code(s->name, "block."))
+			rc = read_code_section(ld, i);
+		else
+			rc = fail(ld, s->line, s->name, NULL,
+				  _("unknown section; the known ones are [dienhinh], [report], "
+				    "[score], [roles], [block.CODE] and [unit.CODE]"));
+	}
+	if (rc < 0 || check_units(ld) < 0)
+		return -1;
+	if (!roles)
+		return 0;
+	c->roles = calloc(roles->n_keys ? roles->n_keys : 1, sizeof *c->roles);
+	if (!c->roles)
+		return fail_nomem(ld);
+	for (size_t i = 0; i < roles->n_keys; i++)
+		if (read_role(ld, roles, &roles->keys[i], &c->roles[c->n_roles++]) < 0)
+			return -1;
+	return 0;
+}
+
+/* iniparser must have seen the sections and keys the locator saw. */
+static int check_agree(struct load *ld)
+{
+	if (iniparser_getnsec(ld->d) != (int)ld->n_secs)
+		return err_set(ld->e, ERR_CONFIG,
+			       _("%s: the file could not be read as a configuration"), ld->path);
+	for (size_t i = 0; i < ld->n_secs; i++)
+		if (iniparser_getsecnkeys(ld->d, ld->secs[i].name) != (int)ld->secs[i].n_keys)
+			return fail(ld, ld->secs[i].line, ld->secs[i].name, NULL,
+				    _("this section could not be read"));
+	return 0;
+}
+
+static struct config *config_new(const char *path)
+{
+	struct config *c = calloc(1, sizeof *c);
+
+	if (!c)
+		return NULL;
+	c->path = strdup(path);
+	c->database = strdup(DIENHINH_STATEDIR "/dienhinh");
+	c->issuer_parent = strdup("ỦY BAN NHÂN DÂN THỊ XÃ NGÃ NĂM");
+	c->issuer = strdup("PHÒNG NỘI VỤ");
+	c->place = strdup("Ngã Năm");
+	if (!c->path || !c->database || !c->issuer_parent || !c->issuer || !c->place) {
+		config_free(c);
+		return NULL;
+	}
+	c->map_size = (size_t)64 << 20;
+	snprintf(c->language, sizeof c->language, "vi");
+	c->plan_from = 2021;
+	c->plan_to = 2025;
+	c->score = (struct score_scheme){ .quarter_met = 10, .quarter_short = -5,
+		.introduced = 1, .accepted = 2, .propagated = 2, .commended = 5 };
+	return c;
+}
+
+int config_load(const char *path, struct config **out, struct err *e)
+{
+	struct load ld = { .path = path, .e = e };
+	const char *body;
+	char *buf = NULL;
+	size_t n = 0;
+	int rc = -1;
+
+	*out = NULL;
+	if (read_file(&ld, &buf, &n) < 0)
+		return -1;
+	body = buf;
+	if (n >= 3 && !memcmp(body, "\xef\xbb\xbf", 3))
+		body += 3, n -= 3;
+	ld.cfg = config_new(path);
+	if (!ld.cfg)
+		fail_nomem(&ld);
+	else if (loc_scan(&ld, body, n) == 0 && run_iniparser(&ld, body, n) == 0 &&
+		 check_agree(&ld) == 0 && read_sections(&ld) == 0)
+		rc = 0;
+	if (rc == 0) {
+		*out = ld.cfg;
+		ld.cfg = NULL;
+	}
+	if (ld.d)
+		iniparser_freedict(ld.d);
+	loc_free(&ld);
+	free(ld.unit_sec);
+	config_free(ld.cfg);
+	free(buf);
+	return rc;
+}
+
+void config_free(struct config *cfg)
+{
+	if (!cfg)
+		return;
+	for (size_t i = 0; i < cfg->n_blocks; i++)
+		free(cfg->blocks[i].name);
+	for (size_t i = 0; i < cfg->n_units; i++)
+		free(cfg->units[i].name);
+	for (size_t i = 0; i < cfg->n_roles; i++)
+		free(cfg->roles[i].units);
+	free(cfg->blocks);
+	free(cfg->units);
+	free(cfg->roles);
+	free(cfg->path);
+	free(cfg->database);
+	free(cfg->issuer_parent);
+	free(cfg->issuer);
+	free(cfg->place);
+	free(cfg);
+}
+
+const struct unit *config_unit(const struct config *cfg, const char *code)
+{
+	for (size_t i = 0; i < cfg->n_units; i++)
+		if (!strcmp(cfg->units[i].code, code))
+			return &cfg->units[i];
+	return NULL;
+}
+
+const struct block *config_block(const struct config *cfg, const char *code)
+{
+	for (size_t i = 0; i < cfg->n_blocks; i++)
+		if (!strcmp(cfg->blocks[i].code, code))
+			return &cfg->blocks[i];
+	return NULL;
+}
+
+const struct role_entry *config_role(const struct config *cfg, const char *user)
+{
+	for (size_t i = 0; i < cfg->n_roles; i++)
+		if (!strcmp(cfg->roles[i].user, user))
+			return &cfg->roles[i];
+	return NULL;
+}
+
+char *config_database_path(const struct config *cfg)
+{
+	const char *slash = strrchr(cfg->path, '/');
+	char *out;
+
+	if (cfg->database[0] == '/')
+		return strdup(cfg->database);
+	if (!slash)
+		return asprintf(&out, "./%s", cfg->database) < 0 ? NULL : out;
+	return asprintf(&out, "%.*s/%s", (int)(slash - cfg->path), cfg->path,
+			cfg->database) < 0 ? NULL : out;
+}
+
+const char *config_role_label(enum role r)
+{
+	switch (r) {
+	case ROLE_OFFICE:
+		return _("Home Affairs Office");
+	case ROLE_STAFF:
+		return _("Unit staff");
+	case ROLE_VIEWER:
+		return _("Read only");
+	case ROLE_NONE:
+		break;
+	}
+	return _("No access");
+}

@@ -1,0 +1,599 @@
+/* test_config.c - loading, validating and looking up the configuration. */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "config.h"
+#include "paths.h"
+
+/* Tests run from the repository root. */
+#define SHIPPED "conf/dienhinh.ini"
+#define DATA "tests/data/config/"
+
+/*
+ * Day numbers worked out by hand:
+ *   2021-01-01: 51 years * 365 + 13 leap days (1972..2020) = 18628
+ *   2025-01-01: 55 * 365 + 14 leap days (1972..2024) = 20089
+ *   2025-06-30: 20089 + 31 + 28 + 31 + 30 + 31 (Jan..May) + 29 = 20269
+ *   2025-07-01: 20270
+ */
+#define D_2021_01_01 18628
+#define D_2025_06_30 20269
+#define D_2025_07_01 20270
+
+static struct config *load_ok(const char *path)
+{
+	struct config *cfg = NULL;
+	struct err e = { 0 };
+
+	if (config_load(path, &cfg, &e) < 0)
+		fail_msg("%s: %s", path, e.msg);
+	assert_non_null(cfg);
+	return cfg;
+}
+
+/* ---- the shipped file --------------------------------------------------- */
+
+static const struct {
+	const char *code, *name;
+	enum unit_kind kind;
+	const char *block;
+	int quota;
+	date_t from, to;
+	const char *successor;
+} town[] = {
+#define OLD(c, n, k, s) { c, n, k, "khoi_xa_phuong", 2, DATE_NONE, D_2025_06_30, s }
+#define NEW(c, n, k) { c, n, k, "khoi_xa_phuong", 2, D_2025_07_01, DATE_NONE, "" }
+#define U(c, n, k, b, q) { c, n, k, b, q, DATE_NONE, DATE_NONE, "" }
+	OLD("phuong1", "Phường 1", KIND_WARD, "phuongnganam"),
+	OLD("phuong2", "Phường 2", KIND_WARD, "phuongnganam"),
+	OLD("phuong3", "Phường 3", KIND_WARD, "phuongmyquoi"),
+	OLD("longbinh", "Xã Long Bình", KIND_COMMUNE, "tanlongmoi"),
+	OLD("mybinh", "Xã Mỹ Bình", KIND_COMMUNE, "phuongmyquoi"),
+	OLD("myquoi", "Xã Mỹ Quới", KIND_COMMUNE, "phuongmyquoi"),
+	OLD("tanlong", "Xã Tân Long", KIND_COMMUNE, "tanlongmoi"),
+	OLD("vinhquoi", "Xã Vĩnh Quới", KIND_COMMUNE, "phuongnganam"),
+	NEW("phuongnganam", "Phường Ngã Năm", KIND_WARD),
+	NEW("phuongmyquoi", "Phường Mỹ Quới", KIND_WARD),
+	NEW("tanlongmoi", "Xã Tân Long (mới)", KIND_COMMUNE),
+	U("ttyt", "Trung tâm Y tế thị xã", KIND_SERVICE, "khoi_van_hoa_xa_hoi", 2),
+	U("gddt", "Phòng Giáo dục và Đào tạo", KIND_DEPARTMENT, "khoi_van_hoa_xa_hoi", 2),
+	U("kinhte", "Phòng Kinh tế", KIND_DEPARTMENT, "khoi_kinh_te", 2),
+	U("mttq", "Ủy ban Mặt trận Tổ quốc Việt Nam thị xã", KIND_FRONT,
+	  "khoi_dang_doan_the", 2),
+	U("thidoan", "Thị đoàn (Đoàn TNCS Hồ Chí Minh)", KIND_MASS_ORG, "khoi_dang_doan_the", 2),
+	U("phunu", "Hội Liên hiệp Phụ nữ thị xã", KIND_MASS_ORG, "khoi_dang_doan_the", 2),
+	U("nongdan", "Hội Nông dân thị xã", KIND_MASS_ORG, "khoi_dang_doan_the", 2),
+	U("cuuchienbinh", "Hội Cựu chiến binh thị xã", KIND_MASS_ORG, "khoi_dang_doan_the", 2),
+	U("laodong", "Liên đoàn Lao động thị xã", KIND_MASS_ORG, "khoi_dang_doan_the", 2),
+	U("chuthapdo", "Hội Chữ thập đỏ thị xã", KIND_MASS_ORG, "khoi_dang_doan_the", 2),
+	U("quansu", "Ban Chỉ huy Quân sự thị xã", KIND_ARMED, "khoi_noi_chinh", 1),
+	U("congan", "Công an thị xã", KIND_ARMED, "khoi_noi_chinh", 1),
+	U("vanphong", "Văn phòng HĐND và UBND thị xã", KIND_DEPARTMENT, "khoi_kinh_te", 0),
+	U("noivu", "Phòng Nội vụ", KIND_DEPARTMENT, "khoi_noi_chinh", 0),
+	U("tuphap", "Phòng Tư pháp", KIND_DEPARTMENT, "khoi_noi_chinh", 0),
+	U("taichinh", "Phòng Tài chính – Kế hoạch", KIND_DEPARTMENT, "khoi_kinh_te", 0),
+	U("tainguyen", "Phòng Tài nguyên và Môi trường", KIND_DEPARTMENT, "khoi_kinh_te", 0),
+	U("laodongtbxh", "Phòng Lao động – Thương binh và Xã hội", KIND_DEPARTMENT,
+	  "khoi_van_hoa_xa_hoi", 0),
+	U("vanhoa", "Phòng Văn hóa và Thông tin", KIND_DEPARTMENT, "khoi_van_hoa_xa_hoi", 0),
+	U("yte", "Phòng Y tế", KIND_DEPARTMENT, "khoi_van_hoa_xa_hoi", 0),
+	U("thanhtra", "Thanh tra thị xã", KIND_DEPARTMENT, "khoi_noi_chinh", 0),
+	U("quanlydothi", "Phòng Quản lý đô thị", KIND_DEPARTMENT, "khoi_kinh_te", 0),
+	U("truyenthanh", "Đài Truyền thanh thị xã", KIND_SERVICE, "khoi_van_hoa_xa_hoi", 0),
+#undef OLD
+#undef NEW
+#undef U
+};
+
+static void test_shipped_units(void **state)
+{
+	struct config *cfg = load_ok(SHIPPED);
+	size_t n = sizeof town / sizeof town[0];
+
+	(void)state;
+	assert_int_equal(n, 34);
+	assert_int_equal(cfg->n_units, n);
+	for (size_t i = 0; i < n; i++) {
+		const struct unit *u = &cfg->units[i];
+
+		assert_string_equal(u->code, town[i].code);
+		assert_string_equal(u->name, town[i].name);
+		assert_int_equal(u->kind, town[i].kind);
+		assert_string_equal(u->block, town[i].block);
+		assert_int_equal(u->quota, town[i].quota);
+		assert_int_equal(u->active_from, town[i].from);
+		assert_int_equal(u->active_to, town[i].to);
+		assert_string_equal(u->successor, town[i].successor);
+	}
+	config_free(cfg);
+}
+
+static void test_shipped_blocks(void **state)
+{
+	static const char *const blocks[][2] = {
+		{ "khoi_dang_doan_the", "Khối Đảng – đoàn thể" },
+		{ "khoi_noi_chinh", "Khối nội chính" },
+		{ "khoi_kinh_te", "Khối kinh tế – tổng hợp" },
+		{ "khoi_van_hoa_xa_hoi", "Khối văn hóa – xã hội" },
+		{ "khoi_xa_phuong", "Khối xã – phường" },
+	};
+	struct config *cfg = load_ok(SHIPPED);
+
+	(void)state;
+	assert_int_equal(cfg->n_blocks, 5);
+	for (size_t i = 0; i < 5; i++) {
+		assert_string_equal(cfg->blocks[i].code, blocks[i][0]);
+		assert_string_equal(cfg->blocks[i].name, blocks[i][1]);
+	}
+	config_free(cfg);
+}
+
+static void test_shipped_settings(void **state)
+{
+	struct config *cfg = load_ok(SHIPPED);
+
+	(void)state;
+	assert_string_equal(cfg->path, SHIPPED);
+	assert_string_equal(cfg->database, "/var/lib/dienhinh");
+	assert_int_equal(cfg->map_size, 64 * 1024 * 1024);
+	assert_string_equal(cfg->language, "vi");
+	assert_int_equal(cfg->plan_from, 2021);
+	assert_int_equal(cfg->plan_to, 2025);
+	assert_false(cfg->count_returned);
+	assert_string_equal(cfg->issuer_parent, "ỦY BAN NHÂN DÂN THỊ XÃ NGÃ NĂM");
+	assert_string_equal(cfg->issuer, "PHÒNG NỘI VỤ");
+	assert_string_equal(cfg->place, "Ngã Năm");
+	assert_int_equal(cfg->n_roles, 1);
+	assert_string_equal(cfg->roles[0].user, "root");
+	assert_int_equal(cfg->roles[0].role, ROLE_OFFICE);
+	assert_int_equal(cfg->roles[0].n_units, 0);
+	config_free(cfg);
+}
+
+/* ---- defaults and every key set ------------------------------------------ */
+
+static void assert_defaults(const struct config *cfg)
+{
+	assert_string_equal(cfg->database, DIENHINH_STATEDIR "/dienhinh");
+	assert_int_equal(cfg->map_size, 64 * 1024 * 1024);
+	assert_string_equal(cfg->language, "vi");
+	assert_int_equal(cfg->plan_from, 2021);
+	assert_int_equal(cfg->plan_to, 2025);
+	assert_false(cfg->count_returned);
+	assert_string_equal(cfg->issuer_parent, "ỦY BAN NHÂN DÂN THỊ XÃ NGÃ NĂM");
+	assert_string_equal(cfg->issuer, "PHÒNG NỘI VỤ");
+	assert_string_equal(cfg->place, "Ngã Năm");
+	assert_int_equal(cfg->score.quarter_met, 10);
+	assert_int_equal(cfg->score.quarter_short, -5);
+	assert_int_equal(cfg->score.introduced, 1);
+	assert_int_equal(cfg->score.accepted, 2);
+	assert_int_equal(cfg->score.propagated, 2);
+	assert_int_equal(cfg->score.commended, 5);
+	assert_int_equal(cfg->n_blocks, 0);
+	assert_int_equal(cfg->n_roles, 0);
+}
+
+static void test_defaults(void **state)
+{
+	struct config *cfg = load_ok(DATA "minimal.ini");
+	const struct unit *u;
+
+	(void)state;
+	assert_defaults(cfg);
+	assert_int_equal(cfg->n_units, 1);
+	u = &cfg->units[0];
+	assert_string_equal(u->code, "a");
+	assert_string_equal(u->name, "Đơn vị A");
+	assert_int_equal(u->kind, KIND_DEPARTMENT);
+	assert_string_equal(u->block, "");
+	assert_int_equal(u->quota, 0);
+	assert_int_equal(u->active_from, DATE_NONE);
+	assert_int_equal(u->active_to, DATE_NONE);
+	assert_string_equal(u->successor, "");
+	config_free(cfg);
+}
+
+static void test_empty_file(void **state)
+{
+	struct config *cfg = load_ok(DATA "empty.ini");
+
+	(void)state;
+	assert_defaults(cfg);
+	assert_int_equal(cfg->n_units, 0);
+	assert_null(config_unit(cfg, "a"));
+	config_free(cfg);
+}
+
+static void test_every_key(void **state)
+{
+	struct config *cfg = load_ok(DATA "full.ini");
+	const struct unit *a, *b;
+
+	(void)state;
+	assert_string_equal(cfg->language, "en");
+	assert_string_equal(cfg->database, "../db");
+	assert_int_equal(cfg->map_size, (size_t)128 << 20);
+	assert_int_equal(cfg->plan_from, 2022);
+	assert_int_equal(cfg->plan_to, 2026);
+	assert_true(cfg->count_returned);
+	assert_string_equal(cfg->issuer_parent, "ỦY BAN NHÂN DÂN HUYỆN X");
+	assert_int_equal(cfg->score.quarter_met, 7);
+	assert_int_equal(cfg->score.quarter_short, -3);
+	assert_int_equal(cfg->score.introduced, 0);
+	assert_int_equal(cfg->score.accepted, 4);
+	assert_int_equal(cfg->score.propagated, 1000);
+	assert_int_equal(cfg->score.commended, -1000);
+	assert_int_equal(cfg->n_blocks, 1);
+	assert_string_equal(cfg->blocks[0].name, "Khối một");
+	assert_int_equal(cfg->n_units, 2);
+	a = &cfg->units[0];
+	b = &cfg->units[1];
+	assert_string_equal(a->code, "a");
+	assert_int_equal(a->kind, KIND_WARD);
+	assert_string_equal(a->block, "k1");
+	assert_int_equal(a->quota, 99);
+	assert_int_equal(a->active_from, D_2021_01_01);
+	assert_int_equal(a->active_to, D_2025_06_30);
+	assert_string_equal(a->successor, "b");
+	assert_string_equal(b->code, "b");
+	assert_string_equal(b->name, "Đơn vị B");
+	assert_int_equal(b->kind, KIND_ARMED);
+	assert_int_equal(b->active_from, D_2025_07_01);
+	config_free(cfg);
+}
+
+/* A quoted value keeps ';' and '#'; unquoted, they start a comment. */
+static void test_quotes_and_comments(void **state)
+{
+	struct config *cfg = load_ok(DATA "full.ini");
+
+	(void)state;
+	assert_string_equal(cfg->issuer, "PHÒNG NỘI VỤ; VĂN PHÒNG # 2");
+	assert_string_equal(cfg->place, "Ngã Năm");
+	assert_int_equal(config_unit(cfg, "b")->quota, 0);
+	config_free(cfg);
+}
+
+/* ---- roles and lookups --------------------------------------------------- */
+
+static void test_roles(void **state)
+{
+	struct config *cfg = load_ok(DATA "full.ini");
+	const struct role_entry *r;
+
+	(void)state;
+	assert_int_equal(cfg->n_roles, 4);
+	r = config_role(cfg, "chief");
+	assert_non_null(r);
+	assert_int_equal(r->role, ROLE_OFFICE);
+	assert_int_equal(r->n_units, 0);
+	r = config_role(cfg, "guest.user");
+	assert_non_null(r);
+	assert_int_equal(r->role, ROLE_VIEWER);
+	r = config_role(cfg, "nguyen-van_a");
+	assert_non_null(r);
+	assert_int_equal(r->role, ROLE_STAFF);
+	assert_int_equal(r->n_units, 2);
+	assert_string_equal(r->units[0], "a");
+	assert_string_equal(r->units[1], "b");
+	r = config_role(cfg, "_svc");
+	assert_non_null(r);
+	assert_int_equal(r->role, ROLE_STAFF);
+	assert_int_equal(r->n_units, 1);
+	assert_string_equal(r->units[0], "b");
+	assert_null(config_role(cfg, "root"));
+	assert_null(config_role(cfg, "Chief"));
+	assert_null(config_role(cfg, ""));
+	config_free(cfg);
+}
+
+static void test_lookups(void **state)
+{
+	struct config *cfg = load_ok(SHIPPED);
+	const struct unit *u;
+	const struct block *b;
+
+	(void)state;
+	u = config_unit(cfg, "congan");
+	assert_non_null(u);
+	assert_string_equal(u->name, "Công an thị xã");
+	assert_int_equal(u->quota, 1);
+	u = config_unit(cfg, "truyenthanh");
+	assert_ptr_equal(u, &cfg->units[cfg->n_units - 1]);
+	assert_null(config_unit(cfg, "phuong4"));
+	assert_null(config_unit(cfg, "Phuong1"));
+	assert_null(config_unit(cfg, "khoi_xa_phuong")); /* a block, not a unit */
+	b = config_block(cfg, "khoi_noi_chinh");
+	assert_non_null(b);
+	assert_string_equal(b->name, "Khối nội chính");
+	assert_null(config_block(cfg, "phuong1"));
+	assert_null(config_block(cfg, ""));
+	config_free(cfg);
+}
+
+static void test_role_labels(void **state)
+{
+	(void)state;
+	/* no catalogue is bound in the tests: the English source texts */
+	assert_string_equal(config_role_label(ROLE_OFFICE), "Home Affairs Office");
+	assert_string_equal(config_role_label(ROLE_STAFF), "Unit staff");
+	assert_string_equal(config_role_label(ROLE_VIEWER), "Read only");
+	assert_string_equal(config_role_label(ROLE_NONE), "No access");
+}
+
+/* ---- database path ------------------------------------------------------- */
+
+static void test_database_relative(void **state)
+{
+	struct config *cfg = load_ok(DATA "relative.ini");
+	char *p = config_database_path(cfg);
+
+	(void)state;
+	assert_string_equal(cfg->database, "../var db");
+	assert_string_equal(p, "tests/data/config/../var db");
+	free(p);
+	config_free(cfg);
+}
+
+static void test_database_absolute(void **state)
+{
+	struct config *cfg = load_ok(SHIPPED);
+	char *p = config_database_path(cfg);
+
+	(void)state;
+	assert_string_equal(p, "/var/lib/dienhinh");
+	free(p);
+	config_free(cfg);
+}
+
+static void test_database_beside_file(void **state)
+{
+	struct config cfg = { .path = "dienhinh.ini", .database = "db" };
+	struct config root = { .path = "/dienhinh.ini", .database = "db" };
+	char *p = config_database_path(&cfg), *q = config_database_path(&root);
+
+	(void)state;
+	assert_string_equal(p, "./db");
+	assert_string_equal(q, "/db");
+	free(p);
+	free(q);
+}
+
+/* ---- what editors do to files -------------------------------------------- */
+
+static void test_bom_and_crlf(void **state)
+{
+	struct config *bom = load_ok(DATA "bom.ini"), *crlf = load_ok(DATA "crlf.ini");
+
+	(void)state;
+	assert_int_equal(bom->n_units, 1);
+	assert_string_equal(bom->units[0].name, "Đơn vị A");
+	assert_int_equal(crlf->n_units, 1);
+	assert_string_equal(crlf->units[0].name, "Đơn vị A");
+	assert_int_equal(crlf->units[0].kind, KIND_DEPARTMENT);
+	assert_int_equal(crlf->units[0].quota, 2);
+	config_free(bom);
+	config_free(crlf);
+}
+
+static void test_names_become_nfc(void **state)
+{
+	struct config *cfg = load_ok(DATA "nfd.ini");
+
+	(void)state;
+	/* the file spells it with combining marks (NFD) */
+	assert_string_equal(cfg->units[0].name,
+			    "Ph\xc6\xb0\xe1\xbb\x9dng M\xe1\xbb\xb9 Qu\xe1\xbb\x9bi");
+	config_free(cfg);
+}
+
+static void test_line_of_1022_bytes(void **state)
+{
+	struct config *cfg = load_ok(DATA "line_1022.ini");
+
+	(void)state;
+	assert_int_equal(cfg->units[0].quota, 2);
+	config_free(cfg);
+}
+
+/* ---- files that cannot be read -------------------------------------------- */
+
+static void test_missing_file(void **state)
+{
+	struct config *cfg = (struct config *)1;
+	struct err e = { 0 };
+	char want[256];
+
+	(void)state;
+	assert_int_equal(config_load(DATA "no-such-file.ini", &cfg, &e), -1);
+	assert_null(cfg);
+	assert_int_equal(e.code, ERR_NOTFOUND);
+	snprintf(want, sizeof want, "%s: %s", DATA "no-such-file.ini", strerror(ENOENT));
+	assert_non_null(strstr(e.msg, want));
+}
+
+static void test_directory(void **state)
+{
+	struct config *cfg = NULL;
+	struct err e = { 0 };
+
+	(void)state;
+	assert_int_equal(config_load(DATA, &cfg, &e), -1);
+	assert_null(cfg);
+	assert_int_equal(e.code, ERR_IO);
+	assert_non_null(strstr(e.msg, DATA));
+	assert_non_null(strstr(e.msg, strerror(EISDIR)));
+}
+
+/* The example of the file format, word for word. */
+static void test_message_form(void **state)
+{
+	struct config *cfg = NULL;
+	struct err e = { 0 };
+
+	(void)state;
+	assert_int_equal(config_load(DATA "bad_number.ini", &cfg, &e), -1);
+	assert_null(cfg);
+	assert_int_equal(e.code, ERR_CONFIG);
+	assert_string_equal(e.field, "quota");
+	assert_string_equal(e.msg, DATA "bad_number.ini:5: [unit.phuong1] quota: "
+			    "\"abc\" is not a whole number from 0 to 99");
+}
+
+/* ---- refusals ------------------------------------------------------------- */
+
+/*
+ * One broken file each: the line at fault, where on it ("[section] key",
+ * "[section]" or nothing for a line that is not even a key), the key the
+ * error names as its field, and words of the reason.
+ */
+struct refusal {
+	const char *name, *file;
+	int line;
+	const char *where, *field, *words;
+};
+
+static const struct refusal refusals[] = {
+	{ "unknown_section", "unknown_section.ini", 4, "[units.a]", "", "unknown section" },
+	{ "unknown_key", "unknown_key.ini", 4, "[unit.a] qouta", "qouta", "unknown key" },
+	{ "unknown_key_dienhinh", "unknown_key_dienhinh.ini", 3, "[dienhinh] databse",
+	  "databse", "unknown key" },
+	{ "number_range", "quota_range.ini", 4, "[unit.a] quota", "quota",
+	  "\"100\" is not a whole number from 0 to 99" },
+	{ "number_fraction", "quota_fraction.ini", 4, "[unit.a] quota", "quota",
+	  "\"2.5\" is not a whole number" },
+	{ "map_size_zero", "map_size_zero.ini", 2, "[dienhinh] map_size_mb", "map_size_mb",
+	  "from 1 to 1048576" },
+	{ "score_range", "score_range.ini", 3, "[score] commended", "commended",
+	  "from -1000 to 1000" },
+	{ "plan_range", "plan_range.ini", 2, "[dienhinh] plan_to", "plan_to",
+	  "from 2000 to 2100" },
+	{ "bad_bool", "bad_bool.ini", 2, "[dienhinh] count_returned", "count_returned",
+	  "\"maybe\" is not yes or no" },
+	{ "bad_date", "bad_date.ini", 4, "[unit.a] active_to", "active_to", "\"2025-02-29\"" },
+	{ "bad_date_format", "bad_date_format.ini", 4, "[unit.a] active_from", "active_from",
+	  "YYYY-MM-DD" },
+	{ "dates_order", "dates_order.ini", 5, "[unit.a] active_to", "active_to",
+	  "2025-06-30 is before active_from (2025-07-01)" },
+	{ "plan_order", "plan_order.ini", 3, "[dienhinh] plan_to", "plan_to",
+	  "2021 is before plan_from (2025)" },
+	{ "plan_order_default", "plan_order_default.ini", 2, "[dienhinh] plan_from", "plan_from",
+	  "2030 is after plan_to (2025)" },
+	{ "duplicate_unit", "dup_unit.ini", 9, "[unit.a]", "", "already at line 1" },
+	{ "duplicate_block", "dup_block.ini", 3, "[block.k]", "", "already at line 1" },
+	{ "duplicate_key", "dup_key.ini", 5, "[unit.a] name", "name", "already set at line 2" },
+	{ "missing_name", "missing_name.ini", 1, "[unit.a] name", "name", "missing" },
+	{ "missing_kind", "missing_kind.ini", 2, "[unit.a] kind", "kind", "missing" },
+	{ "block_without_name", "block_no_name.ini", 4, "[block.k] name", "name", "missing" },
+	{ "unknown_block", "unknown_block.ini", 4, "[unit.a] block", "block",
+	  "unknown block \"khoi_khac\"" },
+	{ "unknown_successor", "unknown_successor.ini", 4, "[unit.a] successor", "successor",
+	  "unknown unit \"zz\"" },
+	{ "self_successor", "self_successor.ini", 4, "[unit.a] successor", "successor",
+	  "its own successor" },
+	{ "successor_cycle", "successor_cycle.ini", 8, "[unit.a] successor", "successor",
+	  "leads back" },
+	{ "role_unknown_unit", "role_unknown_unit.ini", 3, "[roles] clerk", "clerk",
+	  "unknown unit \"zz\"" },
+	{ "role_bad_account", "role_bad_account.ini", 5, "[roles] 1clerk", "1clerk",
+	  "not an account name" },
+	{ "role_empty", "role_empty.ini", 5, "[roles] clerk", "clerk", "no role given" },
+	{ "role_unit_twice", "role_dup_unit.ini", 5, "[roles] clerk", "clerk",
+	  "\"a\" is listed twice" },
+	{ "role_empty_code", "role_gap.ini", 5, "[roles] clerk", "clerk", "missing between" },
+	{ "role_bad_word", "role_bad_word.ini", 5, "[roles] clerk", "clerk", "\"Office\"" },
+	{ "bad_kind", "bad_kind.ini", 3, "[unit.a] kind", "kind",
+	  "\"phường\" is not a kind of unit" },
+	{ "bad_code_section", "bad_code_section.ini", 1, "[unit.phuong-1]", "",
+	  "\"phuong-1\" is not a valid code" },
+	{ "code_too_long", "bad_code_long.ini", 1,
+	  "[block.kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk]", "", "is not a valid code" },
+	{ "bad_code_value", "bad_code_value.ini", 4, "[unit.a] block", "block",
+	  "\"Khoi\" is not a valid code" },
+	{ "reserved_unit_code", "reserved_unit.ini", 1, "[unit.office]", "", "name of a role" },
+	{ "bad_language", "bad_language.ini", 2, "[dienhinh] language", "language", "\"fr\"" },
+	{ "key_before_section", "key_before_section.ini", 2, NULL, "", "before the first" },
+	{ "syntax_error", "syntax.ini", 4, NULL, "", "neither a [section]" },
+	{ "upper_case_name", "upper_case.ini", 4, NULL, "", "lower case" },
+	{ "empty_section_name", "empty_section_name.ini", 1, NULL, "", "empty" },
+	{ "trailing_backslash", "backslash.ini", 4, NULL, "", "backslash" },
+	{ "control_character", "control_char.ini", 2, "[unit.a] name", "name",
+	  "control character" },
+	{ "bad_utf8", "bad_utf8.ini", 3, "[unit.a] name", "name", "UTF-8" },
+	{ "bidi_control", "bidi.ini", 3, "[unit.a] name", "name", "text-direction" },
+	{ "unclosed_quote", "unclosed_quote.ini", 3, "[unit.a] name", "name", "quotation mark" },
+	{ "empty_value", "empty_value.ini", 2, "[unit.a] name", "name", "empty" },
+	{ "name_too_long", "long_name.ini", 3, "[unit.a] name", "name", "200 characters" },
+	{ "line_of_2000_bytes", "long_line.ini", 4, NULL, "", "longer than 1022 bytes" },
+	{ "line_of_1023_bytes", "line_1023.ini", 4, NULL, "", "longer than 1022 bytes" },
+	{ "nul_byte", "nul_byte.ini", 4, NULL, "", "NUL" },
+};
+
+static void test_refusal(void **state)
+{
+	const struct refusal *r = *state;
+	struct config *cfg = (struct config *)1;
+	struct err e = { 0 };
+	char path[128], prefix[256];
+
+	snprintf(path, sizeof path, DATA "%s", r->file);
+	if (r->where)
+		snprintf(prefix, sizeof prefix, "%s:%d: %s: ", path, r->line, r->where);
+	else
+		snprintf(prefix, sizeof prefix, "%s:%d: ", path, r->line);
+	assert_int_equal(config_load(path, &cfg, &e), -1);
+	assert_null(cfg);
+	assert_int_equal(e.code, ERR_CONFIG);
+	if (strncmp(e.msg, prefix, strlen(prefix)))
+		fail_msg("expected \"%s...\", got \"%s\"", prefix, e.msg);
+	if (!strstr(e.msg + strlen(prefix), r->words))
+		fail_msg("expected \"%s\" in \"%s\"", r->words, e.msg);
+	assert_string_equal(e.field, r->field);
+}
+
+int main(void)
+{
+	const struct CMUnitTest fixed[] = {
+		cmocka_unit_test(test_shipped_units),
+		cmocka_unit_test(test_shipped_blocks),
+		cmocka_unit_test(test_shipped_settings),
+		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_empty_file),
+		cmocka_unit_test(test_every_key),
+		cmocka_unit_test(test_quotes_and_comments),
+		cmocka_unit_test(test_roles),
+		cmocka_unit_test(test_lookups),
+		cmocka_unit_test(test_role_labels),
+		cmocka_unit_test(test_database_relative),
+		cmocka_unit_test(test_database_absolute),
+		cmocka_unit_test(test_database_beside_file),
+		cmocka_unit_test(test_bom_and_crlf),
+		cmocka_unit_test(test_names_become_nfc),
+		cmocka_unit_test(test_line_of_1022_bytes),
+		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test(test_directory),
+		cmocka_unit_test(test_message_form),
+	};
+	enum { N_FIXED = sizeof fixed / sizeof fixed[0],
+	       N_REFUSALS = sizeof refusals / sizeof refusals[0] };
+	struct CMUnitTest tests[N_FIXED + N_REFUSALS];
+	char names[N_REFUSALS][64];
+
+	memcpy(tests, fixed, sizeof fixed);
+	for (size_t i = 0; i < N_REFUSALS; i++) {
+		snprintf(names[i], sizeof names[i], "refuses_%s", refusals[i].name);
+		tests[N_FIXED + i] = (struct CMUnitTest){
+			.name = names[i], .test_func = test_refusal,
+			.initial_state = (void *)&refusals[i],
+		};
+	}
+	return _cmocka_run_group_tests("config", tests, N_FIXED + N_REFUSALS, NULL, NULL);
+}
