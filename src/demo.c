@@ -109,12 +109,15 @@ static char *collective_name(enum ex_category c)
 	return rc < 0 ? NULL : s;
 }
 
-static int fill_one(struct exemplar *x, const struct unit *u, int year, int q)
+/* Exemplar j of k introduced by unit u in a quarter: each gets its own part
+ * of the quarter, so no two share unit, date and name. */
+static int fill_one(struct exemplar *x, const struct unit *u, int year, int q, int j, int k)
 {
 	date_t first = date_quarter_first(year, q), last = date_quarter_last(year, q);
+	unsigned span = (unsigned)(last - first + 1) / (unsigned)k;
 
 	x->category = category_for(u, &x->type);
-	x->date = first + (date_t)pick((unsigned)(last - first + 1));
+	x->date = first + (date_t)(span * (unsigned)j + pick(span));
 	snprintf(x->unit, sizeof x->unit, "%s", u->code);
 	if (x->type == TYPE_INDIVIDUAL) {
 		bool f = pick(2);
@@ -199,8 +202,15 @@ int demo_fill(struct reg *r, size_t *added, struct err *e)
 				continue;
 			for (size_t i = 0; i < units.n; i++) {
 				const struct unit *u = &units.v[i];
+				if (!model_unit_active_on(u, date_quarter_first(y, q)) ||
+				    !model_unit_active_on(u, date_quarter_last(y, q)))
+					continue;
 				int k = model_quota_required(u, y, q, cfg->plan_from, cfg->plan_to);
-				k = k ? k + (int)pick(3) - (pick(4) == 0) : (pick(6) == 0);
+				/* Most units meet their quota; some fall short, a few do more. */
+				if (k)
+					k += pick(5) == 0 ? -1 : pick(4) == 0 ? 1 : 0;
+				else
+					k = pick(6) == 0;
 				for (int j = 0; j < k; j++) {
 					if (n == cap) {
 						struct exemplar *v = realloc(xs, (cap = cap ? cap * 2 : 512)
@@ -210,7 +220,7 @@ int demo_fill(struct reg *r, size_t *added, struct err *e)
 						xs = v;
 					}
 					model_exemplar_init(&xs[n]);
-					if (fill_one(&xs[n++], u, y, q) || advance(&xs[n - 1], y))
+					if (fill_one(&xs[n++], u, y, q, j, k) || advance(&xs[n - 1], y))
 						goto out;
 				}
 			}

@@ -254,12 +254,12 @@ int register_add(struct reg *r, struct exemplar *x, const char **legacy, struct 
 {
 	struct add_ctx c = { r, x };
 
-	if (roles_check(r->cfg, r->role, ROLES_ADD, NULL, x->unit, e) ||
-	    model_exemplar_clean(x, legacy, e) || model_exemplar_validate(x, r->today, e))
-		return -1;
 	x->id = 0;
 	x->version = 1;
 	x->status = STATUS_INTRODUCED;
+	if (roles_check(r->cfg, r->role, ROLES_ADD, NULL, x->unit, e) ||
+	    model_exemplar_clean(x, legacy, e) || model_exemplar_validate(x, r->today, e))
+		return -1;
 	x->created_at = x->updated_at = time(NULL);
 	snprintf(x->created_by, sizeof x->created_by, "%s", r->user);
 	snprintf(x->updated_by, sizeof x->updated_by, "%s", r->user);

@@ -226,10 +226,6 @@ int store_open(const char *dir, size_t map_size, unsigned flags, struct store **
 					   "\"dienhinh init\"."), dir);
 		goto out;
 	}
-	if ((flags & STORE_CREATE) && mkdir_p(dir)) {
-		err_set(e, ERR_IO, _("Cannot create the directory %s: %s."), dir, strerror(errno));
-		goto out;
-	}
 	if ((rc = mdb_env_create(&s->env)) || (rc = mdb_env_set_maxdbs(s->env, 16)) ||
 	    (rc = mdb_env_set_mapsize(s->env, map_size))) {
 		fail(NULL, rc, e);
@@ -238,6 +234,11 @@ int store_open(const char *dir, size_t map_size, unsigned flags, struct store **
 	/* Group-writable files, so that every member of the staff group can
 	 * open the lock file; restored at once, exports keep the person's umask. */
 	mode_t old = umask(007);
+	if ((flags & STORE_CREATE) && mkdir_p(dir)) {
+		umask(old);
+		err_set(e, ERR_IO, _("Cannot create the directory %s: %s."), dir, strerror(errno));
+		goto out;
+	}
 	rc = mdb_env_open(s->env, dir, MDB_NOTLS | MDB_NORDAHEAD, 0660);
 	umask(old);
 	if (rc) {
