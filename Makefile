@@ -118,6 +118,10 @@ run-demo: all
 	@test -f var/db/data.mdb || build/dienhinh --config conf/dienhinh.ini --db var/db init --demo
 	@build/dienhinh --config conf/dienhinh.ini --db var/db
 
+# Figures, not pass/fail: timing never fails a build.
+bench: all
+	@tests/bench/run
+
 # Refresh the message template and merge it into each translation.
 po:
 	xgettext --from-code=UTF-8 -k_ -kN_ -kngettext:1,2 -c/ -o src/po/dienhinh.pot \
