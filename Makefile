@@ -53,7 +53,7 @@ HELPER_BIN = $(HELPER_SRC:tests/unit/%.c=build/tests/%)
 PO       = $(foreach p,$(wildcard src/po/*.po),$(if $(findstring -,$(notdir $(p))),,$(p)))
 MO       = $(PO:src/po/%.po=build/locale/%/LC_MESSAGES/dienhinh.mo)
 
-.PHONY: all deps run run-demo test check unit e2e po bench fuzz stress \
+.PHONY: all deps run run-demo test check po bench fuzz stress \
         install install-shared uninstall clean
 .DEFAULT_GOAL := all
 
@@ -138,6 +138,19 @@ install: all
 	for m in $(MO); do l=$${m#build/locale/}; l=$${l%%/*}; \
 	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
 	  install -m 644 $$m $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/dienhinh.mo; done
+
+# The shared-server install: the program setgid to GROUP, the database
+# directory writable by GROUP only, so staff reach the records only through
+# the program and its role checks.  Run as root.
+install-shared: install
+	getent group $(GROUP) >/dev/null || groupadd --system $(GROUP)
+	chown root:$(GROUP) $(DESTDIR)$(BINDIR)/dienhinh
+	chmod 2755 $(DESTDIR)$(BINDIR)/dienhinh
+	install -d -o root -g $(GROUP) -m 2770 $(DESTDIR)$(STATEDIR)/dienhinh
+	sed -i 's|^database *=.*|database = $(STATEDIR)/dienhinh|' \
+	  $(DESTDIR)$(SYSCONFDIR)/dienhinh/dienhinh.ini
+	@echo "Now give accounts their roles in $(SYSCONFDIR)/dienhinh/dienhinh.ini [roles]," \
+	  "then run: $(BINDIR)/dienhinh init"
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/dienhinh $(DESTDIR)$(MANDIR)/man1/dienhinh.1
