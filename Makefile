@@ -18,6 +18,9 @@ STATEDIR   ?= /var/lib
 GROUP      ?= dienhinh
 
 CC         ?= cc
+# `make V=1` shows every command; by default one short line per file.
+Q           = $(if $(V),,@)
+say         = $(if $(V),,@printf '  %-6s %s\n' $(1) $(2);)
 PKG_CONFIG ?= pkg-config
 CFLAGS     ?= -O2 -g
 WARN        = -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes \
@@ -73,32 +76,32 @@ FORCE:
 # ---- program ------------------------------------------------------------
 build/obj/%.o: %.c build/gen/paths.h
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_ALL) $(LIB_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+	$(call say,CC,$<)$(CC) $(CPPFLAGS_ALL) $(LIB_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
 
 build/dienhinh: $(OBJ)
-	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LIBS) -o $@
+	$(call say,LD,$@)$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LIBS) -o $@
 
 build/locale/%/LC_MESSAGES/dienhinh.mo: src/po/%.po
 	@mkdir -p $(@D)
-	msgfmt --check -o $@ $<
+	$(call say,MSGFMT,$<)msgfmt --check -o $@ $<
 
 # ---- tests --------------------------------------------------------------
 build/tests/%: tests/unit/%.c $(LIB_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_ALL) $(LIB_CFLAGS) -Itests/unit $(CFLAGS) $< $(LIB_OBJ) \
+	$(call say,LD,$@)$(CC) $(CPPFLAGS_ALL) $(LIB_CFLAGS) -Itests/unit $(CFLAGS) $< $(LIB_OBJ) \
 	  $(LIBS) $(TEST_LIBS) -o $@
 
 build/asan/obj/%.o: %.c build/gen/paths.h
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_ALL) $(LIB_CFLAGS) $(SAN_FLAGS) -MMD -MP -c $< -o $@
+	$(call say,CC-SAN,$<)$(CC) $(CPPFLAGS_ALL) $(LIB_CFLAGS) $(SAN_FLAGS) -MMD -MP -c $< -o $@
 
 build/asan/tests/%: tests/unit/%.c $(SAN_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_ALL) $(LIB_CFLAGS) -Itests/unit $(SAN_FLAGS) $< $(SAN_OBJ) \
+	$(call say,LD-SAN,$@)$(CC) $(CPPFLAGS_ALL) $(LIB_CFLAGS) -Itests/unit $(SAN_FLAGS) $< $(SAN_OBJ) \
 	  $(LIBS) $(TEST_LIBS) -o $@
 
 build/asan/dienhinh: $(SAN_OBJ) src/main.c
-	$(CC) $(CPPFLAGS_ALL) $(LIB_CFLAGS) $(SAN_FLAGS) src/main.c $(SAN_OBJ) $(LIBS) -o $@
+	$(call say,LD-SAN,$@)$(CC) $(CPPFLAGS_ALL) $(LIB_CFLAGS) $(SAN_FLAGS) src/main.c $(SAN_OBJ) $(LIBS) -o $@
 
 deps:
 	@.ci/deps
