@@ -213,6 +213,7 @@ int store_open(const char *dir, size_t map_size, unsigned flags, struct store **
 {
 	struct store *s = calloc(1, sizeof *s);
 	char path[4096];
+	struct stat sb;
 	int rc;
 
 	*out = NULL;
@@ -221,7 +222,9 @@ int store_open(const char *dir, size_t map_size, unsigned flags, struct store **
 		return nomem(e);
 	}
 	snprintf(path, sizeof path, "%s/data.mdb", dir);
-	if (!(flags & STORE_CREATE) && access(path, F_OK) != 0) {
+	/* stat(), not access(): access() asks with the real ids, and a setgid
+	 * program must look with the group it runs as. */
+	if (!(flags & STORE_CREATE) && stat(path, &sb) != 0 && errno == ENOENT) {
 		err_set(e, ERR_NOTFOUND, _("There is no database in %s. Create it with "
 					   "\"dienhinh init\"."), dir);
 		goto out;

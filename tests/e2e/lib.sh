@@ -38,6 +38,15 @@ t_fails() {
 	t_report $? "$d (exit $rc, want $want)"
 }
 
+# t_refused DESCRIPTION COMMAND...: passes when COMMAND fails (any non-zero status).
+t_refused() {
+	local d=$1; shift
+	"$@" >/dev/null 2>&1
+	local rc=$?
+	[ "$rc" -ne 0 ]
+	t_report $? "$d (exit $rc)"
+}
+
 # t_eq DESCRIPTION ACTUAL EXPECTED
 t_eq() {
 	if [ "$2" == "$3" ]; then t_report 0 "$1"; else

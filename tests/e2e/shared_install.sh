@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The shared-server install: as root, install setgid into a throwaway prefix,
+# create two throwaway accounts, and prove that staff reach the database only
+# through the program and only as their role allows.
+source "$(dirname "$0")/lib.sh"
+
+if [ "$(id -u)" -ne 0 ] || ! command -v useradd >/dev/null; then
+	T_N=$((T_N + 1)); echo "ok $T_N # SKIP needs root to create accounts and a group"
+	exit 0
+fi
+
+tag=dh$$
+grp=${tag}g userA=${tag}a userB=${tag}b
+# A prefix on the repository's file system (setgid must not be ignored by a
+# nosuid /tmp), reachable by the throwaway accounts.
+P=$DIENHINH_ROOT/build/shared-$tag
+T_CLEANUP+=("userdel $userA 2>/dev/null; userdel $userB 2>/dev/null; groupdel $grp 2>/dev/null; rm -rf '$P'")
+mkdir -p "$P/src" && chmod 755 "$P" "$P/src"
+cp -r "$DIENHINH_ROOT"/{Makefile,src,include,conf,docs,.ci} "$P/src/"
+useradd -M -N -s /bin/sh "$userA" && useradd -M -N -s /bin/sh "$userB"
+
+make -s -C "$P/src" install-shared PREFIX="$P" SYSCONFDIR="$P/etc" STATEDIR="$P/var" \
+	GROUP="$grp" >"$T_DIR/install.log" 2>&1
+t_report $? "make install-shared into a temporary prefix"
+
+bin=$P/bin/dienhinh ini=$P/etc/dienhinh/dienhinh.ini db=$P/var/dienhinh
+t_eq "program is root:$grp, mode 2755" "$(stat -c '%U:%G %a' "$bin")" "root:$grp 2755"
+t_eq "database directory is root:$grp, mode 2770" "$(stat -c '%U:%G %a' "$db")" "root:$grp 2770"
+
+sed -i "s/^\[roles\]/[roles]\n$userA = phuong1/" "$ini"
+"$bin" init >/dev/null 2>&1
+t_report $? "root initialises the database through the installed program"
+t_eq "database files belong to the group" "$(stat -c '%G' "$db/data.mdb")" "$grp"
+
+as() { local u=$1; shift; runuser -u "$u" -- "$@"; }
+t_refused "user A cannot read data.mdb directly" as "$userA" cat "$db/data.mdb"
+t_refused "user A cannot list the database directory" as "$userA" ls "$db"
+t_refused "user A cannot write data.mdb directly" as "$userA" sh -c "echo x >> '$db/data.mdb'"
+
+out=$(cd / && as "$userA" "$bin" add --unit phuong1 --type individual \
+	--category good_deeds --name "Nguyễn Thị Hồng" --date 2024-05-02 2>&1)
+t_report $? "user A adds an exemplar for Phường 1 through the program"
+id=$out
+t_eq "it is recorded under user A's account" \
+	"$("$bin" show "$id" --format tsv | awk -F'\t' '$1 == "created_by" { print $2 }')" "$userA"
+
+out=$(cd / && as "$userA" "$bin" add --unit phuong2 --type individual --category good_deeds \
+	--name "Lê Văn Bình" --date 2024-05-02 2>&1)
+t_report $(( $? == 1 ? 0 : 1 )) "user A cannot add one for Phường 2 (exit 1)"
+t_contains "the refusal names the rule" "$out" "phuong1"
+t_fails 1 "user B, who has no role, is refused" as "$userB" "$bin" list
+
+printf '[dienhinh]\ndatabase = %s\n[roles]\n%s = office\n' "$T_DIR/evil" "$userA" > "$T_DIR/evil.ini"
+chmod 644 "$T_DIR/evil.ini"; chmod 755 "$T_DIR"
+t_fails 1 "user A cannot use --config" as "$userA" "$bin" --config "$T_DIR/evil.ini" list
+t_fails 1 "user A cannot use --db" as "$userA" "$bin" --db "$T_DIR/evil" list
+t_fails 1 "user A cannot use DIENHINH_CONFIG" \
+	as "$userA" env DIENHINH_CONFIG="$T_DIR/evil.ini" "$bin" list
+t_fails 1 "user A cannot act as root through DIENHINH_USER" \
+	as "$userA" env DIENHINH_USER=root "$bin" list
+t_eq "the database still holds exactly one exemplar" \
+	"$("$bin" list --format tsv | tail -n +2 | wc -l)" "1"
