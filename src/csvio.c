@@ -1,0 +1,523 @@
+/* csvio.c - see csvio.h.  The only file that includes csv.h. */
+#include "csvio.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "i18n.h"
+
+/* ---- writing ----------------------------------------------------------------- */
+
+int csvio_write_bom(FILE *f)
+{
+	return fputs("\xEF\xBB\xBF", f) == EOF ? -1 : 0;
+}
+
+/* Does the field need quotes?  libcsv (and Excel) drop white space around
+ * unquoted fields, so a field with spaces at either end is quoted too. */
+static bool needs_quotes(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (!n)
+		return false;
+	if (s[0] == ' ' || s[n - 1] == ' ' || s[0] == '\t' || s[n - 1] == '\t')
+		return true;
+	return strpbrk(s, ",;\"\r\n") != NULL;
+}
+
+int csvio_write_row(FILE *f, const char *const *fields, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *s = fields[i] ? fields[i] : "";
+
+		if (i && fputc(',', f) == EOF)
+			return -1;
+		if (needs_quotes(s) ? csv_fwrite(f, s, strlen(s)) != 0 : fputs(s, f) == EOF)
+			return -1;
+	}
+	return fputs("\r\n", f) == EOF ? -1 : 0;
+}
+
+static bool formula_start(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@';
+}
+
+char *csvio_guard(const char *s)
+{
+	char *out;
+
+	if (!s)
+		return strdup("");
+	if (!formula_start(s[0]) && s[0] != '\'')
+		return strdup(s);
+	if (!(out = malloc(strlen(s) + 2)))
+		return NULL;
+	out[0] = '\'';
+	strcpy(out + 1, s);
+	return out;
+}
+
+const char *csvio_unguard(const char *s)
+{
+	return s[0] == '\'' && (formula_start(s[1]) || s[1] == '\'') ? s + 1 : s;
+}
+
+/* ---- problems ------------------------------------------------------------------ */
+
+int csvio_add_problem(struct csvio_table *t, size_t row, size_t col, const char *fmt, ...)
+{
+	struct csvio_problem *p = realloc(t->problems, (t->n_problems + 1) * sizeof *p);
+	va_list ap;
+
+	if (!p)
+		return -1;
+	t->problems = p;
+	p += t->n_problems++;
+	p->row = row;
+	p->col = col;
+	va_start(ap, fmt);
+	vsnprintf(p->msg, sizeof p->msg, fmt, ap);
+	va_end(ap);
+	return 0;
+}
+
+void csvio_sort_problems(struct csvio_table *t)
+{
+	/* Insertion sort: stable, and problem lists are short and nearly sorted. */
+	for (size_t i = 1; i < t->n_problems; i++) {
+		struct csvio_problem p = t->problems[i];
+		size_t j = i;
+		while (j > 0 && (t->problems[j - 1].row > p.row ||
+				 (t->problems[j - 1].row == p.row && t->problems[j - 1].col > p.col))) {
+			t->problems[j] = t->problems[j - 1];
+			j--;
+		}
+		t->problems[j] = p;
+	}
+}
+
+void csvio_column_name(size_t col, char buf[8])
+{
+	char tmp[8];
+	size_t n = 0;
+
+	if (col == 0) {
+		buf[0] = 0;
+		return;
+	}
+	while (col && n < sizeof tmp - 1) {
+		col--;
+		tmp[n++] = (char)('A' + col % 26);
+		col /= 26;
+	}
+	for (size_t i = 0; i < n; i++)
+		buf[i] = tmp[n - 1 - i];
+	buf[n] = 0;
+}
+
+/* ---- reading ------------------------------------------------------------------- */
+
+#define NONE SIZE_MAX
+
+/*
+ * The state of one reading.  The input is fed to libcsv one physical line
+ * at a time, so that a damaged record can be dropped and the reading
+ * started again on a later line: after an unbalanced quotation mark, on
+ * the line after the one where the damaged record began (the quote most
+ * likely swallowed the rows that follow it).
+ */
+struct reader {
+	struct csvio_table *t;
+	struct csv_parser p;
+	const char *data;
+	size_t *lines;      /* start offset of each physical line, and the end */
+	size_t n_lines;
+	size_t line;        /* the physical line being fed */
+	size_t rec_line;    /* the physical line where the current record began */
+	size_t row;         /* spreadsheet row number of the current record */
+	char **cells;       /* the current record */
+	size_t n, cap;
+	size_t multiline;   /* first column (1-based) of the record holding a line break */
+	size_t nul;         /* first column holding a NUL byte */
+	int last_end;       /* the character that ended the previous record */
+	size_t restart;     /* NONE, or the physical line to read again from */
+	bool failed;        /* out of memory */
+};
+
+static void drop_record(struct reader *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		free(r->cells[i]);
+	r->n = 0;
+	r->multiline = r->nul = 0;
+}
+
+/* Copy a field, turning CRLF and lone CR into LF. */
+static char *copy_field(const char *s, size_t len)
+{
+	char *out = malloc(len + 1);
+	size_t n = 0;
+
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\r') {
+			out[n++] = '\n';
+			if (i + 1 < len && s[i + 1] == '\n')
+				i++;
+		} else {
+			out[n++] = s[i];
+		}
+	}
+	out[n] = 0;
+	return out;
+}
+
+static void on_field(void *s, size_t len, void *ctx)
+{
+	struct reader *r = ctx;
+	char *f;
+
+	if (r->failed || r->restart != NONE)
+		return;
+	if (r->n == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 32;
+		char **c = realloc(r->cells, cap * sizeof *c);
+		if (!c) {
+			r->failed = true;
+			return;
+		}
+		r->cells = c;
+		r->cap = cap;
+	}
+	if (!(f = copy_field(s ? s : "", s ? len : 0))) {
+		r->failed = true;
+		return;
+	}
+	r->cells[r->n++] = f;
+	if (!r->nul && s && memchr(s, 0, len))
+		r->nul = r->n;
+	if (!r->multiline && strchr(f, '\n'))
+		r->multiline = r->n;
+}
+
+static int problem(struct reader *r, size_t col, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int problem(struct reader *r, size_t col, const char *fmt, ...)
+{
+	char msg[400];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (csvio_add_problem(r->t, r->row, col, "%s", msg))
+		r->failed = true;
+	return -1;
+}
+
+static const char *unclosed_quote(void)
+{
+	return _("the quotation mark that opens this cell is not closed on its row (a cell that "
+		 "starts with \" must end with \"; a \" inside the text is written \"\").");
+}
+
+/* Problems of the cells themselves; -1 if the record must be dropped. */
+static int check_cells(struct reader *r)
+{
+	int rc = 0;
+
+	if (r->nul)
+		rc = problem(r, r->nul, _("the cell holds a NUL byte: this is not a text file."));
+	for (size_t i = 0; i < r->n; i++)
+		if (u8_check((const uint8_t *)r->cells[i], strlen(r->cells[i])))
+			rc = problem(r, i + 1, _("the text is not UTF-8. Save the file again as "
+						 "\"CSV UTF-8\" (in Excel: File, Save As, CSV "
+						 "UTF-8)."));
+	return rc;
+}
+
+/* Fit the record to the header's columns; -1 if it has cells beyond them. */
+static int fit_record(struct reader *r)
+{
+	size_t want = r->t->header.n;
+
+	for (size_t i = want; i < r->n; i++)
+		if (r->cells[i][0])
+			return problem(r, i + 1, _("this row has %zu cells but the header names only "
+						   "%zu columns."), r->n, want);
+	while (r->n > want)
+		free(r->cells[--r->n]);
+	while (r->n < want) {
+		on_field(NULL, 0, r);
+		if (r->failed)
+			return -1;
+	}
+	return 0;
+}
+
+static bool all_empty(const struct reader *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (r->cells[i][0])
+			return false;
+	return true;
+}
+
+static void keep_record(struct reader *r, struct csvio_row *dst)
+{
+	dst->row = r->row;
+	dst->cells = r->cells;
+	dst->n = r->n;
+	r->cells = NULL;
+	r->n = r->cap = 0;
+	r->multiline = r->nul = 0;
+}
+
+static void on_record(int c, void *ctx)
+{
+	struct reader *r = ctx;
+	struct csvio_table *t = r->t;
+	int prev = r->last_end;
+
+	r->last_end = c;
+	if (r->failed || r->restart != NONE)
+		return;
+	if (r->n == 0) {
+		/* An empty record: the LF of a CRLF, or a blank line (which a
+		 * spreadsheet shows as an empty row). */
+		if (!(c == '\n' && prev == '\r'))
+			r->row++;
+		r->rec_line = r->line + 1;
+		return;
+	}
+	if (t->header.cells && r->multiline && r->n != t->header.n) {
+		/* A quote left open ran on into the next rows: read them again. */
+		problem(r, r->multiline, "%s", unclosed_quote());
+		r->restart = r->rec_line + 1;
+		drop_record(r);
+		r->row++;
+		return;
+	}
+	if (!t->header.cells) {
+		/* The header is kept even when damaged: its columns are then reported
+		 * as unknown, instead of the first data row being taken for it. */
+		check_cells(r);
+		keep_record(r, &t->header);
+	} else if (check_cells(r) == 0 && fit_record(r) == 0 && !all_empty(r)) {
+		struct csvio_row *v = realloc(t->rows, (t->n_rows + 1) * sizeof *v);
+		if (!v) {
+			r->failed = true;
+			return;
+		}
+		t->rows = v;
+		keep_record(r, &v[t->n_rows++]);
+	}
+	drop_record(r);
+	r->row++;
+	r->rec_line = r->line + 1;
+}
+
+static int parser_start(struct reader *r)
+{
+	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL | CSV_APPEND_NULL))
+		return -1;
+	csv_set_delim(&r->p, (unsigned char)r->t->delim);
+	r->last_end = 0;
+	return 0;
+}
+
+/* Drop the damaged record and start a fresh parser on physical line `line`. */
+static int parser_restart(struct reader *r, size_t line)
+{
+	csv_free(&r->p);
+	drop_record(r);
+	r->rec_line = r->line = line;
+	r->restart = NONE;
+	return parser_start(r);
+}
+
+/* Split the input into physical lines (each with its '\n'). */
+static int index_lines(struct reader *r, size_t len)
+{
+	size_t cap = 1024;
+
+	if (!(r->lines = malloc(cap * sizeof *r->lines)))
+		return -1;
+	r->n_lines = 0;
+	for (size_t at = 0; at < len;) {
+		const char *nl = memchr(r->data + at, '\n', len - at);
+		if (r->n_lines + 2 > cap) {
+			size_t *v = realloc(r->lines, (cap *= 2) * sizeof *v);
+			if (!v)
+				return -1;
+			r->lines = v;
+		}
+		r->lines[r->n_lines++] = at;
+		at = nl ? (size_t)(nl - r->data) + 1 : len;
+	}
+	r->lines[r->n_lines] = len;
+	return 0;
+}
+
+/* The delimiter used by the header line: the most frequent of , ; and tab. */
+static char guess_delim(const char *s, size_t len)
+{
+	size_t comma = 0, semi = 0, tab = 0;
+	bool quoted = false;
+
+	for (size_t i = 0; i < len && (quoted || (s[i] != '\n' && s[i] != '\r')); i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		else if (!quoted)
+			comma += s[i] == ',', semi += s[i] == ';', tab += s[i] == '\t';
+	}
+	if (semi > comma && semi >= tab)
+		return ';';
+	return tab > comma ? '\t' : ',';
+}
+
+/* Feed every line from r->line on, restarting after damaged records. */
+static int feed(struct reader *r)
+{
+	for (;;) {
+		while (r->line < r->n_lines) {
+			size_t off = r->lines[r->line], len = r->lines[r->line + 1] - off;
+			size_t done = csv_parse(&r->p, r->data + off, len, on_field, on_record, r);
+
+			if (r->failed)
+				return -1;
+			if (r->restart != NONE) {
+				if (parser_restart(r, r->restart))
+					return -1;
+				continue;
+			}
+			if (done < len) {
+				/* A quote where none may be: in the middle of an unquoted
+				 * cell, or text after a closing quote. */
+				size_t col = r->n + 1;
+				bool ran_on = r->line > r->rec_line;
+				problem(r, col, "%s", ran_on ? unclosed_quote()
+					: _("a quotation mark is misplaced in this cell: a cell that "
+					    "holds \" must be written between quotation marks, with "
+					    "the \" doubled (\"\")."));
+				r->row++;
+				if (parser_restart(r, ran_on ? r->rec_line + 1 : r->line + 1))
+					return -1;
+				continue;
+			}
+			r->line++;
+		}
+		if (csv_fini(&r->p, on_field, on_record, r) == 0 || r->failed)
+			return r->failed ? -1 : 0;
+		/* The file ended inside a quoted cell. */
+		problem(r, r->n + 1, "%s", unclosed_quote());
+		r->row++;
+		if (r->failed || parser_restart(r, r->rec_line + 1))
+			return -1;
+	}
+}
+
+static int nomem(struct err *e)
+{
+	return err_set(e, ERR_NOMEM, _("Out of memory."));
+}
+
+int csvio_read(const char *data, size_t len, struct csvio_table *t, struct err *e)
+{
+	struct reader r = { .t = t, .data = data, .row = 1, .restart = NONE };
+	int rc;
+
+	memset(t, 0, sizeof *t);
+	if (len >= 2 && ((data[0] == '\xFF' && data[1] == '\xFE') ||
+			 (data[0] == '\xFE' && data[1] == '\xFF')))
+		return err_set(e, ERR_INVALID, _("The file is saved as UTF-16 (\"Unicode text\"). "
+						 "Save it again as \"CSV UTF-8\"."));
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		r.data = data += 3;
+		len -= 3;
+	}
+	t->delim = guess_delim(data, len);
+	if (index_lines(&r, len) || parser_start(&r)) {
+		free(r.lines);
+		return nomem(e);
+	}
+	rc = feed(&r);
+	csv_free(&r.p);
+	drop_record(&r);
+	free(r.cells);
+	free(r.lines);
+	if (rc) {
+		csvio_table_free(t);
+		return nomem(e);
+	}
+	if (!t->header.cells && !t->n_problems) {
+		csvio_table_free(t);
+		return err_set(e, ERR_INVALID, _("The file is empty: the first row must name the "
+						 "columns."));
+	}
+	csvio_sort_problems(t);
+	return 0;
+}
+
+int csvio_read_file(const char *path, struct csvio_table *t, struct err *e)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long size;
+	int rc;
+
+	memset(t, 0, sizeof *t);
+	if (!f)
+		return err_set(e, errno == ENOENT ? ERR_NOTFOUND : ERR_IO,
+			       _("Cannot open %s: %s."), path, strerror(errno));
+	if (fseek(f, 0, SEEK_END) || (size = ftell(f)) < 0 || fseek(f, 0, SEEK_SET)) {
+		fclose(f);
+		return err_set(e, ERR_IO, _("Cannot read %s: it is not a regular file."), path);
+	}
+	if ((unsigned long)size > CSVIO_MAX_BYTES) {
+		fclose(f);
+		return err_set(e, ERR_INVALID, _("%s is larger than %u MB; split it into smaller "
+						 "files."), path, CSVIO_MAX_BYTES >> 20);
+	}
+	if (!(buf = malloc((size_t)size + 1))) {
+		fclose(f);
+		return nomem(e);
+	}
+	if (fread(buf, 1, (size_t)size, f) != (size_t)size || ferror(f)) {
+		free(buf);
+		fclose(f);
+		return err_set(e, ERR_IO, _("Cannot read %s."), path);
+	}
+	fclose(f);
+	rc = csvio_read(buf, (size_t)size, t, e);
+	free(buf);
+	return rc;
+}
+
+static void free_row(struct csvio_row *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		free(r->cells[i]);
+	free(r->cells);
+	r->cells = NULL;
+	r->n = 0;
+}
+
+void csvio_table_free(struct csvio_table *t)
+{
+	free_row(&t->header);
+	for (size_t i = 0; i < t->n_rows; i++)
+		free_row(&t->rows[i]);
+	free(t->rows);
+	free(t->problems);
+	memset(t, 0, sizeof *t);
+}
