@@ -40,6 +40,17 @@ int query_scan(struct reg *r, const struct query_filter *f, const uint8_t *from,
 int query_name_prefix(struct reg *r, const char *prefix, store_id_cb cb, void *ctx,
 			 struct err *e);
 
+/*
+ * Every exemplar in full (propagations and commendation included): all of
+ * them by id when `year` is 0, else those introduced in the year (and
+ * quarter, 1-4, or 0 for the whole year), optionally of one unit, by
+ * quarter, unit and id.  One read transaction; the exemplar handed to cb
+ * is valid during the call only.  cb returns 0 to go on, 1 to stop, -1 on
+ * an error it has recorded itself.
+ */
+int query_exemplars(struct reg *r, int year, int quarter, const char *unit,
+		    store_exemplar_cb cb, void *ctx, struct err *e);
+
 /* ---- quota ---------------------------------------------------------------- */
 
 /* One unit in one quarter. */

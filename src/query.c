@@ -93,6 +93,56 @@ int query_name_prefix(struct reg *r, const char *prefix, store_id_cb cb, void *c
 	return rc;
 }
 
+/* ---- whole records ---------------------------------------------------------------- */
+
+struct full_args {
+	struct store_txn *t;
+	int year, quarter;
+	const char *unit;
+	store_exemplar_cb cb;
+	void *ctx;
+	struct exemplar x;
+	struct err *e;
+	bool failed;       /* a record could not be read; e says why */
+};
+
+static int full_one(uint64_t id, void *p)
+{
+	struct full_args *a = p;
+
+	if (store_get_exemplar(a->t, id, &a->x, a->e)) {
+		a->failed = true;
+		return -1;
+	}
+	return a->cb(&a->x, a->ctx);
+}
+
+static int full_txn(struct store_txn *t, void *p, struct err *e)
+{
+	struct full_args *a = p;
+	int rc;
+
+	a->t = t;
+	a->e = e;
+	if (!a->year)
+		return store_each_exemplar(t, a->cb, a->ctx, e);
+	rc = store_scan_period(t, a->year, a->quarter, a->unit, full_one, a, e);
+	return rc || a->failed ? -1 : 0;
+}
+
+int query_exemplars(struct reg *r, int year, int quarter, const char *unit,
+		    store_exemplar_cb cb, void *ctx, struct err *e)
+{
+	struct full_args a = { .year = year, .quarter = quarter, .unit = unit, .cb = cb,
+			       .ctx = ctx };
+	int rc;
+
+	model_exemplar_init(&a.x);
+	rc = store_read(register_store(r), full_txn, &a, e);
+	model_exemplar_free(&a.x);
+	return rc;
+}
+
 /* ---- quota ------------------------------------------------------------------------ */
 
 struct quota_args {
