@@ -123,6 +123,39 @@ int register_add_batch(struct reg *r, struct exemplar *xs, size_t n, const char 
 		       bool dry_run, struct reg_problem **problems, size_t *n_problems,
 		       struct err *e);
 
+/*
+ * Add or change units known only to the database (office only), all or
+ * nothing, with one audit entry ("units", noting `source`) listing every
+ * unit added or changed, before and after.  A unit that the config defines
+ * must be exactly as the config says (that is where it changes); a unit
+ * stored with the same fields is left alone.  Each is checked: code, name
+ * (cleaned to NFC), kind, quota 0-99, block in the config, active_from not
+ * after active_to, successor another unit stored or in the batch, code
+ * not twice.  Problems, dry_run and the return value as for
+ * register_add_batch (err.field names the unit field: "code", "name"...);
+ * *changed receives how many units are (or would be) added or changed.
+ */
+int register_import_units(struct reg *r, struct unit *us, size_t n, const char *source,
+			  bool dry_run, struct reg_problem **problems, size_t *n_problems,
+			  size_t *changed, struct err *e);
+
+/* A consistent, compacted copy of the database in `dir` (store_backup); office only,
+ * since the copy holds every record and the whole audit trail. */
+int register_backup(struct reg *r, const char *dir, struct err *e);
+
+/*
+ * Replace the whole database by the backup in directory `dir` (office
+ * only).  Refused, with nothing changed, when `dir` holds no dienhinh
+ * database, a damaged one, or one of a newer schema.  Inside one write
+ * transaction (so that no other session's change can slip in between), a
+ * compacted safety copy of the current database is first written to
+ * <database directory>/safety/before-restore-YYYYMMDD-HHMMSS (its path in
+ * `safety`), then every table is replaced by the backup's and an audit
+ * entry "restore" added.  One commit: every session sees the old records
+ * or the restored ones, never a mix, and nothing is half-restored.
+ */
+int register_restore(struct reg *r, const char *dir, char *safety, size_t n, struct err *e);
+
 /* The store, for maintenance commands (check, backup). */
 struct store *register_store(struct reg *r);
 

@@ -186,6 +186,25 @@ int store_each_counts(struct store_txn *t, store_counts_cb cb, void *ctx, struct
  */
 int store_backup(struct store *s, const char *dir, struct err *e);
 
+/* The database directory, as given to store_open. */
+const char *store_dir(const struct store *s);
+
+/*
+ * Replace every table by those of the database in directory `dir`, in one
+ * write transaction.  Before anything is replaced, and inside that
+ * transaction (other writers wait, so nothing is committed in between), a
+ * compacted copy of the current database is written to directory
+ * `safety_dir`; then each table is emptied and filled from the backup,
+ * every record decoded on the way (a damaged backup is refused), and `a`
+ * (if not NULL) appended to the restored audit trail.  Refused with
+ * ERR_SCHEMA and nothing changed when `dir` holds no dienhinh database or
+ * one with a newer schema; an older schema is migrated in the same
+ * transaction.  Other sessions keep their environment open throughout:
+ * the data file is never replaced under them.
+ */
+int store_restore(struct store *s, const char *dir, const char *safety_dir,
+		  struct audit_entry *a, struct err *e);
+
 /* For tests of `check`: overwrite a counter without touching records. */
 int store_debug_put_counts(struct store_txn *t, int year, int quarter, const char *unit,
 			   const struct store_counts *c, struct err *e);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "codec.h"
 #include "i18n.h"
@@ -739,4 +740,252 @@ int register_add_batch(struct reg *r, struct exemplar *xs, size_t n, const char 
 		return err_set(e, ERR_INVALID, _("%zu records were refused; nothing was written."),
 			       c.n_problems);
 	return c.dry_done ? 0 : rc;
+}
+
+/* ---- units from a file ------------------------------------------------------------- */
+
+/* A batch of units in progress; problems handed over after the transaction. */
+struct ubatch {
+	struct reg *r;
+	struct unit *us;
+	size_t n;
+	const char *source;
+	bool dry_run, dry_done;
+	struct reg_problem *problems;
+	size_t n_problems, changed;
+};
+
+static int ubatch_problem(struct ubatch *c, size_t i, const struct err *why)
+{
+	struct reg_problem *p = realloc(c->problems, (c->n_problems + 1) * sizeof *p);
+
+	if (!p)
+		return -1;
+	c->problems = p;
+	p[c->n_problems].index = i;
+	p[c->n_problems++].err = *why;
+	return 0;
+}
+
+/* The fields of a unit in one line, as units_sync writes them in the audit. */
+static char *unit_line(const struct unit *u)
+{
+	char from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE], *s;
+
+	date_format(u->active_from, from);
+	date_format(u->active_to, to);
+	if (asprintf(&s, "%s | %s | %s | %d | %s | %s | %s", u->name ? u->name : "",
+		     model_kind_code(u->kind), u->block, u->quota, from, to, u->successor) < 0)
+		return NULL;
+	return s;
+}
+
+/* What a unit must be on its own; its name is cleaned to NFC in place. */
+static int unit_valid(const struct config *cfg, struct unit *u, struct err *e)
+{
+	char *clean = NULL;
+
+	if (!model_code_valid(u->code))
+		return err_set_field(e, ERR_INVALID, "code", _("\"%s\" is not a unit code: 1 to 32 "
+							      "characters a-z, 0-9 or _."), u->code);
+	if (!u->name || text_clean(u->name, strlen(u->name), 0, &clean, NULL) != TEXT_OK ||
+	    !clean || !*clean) {
+		free(clean);
+		return err_set_field(e, ERR_INVALID, "name", _("the unit's name is missing or is not "
+							      "valid text."));
+	}
+	free(u->name);
+	u->name = clean;
+	if (u->kind <= 0 || u->kind >= KIND_COUNT_)
+		return err_set_field(e, ERR_INVALID, "kind", _("choose the kind of unit."));
+	if (u->quota < 0 || u->quota > 99)
+		return err_set_field(e, ERR_INVALID, "quota", _("the quota must be from 0 to 99."));
+	if (u->block[0] && !config_block(cfg, u->block))
+		return err_set_field(e, ERR_INVALID, "block", _("there is no emulation block \"%s\" "
+							       "in the configuration."), u->block);
+	if (u->active_from != DATE_NONE && u->active_to != DATE_NONE &&
+	    u->active_from > u->active_to)
+		return err_set_field(e, ERR_INVALID, "active_to", _("the unit stops before it "
+								   "starts."));
+	if (!strcmp(u->successor, u->code))
+		return err_set_field(e, ERR_INVALID, "successor", _("a unit cannot be its own "
+								   "successor."));
+	return 0;
+}
+
+/* Is `code` a stored unit or one of the batch's? */
+static int unit_known(struct store_txn *t, const struct ubatch *c, const char *code,
+		      bool *known, struct err *e)
+{
+	struct unit u = { .active_from = DATE_NONE, .active_to = DATE_NONE };
+
+	*known = false;
+	for (size_t i = 0; i < c->n && !*known; i++)
+		*known = strcmp(c->us[i].code, code) == 0;
+	if (*known)
+		return 0;
+	if (store_get_unit(t, code, &u, e) == 0)
+		*known = true;
+	else if (e->code != ERR_NOTFOUND)
+		return -1;
+	model_unit_free(&u);
+	return 0;
+}
+
+/* Check and write unit i; a problem goes to the list, -1 only for a failure. */
+static int ubatch_one(struct store_txn *t, struct ubatch *c, size_t i, struct audit_entry *a,
+		      struct err *e)
+{
+	struct unit *u = &c->us[i], old = { .active_from = DATE_NONE, .active_to = DATE_NONE };
+	const struct unit *fixed = config_unit(c->r->cfg, u->code);
+	char *before = NULL, *after = unit_line(u), field[CODE_MAX + 8];
+	struct err why = { 0 };
+	bool known = true;
+	int rc = -1;
+
+	for (size_t j = 0; j < i && !why.code; j++)
+		if (!strcmp(c->us[j].code, u->code))
+			err_set_field(&why, ERR_DUPLICATE, "code", _("the unit \"%s\" is given twice."),
+				      u->code);
+	if (!after)
+		goto nomem;
+	if (store_get_unit(t, u->code, &old, e) == 0) {
+		if (!(before = unit_line(&old)))
+			goto nomem;
+	} else if (e->code != ERR_NOTFOUND) {
+		goto out;
+	}
+	if (!why.code && u->successor[0] && unit_known(t, c, u->successor, &known, e))
+		goto out;
+	if (!why.code && !known)
+		err_set_field(&why, ERR_INVALID, "successor", _("there is no unit \"%s\"."),
+			      u->successor);
+	if (!why.code && fixed) {
+		char *cfg_line = unit_line(fixed);
+		if (!cfg_line)
+			goto nomem;
+		if (strcmp(cfg_line, after))
+			err_set_field(&why, ERR_INVALID, "code", _("the unit \"%s\" is set in the "
+								   "configuration file; change it "
+								   "there."), u->code);
+		free(cfg_line);
+	}
+	rc = 0;
+	if (why.code) {
+		if (ubatch_problem(c, i, &why))
+			goto nomem;
+	} else if (!before || strcmp(before, after)) {
+		snprintf(field, sizeof field, "unit.%s", u->code);
+		c->changed++;
+		if (audit_add_change(a, field, before, after))
+			goto nomem;
+		rc = store_put_unit(t, u, e);
+	}
+	goto out;
+nomem:
+	rc = err_set(e, ERR_NOMEM, _("Out of memory."));
+out:
+	model_unit_free(&old);
+	free(before);
+	free(after);
+	return rc;
+}
+
+static int ubatch_txn(struct store_txn *t, void *p, struct err *e)
+{
+	struct ubatch *c = p;
+	struct audit_entry a;
+	int rc = 0;
+
+	c->n_problems = 0;
+	c->changed = 0;
+	audit_entry_init(&a);
+	a.time = time(NULL);
+	snprintf(a.user, sizeof a.user, "%s", c->r->user);
+	snprintf(a.op, sizeof a.op, "units");
+	if (c->source && !(a.note = strdup(c->source)))
+		rc = err_set(e, ERR_NOMEM, _("Out of memory."));
+	for (size_t i = 0; i < c->n && !rc; i++)
+		rc = ubatch_one(t, c, i, &a, e);
+	if (!rc && (c->n_problems || c->dry_run)) {
+		c->dry_done = true;
+		rc = err_set(e, ERR_INVALID, _("Nothing was written."));
+	} else if (!rc && a.n_changes) {
+		rc = store_append_audit(t, &a, e);
+	}
+	audit_entry_free(&a);
+	return rc;
+}
+
+int register_import_units(struct reg *r, struct unit *us, size_t n, const char *source,
+			  bool dry_run, struct reg_problem **problems, size_t *n_problems,
+			  size_t *changed, struct err *e)
+{
+	struct ubatch c = { r, us, n, source, dry_run, false, NULL, 0, 0 };
+	int rc = 0;
+
+	*problems = NULL;
+	*n_problems = 0;
+	*changed = 0;
+	if (roles_check(r->cfg, r->role, ROLES_IMPORT, NULL, NULL, e))
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		struct err why = { 0 };
+		if (unit_valid(r->cfg, &us[i], &why) && ubatch_problem(&c, i, &why))
+			return err_set(e, ERR_NOMEM, _("Out of memory."));
+	}
+	if (!c.n_problems)
+		rc = store_write(r->store, ubatch_txn, &c, e);
+	*problems = c.problems;
+	*n_problems = c.n_problems;
+	*changed = c.changed;
+	if (c.n_problems)
+		return err_set(e, ERR_INVALID, _("%zu records were refused; nothing was written."),
+			       c.n_problems);
+	return c.dry_done ? 0 : rc;
+}
+
+/* ---- backup and restore ------------------------------------------------------------ */
+
+static int office_only(const struct reg *r, const char *what, struct err *e)
+{
+	if (r->role->role == ROLE_OFFICE)
+		return 0;
+	return err_set(e, ERR_DENIED, _("Only the Home Affairs Office (office role) can %s."), what);
+}
+
+int register_backup(struct reg *r, const char *dir, struct err *e)
+{
+	if (office_only(r, _("take a backup"), e))
+		return -1;
+	return store_backup(r->store, dir, e);
+}
+
+int register_restore(struct reg *r, const char *dir, char *safety, size_t n, struct err *e)
+{
+	struct audit_entry a;
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	int rc;
+
+	if (roles_check(r->cfg, r->role, ROLES_RESTORE, NULL, NULL, e))
+		return -1;
+	localtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+	snprintf(safety, n, "%s/safety/before-restore-%s", store_dir(r->store), stamp);
+	/* Two restores within a second: the second copy gets a number. */
+	for (int k = 2; access(safety, F_OK) == 0 && k < 100; k++)
+		snprintf(safety, n, "%s/safety/before-restore-%s-%d", store_dir(r->store), stamp, k);
+	audit_entry_init(&a);
+	a.time = now;
+	snprintf(a.user, sizeof a.user, "%s", r->user);
+	snprintf(a.op, sizeof a.op, "restore");
+	if (asprintf(&a.note, _("from %s; the database before is kept in %s"), dir, safety) < 0) {
+		a.note = NULL;
+		return err_set(e, ERR_NOMEM, _("Out of memory."));
+	}
+	rc = store_restore(r->store, dir, safety, &a, e);
+	audit_entry_free(&a);
+	return rc;
 }

@@ -962,3 +962,200 @@ int store_each_counts(struct store_txn *t, store_counts_cb cb, void *ctx, struct
 		return -1;
 	return rc && rc != MDB_NOTFOUND ? fail(t, rc, e) : 0;
 }
+
+/* ---- restore ------------------------------------------------------------------- */
+
+const char *store_dir(const struct store *s)
+{
+	return s->dir;
+}
+
+/* A backup being restored: its own read-only environment (no lock file is
+ * created in the backup's directory), and the safety copy's state. */
+struct restore {
+	MDB_env *env;
+	const char *dir, *safety;
+	struct audit_entry *a;
+	uint64_t schema;
+	bool copied;
+};
+
+static int not_a_database(const char *dir, struct err *e)
+{
+	return err_set(e, ERR_SCHEMA, _("%s does not hold a dienhinh database. Nothing was "
+					"changed."), dir);
+}
+
+/* Open the backup and read its schema; refuse a newer one. */
+static int open_backup(struct restore *b, struct err *e)
+{
+	char path[4096];
+	struct stat sb;
+	MDB_txn *rt;
+	MDB_dbi meta;
+	int rc;
+
+	snprintf(path, sizeof path, "%s/data.mdb", b->dir);
+	if (stat(path, &sb) != 0)
+		return err_set(e, errno == ENOENT ? ERR_NOTFOUND : ERR_IO,
+			       _("There is no backup in %s (no data.mdb): %s."), b->dir,
+			       strerror(errno));
+	if ((rc = mdb_env_create(&b->env)) || (rc = mdb_env_set_maxdbs(b->env, 16)) ||
+	    (rc = mdb_env_open(b->env, b->dir, MDB_RDONLY | MDB_NOLOCK | MDB_NOTLS, 0)) ||
+	    (rc = mdb_txn_begin(b->env, NULL, MDB_RDONLY, &rt)))
+		return rc == MDB_INVALID || rc == MDB_VERSION_MISMATCH ? not_a_database(b->dir, e)
+								       : fail(NULL, rc, e);
+	rc = mdb_dbi_open(rt, "meta", 0, &meta);
+	if (!rc)
+		rc = get_u64(rt, meta, "schema", &b->schema);
+	mdb_txn_abort(rt);
+	if (rc == MDB_NOTFOUND || (!rc && !b->schema))
+		return not_a_database(b->dir, e);
+	if (rc)
+		return fail(NULL, rc, e);
+	if (b->schema > STORE_SCHEMA)
+		return err_set(e, ERR_SCHEMA, _("The backup in %s was written by a newer version of "
+					       "dienhinh (schema %llu; this program knows up to %d). "
+					       "Nothing was changed; please upgrade the program."),
+			       b->dir, (unsigned long long)b->schema, STORE_SCHEMA);
+	return 0;
+}
+
+static void remove_copy(const char *dir)
+{
+	char path[4096];
+
+	snprintf(path, sizeof path, "%s/data.mdb", dir);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/lock.mdb", dir);
+	unlink(path);
+	rmdir(dir);
+}
+
+/* A record that does not decode means a damaged backup. */
+static int check_record(size_t table, const MDB_val *d, struct err *e)
+{
+	struct exemplar x;
+	struct unit u = { .active_from = DATE_NONE, .active_to = DATE_NONE };
+	struct audit_entry a;
+	int rc = 0;
+
+	if (table == 1) {
+		rc = codec_decode_unit(d->mv_data, d->mv_size, &u, e);
+		model_unit_free(&u);
+	} else if (table == 2) {
+		model_exemplar_init(&x);
+		rc = codec_decode_exemplar(d->mv_data, d->mv_size, &x, e);
+		model_exemplar_free(&x);
+	} else if (table == 8) {
+		audit_entry_init(&a);
+		rc = codec_decode_audit(d->mv_data, d->mv_size, &a, e);
+		audit_entry_free(&a);
+	}
+	return rc;
+}
+
+/* Empty one live table and fill it with the backup's. */
+static int copy_table(struct store_txn *t, MDB_txn *rt, const char *name, MDB_dbi live,
+		      size_t table, struct err *e)
+{
+	MDB_dbi src;
+	MDB_cursor *c;
+	MDB_val k, d;
+	int rc = mdb_dbi_open(rt, name, 0, &src);
+
+	if (rc)
+		return rc == MDB_NOTFOUND ? err_set(e, ERR_SCHEMA, _("The backup lacks the table "
+								     "\"%s\"; it is damaged."), name)
+					  : fail(t, rc, e);
+	if ((rc = mdb_drop(t->txn, live, 0)) || (rc = mdb_cursor_open(rt, src, &c)))
+		return fail(t, rc, e);
+	for (rc = mdb_cursor_get(c, &k, &d, MDB_FIRST); rc == 0;
+	     rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
+		if (check_record(table, &d, e)) {
+			char why[sizeof e->msg];
+			snprintf(why, sizeof why, "%s", e->msg);
+			mdb_cursor_close(c);
+			return err_set(e, ERR_SCHEMA, _("The backup is damaged (%s). Nothing was "
+							"changed."), why);
+		}
+		if ((rc = mdb_put(t->txn, live, &k, &d, MDB_APPEND)))
+			break;
+	}
+	mdb_cursor_close(c);
+	return rc && rc != MDB_NOTFOUND ? fail(t, rc, e) : 0;
+}
+
+static int restore_txn(struct store_txn *t, void *p, struct err *e)
+{
+	static const char *names[] = { "meta", "units", "exemplars", "list", "period",
+				       "names", "folds", "counters", "audit", "audit_rec" };
+	struct restore *b = p;
+	struct store *s = t->s;
+	MDB_dbi live[] = { s->meta, s->units, s->exemplars, s->list, s->period,
+			   s->names, s->folds, s->counters, s->audit, s->audit_rec };
+	MDB_txn *rt;
+	mode_t old;
+	char path[4096];
+	struct stat sb;
+	int rc;
+
+	/* A run again after the map grew: the copy is taken afresh. */
+	if (b->copied)
+		remove_copy(b->safety);
+	b->copied = false;
+	snprintf(path, sizeof path, "%s/data.mdb", b->safety);
+	if (stat(path, &sb) == 0)
+		return err_set(e, ERR_IO, _("%s already holds a database; nothing was changed."),
+			       b->safety);
+	/* Group-writable like the database, so that a colleague's next restore
+	 * can add its own copy beside this one. */
+	old = umask(007);
+	rc = mkdir_p(b->safety);
+	if (rc) {
+		umask(old);
+		return err_set(e, ERR_IO, _("Cannot create the directory %s: %s."), b->safety,
+			       strerror(errno));
+	}
+	rc = mdb_env_copy2(s->env, b->safety, MDB_CP_COMPACT);
+	umask(old);
+	if (rc) {
+		remove_copy(b->safety); /* ours: it held no database a moment ago */
+		return err_set(e, ERR_IO, _("Cannot write the safety copy in %s (%s). Nothing was "
+					    "changed."), b->safety, mdb_strerror(rc));
+	}
+	b->copied = true;
+	if ((rc = mdb_txn_begin(b->env, NULL, MDB_RDONLY, &rt)))
+		return fail(t, rc, e);
+	for (size_t i = 0; i < sizeof names / sizeof names[0] && !rc; i++)
+		rc = copy_table(t, rt, names[i], live[i], i, e);
+	mdb_txn_abort(rt);
+	if (rc)
+		return -1;
+	if (b->schema < STORE_SCHEMA && (rc = migrate(s, t->txn, b->schema)))
+		return fail(t, rc, e);
+	return b->a ? store_append_audit(t, b->a, e) : 0;
+}
+
+int store_restore(struct store *s, const char *dir, const char *safety_dir,
+		  struct audit_entry *a, struct err *e)
+{
+	struct restore b = { NULL, dir, safety_dir, a, 0, false };
+	char *here = realpath(s->dir, NULL), *there = realpath(dir, NULL);
+	int rc;
+
+	rc = here && there && strcmp(here, there) == 0;
+	free(here);
+	free(there);
+	if (rc)
+		return err_set(e, ERR_INVALID, _("%s is the database itself, not a backup."), dir);
+	rc = open_backup(&b, e);
+	if (!rc) {
+		rc = store_write(s, restore_txn, &b, e);
+		if (rc && b.copied)
+			remove_copy(safety_dir);
+	}
+	if (b.env)
+		mdb_env_close(b.env);
+	return rc;
+}
