@@ -1,0 +1,73 @@
+/*
+ * exchange.h - the register as files for spreadsheets: the export of every
+ * exemplar (or unit) with every field, and the import that reads such a
+ * file back, or one the office typed itself.
+ *
+ * Columns are matched by their header, in Vietnamese or English, whatever
+ * the case, accents, spaces or punctuation ("Ngày giới thiệu", "ngay gioi
+ * thieu", "Introduction date", "date" are one column); their order does
+ * not matter.  Values are written as people read them (labels such as
+ * "Cá nhân", dates YYYY-MM-DD) and read back as labels or codes
+ * ("individual"), dates also as DD/MM/YYYY.  Propagation events share one
+ * cell, one event a line: "date | channel | by | at | reference".
+ *
+ * An export holds what makes a record, not how it got there (the audit
+ * log stays in the database), so that export, import into an empty
+ * database and export again give the same file byte for byte.
+ */
+#ifndef DIENHINH_EXCHANGE_H
+#define DIENHINH_EXCHANGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "err.h"
+#include "register.h"
+#include "report.h"
+
+enum exchange_what { EXCHANGE_EXEMPLARS, EXCHANGE_UNITS };
+
+/*
+ * The export as a bare report (report.h: one table, no heading), to be
+ * written as CSV or a workbook: every exemplar by number, or every unit in
+ * the units' order.  *count receives the number of rows.
+ */
+int exchange_export(struct reg *r, enum exchange_what what, struct report **out,
+		    size_t *count, struct err *e);
+
+/* One thing wrong with an imported file, as a sentence for a person:
+ * "dòng 5, cột D (Ngày giới thiệu): ...". */
+struct exchange_problem {
+	size_t row, col;          /* spreadsheet row and 1-based column; col 0: the row */
+	char text[700];
+};
+
+struct exchange_result {
+	size_t rows;              /* data rows read */
+	size_t written;           /* records added or changed (or that would be, dry run) */
+	size_t skipped;           /* duplicates left out, units already as in the file */
+	struct exchange_problem *problems; /* by row and column */
+	size_t n_problems;
+};
+
+enum {
+	EXCHANGE_DRY_RUN = 1 << 0,         /* check everything, write nothing */
+	EXCHANGE_SKIP_DUPLICATES = 1 << 1, /* leave out records already recorded, add the rest */
+};
+
+/*
+ * Import the CSV file at `path` (office only), all or nothing in one
+ * transaction with one audit entry under the person's name.  Every row
+ * and cell is checked and every problem listed in res (even those found
+ * after the first); if there is any, nothing is written, -1 is returned
+ * with e saying how many.  A duplicate (same unit, same name once
+ * normalised, same date, already recorded or twice in the file) is a
+ * problem unless EXCHANGE_SKIP_DUPLICATES, which counts it in res->skipped.
+ * For units, a row equal to the stored unit is skipped; a unit of the
+ * config must be as the config says.  Free res with exchange_result_free.
+ */
+int exchange_import(struct reg *r, enum exchange_what what, const char *path,
+		    unsigned flags, struct exchange_result *res, struct err *e);
+void exchange_result_free(struct exchange_result *res);
+
+#endif

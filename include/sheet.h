@@ -1,0 +1,106 @@
+/*
+ * sheet.h - the columns of the files the register exchanges with
+ * spreadsheets, and how their values are written and read back.  Pure
+ * functions and tables: no files, no database (exchange.h does the I/O).
+ *
+ * A column is recognised by its header in Vietnamese or English, whatever
+ * the case, accents, spaces or punctuation: headers are compared "squashed"
+ * (text_fold, then only letters and digits kept), so "Ngày giới thiệu",
+ * "NGAY GIOI THIEU", "ngay_gioi_thieu", "Introduction date" and "date" all
+ * name one column.  Enum values are written as translated labels and read
+ * back as labels or codes, squashed the same way.
+ */
+#ifndef DIENHINH_SHEET_H
+#define DIENHINH_SHEET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "date.h"
+#include "model.h"
+#include "report.h"
+
+#define SHEET_TIME_SIZE 80 /* "2024-05-01T08:30:00+07:00" and NUL, with room */
+
+/*
+ * One column.  `label` is the English header (N_(), translated when
+ * written); `vi` the Vietnamese header, accepted whatever the program's
+ * language; `alias` one more accepted name (may be NULL).  A column with a
+ * NULL code is recognised and ignored: the "STT" row numbers offices put
+ * in their sheets.
+ */
+struct sheet_column {
+	const char *code;
+	const char *label;
+	const char *vi;
+	const char *alias;
+	enum report_kind kind;
+	bool required;
+};
+
+/* The exemplar file's columns, in the order an export writes them. */
+enum sheet_x {
+	SHEET_X_ID, SHEET_X_VERSION, SHEET_X_UNIT, SHEET_X_UNIT_NAME, SHEET_X_TYPE,
+	SHEET_X_CATEGORY, SHEET_X_NAME, SHEET_X_GENDER, SHEET_X_BIRTH_YEAR, SHEET_X_POSITION,
+	SHEET_X_WORKPLACE, SHEET_X_MOVEMENT, SHEET_X_ACHIEVEMENTS, SHEET_X_DATE, SHEET_X_STATUS,
+	SHEET_X_REASON, SHEET_X_FORM, SHEET_X_DECISION, SHEET_X_DECISION_DATE, SHEET_X_SIGNER,
+	SHEET_X_PROPAGATIONS, SHEET_X_CREATED_BY, SHEET_X_CREATED_AT, SHEET_X_UPDATED_BY,
+	SHEET_X_UPDATED_AT,
+	SHEET_X_SKIP,  /* recognised, ignored, never written */
+	SHEET_X_COUNT
+};
+extern const struct sheet_column sheet_exemplar_columns[SHEET_X_COUNT];
+
+/* The unit file's columns. */
+enum sheet_u {
+	SHEET_U_CODE, SHEET_U_NAME, SHEET_U_KIND, SHEET_U_BLOCK, SHEET_U_QUOTA, SHEET_U_FROM,
+	SHEET_U_TO, SHEET_U_SUCCESSOR,
+	SHEET_U_SKIP,
+	SHEET_U_COUNT
+};
+extern const struct sheet_column sheet_unit_columns[SHEET_U_COUNT];
+
+/* Index of the column (of n) that `header` names, or -1. */
+int sheet_find_column(const struct sheet_column *cols, size_t n, const char *header);
+
+/* Do two names squash to the same non-empty text ("Phường 1" and "PHUONG 1")? */
+bool sheet_same_name(const char *a, const char *b);
+
+enum sheet_enum { SHEET_TYPE, SHEET_CATEGORY, SHEET_GENDER, SHEET_STATUS, SHEET_CHANNEL,
+		  SHEET_KIND };
+
+/* The value (>= 1) whose code or label `s` is, or -1. */
+int sheet_enum_parse(enum sheet_enum which, const char *s);
+/* The labels of every value, "label; label; ...", for a message. */
+void sheet_enum_list(enum sheet_enum which, char *buf, size_t n);
+
+/* A moment as local time with its offset, "2024-05-01T08:30:00+07:00", so that it
+ * reads back as the same instant in any time zone; "" for 0. */
+void sheet_format_time(int64_t at, char buf[SHEET_TIME_SIZE]);
+/* That form, or with "Z", or without an offset (local time); 0 or -1. */
+int sheet_parse_time(const char *s, int64_t *out);
+
+/* "YYYY-MM-DD", or "DD/MM/YYYY" as Excel shows dates in Vietnam; 0 or -1. */
+int sheet_parse_day(const char *s, date_t *out);
+
+/* An account name as Unix has them (no space, control or '|', at most USER_MAX
+ * bytes) copied to dst; 0 or -1. */
+int sheet_account(const char *s, char dst[USER_MAX + 1]);
+
+/*
+ * The propagation events of x in one cell, one event a line:
+ * "date | channel label | account | time | reference" (the reference and
+ * its separator left out when empty).  NULL when out of memory.
+ */
+char *sheet_format_propagations(const struct exemplar *x);
+
+/*
+ * One line of that cell into p (p->ref allocated).  The account and the
+ * time may be empty (unknown), as an export writes them when unknown.
+ * Returns 0; or which part is wrong: 1 the date, 2 the channel, 3 the
+ * account, 4 the time; or -1 out of memory.
+ */
+int sheet_parse_propagation(const char *line, struct propagation *p);
+
+#endif

@@ -1,0 +1,791 @@
+/* exchange.c - see exchange.h. */
+#include "exchange.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "csvio.h"
+#include "sheet.h"
+#include "i18n.h"
+#include "query.h"
+#include "text.h"
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- export -------------------------------------------------------------------------- */
+
+struct export_ctx {
+	struct report *rp;
+	struct report_section *sec;
+	const struct unit_list *units;
+	size_t count;
+};
+
+static int export_exemplar(const struct exemplar *x, void *p)
+{
+	struct export_ctx *c = p;
+	const struct unit *u = units_find(c->units, x->unit);
+	char id[24], ver[16], by[16], date[DATE_TEXT_SIZE], dd[DATE_TEXT_SIZE];
+	char ca[SHEET_TIME_SIZE], ua[SHEET_TIME_SIZE];
+	char *props = sheet_format_propagations(x);
+
+	if (!props) {
+		c->rp->failed = true;
+		return -1;
+	}
+	snprintf(id, sizeof id, "%" PRIu64, x->id);
+	snprintf(ver, sizeof ver, "%" PRIu32, x->version);
+	snprintf(by, sizeof by, x->birth_year ? "%d" : "", x->birth_year);
+	date_format(x->date, date);
+	date_format(x->commendation.date, dd);
+	sheet_format_time(x->created_at, ca);
+	sheet_format_time(x->updated_at, ua);
+	const char *cells[SHEET_X_SKIP] = {
+		id, ver, x->unit, u ? u->name : "", model_type_label(x->type),
+		model_category_label(x->category), x->name, x->gender ? model_gender_label(x->gender)
+								   : "",
+		by, x->position, x->workplace, x->movement, x->achievements, date,
+		model_status_label(x->status), x->status_reason, x->commendation.form,
+		x->commendation.decision, dd, x->commendation.signer, props, x->created_by, ca,
+		x->updated_by, ua,
+	};
+	report_row(c->rp, c->sec, REPORT_ROW, cells);
+	free(props);
+	c->count++;
+	return c->rp->failed ? -1 : 0;
+}
+
+static struct report_section *export_section(struct report *rp, const struct sheet_column *cols,
+					     size_t n, const char *sheet)
+{
+	const char *h[SHEET_X_COUNT];
+	enum report_kind k[SHEET_X_COUNT];
+
+	for (size_t i = 0; i < n; i++) {
+		h[i] = _(cols[i].label);
+		k[i] = cols[i].kind;
+	}
+	return report_section(rp, NULL, sheet, n, h, k);
+}
+
+static void export_units(struct export_ctx *c, const struct config *cfg)
+{
+	for (size_t i = 0; i < c->units->n; i++) {
+		const struct unit *u = &c->units->v[i];
+		const struct block *b = config_block(cfg, u->block);
+		char quota[16], from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE];
+		snprintf(quota, sizeof quota, "%d", u->quota);
+		date_format(u->active_from, from);
+		date_format(u->active_to, to);
+		const char *cells[SHEET_U_SKIP] = { u->code, u->name, model_kind_label(u->kind),
+					      b ? b->name : u->block, quota, from, to,
+					      u->successor };
+		report_row(c->rp, c->sec, REPORT_ROW, cells);
+		c->count++;
+	}
+}
+
+int exchange_export(struct reg *r, enum exchange_what what, struct report **out,
+		    size_t *count, struct err *e)
+{
+	struct unit_list units;
+	struct export_ctx c = { report_new(), NULL, &units, 0 };
+	int rc = -1;
+
+	*out = NULL;
+	*count = 0;
+	if (!c.rp)
+		return err_set(e, ERR_NOMEM, _("Out of memory."));
+	if (register_units(r, &units, e)) {
+		report_free(c.rp);
+		return -1;
+	}
+	if (what == EXCHANGE_UNITS) {
+		c.sec = export_section(c.rp, sheet_unit_columns, SHEET_U_SKIP, _("Units"));
+		export_units(&c, register_config(r));
+	} else {
+		c.sec = export_section(c.rp, sheet_exemplar_columns, SHEET_X_SKIP, _("Exemplars"));
+		if (query_exemplars(r, 0, 0, NULL, export_exemplar, &c, e) && !c.rp->failed)
+			goto out;
+	}
+	if (report_status(c.rp, e))
+		goto out;
+	*out = c.rp;
+	*count = c.count;
+	c.rp = NULL;
+	rc = 0;
+out:
+	report_free(c.rp);
+	units_free(&units);
+	return rc;
+}
+
+/* ---- import: problems --------------------------------------------------------------- */
+
+/*
+ * An import in progress: the file, which of our columns each of its
+ * columns is, and the problems found so far.  `where[c]` is the 1-based
+ * file column of our column c, 0 when the file lacks it.
+ */
+struct import {
+	struct reg *r;
+	const struct sheet_column *cols;
+	size_t ncols;                 /* our columns, the ignored one included */
+	struct csvio_table t;
+	size_t where[SHEET_X_COUNT];
+	struct unit_list units;
+	struct exchange_result *res;
+	bool nomem;
+};
+
+/* Record a problem at a row and file column (0: the row).  `named`: the
+ * message already names the field, so only the column's letter is added. */
+static void problem(struct import *im, size_t row, size_t col, bool named, const char *fmt,
+		    ...) __attribute__((format(printf, 5, 6)));
+
+static void problem(struct import *im, size_t row, size_t col, bool named, const char *fmt, ...)
+{
+	struct exchange_result *res = im->res;
+	struct exchange_problem *v = realloc(res->problems, (res->n_problems + 1) * sizeof *v);
+	char msg[512], letter[8];
+	va_list ap;
+
+	if (!v) {
+		im->nomem = true;
+		return;
+	}
+	res->problems = v;
+	v += res->n_problems++;
+	v->row = row;
+	v->col = col;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	csvio_column_name(col, letter);
+	if (!col) {
+		snprintf(v->text, sizeof v->text, _("row %zu: %s"), row, msg);
+	} else if (named || col > im->t.header.n) {
+		snprintf(v->text, sizeof v->text, _("row %zu, column %s: %s"), row, letter, msg);
+	} else {
+		char *h = text_visible(im->t.header.cells[col - 1], 0);
+		snprintf(v->text, sizeof v->text, _("row %zu, column %s (%s): %s"), row, letter,
+			 h ? h : "", msg);
+		free(h);
+	}
+}
+
+/* Problem in our column c of a row (at the row when the file lacks the column). */
+#define cell_problem(im, row, c, ...) problem(im, row, (im)->where[c], false, __VA_ARGS__)
+
+static int problem_order(const void *a, const void *b)
+{
+	const struct exchange_problem *x = a, *y = b;
+
+	if (x->row != y->row)
+		return x->row < y->row ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return strcmp(x->text, y->text);
+}
+
+void exchange_result_free(struct exchange_result *res)
+{
+	free(res->problems);
+	memset(res, 0, sizeof *res);
+}
+
+/* ---- import: the header --------------------------------------------------------------- */
+
+/* The list of column names, for a message about an unknown one. */
+static void column_list(const struct import *im, char *buf, size_t n)
+{
+	size_t len = 0;
+
+	buf[0] = 0;
+	for (size_t c = 0; c < im->ncols && im->cols[c].code; c++) {
+		int w = snprintf(buf + len, n - len, "%s%s", c ? ", " : "", _(im->cols[c].label));
+		if (w < 0 || (size_t)w >= n - len)
+			break;
+		len += (size_t)w;
+	}
+}
+
+static bool column_has_data(const struct import *im, size_t j)
+{
+	for (size_t r = 0; r < im->t.n_rows; r++)
+		if (im->t.rows[r].cells[j][0])
+			return true;
+	return false;
+}
+
+/* Match every header cell to a column; 0, or 1 if the header has problems. */
+static int map_header(struct import *im)
+{
+	const struct csvio_row *h = &im->t.header;
+	size_t before = im->res->n_problems;
+	char list[1024];
+
+	for (size_t j = 0; j < h->n; j++) {
+		int c = h->cells[j][0] ? sheet_find_column(im->cols, im->ncols, h->cells[j]) : -1;
+		if (c < 0) {
+			if (h->cells[j][0]) {
+				column_list(im, list, sizeof list);
+				problem(im, 1, j + 1, false, _("this column is not one the import "
+							       "reads. The columns are: %s."), list);
+			} else if (column_has_data(im, j)) {
+				problem(im, 1, j + 1, false, _("this column has values but no name "
+							       "in the first row."));
+			}
+		} else if (im->cols[c].code && im->where[c]) {
+			char other[8];
+			csvio_column_name(im->where[c], other);
+			problem(im, 1, j + 1, false, _("this column is also given as column %s."),
+				other);
+		} else {
+			im->where[c] = j + 1;
+		}
+	}
+	for (size_t c = 0; c < im->ncols; c++)
+		if (im->cols[c].required && !im->where[c])
+			problem(im, 1, 0, false, _("the column \"%s\" is missing."),
+				_(im->cols[c].label));
+	if (im->cols == sheet_exemplar_columns && !im->where[SHEET_X_UNIT] && !im->where[SHEET_X_UNIT_NAME])
+		problem(im, 1, 0, false, _("the column \"%s\" (or \"%s\") is missing."),
+			_(sheet_exemplar_columns[SHEET_X_UNIT].label), _(sheet_exemplar_columns[SHEET_X_UNIT_NAME].label));
+	return im->res->n_problems > before;
+}
+
+/* The cell of our column c in a row; "" when the file lacks the column.  Text
+ * columns lose the apostrophe an export put before formula-like text. */
+static const char *cell(const struct import *im, const struct csvio_row *row, size_t c)
+{
+	const char *s = im->where[c] ? row->cells[im->where[c] - 1] : "";
+
+	return im->cols[c].kind == REPORT_TEXT ? csvio_unguard(s) : s;
+}
+
+/* ---- import: values --------------------------------------------------------------------- */
+
+static int set_text(struct import *im, char **dst, const char *s)
+{
+	free(*dst);
+	*dst = NULL;
+	if (*s && !(*dst = strdup(s)))
+		im->nomem = true;
+	return 0;
+}
+
+/* A whole number lo..hi, or "" as `none`; -1 if neither. */
+static int whole(const char *s, unsigned long long lo, unsigned long long hi,
+		 unsigned long long none, unsigned long long *out)
+{
+	char *end;
+
+	if (!*s) {
+		*out = none;
+		return 0;
+	}
+	errno = 0;
+	*out = strtoull(s, &end, 10);
+	return *end || errno || *s == '-' || *out < lo || *out > hi ? -1 : 0;
+}
+
+static int day_cell(struct import *im, size_t row, size_t c, const char *s, date_t *out)
+{
+	if (!*s) {
+		*out = DATE_NONE;
+		return 0;
+	}
+	if (sheet_parse_day(s, out)) {
+		cell_problem(im, row, c, _("\"%s\" is not a date: write it YYYY-MM-DD or "
+					   "DD/MM/YYYY."), s);
+		return -1;
+	}
+	return 0;
+}
+
+/* An enum cell: the value whose code or label it is; "" gives `none` (if >= 0). */
+static int enum_cell(struct import *im, size_t row, size_t c, const char *s, int none,
+		     enum sheet_enum which, int *out)
+{
+	char list[512];
+
+	if (!*s && none >= 0) {
+		*out = none;
+		return 0;
+	}
+	if ((*out = sheet_enum_parse(which, s)) > 0)
+		return 0;
+	sheet_enum_list(which, list, sizeof list);
+	cell_problem(im, row, c, _("\"%s\" is not one of: %s."), s, list);
+	return -1;
+}
+
+/* The unit by code, else by name (accents and case aside); NULL if none. */
+static const struct unit *find_unit(const struct import *im, const char *s)
+{
+	const struct unit *u = units_find(&im->units, s);
+
+	for (size_t i = 0; !u && *s && i < im->units.n; i++)
+		if (sheet_same_name(im->units.v[i].name, s))
+			u = &im->units.v[i];
+	return u;
+}
+
+static void unit_cell(struct import *im, const struct csvio_row *row, struct exemplar *x)
+{
+	const char *code = cell(im, row, SHEET_X_UNIT), *name = cell(im, row, SHEET_X_UNIT_NAME);
+	const struct unit *u = find_unit(im, *code ? code : name);
+
+	if (u)
+		snprintf(x->unit, sizeof x->unit, "%s", u->code);
+	else if (*code && strlen(code) <= CODE_MAX)
+		snprintf(x->unit, sizeof x->unit, "%s", code); /* the register says it is unknown */
+	else if (*code || *name)
+		cell_problem(im, row->row, *code ? SHEET_X_UNIT : SHEET_X_UNIT_NAME,
+			     _("there is no unit \"%s\"."), *code ? code : name);
+	else
+		cell_problem(im, row->row, im->where[SHEET_X_UNIT] ? SHEET_X_UNIT : SHEET_X_UNIT_NAME,
+			     _("the introducing unit is missing."));
+}
+
+/* One propagation event: "date | channel | account | time | reference". */
+static int parse_event(struct import *im, size_t row, size_t n, const char *line,
+		       struct propagation *p)
+{
+	static const char *what[] = { NULL, N_("the date (YYYY-MM-DD)"), N_("the channel"),
+				      N_("the account"), N_("the time") };
+	int rc = sheet_parse_propagation(line, p);
+
+	if (rc < 0) {
+		im->nomem = true;
+		return -1;
+	}
+	if (rc)
+		cell_problem(im, row, SHEET_X_PROPAGATIONS, _("event %zu: %s is not valid; write "
+							      "each event on its own line as "
+							      "\"date | channel | account | time "
+							      "| reference\"."), n, _(what[rc]));
+	return rc ? -1 : 0;
+}
+
+static int propagations_cell_parse(struct import *im, size_t row, const char *s,
+				   struct exemplar *x)
+{
+	char *copy = strdup(s), *save = NULL;
+	int rc = 0;
+
+	if (!copy) {
+		im->nomem = true;
+		return -1;
+	}
+	for (char *line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		struct propagation *v;
+		if (!line[strspn(line, " ")])
+			continue;
+		if (!(v = realloc(x->propagations, (x->n_propagations + 1) * sizeof *v))) {
+			im->nomem = true;
+			rc = -1;
+			break;
+		}
+		x->propagations = v;
+		if (parse_event(im, row, x->n_propagations + 1, line, &v[x->n_propagations]))
+			rc = -1;
+		else
+			x->n_propagations++;
+	}
+	free(copy);
+	return rc;
+}
+
+/* Every text field of an exemplar, by column. */
+static const struct { size_t col; size_t offset; } ex_texts[] = {
+	{ SHEET_X_NAME, offsetof(struct exemplar, name) },
+	{ SHEET_X_POSITION, offsetof(struct exemplar, position) },
+	{ SHEET_X_WORKPLACE, offsetof(struct exemplar, workplace) },
+	{ SHEET_X_MOVEMENT, offsetof(struct exemplar, movement) },
+	{ SHEET_X_ACHIEVEMENTS, offsetof(struct exemplar, achievements) },
+	{ SHEET_X_REASON, offsetof(struct exemplar, status_reason) },
+	{ SHEET_X_FORM, offsetof(struct exemplar, commendation.form) },
+	{ SHEET_X_DECISION, offsetof(struct exemplar, commendation.decision) },
+	{ SHEET_X_SIGNER, offsetof(struct exemplar, commendation.signer) },
+};
+
+static void number_cells(struct import *im, const struct csvio_row *row, struct exemplar *x)
+{
+	unsigned long long v;
+	const char *s;
+
+	if (whole(s = cell(im, row, SHEET_X_ID), 1, UINT64_MAX, 0, &v))
+		cell_problem(im, row->row, SHEET_X_ID, _("\"%s\" is not an exemplar number."), s);
+	x->id = v;
+	if (whole(s = cell(im, row, SHEET_X_VERSION), 1, UINT32_MAX, 0, &v))
+		cell_problem(im, row->row, SHEET_X_VERSION, _("\"%s\" is not a version number."), s);
+	x->version = (uint32_t)v;
+	if (whole(s = cell(im, row, SHEET_X_BIRTH_YEAR), 1, 9999, 0, &v))
+		cell_problem(im, row->row, SHEET_X_BIRTH_YEAR, _("\"%s\" is not a year."), s);
+	x->birth_year = (int)v;
+}
+
+static void enum_cells(struct import *im, const struct csvio_row *row, struct exemplar *x)
+{
+	size_t n = row->row;
+	int v;
+
+	if (!enum_cell(im, n, SHEET_X_CATEGORY, cell(im, row, SHEET_X_CATEGORY), -1,
+		       SHEET_CATEGORY, &v))
+		x->category = (enum ex_category)v;
+	/* No type given: the category's. */
+	if (!enum_cell(im, n, SHEET_X_TYPE, cell(im, row, SHEET_X_TYPE), 0, SHEET_TYPE, &v))
+		x->type = v ? (enum ex_type)v : model_category_type(x->category);
+	if (!enum_cell(im, n, SHEET_X_GENDER, cell(im, row, SHEET_X_GENDER), 0, SHEET_GENDER, &v))
+		x->gender = (enum ex_gender)v;
+	if (!enum_cell(im, n, SHEET_X_STATUS, cell(im, row, SHEET_X_STATUS), 0, SHEET_STATUS, &v))
+		x->status = (enum ex_status)v;
+}
+
+static void stamp_cells(struct import *im, const struct csvio_row *row, struct exemplar *x)
+{
+	static const struct { size_t by, at; } stamps[] = {
+		{ SHEET_X_CREATED_BY, SHEET_X_CREATED_AT }, { SHEET_X_UPDATED_BY, SHEET_X_UPDATED_AT },
+	};
+	char *who[] = { x->created_by, x->updated_by };
+	int64_t *when[] = { &x->created_at, &x->updated_at };
+
+	for (size_t i = 0; i < N(stamps); i++) {
+		const char *by = cell(im, row, stamps[i].by), *at = cell(im, row, stamps[i].at);
+		if (sheet_account(by, who[i]))
+			cell_problem(im, row->row, stamps[i].by, _("\"%s\" is not an account name."),
+				     by);
+		if (*at && sheet_parse_time(at, when[i]))
+			cell_problem(im, row->row, stamps[i].at, _("\"%s\" is not a time written "
+								   "YYYY-MM-DDTHH:MM:SS+07:00."), at);
+	}
+}
+
+/* Read one row into x; 0, or -1 if it has problems (recorded). */
+static int parse_exemplar(struct import *im, const struct csvio_row *row, struct exemplar *x)
+{
+	size_t before = im->res->n_problems;
+	const char *s;
+
+	number_cells(im, row, x);
+	unit_cell(im, row, x);
+	enum_cells(im, row, x);
+	for (size_t i = 0; i < N(ex_texts); i++)
+		set_text(im, (char **)((char *)x + ex_texts[i].offset), cell(im, row, ex_texts[i].col));
+	if (!*(s = cell(im, row, SHEET_X_DATE)))
+		cell_problem(im, row->row, SHEET_X_DATE, _("the introduction date is missing."));
+	else
+		day_cell(im, row->row, SHEET_X_DATE, s, &x->date);
+	day_cell(im, row->row, SHEET_X_DECISION_DATE, cell(im, row, SHEET_X_DECISION_DATE),
+		 &x->commendation.date);
+	propagations_cell_parse(im, row->row, cell(im, row, SHEET_X_PROPAGATIONS), x);
+	stamp_cells(im, row, x);
+	return im->res->n_problems > before ? -1 : 0;
+}
+
+/* ---- import: exemplars ------------------------------------------------------------- */
+
+/* Our column of a register field code ("date", "ref"...), or SHEET_X_COUNT. */
+static size_t field_column(const struct import *im, const char *field)
+{
+	static const struct { const char *field; size_t col; } map[] = {
+		{ "type", SHEET_X_TYPE }, { "category", SHEET_X_CATEGORY }, { "name", SHEET_X_NAME },
+		{ "gender", SHEET_X_GENDER }, { "birth_year", SHEET_X_BIRTH_YEAR },
+		{ "position", SHEET_X_POSITION }, { "workplace", SHEET_X_WORKPLACE },
+		{ "movement", SHEET_X_MOVEMENT }, { "achievements", SHEET_X_ACHIEVEMENTS },
+		{ "date", SHEET_X_DATE }, { "unit", SHEET_X_UNIT }, { "status", SHEET_X_STATUS },
+		{ "status_reason", SHEET_X_REASON }, { "form", SHEET_X_FORM }, { "decision", SHEET_X_DECISION },
+		{ "decision_date", SHEET_X_DECISION_DATE }, { "signer", SHEET_X_SIGNER },
+		{ "ref", SHEET_X_PROPAGATIONS }, { "channel", SHEET_X_PROPAGATIONS },
+	};
+
+	for (size_t i = 0; i < N(map); i++)
+		if (strcmp(map[i].field, field) == 0)
+			return map[i].col == SHEET_X_UNIT && !im->where[SHEET_X_UNIT] ? SHEET_X_UNIT_NAME : map[i].col;
+	return SHEET_X_COUNT;
+}
+
+/* Our column of a unit field code, or SHEET_U_COUNT. */
+static size_t unit_field_column(const char *field)
+{
+	for (size_t c = 0; c < SHEET_U_SKIP; c++)
+		if (strcmp(sheet_unit_columns[c].code, field) == 0)
+			return c;
+	return strcmp(field, "active_to") == 0 ? SHEET_U_TO : SHEET_U_COUNT;
+}
+
+/* The register's refusals, at their rows and columns. */
+static void register_problems(struct import *im, const struct reg_problem *p, size_t n,
+			      const size_t *rows, bool skip_dups, bool *skip)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t col = im->cols == sheet_exemplar_columns ? field_column(im, p[i].err.field)
+						 : unit_field_column(p[i].err.field);
+		if (skip_dups && p[i].err.code == ERR_DUPLICATE) {
+			skip[p[i].index] = true;
+			continue;
+		}
+		problem(im, rows[p[i].index], col < im->ncols ? im->where[col] : 0, true, "%s",
+			p[i].err.msg);
+	}
+}
+
+/*
+ * A record carrying the number of an exemplar already stored with the same
+ * unit, name and date is that exemplar again: a duplicate.  (The batch's own
+ * duplicate check skips a record of the number being added.)
+ */
+static int stored_twin(struct import *im, const struct exemplar *x, uint64_t *twin)
+{
+	struct exemplar y;
+	struct err e;
+	char *name = NULL;
+	int rc = 0;
+
+	*twin = 0;
+	if (!x->id || !x->name)
+		return 0;
+	model_exemplar_init(&y);
+	if (register_get(im->r, x->id, &y, &e) == 0) {
+		if (text_clean(x->name, strlen(x->name), 0, &name, NULL) == TEXT_NOMEM)
+			rc = -1;
+		else if (name && y.name && !strcmp(name, y.name) && !strcmp(y.unit, x->unit) &&
+			 y.date == x->date)
+			*twin = y.id;
+	} else if (e.code != ERR_NOTFOUND) {
+		rc = -1;
+	}
+	free(name);
+	model_exemplar_free(&y);
+	return rc;
+}
+
+/* Run the batch; its refusals become problems.  -1 only on a failure without them. */
+static int run_batch(struct import *im, struct exemplar *xs, size_t n, const size_t *rows,
+		     const char *source, bool dry, bool skip_dups, bool *skip, struct err *e)
+{
+	struct reg_problem *p = NULL;
+	size_t np = 0;
+	int rc;
+
+	if (!n)
+		return 0;
+	rc = register_add_batch(im->r, xs, n, source, dry, &p, &np, e);
+	register_problems(im, p, np, rows, skip_dups, skip);
+	free(p);
+	return rc && !np ? -1 : 0;
+}
+
+/* Drop the records marked in skip[], keeping xs, rows and ids in step. */
+static size_t compact(struct exemplar *xs, size_t *rows, uint64_t *ids, bool *skip, size_t n)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (skip[i]) {
+			model_exemplar_free(&xs[i]);
+			continue;
+		}
+		xs[k] = xs[i];
+		rows[k] = rows[i];
+		ids[k] = ids[i];
+		skip[k++] = false;
+	}
+	return k;
+}
+
+static int import_exemplars(struct import *im, const char *source, unsigned flags,
+			    struct err *e)
+{
+	size_t n = im->t.n_rows, good = 0;
+	struct exemplar *xs = calloc(n + 1, sizeof *xs);
+	size_t *rows = calloc(n + 1, sizeof *rows);
+	uint64_t *ids = calloc(n + 1, sizeof *ids), twin;
+	bool *skip = calloc(n + 1, sizeof *skip), skip_dups = flags & EXCHANGE_SKIP_DUPLICATES;
+	int rc = -1;
+
+	if (!xs || !rows || !ids || !skip) {
+		err_set(e, ERR_NOMEM, _("Out of memory."));
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct exemplar *x = &xs[good];
+		model_exemplar_init(x);
+		twin = 0;
+		if (parse_exemplar(im, &im->t.rows[i], x) || stored_twin(im, x, &twin) || twin) {
+			if (twin && skip_dups)
+				im->res->skipped++;
+			else if (twin)
+				problem(im, im->t.rows[i].row, im->where[SHEET_X_NAME], true,
+					_("%s of %s introduced on this date is already recorded as "
+					  "number %llu."), x->name, x->unit, (unsigned long long)twin);
+			model_exemplar_free(x);
+			continue;
+		}
+		rows[good] = im->t.rows[i].row;
+		ids[good++] = x->id;
+	}
+	if (im->nomem) {
+		err_set(e, ERR_NOMEM, _("Out of memory."));
+		goto out;
+	}
+	/* A dry run first: it lists the register's refusals even when the cells had
+	 * problems, and finds the duplicates to leave out. */
+	if (run_batch(im, xs, good, rows, source, true, skip_dups, skip, e))
+		goto out;
+	for (size_t i = 0; i < good; i++)
+		im->res->skipped += skip[i];
+	good = compact(xs, rows, ids, skip, good);
+	im->res->written = good;
+	rc = 0;
+	if (im->res->n_problems || (flags & EXCHANGE_DRY_RUN))
+		goto out;
+	for (size_t i = 0; i < good; i++)
+		xs[i].id = ids[i]; /* the dry run gave numbers to those without */
+	rc = run_batch(im, xs, good, rows, source, false, false, skip, e);
+out:
+	for (size_t i = 0; xs && i < good; i++)
+		model_exemplar_free(&xs[i]);
+	free(xs);
+	free(rows);
+	free(ids);
+	free(skip);
+	return rc;
+}
+
+/* ---- import: units ------------------------------------------------------------------ */
+
+static int parse_unit(struct import *im, const struct csvio_row *row, struct unit *u)
+{
+	size_t before = im->res->n_problems, n = row->row;
+	const char *s = cell(im, row, SHEET_U_CODE);
+	unsigned long long q;
+	int v;
+
+	if (strlen(s) > CODE_MAX || !model_code_valid(s))
+		cell_problem(im, n, SHEET_U_CODE, _("\"%s\" is not a unit code: 1 to 32 characters "
+					      "a-z, 0-9 or _."), s);
+	snprintf(u->code, sizeof u->code, "%s", s);
+	set_text(im, &u->name, cell(im, row, SHEET_U_NAME));
+	if (!enum_cell(im, n, SHEET_U_KIND, cell(im, row, SHEET_U_KIND), -1, SHEET_KIND, &v))
+		u->kind = (enum unit_kind)v;
+	s = cell(im, row, SHEET_U_BLOCK);
+	const struct config *cfg = register_config(im->r);
+	const struct block *b = config_block(cfg, s);
+	for (size_t i = 0; !b && *s && i < cfg->n_blocks; i++)
+		if (sheet_same_name(cfg->blocks[i].name, s))
+			b = &cfg->blocks[i];
+	if (*s && !b)
+		cell_problem(im, n, SHEET_U_BLOCK, _("there is no emulation block \"%s\" in the "
+					       "configuration."), s);
+	snprintf(u->block, sizeof u->block, "%s", b ? b->code : "");
+	if (whole(s = cell(im, row, SHEET_U_QUOTA), 0, 99, 0, &q))
+		cell_problem(im, n, SHEET_U_QUOTA, _("\"%s\" is not a quota from 0 to 99."), s);
+	u->quota = (int)q;
+	day_cell(im, n, SHEET_U_FROM, cell(im, row, SHEET_U_FROM), &u->active_from);
+	day_cell(im, n, SHEET_U_TO, cell(im, row, SHEET_U_TO), &u->active_to);
+	s = cell(im, row, SHEET_U_SUCCESSOR);
+	if (strlen(s) > CODE_MAX)
+		cell_problem(im, n, SHEET_U_SUCCESSOR, _("there is no unit \"%s\"."), s);
+	snprintf(u->successor, sizeof u->successor, "%s", s);
+	return im->res->n_problems > before ? -1 : 0;
+}
+
+static int import_units(struct import *im, const char *source, unsigned flags, struct err *e)
+{
+	size_t n = im->t.n_rows, good = 0, changed = 0, np = 0;
+	struct unit *us = calloc(n + 1, sizeof *us);
+	size_t *rows = calloc(n + 1, sizeof *rows);
+	struct reg_problem *p = NULL;
+	int rc = -1;
+
+	if (!us || !rows) {
+		err_set(e, ERR_NOMEM, _("Out of memory."));
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct unit *u = &us[good];
+		memset(u, 0, sizeof *u);
+		u->active_from = u->active_to = DATE_NONE;
+		if (parse_unit(im, &im->t.rows[i], u)) {
+			model_unit_free(u);
+			continue;
+		}
+		rows[good++] = im->t.rows[i].row;
+	}
+	if (im->nomem) {
+		err_set(e, ERR_NOMEM, _("Out of memory."));
+		goto out;
+	}
+	rc = register_import_units(im->r, us, good, source,
+				   im->res->n_problems || (flags & EXCHANGE_DRY_RUN), &p, &np,
+				   &changed, e);
+	register_problems(im, p, np, rows, false, NULL);
+	if (rc && np)
+		rc = 0;
+	im->res->written = changed;
+	im->res->skipped = good - changed;
+out:
+	for (size_t i = 0; us && i < good; i++)
+		model_unit_free(&us[i]);
+	free(us);
+	free(rows);
+	free(p);
+	return rc;
+}
+
+/* ---- import ------------------------------------------------------------------------- */
+
+int exchange_import(struct reg *r, enum exchange_what what, const char *path,
+		    unsigned flags, struct exchange_result *res, struct err *e)
+{
+	struct import im = { .r = r, .res = res };
+	int rc = -1;
+
+	memset(res, 0, sizeof *res);
+	im.cols = what == EXCHANGE_UNITS ? sheet_unit_columns : sheet_exemplar_columns;
+	im.ncols = what == EXCHANGE_UNITS ? SHEET_U_COUNT : SHEET_X_COUNT;
+	if (!register_is_office(r))
+		return err_set(e, ERR_DENIED, _("Only the Home Affairs Office (office role) can "
+						"import records."));
+	if (csvio_read_file(path, &im.t, e))
+		return -1;
+	if (register_units(r, &im.units, e)) {
+		csvio_table_free(&im.t);
+		return -1;
+	}
+	for (size_t i = 0; i < im.t.n_problems; i++) {
+		const struct csvio_problem *p = &im.t.problems[i];
+		problem(&im, p->row, p->col, false, "%s", p->msg);
+	}
+	res->rows = im.t.n_rows;
+	if (map_header(&im) == 0) {
+		if (!im.t.n_rows && !res->n_problems)
+			err_set(e, ERR_INVALID, _("%s has a header but no rows."), path);
+		else
+			rc = what == EXCHANGE_UNITS ? import_units(&im, path, flags, e)
+						    : import_exemplars(&im, path, flags, e);
+	} else {
+		rc = 0;
+	}
+	if (im.nomem)
+		rc = err_set(e, ERR_NOMEM, _("Out of memory."));
+	if (!rc && res->n_problems) {
+		qsort(res->problems, res->n_problems, sizeof *res->problems, problem_order);
+		rc = err_set(e, ERR_INVALID, _("%zu problems in %s; nothing was written."),
+			     res->n_problems, path);
+	}
+	csvio_table_free(&im.t);
+	units_free(&im.units);
+	return rc;
+}

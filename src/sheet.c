@@ -1,0 +1,326 @@
+/* sheet.c - see sheet.h. */
+#include "sheet.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "i18n.h"
+#include "text.h"
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- columns ---------------------------------------------------------------------- */
+
+const struct sheet_column sheet_exemplar_columns[SHEET_X_COUNT] = {
+	[SHEET_X_ID] = { "id", N_("Number"), "Số hồ sơ", "so", REPORT_NUMBER, false },
+	[SHEET_X_VERSION] = { "version", N_("Version"), "Phiên bản", NULL, REPORT_NUMBER, false },
+	[SHEET_X_UNIT] = { "unit", N_("Unit code"), "Mã đơn vị", NULL, REPORT_TEXT, false },
+	[SHEET_X_UNIT_NAME] = { "unit_name", N_("Unit name"), "Đơn vị", "Đơn vị giới thiệu",
+			  REPORT_TEXT, false },
+	[SHEET_X_TYPE] = { "type", N_("Type"), "Loại", NULL, REPORT_TEXT, false },
+	[SHEET_X_CATEGORY] = { "category", N_("Category"), "Lĩnh vực", NULL, REPORT_TEXT, true },
+	[SHEET_X_NAME] = { "name", N_("Name"), "Tên", "Họ và tên", REPORT_TEXT, true },
+	[SHEET_X_GENDER] = { "gender", N_("Gender"), "Giới tính", NULL, REPORT_TEXT, false },
+	[SHEET_X_BIRTH_YEAR] = { "birth_year", N_("Year of birth"), "Năm sinh", NULL, REPORT_NUMBER,
+			   false },
+	[SHEET_X_POSITION] = { "position", N_("Position"), "Chức vụ", NULL, REPORT_TEXT, false },
+	[SHEET_X_WORKPLACE] = { "workplace", N_("Workplace / address"), "Nơi công tác / địa chỉ",
+			  "Địa chỉ", REPORT_TEXT, false },
+	[SHEET_X_MOVEMENT] = { "movement", N_("Emulation movement"), "Phong trào thi đua", NULL,
+			 REPORT_TEXT, false },
+	[SHEET_X_ACHIEVEMENTS] = { "achievements", N_("Achievements"), "Thành tích", NULL,
+			     REPORT_TEXT, false },
+	[SHEET_X_DATE] = { "date", N_("Introduction date"), "Ngày giới thiệu", NULL, REPORT_DATE,
+		     true },
+	[SHEET_X_STATUS] = { "status", N_("Status"), "Trạng thái", NULL, REPORT_TEXT, false },
+	[SHEET_X_REASON] = { "status_reason", N_("Reason"), "Lý do", NULL, REPORT_TEXT, false },
+	[SHEET_X_FORM] = { "form", N_("Form of commendation"), "Hình thức khen thưởng", NULL,
+		     REPORT_TEXT, false },
+	[SHEET_X_DECISION] = { "decision", N_("Decision number"), "Số quyết định", NULL, REPORT_TEXT,
+			 false },
+	[SHEET_X_DECISION_DATE] = { "decision_date", N_("Decision date"), "Ngày quyết định", NULL,
+			      REPORT_DATE, false },
+	[SHEET_X_SIGNER] = { "signer", N_("Signed by"), "Người ký", NULL, REPORT_TEXT, false },
+	[SHEET_X_PROPAGATIONS] = { "propagations", N_("Propagations"), "Tuyên truyền", NULL,
+			     REPORT_TEXT, false },
+	[SHEET_X_CREATED_BY] = { "created_by", N_("Entered by"), "Người nhập", NULL, REPORT_TEXT,
+			   false },
+	[SHEET_X_CREATED_AT] = { "created_at", N_("Entered at"), "Thời điểm nhập", NULL, REPORT_TEXT,
+			   false },
+	[SHEET_X_UPDATED_BY] = { "updated_by", N_("Last changed by"), "Người sửa lần cuối", NULL,
+			   REPORT_TEXT, false },
+	[SHEET_X_UPDATED_AT] = { "updated_at", N_("Last changed at"), "Thời điểm sửa lần cuối", NULL,
+			   REPORT_TEXT, false },
+	[SHEET_X_SKIP] = { NULL, "No.", "STT", "Số thứ tự", REPORT_NUMBER, false },
+};
+
+const struct sheet_column sheet_unit_columns[SHEET_U_COUNT] = {
+	[SHEET_U_CODE] = { "code", N_("Unit code"), "Mã đơn vị", NULL, REPORT_TEXT, true },
+	[SHEET_U_NAME] = { "name", N_("Unit name"), "Tên đơn vị", "Đơn vị", REPORT_TEXT, true },
+	[SHEET_U_KIND] = { "kind", N_("Kind of unit"), "Loại đơn vị", NULL, REPORT_TEXT, true },
+	[SHEET_U_BLOCK] = { "block", N_("Emulation block"), "Khối thi đua", NULL, REPORT_TEXT, false },
+	[SHEET_U_QUOTA] = { "quota", N_("Quota per quarter"), "Chỉ tiêu mỗi quý", "Chỉ tiêu",
+		      REPORT_NUMBER, false },
+	[SHEET_U_FROM] = { "active_from", N_("Active from"), "Hoạt động từ ngày", NULL, REPORT_DATE,
+		     false },
+	[SHEET_U_TO] = { "active_to", N_("Active until"), "Hoạt động đến ngày", NULL, REPORT_DATE,
+		   false },
+	[SHEET_U_SUCCESSOR] = { "successor", N_("Successor"), "Đơn vị kế thừa", NULL, REPORT_TEXT,
+			  false },
+	[SHEET_U_SKIP] = { NULL, "No.", "STT", "Số thứ tự", REPORT_NUMBER, false },
+};
+
+/* ---- names ------------------------------------------------------------------------ */
+
+/* Folded (no accents, lower case) with only letters and digits kept.  NULL: no memory. */
+static char *squash(const char *s)
+{
+	char *f = text_fold(s ? s : ""), *o = f;
+
+	if (!f)
+		return NULL;
+	for (char *p = f; *p; p++)
+		if (isalnum((unsigned char)*p))
+			*o++ = *p;
+	*o = 0;
+	return f;
+}
+
+bool sheet_same_name(const char *a, const char *b)
+{
+	char *x = squash(a), *y = squash(b);
+	bool same = x && y && *x && strcmp(x, y) == 0;
+
+	free(x);
+	free(y);
+	return same;
+}
+
+int sheet_find_column(const struct sheet_column *cols, size_t n, const char *header)
+{
+	for (size_t c = 0; c < n; c++) {
+		const struct sheet_column *col = &cols[c];
+		const char *names[] = { col->code, col->label, _(col->label), col->vi, col->alias };
+		for (size_t i = 0; i < N(names); i++)
+			if (names[i] && sheet_same_name(names[i], header))
+				return (int)c;
+	}
+	return -1;
+}
+
+/* ---- enums -------------------------------------------------------------------------- */
+
+/* Code and label of value v of an enum; NULL past its end. */
+static void enum_names(enum sheet_enum which, int v, const char **code, const char **label)
+{
+	static const int counts[] = { TYPE_COUNT_, CAT_COUNT_, GENDER_COUNT_, STATUS_COUNT_,
+				      CHANNEL_COUNT_, KIND_COUNT_ };
+
+	*code = *label = NULL;
+	if (v < 1 || v >= counts[which])
+		return;
+	switch (which) {
+	case SHEET_TYPE:
+		*code = model_type_code((enum ex_type)v);
+		*label = model_type_label((enum ex_type)v);
+		break;
+	case SHEET_CATEGORY:
+		*code = model_category_code((enum ex_category)v);
+		*label = model_category_label((enum ex_category)v);
+		break;
+	case SHEET_GENDER:
+		*code = model_gender_code((enum ex_gender)v);
+		*label = model_gender_label((enum ex_gender)v);
+		break;
+	case SHEET_STATUS:
+		*code = model_status_code((enum ex_status)v);
+		*label = model_status_label((enum ex_status)v);
+		break;
+	case SHEET_CHANNEL:
+		*code = model_channel_code((enum propagation_channel)v);
+		*label = model_channel_label((enum propagation_channel)v);
+		break;
+	case SHEET_KIND:
+		*code = model_kind_code((enum unit_kind)v);
+		*label = model_kind_label((enum unit_kind)v);
+		break;
+	}
+}
+
+int sheet_enum_parse(enum sheet_enum which, const char *s)
+{
+	const char *code, *label;
+
+	for (int v = 1;; v++) {
+		enum_names(which, v, &code, &label);
+		if (!code)
+			return -1;
+		if (sheet_same_name(code, s) || sheet_same_name(label, s))
+			return v;
+	}
+}
+
+void sheet_enum_list(enum sheet_enum which, char *buf, size_t n)
+{
+	const char *code, *label;
+	size_t len = 0;
+
+	buf[0] = 0;
+	for (int v = 1;; v++) {
+		enum_names(which, v, &code, &label);
+		if (!code)
+			break;
+		int w = snprintf(buf + len, n - len, "%s%s", v > 1 ? "; " : "", label);
+		if (w < 0 || (size_t)w >= n - len)
+			break;
+		len += (size_t)w;
+	}
+}
+
+/* ---- times ------------------------------------------------------------------------------ */
+
+void sheet_format_time(int64_t at, char buf[SHEET_TIME_SIZE])
+{
+	time_t t = (time_t)at;
+	struct tm tm;
+	int off;
+
+	if (!at || !localtime_r(&t, &tm)) {
+		buf[0] = 0;
+		return;
+	}
+	off = (int)(tm.tm_gmtoff / 60);
+	snprintf(buf, SHEET_TIME_SIZE, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", tm.tm_year + 1900,
+		 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, off < 0 ? '-' : '+',
+		 abs(off) / 60 % 100, abs(off) % 60);
+}
+
+int sheet_parse_time(const char *s, int64_t *out)
+{
+	int y, mo, d, h, mi, sec, n = 0, oh = 0, om = 0;
+	char sep;
+	date_t day;
+
+	if (sscanf(s, "%4d-%2d-%2d%c%2d:%2d:%2d%n", &y, &mo, &d, &sep, &h, &mi, &sec, &n) != 7 ||
+	    (sep != 'T' && sep != ' ') || h > 23 || mi > 59 || sec > 60 || h < 0 || mi < 0 ||
+	    sec < 0 || (day = date_from_ymd(y, mo, d)) == DATE_NONE)
+		return -1;
+	s += n;
+	if (*s == 'Z' && !s[1]) {
+		/* UTC */
+	} else if ((*s == '+' || *s == '-') && strlen(s) == 6 && s[3] == ':' &&
+		   sscanf(s + 1, "%2d:%2d", &oh, &om) == 2) {
+		if (*s == '-')
+			oh = -oh, om = -om;
+		s += 6;
+	} else if (!*s) {
+		struct tm tm = { .tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d,
+				 .tm_hour = h, .tm_min = mi, .tm_sec = sec, .tm_isdst = -1 };
+		*out = (int64_t)mktime(&tm);
+		return 0;
+	} else {
+		return -1;
+	}
+	*out = (int64_t)day * 86400 + h * 3600 + mi * 60 + sec - (oh * 3600 + om * 60);
+	return 0;
+}
+
+int sheet_parse_day(const char *s, date_t *out)
+{
+	int d, m, y, n = 0;
+
+	if (date_parse(s, out) == 0)
+		return 0;
+	if (sscanf(s, "%2d/%2d/%4d%n", &d, &m, &y, &n) == 3 && !s[n] && y >= 1000 &&
+	    (*out = date_from_ymd(y, m, d)) != DATE_NONE)
+		return 0;
+	return -1;
+}
+
+int sheet_account(const char *s, char dst[USER_MAX + 1])
+{
+	if (strlen(s) > USER_MAX)
+		return -1;
+	for (const char *p = s; *p; p++)
+		if ((unsigned char)*p <= ' ' || *p == 0x7f || *p == '|')
+			return -1;
+	snprintf(dst, USER_MAX + 1, "%s", s);
+	return 0;
+}
+
+/* ---- propagations ------------------------------------------------------------------- */
+
+char *sheet_format_propagations(const struct exemplar *x)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	if (!f)
+		return NULL;
+	for (size_t i = 0; i < x->n_propagations; i++) {
+		const struct propagation *p = &x->propagations[i];
+		char d[DATE_TEXT_SIZE], at[SHEET_TIME_SIZE];
+		date_format(p->date, d);
+		sheet_format_time(p->at, at);
+		fprintf(f, "%s%s | %s | %s | %s", i ? "\n" : "", d, model_channel_label(p->channel),
+			p->by, at);
+		if (p->ref && *p->ref)
+			fprintf(f, " | %s", p->ref);
+	}
+	if (fclose(f)) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+/* Split `s` at its first four '|' into five trimmed parts (missing ones ""). */
+static void split5(char *s, char *part[5])
+{
+	size_t k = 0;
+
+	for (; k < 5; k++) {
+		char *bar = k < 4 ? strchr(s, '|') : NULL, *end;
+		if (bar)
+			*bar = 0;
+		s += strspn(s, " ");
+		end = s + strlen(s);
+		while (end > s && end[-1] == ' ')
+			*--end = 0;
+		part[k] = s;
+		if (!bar)
+			break;
+		s = bar + 1;
+	}
+	while (++k < 5)
+		part[k] = "";
+}
+
+int sheet_parse_propagation(const char *line, struct propagation *p)
+{
+	char *copy = strdup(line), *part[5];
+	int ch, rc = 0;
+
+	memset(p, 0, sizeof *p);
+	if (!copy)
+		return -1;
+	split5(copy, part);
+	if (sheet_parse_day(part[0], &p->date))
+		rc = 1;
+	else if ((ch = sheet_enum_parse(SHEET_CHANNEL, part[1])) < 0)
+		rc = 2;
+	else if (sheet_account(part[2], p->by))
+		rc = 3;
+	else if (*part[3] && sheet_parse_time(part[3], &p->at))
+		rc = 4;
+	else if (*part[4] && !(p->ref = strdup(part[4])))
+		rc = -1;
+	if (!rc)
+		p->channel = (enum propagation_channel)ch;
+	free(copy);
+	return rc;
+}
