@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_data.h"
 #include "cli_exemplar.h"
 #include "cli_flow.h"
 #include "i18n.h"
@@ -43,6 +44,15 @@ static const struct command commands[] = {
 	{ "whoami", cli_flow_whoami, N_("whoami                   your account and role") },
 	{ "log", cli_flow_log, N_("log [--since D] [--user U] [--record ID]") },
 	{ "check", cli_flow_check, N_("check                    verify the database") },
+	{ "report", cli_data_report, N_("report quarter|year|plan [--year Y] [--quarter Q] "
+					"[--format text|csv|xlsx] [-o FILE] [--bom]") },
+	{ "export", cli_data_export, N_("export [exemplars|units] [--format csv|xlsx] [-o FILE] "
+					"[--bom]") },
+	{ "import", cli_data_import, N_("import exemplars|units FILE.csv [--dry-run] "
+					"[--skip-duplicates]") },
+	{ "backup", cli_data_backup, N_("backup DIR               copy the database into DIR") },
+	{ "restore", cli_data_restore, N_("restore DIR              replace the database by the "
+					  "backup in DIR") },
 };
 
 static void print_help(FILE *f)

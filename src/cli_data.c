@@ -1,0 +1,359 @@
+/* cli_data.c - see cli_data.h. */
+#include "cli_data.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "exchange.h"
+#include "i18n.h"
+#include "identity.h"
+#include "report_build.h"
+#include "report_plan.h"
+#include "xlsx.h"
+
+enum out_format { OUT_TEXT, OUT_CSV, OUT_XLSX, OUT_GUESS };
+
+/* Options of report and export; each command accepts its own subset. */
+struct data_opts {
+	long year, quarter, width;
+	enum out_format fmt;
+	const char *out;   /* -o FILE; NULL = standard output */
+	bool bom;
+};
+
+static int parse_format(const char *s, enum out_format *f)
+{
+	static const char *names[] = { "text", "csv", "xlsx" };
+
+	for (int i = 0; i < 3; i++)
+		if (strcmp(s, names[i]) == 0) {
+			*f = (enum out_format)i;
+			return 0;
+		}
+	return -1;
+}
+
+/* Unless --format was given, the file name's extension decides. */
+static enum out_format settle_format(const struct data_opts *o, enum out_format dflt)
+{
+	const char *dot = o->out ? strrchr(o->out, '.') : NULL;
+
+	if (o->fmt != OUT_GUESS)
+		return o->fmt;
+	if (dot && strcasecmp(dot, ".xlsx") == 0)
+		return OUT_XLSX;
+	if (dot && strcasecmp(dot, ".csv") == 0)
+		return OUT_CSV;
+	return dflt;
+}
+
+/* Parse the options of argv (argv[0] is the command's first word; options may
+ * come before or after other words, which getopt moves to argv[optind...]);
+ * `allowed` lists the short codes accepted. */
+static int parse_opts(const char *cmd, int argc, char **argv, const char *allowed,
+		      struct data_opts *o)
+{
+	static const struct option opts[] = {
+		{ "year", required_argument, NULL, 'y' },
+		{ "quarter", required_argument, NULL, 'q' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "bom", no_argument, NULL, 'b' },
+		{ "width", required_argument, NULL, 'w' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct err e;
+	int opt;
+
+	optind = 0; /* GNU getopt: start afresh, permuting */
+	while ((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		if (opt == '?' || !strchr(allowed, opt))
+			return cli_usage(cmd, _("unknown option."));
+		switch (opt) {
+		case 'y':
+		case 'q':
+		case 'w':
+			if (cli_parse_int(optarg, opt == 'y' ? "--year" : opt == 'q' ? "--quarter"
+								   : "--width",
+					  opt == 'y' ? 1900 : opt == 'q' ? 1 : 40,
+					  opt == 'y' ? 9999 : opt == 'q' ? 4 : 1000,
+					  opt == 'y' ? &o->year : opt == 'q' ? &o->quarter : &o->width,
+					  &e))
+				return cli_usage(cmd, "%s", e.msg);
+			break;
+		case 'f':
+			if (parse_format(optarg, &o->fmt) ||
+			    (o->fmt == OUT_TEXT && !strchr(allowed, 'w')))
+				return cli_usage(cmd, strchr(allowed, 'w')
+						 ? _("--format: use text, csv or xlsx.")
+						 : _("--format: use csv or xlsx."));
+			break;
+		case 'o': o->out = optarg; break;
+		case 'b': o->bom = true; break;
+		}
+	}
+	return 0;
+}
+
+/* ---- writing a file ------------------------------------------------------------------ */
+
+/*
+ * Write the report to o->out (or standard output).  A file is written under
+ * a temporary name beside it and renamed into place once complete, so that
+ * a failure never leaves half a file where a person expects a whole one.
+ * The program's group privilege is given up first: the file is the person's.
+ */
+static int write_report(const struct report *rp, enum out_format fmt, const struct data_opts *o,
+			struct err *e)
+{
+	char *tmp = NULL;
+	FILE *f = stdout;
+	int fd = -1, rc;
+
+	if (!o->out)
+		return fmt == OUT_CSV ? report_write_csv(rp, stdout, o->bom, e)
+				      : report_write_text(rp, stdout, (int)o->width, e);
+	if (identity_drop_privilege(e))
+		return -1;
+	if (asprintf(&tmp, "%s.XXXXXX", o->out) < 0)
+		return err_set(e, ERR_NOMEM, _("Out of memory."));
+	if ((fd = mkstemp(tmp)) < 0) {
+		rc = err_set(e, ERR_IO, _("Cannot create %s: %s."), o->out, strerror(errno));
+		free(tmp);
+		return rc;
+	}
+	mode_t mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	if (fmt == OUT_XLSX) {
+		close(fd);
+		rc = xlsx_write_report(rp, tmp, e);
+	} else if (!(f = fdopen(fd, "w"))) {
+		close(fd);
+		rc = err_set(e, ERR_IO, _("Cannot create %s: %s."), o->out, strerror(errno));
+	} else {
+		rc = fmt == OUT_CSV ? report_write_csv(rp, f, o->bom, e)
+				    : report_write_text(rp, f, (int)o->width, e);
+		if (fclose(f) && !rc)
+			rc = err_set(e, ERR_IO, _("Cannot write %s: %s."), o->out, strerror(errno));
+	}
+	if (!rc && rename(tmp, o->out))
+		rc = err_set(e, ERR_IO, _("Cannot write %s: %s."), o->out, strerror(errno));
+	if (rc)
+		unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+/* ---- report ------------------------------------------------------------------------------ */
+
+int cli_data_report(struct cli *c, int argc, char **argv)
+{
+	struct data_opts o = { 0, 0, 80, OUT_GUESS, NULL, false };
+	struct report *rp = NULL;
+	struct err e = { 0 };
+	const char *kind = argc > 1 ? argv[1] : "";
+	int rc;
+
+	if (strcmp(kind, "quarter") && strcmp(kind, "year") && strcmp(kind, "plan"))
+		return cli_usage("report", _("say which report: quarter, year or plan."));
+	if ((rc = parse_opts("report", argc - 1, argv + 1, strcmp(kind, "quarter") == 0
+			     ? "yqfobw" : strcmp(kind, "year") == 0 ? "yfobw" : "fobw", &o)))
+		return rc;
+	if (optind < argc - 1)
+		return cli_usage("report", _("unexpected argument \"%s\"."), argv[optind + 1]);
+	enum out_format fmt = settle_format(&o, OUT_TEXT);
+	if (fmt == OUT_XLSX && !o.out)
+		return cli_usage("report", _("an xlsx report needs -o FILE."));
+	if (kind[0] == 'q' && o.year && !o.quarter)
+		return cli_usage("report", _("--year needs --quarter for the quarter report."));
+	if (!o.year) {
+		o.year = date_year(c->today);
+		if (!o.quarter)
+			o.quarter = date_quarter(c->today);
+	}
+	if (cli_open(c, 0, &e))
+		return cli_fail(&e);
+	if (kind[0] == 'q')
+		rc = report_build_quarter(c->reg, (int)o.year, (int)o.quarter, &rp, &e);
+	else if (kind[0] == 'y')
+		rc = report_build_year(c->reg, (int)o.year, &rp, &e);
+	else
+		rc = report_plan_build(c->reg, &rp, &e);
+	if (!rc)
+		rc = write_report(rp, fmt, &o, &e);
+	report_free(rp);
+	if (rc)
+		return cli_fail(&e);
+	if (o.out)
+		printf(_("The report is written to %s.\n"), o.out);
+	return 0;
+}
+
+/* ---- export and import ----------------------------------------------------------------- */
+
+/* "exemplars" or "units"; -1 for another word. */
+static int what_arg(const char *s, enum exchange_what *what)
+{
+	*what = strcmp(s, "units") == 0 ? EXCHANGE_UNITS : EXCHANGE_EXEMPLARS;
+	return strcmp(s, "units") && strcmp(s, "exemplars") ? -1 : 0;
+}
+
+int cli_data_export(struct cli *c, int argc, char **argv)
+{
+	struct data_opts o = { 0, 0, 80, OUT_GUESS, NULL, false };
+	enum exchange_what what;
+	struct report *rp = NULL;
+	struct err e = { 0 };
+	size_t count = 0;
+	int rc;
+
+	if ((rc = parse_opts("export", argc, argv, "fob", &o)))
+		return rc;
+	if (optind + 1 < argc)
+		return cli_usage("export", _("unexpected argument \"%s\"."), argv[optind + 1]);
+	if (what_arg(optind < argc ? argv[optind] : "exemplars", &what))
+		return cli_usage("export", _("say what to export: exemplars or units."));
+	enum out_format fmt = settle_format(&o, OUT_CSV);
+	if (fmt == OUT_XLSX && !o.out)
+		return cli_usage("export", _("an xlsx file needs -o FILE."));
+	if (cli_open(c, 0, &e) || exchange_export(c->reg, what, &rp, &count, &e) ||
+	    write_report(rp, fmt, &o, &e)) {
+		report_free(rp);
+		return cli_fail(&e);
+	}
+	report_free(rp);
+	if (o.out)
+		printf(what == EXCHANGE_UNITS ? _("%zu units written to %s.\n")
+					      : _("%zu exemplars written to %s.\n"), count, o.out);
+	return 0;
+}
+
+int cli_data_import(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "skip-duplicates", no_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 },
+	};
+	enum exchange_what what;
+	struct exchange_result res;
+	struct err e = { 0 };
+	unsigned flags = 0;
+	int opt, rc;
+
+	optind = 0; /* GNU getopt: start afresh, permuting */
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (opt == 'n')
+			flags |= EXCHANGE_DRY_RUN;
+		else if (opt == 's')
+			flags |= EXCHANGE_SKIP_DUPLICATES;
+		else
+			return cli_usage("import", _("unknown option."));
+	}
+	if (optind >= argc || what_arg(argv[optind], &what))
+		return cli_usage("import", _("say what to import: exemplars or units."));
+	if (optind + 2 != argc)
+		return cli_usage("import", _("give one CSV file to import."));
+	if (what == EXCHANGE_UNITS)
+		flags &= ~(unsigned)EXCHANGE_SKIP_DUPLICATES;
+	const char *path = argv[optind + 1];
+	/* The register first (it needs the group), then the person's own rights for
+	 * reading their file. */
+	if (cli_open(c, 0, &e) || identity_drop_privilege(&e))
+		return cli_fail(&e);
+	rc = exchange_import(c->reg, what, path, flags, &res, &e);
+	for (size_t i = 0; i < res.n_problems; i++)
+		fprintf(stderr, "%s\n", res.problems[i].text);
+	if (rc) {
+		exchange_result_free(&res);
+		return cli_fail(&e);
+	}
+	if (flags & EXCHANGE_DRY_RUN)
+		printf(what == EXCHANGE_UNITS
+		       ? _("%s checked: %zu units would be added or changed. Nothing was written "
+			   "(--dry-run).\n")
+		       : _("%s checked: %zu exemplars would be added. Nothing was written "
+			   "(--dry-run).\n"), path, res.written);
+	else
+		printf(what == EXCHANGE_UNITS ? _("%zu units added or changed from %s.\n")
+					      : _("%zu exemplars imported from %s.\n"),
+		       res.written, path);
+	if (res.skipped)
+		printf(what == EXCHANGE_UNITS ? _("%zu units were already as in the file.\n")
+					      : _("%zu exemplars already recorded were left out.\n"),
+		       res.skipped);
+	exchange_result_free(&res);
+	return 0;
+}
+
+/* ---- backup and restore -------------------------------------------------------------- */
+
+static int one_dir(const char *cmd, int argc, char **argv, const char **dir)
+{
+	if (argc != 2 || argv[1][0] == '-')
+		return cli_usage(cmd, _("give one directory."));
+	*dir = argv[1];
+	return 0;
+}
+
+int cli_data_backup(struct cli *c, int argc, char **argv)
+{
+	struct err e = { 0 };
+	const char *dir = NULL;
+	int rc = one_dir("backup", argc, argv, &dir);
+
+	if (rc)
+		return rc;
+	/* The copy is the person's file, written with their own rights. */
+	if (cli_open(c, 0, &e) || identity_drop_privilege(&e) ||
+	    register_backup(c->reg, dir, &e))
+		return cli_fail(&e);
+	printf(_("The database is backed up in %s.\n"), dir);
+	return 0;
+}
+
+static void print_problem(const char *problem, void *ctx)
+{
+	(void)ctx;
+	printf("%s\n", problem);
+}
+
+int cli_data_restore(struct cli *c, int argc, char **argv)
+{
+	struct err e = { 0 };
+	const char *dir = NULL;
+	char safety[4096], path[4096];
+	int rc = one_dir("restore", argc, argv, &dir), cleared, n;
+
+	if (rc)
+		return rc;
+	/* The safety copy goes beside the database, which needs the program's group;
+	 * the backup itself must be one the person may read. */
+	snprintf(path, sizeof path, "%s/data.mdb", dir);
+	if (access(path, R_OK) != 0) {
+		err_set(&e, errno == ENOENT ? ERR_NOTFOUND : ERR_IO, _("Cannot read the backup "
+								       "%s: %s."), path,
+			strerror(errno));
+		return cli_fail(&e);
+	}
+	if (cli_open(c, 0, &e) || register_restore(c->reg, dir, safety, sizeof safety, &e))
+		return cli_fail(&e);
+	printf(_("The database is restored from %s.\nThe database as it was before is kept in "
+		 "%s.\n"), dir, safety);
+	n = check_run(register_store(c->reg), print_problem, NULL, &cleared, &e);
+	if (n < 0)
+		return cli_fail(&e);
+	if (n) {
+		fprintf(stderr, _("dienhinh: the restored database has %d problems (see above); "
+				  "the backup was not sound.\n"), n);
+		return 1;
+	}
+	return 0;
+}
