@@ -17,6 +17,9 @@
 #include "report_plan.h"
 #include "xlsx.h"
 
+/* Problems of an import listed on the terminal; the count says how many more. */
+#define MAX_LISTED 200
+
 enum out_format { OUT_TEXT, OUT_CSV, OUT_XLSX, OUT_GUESS };
 
 /* Options of report and export; each command accepts its own subset. */
@@ -269,8 +272,10 @@ int cli_data_import(struct cli *c, int argc, char **argv)
 	if (cli_open(c, 0, &e) || identity_drop_privilege(&e))
 		return cli_fail(&e);
 	rc = exchange_import(c->reg, what, path, flags, &res, &e);
-	for (size_t i = 0; i < res.n_problems; i++)
+	for (size_t i = 0; i < res.n_problems && i < MAX_LISTED; i++)
 		fprintf(stderr, "%s\n", res.problems[i].text);
+	if (res.n_problems > MAX_LISTED)
+		fprintf(stderr, _("... and %zu more problems.\n"), res.n_problems - MAX_LISTED);
 	if (rc) {
 		exchange_result_free(&res);
 		return cli_fail(&e);

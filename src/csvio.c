@@ -237,7 +237,9 @@ static int check_cells(struct reader *r)
 
 	if (r->nul)
 		rc = problem(r, r->nul, _("the cell holds a NUL byte: this is not a text file."));
-	for (size_t i = 0; i < r->n; i++)
+	/* The first such cell only: a file saved in another encoding would
+	 * otherwise give a line for every cell. */
+	for (size_t i = 0; i < r->n && !rc; i++)
 		if (u8_check((const uint8_t *)r->cells[i], strlen(r->cells[i])))
 			rc = problem(r, i + 1, _("the text is not UTF-8. Save the file again as "
 						 "\"CSV UTF-8\" (in Excel: File, Save As, CSV "

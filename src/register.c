@@ -947,17 +947,12 @@ int register_import_units(struct reg *r, struct unit *us, size_t n, const char *
 
 /* ---- backup and restore ------------------------------------------------------------ */
 
-static int office_only(const struct reg *r, const char *what, struct err *e)
-{
-	if (r->role->role == ROLE_OFFICE)
-		return 0;
-	return err_set(e, ERR_DENIED, _("Only the Home Affairs Office (office role) can %s."), what);
-}
-
 int register_backup(struct reg *r, const char *dir, struct err *e)
 {
-	if (office_only(r, _("take a backup"), e))
-		return -1;
+	if (r->role->role != ROLE_OFFICE)
+		return err_set(e, ERR_DENIED, _("Only the Home Affairs Office (office role) can take "
+						"a backup: a backup holds every record and the whole "
+						"audit trail."));
 	return store_backup(r->store, dir, e);
 }
 

@@ -75,7 +75,7 @@ void report_date_line(const char *place, date_t day, char *buf, size_t n)
 	 * February with a leading zero ("ngày 05 tháng 02"), other months bare. */
 	snprintf(d, sizeof d, "%02d", dd % 100);
 	snprintf(m, sizeof m, mo <= 2 ? "%02d" : "%d", mo % 100);
-	snprintf(buf, n, _("%s, day %s month %s year %d"), place ? place : "", d, m, y);
+	snprintf(buf, n, _("%s, %s/%s/%d"), place ? place : "", d, m, y);
 }
 
 void report_heading(struct report *rp, const struct config *cfg, date_t day,
