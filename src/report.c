@@ -615,6 +615,29 @@ static int csv_line(FILE *f, const char *s)
 	return csvio_write_row(f, cells, s ? 1 : 0);
 }
 
+/*
+ * One table row.  Text cells go through csvio_guard(), so that a name typed
+ * as "=..." stays text in Excel; numbers and dates are written as they are
+ * (a score may be negative).
+ */
+static int csv_row(FILE *f, const struct report_section *sec, const struct report_row *row)
+{
+	size_t n = row->kind == REPORT_GROUP ? 1 : sec->ncols;
+	char **cells = calloc(n, sizeof *cells);
+	int rc = cells ? 0 : -1;
+
+	for (size_t c = 0; c < n && !rc; c++)
+		if (!(cells[c] = sec->cols[c].kind == REPORT_TEXT ? csvio_guard(row->cells[c])
+								  : strdup(row->cells[c])))
+			rc = -1;
+	if (!rc)
+		rc = csvio_write_row(f, (const char *const *)cells, n);
+	for (size_t c = 0; cells && c < n; c++)
+		free(cells[c]);
+	free(cells);
+	return rc;
+}
+
 int report_write_csv(const struct report *rp, FILE *f, bool bom, struct err *e)
 {
 	int rc = bom ? csvio_write_bom(f) : 0;
@@ -644,8 +667,7 @@ int report_write_csv(const struct report *rp, FILE *f, bool bom, struct err *e)
 			rc = csvio_write_row(f, hdr, sec->ncols);
 		free(hdr);
 		for (size_t r = 0; r < sec->nrows && !rc; r++)
-			rc = csvio_write_row(f, (const char *const *)sec->rows[r].cells,
-					     sec->rows[r].kind == REPORT_GROUP ? 1 : sec->ncols);
+			rc = csv_row(f, sec, &sec->rows[r]);
 		for (size_t i = 0; i < sec->nnotes && !rc; i++)
 			rc = csv_line(f, sec->notes[i]);
 	}

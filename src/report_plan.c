@@ -260,7 +260,7 @@ static void plan_honours(struct report *rp, struct plan *pl)
 	static const enum report_kind k[] = { REPORT_NUMBER, REPORT_TEXT, REPORT_TEXT,
 					      REPORT_TEXT, REPORT_TEXT, REPORT_DATE };
 	struct report_section *sec = report_section(rp, _("IV. COMMENDED EXEMPLARS"),
-						    _("Commended"), 6, h, k);
+						    _("Commended exemplars"), 6, h, k);
 
 	qsort(pl->honours, pl->n_honours, sizeof *pl->honours, honour_order);
 	for (size_t i = 0; i < pl->n_honours; i++) {
