@@ -90,8 +90,8 @@ int sheet_account(const char *s, char dst[USER_MAX + 1]);
 
 /*
  * The propagation events of x in one cell, one event a line:
- * "date | channel label | account | time | reference" (the reference and
- * its separator left out when empty).  NULL when out of memory.
+ * "date | channel label | account | time | reference", empty parts at the
+ * end left out with their separators.  NULL when out of memory.
  */
 char *sheet_format_propagations(const struct exemplar *x);
 

@@ -264,12 +264,18 @@ char *sheet_format_propagations(const struct exemplar *x)
 	for (size_t i = 0; i < x->n_propagations; i++) {
 		const struct propagation *p = &x->propagations[i];
 		char d[DATE_TEXT_SIZE], at[SHEET_TIME_SIZE];
+		const char *part[] = { d, model_channel_label(p->channel), p->by, at,
+				       p->ref ? p->ref : "" };
+		size_t last = 4;
+
 		date_format(p->date, d);
 		sheet_format_time(p->at, at);
-		fprintf(f, "%s%s | %s | %s | %s", i ? "\n" : "", d, model_channel_label(p->channel),
-			p->by, at);
-		if (p->ref && *p->ref)
-			fprintf(f, " | %s", p->ref);
+		/* Empty parts at the end are left out, with their separators. */
+		while (last > 1 && !*part[last])
+			last--;
+		fputs(i ? "\n" : "", f);
+		for (size_t k = 0; k <= last; k++)
+			fprintf(f, "%s%s", k ? " | " : "", part[k]);
 	}
 	if (fclose(f)) {
 		free(buf);

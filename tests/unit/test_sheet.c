@@ -1,0 +1,239 @@
+/* test_sheet.c - columns of exchanged files and how values are written and read. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "i18n.h"
+#include "sheet.h"
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+/* 2024-05-01T01:30:00Z: day 19723 (2024-01-01) + 31 + 29 + 31 + 30 = 19844, times
+ * 86400, plus 5400 seconds. */
+#define MAY_FIRST_0130Z INT64_C(1714527000)
+
+static void test_headers_found_whatever_the_spelling(void **state)
+{
+	static const struct { const char *h; int col; } cases[] = {
+		{ "Ngày giới thiệu", SHEET_X_DATE }, { "NGÀY GIỚI THIỆU", SHEET_X_DATE },
+		{ "ngay gioi thieu", SHEET_X_DATE }, { "Ngày_giới-thiệu", SHEET_X_DATE },
+		{ "Introduction date", SHEET_X_DATE }, { "date", SHEET_X_DATE },
+		{ "Họ và tên", SHEET_X_NAME }, { "Tên", SHEET_X_NAME }, { "name", SHEET_X_NAME },
+		{ "Mã đơn vị", SHEET_X_UNIT }, { "unit", SHEET_X_UNIT },
+		{ "Đơn vị", SHEET_X_UNIT_NAME }, { "Unit name", SHEET_X_UNIT_NAME },
+		{ "Năm sinh", SHEET_X_BIRTH_YEAR }, { "birth_year", SHEET_X_BIRTH_YEAR },
+		{ "STT", SHEET_X_SKIP }, { "Ghi chú", -1 }, { "", -1 }, { "ngày", -1 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < N(cases); i++)
+		assert_int_equal(sheet_find_column(sheet_exemplar_columns, SHEET_X_COUNT,
+						   cases[i].h), cases[i].col);
+	assert_int_equal(sheet_find_column(sheet_unit_columns, SHEET_U_COUNT, "Chỉ tiêu"),
+			 SHEET_U_QUOTA);
+	assert_int_equal(sheet_find_column(sheet_unit_columns, SHEET_U_COUNT, "khoi thi dua"),
+			 SHEET_U_BLOCK);
+}
+
+/* Every name of every column leads back to that column: no two share a name. */
+static void no_shared_names(const struct sheet_column *cols, size_t n)
+{
+	for (size_t c = 0; c < n; c++) {
+		const char *names[] = { cols[c].code, cols[c].label, cols[c].vi, cols[c].alias };
+		for (size_t i = 0; i < N(names); i++)
+			if (names[i])
+				assert_int_equal(sheet_find_column(cols, n, names[i]), (int)c);
+	}
+}
+
+static void test_no_two_columns_share_a_name(void **state)
+{
+	(void)state;
+	no_shared_names(sheet_exemplar_columns, SHEET_X_COUNT);
+	no_shared_names(sheet_unit_columns, SHEET_U_COUNT);
+}
+
+static void test_same_name(void **state)
+{
+	(void)state;
+	assert_true(sheet_same_name("Phường 1", "PHUONG 1"));
+	assert_true(sheet_same_name("Phòng Tài chính – Kế hoạch", "phong tai chinh ke hoach"));
+	assert_false(sheet_same_name("Phường 1", "Phường 2"));
+	assert_false(sheet_same_name("", ""));
+	assert_false(sheet_same_name("–", " "));
+}
+
+static void test_enums_by_code_or_label(void **state)
+{
+	char list[256];
+
+	(void)state;
+	/* No catalogue is loaded here: labels are the English ones. */
+	assert_int_equal(sheet_enum_parse(SHEET_TYPE, "individual"), TYPE_INDIVIDUAL);
+	assert_int_equal(sheet_enum_parse(SHEET_TYPE, "Individual"), TYPE_INDIVIDUAL);
+	assert_int_equal(sheet_enum_parse(SHEET_TYPE, " COLLECTIVE "), TYPE_COLLECTIVE);
+	assert_int_equal(sheet_enum_parse(SHEET_CATEGORY, "good_deeds"), CAT_GOOD_DEEDS);
+	assert_int_equal(sheet_enum_parse(SHEET_CATEGORY, "Workers, good people and good deeds"),
+			 CAT_GOOD_DEEDS);
+	assert_int_equal(sheet_enum_parse(SHEET_STATUS, "Commendation revoked"), STATUS_REVOKED);
+	assert_int_equal(sheet_enum_parse(SHEET_CHANNEL, "radio"), CHANNEL_RADIO);
+	assert_int_equal(sheet_enum_parse(SHEET_KIND, "mass_org"), KIND_MASS_ORG);
+	assert_int_equal(sheet_enum_parse(SHEET_GENDER, "Female"), GENDER_FEMALE);
+	/* "Unknown" gender is not a value to type: an empty cell means it. */
+	assert_int_equal(sheet_enum_parse(SHEET_GENDER, ""), -1);
+	assert_int_equal(sheet_enum_parse(SHEET_TYPE, "household"), -1);
+	sheet_enum_list(SHEET_TYPE, list, sizeof list);
+	assert_string_equal(list, "Collective; Individual");
+	sheet_enum_list(SHEET_CHANNEL, list, sizeof list);
+	assert_string_equal(list, "Radio column; Web portal; Other");
+}
+
+static void set_tz(const char *tz)
+{
+	setenv("TZ", tz, 1);
+	tzset();
+}
+
+static void test_times_keep_the_instant(void **state)
+{
+	char b[SHEET_TIME_SIZE];
+	int64_t t;
+
+	(void)state;
+	set_tz("ICT-7");
+	sheet_format_time(MAY_FIRST_0130Z, b);
+	assert_string_equal(b, "2024-05-01T08:30:00+07:00");
+	set_tz("EST5");
+	assert_int_equal(sheet_parse_time("2024-05-01T08:30:00+07:00", &t), 0);
+	assert_int_equal(t, MAY_FIRST_0130Z);
+	sheet_format_time(MAY_FIRST_0130Z, b);
+	assert_string_equal(b, "2024-04-30T20:30:00-05:00");
+	assert_int_equal(sheet_parse_time(b, &t), 0);
+	assert_int_equal(t, MAY_FIRST_0130Z);
+	assert_int_equal(sheet_parse_time("2024-05-01T01:30:00Z", &t), 0);
+	assert_int_equal(t, MAY_FIRST_0130Z);
+	assert_int_equal(sheet_parse_time("2024-05-01 01:30:00+00:00", &t), 0);
+	assert_int_equal(t, MAY_FIRST_0130Z);
+	/* Without an offset: local time (EST, UTC-5). */
+	assert_int_equal(sheet_parse_time("2024-04-30T20:30:00", &t), 0);
+	assert_int_equal(t, MAY_FIRST_0130Z);
+	sheet_format_time(0, b);
+	assert_string_equal(b, "");
+	set_tz("UTC0");
+	static const char *bad[] = { "2024-13-01T00:00:00Z", "2024-05-01T25:00:00Z", "2024-05-01",
+				     "2024-05-01T08:30:00+7", "2024-05-01T08:30:00 +07:00", "x",
+				     "2024-02-30T00:00:00Z" };
+	for (size_t i = 0; i < N(bad); i++)
+		assert_int_equal(sheet_parse_time(bad[i], &t), -1);
+}
+
+static void test_days(void **state)
+{
+	date_t d;
+
+	(void)state;
+	assert_int_equal(sheet_parse_day("2024-02-29", &d), 0);
+	assert_int_equal(d, date_from_ymd(2024, 2, 29));
+	assert_int_equal(sheet_parse_day("29/02/2024", &d), 0);
+	assert_int_equal(d, date_from_ymd(2024, 2, 29));
+	assert_int_equal(sheet_parse_day("5/3/2024", &d), 0);
+	assert_int_equal(d, date_from_ymd(2024, 3, 5)); /* day first, as in Vietnam */
+	static const char *bad[] = { "30/02/2024", "2024-2-5", "05/03/24", "", "2024-02-29x",
+				     "5/3/2024 " };
+	for (size_t i = 0; i < N(bad); i++)
+		assert_int_equal(sheet_parse_day(bad[i], &d), -1);
+}
+
+static void test_accounts(void **state)
+{
+	char u[USER_MAX + 1];
+
+	(void)state;
+	assert_int_equal(sheet_account("nguyenvana", u), 0);
+	assert_string_equal(u, "nguyenvana");
+	assert_int_equal(sheet_account("", u), 0);
+	assert_string_equal(u, "");
+	assert_int_equal(sheet_account("nguyen van a", u), -1);
+	assert_int_equal(sheet_account("a|b", u), -1);
+	assert_int_equal(sheet_account("a\tb", u), -1);
+	assert_int_equal(sheet_account("abcdefghijabcdefghijabcdefghijabc", u), -1); /* 33 */
+}
+
+static void test_propagations_round_trip(void **state)
+{
+	struct propagation ev[] = {
+		{ CHANNEL_RADIO, date_from_ymd(2024, 5, 1), "Số 5 | phát lại", "canbo",
+		  MAY_FIRST_0130Z },
+		{ CHANNEL_PORTAL, date_from_ymd(2024, 6, 2), NULL, "", 0 },
+		{ CHANNEL_OTHER, date_from_ymd(2024, 7, 3), "Bảng tin", "", 0 },
+	};
+	struct exemplar x;
+	char *cell, *line, *save = NULL;
+	size_t i = 0;
+
+	(void)state;
+	set_tz("ICT-7");
+	model_exemplar_init(&x);
+	x.propagations = ev;
+	x.n_propagations = N(ev);
+	cell = sheet_format_propagations(&x);
+	assert_string_equal(cell, "2024-05-01 | Radio column | canbo | 2024-05-01T08:30:00+07:00"
+				  " | Số 5 | phát lại\n"
+				  "2024-06-02 | Web portal\n"
+				  "2024-07-03 | Other |  |  | Bảng tin");
+	for (line = strtok_r(cell, "\n", &save); line; line = strtok_r(NULL, "\n", &save), i++) {
+		struct propagation p;
+		assert_int_equal(sheet_parse_propagation(line, &p), 0);
+		assert_int_equal(p.channel, ev[i].channel);
+		assert_int_equal(p.date, ev[i].date);
+		assert_string_equal(p.by, ev[i].by);
+		assert_int_equal(p.at, ev[i].at);
+		if (ev[i].ref)
+			assert_string_equal(p.ref, ev[i].ref);
+		else
+			assert_null(p.ref);
+		free(p.ref);
+	}
+	assert_int_equal(i, N(ev));
+	free(cell);
+}
+
+static void test_propagation_refusals(void **state)
+{
+	static const struct { const char *line; int part; } cases[] = {
+		{ "2024-13-01 | radio", 1 }, { "01/5/2024 | radio", 0 }, { "2024-05-01", 2 },
+		{ "2024-05-01 | tv", 2 }, { "2024-05-01 | radio | a b", 3 },
+		{ "2024-05-01 | radio | a | soon", 4 }, { " 2024-05-01 |  Web portal  ", 0 },
+	};
+	struct propagation p;
+
+	(void)state;
+	for (size_t i = 0; i < N(cases); i++) {
+		assert_int_equal(sheet_parse_propagation(cases[i].line, &p), cases[i].part);
+		free(p.ref);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_headers_found_whatever_the_spelling),
+		cmocka_unit_test(test_no_two_columns_share_a_name),
+		cmocka_unit_test(test_same_name),
+		cmocka_unit_test(test_enums_by_code_or_label),
+		cmocka_unit_test(test_times_keep_the_instant),
+		cmocka_unit_test(test_days),
+		cmocka_unit_test(test_accounts),
+		cmocka_unit_test(test_propagations_round_trip),
+		cmocka_unit_test(test_propagation_refusals),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
