@@ -1,0 +1,299 @@
+/* test_report_build.c - the quarter, year and plan reports from a small register. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "report_build.h"
+#include "report_plan.h"
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- scores ------------------------------------------------------------------------ */
+
+static void test_score(void **state)
+{
+	struct score_scheme dflt = { 10, -5, 1, 2, 2, 5 }, odd = { 7, -3, 0, 4, 1000, -1000 };
+	struct report_score_input a = { 3, 1, 7, 5, 4, 2 }, b = { 1, 2, 3, 4, 5, 6 };
+
+	(void)state;
+	/* 30 - 5 + 7 + 10 + 8 + 10 */
+	assert_int_equal(report_build_score(&dflt, &a), 60);
+	/* 7 - 6 + 0 + 16 + 5000 - 6000 */
+	assert_int_equal(report_build_score(&odd, &b), -983);
+}
+
+static void test_rank(void **state)
+{
+	long s1[] = { 60, 75, 60, 10 }, s2[] = { 5, 5, 5 }, s3[] = { -2, 1, -5 };
+	int r[4];
+
+	(void)state;
+	report_build_rank(s1, 4, r);
+	assert_int_equal(r[0], 2);
+	assert_int_equal(r[1], 1);
+	assert_int_equal(r[2], 2);
+	assert_int_equal(r[3], 4);
+	report_build_rank(s2, 3, r);
+	assert_int_equal(r[0] + r[1] + r[2], 3);
+	report_build_rank(s3, 3, r);
+	assert_int_equal(r[0], 2);
+	assert_int_equal(r[1], 1);
+	assert_int_equal(r[2], 3);
+	report_build_rank(NULL, 0, r);
+}
+
+/* ---- a register ---------------------------------------------------------------------- */
+
+/*
+ * The town of tests/data/report/town.ini on 2024-11-20, with, in Q2 2024:
+ *   a: two collectives (one returned) and an individual accepted and propagated once;
+ *   c: one collective;  d: one individual accepted, proposed and commended.
+ */
+struct fixture {
+	struct config *cfg;
+	struct reg *r;
+	char dir[64];
+};
+
+static uint64_t add(struct reg *r, const char *unit, enum ex_type type, const char *name,
+		    int m, int d)
+{
+	struct exemplar x;
+	struct err e = { 0 };
+	uint64_t id;
+
+	model_exemplar_init(&x);
+	snprintf(x.unit, sizeof x.unit, "%s", unit);
+	x.type = type;
+	x.category = type == TYPE_COLLECTIVE ? CAT_RESIDENTIAL : CAT_GOOD_DEEDS;
+	x.name = strdup(name);
+	x.date = date_from_ymd(2024, m, d);
+	assert_int_equal(register_add(r, &x, NULL, &e), 0);
+	id = x.id;
+	model_exemplar_free(&x);
+	return id;
+}
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	const char *root = getenv("DIENHINH_ROOT");
+	char path[512];
+	struct err e = { 0 };
+	struct commendation cm = { "Giấy khen", "12/QĐ", 0, NULL };
+	struct propagation p = { CHANNEL_RADIO, 0, "Số 3", "", 0 };
+	uint64_t id;
+
+	snprintf(path, sizeof path, "%s/tests/data/report/town.ini", root ? root : ".");
+	snprintf(f->dir, sizeof f->dir, "/tmp/dienhinh-rb.XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	assert_int_equal(config_load(path, &f->cfg, &e), 0);
+	assert_int_equal(register_open(f->cfg, f->dir, "chief", date_from_ymd(2024, 11, 20),
+				       REG_CREATE, &f->r, &e), 0);
+	add(f->r, "a", TYPE_COLLECTIVE, "Ấp Mỹ Hòa", 4, 2);
+	id = add(f->r, "a", TYPE_COLLECTIVE, "Ấp Tân Trung", 5, 3);
+	assert_int_equal(register_return(f->r, id, "Thiếu số liệu", &e), 0);
+	id = add(f->r, "a", TYPE_INDIVIDUAL, "Trần Văn Bình", 6, 4);
+	assert_int_equal(register_accept(f->r, id, &e), 0);
+	p.date = date_from_ymd(2024, 7, 1);
+	assert_int_equal(register_propagate(f->r, id, &p, &e), 0);
+	add(f->r, "c", TYPE_COLLECTIVE, "Tổ một cửa", 4, 15);
+	id = add(f->r, "d", TYPE_INDIVIDUAL, "Lê Thị An", 6, 30);
+	assert_int_equal(register_accept(f->r, id, &e), 0);
+	assert_int_equal(register_propose(f->r, id, &e), 0);
+	cm.date = date_from_ymd(2024, 10, 1);
+	assert_int_equal(register_commend(f->r, id, &cm, &e), 0);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	char cmd[128];
+
+	register_close(f->r);
+	config_free(f->cfg);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
+	assert_int_equal(system(cmd), 0);
+	free(f);
+	return 0;
+}
+
+/* Row `i` of a section equals `want` (ncols strings). */
+static void row_is(const struct report_section *s, size_t i, enum report_row_kind kind,
+		   const char *const *want)
+{
+	assert_true(i < s->nrows);
+	assert_int_equal(s->rows[i].kind, kind);
+	for (size_t c = 0; c < (kind == REPORT_GROUP ? 1 : s->ncols); c++)
+		assert_string_equal(s->rows[i].cells[c], want[c]);
+}
+
+static void test_quarter(void **state)
+{
+	struct fixture *f = *state;
+	struct report *rp;
+	struct err e = { 0 };
+
+	assert_int_equal(report_build_quarter(f->r, 2024, 2, &rp, &e), 0);
+	assert_string_equal(rp->period, "Quarter II of 2024 (from 01/04/2024 to 30/06/2024)");
+	assert_string_equal(rp->date_line, "Ngã Năm, 20/11/2024");
+	assert_string_equal(rp->issuer_parent, "UỶ BAN NHÂN DÂN THỊ XÃ THỬ");
+	assert_int_equal(rp->nsections, 2);
+	const struct report_section *s = &rp->sections[0];
+	/* a: 3 introduced, 1 returned, so 2 count: met.  d: 1 of 2, the quarter is
+	 * over: short.  e was not active yet: not shown.  f is in no block. */
+	const char *g1[] = { "I. Khối một" }, *g2[] = { "II. Khối hai" },
+		   *g3[] = { "III. Units outside the emulation blocks" };
+	const char *a[] = { "1", "Phường A", "2", "2", "1", "1", "1", "Met" };
+	const char *b[] = { "2", "Đơn vị B", "1", "0", "0", "0", "0", "Short" };
+	const char *c[] = { "3", "Phòng C", "0", "1", "0", "0", "0", "Not applicable" };
+	const char *d[] = { "4", "Xã D", "2", "0", "1", "1", "0", "Short" };
+	const char *fu[] = { "5", "Phòng F", "0", "0", "0", "0", "0", "Not applicable" };
+	const char *tot[] = { "", "Total", "5", "3", "2", "2", "1", "1 of 3 met" };
+	assert_int_equal(s->nrows, 9);
+	row_is(s, 0, REPORT_GROUP, g1);
+	row_is(s, 1, REPORT_ROW, a);
+	row_is(s, 2, REPORT_ROW, b);
+	row_is(s, 3, REPORT_GROUP, g2);
+	row_is(s, 4, REPORT_ROW, c);
+	row_is(s, 5, REPORT_ROW, d);
+	row_is(s, 6, REPORT_GROUP, g3);
+	row_is(s, 7, REPORT_ROW, fu);
+	row_is(s, 8, REPORT_TOTAL, tot);
+	/* The list: by unit as above; collectives first, then people by given name. */
+	s = &rp->sections[1];
+	const char *ua[] = { "Phường A" }, *uc[] = { "Phòng C" }, *ud[] = { "Xã D" };
+	const char *x1[] = { "1", "Ấp Mỹ Hòa", "Collective", "Residential area", "02/04/2024",
+			     "Introduced" };
+	const char *x2[] = { "2", "Ấp Tân Trung", "Collective", "Residential area", "03/05/2024",
+			     "Returned" };
+	const char *x4[] = { "4", "Tổ một cửa", "Collective", "Residential area", "15/04/2024",
+			     "Introduced" };
+	const char *x5[] = { "5", "Lê Thị An", "Individual", "Workers, good people and good deeds",
+			     "30/06/2024", "Commended" };
+	assert_int_equal(s->nrows, 8);
+	row_is(s, 0, REPORT_GROUP, ua);
+	row_is(s, 1, REPORT_ROW, x1);
+	row_is(s, 2, REPORT_ROW, x2);
+	assert_string_equal(s->rows[3].cells[1], "Trần Văn Bình");
+	row_is(s, 4, REPORT_GROUP, uc);
+	row_is(s, 5, REPORT_ROW, x4);
+	row_is(s, 6, REPORT_GROUP, ud);
+	row_is(s, 7, REPORT_ROW, x5);
+	report_free(rp);
+
+	/* A quarter without records: every active unit, zeros, and a note. */
+	assert_int_equal(report_build_quarter(f->r, 2024, 3, &rp, &e), 0);
+	assert_int_equal(rp->sections[1].nrows, 0);
+	assert_int_equal(rp->sections[1].nnotes, 1);
+	s = &rp->sections[0];
+	assert_string_equal(s->rows[s->nrows - 1].cells[7], "0 of 3 met"); /* a, b, e */
+	report_free(rp);
+}
+
+static void test_year(void **state)
+{
+	struct fixture *f = *state;
+	struct report *rp;
+	struct err e = { 0 };
+
+	assert_int_equal(report_build_year(f->r, 2024, &rp, &e), 0);
+	assert_string_equal(rp->period, "Year 2024");
+	const struct report_section *s = &rp->sections[0];
+	/*
+	 * Q4 is open on 2024-11-20: neither met nor short.
+	 *   a: Q2 met, Q1 and Q3 short; 2 counted, 1 accepted, 1 propagation:
+	 *      10 - 10 + 2 + 2 + 2 = 6
+	 *   b: three quarters short: -15
+	 *   c: no quota; 1 counted: 1
+	 *   d: Q1, Q2 short (gone from Q3); 1 counted, accepted, commended: -10 + 1 + 2 + 5 = -2
+	 *   e: Q3 short: -5
+	 *   f: 0
+	 */
+	const char *g1[] = { "I. Khối một" }, *g2[] = { "II. Khối hai" };
+	const char *a[] = { "1", "Phường A", "1", "2", "2", "1", "1", "0", "6" };
+	const char *b[] = { "2", "Đơn vị B", "0", "3", "0", "0", "0", "0", "-15" };
+	const char *c[] = { "1", "Phòng C", "0", "0", "1", "0", "0", "0", "1" };
+	const char *d[] = { "2", "Xã D", "0", "2", "1", "1", "0", "1", "-2" };
+	const char *eu[] = { "3", "Phường E", "0", "1", "0", "0", "0", "0", "-5" };
+	const char *fu[] = { "1", "Phòng F", "0", "0", "0", "0", "0", "0", "0" };
+	const char *tot[] = { "", "Total", "1", "8", "4", "2", "1", "1", "" };
+	assert_int_equal(s->nrows, 10);
+	row_is(s, 0, REPORT_GROUP, g1);
+	row_is(s, 1, REPORT_ROW, a);
+	row_is(s, 2, REPORT_ROW, b);
+	row_is(s, 3, REPORT_GROUP, g2);
+	row_is(s, 4, REPORT_ROW, c);
+	row_is(s, 5, REPORT_ROW, d);
+	row_is(s, 6, REPORT_ROW, eu);
+	row_is(s, 8, REPORT_ROW, fu);
+	row_is(s, 9, REPORT_TOTAL, tot);
+	/* The formula, with the configured points, is written under the table. */
+	assert_string_equal(s->notes[0], "Score = 10 x quarters met + (-5) x quarters short + 1 x "
+				       "exemplars counted + 2 x accepted + 2 x propagation events "
+				       "+ 5 x commended (points from the [score] section of the "
+				       "configuration).");
+	report_free(rp);
+}
+
+static void test_plan(void **state)
+{
+	struct fixture *f = *state;
+	struct report *rp;
+	struct err e = { 0 };
+
+	assert_int_equal(report_plan_build(f->r, &rp, &e), 0);
+	assert_string_equal(rp->period, "Period 2023-2025");
+	assert_int_equal(rp->nsections, 4);
+	/* By year.  2023: a, b, d short all year (4 + 4 + 4).  2024 as the year report.
+	 * 2025 is still to come: nothing met, nothing short. */
+	const struct report_section *s = &rp->sections[0];
+	const char *y23[] = { "2023", "0", "0", "0", "0", "0", "0", "0", "12" };
+	const char *y24[] = { "2024", "3", "2", "5", "2", "1", "1", "1", "8" };
+	const char *y25[] = { "2025", "0", "0", "0", "0", "0", "0", "0", "0" };
+	const char *tot[] = { "Total", "3", "2", "5", "2", "1", "1", "1", "20" };
+	assert_int_equal(s->nrows, 4);
+	row_is(s, 0, REPORT_ROW, y23);
+	row_is(s, 1, REPORT_ROW, y24);
+	row_is(s, 2, REPORT_ROW, y25);
+	row_is(s, 3, REPORT_TOTAL, tot);
+	/* By category: columns 2023, 2024, 2025, total. */
+	s = &rp->sections[1];
+	assert_int_equal(s->ncols, 5);
+	assert_string_equal(s->cols[1].header, "2023");
+	const char *res[] = { "Residential area", "0", "3", "0", "3" };
+	row_is(s, 7, REPORT_ROW, res);
+	/* By unit: a has 3 in 2024; d 1, commended. */
+	s = &rp->sections[2];
+	const char *ua[] = { "1", "Phường A", "0", "3", "0", "3", "0" };
+	row_is(s, 1, REPORT_ROW, ua);
+	const char *ud[] = { "4", "Xã D", "0", "1", "0", "1", "1" };
+	row_is(s, 5, REPORT_ROW, ud);
+	/* The commended. */
+	s = &rp->sections[3];
+	const char *hon[] = { "1", "Lê Thị An", "Xã D", "Giấy khen", "12/QĐ", "01/10/2024" };
+	assert_int_equal(s->nrows, 1);
+	row_is(s, 0, REPORT_ROW, hon);
+	report_free(rp);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_score),
+		cmocka_unit_test(test_rank),
+		cmocka_unit_test_setup_teardown(test_quarter, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_year, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_plan, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
