@@ -161,7 +161,8 @@ static void list_section(struct report *rp, struct tally *b, const struct tally_
 		}
 	for (size_t i = 0; i < it->n; i++)
 		it->v[i].unit = pos[it->v[i].unit] != SIZE_MAX ? pos[it->v[i].unit] : npos;
-	qsort(it->v, it->n, sizeof *it->v, item_order);
+	if (it->n)
+		qsort(it->v, it->n, sizeof *it->v, item_order);
 	for (size_t i = 0; i < it->n; i++) {
 		const struct item *x = &it->v[i];
 		char n[24], d[DATE_TEXT_SIZE];

@@ -262,7 +262,8 @@ static void plan_honours(struct report *rp, struct plan *pl)
 	struct report_section *sec = report_section(rp, _("IV. COMMENDED EXEMPLARS"),
 						    _("Commended exemplars"), 6, h, k);
 
-	qsort(pl->honours, pl->n_honours, sizeof *pl->honours, honour_order);
+	if (pl->n_honours)
+		qsort(pl->honours, pl->n_honours, sizeof *pl->honours, honour_order);
 	for (size_t i = 0; i < pl->n_honours; i++) {
 		const struct honour *x = &pl->honours[i];
 		char n[24], d[DATE_TEXT_SIZE];
