@@ -524,15 +524,18 @@ static size_t unit_field_column(const char *field)
 	return strcmp(field, "active_to") == 0 ? SHEET_U_TO : SHEET_U_COUNT;
 }
 
-/* The register's refusals, at their rows and columns. */
+/* The register's refusals, at their rows and columns; each refused record is
+ * marked in drop[] (if not NULL), duplicates only counted when skip_dups. */
 static void register_problems(struct import *im, const struct reg_problem *p, size_t n,
-			      const size_t *rows, bool skip_dups, bool *skip)
+			      const size_t *rows, bool skip_dups, bool *drop)
 {
 	for (size_t i = 0; i < n; i++) {
 		size_t col = im->cols == sheet_exemplar_columns ? field_column(im, p[i].err.field)
-						 : unit_field_column(p[i].err.field);
+								: unit_field_column(p[i].err.field);
+		if (drop)
+			drop[p[i].index] = true;
 		if (skip_dups && p[i].err.code == ERR_DUPLICATE) {
-			skip[p[i].index] = true;
+			im->res->skipped++;
 			continue;
 		}
 		problem(im, rows[p[i].index], col < im->ncols ? im->where[col] : 0, true, "%s",
@@ -572,7 +575,7 @@ static int stored_twin(struct import *im, const struct exemplar *x, uint64_t *tw
 
 /* Run the batch; its refusals become problems.  -1 only on a failure without them. */
 static int run_batch(struct import *im, struct exemplar *xs, size_t n, const size_t *rows,
-		     const char *source, bool dry, bool skip_dups, bool *skip, struct err *e)
+		     const char *source, bool dry, bool skip_dups, bool *drop, struct err *e)
 {
 	struct reg_problem *p = NULL;
 	size_t np = 0;
@@ -581,7 +584,7 @@ static int run_batch(struct import *im, struct exemplar *xs, size_t n, const siz
 	if (!n)
 		return 0;
 	rc = register_add_batch(im->r, xs, n, source, dry, &p, &np, e);
-	register_problems(im, p, np, rows, skip_dups, skip);
+	register_problems(im, p, np, rows, skip_dups, drop);
 	free(p);
 	return rc && !np ? -1 : 0;
 }
@@ -620,15 +623,18 @@ static int import_exemplars(struct import *im, const char *source, unsigned flag
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct exemplar *x = &xs[good];
+		size_t before = im->res->n_problems;
 		model_exemplar_init(x);
 		twin = 0;
-		if (parse_exemplar(im, &im->t.rows[i], x) || stored_twin(im, x, &twin) || twin) {
-			if (twin && skip_dups)
-				im->res->skipped++;
-			else if (twin)
-				problem(im, im->t.rows[i].row, im->where[SHEET_X_NAME], true,
-					_("%s of %s introduced on this date is already recorded as "
-					  "number %llu."), x->name, x->unit, (unsigned long long)twin);
+		if (!parse_exemplar(im, &im->t.rows[i], x) && stored_twin(im, x, &twin))
+			im->nomem = true; /* a read failed: stop below */
+		if (twin && skip_dups)
+			im->res->skipped++;
+		else if (twin)
+			problem(im, im->t.rows[i].row, im->where[SHEET_X_NAME], true,
+				_("%s of %s introduced on this date is already recorded as number "
+				  "%llu."), x->name, x->unit, (unsigned long long)twin);
+		if (twin || im->res->n_problems > before) {
 			model_exemplar_free(x);
 			continue;
 		}
@@ -639,20 +645,27 @@ static int import_exemplars(struct import *im, const char *source, unsigned flag
 		err_set(e, ERR_NOMEM, _("Out of memory."));
 		goto out;
 	}
-	/* A dry run first: it lists the register's refusals even when the cells had
-	 * problems, and finds the duplicates to leave out. */
-	if (run_batch(im, xs, good, rows, source, true, skip_dups, skip, e))
-		goto out;
-	for (size_t i = 0; i < good; i++)
-		im->res->skipped += skip[i];
-	good = compact(xs, rows, ids, skip, good);
+	/*
+	 * Dry runs until the register finds nothing more.  It stops at the first
+	 * kind of refusal (records wrong on their own hide an unknown unit or a
+	 * duplicate elsewhere), so refused records are left out and the rest
+	 * checked again; duplicates to skip are left out the same way.
+	 */
+	for (int round = 0; round < 3 && good; round++) {
+		size_t had = im->res->n_problems, skipped = im->res->skipped;
+		if (run_batch(im, xs, good, rows, source, true, skip_dups, skip, e))
+			goto out;
+		for (size_t i = 0; i < good; i++)
+			xs[i].id = ids[i]; /* the dry run numbered those without */
+		if (im->res->n_problems == had && im->res->skipped == skipped)
+			break;
+		good = compact(xs, rows, ids, skip, good);
+	}
 	im->res->written = good;
 	rc = 0;
 	if (im->res->n_problems || (flags & EXCHANGE_DRY_RUN))
 		goto out;
-	for (size_t i = 0; i < good; i++)
-		xs[i].id = ids[i]; /* the dry run gave numbers to those without */
-	rc = run_batch(im, xs, good, rows, source, false, false, skip, e);
+	rc = run_batch(im, xs, good, rows, source, false, false, NULL, e);
 out:
 	for (size_t i = 0; xs && i < good; i++)
 		model_exemplar_free(&xs[i]);

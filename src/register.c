@@ -744,15 +744,21 @@ int register_add_batch(struct reg *r, struct exemplar *xs, size_t n, const char 
 
 /* ---- units from a file ------------------------------------------------------------- */
 
-/* A batch of units in progress; problems handed over after the transaction. */
+/*
+ * A batch of units in progress; problems handed over after the transaction.
+ * The first n_invalid problems are those found before it (a unit wrong on
+ * its own, marked in invalid[]); a run again after the map grew keeps them
+ * and finds the others afresh.
+ */
 struct ubatch {
 	struct reg *r;
 	struct unit *us;
 	size_t n;
 	const char *source;
 	bool dry_run, dry_done;
+	bool *invalid;
 	struct reg_problem *problems;
-	size_t n_problems, changed;
+	size_t n_problems, n_invalid, changed;
 };
 
 static int ubatch_problem(struct ubatch *c, size_t i, const struct err *why)
@@ -897,7 +903,7 @@ static int ubatch_txn(struct store_txn *t, void *p, struct err *e)
 	struct audit_entry a;
 	int rc = 0;
 
-	c->n_problems = 0;
+	c->n_problems = c->n_invalid;
 	c->changed = 0;
 	audit_entry_init(&a);
 	a.time = time(NULL);
@@ -906,7 +912,8 @@ static int ubatch_txn(struct store_txn *t, void *p, struct err *e)
 	if (c->source && !(a.note = strdup(c->source)))
 		rc = err_set(e, ERR_NOMEM, _("Out of memory."));
 	for (size_t i = 0; i < c->n && !rc; i++)
-		rc = ubatch_one(t, c, i, &a, e);
+		if (!c->invalid[i])
+			rc = ubatch_one(t, c, i, &a, e);
 	if (!rc && (c->n_problems || c->dry_run)) {
 		c->dry_done = true;
 		rc = err_set(e, ERR_INVALID, _("Nothing was written."));
@@ -921,7 +928,7 @@ int register_import_units(struct reg *r, struct unit *us, size_t n, const char *
 			  bool dry_run, struct reg_problem **problems, size_t *n_problems,
 			  size_t *changed, struct err *e)
 {
-	struct ubatch c = { r, us, n, source, dry_run, false, NULL, 0, 0 };
+	struct ubatch c = { r, us, n, source, dry_run, false, NULL, NULL, 0, 0, 0 };
 	int rc = 0;
 
 	*problems = NULL;
@@ -929,13 +936,24 @@ int register_import_units(struct reg *r, struct unit *us, size_t n, const char *
 	*changed = 0;
 	if (roles_check(r->cfg, r->role, ROLES_IMPORT, NULL, NULL, e))
 		return -1;
+	if (!(c.invalid = calloc(n + 1, sizeof *c.invalid)))
+		return err_set(e, ERR_NOMEM, _("Out of memory."));
 	for (size_t i = 0; i < n; i++) {
 		struct err why = { 0 };
-		if (unit_valid(r->cfg, &us[i], &why) && ubatch_problem(&c, i, &why))
+		if (!unit_valid(r->cfg, &us[i], &why))
+			continue;
+		c.invalid[i] = true;
+		if (ubatch_problem(&c, i, &why)) {
+			free(c.invalid);
+			free(c.problems);
 			return err_set(e, ERR_NOMEM, _("Out of memory."));
+		}
 	}
-	if (!c.n_problems)
-		rc = store_write(r->store, ubatch_txn, &c, e);
+	/* Run even with problems found already, to list the others too; nothing
+	 * is written unless there is none. */
+	c.n_invalid = c.n_problems;
+	rc = store_write(r->store, ubatch_txn, &c, e);
+	free(c.invalid);
 	*problems = c.problems;
 	*n_problems = c.n_problems;
 	*changed = c.changed;
