@@ -80,14 +80,15 @@ static int parse_opts(const char *cmd, int argc, char **argv, const char *allowe
 			return cli_usage(cmd, _("unknown option."));
 		switch (opt) {
 		case 'y':
+			if (cli_parse_int(optarg, "--year", 1900, 9999, &o->year, &e))
+				return cli_usage(cmd, "%s", e.msg);
+			break;
 		case 'q':
+			if (cli_parse_int(optarg, "--quarter", 1, 4, &o->quarter, &e))
+				return cli_usage(cmd, "%s", e.msg);
+			break;
 		case 'w':
-			if (cli_parse_int(optarg, opt == 'y' ? "--year" : opt == 'q' ? "--quarter"
-								   : "--width",
-					  opt == 'y' ? 1900 : opt == 'q' ? 1 : 40,
-					  opt == 'y' ? 9999 : opt == 'q' ? 4 : 1000,
-					  opt == 'y' ? &o->year : opt == 'q' ? &o->quarter : &o->width,
-					  &e))
+			if (cli_parse_int(optarg, "--width", 40, 1000, &o->width, &e))
 				return cli_usage(cmd, "%s", e.msg);
 			break;
 		case 'f':
@@ -290,10 +291,10 @@ int cli_data_import(struct cli *c, int argc, char **argv)
 		printf(what == EXCHANGE_UNITS ? _("%zu units added or changed from %s.\n")
 					      : _("%zu exemplars imported from %s.\n"),
 		       res.written, path);
-	if (res.skipped)
-		printf(what == EXCHANGE_UNITS ? _("%zu units were already as in the file.\n")
-					      : _("%zu exemplars already recorded were left out.\n"),
-		       res.skipped);
+	if (res.skipped && what == EXCHANGE_UNITS)
+		printf(_("%zu units were already as in the file.\n"), res.skipped);
+	else if (res.skipped)
+		printf(_("%zu exemplars already recorded were left out.\n"), res.skipped);
 	exchange_result_free(&res);
 	return 0;
 }

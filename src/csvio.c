@@ -94,9 +94,11 @@ void csvio_sort_problems(struct csvio_table *t)
 	for (size_t i = 1; i < t->n_problems; i++) {
 		struct csvio_problem p = t->problems[i];
 		size_t j = i;
-		while (j > 0 && (t->problems[j - 1].row > p.row ||
-				 (t->problems[j - 1].row == p.row && t->problems[j - 1].col > p.col))) {
-			t->problems[j] = t->problems[j - 1];
+		while (j > 0) {
+			const struct csvio_problem *q = &t->problems[j - 1];
+			if (q->row < p.row || (q->row == p.row && q->col <= p.col))
+				break;
+			t->problems[j] = *q;
 			j--;
 		}
 		t->problems[j] = p;
@@ -230,6 +232,12 @@ static const char *unclosed_quote(void)
 		 "starts with \" must end with \"; a \" inside the text is written \"\").");
 }
 
+static const char *misplaced_quote(void)
+{
+	return _("a quotation mark is misplaced in this cell: a cell that holds \" must be "
+		 "written between quotation marks, with the \" doubled (\"\").");
+}
+
 /* Problems of the cells themselves; -1 if the record must be dropped. */
 static int check_cells(struct reader *r)
 {
@@ -254,8 +262,8 @@ static int fit_record(struct reader *r)
 
 	for (size_t i = want; i < r->n; i++)
 		if (r->cells[i][0])
-			return problem(r, i + 1, _("this row has %zu cells but the header names only "
-						   "%zu columns."), r->n, want);
+			return problem(r, i + 1, _("this row has %zu cells but the header names "
+						   "only %zu columns."), r->n, want);
 	while (r->n > want)
 		free(r->cells[--r->n]);
 	while (r->n < want) {
@@ -407,10 +415,8 @@ static int feed(struct reader *r)
 				 * cell, or text after a closing quote. */
 				size_t col = r->n + 1;
 				bool ran_on = r->line > r->rec_line;
-				problem(r, col, "%s", ran_on ? unclosed_quote()
-					: _("a quotation mark is misplaced in this cell: a cell that "
-					    "holds \" must be written between quotation marks, with "
-					    "the \" doubled (\"\")."));
+				problem(r, col, "%s",
+					ran_on ? unclosed_quote() : misplaced_quote());
 				r->row++;
 				if (parser_restart(r, ran_on ? r->rec_line + 1 : r->line + 1))
 					return -1;

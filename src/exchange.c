@@ -50,8 +50,8 @@ static int export_exemplar(const struct exemplar *x, void *p)
 	sheet_format_time(x->updated_at, ua);
 	const char *cells[SHEET_X_SKIP] = {
 		id, ver, x->unit, u ? u->name : "", model_type_label(x->type),
-		model_category_label(x->category), x->name, x->gender ? model_gender_label(x->gender)
-								   : "",
+		model_category_label(x->category), x->name,
+		x->gender ? model_gender_label(x->gender) : "",
 		by, x->position, x->workplace, x->movement, x->achievements, date,
 		model_status_label(x->status), x->status_reason, x->commendation.form,
 		x->commendation.decision, dd, x->commendation.signer, props, x->created_by, ca,
@@ -238,8 +238,9 @@ static int map_header(struct import *im)
 		if (c < 0) {
 			if (h->cells[j][0]) {
 				column_list(im, list, sizeof list);
-				problem(im, 1, j + 1, false, _("this column is not one the import "
-							       "reads. The columns are: %s."), list);
+				problem(im, 1, j + 1, false, _("this column is not one the "
+							       "import reads. The columns are: "
+							       "%s."), list);
 			} else if (column_has_data(im, j)) {
 				problem(im, 1, j + 1, false, _("this column has values but no name "
 							       "in the first row."));
@@ -257,9 +258,10 @@ static int map_header(struct import *im)
 		if (im->cols[c].required && !im->where[c])
 			problem(im, 1, 0, false, _("the column \"%s\" is missing."),
 				_(im->cols[c].label));
-	if (im->cols == sheet_exemplar_columns && !im->where[SHEET_X_UNIT] && !im->where[SHEET_X_UNIT_NAME])
+	if (im->cols == sheet_exemplar_columns && !im->where[SHEET_X_UNIT] &&
+	    !im->where[SHEET_X_UNIT_NAME])
 		problem(im, 1, 0, false, _("the column \"%s\" (or \"%s\") is missing."),
-			_(sheet_exemplar_columns[SHEET_X_UNIT].label), _(sheet_exemplar_columns[SHEET_X_UNIT_NAME].label));
+			_(im->cols[SHEET_X_UNIT].label), _(im->cols[SHEET_X_UNIT_NAME].label));
 	return im->res->n_problems > before;
 }
 
@@ -353,7 +355,8 @@ static void unit_cell(struct import *im, const struct csvio_row *row, struct exe
 		cell_problem(im, row->row, *code ? SHEET_X_UNIT : SHEET_X_UNIT_NAME,
 			     _("there is no unit \"%s\"."), *code ? code : name);
 	else
-		cell_problem(im, row->row, im->where[SHEET_X_UNIT] ? SHEET_X_UNIT : SHEET_X_UNIT_NAME,
+		cell_problem(im, row->row,
+			     im->where[SHEET_X_UNIT] ? SHEET_X_UNIT : SHEET_X_UNIT_NAME,
 			     _("the introducing unit is missing."));
 }
 
@@ -428,7 +431,8 @@ static void number_cells(struct import *im, const struct csvio_row *row, struct 
 		cell_problem(im, row->row, SHEET_X_ID, _("\"%s\" is not an exemplar number."), s);
 	x->id = v;
 	if (whole(s = cell(im, row, SHEET_X_VERSION), 1, UINT32_MAX, 0, &v))
-		cell_problem(im, row->row, SHEET_X_VERSION, _("\"%s\" is not a version number."), s);
+		cell_problem(im, row->row, SHEET_X_VERSION, _("\"%s\" is not a version number."),
+			     s);
 	x->version = (uint32_t)v;
 	if (whole(s = cell(im, row, SHEET_X_BIRTH_YEAR), 1, 9999, 0, &v))
 		cell_problem(im, row->row, SHEET_X_BIRTH_YEAR, _("\"%s\" is not a year."), s);
@@ -455,7 +459,8 @@ static void enum_cells(struct import *im, const struct csvio_row *row, struct ex
 static void stamp_cells(struct import *im, const struct csvio_row *row, struct exemplar *x)
 {
 	static const struct { size_t by, at; } stamps[] = {
-		{ SHEET_X_CREATED_BY, SHEET_X_CREATED_AT }, { SHEET_X_UPDATED_BY, SHEET_X_UPDATED_AT },
+		{ SHEET_X_CREATED_BY, SHEET_X_CREATED_AT },
+		{ SHEET_X_UPDATED_BY, SHEET_X_UPDATED_AT },
 	};
 	char *who[] = { x->created_by, x->updated_by };
 	int64_t *when[] = { &x->created_at, &x->updated_at };
@@ -463,11 +468,12 @@ static void stamp_cells(struct import *im, const struct csvio_row *row, struct e
 	for (size_t i = 0; i < N(stamps); i++) {
 		const char *by = cell(im, row, stamps[i].by), *at = cell(im, row, stamps[i].at);
 		if (sheet_account(by, who[i]))
-			cell_problem(im, row->row, stamps[i].by, _("\"%s\" is not an account name."),
-				     by);
+			cell_problem(im, row->row, stamps[i].by,
+				     _("\"%s\" is not an account name."), by);
 		if (*at && sheet_parse_time(at, when[i]))
 			cell_problem(im, row->row, stamps[i].at, _("\"%s\" is not a time written "
-								   "YYYY-MM-DDTHH:MM:SS+07:00."), at);
+								   "YYYY-MM-DDTHH:MM:SS+07:00."),
+				     at);
 	}
 }
 
@@ -481,7 +487,8 @@ static int parse_exemplar(struct import *im, const struct csvio_row *row, struct
 	unit_cell(im, row, x);
 	enum_cells(im, row, x);
 	for (size_t i = 0; i < N(ex_texts); i++)
-		set_text(im, (char **)((char *)x + ex_texts[i].offset), cell(im, row, ex_texts[i].col));
+		set_text(im, (char **)((char *)x + ex_texts[i].offset),
+			 cell(im, row, ex_texts[i].col));
 	if (!*(s = cell(im, row, SHEET_X_DATE)))
 		cell_problem(im, row->row, SHEET_X_DATE, _("the introduction date is missing."));
 	else
@@ -495,33 +502,20 @@ static int parse_exemplar(struct import *im, const struct csvio_row *row, struct
 
 /* ---- import: exemplars ------------------------------------------------------------- */
 
-/* Our column of a register field code ("date", "ref"...), or SHEET_X_COUNT. */
+/* Our column of a register field code ("date", "ref"...), or ncols when none:
+ * the field codes are the column codes, but for the propagation's parts. */
 static size_t field_column(const struct import *im, const char *field)
 {
-	static const struct { const char *field; size_t col; } map[] = {
-		{ "type", SHEET_X_TYPE }, { "category", SHEET_X_CATEGORY }, { "name", SHEET_X_NAME },
-		{ "gender", SHEET_X_GENDER }, { "birth_year", SHEET_X_BIRTH_YEAR },
-		{ "position", SHEET_X_POSITION }, { "workplace", SHEET_X_WORKPLACE },
-		{ "movement", SHEET_X_MOVEMENT }, { "achievements", SHEET_X_ACHIEVEMENTS },
-		{ "date", SHEET_X_DATE }, { "unit", SHEET_X_UNIT }, { "status", SHEET_X_STATUS },
-		{ "status_reason", SHEET_X_REASON }, { "form", SHEET_X_FORM }, { "decision", SHEET_X_DECISION },
-		{ "decision_date", SHEET_X_DECISION_DATE }, { "signer", SHEET_X_SIGNER },
-		{ "ref", SHEET_X_PROPAGATIONS }, { "channel", SHEET_X_PROPAGATIONS },
-	};
+	bool ex = im->cols == sheet_exemplar_columns;
 
-	for (size_t i = 0; i < N(map); i++)
-		if (strcmp(map[i].field, field) == 0)
-			return map[i].col == SHEET_X_UNIT && !im->where[SHEET_X_UNIT] ? SHEET_X_UNIT_NAME : map[i].col;
-	return SHEET_X_COUNT;
-}
-
-/* Our column of a unit field code, or SHEET_U_COUNT. */
-static size_t unit_field_column(const char *field)
-{
-	for (size_t c = 0; c < SHEET_U_SKIP; c++)
-		if (strcmp(sheet_unit_columns[c].code, field) == 0)
+	if (ex && (!strcmp(field, "ref") || !strcmp(field, "channel")))
+		return SHEET_X_PROPAGATIONS;
+	if (ex && !strcmp(field, "unit") && !im->where[SHEET_X_UNIT])
+		return SHEET_X_UNIT_NAME;
+	for (size_t c = 0; c < im->ncols; c++)
+		if (im->cols[c].code && !strcmp(im->cols[c].code, field))
 			return c;
-	return strcmp(field, "active_to") == 0 ? SHEET_U_TO : SHEET_U_COUNT;
+	return im->ncols;
 }
 
 /* The register's refusals, at their rows and columns; each refused record is
@@ -530,8 +524,7 @@ static void register_problems(struct import *im, const struct reg_problem *p, si
 			      const size_t *rows, bool skip_dups, bool *drop)
 {
 	for (size_t i = 0; i < n; i++) {
-		size_t col = im->cols == sheet_exemplar_columns ? field_column(im, p[i].err.field)
-								: unit_field_column(p[i].err.field);
+		size_t col = field_column(im, p[i].err.field);
 		if (drop)
 			drop[p[i].index] = true;
 		if (skip_dups && p[i].err.code == ERR_DUPLICATE) {

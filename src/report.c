@@ -307,8 +307,8 @@ static int wrap(const char *s, int cols, char ***v, size_t *n)
 					sp--;
 				if (sp > 0)
 					cut = sp;
-				else if (!fit)
-					cut = text_fit(p, 4, NULL); /* one character wider than the column */
+				else if (!fit) /* one character wider than the column */
+					cut = text_fit(p, 4, NULL);
 				if (!cut)
 					cut = 1;
 			}

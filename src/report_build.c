@@ -72,13 +72,14 @@ static int take_row(const struct list_row *row, void *p)
 		return -1;
 	}
 	it->v = v;
-	v[it->n] = (struct item){ tally_unit_index(it->b, row->unit), it->n, v[it->n].name, row->type,
-				  row->category, row->status, row->date };
+	v[it->n] = (struct item){ tally_unit_index(it->b, row->unit), it->n, v[it->n].name,
+				  row->type, row->category, row->status, row->date };
 	it->n++;
 	return 0;
 }
 
-static void units_section(struct report *rp, struct tally *b, const struct tally_group *g, size_t ng)
+static void units_section(struct report *rp, struct tally *b, const struct tally_group *g,
+			  size_t ng)
 {
 	const char *h[] = { _("No."), _("Unit"), _("Quota"), _("Collective"), _("Individual"),
 			    _("Accepted"), _("Returned"), _("Quota state") };
@@ -112,9 +113,11 @@ static void units_section(struct report *rp, struct tally *b, const struct tally
 		}
 	}
 	snprintf(state, sizeof state, _("%d of %d met"), met, with_quota);
-	const char *total[] = { "", _("Total"), tally_num(&n[1], sum.required),
-				tally_num(&n[2], sum.collective), tally_num(&n[3], sum.individual),
-				tally_num(&n[4], sum.accepted), tally_num(&n[5], sum.returned), state };
+	const char *total[] = {
+		"", _("Total"), tally_num(&n[1], sum.required), tally_num(&n[2], sum.collective),
+		tally_num(&n[3], sum.individual), tally_num(&n[4], sum.accepted),
+		tally_num(&n[5], sum.returned), state,
+	};
 	report_row(rp, sec, REPORT_TOTAL, total);
 	report_note(rp, sec, _("Accepted: exemplars the Home Affairs Office accepted, including "
 			       "those since proposed for commendation, commended or revoked."));
@@ -319,9 +322,10 @@ static void scores_section(struct report *rp, struct tally *b, const struct tall
 			const struct tally_figures *f = &b->fig[g[gi].idx[j]];
 			const char *cells[] = {
 				tally_num(&n[0], f->rank), b->units.v[g[gi].idx[j]].name,
-				tally_num(&n[1], f->met), tally_num(&n[2], f->short_), tally_num(&n[3], f->counted),
-				tally_num(&n[4], f->accepted), tally_num(&n[5], f->propagated),
-				tally_num(&n[6], f->commended), tally_num(&n[7], f->score),
+				tally_num(&n[1], f->met), tally_num(&n[2], f->short_),
+				tally_num(&n[3], f->counted), tally_num(&n[4], f->accepted),
+				tally_num(&n[5], f->propagated), tally_num(&n[6], f->commended),
+				tally_num(&n[7], f->score),
 			};
 			report_row(rp, sec, REPORT_ROW, cells);
 			sum.met += f->met;
@@ -332,9 +336,11 @@ static void scores_section(struct report *rp, struct tally *b, const struct tall
 			sum.commended += f->commended;
 		}
 	}
-	const char *total[] = { "", _("Total"), tally_num(&n[1], sum.met), tally_num(&n[2], sum.short_),
-				tally_num(&n[3], sum.counted), tally_num(&n[4], sum.accepted),
-				tally_num(&n[5], sum.propagated), tally_num(&n[6], sum.commended), "" };
+	const char *total[] = {
+		"", _("Total"), tally_num(&n[1], sum.met), tally_num(&n[2], sum.short_),
+		tally_num(&n[3], sum.counted), tally_num(&n[4], sum.accepted),
+		tally_num(&n[5], sum.propagated), tally_num(&n[6], sum.commended), "",
+	};
 	report_row(rp, sec, REPORT_TOTAL, total);
 	score_notes(rp, sec, b->cfg, year);
 }

@@ -39,7 +39,8 @@ const struct sheet_column sheet_exemplar_columns[SHEET_X_COUNT] = {
 	[SHEET_X_REASON] = { "status_reason", N_("Reason"), "Lý do", NULL, REPORT_TEXT, false },
 	[SHEET_X_FORM] = { "form", N_("Form of commendation"), "Hình thức khen thưởng", NULL,
 		     REPORT_TEXT, false },
-	[SHEET_X_DECISION] = { "decision", N_("Decision number"), "Số quyết định", NULL, REPORT_TEXT,
+	[SHEET_X_DECISION] = { "decision", N_("Decision number"), "Số quyết định", NULL,
+			       REPORT_TEXT,
 			 false },
 	[SHEET_X_DECISION_DATE] = { "decision_date", N_("Decision date"), "Ngày quyết định", NULL,
 			      REPORT_DATE, false },
@@ -48,11 +49,13 @@ const struct sheet_column sheet_exemplar_columns[SHEET_X_COUNT] = {
 			     REPORT_TEXT, false },
 	[SHEET_X_CREATED_BY] = { "created_by", N_("Entered by"), "Người nhập", NULL, REPORT_TEXT,
 			   false },
-	[SHEET_X_CREATED_AT] = { "created_at", N_("Entered at"), "Thời điểm nhập", NULL, REPORT_TEXT,
+	[SHEET_X_CREATED_AT] = { "created_at", N_("Entered at"), "Thời điểm nhập", NULL,
+				 REPORT_TEXT,
 			   false },
 	[SHEET_X_UPDATED_BY] = { "updated_by", N_("Last changed by"), "Người sửa lần cuối", NULL,
 			   REPORT_TEXT, false },
-	[SHEET_X_UPDATED_AT] = { "updated_at", N_("Last changed at"), "Thời điểm sửa lần cuối", NULL,
+	[SHEET_X_UPDATED_AT] = { "updated_at", N_("Last changed at"), "Thời điểm sửa lần cuối",
+				 NULL,
 			   REPORT_TEXT, false },
 	[SHEET_X_SKIP] = { NULL, "No.", "STT", "Số thứ tự", REPORT_NUMBER, false },
 };
@@ -61,7 +64,8 @@ const struct sheet_column sheet_unit_columns[SHEET_U_COUNT] = {
 	[SHEET_U_CODE] = { "code", N_("Unit code"), "Mã đơn vị", NULL, REPORT_TEXT, true },
 	[SHEET_U_NAME] = { "name", N_("Unit name"), "Tên đơn vị", "Đơn vị", REPORT_TEXT, true },
 	[SHEET_U_KIND] = { "kind", N_("Kind of unit"), "Loại đơn vị", NULL, REPORT_TEXT, true },
-	[SHEET_U_BLOCK] = { "block", N_("Emulation block"), "Khối thi đua", NULL, REPORT_TEXT, false },
+	[SHEET_U_BLOCK] = { "block", N_("Emulation block"), "Khối thi đua", NULL, REPORT_TEXT,
+			    false },
 	[SHEET_U_QUOTA] = { "quota", N_("Quota per quarter"), "Chỉ tiêu mỗi quý", "Chỉ tiêu",
 		      REPORT_NUMBER, false },
 	[SHEET_U_FROM] = { "active_from", N_("Active from"), "Hoạt động từ ngày", NULL, REPORT_DATE,
@@ -193,9 +197,9 @@ void sheet_format_time(int64_t at, char buf[SHEET_TIME_SIZE])
 		return;
 	}
 	off = (int)(tm.tm_gmtoff / 60);
-	snprintf(buf, SHEET_TIME_SIZE, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", tm.tm_year + 1900,
-		 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, off < 0 ? '-' : '+',
-		 abs(off) / 60 % 100, abs(off) % 60);
+	snprintf(buf, SHEET_TIME_SIZE, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
+		 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+		 off < 0 ? '-' : '+', abs(off) / 60 % 100, abs(off) % 60);
 }
 
 int sheet_parse_time(const char *s, int64_t *out)

@@ -118,8 +118,9 @@ int tally_groups(const struct tally *b, struct tally_group **out, size_t *n, str
 		}
 		for (size_t i = 0; i < b->units.n; i++) {
 			const struct unit *u = &b->units.v[i];
-			bool in_block = k < cfg->n_blocks ? strcmp(u->block, cfg->blocks[k].code) == 0
-							  : !config_block(cfg, u->block);
+			bool in_block = k < cfg->n_blocks
+					? strcmp(u->block, cfg->blocks[k].code) == 0
+					: !config_block(cfg, u->block);
 			if (b->fig[i].shown && in_block)
 				idx[count++] = i;
 		}

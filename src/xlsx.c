@@ -211,7 +211,8 @@ static lxw_error heading(lxw_worksheet *ws, const struct report *rp, lxw_col_t l
 		if (!rc)
 			rc = span(ws, 1, 0, split - 1, rp->issuer, st->issuer);
 		if (!rc)
-			rc = span(ws, 0, split, last, _("SOCIALIST REPUBLIC OF VIETNAM"), st->motto);
+			rc = span(ws, 0, split, last, _("SOCIALIST REPUBLIC OF VIETNAM"),
+				  st->motto);
 		if (!rc)
 			rc = span(ws, 1, split, last, _("Independence - Freedom - Happiness"),
 				  st->motto_line);

@@ -74,7 +74,7 @@ static bool holds(const char *path, const char *name, size_t *size)
 
 static void test_sheet_per_section(void **state)
 {
-	struct report *rp = sample(3, "Theo đơn vị: 1/2 [bản] *? rất rất dài quá mức cho phép", "T");
+	struct report *rp = sample(3, "Theo đơn vị: 1/2 [bản] *? rất dài quá mức cho phép", "T");
 	struct err e = { 0 };
 	char path[128];
 	size_t size;
