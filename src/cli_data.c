@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -14,46 +13,27 @@
 #include "i18n.h"
 #include "identity.h"
 #include "report_build.h"
+#include "report_file.h"
 #include "report_plan.h"
-#include "xlsx.h"
 
 /* Problems of an import listed on the terminal; the count says how many more. */
 #define MAX_LISTED 200
 
-enum out_format { OUT_TEXT, OUT_CSV, OUT_XLSX, OUT_GUESS };
+/* --format not given: the file name decides, else the command's default. */
+#define FORMAT_GUESS (-1)
 
 /* Options of report and export; each command accepts its own subset. */
 struct data_opts {
 	long year, quarter, width;
-	enum out_format fmt;
+	int fmt;           /* enum report_format, or FORMAT_GUESS */
 	const char *out;   /* -o FILE; NULL = standard output */
 	bool bom;
 };
 
-static int parse_format(const char *s, enum out_format *f)
+static enum report_format settle_format(const struct data_opts *o, enum report_format dflt)
 {
-	static const char *names[] = { "text", "csv", "xlsx" };
-
-	for (int i = 0; i < 3; i++)
-		if (strcmp(s, names[i]) == 0) {
-			*f = (enum out_format)i;
-			return 0;
-		}
-	return -1;
-}
-
-/* Unless --format was given, the file name's extension decides. */
-static enum out_format settle_format(const struct data_opts *o, enum out_format dflt)
-{
-	const char *dot = o->out ? strrchr(o->out, '.') : NULL;
-
-	if (o->fmt != OUT_GUESS)
-		return o->fmt;
-	if (dot && strcasecmp(dot, ".xlsx") == 0)
-		return OUT_XLSX;
-	if (dot && strcasecmp(dot, ".csv") == 0)
-		return OUT_CSV;
-	return dflt;
+	return o->fmt != FORMAT_GUESS ? (enum report_format)o->fmt
+				      : report_file_guess(o->out, dflt);
 }
 
 /* Parse the options of argv (argv[0] is the command's first word; options may
@@ -71,6 +51,7 @@ static int parse_opts(const char *cmd, int argc, char **argv, const char *allowe
 		{ "width", required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 },
 	};
+	enum report_format f;
 	struct err e;
 	int opt;
 
@@ -92,11 +73,12 @@ static int parse_opts(const char *cmd, int argc, char **argv, const char *allowe
 				return cli_usage(cmd, "%s", e.msg);
 			break;
 		case 'f':
-			if (parse_format(optarg, &o->fmt) ||
-			    (o->fmt == OUT_TEXT && !strchr(allowed, 'w')))
+			if (report_file_format(optarg, &f) ||
+			    (f == REPORT_FORMAT_TEXT && !strchr(allowed, 'w')))
 				return cli_usage(cmd, strchr(allowed, 'w')
 						 ? _("--format: use text, csv or xlsx.")
 						 : _("--format: use csv or xlsx."));
+			o->fmt = (int)f;
 			break;
 		case 'o': o->out = optarg; break;
 		case 'b': o->bom = true; break;
@@ -105,61 +87,24 @@ static int parse_opts(const char *cmd, int argc, char **argv, const char *allowe
 	return 0;
 }
 
-/* ---- writing a file ------------------------------------------------------------------ */
+/* ---- writing -------------------------------------------------------------------------- */
 
-/*
- * Write the report to o->out (or standard output).  A file is written under
- * a temporary name beside it and renamed into place once complete, so that
- * a failure never leaves half a file where a person expects a whole one.
- * The program's group privilege is given up first: the file is the person's.
- */
-static int write_report(const struct report *rp, enum out_format fmt, const struct data_opts *o,
-			struct err *e)
+/* The report to standard output, or to o->out with the person's own rights. */
+static int write_report(const struct report *rp, enum report_format fmt,
+			const struct data_opts *o, struct err *e)
 {
-	char *tmp = NULL;
-	FILE *f = stdout;
-	int fd = -1, rc;
-
-	if (!o->out)
-		return fmt == OUT_CSV ? report_write_csv(rp, stdout, o->bom, e)
-				      : report_write_text(rp, stdout, (int)o->width, e);
-	if (identity_drop_privilege(e))
-		return -1;
-	if (asprintf(&tmp, "%s.XXXXXX", o->out) < 0)
-		return err_set(e, ERR_NOMEM, _("Out of memory."));
-	if ((fd = mkstemp(tmp)) < 0) {
-		rc = err_set(e, ERR_IO, _("Cannot create %s: %s."), o->out, strerror(errno));
-		free(tmp);
-		return rc;
-	}
-	mode_t mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
-	if (fmt == OUT_XLSX) {
-		close(fd);
-		rc = xlsx_write_report(rp, tmp, e);
-	} else if (!(f = fdopen(fd, "w"))) {
-		close(fd);
-		rc = err_set(e, ERR_IO, _("Cannot create %s: %s."), o->out, strerror(errno));
-	} else {
-		rc = fmt == OUT_CSV ? report_write_csv(rp, f, o->bom, e)
-				    : report_write_text(rp, f, (int)o->width, e);
-		if (fclose(f) && !rc)
-			rc = err_set(e, ERR_IO, _("Cannot write %s: %s."), o->out, strerror(errno));
-	}
-	if (!rc && rename(tmp, o->out))
-		rc = err_set(e, ERR_IO, _("Cannot write %s: %s."), o->out, strerror(errno));
-	if (rc)
-		unlink(tmp);
-	free(tmp);
-	return rc;
+	if (o->out)
+		return identity_drop_privilege(e) ? -1
+			: report_file_write(rp, fmt, o->out, (int)o->width, o->bom, e);
+	return fmt == REPORT_FORMAT_CSV ? report_write_csv(rp, stdout, o->bom, e)
+					: report_write_text(rp, stdout, (int)o->width, e);
 }
 
 /* ---- report ------------------------------------------------------------------------------ */
 
 int cli_data_report(struct cli *c, int argc, char **argv)
 {
-	struct data_opts o = { 0, 0, 80, OUT_GUESS, NULL, false };
+	struct data_opts o = { 0, 0, 80, FORMAT_GUESS, NULL, false };
 	struct report *rp = NULL;
 	struct err e = { 0 };
 	const char *kind = argc > 1 ? argv[1] : "";
@@ -172,8 +117,8 @@ int cli_data_report(struct cli *c, int argc, char **argv)
 		return rc;
 	if (optind < argc - 1)
 		return cli_usage("report", _("unexpected argument \"%s\"."), argv[optind + 1]);
-	enum out_format fmt = settle_format(&o, OUT_TEXT);
-	if (fmt == OUT_XLSX && !o.out)
+	enum report_format fmt = settle_format(&o, REPORT_FORMAT_TEXT);
+	if (fmt == REPORT_FORMAT_XLSX && !o.out)
 		return cli_usage("report", _("an xlsx report needs -o FILE."));
 	if (kind[0] == 'q' && o.year && !o.quarter)
 		return cli_usage("report", _("--year needs --quarter for the quarter report."));
@@ -211,7 +156,7 @@ static int what_arg(const char *s, enum exchange_what *what)
 
 int cli_data_export(struct cli *c, int argc, char **argv)
 {
-	struct data_opts o = { 0, 0, 80, OUT_GUESS, NULL, false };
+	struct data_opts o = { 0, 0, 80, FORMAT_GUESS, NULL, false };
 	enum exchange_what what;
 	struct report *rp = NULL;
 	struct err e = { 0 };
@@ -224,8 +169,8 @@ int cli_data_export(struct cli *c, int argc, char **argv)
 		return cli_usage("export", _("unexpected argument \"%s\"."), argv[optind + 1]);
 	if (what_arg(optind < argc ? argv[optind] : "exemplars", &what))
 		return cli_usage("export", _("say what to export: exemplars or units."));
-	enum out_format fmt = settle_format(&o, OUT_CSV);
-	if (fmt == OUT_XLSX && !o.out)
+	enum report_format fmt = settle_format(&o, REPORT_FORMAT_CSV);
+	if (fmt == REPORT_FORMAT_XLSX && !o.out)
 		return cli_usage("export", _("an xlsx file needs -o FILE."));
 	if (cli_open(c, 0, &e) || exchange_export(c->reg, what, &rp, &count, &e) ||
 	    write_report(rp, fmt, &o, &e)) {

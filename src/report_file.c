@@ -1,0 +1,86 @@
+/* report_file.c - see report_file.h. */
+#include "report_file.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "xlsx.h"
+
+int report_file_format(const char *name, enum report_format *out)
+{
+	static const char *names[] = { "text", "csv", "xlsx" };
+
+	for (int i = 0; i < 3; i++)
+		if (strcmp(name, names[i]) == 0) {
+			*out = (enum report_format)i;
+			return 0;
+		}
+	return -1;
+}
+
+enum report_format report_file_guess(const char *path, enum report_format dflt)
+{
+	const char *dot = path ? strrchr(path, '.') : NULL;
+
+	if (dot && strcasecmp(dot, ".xlsx") == 0)
+		return REPORT_FORMAT_XLSX;
+	if (dot && strcasecmp(dot, ".csv") == 0)
+		return REPORT_FORMAT_CSV;
+	return dflt;
+}
+
+/* Text or CSV into the open temporary file `fd` (closed here). */
+static int write_stream(const struct report *rp, enum report_format fmt, int fd, int width,
+			bool bom, const char *path, struct err *e)
+{
+	FILE *f = fdopen(fd, "w");
+	int rc;
+
+	if (!f) {
+		close(fd);
+		return err_set(e, ERR_IO, _("Cannot create %s: %s."), path, strerror(errno));
+	}
+	rc = fmt == REPORT_FORMAT_CSV ? report_write_csv(rp, f, bom, e)
+				      : report_write_text(rp, f, width, e);
+	if (fclose(f) && !rc)
+		rc = err_set(e, ERR_IO, _("Cannot write %s: %s."), path, strerror(errno));
+	return rc;
+}
+
+int report_file_write(const struct report *rp, enum report_format fmt, const char *path,
+		      int width, bool bom, struct err *e)
+{
+	char *tmp = NULL;
+	mode_t mask;
+	int fd, rc;
+
+	if (asprintf(&tmp, "%s.XXXXXX", path) < 0)
+		return err_set(e, ERR_NOMEM, _("Out of memory."));
+	if ((fd = mkstemp(tmp)) < 0) {
+		rc = err_set(e, ERR_IO, _("Cannot create %s: %s."), path, strerror(errno));
+		free(tmp);
+		return rc;
+	}
+	/* mkstemp makes the file private; a report gets the usual permissions. */
+	mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	if (fmt == REPORT_FORMAT_XLSX) {
+		close(fd);
+		rc = xlsx_write_report(rp, tmp, e);
+	} else {
+		rc = write_stream(rp, fmt, fd, width, bom, path, e);
+	}
+	if (!rc && rename(tmp, path))
+		rc = err_set(e, ERR_IO, _("Cannot write %s: %s."), path, strerror(errno));
+	if (rc)
+		unlink(tmp);
+	free(tmp);
+	return rc;
+}
