@@ -70,7 +70,9 @@ bool sheet_same_name(const char *a, const char *b);
 enum sheet_enum { SHEET_TYPE, SHEET_CATEGORY, SHEET_GENDER, SHEET_STATUS, SHEET_CHANNEL,
 		  SHEET_KIND };
 
-/* The value (>= 1) whose code or label `s` is, or -1. */
+/* The value (>= 1) whose code or label, in Vietnamese or English, `s` is; or -1.
+ * (The first call looks the labels up in both catalogues, switching the
+ * language for a moment.) */
 int sheet_enum_parse(enum sheet_enum which, const char *s);
 /* The labels of every value, "label; label; ...", for a message. */
 void sheet_enum_list(enum sheet_enum which, char *buf, size_t n);

@@ -45,7 +45,7 @@ static const struct command commands[] = {
 	{ "log", cli_flow_log, N_("log [--since D] [--user U] [--record ID]") },
 	{ "check", cli_flow_check, N_("check                    verify the database") },
 	{ "report", cli_data_report, N_("report quarter|year|plan [--year Y] [--quarter Q] "
-					"[--format text|csv|xlsx] [-o FILE] [--bom]") },
+					"[--format F] [-o FILE]") },
 	{ "export", cli_data_export, N_("export [exemplars|units] [--format csv|xlsx] [-o FILE] "
 					"[--bom]") },
 	{ "import", cli_data_import, N_("import exemplars|units FILE.csv [--dry-run] "

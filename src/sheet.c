@@ -14,12 +14,16 @@
 
 /* ---- columns ---------------------------------------------------------------------- */
 
+/* Each `vi` is the Vietnamese catalogue's translation of its label, so that a
+ * file exported in Vietnamese imports into a program set to English. */
 const struct sheet_column sheet_exemplar_columns[SHEET_X_COUNT] = {
 	[SHEET_X_ID] = { "id", N_("Number"), "Số hồ sơ", "so", REPORT_NUMBER, false },
 	[SHEET_X_VERSION] = { "version", N_("Version"), "Phiên bản", NULL, REPORT_NUMBER, false },
-	[SHEET_X_UNIT] = { "unit", N_("Unit code"), "Mã đơn vị", NULL, REPORT_TEXT, false },
-	[SHEET_X_UNIT_NAME] = { "unit_name", N_("Unit name"), "Đơn vị", "Đơn vị giới thiệu",
-			  REPORT_TEXT, false },
+	/* Either holds a unit's code or its name (the import tries both). */
+	[SHEET_X_UNIT] = { "unit", N_("Unit code"), "Mã đơn vị", "Đơn vị giới thiệu",
+			   REPORT_TEXT, false },
+	[SHEET_X_UNIT_NAME] = { "unit_name", N_("Unit name"), "Tên đơn vị", "Đơn vị",
+				REPORT_TEXT, false },
 	[SHEET_X_TYPE] = { "type", N_("Type"), "Loại", NULL, REPORT_TEXT, false },
 	[SHEET_X_CATEGORY] = { "category", N_("Category"), "Lĩnh vực", NULL, REPORT_TEXT, true },
 	[SHEET_X_NAME] = { "name", N_("Name"), "Tên", "Họ và tên", REPORT_TEXT, true },
@@ -154,15 +158,50 @@ static void enum_names(enum sheet_enum which, int v, const char **code, const ch
 	}
 }
 
+/*
+ * The labels of every value in both languages, gathered once: a file saved
+ * by a program set to Vietnamese must read in one set to English, and the
+ * other way round.  The catalogue is switched to each language in turn and
+ * back to the one in use; the labels are copied, so nothing points into a
+ * catalogue afterwards.
+ */
+#define ENUM_MAX 16
+#define LABEL_MAX 160
+static const char *const languages[] = { "vi", "en" };
+static char labels[SHEET_KIND + 1][ENUM_MAX][2][LABEL_MAX];
+static bool labels_ready;
+
+static void gather_labels(void)
+{
+	char current[8];
+	const char *code, *label;
+
+	snprintf(current, sizeof current, "%s", i18n_language());
+	for (size_t l = 0; l < 2; l++) {
+		i18n_set_language(languages[l]);
+		for (int w = SHEET_TYPE; w <= SHEET_KIND; w++)
+			for (int v = 1; v < ENUM_MAX; v++) {
+				enum_names((enum sheet_enum)w, v, &code, &label);
+				snprintf(labels[w][v][l], LABEL_MAX, "%s", code ? label : "");
+			}
+	}
+	i18n_set_language(current);
+	labels_ready = true;
+}
+
 int sheet_enum_parse(enum sheet_enum which, const char *s)
 {
 	const char *code, *label;
 
+	if (!labels_ready)
+		gather_labels();
 	for (int v = 1;; v++) {
 		enum_names(which, v, &code, &label);
 		if (!code)
 			return -1;
-		if (sheet_same_name(code, s) || sheet_same_name(label, s))
+		if (sheet_same_name(code, s) || sheet_same_name(label, s) ||
+		    (v < ENUM_MAX && (sheet_same_name(labels[which][v][0], s) ||
+				      sheet_same_name(labels[which][v][1], s))))
 			return v;
 	}
 }

@@ -46,6 +46,31 @@ t_eq "--bom starts the file with EF BB BF" "$(head -c 3 "$T_DIR/bom.csv" | od -A
 t_eq "records end with CRLF" "$(head -n 1 "$T_DIR/a.csv" | tail -c 2 | od -An -tx1 | tr -d ' ')" \
 	0d0a
 
+# Across languages: the Vietnamese file into a program set to English, its
+# English export back into a Vietnamese one, which exports the first file again.
+sed 's/^language = vi/language = en/' "$DIENHINH_ROOT/conf/dienhinh.ini" > "$T_DIR/en.ini"
+T_CONFIG=$T_DIR/en.ini t_init_db "$T_DIR/db5"
+T_CONFIG=$T_DIR/en.ini on "$T_DIR/db5" import exemplars "$T_DIR/a.csv" >/dev/null
+t_report $? "a Vietnamese export imports into a program set to English"
+T_CONFIG=$T_DIR/en.ini on "$T_DIR/db5" export -o "$T_DIR/en.csv" >/dev/null
+t_contains "... which exports English headers and labels" "$(head -n 2 "$T_DIR/en.csv")" \
+	"Number,Version,Unit code,Unit name,Type,Category,Name"
+t_init_db "$T_DIR/db6"
+on "$T_DIR/db6" import exemplars "$T_DIR/en.csv" >/dev/null
+t_report $? "the English export imports into a program set to Vietnamese"
+on "$T_DIR/db6" export -o "$T_DIR/vi.csv" >/dev/null
+cmp -s "$T_DIR/a.csv" "$T_DIR/vi.csv"
+t_report $? "... and exports the first file again, byte for byte"
+
+# Text is stored NFC, whatever form it came in.
+printf 'name,category,unit,date\nNguye\xcc\x82\xcc\x83n Thi\xcc\xa3 Ho\xcc\x82\xcc\x80ng,good_deeds,kinhte,2024-05-06\n' \
+	> "$T_DIR/nfd.csv"
+t_init_db "$T_DIR/db7"
+on "$T_DIR/db7" import exemplars "$T_DIR/nfd.csv" >/dev/null
+# "Nguyễn": N g u y, then U+1EC5 (e1 bb 85) where the file had e, U+0302, U+0303.
+t_contains "decomposed letters are stored composed (NFC)" \
+	"$(on "$T_DIR/db7" list --format tsv | od -An -tx1 | tr -d ' \n')" "4e677579e1bb856e"
+
 # The same again through the BOM file and a workbook.
 t_init_db "$T_DIR/db3"
 T_DB=$T_DIR/db3 dh import exemplars "$T_DIR/bom.csv" >/dev/null
