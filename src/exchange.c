@@ -22,6 +22,7 @@
 
 /* ---- export -------------------------------------------------------------------------- */
 
+/* An export being built: the report's one table and the unit names for it. */
 struct export_ctx {
 	struct report *rp;
 	struct report_section *sec;

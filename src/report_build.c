@@ -43,9 +43,10 @@ static const char *quarter_name(int q, char buf[16])
 
 /* ---- the quarter report --------------------------------------------------------------- */
 
-/* One exemplar of the quarter's list, copied out of the scan. */
+/* One exemplar of the quarter's list, copied out of the scan.  `unit` is the
+ * unit's index in the tally, then its position in the report's order. */
 struct item {
-	size_t unit, seq;
+	size_t unit, seq;          /* seq: the scan's order, kept among equals */
 	char *name;
 	enum ex_type type;
 	enum ex_category category;
@@ -53,6 +54,7 @@ struct item {
 	date_t date;
 };
 
+/* The quarter's list being copied; `failed`: out of memory on the way. */
 struct items {
 	struct tally *b;
 	struct item *v;
@@ -226,7 +228,7 @@ int report_build_quarter(struct reg *r, int year, int quarter, struct report **o
 	rp = NULL;
 	rc = 0;
 out:
-	if (it.failed && !rc)
+	if (it.failed)
 		rc = nomem(e);
 	for (size_t i = 0; i < it.n; i++)
 		free(it.v[i].name);

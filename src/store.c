@@ -1137,6 +1137,24 @@ static int restore_txn(struct store_txn *t, void *p, struct err *e)
 	return b->a ? store_append_audit(t, b->a, e) : 0;
 }
 
+/*
+ * Make the map large enough for the backup's records beside the old pages
+ * still in use, so that the transaction (and its safety copy) is not run
+ * again and again while the map grows step by step.
+ */
+static void room_for(struct store *s, const char *dir)
+{
+	char path[4096];
+	struct stat sb;
+	MDB_envinfo info;
+
+	snprintf(path, sizeof path, "%s/data.mdb", dir);
+	if (stat(path, &sb) || mdb_env_info(s->env, &info))
+		return;
+	if (info.me_mapsize < 2 * (size_t)sb.st_size + info.me_mapsize / 2)
+		mdb_env_set_mapsize(s->env, info.me_mapsize + 2 * (size_t)sb.st_size);
+}
+
 int store_restore(struct store *s, const char *dir, const char *safety_dir,
 		  struct audit_entry *a, struct err *e)
 {
@@ -1151,6 +1169,7 @@ int store_restore(struct store *s, const char *dir, const char *safety_dir,
 		return err_set(e, ERR_INVALID, _("%s is the database itself, not a backup."), dir);
 	rc = open_backup(&b, e);
 	if (!rc) {
+		room_for(s, dir);
 		rc = store_write(s, restore_txn, &b, e);
 		if (rc && b.copied)
 			remove_copy(safety_dir);
