@@ -208,6 +208,33 @@ static int open_schema(struct store *s, unsigned flags, struct err *e)
 	return 0;
 }
 
+/*
+ * A data file cut short (a copy that stopped, a full disk) can keep intact
+ * meta pages, and LMDB would then map the missing pages and die of SIGBUS
+ * on the first read.  Committed pages always reach the file before the
+ * meta page naming them, so a sound file holds every page up to the last.
+ */
+static int check_file_size(struct store *s, struct err *e)
+{
+	MDB_envinfo info;
+	MDB_stat st;
+	mdb_filehandle_t fd;
+	struct stat sb;
+	int rc;
+
+	if ((rc = mdb_env_info(s->env, &info)) || (rc = mdb_env_stat(s->env, &st)) ||
+	    (rc = mdb_env_get_fd(s->env, &fd)))
+		return fail(NULL, rc, e);
+	if (fstat(fd, &sb))
+		return err_set(e, ERR_IO, _("Cannot read %s/data.mdb: %s."), s->dir,
+			       strerror(errno));
+	if ((uint64_t)sb.st_size < ((uint64_t)info.me_last_pgno + 1) * st.ms_psize)
+		return err_set(e, ERR_SCHEMA, _("The database file %s/data.mdb is cut short: it is "
+					       "damaged. Nothing was changed; restore it from a "
+					       "backup."), s->dir);
+	return 0;
+}
+
 int store_open(const char *dir, size_t map_size, unsigned flags, struct store **out,
 	       struct err *e)
 {
@@ -244,6 +271,8 @@ int store_open(const char *dir, size_t map_size, unsigned flags, struct store **
 		fail(NULL, rc, e);
 		goto out;
 	}
+	if (check_file_size(s, e))
+		goto out;
 	mdb_reader_check(s->env, NULL);
 	if (open_schema(s, flags, e) == 0) {
 		*out = s;
