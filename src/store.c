@@ -729,7 +729,8 @@ static int scan_ids(struct store_txn *t, MDB_dbi dbi, const struct key *pre,
 
 	if ((rc = mdb_cursor_open(t->txn, dbi, &c)))
 		return fail(t, rc, e);
-	for (rc = mdb_cursor_get(c, &k, &d, MDB_SET_RANGE); rc == 0;
+	/* LMDB refuses an empty key, so an empty prefix (every id) starts at the first. */
+	for (rc = mdb_cursor_get(c, &k, &d, pre->n ? MDB_SET_RANGE : MDB_FIRST); rc == 0;
 	     rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
 		if (!has_prefix(&k, pre->b, pre->n) || k.mv_size < pre->n + 8)
 			break;
