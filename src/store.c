@@ -240,6 +240,7 @@ int store_open(const char *dir, size_t map_size, unsigned flags, struct store **
 {
 	struct store *s = calloc(1, sizeof *s);
 	char path[4096];
+	struct stat sb;
 	int rc;
 
 	*out = NULL;
@@ -248,9 +249,15 @@ int store_open(const char *dir, size_t map_size, unsigned flags, struct store **
 		return nomem(e);
 	}
 	snprintf(path, sizeof path, "%s/data.mdb", dir);
-	if (!(flags & STORE_CREATE) && access(path, F_OK) != 0) {
+	if (!(flags & STORE_CREATE) && stat(path, &sb) != 0) {
 		err_set(e, ERR_NOTFOUND, _("There is no database in %s. Create it with "
 					   "\"dienhinh init\"."), dir);
+		goto out;
+	}
+	/* LMDB would write a new, empty database over an empty file. */
+	if (!(flags & STORE_CREATE) && sb.st_size == 0) {
+		err_set(e, ERR_SCHEMA, _("The database file %s is empty: it is damaged. Nothing "
+					 "was changed; restore it from a backup."), path);
 		goto out;
 	}
 	if ((flags & STORE_CREATE) && mkdir_p(dir)) {
