@@ -200,10 +200,13 @@ static int open_schema(struct store *s, unsigned flags, struct err *e)
 	if (schema < STORE_SCHEMA) {
 		if ((rc = mdb_txn_begin(s->env, NULL, 0, &txn)))
 			return fail(NULL, rc, e);
-		if ((rc = migrate(s, txn, schema)) || (rc = mdb_txn_commit(txn))) {
+		if ((rc = migrate(s, txn, schema))) {
 			mdb_txn_abort(txn);
 			return fail(NULL, rc, e);
 		}
+		/* A commit frees the transaction even when it fails: no abort after it. */
+		if ((rc = mdb_txn_commit(txn)))
+			return fail(NULL, rc, e);
 	}
 	return 0;
 }
