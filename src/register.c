@@ -332,7 +332,8 @@ static int edit_txn(struct store_txn *t, void *p, struct err *e)
 	model_exemplar_free(&in);
 	if (model_exemplar_clean(&merged, c->legacy, e) ||
 	    model_exemplar_validate(&merged, c->r->today, e) ||
-	    (strcmp(old.unit, merged.unit) && check_unit(t, &merged, e)))
+	    ((strcmp(old.unit, merged.unit) || old.date != merged.date) &&
+	     check_unit(t, &merged, e)))
 		goto out;
 	struct audit_entry probe;
 	audit_entry_init(&probe);
