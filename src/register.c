@@ -204,8 +204,6 @@ static int dup_check(uint64_t id, void *p)
 	struct exemplar y;
 	int same;
 
-	if (id == c->x->id)
-		return 0;
 	model_exemplar_init(&y);
 	if (store_get_exemplar(c->t, id, &y, c->e)) {
 		c->failed = 1;
