@@ -596,7 +596,16 @@ struct batch_ctx {
 	bool dry_run, dry_done;
 	struct reg_problem *problems;
 	size_t n_problems;
+	size_t n_early;   /* problems found before the transaction (cleaning, validation) */
+	bool *early;      /* early[i]: record i is among them and is not looked at again */
 };
+
+static int problem_order(const void *a, const void *b)
+{
+	const struct reg_problem *x = a, *y = b;
+
+	return x->index < y->index ? -1 : x->index > y->index;
+}
 
 static int batch_problem(struct batch_ctx *c, size_t i, const struct err *why)
 {
@@ -679,9 +688,10 @@ static int batch_txn(struct store_txn *t, void *p, struct err *e)
 	struct audit_entry a;
 	int rc = 0;
 
-	c->n_problems = 0;
+	c->n_problems = c->n_early;
 	for (size_t i = 0; i < c->n && !rc; i++)
-		rc = batch_one(t, c, i, e);
+		if (!c->early[i])
+			rc = batch_one(t, c, i, e);
 	if (rc || c->n_problems || c->dry_run) {
 		c->dry_done = !rc;
 		return err_set(e, ERR_INVALID, _("Nothing was written.")), -1;
@@ -704,36 +714,44 @@ int register_add_batch(struct reg *r, struct exemplar *xs, size_t n, const char 
 		       struct err *e)
 {
 	struct unit_list units;
-	struct batch_ctx c = { r, xs, n, &units, source, dry_run, false, NULL, 0 };
+	struct batch_ctx c = { r, xs, n, &units, source, dry_run, false, NULL, 0, 0, NULL };
 	int64_t now = time(NULL);
-	int rc;
+	int rc = -1;
 
 	*problems = NULL;
 	*n_problems = 0;
 	if (roles_check(r->cfg, r->role, ROLES_IMPORT, NULL, NULL, e))
 		return -1;
+	if (!(c.early = calloc(n ? n : 1, sizeof *c.early)))
+		return err_set(e, ERR_NOMEM, _("Out of memory."));
+	/* Every record is looked at, so that one answer lists every problem. */
 	for (size_t i = 0; i < n; i++) {
 		struct err why = { 0 };
 		batch_defaults(r, &xs[i], now);
-		if ((model_exemplar_clean(&xs[i], NULL, &why) ||
-		     model_exemplar_validate(&xs[i], r->today, &why)) &&
-		    batch_problem(&c, i, &why))
-			return err_set(e, ERR_NOMEM, _("Out of memory."));
+		if (model_exemplar_clean(&xs[i], NULL, &why) ||
+		    model_exemplar_validate(&xs[i], r->today, &why)) {
+			c.early[i] = true;
+			if (batch_problem(&c, i, &why)) {
+				err_set(e, ERR_NOMEM, _("Out of memory."));
+				goto out;
+			}
+		}
 	}
-	if (c.n_problems) {
-		*problems = c.problems;
-		*n_problems = c.n_problems;
-		return err_set(e, ERR_INVALID, _("%zu records were refused; nothing was written."),
-			       c.n_problems);
-	}
+	c.n_early = c.n_problems;
 	if (register_units(r, &units, e))
-		return -1;
+		goto out;
 	rc = store_write(r->store, batch_txn, &c, e);
 	units_free(&units);
+	if (c.n_problems) {
+		qsort(c.problems, c.n_problems, sizeof *c.problems, problem_order);
+		rc = err_set(e, ERR_INVALID, _("%zu records were refused; nothing was written."),
+			     c.n_problems);
+	} else if (c.dry_done) {
+		rc = 0;
+	}
+out:
+	free(c.early);
 	*problems = c.problems;
 	*n_problems = c.n_problems;
-	if (c.n_problems)
-		return err_set(e, ERR_INVALID, _("%zu records were refused; nothing was written."),
-			       c.n_problems);
-	return c.dry_done ? 0 : rc;
+	return rc;
 }
