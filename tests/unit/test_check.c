@@ -309,18 +309,17 @@ static void test_newer_schema(void **state)
 
 int main(void)
 {
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_empty_database_is_sound, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_sound_after_every_kind_of_write, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_wrong_counter_named_by_unit_and_quarter,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(test_counter_without_records, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_missing_counter_and_wrong_status, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_id_sequence_behind, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_newer_schema, setup, teardown),
+		T(test_empty_database_is_sound),
+		T(test_sound_after_every_kind_of_write),
+		T(test_wrong_counter_named_by_unit_and_quarter),
+		T(test_counter_without_records),
+		T(test_missing_counter_and_wrong_status),
+		T(test_id_sequence_behind),
+		T(test_newer_schema),
 	};
+#undef T
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

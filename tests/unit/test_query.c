@@ -603,20 +603,22 @@ static void test_log_filters(void **state)
 
 int main(void)
 {
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_list_order, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_list_filters, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_search_folds, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_search_ignores_spaces_around, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_paging, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_name_prefix, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_quota_states, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_quota_unit_periods, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_quota_whole_year, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_quota_counting_returned, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_quota_stops_early, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_log_filters, setup, teardown),
+		T(test_list_order),
+		T(test_list_filters),
+		T(test_search_folds),
+		T(test_search_ignores_spaces_around),
+		T(test_paging),
+		T(test_name_prefix),
+		T(test_quota_states),
+		T(test_quota_unit_periods),
+		T(test_quota_whole_year),
+		T(test_quota_counting_returned),
+		T(test_quota_stops_early),
+		T(test_log_filters),
 	};
+#undef T
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

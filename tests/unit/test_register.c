@@ -323,7 +323,8 @@ static void test_add_stores_nfc(void **state)
 {
 	struct fx *f = *state;
 	struct exemplar x;
-	/* "Nguyễn Thị Hồng" decomposed: e + U+0302 + U+0303, i + U+0323, o + U+0302 + U+0300 */
+	/* "Nguyễn Thị Hồng" decomposed: e + U+0302 + U+0303, i + U+0323,
+	 * o + U+0302 + U+0300 */
 	uint64_t id = add_ok(f, "p1", "Nguye\xcc\x82\xcc\x83n Thi\xcc\xa3 Ho\xcc\x82\xcc\x80ng",
 			     ymd(2024, 8, 1));
 
@@ -1297,39 +1298,41 @@ static void test_units_synced_at_open(void **state)
 
 int main(void)
 {
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_add_gives_id_status_and_stamps, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_add_stores_nfc, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_add_refusals_name_the_field, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_add_unit_inactive_on_date, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_add_duplicate, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_add_legacy_is_saved_and_named, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_add_audit_entry, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_add_counts, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_edit_saves_new_version, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_edit_without_change_writes_nothing, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_edit_conflict_on_stale_version, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_edit_refusals, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_edit_unit_inactive_on_date, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_edit_by_role_and_status, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_every_transition, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_full_path_keeps_who_when_why, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_reasons_and_details_required, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_workflow_by_role, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_staff_resubmit_other_unit_refused, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_returned_counters_follow_status, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_open_refuses_account_without_role, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_add_by_role, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_batch_all_or_nothing, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_batch_lists_every_problem, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_batch_dry_run_writes_nothing, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_batch_writes_with_one_audit_entry, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_batch_ids_kept_or_given, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_batch_kept_id_before_new_one, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_batch_reimport_is_duplicate, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_batch_office_only, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_units_synced_at_open, setup, teardown),
+		T(test_add_gives_id_status_and_stamps),
+		T(test_add_stores_nfc),
+		T(test_add_refusals_name_the_field),
+		T(test_add_unit_inactive_on_date),
+		T(test_add_duplicate),
+		T(test_add_legacy_is_saved_and_named),
+		T(test_add_audit_entry),
+		T(test_add_counts),
+		T(test_edit_saves_new_version),
+		T(test_edit_without_change_writes_nothing),
+		T(test_edit_conflict_on_stale_version),
+		T(test_edit_refusals),
+		T(test_edit_unit_inactive_on_date),
+		T(test_edit_by_role_and_status),
+		T(test_every_transition),
+		T(test_full_path_keeps_who_when_why),
+		T(test_reasons_and_details_required),
+		T(test_workflow_by_role),
+		T(test_staff_resubmit_other_unit_refused),
+		T(test_returned_counters_follow_status),
+		T(test_open_refuses_account_without_role),
+		T(test_add_by_role),
+		T(test_batch_all_or_nothing),
+		T(test_batch_lists_every_problem),
+		T(test_batch_dry_run_writes_nothing),
+		T(test_batch_writes_with_one_audit_entry),
+		T(test_batch_ids_kept_or_given),
+		T(test_batch_kept_id_before_new_one),
+		T(test_batch_reimport_is_duplicate),
+		T(test_batch_office_only),
+		T(test_units_synced_at_open),
 	};
+#undef T
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

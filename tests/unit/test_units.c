@@ -278,13 +278,14 @@ static void test_load_before_any_sync(void **state)
 
 int main(void)
 {
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_first_sync_stores_every_unit, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_same_config_writes_nothing, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_changed_config_updates_and_keeps, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_load_before_any_sync, setup, teardown),
+		T(test_first_sync_stores_every_unit),
+		T(test_same_config_writes_nothing),
+		T(test_changed_config_updates_and_keeps),
+		T(test_load_before_any_sync),
 	};
+#undef T
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
