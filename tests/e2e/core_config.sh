@@ -19,8 +19,8 @@ broken() {
 	local name=$1 file=$2 key=$3 line cmd err st
 	line=$(grep -n -- "$4" "$file" | tail -n 1 | cut -d : -f 1)
 	[ -n "$line" ] || { t_report 1 "$name: the test could not find its line"; return; }
-	for cmd in "list" "units" "quota" "init" "show 1" \
-		"add --unit phuong1 --type individual --category official --name B --date 2024-08-01"; do
+	for cmd in "list" "units" "quota" "init" "show 1" "add --unit phuong1 --type individual \
+--category official --name B --date 2024-08-01"; do
 		# shellcheck disable=SC2086
 		err=$(T_CONFIG=$file dh $cmd 2>&1 >/dev/null); st=$?
 		t_eq "$name: $cmd refused (exit 1)" "$st" 1

@@ -38,7 +38,8 @@ declare -A rule=([accept]="only an introduced exemplar can be accepted."
 	[revoke]="only a commended exemplar can have its commendation revoked."
 	[propagate]="propagation can be recorded only once an exemplar is accepted.")
 declare -A label=([introduced]=Introduced [accepted]=Accepted [returned]=Returned
-	[proposed]="Proposed for commendation" [commended]=Commended [revoked]="Commendation revoked")
+	[proposed]="Proposed for commendation" [commended]=Commended
+	[revoked]="Commendation revoked")
 
 run() { # STEP ID [USER]: run a step, as the office unless USER is given
 	local line=${cmd[$1]//ID/$2}
@@ -68,9 +69,11 @@ for from in introduced accepted returned proposed commended revoked; do
 			[ "$to" = same ] && to=$from
 			t_eq "$from → $step: allowed" "$st" 0
 			t_eq "$from → $step: now $to" "$(field "$id" status)" "$to"
-			t_eq "$from → $step: a new version" "$(field "$id" version)" $((version + 1))
+			t_eq "$from → $step: a new version" "$(field "$id" version)" \
+				$((version + 1))
 			t_eq "$from → $step: the log has it" \
-				"$(dh log --record "$id" --format tsv | tail -n 1 | cut -f 3,4)" $'root\t'"$step"
+				"$(dh log --record "$id" --format tsv | tail -n 1 | cut -f 3,4)" \
+				$'root\t'"$step"
 		else
 			refused=$((refused + 1))
 			t_eq "$from → $step: refused (exit 1)" "$st" 1
@@ -87,7 +90,8 @@ t_eq "9 steps allowed, 33 refused" "$allowed $refused" "9 33"
 id=$(mk introduced)
 run return "$id" >/dev/null
 t_eq "return: the log holds status before and after and the reason" \
-	"$(dh log --record "$id" --format tsv | awk -F'\t' '$4 == "return" { print $6 "|" $7 "|" $8 "|" $9 }')" \
+	"$(dh log --record "$id" --format tsv |
+		awk -F'\t' -v OFS='|' '$4 == "return" { print $6, $7, $8, $9 }')" \
 	"status|introduced|returned|Thiếu_ảnh
 status_reason||Thiếu_ảnh|Thiếu_ảnh"
 t_eq "return: show gives the reason" "$(field "$id" status_reason)" "Thiếu_ảnh"
@@ -140,7 +144,10 @@ t_eq "propagations accumulate, oldest first" \
 radio 2024-12-09 Số 13"
 
 # ---- returned exemplars do not count toward the quota ----------------------------------------
-q() { dh quota --year 2024 --quarter 3 --format tsv | awk -F'\t' -v u="$1" '$3 == u { print $5 "/" $4 " " $6 }'; }
+q() {
+	dh quota --year 2024 --quarter 3 --format tsv |
+		awk -F'\t' -v u="$1" '$3 == u { print $5 "/" $4 " " $6 }'
+}
 a=$(dh add --unit phuong2 --type individual --category official --name "Lê Văn Tám" \
 	--date 2024-07-10)
 b=$(dh add --unit phuong2 --type collective --category residential --name "Khóm 5" \
