@@ -3,6 +3,8 @@
 # kill the database opens, every id that was printed is there, `check`
 # passes, and the quota counters equal a recount made here from the list.
 . "$(dirname "$0")/lib.sh"
+# Act as the office account of the shipped config, whoever runs the tests.
+export DIENHINH_USER=root
 
 export DIENHINH_TODAY=2025-01-10
 CONF=$DIENHINH_ROOT/conf/dienhinh.ini

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Quota states per unit and quarter, with "today" from DIENHINH_TODAY.
 . "$(dirname "$0")/lib.sh"
+# Act as the office account of the shipped config, whoever runs the tests.
+export DIENHINH_USER=root
 
 t_init_db
 export DIENHINH_TODAY=2025-01-10

@@ -3,6 +3,8 @@
 # characters refused with the field named and nothing written; search
 # without diacritics; the Vietnamese order of people.
 . "$(dirname "$0")/lib.sh"
+# Act as the office account of the shipped config, whoever runs the tests.
+export DIENHINH_USER=root
 
 export DIENHINH_TODAY=2025-01-10
 t_init_db
