@@ -204,8 +204,6 @@ static int dup_check(uint64_t id, void *p)
 	struct exemplar y;
 	int same;
 
-	if (id == c->x->id)
-		return 0;
 	model_exemplar_init(&y);
 	if (store_get_exemplar(c->t, id, &y, c->e)) {
 		c->failed = 1;
@@ -332,7 +330,8 @@ static int edit_txn(struct store_txn *t, void *p, struct err *e)
 	model_exemplar_free(&in);
 	if (model_exemplar_clean(&merged, c->legacy, e) ||
 	    model_exemplar_validate(&merged, c->r->today, e) ||
-	    (strcmp(old.unit, merged.unit) && check_unit(t, &merged, e)))
+	    ((strcmp(old.unit, merged.unit) || old.date != merged.date) &&
+	     check_unit(t, &merged, e)))
 		goto out;
 	struct audit_entry probe;
 	audit_entry_init(&probe);
@@ -597,7 +596,16 @@ struct batch_ctx {
 	bool dry_run, dry_done;
 	struct reg_problem *problems;
 	size_t n_problems;
+	size_t n_early;   /* problems found before the transaction (cleaning, validation) */
+	bool *early;      /* early[i]: record i is among them and is not looked at again */
 };
+
+static int problem_order(const void *a, const void *b)
+{
+	const struct reg_problem *x = a, *y = b;
+
+	return x->index < y->index ? -1 : x->index > y->index;
+}
 
 static int batch_problem(struct batch_ctx *c, size_t i, const struct err *why)
 {
@@ -628,10 +636,14 @@ static void batch_defaults(const struct reg *r, struct exemplar *x, int64_t now)
 		memcpy(x->updated_by, x->created_by, sizeof x->updated_by);
 }
 
-/* Give x its kept or a new id; *top tracks the highest kept one. */
-static int batch_id(struct store_txn *t, struct exemplar *x, uint64_t *top, struct err *e)
+/*
+ * Give x its kept or a new id.  A kept id moves the sequence past it at
+ * once, so that a record later in the batch never gets the same number.
+ */
+static int batch_id(struct store_txn *t, struct exemplar *x, struct err *e)
 {
 	struct exemplar y;
+	uint64_t next;
 	int rc;
 
 	if (x->id) {
@@ -639,9 +651,9 @@ static int batch_id(struct store_txn *t, struct exemplar *x, uint64_t *top, stru
 		rc = store_get_exemplar(t, x->id, &y, e);
 		model_exemplar_free(&y);
 		if (rc && e->code == ERR_NOTFOUND) {
-			if (x->id > *top)
-				*top = x->id;
-			return 0;
+			if (store_get_meta_u64(t, "next_id", &next, e))
+				return -1;
+			return x->id >= next ? store_put_meta_u64(t, "next_id", x->id + 1, e) : 0;
 		}
 		if (rc)
 			return -1;
@@ -649,8 +661,7 @@ static int batch_id(struct store_txn *t, struct exemplar *x, uint64_t *top, stru
 	return store_next_id(t, &x->id, e);
 }
 
-static int batch_one(struct store_txn *t, struct batch_ctx *c, size_t i, uint64_t *top,
-		     struct err *e)
+static int batch_one(struct store_txn *t, struct batch_ctx *c, size_t i, struct err *e)
 {
 	struct exemplar *x = &c->xs[i];
 	const struct unit *u = units_find(c->units, x->unit);
@@ -666,7 +677,7 @@ static int batch_one(struct store_txn *t, struct batch_ctx *c, size_t i, uint64_
 		return *e = why, -1;
 	if (why.code)
 		return batch_problem(c, i, &why) ? err_set(e, ERR_NOMEM, _("Out of memory.")) : 0;
-	if (batch_id(t, x, top, e) || store_put_exemplar(t, NULL, x, e))
+	if (batch_id(t, x, e) || store_put_exemplar(t, NULL, x, e))
 		return -1;
 	return 0;
 }
@@ -675,20 +686,16 @@ static int batch_txn(struct store_txn *t, void *p, struct err *e)
 {
 	struct batch_ctx *c = p;
 	struct audit_entry a;
-	uint64_t top = 0, next;
 	int rc = 0;
 
-	c->n_problems = 0;
+	c->n_problems = c->n_early;
 	for (size_t i = 0; i < c->n && !rc; i++)
-		rc = batch_one(t, c, i, &top, e);
+		if (!c->early[i])
+			rc = batch_one(t, c, i, e);
 	if (rc || c->n_problems || c->dry_run) {
 		c->dry_done = !rc;
 		return err_set(e, ERR_INVALID, _("Nothing was written.")), -1;
 	}
-	/* Kept ids must stay below the ids given later. */
-	if (store_get_meta_u64(t, "next_id", &next, e) ||
-	    (top >= next && store_put_meta_u64(t, "next_id", top + 1, e)))
-		return -1;
 	audit_entry_init(&a);
 	a.time = time(NULL);
 	snprintf(a.user, sizeof a.user, "%s", c->r->user);
@@ -707,36 +714,44 @@ int register_add_batch(struct reg *r, struct exemplar *xs, size_t n, const char 
 		       struct err *e)
 {
 	struct unit_list units;
-	struct batch_ctx c = { r, xs, n, &units, source, dry_run, false, NULL, 0 };
+	struct batch_ctx c = { r, xs, n, &units, source, dry_run, false, NULL, 0, 0, NULL };
 	int64_t now = time(NULL);
-	int rc;
+	int rc = -1;
 
 	*problems = NULL;
 	*n_problems = 0;
 	if (roles_check(r->cfg, r->role, ROLES_IMPORT, NULL, NULL, e))
 		return -1;
+	if (!(c.early = calloc(n ? n : 1, sizeof *c.early)))
+		return err_set(e, ERR_NOMEM, _("Out of memory."));
+	/* Every record is looked at, so that one answer lists every problem. */
 	for (size_t i = 0; i < n; i++) {
 		struct err why = { 0 };
 		batch_defaults(r, &xs[i], now);
-		if ((model_exemplar_clean(&xs[i], NULL, &why) ||
-		     model_exemplar_validate(&xs[i], r->today, &why)) &&
-		    batch_problem(&c, i, &why))
-			return err_set(e, ERR_NOMEM, _("Out of memory."));
+		if (model_exemplar_clean(&xs[i], NULL, &why) ||
+		    model_exemplar_validate(&xs[i], r->today, &why)) {
+			c.early[i] = true;
+			if (batch_problem(&c, i, &why)) {
+				err_set(e, ERR_NOMEM, _("Out of memory."));
+				goto out;
+			}
+		}
 	}
-	if (c.n_problems) {
-		*problems = c.problems;
-		*n_problems = c.n_problems;
-		return err_set(e, ERR_INVALID, _("%zu records were refused; nothing was written."),
-			       c.n_problems);
-	}
+	c.n_early = c.n_problems;
 	if (register_units(r, &units, e))
-		return -1;
+		goto out;
 	rc = store_write(r->store, batch_txn, &c, e);
 	units_free(&units);
+	if (c.n_problems) {
+		qsort(c.problems, c.n_problems, sizeof *c.problems, problem_order);
+		rc = err_set(e, ERR_INVALID, _("%zu records were refused; nothing was written."),
+			     c.n_problems);
+	} else if (c.dry_done) {
+		rc = 0;
+	}
+out:
+	free(c.early);
 	*problems = c.problems;
 	*n_problems = c.n_problems;
-	if (c.n_problems)
-		return err_set(e, ERR_INVALID, _("%zu records were refused; nothing was written."),
-			       c.n_problems);
-	return c.dry_done ? 0 : rc;
+	return rc;
 }
