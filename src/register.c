@@ -193,6 +193,7 @@ static int check_unit(struct store_txn *t, const struct exemplar *x, struct err 
 struct dup_ctx {
 	struct store_txn *t;
 	const struct exemplar *x;
+	uint64_t skip;     /* the record being edited, not a duplicate of itself */
 	uint64_t found;
 	struct err *e;
 	int failed;
@@ -204,6 +205,8 @@ static int dup_check(uint64_t id, void *p)
 	struct exemplar y;
 	int same;
 
+	if (id == c->skip)
+		return 0;
 	model_exemplar_init(&y);
 	if (store_get_exemplar(c->t, id, &y, c->e)) {
 		c->failed = 1;
@@ -217,10 +220,12 @@ static int dup_check(uint64_t id, void *p)
 	return same;
 }
 
-/* Refuse a second record of the same name, unit and introduction date. */
-static int check_duplicate(struct store_txn *t, const struct exemplar *x, struct err *e)
+/* Refuse a second record of the same name, unit and introduction date
+ * (other than `skip`, the record being edited). */
+static int check_duplicate(struct store_txn *t, const struct exemplar *x, uint64_t skip,
+			   struct err *e)
 {
-	struct dup_ctx c = { t, x, 0, e, 0 };
+	struct dup_ctx c = { t, x, skip, 0, e, 0 };
 
 	if (store_scan_same_name(t, x->name, dup_check, &c, e) || c.failed)
 		return -1;
@@ -242,7 +247,7 @@ static int add_txn(struct store_txn *t, void *p, struct err *e)
 	struct add_ctx *c = p;
 	struct exemplar *x = c->x;
 
-	if (check_unit(t, x, e) || check_duplicate(t, x, e) || store_next_id(t, &x->id, e) ||
+	if (check_unit(t, x, e) || check_duplicate(t, x, 0, e) || store_next_id(t, &x->id, e) ||
 	    store_put_exemplar(t, NULL, x, e))
 		return -1;
 	return audit_change(t, c->r, "add", NULL, x, NULL, e);
@@ -331,7 +336,8 @@ static int edit_txn(struct store_txn *t, void *p, struct err *e)
 	if (model_exemplar_clean(&merged, c->legacy, e) ||
 	    model_exemplar_validate(&merged, c->r->today, e) ||
 	    ((strcmp(old.unit, merged.unit) || old.date != merged.date) &&
-	     check_unit(t, &merged, e)))
+	     check_unit(t, &merged, e)) ||
+	    check_duplicate(t, &merged, merged.id, e))
 		goto out;
 	struct audit_entry probe;
 	audit_entry_init(&probe);
@@ -423,6 +429,9 @@ static int step_apply(const struct reg *r, const struct step *s, struct exemplar
 		c->signer = dup_opt(s->commend->signer);
 		c->date = s->commend->date;
 	}
+	if (s->prop && s->prop->date < x->date)
+		return err_set_field(e, ERR_INVALID, "date", _("The propagation date is before "
+							       "the exemplar's introduction date."));
 	if (s->prop) {
 		struct propagation *v = realloc(x->propagations,
 						(x->n_propagations + 1) * sizeof *v);
@@ -673,7 +682,7 @@ static int batch_one(struct store_txn *t, struct batch_ctx *c, size_t i, struct 
 	else if (!model_unit_active_on(u, x->date))
 		err_set_field(&why, ERR_INVALID, "unit", _("%s (unit): %s was not active on that "
 							  "date."), model_field_label("unit"), u->name);
-	else if (check_duplicate(t, x, &why) && why.code != ERR_DUPLICATE)
+	else if (check_duplicate(t, x, 0, &why) && why.code != ERR_DUPLICATE)
 		return *e = why, -1;
 	if (why.code)
 		return batch_problem(c, i, &why) ? err_set(e, ERR_NOMEM, _("Out of memory.")) : 0;

@@ -1296,6 +1296,49 @@ static void test_units_synced_at_open(void **state)
 	units_free(&ul);
 }
 
+static void test_edit_into_duplicate_refused(void **state)
+{
+	struct fx *f = *state;
+	struct err e = { 0 };
+
+	assert_int_equal(add_ok(f, "p1", "Trần Thị Ánh", ymd(2024, 8, 1)), 1);
+	assert_int_equal(add_ok(f, "p1", "Lê Văn Bình", ymd(2024, 8, 1)), 2);
+	struct exemplar x = get(f, 2);
+	free(x.name);
+	x.name = strdup("Trần Thị Ánh");
+	assert_int_equal(register_edit(f->r, &x, NULL, &e), -1);
+	assert_int_equal(e.code, ERR_DUPLICATE);
+	assert_non_null(strstr(e.msg, "number 1"));
+	model_exemplar_free(&x);
+	/* saving a record unchanged but for another field is not a duplicate of itself */
+	x = get(f, 1);
+	free(x.position);
+	x.position = strdup("Giáo viên");
+	assert_int_equal(register_edit(f->r, &x, NULL, &e), 0);
+	model_exemplar_free(&x);
+	x = get(f, 2);
+	assert_string_equal(x.name, "Lê Văn Bình");
+	model_exemplar_free(&x);
+}
+
+static void test_propagation_not_before_introduction(void **state)
+{
+	struct fx *f = *state;
+	struct err e = { 0 };
+	uint64_t id = add_ok(f, "p1", "Trần Thị Ánh", ymd(2024, 8, 1));
+	struct propagation p = { CHANNEL_RADIO, ymd(2024, 7, 31), NULL, "", 0 };
+
+	assert_int_equal(register_accept(f->r, id, &e), 0);
+	assert_int_equal(register_propagate(f->r, id, &p, &e), -1);
+	assert_string_equal(e.field, "date");
+	p.date = ymd(2024, 8, 1);
+	assert_int_equal(register_propagate(f->r, id, &p, &e), 0);
+	struct exemplar x = get(f, id);
+	assert_int_equal(x.n_propagations, 1);
+	assert_int_equal(x.propagations[0].date, ymd(2024, 8, 1));
+	model_exemplar_free(&x);
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
@@ -1314,6 +1357,8 @@ int main(void)
 		T(test_edit_refusals),
 		T(test_edit_unit_inactive_on_date),
 		T(test_edit_by_role_and_status),
+		T(test_edit_into_duplicate_refused),
+		T(test_propagation_not_before_introduction),
 		T(test_every_transition),
 		T(test_full_path_keeps_who_when_why),
 		T(test_reasons_and_details_required),
