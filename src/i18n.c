@@ -16,7 +16,14 @@ static char language[8] = "vi";
 
 bool i18n_init_locale(void)
 {
+	const char *msgs;
+
 	setlocale(LC_ALL, "");
+	/* GNU gettext ignores LANGUAGE in the "C" locale, which would leave an
+	 * account without a locale in English whatever the config says. */
+	msgs = setlocale(LC_MESSAGES, NULL);
+	if (!msgs || strcmp(msgs, "C") == 0 || strcmp(msgs, "POSIX") == 0)
+		setlocale(LC_MESSAGES, "C.UTF-8");
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
 		return false;
 	/* Vietnamese needs UTF-8 whatever the account's locale says. */

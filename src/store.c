@@ -200,11 +200,41 @@ static int open_schema(struct store *s, unsigned flags, struct err *e)
 	if (schema < STORE_SCHEMA) {
 		if ((rc = mdb_txn_begin(s->env, NULL, 0, &txn)))
 			return fail(NULL, rc, e);
-		if ((rc = migrate(s, txn, schema)) || (rc = mdb_txn_commit(txn))) {
+		if ((rc = migrate(s, txn, schema))) {
 			mdb_txn_abort(txn);
 			return fail(NULL, rc, e);
 		}
+		/* A commit frees the transaction even when it fails: no abort after it. */
+		if ((rc = mdb_txn_commit(txn)))
+			return fail(NULL, rc, e);
 	}
+	return 0;
+}
+
+/*
+ * A data file cut short (a copy that stopped, a full disk) can keep intact
+ * meta pages, and LMDB would then map the missing pages and die of SIGBUS
+ * on the first read.  Committed pages always reach the file before the
+ * meta page naming them, so a sound file holds every page up to the last.
+ */
+static int check_file_size(struct store *s, struct err *e)
+{
+	MDB_envinfo info;
+	MDB_stat st;
+	mdb_filehandle_t fd;
+	struct stat sb;
+	int rc;
+
+	if ((rc = mdb_env_info(s->env, &info)) || (rc = mdb_env_stat(s->env, &st)) ||
+	    (rc = mdb_env_get_fd(s->env, &fd)))
+		return fail(NULL, rc, e);
+	if (fstat(fd, &sb))
+		return err_set(e, ERR_IO, _("Cannot read %s/data.mdb: %s."), s->dir,
+			       strerror(errno));
+	if ((uint64_t)sb.st_size < ((uint64_t)info.me_last_pgno + 1) * st.ms_psize)
+		return err_set(e, ERR_SCHEMA, _("The database file %s/data.mdb is cut short: it is "
+					       "damaged. Nothing was changed; restore it from a "
+					       "backup."), s->dir);
 	return 0;
 }
 
@@ -224,9 +254,16 @@ int store_open(const char *dir, size_t map_size, unsigned flags, struct store **
 	snprintf(path, sizeof path, "%s/data.mdb", dir);
 	/* stat(), not access(): access() asks with the real ids, and a setgid
 	 * program must look with the group it runs as. */
-	if (!(flags & STORE_CREATE) && stat(path, &sb) != 0 && errno == ENOENT) {
+	bool found = stat(path, &sb) == 0;
+	if (!(flags & STORE_CREATE) && !found && errno == ENOENT) {
 		err_set(e, ERR_NOTFOUND, _("There is no database in %s. Create it with "
 					   "\"dienhinh init\"."), dir);
+		goto out;
+	}
+	/* LMDB would write a new, empty database over an empty file. */
+	if (!(flags & STORE_CREATE) && found && sb.st_size == 0) {
+		err_set(e, ERR_SCHEMA, _("The database file %s is empty: it is damaged. Nothing "
+					 "was changed; restore it from a backup."), path);
 		goto out;
 	}
 	if ((rc = mdb_env_create(&s->env)) || (rc = mdb_env_set_maxdbs(s->env, 16)) ||
@@ -248,6 +285,8 @@ int store_open(const char *dir, size_t map_size, unsigned flags, struct store **
 		fail(NULL, rc, e);
 		goto out;
 	}
+	if (check_file_size(s, e))
+		goto out;
 	mdb_reader_check(s->env, NULL);
 	if (open_schema(s, flags, e) == 0) {
 		*out = s;
@@ -704,7 +743,8 @@ static int scan_ids(struct store_txn *t, MDB_dbi dbi, const struct key *pre,
 
 	if ((rc = mdb_cursor_open(t->txn, dbi, &c)))
 		return fail(t, rc, e);
-	for (rc = mdb_cursor_get(c, &k, &d, MDB_SET_RANGE); rc == 0;
+	/* LMDB refuses an empty key, so an empty prefix (every id) starts at the first. */
+	for (rc = mdb_cursor_get(c, &k, &d, pre->n ? MDB_SET_RANGE : MDB_FIRST); rc == 0;
 	     rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
 		if (!has_prefix(&k, pre->b, pre->n) || k.mv_size < pre->n + 8)
 			break;

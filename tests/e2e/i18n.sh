@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Every message a person reads has its Vietnamese translation, and
+# Vietnamese is what people see unless the config asks for English.
+source "$(dirname "$0")/lib.sh"
+cd "$DIENHINH_ROOT" || exit 1
+
+xgettext --from-code=UTF-8 -k_ -kN_ -c/ -o "$T_DIR/all.pot" src/*.c src/ui/*.c 2>"$T_DIR/xg.err"
+t_report $? "message template extracted from the sources"
+out=$(msgcmp src/po/vi.po "$T_DIR/all.pot" 2>&1)
+t_report $? "every message in the sources is translated in src/po/vi.po"
+[ -n "$out" ] && printf '#   %s\n' "${out//$'\n'/$'\n#   '}" | head -20
+fuzzy=$(msgattrib --only-fuzzy --no-obsolete src/po/vi.po | grep -c '^msgid' || true)
+t_eq "no fuzzy (unchecked) translations" "$fuzzy" "0"
+msgfmt --check -o /dev/null src/po/vi.po
+t_report $? "the catalogue passes msgfmt --check (format strings agree)"
+
+t_contains "Vietnamese by default" "$("$DIENHINH_BIN" --help)" "Cách dùng"
+LANGUAGE=en LC_ALL=C.UTF-8 out=$("$DIENHINH_BIN" --help)
+t_contains "Vietnamese even when the account asks for English" "$out" "Cách dùng"
+sed 's/^language = vi/language = en/' conf/dienhinh.ini > "$T_DIR/en.ini"
+out=$("$DIENHINH_BIN" --config "$T_DIR/en.ini" --db "$T_DIR/none" list 2>&1)
+t_contains "English when the config says language = en" "$out" "There is no database"
+out=$(LC_ALL=C "$DIENHINH_BIN" --config conf/dienhinh.ini --db "$T_DIR/none" list 2>&1)
+t_contains "a non-UTF-8 locale still shows Vietnamese" "$out" "Chưa có cơ sở dữ liệu"
+t_contains "and says it switched to UTF-8" "$out" "C.UTF-8"
