@@ -83,7 +83,7 @@ static int take_row(const struct list_row *row, void *p)
 static void units_section(struct report *rp, struct tally *b, const struct tally_group *g,
 			  size_t ng)
 {
-	const char *h[] = { _("No."), _("Unit"), _("Quota"), _("Collective"), _("Individual"),
+	const char *h[] = { _("#"), _("Unit"), _("Quota"), _("Collective"), _("Individual"),
 			    _("Accepted"), _("Returned"), _("Quota state") };
 	static const enum report_kind k[] = { REPORT_NUMBER, REPORT_TEXT, REPORT_NUMBER,
 		REPORT_NUMBER, REPORT_NUMBER, REPORT_NUMBER, REPORT_NUMBER, REPORT_TEXT };
@@ -142,7 +142,7 @@ static int item_order(const void *a, const void *b)
 static void list_section(struct report *rp, struct tally *b, const struct tally_group *g, size_t ng,
 			 struct items *it)
 {
-	const char *h[] = { _("No."), _("Name"), _("Type"), _("Category"),
+	const char *h[] = { _("#"), _("Name"), _("Type"), _("Category"),
 			    _("Introduction date"), _("Status") };
 	static const enum report_kind k[] = { REPORT_NUMBER, REPORT_TEXT, REPORT_TEXT,
 					      REPORT_TEXT, REPORT_DATE, REPORT_TEXT };

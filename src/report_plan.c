@@ -200,7 +200,7 @@ static void plan_by_unit(struct report *rp, const struct plan *pl, const struct 
 		rp->failed = true;
 		goto out;
 	}
-	h[0] = _("No.");
+	h[0] = _("#");
 	h[1] = _("Unit");
 	for (int y = 0; y < b->years; y++) {
 		snprintf(yb[y], sizeof yb[y], "%d", b->first_year + y);
@@ -255,7 +255,7 @@ static int honour_order(const void *a, const void *b)
 
 static void plan_honours(struct report *rp, struct plan *pl)
 {
-	const char *h[] = { _("No."), _("Name"), _("Unit"), _("Form of commendation"),
+	const char *h[] = { _("#"), _("Name"), _("Unit"), _("Form of commendation"),
 			    _("Decision number"), _("Decision date") };
 	static const enum report_kind k[] = { REPORT_NUMBER, REPORT_TEXT, REPORT_TEXT,
 					      REPORT_TEXT, REPORT_TEXT, REPORT_DATE };

@@ -54,14 +54,12 @@ const struct sheet_column sheet_exemplar_columns[SHEET_X_COUNT] = {
 	[SHEET_X_CREATED_BY] = { "created_by", N_("Entered by"), "Người nhập", NULL, REPORT_TEXT,
 			   false },
 	[SHEET_X_CREATED_AT] = { "created_at", N_("Entered at"), "Thời điểm nhập", NULL,
-				 REPORT_TEXT,
-			   false },
-	[SHEET_X_UPDATED_BY] = { "updated_by", N_("Last changed by"), "Người sửa lần cuối", NULL,
-			   REPORT_TEXT, false },
-	[SHEET_X_UPDATED_AT] = { "updated_at", N_("Last changed at"), "Thời điểm sửa lần cuối",
-				 NULL,
-			   REPORT_TEXT, false },
-	[SHEET_X_SKIP] = { NULL, "No.", "STT", "Số thứ tự", REPORT_NUMBER, false },
+				 REPORT_TEXT, false },
+	[SHEET_X_UPDATED_BY] = { "updated_by", N_("Last changed by"), "Người sửa gần nhất",
+				 "Người sửa lần cuối", REPORT_TEXT, false },
+	[SHEET_X_UPDATED_AT] = { "updated_at", N_("Last changed at"), "Thời điểm sửa gần nhất",
+				 "Thời điểm sửa lần cuối", REPORT_TEXT, false },
+	[SHEET_X_SKIP] = { NULL, N_("#"), "STT", "Số thứ tự", REPORT_NUMBER, false },
 };
 
 const struct sheet_column sheet_unit_columns[SHEET_U_COUNT] = {
@@ -78,7 +76,7 @@ const struct sheet_column sheet_unit_columns[SHEET_U_COUNT] = {
 		   false },
 	[SHEET_U_SUCCESSOR] = { "successor", N_("Successor"), "Đơn vị kế thừa", NULL, REPORT_TEXT,
 			  false },
-	[SHEET_U_SKIP] = { NULL, "No.", "STT", "Số thứ tự", REPORT_NUMBER, false },
+	[SHEET_U_SKIP] = { NULL, N_("#"), "STT", "Số thứ tự", REPORT_NUMBER, false },
 };
 
 /* ---- names ------------------------------------------------------------------------ */
