@@ -537,36 +537,6 @@ static void register_problems(struct import *im, const struct reg_problem *p, si
 	}
 }
 
-/*
- * A record carrying the number of an exemplar already stored with the same
- * unit, name and date is that exemplar again: a duplicate.  (The batch's own
- * duplicate check skips a record of the number being added.)
- */
-static int stored_twin(struct import *im, const struct exemplar *x, uint64_t *twin)
-{
-	struct exemplar y;
-	struct err e;
-	char *name = NULL;
-	int rc = 0;
-
-	*twin = 0;
-	if (!x->id || !x->name)
-		return 0;
-	model_exemplar_init(&y);
-	if (register_get(im->r, x->id, &y, &e) == 0) {
-		if (text_clean(x->name, strlen(x->name), 0, &name, NULL) == TEXT_NOMEM)
-			rc = -1;
-		else if (name && y.name && !strcmp(name, y.name) && !strcmp(y.unit, x->unit) &&
-			 y.date == x->date)
-			*twin = y.id;
-	} else if (e.code != ERR_NOTFOUND) {
-		rc = -1;
-	}
-	free(name);
-	model_exemplar_free(&y);
-	return rc;
-}
-
 /* Run the batch; its refusals become problems.  -1 only on a failure without them. */
 static int run_batch(struct import *im, struct exemplar *xs, size_t n, const size_t *rows,
 		     const char *source, bool dry, bool skip_dups, bool *drop, struct err *e)
@@ -607,7 +577,7 @@ static int import_exemplars(struct import *im, const char *source, unsigned flag
 	size_t n = im->t.n_rows, good = 0;
 	struct exemplar *xs = calloc(n + 1, sizeof *xs);
 	size_t *rows = calloc(n + 1, sizeof *rows);
-	uint64_t *ids = calloc(n + 1, sizeof *ids), twin;
+	uint64_t *ids = calloc(n + 1, sizeof *ids);
 	bool *skip = calloc(n + 1, sizeof *skip), skip_dups = flags & EXCHANGE_SKIP_DUPLICATES;
 	int rc = -1;
 
@@ -617,18 +587,8 @@ static int import_exemplars(struct import *im, const char *source, unsigned flag
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct exemplar *x = &xs[good];
-		size_t before = im->res->n_problems;
 		model_exemplar_init(x);
-		twin = 0;
-		if (!parse_exemplar(im, &im->t.rows[i], x) && stored_twin(im, x, &twin))
-			im->nomem = true; /* a read failed: stop below */
-		if (twin && skip_dups)
-			im->res->skipped++;
-		else if (twin)
-			problem(im, im->t.rows[i].row, im->where[SHEET_X_NAME], true,
-				_("%s of %s introduced on this date is already recorded as number "
-				  "%llu."), x->name, x->unit, (unsigned long long)twin);
-		if (twin || im->res->n_problems > before) {
+		if (parse_exemplar(im, &im->t.rows[i], x)) {
 			model_exemplar_free(x);
 			continue;
 		}
@@ -639,22 +599,13 @@ static int import_exemplars(struct import *im, const char *source, unsigned flag
 		err_set(e, ERR_NOMEM, _("Out of memory."));
 		goto out;
 	}
-	/*
-	 * Dry runs until the register finds nothing more.  It stops at the first
-	 * kind of refusal (records wrong on their own hide an unknown unit or a
-	 * duplicate elsewhere), so refused records are left out and the rest
-	 * checked again; duplicates to skip are left out the same way.
-	 */
-	for (int round = 0; round < 3 && good; round++) {
-		size_t had = im->res->n_problems, skipped = im->res->skipped;
-		if (run_batch(im, xs, good, rows, source, true, skip_dups, skip, e))
-			goto out;
-		for (size_t i = 0; i < good; i++)
-			xs[i].id = ids[i]; /* the dry run numbered those without */
-		if (im->res->n_problems == had && im->res->skipped == skipped)
-			break;
-		good = compact(xs, rows, ids, skip, good);
-	}
+	/* A dry run first: it lists the register's refusals of the records whose
+	 * cells were sound, and finds the duplicates to leave out. */
+	if (run_batch(im, xs, good, rows, source, true, skip_dups, skip, e))
+		goto out;
+	for (size_t i = 0; i < good; i++)
+		xs[i].id = ids[i]; /* the dry run numbered those without */
+	good = compact(xs, rows, ids, skip, good);
 	im->res->written = good;
 	rc = 0;
 	if (im->res->n_problems || (flags & EXCHANGE_DRY_RUN))
