@@ -48,8 +48,8 @@ after=$(count "$T_DIR/db")
 t_report $? "the writer added before, between and after the backups ($before < $n1 < $n2 < $after)"
 t_ok "the first copy passes check" on "$T_DIR/bk1" check
 t_ok "the second copy passes check" on "$T_DIR/bk2" check
-t_eq "the copy is compacted: no larger than the database" \
-	"$([ "$(stat -c %s "$T_DIR/bk2/data.mdb")" -le "$(stat -c %s "$T_DIR/db/data.mdb")" ] && echo yes)" yes
+[ "$(stat -c %s "$T_DIR/bk2/data.mdb")" -le "$(stat -c %s "$T_DIR/db/data.mdb")" ]
+t_report $? "the copy is compacted: no larger than the database"
 t_fails 1 "a backup into a directory that holds one is refused" dh backup "$T_DIR/bk1"
 
 # ---- restore ---------------------------------------------------------------------------

@@ -41,8 +41,8 @@ t_contains "... and read back without it" \
 head -c 3 "$T_DIR/a.csv" | od -An -c | grep -q '\\357'
 t_report $((! $?)) "no byte order mark unless asked"
 T_DB=$T_DIR/db1 dh export --bom -o "$T_DIR/bom.csv" >/dev/null
-t_eq "--bom starts the file with EF BB BF" "$(head -c 3 "$T_DIR/bom.csv" | od -An -tx1 | tr -d ' ')" \
-	efbbbf
+t_eq "--bom starts the file with EF BB BF" \
+	"$(head -c 3 "$T_DIR/bom.csv" | od -An -tx1 | tr -d ' ')" efbbbf
 t_eq "records end with CRLF" "$(head -n 1 "$T_DIR/a.csv" | tail -c 2 | od -An -tx1 | tr -d ' ')" \
 	0d0a
 
@@ -63,8 +63,11 @@ cmp -s "$T_DIR/a.csv" "$T_DIR/vi.csv"
 t_report $? "... and exports the first file again, byte for byte"
 
 # Text is stored NFC, whatever form it came in.
-printf 'name,category,unit,date\nNguye\xcc\x82\xcc\x83n Thi\xcc\xa3 Ho\xcc\x82\xcc\x80ng,good_deeds,kinhte,2024-05-06\n' \
-	> "$T_DIR/nfd.csv"
+{
+	printf 'name,category,unit,date\n'
+	printf 'Nguye\xcc\x82\xcc\x83n Thi\xcc\xa3 Ho\xcc\x82\xcc\x80ng,'
+	printf 'good_deeds,kinhte,2024-05-06\n'
+} > "$T_DIR/nfd.csv"
 on "$T_DIR/db7" init >/dev/null
 on "$T_DIR/db7" import exemplars "$T_DIR/nfd.csv" >/dev/null
 # "Nguyễn": N g u y, then U+1EC5 (e1 bb 85) where the file had e, U+0302, U+0303.
@@ -111,7 +114,8 @@ t_contains "row 3, column A: the unclosed quote" "$err" "dòng 3, cột A (Tên)
 t_contains "row 4, column E: the bad date" "$err" "dòng 4, cột E (Ngày giới thiệu): \"2024-02-30\""
 t_contains "row 5, column D: the unknown unit" "$err" "dòng 5, cột D"
 t_contains "... named" "$(echo "$err" | grep 'dòng 5')" "phuong9"
-t_contains "row 6, column A: not UTF-8" "$err" "dòng 6, cột A (Tên): nội dung không phải là văn bản UTF-8"
+t_contains "row 6, column A: not UTF-8" "$err" \
+	"dòng 6, cột A (Tên): nội dung không phải là văn bản UTF-8"
 t_eq "exactly those four problems" "$(echo "$err" | grep -c '^dòng')" 4
 t_contains "and a summary" "$err" "4 lỗi trong"
 t_eq "the database is unchanged" "$(T_DB=$T_DIR/db2 dh export | md5sum)" "$before"
@@ -149,8 +153,11 @@ err=$(T_DB=$T_DIR/db4 dh import exemplars "$T_DIR/twice.csv" 2>&1 >/dev/null)
 t_contains "a record twice in one file is a duplicate" "$err" "dòng 3"
 
 # ---- CSV as Excel in a Vietnamese locale saves it ------------------------------------
-printf '\xef\xbb\xbfSTT;Họ và tên;LĨNH VỰC;Đơn vị;ngay gioi thieu;Thành tích\r\n1;Đặng Thị Yến;Người lao động, người tốt, việc tốt;Phòng Kinh tế;12/08/2024;"Dòng 1\r\nDòng 2"\r\n' \
-	> "$T_DIR/excel.csv"
+{
+	printf '\xef\xbb\xbfSTT;Họ và tên;LĨNH VỰC;Đơn vị;ngay gioi thieu;Thành tích\r\n'
+	printf '1;Đặng Thị Yến;Người lao động, người tốt, việc tốt;Phòng Kinh tế;12/08/2024;'
+	printf '"Dòng 1\r\nDòng 2"\r\n'
+} > "$T_DIR/excel.csv"
 out=$(T_DB=$T_DIR/db4 dh import exemplars "$T_DIR/excel.csv" 2>&1)
 t_report $? "semicolons, a BOM, CRLF, headers in any case or without accents, a unit by name"
 show=$(T_DB=$T_DIR/db4 dh list --format tsv --search "dang thi yen")
@@ -158,18 +165,22 @@ t_contains "... the record is there, its type taken from the category" "$show" \
 	"2024-08-12	kinhte	individual	good_deeds	introduced	Đặng Thị Yến"
 
 # ---- units ---------------------------------------------------------------------------
-printf 'Mã đơn vị,Tên đơn vị,Loại đơn vị,Khối thi đua,Chỉ tiêu mỗi quý,Hoạt động từ ngày,Hoạt động đến ngày\n' \
-	> "$T_DIR/units.csv"
+{
+	printf 'Mã đơn vị,Tên đơn vị,Loại đơn vị,Khối thi đua,Chỉ tiêu mỗi quý,'
+	printf 'Hoạt động từ ngày,Hoạt động đến ngày\n'
+} > "$T_DIR/units.csv"
 printf 'hoicnd,Hội Chữ thập đỏ cũ,mass_org,Khối Đảng – đoàn thể,0,2019-01-01,2020-12-31\n' \
 	>> "$T_DIR/units.csv"
 out=$(T_DB=$T_DIR/db4 dh import units "$T_DIR/units.csv")
 t_contains "a unit known only to the database is added" "$out" "Đã thêm hoặc sửa 1 đơn vị"
-t_contains "... and listed" "$(T_DB=$T_DIR/db4 dh units --format tsv)" "hoicnd	Hội Chữ thập đỏ cũ	mass_org"
+t_contains "... and listed" "$(T_DB=$T_DIR/db4 dh units --format tsv)" \
+	"hoicnd	Hội Chữ thập đỏ cũ	mass_org"
 out=$(T_DB=$T_DIR/db4 dh import units "$T_DIR/units.csv")
 t_contains "importing it again changes nothing" "$out" "1 đơn vị đã đúng như trong tệp"
 printf 'phuong1,Phường Một,ward,,2,,,\n' >> "$T_DIR/units.csv"
 err=$(T_DB=$T_DIR/db4 dh import units "$T_DIR/units.csv" 2>&1)
-t_contains "a unit of the config is changed in the config only" "$err" "dòng 3, cột A: đơn vị \"phuong1\""
+t_contains "a unit of the config is changed in the config only" "$err" \
+	"dòng 3, cột A: đơn vị \"phuong1\""
 T_DB=$T_DIR/db4 dh export units -o "$T_DIR/u.csv" >/dev/null
 err=$(T_DB=$T_DIR/db4 dh import units "$T_DIR/u.csv" 2>&1)
 t_report $? "the units' own export imports back unchanged"

@@ -121,7 +121,8 @@ for kind in "quarter --year 2024 --quarter 3" "year --year 2024" plan; do
 	t_report $? "report ${kind%% *}: every line fits in 80 columns (widest $w)"
 done
 text=$(dh report quarter --year 2024 --quarter 3)
-t_contains "the issuing body top left" "$(echo "$text" | head -n 1)" "ỦY BAN NHÂN DÂN THỊ XÃ NGÃ NĂM"
+t_contains "the issuing body top left" "$(echo "$text" | head -n 1)" \
+	"ỦY BAN NHÂN DÂN THỊ XÃ NGÃ NĂM"
 t_contains "the motto top right" "$(echo "$text" | head -n 1)" "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 t_contains "the date line" "$text" "Ngã Năm, ngày 20 tháng 11 năm 2025"
 t_contains "the period" "$text" "Quý III năm 2024 (từ ngày 01/07/2024 đến ngày 30/09/2024)"
@@ -206,13 +207,16 @@ print('values', 'equal' if got == want and len(got) > 20 else 'differ %s %s' % (
       'numeric' if numeric else 'text')
 PY
 )
-t_contains "the workbook's sheets are named in Vietnamese" "$out" "sheets ['Theo đơn vị', 'Danh sách gương']"
+t_contains "the workbook's sheets are named in Vietnamese" "$out" \
+	"sheets ['Theo đơn vị', 'Danh sách gương']"
 t_contains "every cell of the workbook is set in Times New Roman" "$out" "fonts ['Times New Roman']"
-t_contains "the issuing body and the motto head the sheet" "$out" \
-	"heading ỦY BAN NHÂN DÂN THỊ XÃ NGÃ NĂM | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM | PHÒNG NỘI VỤ | Độc lập - Tự do - Hạnh phúc | Ngã Năm, ngày 20 tháng 11 năm 2025"
+want="heading ỦY BAN NHÂN DÂN THỊ XÃ NGÃ NĂM | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+want+=" | PHÒNG NỘI VỤ | Độc lập - Tự do - Hạnh phúc | Ngã Năm, ngày 20 tháng 11 năm 2025"
+t_contains "the issuing body and the motto head the sheet" "$out" "$want"
 t_contains "the title" "$out" "title BÁO CÁO KẾT QUẢ GIỚI THIỆU GƯƠNG ĐIỂN HÌNH TIÊN TIẾN"
 t_contains "the Vietnamese column headers" "$out" \
-	"header ['STT', 'Đơn vị', 'Chỉ tiêu', 'Tập thể', 'Cá nhân', 'Tiếp nhận', 'Trả lại', 'Kết quả']"
+	"header ['STT', 'Đơn vị', 'Chỉ tiêu', 'Tập thể', 'Cá nhân', 'Tiếp nhận', 'Trả lại', \
+'Kết quả']"
 t_contains "the header row is frozen" "$out" "frozen frozen True"
 t_contains "the workbook's figures are the recounted ones, stored as numbers" "$out" \
 	"values equal numeric"
