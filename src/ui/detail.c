@@ -135,8 +135,14 @@ static void add_awards(struct screen *s)
 			const struct propagation *p = &x->propagations[i];
 			ui_fmt_date(p->date, d);
 			ui_fmt_time(p->at, t, sizeof t);
-			snprintf(b, sizeof b, _("%s %s (recorded by %s at %s)"),
-				 model_channel_label(p->channel), p->ref ? p->ref : "", p->by, t);
+			/* Imported events may not say who recorded them. */
+			if (p->by[0])
+				snprintf(b, sizeof b, _("%s %s (recorded by %s at %s)"),
+					 model_channel_label(p->channel), p->ref ? p->ref : "",
+					 p->by, t);
+			else
+				snprintf(b, sizeof b, "%s %s", model_channel_label(p->channel),
+					 p->ref ? p->ref : "");
 			ui_pager_pair(&s->page, LABEL_W, A_NORMAL, d, b);
 		}
 	}

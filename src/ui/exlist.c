@@ -32,7 +32,8 @@ static const struct ui_action actions[] = {
 	{ A_EDIT, { 'e', UI_KEY(KEY_F(4)) }, N_("Edit"), N_("Edit the chosen exemplar."), 0 },
 	{ A_SEARCH, { '/', UI_KEY(KEY_F(3)) }, N_("Find"),
 	  N_("Find by name as you type; accents and capitals do not matter (\"nguyen\" finds "
-	     "\"Nguyễn\"). Enter keeps the search, Ctrl-X clears it."), 0 },
+	     "the name written with all its marks). Enter keeps the search, Ctrl-X clears it."),
+	  0 },
 	{ A_FILTER, { 'f', UI_KEY(KEY_F(5)) }, N_("Filter"),
 	  N_("Choose which filter to change."), 0 },
 	{ A_UNIT, { 'u' }, NULL, N_("Show one unit's exemplars, or every unit's."), 0 },

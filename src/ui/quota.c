@@ -42,9 +42,10 @@ void ui_quota_help(struct ui_help_section *s)
 {
 	*s = (struct ui_help_section){ N_("Quotas"),
 		N_("One line per unit, one column per quarter: introductions that count / "
-		   "quota, then a mark: ✓ (+) met, ✗ (x) short, … (.) not yet met while the "
-		   "quarter runs. The line under the table says the chosen cell in words; the "
-		   "last column and line are totals."), actions, N_ACTIONS };
+		   "quota, then a mark for met, short, or not yet met while the quarter runs "
+		   "(the second line explains the marks). The line under the table says the "
+		   "chosen cell in words; the last column and line are totals."), actions,
+		N_ACTIONS };
 }
 
 /* One unit in one quarter. */

@@ -116,7 +116,7 @@ static void menu_draw(struct ui *ui, void *p)
 	if (cfg->issuer && *cfg->issuer)
 		ui_draw_text(y++, 4, COLS - 8, A_BOLD, cfg->issuer);
 	ui_draw_text(y++, 4, COLS - 8, A_NORMAL,
-		     _("Register of advanced exemplars (gương điển hình tiên tiến)"));
+		     _("Register of advanced exemplars"));
 	y++;
 	for (size_t i = 0; i < m->n; i++, y++) {
 		const struct item *it = m->shown[i];
@@ -125,9 +125,9 @@ static void menu_draw(struct ui *ui, void *p)
 		snprintf(line, sizeof line, " %zu  %s ", it->id == M_QUIT ? (size_t)0 : i + 1,
 			 _(it->label));
 		ui_draw_text(y, 4, 2, A_NORMAL, sel ? ui_draw_sym(ui, UI_SYM_MARK) : " ");
-		ui_draw_cell(y, 6, 26, a, line);
+		ui_draw_cell(y, 6, 22, a, line);
 		if (it->desc)
-			ui_draw_text(y, 34, COLS - 36, ui_term_attr(ui, UI_A_DIM), _(it->desc));
+			ui_draw_text(y, 30, COLS - 32, ui_term_attr(ui, UI_A_DIM), _(it->desc));
 		if (sel)
 			ui_term_cursor(ui, y, 6);
 	}

@@ -15,6 +15,12 @@
 #include "ui/fmt.h"
 #include "ui/list.h"
 
+#define NAME_X 3
+#define NAME_W 35
+#define QUOTA_X 39
+#define QUOTA_W 24
+#define STATE_X 64
+
 enum { A_MOVE = 1, A_OPEN, A_HELP, A_BACK };
 
 static const struct ui_action actions[] = {
@@ -152,9 +158,10 @@ static void draw_row(struct screen *s, const struct urow *r, int y, bool sel)
 			 model_quota_label(r->state));
 	ui_draw_cell(y, 1, COLS - 2, a, "");
 	ui_draw_text(y, 1, 1, a, sel ? ui_draw_sym(ui, UI_SYM_MARK) : " ");
-	ui_draw_text(y, 3, 38, a, u->name);
-	ui_draw_text(y, 42, 22, a, quota);
-	ui_draw_text(y, 65, COLS - 66, sel ? a : ui_fmt_quota_attr(ui, r->state), state);
+	ui_draw_text(y, NAME_X, NAME_W, a, u->name);
+	ui_draw_text(y, QUOTA_X, QUOTA_W, a, quota);
+	ui_draw_text(y, STATE_X, COLS - STATE_X - 1, sel ? a : ui_fmt_quota_attr(ui, r->state),
+		     state);
 	if (sel)
 		ui_term_cursor(ui, y, 1);
 }
@@ -174,9 +181,9 @@ static void draw(struct ui *ui, void *p)
 	snprintf(line, sizeof line, ngettext("%s, %d day left", "%s, %d days left",
 					     (unsigned long)left), q, left);
 	ui_draw_text(1, 1, COLS - 2, A_BOLD, line);
-	ui_draw_text(2, 3, 38, ui_term_attr(ui, UI_A_HEAD), _("Unit"));
-	ui_draw_text(2, 42, 22, ui_term_attr(ui, UI_A_HEAD), _("Introduced/quota"));
-	ui_draw_text(2, 65, COLS - 66, ui_term_attr(ui, UI_A_HEAD), _("State"));
+	ui_draw_text(2, NAME_X, NAME_W, ui_term_attr(ui, UI_A_HEAD), _("Unit"));
+	ui_draw_text(2, QUOTA_X, QUOTA_W, ui_term_attr(ui, UI_A_HEAD), _("Introduced/quota"));
+	ui_draw_text(2, STATE_X, COLS - STATE_X - 1, ui_term_attr(ui, UI_A_HEAD), _("State"));
 	for (size_t i = 0; i < s->list.rows.n; i++)
 		draw_row(s, &s->rows[ui_list_index(&s->list.rows.v[i])], 3 + (int)i,
 			 i == s->list.sel);
