@@ -91,7 +91,8 @@ struct ui_list_array {
 };
 int ui_list_array_fetch(void *array, const uint8_t *from, size_t from_len, bool backward,
 			size_t max, struct ui_rows *out, struct err *e);
-/* The array index of a row of such a source. */
+/* The array index of a row of such a source, and the key of index i. */
 size_t ui_list_index(const struct ui_row *row);
+void ui_list_index_key(size_t i, uint8_t key[8]);
 
 #endif

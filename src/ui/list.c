@@ -331,10 +331,10 @@ const struct ui_row *ui_list_selected(const struct ui_list *l)
 
 /* ---- array sources ---------------------------------------------------------- */
 
-static void index_key(uint8_t k[8], uint64_t i)
+void ui_list_index_key(size_t i, uint8_t key[8])
 {
 	for (int b = 7; b >= 0; b--, i >>= 8)
-		k[b] = (uint8_t)i;
+		key[b] = (uint8_t)i;
 }
 
 size_t ui_list_index(const struct ui_row *row)
@@ -359,7 +359,7 @@ int ui_list_array_fetch(void *array, const uint8_t *from, size_t from_len, bool 
 		i = backward ? (long)a->n - 1 : 0;
 	for (; i >= 0 && (size_t)i < a->n && out->n < max; i += step) {
 		uint8_t k[8];
-		index_key(k, (uint64_t)i);
+		ui_list_index_key((size_t)i, k);
 		if (ui_rows_add(out, k, sizeof k, NULL, a->skip && a->skip((size_t)i, a->ctx),
 				NULL))
 			return err_set(e, ERR_NOMEM, _("Out of memory."));

@@ -233,6 +233,28 @@ static int open_cell(struct screen *s)
 	return ui_exlist_run(s->ui, &f);
 }
 
+/* Start on the person's own unit (staff), else on the first unit with a quota now. */
+static void first_selection(struct screen *s, struct err *e)
+{
+	const struct role_entry *re = config_role(register_config(s->ui->r),
+						  register_user(s->ui->r));
+	size_t pick = s->n_shown;
+
+	for (size_t i = 0; i < s->n_shown && pick == s->n_shown; i++)
+		for (size_t k = 0; re && re->role == ROLE_STAFF && k < re->n_units; k++)
+			if (strcmp(re->units[k], s->ui->units.v[s->shown[i]].code) == 0)
+				pick = i;
+	for (size_t i = 0; i < s->n_shown && pick == s->n_shown; i++)
+		if (s->cells[s->shown[i]][s->quarter - 1].required)
+			pick = i;
+	if (pick == s->n_shown)
+		return;
+	uint8_t key[8];
+	ui_list_index_key(pick, key);
+	if (ui_list_goto(&s->list, key, sizeof key, e))
+		ui_term_say(s->ui, true, "%s", e->msg);
+}
+
 static int year_range(const struct screen *s, int dir)
 {
 	const struct config *cfg = register_config(s->ui->r);
@@ -308,6 +330,8 @@ int ui_quota_run(struct ui *ui)
 	ui_list_init(&s.list, &src, LINES - 9);
 	if (load(&s, &e) || ui_list_home(&s.list, &e))
 		ui_term_say(ui, true, "%s", e.msg);
+	else
+		first_selection(&s, &e);
 	ui_term_push(ui, draw, reload, &s, true);
 	while (!rc) {
 		int key = ui_term_key(ui);
