@@ -43,10 +43,14 @@ static int open_reg(const char *conf, const char *db, const char *user, struct c
 		    struct reg **r)
 {
 	struct err e = { 0 };
+	const char *t = getenv("DIENHINH_TODAY");
+	date_t today = date_today();
 
+	if (t && *t && date_parse(t, &today))
+		return fprintf(stderr, "helper_gen: bad DIENHINH_TODAY\n"), 1;
 	if (config_load(conf, cfg, &e))
 		return fail(&e);
-	if (register_open(*cfg, db, user, date_today(), REG_CREATE, r, &e)) {
+	if (register_open(*cfg, db, user, today, REG_CREATE, r, &e)) {
 		config_free(*cfg);
 		return fail(&e);
 	}
