@@ -128,14 +128,16 @@ static int shift_forward(struct ui_list *l, size_t m, size_t *added, struct err 
 		rows_free(l, &got);
 		return -1;
 	}
-	memcpy(r->v + r->n, got.v, got.n * sizeof *got.v);
+	if (got.n)
+		memcpy(r->v + r->n, got.v, got.n * sizeof *got.v);
 	r->n += got.n;
 	*added = got.n;
 	free(got.v);
 	size_t drop = r->n > (size_t)l->height ? r->n - (size_t)l->height : 0;
 	for (size_t i = 0; i < drop; i++)
 		row_free(l, &r->v[i]);
-	memmove(r->v, r->v + drop, (r->n - drop) * sizeof *r->v);
+	if (drop)
+		memmove(r->v, r->v + drop, (r->n - drop) * sizeof *r->v);
 	r->n -= drop;
 	l->sel = l->sel >= drop ? l->sel - drop : 0;
 	return 0;
@@ -152,7 +154,8 @@ static int shift_backward(struct ui_list *l, size_t m, size_t *added, struct err
 		rows_free(l, &got);
 		return -1;
 	}
-	memmove(r->v + got.n, r->v, r->n * sizeof *r->v);
+	if (got.n && r->n)
+		memmove(r->v + got.n, r->v, r->n * sizeof *r->v);
 	for (size_t i = 0; i < got.n; i++)
 		r->v[got.n - 1 - i] = got.v[i];
 	r->n += got.n;
@@ -308,7 +311,8 @@ int ui_list_resize(struct ui_list *l, int height, struct err *e)
 		size_t drop = r->n - (r->n > (size_t)height ? (size_t)height : r->n);
 		for (size_t i = 0; i < drop; i++)
 			row_free(l, &r->v[i]);
-		memmove(r->v, r->v + drop, (r->n - drop) * sizeof *r->v);
+		if (drop)
+			memmove(r->v, r->v + drop, (r->n - drop) * sizeof *r->v);
 		r->n -= drop;
 		l->sel -= drop;
 		return 0;

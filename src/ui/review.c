@@ -112,7 +112,8 @@ static int load(struct screen *s, struct err *e)
 		return -1;
 	if (s->failed)
 		return err_set(e, ERR_NOMEM, _("Out of memory."));
-	qsort(s->v, s->n, sizeof *s->v, oldest_first);
+	if (s->n)
+		qsort(s->v, s->n, sizeof *s->v, oldest_first);
 	s->arr.n = s->n;
 	return 0;
 }

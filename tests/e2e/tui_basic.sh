@@ -117,3 +117,4 @@ tui_keys a Enter q
 t_wait "q goes back to the menu" a "0  Thoát"
 tui_keys a q
 t_eq "q on the menu leaves with status 0" "$(tui_exit a)" 0
+tui_quiet a

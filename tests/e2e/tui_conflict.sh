@@ -71,3 +71,5 @@ t_wait "c leaves it" a "Nhấn / để tìm theo tên."
 t_contains "without saving" "$(dh show 1 --format tsv)" $'position\tGiáo viên\n'
 tui_keys a q q
 t_eq "the session ends with status 0" "$(tui_exit a)" 0
+tui_quiet a
+tui_quiet b

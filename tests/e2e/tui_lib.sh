@@ -104,3 +104,6 @@ tui_exit() {
 
 # tui_line NAME TEXT: the first screen line holding TEXT.
 tui_line() { tui_screen "$1" | grep -F -m 1 -- "$2"; }
+
+# tui_quiet NAME: one test result: the session wrote nothing to stderr.
+tui_quiet() { t_eq "session $1 wrote nothing to stderr" "$(cat "$T_DIR/$1.err" 2>&1)" ""; }

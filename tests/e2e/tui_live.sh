@@ -67,3 +67,5 @@ tui_keys a q q
 tui_keys b q q
 t_eq "session 1 ends with status 0" "$(tui_exit a)" 0
 t_eq "session 2 ends with status 0" "$(tui_exit b)" 0
+tui_quiet a
+tui_quiet b

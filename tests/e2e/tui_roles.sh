@@ -99,3 +99,6 @@ t_wait "Enter shows the entry's changes" o "Lần ghi nhật ký số"
 t_contains "field by field" "$(tui_screen o)" "introduced → returned"
 tui_keys o q q q
 t_eq "the office session ends with status 0" "$(tui_exit o)" 0
+tui_quiet o
+tui_quiet s
+tui_quiet v

@@ -54,3 +54,4 @@ tmux -L "$TUI_SOCK" pipe-pane -t a
 bad "$(cat "$T_DIR/a.out")" "bytes sent to the terminal" stream
 t_lacks "the terminal's title was never set" \
 	"$(tmux -L "$TUI_SOCK" display-message -p -t a '#{pane_title}')" "x"
+tui_quiet a
