@@ -216,7 +216,7 @@ static void draw(struct ui *ui, void *p)
 	ui_draw_text(3, 2 + ID_W + 1, nw, head, _("Name"));
 	ui_draw_text(3, x, UNIT_W, head, _("Unit"));
 	ui_draw_text(3, x + UNIT_W + 1, STATUS_W, head, _("Status"));
-	ui_draw_text(3, x + UNIT_W + 1 + STATUS_W + 1, DATE_W, head, _("Introduced"));
+	ui_draw_text(3, x + UNIT_W + 1 + STATUS_W + 1, DATE_W, head, _("Date"));
 	for (size_t i = 0; i < s->list.rows.n; i++)
 		draw_row(s, s->list.rows.v[i].item, 4 + (int)i, i == s->list.sel);
 	if (!s->list.rows.n)

@@ -141,7 +141,7 @@ static void draw(struct ui *ui, void *p)
 				       "%zu exemplars waiting, oldest introduction first.", s->n),
 		 s->n);
 	ui_draw_text(1, 1, COLS - 2, A_BOLD, b);
-	ui_draw_text(3, 2, 10, head, _("Introduced"));
+	ui_draw_text(3, 2, 10, head, _("Date"));
 	ui_draw_right(3, 13, 6, head, _("No."));
 	ui_draw_text(3, 20, nw, head, _("Name"));
 	ui_draw_text(3, 21 + nw, 15, head, _("Unit"));
