@@ -18,7 +18,8 @@ static bool allowed(const struct ui *ui, const struct ui_action *a)
 const struct ui_action *ui_action_find(const struct ui *ui, const struct ui_action *t,
 				       size_t n, int key)
 {
-	/* Enter arrives as CR, LF or KEY_ENTER depending on the terminal; one is enough in a table. */
+	/* Enter arrives as CR, LF or KEY_ENTER, Backspace as 127, ^H or KEY_BACKSPACE,
+	 * depending on the terminal; tables name one of each. */
 	if (key == '\n' || key == UI_KEY(KEY_ENTER))
 		key = '\r';
 	if (key == 127 || key == UI_CTRL('h'))

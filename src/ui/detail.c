@@ -317,7 +317,8 @@ static int step_form(struct screen *s, bool propagate)
 	if (propagate) {
 		snprintf(title, sizeof title, _("Propagation of exemplar number %llu"),
 			 (unsigned long long)s->id);
-		ui_field_pick(&f[0], "channel", model_field_label("channel"), channel_labels(), 3, 0);
+		ui_field_pick(&f[0], "channel", model_field_label("channel"), channel_labels(), 3,
+			      0);
 		ui_field_text(&f[1], "date", _("Date"), UI_FIELD_DATE, today, 10);
 		ui_field_text(&f[2], "ref", model_field_label("ref"), UI_FIELD_TEXT, NULL,
 			      LINE_MAX_CHARS);

@@ -66,7 +66,8 @@ static int reserve(struct ui_edit *ed, size_t n)
 
 int ui_edit_set(struct ui_edit *ed, const char *utf8)
 {
-	char *v = text_visible(utf8 ? utf8 : "", ed->flags & UI_EDIT_LINES ? TEXT_KEEP_NEWLINES : 0);
+	unsigned keep = ed->flags & UI_EDIT_LINES ? TEXT_KEEP_NEWLINES : 0;
+	char *v = text_visible(utf8 ? utf8 : "", keep);
 	mbstate_t st;
 	const char *p = v;
 
@@ -164,7 +165,8 @@ static enum ui_edit_result insert(struct ui_edit *ed, wchar_t c)
 	if ((!mark && ui_edit_letters(ed) >= ed->max) || reserve(ed, ed->len + 1))
 		return UI_EDIT_IGNORED;
 	/* A mark joins the letter before the cursor: the cursor stays after it. */
-	memmove(ed->buf + ed->cur + 1, ed->buf + ed->cur, (ed->len - ed->cur + 1) * sizeof *ed->buf);
+	memmove(ed->buf + ed->cur + 1, ed->buf + ed->cur,
+		(ed->len - ed->cur + 1) * sizeof *ed->buf);
 	ed->buf[ed->cur++] = c;
 	ed->len++;
 	return UI_EDIT_CHANGED;

@@ -268,9 +268,9 @@ static int take_newer(struct ui *ui, struct exform *x)
 	}
 	for (int i = 0; i < F_COUNT; i++)
 		ui_field_free(&mirror.fields[i]);
-	snprintf(x->fm.msg, sizeof x->fm.msg, _("Loaded version %u saved by %s. Your typing is "
-						"kept; a note under a field shows the saved value "
-						"where it differs. Saving now replaces it with yours."),
+	snprintf(x->fm.msg, sizeof x->fm.msg,
+		 _("Loaded version %u saved by %s. Your typing is kept; a note under a field "
+		   "shows the saved value where it differs. Saving now replaces it with yours."),
 		 now.version, now.updated_by);
 	x->fm.msg_error = false;
 	model_exemplar_free(&x->base);

@@ -71,9 +71,10 @@ static int take(const struct query_quota *q, void *ctx)
 
 	for (size_t i = 0; i < s->ui->units.n; i++)
 		if (strcmp(s->ui->units.v[i].code, q->unit->code) == 0) {
+			const struct unit *u = &s->ui->units.v[i];
 			s->cells[i][q->quarter - 1] = (struct cell){
 				q->required, q->counted, q->state,
-				model_unit_active_in_quarter(&s->ui->units.v[i], q->year, q->quarter)
+				model_unit_active_in_quarter(u, q->year, q->quarter)
 			};
 			break;
 		}

@@ -31,7 +31,8 @@ t0=$(date +%s%N)
 build/tests/helper_gen gen "$tmp/dienhinh.ini" "$tmp/db" "$n" bench
 t1=$(date +%s%N)
 awk -v n="$n" -v ns=$((t1 - t0)) -v size="$(du -sh "$tmp/db" | cut -f1)" \
-	'BEGIN { printf "register: %d exemplars generated in %.1f s, database %s\n", n, ns / 1e9, size }'
+	'BEGIN { printf "register: %d exemplars generated in %.1f s, database %s\n",
+		 n, ns / 1e9, size }'
 
 if [ ! -f "$tool" ]; then
 	echo "tuibench.py not found (looked for $tool): screen figures skipped."
