@@ -96,7 +96,7 @@ static void define_keys(void)
 	};
 
 	for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
-		if (key_defined(extra[i].seq) <= 0)
+		if (key_defined(extra[i].seq) == 0)
 			define_key(extra[i].seq, extra[i].key);
 }
 

@@ -155,7 +155,7 @@ static void menu_draw(struct ui *ui, void *p)
 
 static int general_help(struct ui *ui)
 {
-	struct ui_help_section s[8];
+	struct ui_help_section s[10];
 	size_t n = 0;
 
 	s[n++] = *ui_help_general();
@@ -167,7 +167,7 @@ static int general_help(struct ui *ui)
 	ui_quota_help(&s[n++]);
 	if (register_is_office(ui->r)) {
 		ui_review_help(&s[n++]);
-		/* The audit log's keys are those of any list; its section would repeat them. */
+		ui_auditlog_help(&s[n++]);
 	}
 	return ui_help_show(ui, s, n);
 }
