@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "ui/list.h"
 #include "ui/term.h"
 
 enum {
@@ -55,5 +56,21 @@ void ui_action_keys(const struct ui *ui, const struct ui_action *a, char *buf, s
 /* Draw the key-hint bar (the last line) from a table. */
 void ui_action_hints(const struct ui *ui, const struct ui_action *t, size_t n,
 		     ui_action_enabled enabled, void *ctx);
+
+/* What a screen or box opened from a handler returned (0 or UI_KEY_QUIT), as a result. */
+int ui_action_result(int rc);
+
+/*
+ * Run a screen: take keys until its handler says UI_CLOSE or UI_QUIT,
+ * reloading after UI_RELOAD.  0, or UI_KEY_QUIT when the session ends.
+ */
+int ui_action_run(struct ui *ui, int (*handle)(void *ctx, int key),
+		  void (*reload)(struct ui *ui, void *ctx), void *ctx);
+
+/*
+ * The moving keys every list shares (arrows, j/k, PgUp/PgDn, Home/End,
+ * g/G); true when `key` was one.  A failed read is said on the message line.
+ */
+bool ui_action_list_key(struct ui *ui, struct ui_list *l, int key);
 
 #endif

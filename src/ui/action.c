@@ -103,3 +103,42 @@ void ui_action_hints(const struct ui *ui, const struct ui_action *t, size_t n,
 		x += ui_draw_text(y, x, COLS - x, A_NORMAL, " ");
 	}
 }
+
+int ui_action_result(int rc)
+{
+	return rc == UI_KEY_QUIT ? UI_QUIT : UI_DONE;
+}
+
+int ui_action_run(struct ui *ui, int (*handle)(void *ctx, int key),
+		  void (*reload)(struct ui *ui, void *ctx), void *ctx)
+{
+	for (;;) {
+		int key = ui_term_key(ui);
+		int r = key == UI_KEY_QUIT ? UI_QUIT : handle(ctx, key);
+		if ((r & UI_RELOAD) && reload)
+			reload(ui, ctx);
+		if (r & UI_QUIT)
+			return UI_KEY_QUIT;
+		if (r & UI_CLOSE)
+			return 0;
+	}
+}
+
+bool ui_action_list_key(struct ui *ui, struct ui_list *l, int key)
+{
+	struct err e;
+	int rc;
+
+	switch (key) {
+	case UI_KEY(KEY_DOWN): case 'j': rc = ui_list_move(l, 1, &e); break;
+	case UI_KEY(KEY_UP): case 'k': rc = ui_list_move(l, -1, &e); break;
+	case UI_KEY(KEY_NPAGE): rc = ui_list_move(l, l->height, &e); break;
+	case UI_KEY(KEY_PPAGE): rc = ui_list_move(l, -l->height, &e); break;
+	case UI_KEY(KEY_HOME): case 'g': rc = ui_list_home(l, &e); break;
+	case UI_KEY(KEY_END): case 'G': rc = ui_list_end(l, &e); break;
+	default: return false;
+	}
+	if (rc)
+		ui_term_say(ui, true, "%s", e.msg);
+	return true;
+}

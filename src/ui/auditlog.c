@@ -292,50 +292,41 @@ static int pick_user(struct screen *s)
 	return rc;
 }
 
-static int handle(struct screen *s, int key)
+static int handle(void *ctx, int key)
 {
+	struct screen *s = ctx;
 	const struct ui_action *a = ui_action_find(s->ui, actions, N_ACTIONS, key);
 	const struct ui_row *row = ui_list_selected(&s->list);
-	struct err e;
-	int rc = 0, h = s->list.height;
+	const struct entry *en = row ? nth(s, ui_list_index(row)) : NULL;
 
-	switch (key) {
-	case UI_KEY(KEY_DOWN): case 'j': rc = ui_list_move(&s->list, 1, &e); break;
-	case UI_KEY(KEY_UP): case 'k': rc = ui_list_move(&s->list, -1, &e); break;
-	case UI_KEY(KEY_NPAGE): rc = ui_list_move(&s->list, h, &e); break;
-	case UI_KEY(KEY_PPAGE): rc = ui_list_move(&s->list, -h, &e); break;
-	case UI_KEY(KEY_HOME): case 'g': rc = ui_list_home(&s->list, &e); break;
-	case UI_KEY(KEY_END): case 'G': rc = ui_list_end(&s->list, &e); break;
-	default:
-		if (!a)
-			return 0;
-		switch (a->id) {
-		case A_BACK: return 1;
-		case A_HELP: {
-			struct ui_help_section sec;
-			ui_auditlog_help(&sec);
-			return ui_help_show(s->ui, &sec, 1);
-		}
-		case A_USER: return pick_user(s) == UI_KEY_QUIT ? UI_KEY_QUIT : 0;
-		case A_OPEN:
-			return row ? open_entry(s, nth(s, ui_list_index(row))) : 0;
-		case A_RECORD:
-			if (row && nth(s, ui_list_index(row))->record)
-				return ui_detail_run(s->ui, nth(s, ui_list_index(row))->record);
-			ui_term_say(s->ui, true, "%s", _("This entry is not about one exemplar."));
-			return 0;
-		}
+	if (ui_action_list_key(s->ui, &s->list, key) || !a)
+		return UI_DONE;
+	switch (a->id) {
+	case A_BACK:
+		return UI_CLOSE;
+	case A_HELP: {
+		struct ui_help_section sec;
+		ui_auditlog_help(&sec);
+		return ui_action_result(ui_help_show(s->ui, &sec, 1));
 	}
-	if (rc)
-		ui_term_say(s->ui, true, "%s", e.msg);
-	return 0;
+	case A_USER:
+		return ui_action_result(pick_user(s));
+	case A_OPEN:
+		return en ? ui_action_result(open_entry(s, en)) : UI_DONE;
+	case A_RECORD:
+		if (en && en->record)
+			return ui_action_result(ui_detail_run(s->ui, en->record));
+		ui_term_say(s->ui, true, "%s", _("This entry is not about one exemplar."));
+		return UI_DONE;
+	}
+	return UI_DONE;
 }
 
 int ui_auditlog_run(struct ui *ui)
 {
 	struct screen s = { 0 };
 	struct err e;
-	int rc = 0;
+	int rc;
 
 	s.ui = ui;
 	if (!(s.v = calloc(KEEP, sizeof *s.v))) {
@@ -347,13 +338,10 @@ int ui_auditlog_run(struct ui *ui)
 	if (load(&s, &e) || ui_list_home(&s.list, &e))
 		ui_term_say(ui, true, "%s", e.msg);
 	ui_term_push(ui, draw, reload, &s, true);
-	while (!rc) {
-		int key = ui_term_key(ui);
-		rc = key == UI_KEY_QUIT ? UI_KEY_QUIT : handle(&s, key);
-	}
+	rc = ui_action_run(ui, handle, reload, &s);
 	ui_term_pop(ui, &s);
 	ui_list_free(&s.list);
 	drop_all(&s);
 	free(s.v);
-	return rc == UI_KEY_QUIT ? UI_KEY_QUIT : 0;
+	return rc;
 }

@@ -376,15 +376,13 @@ static int step(struct screen *s, int id)
 	return 0;
 }
 
-static int handle(struct screen *s, int key)
+static int handle(void *ctx, int key)
 {
+	struct screen *s = ctx;
 	const struct ui_action *a = ui_action_find(s->ui, actions, N_ACTIONS, key);
-	int rc = 0;
 
-	if (ui_pager_key(&s->page, key, LINES - 4))
-		return 0;
-	if (!a)
-		return 0;
+	if (ui_pager_key(&s->page, key, LINES - 4) || !a)
+		return UI_DONE;
 	if (!enabled(a->id, s)) {
 		struct err why = { 0 };
 		if (a->id == A_EDIT && s->loaded && !register_may_edit(s->ui->r, &s->x, &why))
@@ -393,33 +391,32 @@ static int handle(struct screen *s, int key)
 			ui_term_say(s->ui, true, _("\"%s\" is not possible while the exemplar is "
 						   "\"%s\"."), _(a->hint),
 				    model_status_label(s->x.status));
-		return 0;
+		return UI_DONE;
 	}
 	switch (a->id) {
-	case A_BACK: return 1;
+	case A_BACK:
+		return UI_CLOSE;
 	case A_HELP: {
 		struct ui_help_section sec;
 		ui_detail_help(&sec);
-		rc = ui_help_show(s->ui, &sec, 1);
-		break;
+		return ui_action_result(ui_help_show(s->ui, &sec, 1));
 	}
-	case A_EDIT:
-		rc = ui_exform_run(s->ui, s->id, NULL, NULL);
+	case A_EDIT: {
+		int rc = ui_exform_run(s->ui, s->id, NULL, NULL);
 		if (rc == 1)
 			ui_term_say(s->ui, false, _("Saved exemplar number %llu."),
 				    (unsigned long long)s->id);
-		load(s);
-		break;
-	default:
-		rc = step(s, a->id);
+		return ui_action_result(rc) | UI_RELOAD;
 	}
-	return rc == UI_KEY_QUIT ? UI_KEY_QUIT : 0;
+	default:
+		return ui_action_result(step(s, a->id));
+	}
 }
 
 int ui_detail_run(struct ui *ui, uint64_t id)
 {
 	struct screen s;
-	int rc = 0;
+	int rc;
 
 	memset(&s, 0, sizeof s);
 	s.ui = ui;
@@ -428,12 +425,9 @@ int ui_detail_run(struct ui *ui, uint64_t id)
 	ui_pager_init(&s.page, COLS - 2);
 	load(&s);
 	ui_term_push(ui, draw, reload, &s, true);
-	while (!rc) {
-		int key = ui_term_key(ui);
-		rc = key == UI_KEY_QUIT ? UI_KEY_QUIT : handle(&s, key);
-	}
+	rc = ui_action_run(ui, handle, reload, &s);
 	ui_term_pop(ui, &s);
 	ui_pager_free(&s.page);
 	model_exemplar_free(&s.x);
-	return rc == UI_KEY_QUIT ? UI_KEY_QUIT : 0;
+	return rc;
 }

@@ -458,71 +458,52 @@ static int act(struct screen *s, const struct ui_action *a)
 {
 	const struct ui_row *row = ui_list_selected(&s->list);
 	const struct item *it = row ? row->item : NULL;
-	int rc = 0;
 
 	switch (a->id) {
 	case A_BACK: return UI_CLOSE;
-	case A_OPEN:
-		if (it)
-			rc = ui_detail_run(s->ui, it->id);
-		reload(s->ui, s);
-		break;
-	case A_NEW: rc = new_exemplar(s); break;
-	case A_EDIT:
-		if (it)
-			rc = edit_exemplar(s, it->id);
-		break;
+	case A_OPEN: return it ? ui_action_result(ui_detail_run(s->ui, it->id)) | UI_RELOAD
+			       : UI_DONE;
+	case A_NEW: return ui_action_result(new_exemplar(s));
+	case A_EDIT: return it ? ui_action_result(edit_exemplar(s, it->id)) : UI_DONE;
 	case A_SEARCH:
 		s->searching = true;
 		ui_edit_key(&s->sedit, UI_KEY(KEY_END));
-		break;
-	case A_FILTER: rc = pick_filter(s); break;
-	case A_UNIT: rc = pick_unit(s); break;
-	case A_PERIOD: rc = pick_period(s); break;
-	case A_CATEGORY: rc = pick_category(s); break;
-	case A_STATUS: rc = pick_status(s); break;
-	case A_CLEAR: clear_filters(s); break;
+		return UI_DONE;
+	case A_FILTER: return ui_action_result(pick_filter(s));
+	case A_UNIT: return ui_action_result(pick_unit(s));
+	case A_PERIOD: return ui_action_result(pick_period(s));
+	case A_CATEGORY: return ui_action_result(pick_category(s));
+	case A_STATUS: return ui_action_result(pick_status(s));
+	case A_CLEAR: clear_filters(s); return UI_DONE;
 	case A_HELP: {
 		struct ui_help_section sec;
 		ui_exlist_help(&sec);
-		rc = ui_help_show(s->ui, &sec, 1);
-		break;
+		return ui_action_result(ui_help_show(s->ui, &sec, 1));
 	}
 	}
-	return rc == UI_KEY_QUIT ? UI_QUIT : UI_DONE;
+	return UI_DONE;
 }
 
-static int handle(struct screen *s, int key)
+static int handle(void *ctx, int key)
 {
-	struct err e;
-	int rc = 0, h = s->list.height;
+	struct screen *s = ctx;
+	const struct ui_action *a;
 
 	if (s->searching) {
 		int r = search_key(s, key);
 		if (r >= 0)
 			return r;
 	}
-	switch (key) {
-	case UI_KEY(KEY_DOWN): case 'j': rc = ui_list_move(&s->list, 1, &e); break;
-	case UI_KEY(KEY_UP): case 'k': rc = ui_list_move(&s->list, -1, &e); break;
-	case UI_KEY(KEY_NPAGE): rc = ui_list_move(&s->list, h, &e); break;
-	case UI_KEY(KEY_PPAGE): rc = ui_list_move(&s->list, -h, &e); break;
-	case UI_KEY(KEY_HOME): case 'g': rc = ui_list_home(&s->list, &e); break;
-	case UI_KEY(KEY_END): case 'G': rc = ui_list_end(&s->list, &e); break;
-	default: {
-		const struct ui_action *a = ui_action_find(s->ui, actions, N_ACTIONS, key);
-		return a ? act(s, a) : UI_DONE;
-	}
-	}
-	if (rc)
-		ui_term_say(s->ui, true, "%s", e.msg);
-	return UI_DONE;
+	if (ui_action_list_key(s->ui, &s->list, key))
+		return UI_DONE;
+	a = ui_action_find(s->ui, actions, N_ACTIONS, key);
+	return a ? act(s, a) : UI_DONE;
 }
 
 int ui_exlist_run(struct ui *ui, const struct query_filter *start)
 {
 	struct screen s = { 0 };
-	int rc = 0;
+	int rc;
 
 	s.ui = ui;
 	if (start) {
@@ -543,17 +524,10 @@ int ui_exlist_run(struct ui *ui, const struct query_filter *start)
 	ui_list_init(&s.list, &src, LINES - 6);
 	restart(&s);
 	ui_term_push(ui, draw, reload, &s, true);
-	while (!rc) {
-		int key = ui_term_key(ui);
-		int r = key == UI_KEY_QUIT ? UI_QUIT : handle(&s, key);
-		if (r & UI_QUIT)
-			rc = UI_KEY_QUIT;
-		else if (r & UI_CLOSE)
-			rc = 1;
-	}
+	rc = ui_action_run(ui, handle, reload, &s);
 	ui_term_pop(ui, &s);
 	ui_list_free(&s.list);
 	ui_edit_free(&s.sedit);
 	free(s.search);
-	return rc == UI_KEY_QUIT ? UI_KEY_QUIT : 0;
+	return rc;
 }

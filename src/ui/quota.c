@@ -267,45 +267,35 @@ static int year_range(const struct screen *s, int dir)
 	return y < lo ? lo : y > hi ? hi : y;
 }
 
-static int handle(struct screen *s, int key)
+static int handle(void *ctx, int key)
 {
+	struct screen *s = ctx;
 	const struct ui_action *a = ui_action_find(s->ui, actions, N_ACTIONS, key);
-	struct err e;
-	int rc = 0, h = s->list.height;
 
+	if (ui_action_list_key(s->ui, &s->list, key))
+		return UI_DONE;
 	switch (key) {
-	case UI_KEY(KEY_DOWN): case 'j': rc = ui_list_move(&s->list, 1, &e); break;
-	case UI_KEY(KEY_UP): case 'k': rc = ui_list_move(&s->list, -1, &e); break;
-	case UI_KEY(KEY_NPAGE): rc = ui_list_move(&s->list, h, &e); break;
-	case UI_KEY(KEY_PPAGE): rc = ui_list_move(&s->list, -h, &e); break;
-	case UI_KEY(KEY_HOME): case 'g': rc = ui_list_home(&s->list, &e); break;
-	case UI_KEY(KEY_END): case 'G': rc = ui_list_end(&s->list, &e); break;
-	case '\t': s->quarter = s->quarter % 4 + 1; break;
-	case UI_KEY(KEY_BTAB): s->quarter = (s->quarter + 2) % 4 + 1; break;
-	case '1': case '2': case '3': case '4': s->quarter = key - '0'; break;
-	default:
-		if (!a)
-			return 0;
-		switch (a->id) {
-		case A_BACK: return 1;
-		case A_YEAR_BACK: case A_YEAR_ON:
-			s->year = year_range(s, a->id == A_YEAR_ON ? 1 : -1);
-			reload(s->ui, s);
-			return 0;
-		case A_OPEN:
-			rc = open_cell(s);
-			reload(s->ui, s);
-			return rc;
-		case A_HELP: {
-			struct ui_help_section sec;
-			ui_quota_help(&sec);
-			return ui_help_show(s->ui, &sec, 1);
-		}
-		}
+	case '\t': s->quarter = s->quarter % 4 + 1; return UI_DONE;
+	case UI_KEY(KEY_BTAB): s->quarter = (s->quarter + 2) % 4 + 1; return UI_DONE;
+	case '1': case '2': case '3': case '4': s->quarter = key - '0'; return UI_DONE;
 	}
-	if (rc)
-		ui_term_say(s->ui, true, "%s", e.msg);
-	return 0;
+	if (!a)
+		return UI_DONE;
+	switch (a->id) {
+	case A_BACK:
+		return UI_CLOSE;
+	case A_YEAR_BACK: case A_YEAR_ON:
+		s->year = year_range(s, a->id == A_YEAR_ON ? 1 : -1);
+		return UI_RELOAD;
+	case A_OPEN:
+		return ui_action_result(open_cell(s)) | UI_RELOAD;
+	case A_HELP: {
+		struct ui_help_section sec;
+		ui_quota_help(&sec);
+		return ui_action_result(ui_help_show(s->ui, &sec, 1));
+	}
+	}
+	return UI_DONE;
 }
 
 int ui_quota_run(struct ui *ui)
@@ -313,7 +303,7 @@ int ui_quota_run(struct ui *ui)
 	struct screen s = { 0 };
 	date_t today = register_today(ui->r);
 	struct err e;
-	int rc = 0;
+	int rc;
 
 	s.ui = ui;
 	s.year = date_year(today);
@@ -334,13 +324,10 @@ int ui_quota_run(struct ui *ui)
 	else
 		first_selection(&s, &e);
 	ui_term_push(ui, draw, reload, &s, true);
-	while (!rc) {
-		int key = ui_term_key(ui);
-		rc = key == UI_KEY_QUIT ? UI_KEY_QUIT : handle(&s, key);
-	}
+	rc = ui_action_run(ui, handle, reload, &s);
 	ui_term_pop(ui, &s);
 	ui_list_free(&s.list);
 	free(s.cells);
 	free(s.shown);
-	return rc == UI_KEY_QUIT ? UI_KEY_QUIT : 0;
+	return rc;
 }

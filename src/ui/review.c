@@ -168,81 +168,82 @@ static void draw(struct ui *ui, void *p)
 	ui_action_hints(ui, actions, N_ACTIONS, NULL, NULL);
 }
 
+/* Return exemplar `rec` after asking why; 1 when returned, 0, or UI_KEY_QUIT. */
+static int return_one(struct screen *s, uint64_t rec, const char *name, struct err *e)
+{
+	char label[400], *why = NULL;
+	int q;
+
+	snprintf(label, sizeof label, _("Why is number %llu (%s) returned to its unit?"),
+		 (unsigned long long)rec, name);
+	q = ui_prompt_line(s->ui, _("Return to the unit"), label, NULL, LINE_MAX_CHARS, &why);
+	if (q == 1 && register_return(s->ui->r, rec, why, e))
+		q = -2;
+	else if (q == 1)
+		ui_term_say(s->ui, false, _("Returned number %llu: %s."), (unsigned long long)rec,
+			    name);
+	free(why);
+	return q;
+}
+
 static int act(struct screen *s, int id)
 {
 	const struct ui_row *row = ui_list_selected(&s->list);
 	const struct item *it = row ? &s->v[ui_list_index(row)] : NULL;
 	struct err e = { 0 };
-	char *why = NULL, name[256];
-	int rc = 0, q = 1;
+	char name[256];
+	int q = 0;
 
 	if (!it)
-		return 0;
+		return UI_DONE;
+	/* The queue is read again below: keep what the messages need. */
+	uint64_t rec = it->id;
 	snprintf(name, sizeof name, "%s", it->name);
-	uint64_t id_ = it->id;
 	switch (id) {
 	case A_OPEN:
-		q = ui_detail_run(s->ui, id_);
+		q = ui_detail_run(s->ui, rec);
 		break;
 	case A_ACCEPT:
-		if ((rc = register_accept(s->ui->r, id_, &e)) == 0)
+		if (register_accept(s->ui->r, rec, &e))
+			q = -2;
+		else
 			ui_term_say(s->ui, false, _("Accepted number %llu: %s."),
-				    (unsigned long long)id_, name);
+				    (unsigned long long)rec, name);
 		break;
-	case A_RETURN: {
-		char label[400];
-		snprintf(label, sizeof label, _("Why is number %llu (%s) returned to its unit?"),
-			 (unsigned long long)id_, name);
-		q = ui_prompt_line(s->ui, _("Return to the unit"), label, NULL, LINE_MAX_CHARS,
-				   &why);
-		if (q == 1 && (rc = register_return(s->ui->r, id_, why, &e)) == 0)
-			ui_term_say(s->ui, false, _("Returned number %llu: %s."),
-				    (unsigned long long)id_, name);
-		free(why);
+	case A_RETURN:
+		q = return_one(s, rec, name, &e);
 		break;
 	}
-	}
-	if (rc)
+	if (q == -2)
 		ui_term_say(s->ui, true, "%s", e.msg);
-	reload(s->ui, s);
-	return q == UI_KEY_QUIT ? UI_KEY_QUIT : 0;
+	return ui_action_result(q) | UI_RELOAD;
 }
 
-static int handle(struct screen *s, int key)
+static int handle(void *ctx, int key)
 {
+	struct screen *s = ctx;
 	const struct ui_action *a = ui_action_find(s->ui, actions, N_ACTIONS, key);
-	struct err e;
-	int rc = 0, h = s->list.height;
 
-	switch (key) {
-	case UI_KEY(KEY_DOWN): case 'j': rc = ui_list_move(&s->list, 1, &e); break;
-	case UI_KEY(KEY_UP): case 'k': rc = ui_list_move(&s->list, -1, &e); break;
-	case UI_KEY(KEY_NPAGE): rc = ui_list_move(&s->list, h, &e); break;
-	case UI_KEY(KEY_PPAGE): rc = ui_list_move(&s->list, -h, &e); break;
-	case UI_KEY(KEY_HOME): case 'g': rc = ui_list_home(&s->list, &e); break;
-	case UI_KEY(KEY_END): case 'G': rc = ui_list_end(&s->list, &e); break;
+	if (ui_action_list_key(s->ui, &s->list, key) || !a)
+		return UI_DONE;
+	switch (a->id) {
+	case A_BACK:
+		return UI_CLOSE;
+	case A_HELP: {
+		struct ui_help_section sec;
+		ui_review_help(&sec);
+		return ui_action_result(ui_help_show(s->ui, &sec, 1));
+	}
 	default:
-		if (!a)
-			return 0;
-		if (a->id == A_BACK)
-			return 1;
-		if (a->id == A_HELP) {
-			struct ui_help_section sec;
-			ui_review_help(&sec);
-			return ui_help_show(s->ui, &sec, 1);
-		}
 		return act(s, a->id);
 	}
-	if (rc)
-		ui_term_say(s->ui, true, "%s", e.msg);
-	return 0;
 }
 
 int ui_review_run(struct ui *ui)
 {
 	struct screen s = { 0 };
 	struct err e;
-	int rc = 0;
+	int rc;
 
 	s.ui = ui;
 	struct ui_list_source src = { ui_list_array_fetch, NULL, &s.arr };
@@ -250,13 +251,10 @@ int ui_review_run(struct ui *ui)
 	if (load(&s, &e) || ui_list_home(&s.list, &e))
 		ui_term_say(ui, true, "%s", e.msg);
 	ui_term_push(ui, draw, reload, &s, true);
-	while (!rc) {
-		int key = ui_term_key(ui);
-		rc = key == UI_KEY_QUIT ? UI_KEY_QUIT : handle(&s, key);
-	}
+	rc = ui_action_run(ui, handle, reload, &s);
 	ui_term_pop(ui, &s);
 	ui_list_free(&s.list);
 	drop_all(&s);
 	free(s.v);
-	return rc == UI_KEY_QUIT ? UI_KEY_QUIT : 0;
+	return rc;
 }

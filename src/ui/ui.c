@@ -57,6 +57,7 @@ static const struct ui_action menu_actions[] = {
 
 /* The menu as this person sees it, and the quarter's summary shown under it. */
 struct menu {
+	struct ui *ui;
 	const struct item *shown[N_ITEMS];
 	size_t n, sel;
 	int year, quarter;
@@ -172,48 +173,47 @@ static int general_help(struct ui *ui)
 	return ui_help_show(ui, s, n);
 }
 
-static int open_item(struct ui *ui, const struct item *it)
+/* Open a menu item: a handler result (Quit closes the menu, and so the program). */
+static int open_item(struct ui *ui, struct menu *m, size_t i)
 {
-	switch (it->id) {
-	case M_UNITS: return ui_unitlist_run(ui);
-	case M_EXEMPLARS: return ui_exlist_run(ui, NULL);
-	case M_QUOTA: return ui_quota_run(ui);
-	case M_REVIEW: return ui_review_run(ui);
-	case M_LOG: return ui_auditlog_run(ui);
-	case M_HELP: return general_help(ui);
-	default: return UI_KEY_QUIT;
+	m->sel = i;
+	switch (m->shown[i]->id) {
+	case M_UNITS: return ui_action_result(ui_unitlist_run(ui)) | UI_RELOAD;
+	case M_EXEMPLARS: return ui_action_result(ui_exlist_run(ui, NULL)) | UI_RELOAD;
+	case M_QUOTA: return ui_action_result(ui_quota_run(ui)) | UI_RELOAD;
+	case M_REVIEW: return ui_action_result(ui_review_run(ui)) | UI_RELOAD;
+	case M_LOG: return ui_action_result(ui_auditlog_run(ui)) | UI_RELOAD;
+	case M_HELP: return ui_action_result(general_help(ui));
+	default: return UI_CLOSE;
 	}
 }
 
-static int menu_loop(struct ui *ui, struct menu *m)
+static int menu_key(void *ctx, int key)
 {
-	for (;;) {
-		int key = ui_term_key(ui), rc = 0;
-		const struct ui_action *a = ui_action_find(ui, menu_actions, N_ACTIONS, key);
-		if (key == UI_KEY_QUIT)
-			return 0;
-		if (key >= '0' && key <= '9') {
-			size_t i = key == '0' ? m->n - 1 : (size_t)(key - '1');
-			if (i < m->n) {
-				m->sel = i;
-				rc = open_item(ui, m->shown[i]);
-			}
-		} else if (a && a->id == A_DOWN) {
-			m->sel = (m->sel + 1) % m->n;
-		} else if (a && a->id == A_UP) {
-			m->sel = (m->sel + m->n - 1) % m->n;
-		} else if (a && a->id == A_OPEN) {
-			rc = open_item(ui, m->shown[m->sel]);
-		} else if (a && a->id == A_HELP) {
-			struct ui_help_section s = { N_("Main menu"), NULL, menu_actions,
-						     N_ACTIONS };
-			rc = ui_help_show(ui, &s, 1);
-		} else if (a && a->id == A_QUIT) {
-			return 0;
-		}
-		if (rc == UI_KEY_QUIT)
-			return 0;
-		menu_reload(ui, m);
+	struct menu *m = ctx;
+	const struct ui_action *a = ui_action_find(m->ui, menu_actions, N_ACTIONS, key);
+
+	if (key >= '0' && key <= '9') {
+		size_t i = key == '0' ? m->n - 1 : (size_t)(key - '1');
+		return i < m->n ? open_item(m->ui, m, i) : UI_DONE;
+	}
+	if (!a)
+		return UI_DONE;
+	switch (a->id) {
+	case A_DOWN:
+		m->sel = (m->sel + 1) % m->n;
+		return UI_DONE;
+	case A_UP:
+		m->sel = (m->sel + m->n - 1) % m->n;
+		return UI_DONE;
+	case A_OPEN:
+		return open_item(m->ui, m, m->sel);
+	case A_HELP: {
+		struct ui_help_section s = { N_("Main menu"), NULL, menu_actions, N_ACTIONS };
+		return ui_action_result(ui_help_show(m->ui, &s, 1));
+	}
+	default:
+		return UI_CLOSE;
 	}
 }
 
@@ -222,7 +222,6 @@ int ui_main(struct reg *r)
 	struct ui ui;
 	struct menu m = { 0 };
 	struct err e;
-	int rc;
 
 	if (ui_term_start(&ui, r, &e)) {
 		fprintf(stderr, "dienhinh: %s\n", e.msg);
@@ -233,16 +232,18 @@ int ui_main(struct reg *r)
 		fprintf(stderr, "dienhinh: %s\n", e.msg);
 		return 1;
 	}
+	m.ui = &ui;
 	for (size_t i = 0; i < N_ITEMS; i++)
 		if (!items[i].office || register_is_office(r))
 			m.shown[m.n++] = &items[i];
 	menu_reload(&ui, &m);
 	ui_term_push(&ui, menu_draw, menu_reload, &m, true);
-	rc = menu_loop(&ui, &m);
+	ui_action_run(&ui, menu_key, menu_reload, &m);
 	ui_term_pop(&ui, &m);
 	ui_term_stop(&ui);
 	units_free(&ui.units);
+	/* A signal ends the session as the shell expects; a lost terminal is a failure. */
 	if (ui.quit_signal)
 		return 128 + ui.quit_signal;
-	return ui.quit ? 1 : rc;
+	return ui.quit ? 1 : 0;
 }

@@ -202,37 +202,24 @@ static int open_unit(struct screen *s)
 	return ui_exlist_run(s->ui, &f);
 }
 
-static int handle(struct screen *s, int key)
+static int handle(void *ctx, int key)
 {
+	struct screen *s = ctx;
 	const struct ui_action *a = ui_action_find(s->ui, actions, N_ACTIONS, key);
-	struct err e;
-	int rc = 0, h = s->list.height;
 
-	switch (key) {
-	case UI_KEY(KEY_DOWN): case 'j': rc = ui_list_move(&s->list, 1, &e); break;
-	case UI_KEY(KEY_UP): case 'k': rc = ui_list_move(&s->list, -1, &e); break;
-	case UI_KEY(KEY_NPAGE): rc = ui_list_move(&s->list, h, &e); break;
-	case UI_KEY(KEY_PPAGE): rc = ui_list_move(&s->list, -h, &e); break;
-	case UI_KEY(KEY_HOME): case 'g': rc = ui_list_home(&s->list, &e); break;
-	case UI_KEY(KEY_END): case 'G': rc = ui_list_end(&s->list, &e); break;
-	default:
-		if (!a)
-			return UI_DONE;
-		if (a->id == A_BACK)
-			return UI_CLOSE;
-		if (a->id == A_HELP) {
-			struct ui_help_section sec;
-			ui_unitlist_help(&sec);
-			return ui_help_show(s->ui, &sec, 1) == UI_KEY_QUIT ? UI_QUIT : UI_DONE;
-		}
-		if (a->id == A_OPEN) {
-			if (open_unit(s) == UI_KEY_QUIT)
-				return UI_QUIT;
-			return UI_RELOAD;
-		}
+	if (ui_action_list_key(s->ui, &s->list, key) || !a)
+		return UI_DONE;
+	switch (a->id) {
+	case A_BACK:
+		return UI_CLOSE;
+	case A_HELP: {
+		struct ui_help_section sec;
+		ui_unitlist_help(&sec);
+		return ui_action_result(ui_help_show(s->ui, &sec, 1));
 	}
-	if (rc)
-		ui_term_say(s->ui, true, "%s", e.msg);
+	case A_OPEN:
+		return ui_action_result(open_unit(s)) | UI_RELOAD;
+	}
 	return UI_DONE;
 }
 
@@ -241,7 +228,7 @@ int ui_unitlist_run(struct ui *ui)
 	struct screen s = { 0 };
 	date_t today = register_today(ui->r);
 	struct err e;
-	int rc = 0;
+	int rc;
 
 	s.ui = ui;
 	s.year = date_year(today);
@@ -252,18 +239,9 @@ int ui_unitlist_run(struct ui *ui)
 	if (load(&s, &e) || ui_list_home(&s.list, &e))
 		ui_term_say(ui, true, "%s", e.msg);
 	ui_term_push(ui, draw, reload, &s, true);
-	while (!rc) {
-		int key = ui_term_key(ui);
-		int r = key == UI_KEY_QUIT ? UI_QUIT : handle(&s, key);
-		if (r & UI_RELOAD)
-			reload(ui, &s);
-		if (r & UI_QUIT)
-			rc = UI_KEY_QUIT;
-		else if (r & UI_CLOSE)
-			rc = 1;
-	}
+	rc = ui_action_run(ui, handle, reload, &s);
 	ui_term_pop(ui, &s);
 	ui_list_free(&s.list);
 	free(s.rows);
-	return rc == UI_KEY_QUIT ? UI_KEY_QUIT : 0;
+	return rc;
 }
