@@ -21,7 +21,7 @@ enum {
 	UI_ACT_NOBAR = 1 << 1,  /* in the help screen, not in the hint bar */
 };
 
-#define UI_ACT_KEYS 4
+#define UI_ACT_KEYS 6
 
 /* One action: its screen-specific id, its keys (0 ends the list) and its names (N_()). */
 struct ui_action {

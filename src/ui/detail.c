@@ -42,7 +42,7 @@ static const struct ui_action actions[] = {
 	  N_("Record a propagation: radio column, web portal or other, with its date."),
 	  UI_ACT_OFFICE },
 	{ A_HELP, { '?', UI_KEY(KEY_F(1)) }, N_("Help"), N_("Show the keys of this screen."), 0 },
-	{ A_BACK, { 'q', 'h', UI_KEY(KEY_LEFT), UI_KEY(KEY_F(10)) }, N_("Back"),
+	{ A_BACK, { 'q', 'h', UI_KEY(KEY_LEFT), UI_KEY(KEY_F(10)), 27 }, N_("Back"),
 	  N_("Back to the list."), 0 },
 };
 #define N_ACTIONS (sizeof actions / sizeof actions[0])

@@ -42,7 +42,7 @@ static const struct ui_action actions[] = {
 	{ A_STATUS, { 's' }, NULL, N_("Show one status, or all."), 0 },
 	{ A_CLEAR, { 'x' }, NULL, N_("Clear every filter and the search."), 0 },
 	{ A_HELP, { '?', UI_KEY(KEY_F(1)) }, N_("Help"), N_("Show the keys of this screen."), 0 },
-	{ A_BACK, { 'q', 'h', UI_KEY(KEY_LEFT), UI_KEY(KEY_F(10)) }, N_("Back"),
+	{ A_BACK, { 'q', 'h', UI_KEY(KEY_LEFT), UI_KEY(KEY_F(10)), 27 }, N_("Back"),
 	  N_("Back to the screen before."), 0 },
 };
 #define N_ACTIONS (sizeof actions / sizeof actions[0])

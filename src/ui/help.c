@@ -14,7 +14,7 @@ enum { H_BACK = 1, H_SCROLL };
 static const struct ui_action help_actions[] = {
 	{ H_SCROLL, { UI_KEY(KEY_DOWN), UI_KEY(KEY_UP), UI_KEY(KEY_NPAGE), UI_KEY(KEY_PPAGE) },
 	  N_("Scroll"), N_("Scroll the text (also j, k, Space, b, Home, End)."), 0 },
-	{ H_BACK, { 'q', 'h', UI_KEY(KEY_LEFT), UI_KEY(KEY_F(10)) }, N_("Back"),
+	{ H_BACK, { 'q', 'h', UI_KEY(KEY_LEFT), UI_KEY(KEY_F(10)), 27 }, N_("Back"),
 	  N_("Leave the help."), 0 },
 };
 

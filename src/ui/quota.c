@@ -34,7 +34,8 @@ static const struct ui_action actions[] = {
 	{ A_OPEN, { '\r', 'l' }, N_("Exemplars"),
 	  N_("List the unit's exemplars of the chosen quarter."), 0 },
 	{ A_HELP, { '?', UI_KEY(KEY_F(1)) }, N_("Help"), N_("Show the keys of this screen."), 0 },
-	{ A_BACK, { 'q', UI_KEY(KEY_F(10)) }, N_("Back"), N_("Back to the main menu."), 0 },
+	{ A_BACK, { 'q', UI_KEY(KEY_F(10)), 27 }, N_("Back"), N_("Back to the main menu."),
+	  0 },
 };
 #define N_ACTIONS (sizeof actions / sizeof actions[0])
 

@@ -29,7 +29,7 @@ static const struct ui_action actions[] = {
 	{ A_OPEN, { '\r', 'l', UI_KEY(KEY_RIGHT) }, N_("Exemplars"),
 	  N_("List the chosen unit's exemplars."), 0 },
 	{ A_HELP, { '?', UI_KEY(KEY_F(1)) }, N_("Help"), N_("Show the keys of this screen."), 0 },
-	{ A_BACK, { 'q', 'h', UI_KEY(KEY_LEFT), UI_KEY(KEY_F(10)) }, N_("Back"),
+	{ A_BACK, { 'q', 'h', UI_KEY(KEY_LEFT), UI_KEY(KEY_F(10)), 27 }, N_("Back"),
 	  N_("Back to the main menu."), 0 },
 };
 #define N_ACTIONS (sizeof actions / sizeof actions[0])
