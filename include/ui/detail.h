@@ -14,6 +14,7 @@
 /* Show exemplar `id`; 0 when the person goes back, UI_KEY_QUIT when the session ends. */
 int ui_detail_run(struct ui *ui, uint64_t id);
 
+/* The screen's keys, for the general help. */
 void ui_detail_help(struct ui_help_section *s);
 
 #endif

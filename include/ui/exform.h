@@ -20,6 +20,7 @@
  */
 int ui_exform_run(struct ui *ui, uint64_t id, const char *unit, struct exemplar *saved);
 
+/* The screen's keys, for the general help. */
 void ui_exform_help(struct ui_help_section *s);
 
 #endif

@@ -17,6 +17,7 @@
  */
 int ui_exlist_run(struct ui *ui, const struct query_filter *start);
 
+/* The screen's keys, for the general help. */
 void ui_exlist_help(struct ui_help_section *s);
 
 #endif

@@ -76,15 +76,11 @@ void ui_field_free(struct ui_field *f);
 
 /* A text field's value as a new UTF-8 string (NULL when out of memory). */
 char *ui_field_value(const struct ui_field *f);
-/* Replace a text field's value. */
-int ui_field_set(struct ui_field *f, const char *value);
 /* The field with err.field code `code`, or NULL. */
 struct ui_field *ui_form_field(struct ui_form *fm, const char *code);
 
-/* Has any field changed since it was filled (or since ui_form_settle)? */
+/* Has any field changed since it was filled? */
 bool ui_form_dirty(const struct ui_form *fm);
-/* Take the current values as the unchanged ones. */
-void ui_form_settle(struct ui_form *fm);
 /* Remove every message and note. */
 void ui_form_clear_messages(struct ui_form *fm);
 /* Put a refusal on its field (or on the form) and move there. */

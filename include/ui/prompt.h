@@ -1,6 +1,6 @@
 /*
- * ui/prompt.h - small boxes over the current screen: a message, a yes/no
- * question, a one-line answer (a reason), and a pick-list.
+ * ui/prompt.h - small boxes over the current screen: a yes/no question, a
+ * one-line answer (a reason), and a pick-list.
  *
  * Each runs its own key loop on top of the screen below (so resizing and
  * live updates keep working underneath) and answers 1 (chosen / yes / OK),
@@ -13,9 +13,6 @@
 #include <stddef.h>
 
 #include "ui/term.h"
-
-/* Show `text` until a key is pressed. */
-int ui_prompt_message(struct ui *ui, const char *title, const char *text);
 
 /* Ask a question answered c/y (có, yes) or k/n (không, no); Enter means no. */
 int ui_prompt_yesno(struct ui *ui, const char *title, const char *question);

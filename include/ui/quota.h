@@ -9,8 +9,10 @@
 #include "ui/help.h"
 #include "ui/term.h"
 
+/* Run the screen: 0 when the person goes back, UI_KEY_QUIT when the session ends. */
 int ui_quota_run(struct ui *ui);
 
+/* The screen's keys, for the general help. */
 void ui_quota_help(struct ui_help_section *s);
 
 #endif

@@ -104,13 +104,6 @@ char *ui_field_value(const struct ui_field *f)
 	return ui_edit_get(f->kind == UI_FIELD_AREA ? &f->ta.ed : &f->ed);
 }
 
-int ui_field_set(struct ui_field *f, const char *value)
-{
-	if (f->kind == UI_FIELD_PICK)
-		return -1;
-	return ui_edit_set(f->kind == UI_FIELD_AREA ? &f->ta.ed : &f->ed, value);
-}
-
 struct ui_field *ui_form_field(struct ui_form *fm, const char *code)
 {
 	for (size_t i = 0; code && i < fm->n; i++)
@@ -135,12 +128,6 @@ bool ui_form_dirty(const struct ui_form *fm)
 		if (!fm->fields[i].hidden && field_dirty(&fm->fields[i]))
 			return true;
 	return false;
-}
-
-void ui_form_settle(struct ui_form *fm)
-{
-	for (size_t i = 0; i < fm->n; i++)
-		snapshot(&fm->fields[i]);
 }
 
 void ui_form_clear_messages(struct ui_form *fm)

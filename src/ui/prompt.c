@@ -53,7 +53,7 @@ static bool is_enter(int key)
 	return key == '\r' || key == '\n' || key == UI_KEY(KEY_ENTER);
 }
 
-/* ---- message and question ------------------------------------------------------ */
+/* ---- a question -------------------------------------------------------------------- */
 
 struct ask {
 	const char *title, *text, *hint;
@@ -74,17 +74,6 @@ static void ask_draw(struct ui *ui, void *p)
 		ui_draw_text(b.y + 1 + i, b.x + 2, b.w - 4, A_NORMAL, lines[i]);
 	ui_draw_free_lines(lines, n);
 	ui_term_cursor(ui, -1, -1);
-}
-
-int ui_prompt_message(struct ui *ui, const char *title, const char *text)
-{
-	struct ask a = { title, text, _("Press any key to go on.") };
-	int key;
-
-	ui_term_push(ui, ask_draw, NULL, &a, false);
-	key = ui_term_key(ui);
-	ui_term_pop(ui, &a);
-	return key == UI_KEY_QUIT ? UI_KEY_QUIT : 0;
 }
 
 int ui_prompt_yesno(struct ui *ui, const char *title, const char *question)
