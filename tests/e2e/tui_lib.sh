@@ -88,11 +88,13 @@ t_wait() {
 	fi
 }
 
-# tui_pid NAME: the program's process id (the pane runs it under sh).
+# tui_pid NAME: the program's process id (the pane runs it as the child of sh).
 tui_pid() {
-	local sh
+	local sh kid
 	sh=$(tmux -L "$TUI_SOCK" display-message -p -t "$1" '#{pane_pid}')
-	pgrep -P "$sh" -x dienhinh | head -n 1
+	for kid in $(cat "/proc/$sh/task/$sh/children" 2>/dev/null); do
+		[ "$(cat "/proc/$kid/comm" 2>/dev/null)" = dienhinh ] && { echo "$kid"; return; }
+	done
 }
 
 # tui_exit NAME [SECONDS]: the program's exit status once it ended, else "running".
