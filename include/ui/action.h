@@ -23,13 +23,18 @@ enum {
 
 #define UI_ACT_KEYS 6
 
-/* One action: its screen-specific id, its keys (0 ends the list) and its names (N_()). */
+/*
+ * One action: its screen-specific id, its keys (0 ends the list) and its
+ * names (N_()).  `keyname`, when set, is shown for the keys instead (a
+ * range such as "1-4" that the list cannot hold).
+ */
 struct ui_action {
 	int id;
 	int keys[UI_ACT_KEYS];
 	const char *hint;
 	const char *help;
 	unsigned flags;
+	const char *keyname;
 };
 
 /* What a handler tells its screen loop to do next (htop's HandlerResult). */

@@ -72,6 +72,10 @@ void ui_action_keys(const struct ui *ui, const struct ui_action *a, char *buf, s
 	size_t used = 0;
 
 	buf[0] = 0;
+	if (a->keyname) {
+		snprintf(buf, size, "%s", a->keyname);
+		return;
+	}
 	for (int k = 0; k < UI_ACT_KEYS && a->keys[k] && used + 1 < size; k++) {
 		char name[32];
 		ui_action_keyname(ui, a->keys[k], name, sizeof name);

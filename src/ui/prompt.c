@@ -181,7 +181,7 @@ static void pick_filter(struct pick *p)
 static void pick_draw(struct ui *ui, void *ctx)
 {
 	struct pick *p = ctx;
-	int w = 40;
+	int w = 46;
 
 	for (size_t i = 0; i < p->n; i++) {
 		int lw = text_width(p->labels[i]) + 6;

@@ -25,8 +25,9 @@ enum { A_MOVE = 1, A_QUARTER, A_YEAR_BACK, A_YEAR_ON, A_OPEN, A_HELP, A_BACK };
 static const struct ui_action actions[] = {
 	{ A_MOVE, { UI_KEY(KEY_DOWN), UI_KEY(KEY_UP), 'j', 'k' }, NULL,
 	  N_("Move between units (also PgUp, PgDn, Home, End)."), 0 },
-	{ A_QUARTER, { '\t', UI_KEY(KEY_BTAB), '1', '4' }, N_("Quarter"),
-	  N_("Move between quarters: Tab, Shift-Tab, or the number 1 to 4."), 0 },
+	{ A_QUARTER, { '\t', UI_KEY(KEY_BTAB), '1', '2', '3', '4' }, N_("Quarter"),
+	  N_("Move between quarters: Tab, Shift-Tab, or the number 1 to 4."), 0,
+	  "Tab, Shift-Tab, 1-4" },
 	{ A_YEAR_BACK, { UI_KEY(KEY_LEFT), '<', ',' }, N_("Year before"),
 	  N_("Show the year before."), 0 },
 	{ A_YEAR_ON, { UI_KEY(KEY_RIGHT), '>', '.' }, N_("Year after"),

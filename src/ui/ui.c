@@ -48,8 +48,8 @@ static const struct ui_action menu_actions[] = {
 	{ A_DOWN, { UI_KEY(KEY_DOWN), 'j' }, N_("Move"), N_("Next item."), UI_ACT_NOBAR },
 	{ A_UP, { UI_KEY(KEY_UP), 'k' }, NULL, N_("Previous item."), 0 },
 	{ A_OPEN, { '\r', 'l', UI_KEY(KEY_RIGHT) }, N_("Open"), N_("Open the chosen item."), 0 },
-	{ A_NUMBER, { '0', '1', '2', '3' }, NULL,
-	  N_("Open the item with that number at once (0 quits)."), 0 },
+	{ A_NUMBER, { '0', '1', '2', '3', '4', '5' }, NULL,
+	  N_("Open the item with that number at once (0 quits)."), 0, "0-9" },
 	{ A_HELP, { '?', UI_KEY(KEY_F(1)) }, N_("Help"), N_("Show the keys of this screen."), 0 },
 	{ A_QUIT, { 'q', UI_KEY(KEY_F(10)) }, N_("Quit"), N_("End the program."), 0 },
 };
