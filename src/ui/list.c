@@ -251,6 +251,7 @@ int ui_list_goto(struct ui_list *l, const uint8_t *key, size_t key_len, struct e
 	uint8_t *target = malloc(key_len ? key_len : 1);
 	int rc = -1;
 
+	/* `key` may be a row of this window (a reload), which is freed below. */
 	if (!target)
 		return err_set(e, ERR_NOMEM, _("Out of memory."));
 	memcpy(target, key, key_len);
