@@ -1,14 +1,249 @@
-/* ui.c - the screens; see ui.h. */
+/* ui.c - the session and its main menu; see ui.h. */
 #include "ui.h"
 
+#include <curses.h>
+#include <signal.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "config.h"
 #include "i18n.h"
+#include "query.h"
+#include "ui/action.h"
+#include "ui/auditlog.h"
+#include "ui/detail.h"
+#include "ui/draw.h"
+#include "ui/exform.h"
+#include "ui/exlist.h"
+#include "ui/fmt.h"
+#include "ui/help.h"
+#include "ui/quota.h"
+#include "ui/review.h"
+#include "ui/unitlist.h"
+
+enum { M_UNITS = 1, M_EXEMPLARS, M_QUOTA, M_REVIEW, M_LOG, M_HELP, M_QUIT };
+
+/* One entry of the main menu. */
+struct item {
+	int id;
+	const char *label;
+	const char *desc;
+	bool office;
+};
+
+static const struct item items[] = {
+	{ M_UNITS, N_("Units"), N_("each unit's quota this quarter, by emulation block"), false },
+	{ M_EXEMPLARS, N_("Exemplar profiles"), N_("find, read, add and edit profiles"), false },
+	{ M_QUOTA, N_("Quotas"), N_("every unit's introductions per quarter of a year"), false },
+	{ M_REVIEW, N_("Review profiles"), N_("introduced profiles, oldest first"), true },
+	{ M_LOG, N_("Audit log"), N_("who changed what, and when"), true },
+	{ M_HELP, N_("Help"), N_("keys and how to use the program"), false },
+	{ M_QUIT, N_("Quit"), NULL, false },
+};
+#define N_ITEMS (sizeof items / sizeof items[0])
+
+enum { A_UP = 1, A_DOWN, A_OPEN, A_NUMBER, A_HELP, A_QUIT };
+
+static const struct ui_action menu_actions[] = {
+	{ A_DOWN, { UI_KEY(KEY_DOWN), 'j' }, N_("Move"), N_("Next item."), UI_ACT_NOBAR },
+	{ A_UP, { UI_KEY(KEY_UP), 'k' }, NULL, N_("Previous item."), 0 },
+	{ A_OPEN, { '\r', 'l', UI_KEY(KEY_RIGHT) }, N_("Open"), N_("Open the chosen item."), 0 },
+	{ A_NUMBER, { '0', '1', '2', '3', '4', '5' }, NULL,
+	  N_("Open the item with that number at once (0 quits)."), 0, "0-9" },
+	{ A_HELP, { '?', UI_KEY(KEY_F(1)) }, N_("Help"), N_("Show the keys of this screen."), 0 },
+	{ A_QUIT, { 'q', UI_KEY(KEY_F(10)) }, N_("Quit"), N_("End the program."), 0 },
+};
+#define N_ACTIONS (sizeof menu_actions / sizeof menu_actions[0])
+
+/* The menu as this person sees it, and the quarter's summary shown under it. */
+struct menu {
+	struct ui *ui;
+	const struct item *shown[N_ITEMS];
+	size_t n, sel;
+	int year, quarter;
+	int with_quota, met;
+	const struct role_entry *role;
+	char own[256];          /* staff: their units' state this quarter */
+};
+
+/* Is `code` one of the units this staff member answers for? */
+static bool own_unit(const struct role_entry *re, const char *code)
+{
+	for (size_t i = 0; re && re->role == ROLE_STAFF && i < re->n_units; i++)
+		if (strcmp(re->units[i], code) == 0)
+			return true;
+	return false;
+}
+
+static int count_quota(const struct query_quota *q, void *ctx)
+{
+	struct menu *m = ctx;
+	size_t used = strlen(m->own);
+
+	if (q->required) {
+		m->with_quota++;
+		m->met += q->state == QUOTA_MET;
+	}
+	/* Staff see their own units' state on the menu. */
+	if (own_unit(m->role, q->unit->code) && used + 100 < sizeof m->own)
+		snprintf(m->own + used, sizeof m->own - used, "%s%s %d/%d (%s)", used ? "; " : "",
+			 q->unit->name, q->counted, q->required, model_quota_label(q->state));
+	return 0;
+}
+
+static void menu_reload(struct ui *ui, void *p)
+{
+	struct menu *m = p;
+	date_t today = register_today(ui->r);
+	struct err e;
+
+	m->year = date_year(today);
+	m->quarter = date_quarter(today);
+	m->with_quota = m->met = 0;
+	m->own[0] = 0;
+	m->role = config_role(register_config(ui->r), register_user(ui->r));
+	if (query_quota(ui->r, m->year, m->quarter, count_quota, m, &e))
+		ui_term_say(ui, true, "%s", e.msg);
+}
+
+static void menu_draw(struct ui *ui, void *p)
+{
+	struct menu *m = p;
+	const struct config *cfg = register_config(ui->r);
+	int y = 2;
+	char line[512], q[64];
+
+	ui_draw_title(ui, _("Advanced exemplars"));
+	if (cfg->issuer && *cfg->issuer)
+		ui_draw_text(y++, 4, COLS - 8, A_BOLD, cfg->issuer);
+	ui_draw_text(y++, 4, COLS - 8, A_NORMAL,
+		     _("Register of advanced exemplars"));
+	y++;
+	for (size_t i = 0; i < m->n; i++, y++) {
+		const struct item *it = m->shown[i];
+		bool sel = i == m->sel;
+		int a = sel ? ui_term_attr(ui, UI_A_SELECT) : 0;
+		snprintf(line, sizeof line, " %zu  %s ", it->id == M_QUIT ? (size_t)0 : i + 1,
+			 _(it->label));
+		ui_draw_text(y, 4, 2, A_NORMAL, sel ? ui_draw_sym(ui, UI_SYM_MARK) : " ");
+		ui_draw_cell(y, 6, 22, a, line);
+		if (it->desc)
+			ui_draw_text(y, 30, COLS - 32, ui_term_attr(ui, UI_A_DIM), _(it->desc));
+		if (sel)
+			ui_term_cursor(ui, y, 6);
+	}
+	y++;
+	ui_fmt_quarter(m->year, m->quarter, q, sizeof q);
+	int left = ui_fmt_days_left(ui, m->year, m->quarter);
+	if (m->with_quota)
+		snprintf(line, sizeof line, ngettext("%s (%d day left): %d of %d units with a "
+						     "quota have met it.",
+						     "%s (%d days left): %d of %d units with a "
+						     "quota have met it.", (unsigned long)left),
+			 q, left, m->met, m->with_quota);
+	else
+		snprintf(line, sizeof line, _("%s: no unit has a quota this quarter (outside "
+					      "the plan years %d-%d)."), q, cfg->plan_from,
+			 cfg->plan_to);
+	y += ui_draw_wrap(y, 4, COLS - 8, 2, A_NORMAL, line);
+	if (m->own[0]) {
+		snprintf(line, sizeof line, _("Your units: %s."), m->own);
+		ui_draw_wrap(y, 4, COLS - 8, 2, A_BOLD, line);
+	}
+	ui_draw_message(ui);
+	ui_action_hints(ui, menu_actions, N_ACTIONS, NULL, NULL);
+}
+
+static int general_help(struct ui *ui)
+{
+	struct ui_help_section s[10];
+	size_t n = 0;
+
+	s[n++] = *ui_help_general();
+	s[n++] = (struct ui_help_section){ N_("Main menu"), NULL, menu_actions, N_ACTIONS };
+	ui_unitlist_help(&s[n++]);
+	ui_exlist_help(&s[n++]);
+	ui_detail_help(&s[n++]);
+	ui_exform_help(&s[n++]);
+	ui_quota_help(&s[n++]);
+	if (register_is_office(ui->r)) {
+		ui_review_help(&s[n++]);
+		ui_auditlog_help(&s[n++]);
+	}
+	return ui_help_show(ui, s, n);
+}
+
+/* Open a menu item: a handler result (Quit closes the menu, and so the program). */
+static int open_item(struct ui *ui, struct menu *m, size_t i)
+{
+	m->sel = i;
+	switch (m->shown[i]->id) {
+	case M_UNITS: return ui_action_result(ui_unitlist_run(ui)) | UI_RELOAD;
+	case M_EXEMPLARS: return ui_action_result(ui_exlist_run(ui, NULL)) | UI_RELOAD;
+	case M_QUOTA: return ui_action_result(ui_quota_run(ui)) | UI_RELOAD;
+	case M_REVIEW: return ui_action_result(ui_review_run(ui)) | UI_RELOAD;
+	case M_LOG: return ui_action_result(ui_auditlog_run(ui)) | UI_RELOAD;
+	case M_HELP: return ui_action_result(general_help(ui));
+	default: return UI_CLOSE;
+	}
+}
+
+static int menu_key(void *ctx, int key)
+{
+	struct menu *m = ctx;
+	const struct ui_action *a = ui_action_find(m->ui, menu_actions, N_ACTIONS, key);
+
+	if (key >= '0' && key <= '9') {
+		size_t i = key == '0' ? m->n - 1 : (size_t)(key - '1');
+		return i < m->n ? open_item(m->ui, m, i) : UI_DONE;
+	}
+	if (!a)
+		return UI_DONE;
+	switch (a->id) {
+	case A_DOWN:
+		m->sel = (m->sel + 1) % m->n;
+		return UI_DONE;
+	case A_UP:
+		m->sel = (m->sel + m->n - 1) % m->n;
+		return UI_DONE;
+	case A_OPEN:
+		return open_item(m->ui, m, m->sel);
+	case A_HELP: {
+		struct ui_help_section s = { N_("Main menu"), NULL, menu_actions, N_ACTIONS };
+		return ui_action_result(ui_help_show(m->ui, &s, 1));
+	}
+	default:
+		return UI_CLOSE;
+	}
+}
 
 int ui_main(struct reg *r)
 {
-	(void)r;
-	fprintf(stderr, _("dienhinh: the menu screens are not part of this build yet; "
-			  "see \"dienhinh --help\" for the commands.\n"));
-	return 1;
+	struct ui ui;
+	struct menu m = { 0 };
+	struct err e;
+
+	if (ui_term_start(&ui, r, &e)) {
+		fprintf(stderr, "dienhinh: %s\n", e.msg);
+		return 1;
+	}
+	if (register_units(r, &ui.units, &e)) {
+		ui_term_stop(&ui);
+		fprintf(stderr, "dienhinh: %s\n", e.msg);
+		return 1;
+	}
+	m.ui = &ui;
+	for (size_t i = 0; i < N_ITEMS; i++)
+		if (!items[i].office || register_is_office(r))
+			m.shown[m.n++] = &items[i];
+	menu_reload(&ui, &m);
+	ui_term_push(&ui, menu_draw, menu_reload, &m, true);
+	ui_action_run(&ui, menu_key, menu_reload, &m);
+	ui_term_pop(&ui, &m);
+	ui_term_stop(&ui);
+	units_free(&ui.units);
+	/* A signal ends the session as the shell expects; a lost terminal is a failure. */
+	if (ui.quit_signal)
+		return 128 + ui.quit_signal;
+	return ui.quit ? 1 : 0;
 }

@@ -1,0 +1,81 @@
+/*
+ * ui/action.h - key tables.
+ *
+ * Each screen describes what it can do in one table of actions: the keys
+ * that take it (a letter or other plain key first, F-keys and arrows as
+ * extras), a short label for the key-hint bar and a sentence for the help
+ * screen.  The same table answers "which action is this key?", draws the
+ * hint bar and builds the help screen, so the three never disagree.
+ */
+#ifndef DIENHINH_UI_ACTION_H
+#define DIENHINH_UI_ACTION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ui/list.h"
+#include "ui/term.h"
+
+enum {
+	UI_ACT_OFFICE = 1 << 0, /* offered to the office role only */
+	UI_ACT_NOBAR = 1 << 1,  /* in the help screen, not in the hint bar */
+};
+
+#define UI_ACT_KEYS 6
+
+/*
+ * One action: its screen-specific id, its keys (0 ends the list) and its
+ * names (N_()).  `keyname`, when set, is shown for the keys instead (a
+ * range such as "1-4" that the list cannot hold).
+ */
+struct ui_action {
+	int id;
+	int keys[UI_ACT_KEYS];
+	const char *hint;
+	const char *help;
+	unsigned flags;
+	const char *keyname;
+};
+
+/* What a handler tells its screen loop to do next (htop's HandlerResult). */
+enum ui_result {
+	UI_DONE = 0,        /* handled; the next frame shows the result */
+	UI_RELOAD = 1 << 0, /* the screen's data changed: read it again */
+	UI_CLOSE = 1 << 1,  /* leave this screen */
+	UI_QUIT = 1 << 2,   /* end the session */
+};
+
+/* Is action `id` possible now?  (Screens that have no such rule pass NULL.) */
+typedef bool (*ui_action_enabled)(int id, void *ctx);
+
+/* The action a key takes in table t, or NULL; office-only actions need the office role. */
+const struct ui_action *ui_action_find(const struct ui *ui, const struct ui_action *t,
+				       size_t n, int key);
+
+/* A key's name as a person reads it: "n", "Enter", "F7", "Ctrl-X", "↑". */
+void ui_action_keyname(const struct ui *ui, int key, char *buf, size_t size);
+
+/* Every key of an action, as "n, F7". */
+void ui_action_keys(const struct ui *ui, const struct ui_action *a, char *buf, size_t size);
+
+/* Draw the key-hint bar (the last line) from a table. */
+void ui_action_hints(const struct ui *ui, const struct ui_action *t, size_t n,
+		     ui_action_enabled enabled, void *ctx);
+
+/* What a screen or box opened from a handler returned (0 or UI_KEY_QUIT), as a result. */
+int ui_action_result(int rc);
+
+/*
+ * Run a screen: take keys until its handler says UI_CLOSE or UI_QUIT,
+ * reloading after UI_RELOAD.  0, or UI_KEY_QUIT when the session ends.
+ */
+int ui_action_run(struct ui *ui, int (*handle)(void *ctx, int key),
+		  void (*reload)(struct ui *ui, void *ctx), void *ctx);
+
+/*
+ * The moving keys every list shares (arrows, j/k, PgUp/PgDn, Home/End,
+ * g/G); true when `key` was one.  A failed read is said on the message line.
+ */
+bool ui_action_list_key(struct ui *ui, struct ui_list *l, int key);
+
+#endif

@@ -1,0 +1,61 @@
+/*
+ * ui/draw.h - putting text on the screen safely.
+ *
+ * Every string drawn goes through ui_draw_text() or a function built on
+ * it, which passes it through text_visible() first: a name stored with an
+ * ESC, a CR or a bidi override is shown as placeholders and can never move
+ * the cursor or spill into the next field.  Widths are display columns.
+ */
+#ifndef DIENHINH_UI_DRAW_H
+#define DIENHINH_UI_DRAW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ui/term.h"
+
+/* Symbols with an ASCII fallback (ui->ascii). */
+enum ui_sym {
+	UI_SYM_MET, UI_SYM_SHORT, UI_SYM_OPEN, UI_SYM_NONE, UI_SYM_MARK, UI_SYM_UP,
+	UI_SYM_DOWN, UI_SYM_LEFT, UI_SYM_RIGHT, UI_SYM_SEP, UI_SYM_MORE, UI_SYM_WARN,
+	UI_SYM_DASH, UI_SYM_COUNT_
+};
+const char *ui_draw_sym(const struct ui *ui, enum ui_sym s);
+/* Draw ASCII only (the session's fallback setting); set once at start. */
+void ui_draw_set_ascii(bool ascii);
+
+/* Draw `s` at (y, x) in at most `width` columns, ending with an ellipsis when it
+ * had to be cut; returns the columns used. */
+int ui_draw_text(int y, int x, int width, int attr, const char *s);
+/* The same, then spaces up to `width` (a cell of a table or a bar). */
+void ui_draw_cell(int y, int x, int width, int attr, const char *s);
+/* Right-aligned in `width` columns ending at x + width. */
+void ui_draw_right(int y, int x, int width, int attr, const char *s);
+/* `width` spaces. */
+void ui_draw_fill(int y, int x, int width, int attr);
+
+/*
+ * Word-wrap `s` into lines of at most `width` columns starting at line y,
+ * drawing at most `max_lines`; returns the number of lines the whole text
+ * needs ('\n' starts a new line).
+ */
+int ui_draw_wrap(int y, int x, int width, int max_lines, int attr, const char *s);
+
+/*
+ * Split `s` (made visible first) into word-wrapped lines of at most
+ * `width` columns: *out is a new array of new strings (ui_draw_free_lines).
+ * Returns the number of lines, or -1 when out of memory.
+ */
+int ui_draw_split(const char *s, int width, char ***out);
+void ui_draw_free_lines(char **lines, int n);
+
+/* A frame with line drawing (or + - | in ASCII), its inside cleared. */
+void ui_draw_box(const struct ui *ui, int y, int x, int h, int w);
+
+/* Line 0: `title` on the left; account, role and today on the right. */
+void ui_draw_title(const struct ui *ui, const char *title);
+
+/* Line LINES-2: the session's message, if any. */
+void ui_draw_message(const struct ui *ui);
+
+#endif

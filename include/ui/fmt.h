@@ -1,0 +1,46 @@
+/*
+ * ui/fmt.h - how the screens word and mark the register's values: units by
+ * name, quarters, quota states (a word, a symbol and an attribute, so that
+ * colour is never the only signal), dates as Vietnamese write them.
+ */
+#ifndef DIENHINH_UI_FMT_H
+#define DIENHINH_UI_FMT_H
+
+#include <stddef.h>
+
+#include "model.h"
+#include "ui/term.h"
+
+/* The unit's name, or its code when the register does not know it. */
+const char *ui_fmt_unit(const struct ui *ui, const char *code);
+
+/* "Quarter 3/2025" (translated). */
+void ui_fmt_quarter(int year, int quarter, char *buf, size_t size);
+
+/*
+ * A quota in words and numbers for one unit and quarter: "1/2 — 23 days
+ * left", "2/2", "3 (no quota)", "—" (unit not active).  `active` says
+ * whether the unit was active in the quarter.
+ */
+void ui_fmt_quota(const struct ui *ui, int year, int quarter, int required, int counted,
+		  bool active, char *buf, size_t size);
+
+/* The symbol and attribute of a quota state (a word comes from model_quota_label). */
+const char *ui_fmt_quota_sym(const struct ui *ui, enum quota_state s);
+int ui_fmt_quota_attr(const struct ui *ui, enum quota_state s);
+
+/* Days from today to the end of a quarter (0 on its last day; < 0 when over). */
+int ui_fmt_days_left(const struct ui *ui, int year, int quarter);
+
+/* "DD/MM/YYYY", or "" for no date. */
+void ui_fmt_date(date_t d, char buf[DATE_TEXT_SIZE]);
+/* "HH:MM DD/MM/YYYY" of a timestamp, local time. */
+void ui_fmt_time(int64_t t, char *buf, size_t size);
+
+/*
+ * Parse a date as a person types it: "27/11/2025", "27-11-2025", "27.11.2025"
+ * or "2025-11-27".  0, or -1 when it is not a real date.
+ */
+int ui_fmt_parse_date(const char *s, date_t *out);
+
+#endif

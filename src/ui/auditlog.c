@@ -1,0 +1,347 @@
+/* auditlog.c - the audit trail screen; see ui/auditlog.h. */
+#include "ui/auditlog.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "query.h"
+#include "ui/action.h"
+#include "ui/detail.h"
+#include "ui/draw.h"
+#include "ui/fmt.h"
+#include "ui/list.h"
+#include "ui/pager.h"
+#include "ui/prompt.h"
+
+#define KEEP 5000 /* newest entries held; older ones are reached with `log` */
+
+enum { A_MOVE = 1, A_OPEN, A_RECORD, A_USER, A_HELP, A_BACK };
+
+static const struct ui_action actions[] = {
+	{ A_MOVE, { UI_KEY(KEY_DOWN), UI_KEY(KEY_UP), 'j', 'k' }, NULL,
+	  N_("Move (also PgUp, PgDn, Home, End)."), 0 },
+	{ A_OPEN, { '\r', 'l', UI_KEY(KEY_RIGHT) }, N_("Changes"),
+	  N_("Show every field the entry changed, before and after."), 0 },
+	{ A_RECORD, { 'o' }, N_("Exemplar"), N_("Open the exemplar the entry is about."), 0 },
+	{ A_USER, { 'u' }, N_("Account"), N_("Show one account's entries, or everyone's."), 0 },
+	{ A_HELP, { '?', UI_KEY(KEY_F(1)) }, N_("Help"), N_("Show the keys of this screen."), 0 },
+	{ A_BACK, { 'q', 'h', UI_KEY(KEY_LEFT), UI_KEY(KEY_F(10)), 27 }, N_("Back"),
+	  N_("Back to the screen before."), 0 },
+};
+#define N_ACTIONS (sizeof actions / sizeof actions[0])
+
+void ui_auditlog_help(struct ui_help_section *s)
+{
+	*s = (struct ui_help_section){ N_("Audit log"),
+		N_("Every change to the register, newest first: when, which account, what it "
+		   "did and to which exemplar. Nothing here can be changed."), actions,
+		N_ACTIONS };
+}
+
+/* One entry, summarised for its line. */
+struct entry {
+	uint64_t seq, record;
+	int64_t time;
+	char user[USER_MAX + 1];
+	char op[16];
+	char *what;      /* note or changed fields */
+};
+
+/* Entries oldest first in a ring of KEEP; `first` is the oldest kept. */
+struct screen {
+	struct ui *ui;
+	struct entry *v;
+	size_t n, first;
+	bool dropped, failed;
+	char user[USER_MAX + 1];   /* filter; empty: everyone */
+	struct ui_list_array arr;
+	struct ui_list list;
+};
+
+/* The i-th entry, newest first. */
+static struct entry *nth(struct screen *s, size_t i)
+{
+	return &s->v[(s->first + s->n - 1 - i) % KEEP];
+}
+
+static char *summary(const struct audit_entry *a)
+{
+	char b[400];
+	size_t n = 0;
+
+	b[0] = 0;
+	if (a->note)
+		n = (size_t)snprintf(b, sizeof b, "%s", a->note);
+	for (size_t i = 0; i < a->n_changes && n < sizeof b && strcmp(a->op, "add"); i++)
+		n += (size_t)snprintf(b + n, sizeof b - n, "%s%s", n ? ", " : "",
+				      model_field_label(a->changes[i].field));
+	return strdup(b);
+}
+
+static int take(const struct audit_entry *a, void *p)
+{
+	struct screen *s = p;
+	struct entry *e;
+
+	if (s->n == KEEP) {
+		e = &s->v[s->first];
+		free(e->what);
+		s->first = (s->first + 1) % KEEP;
+		s->n--;
+		s->dropped = true;
+	}
+	e = &s->v[(s->first + s->n) % KEEP];
+	e->seq = a->seq;
+	e->record = a->record;
+	e->time = a->time;
+	snprintf(e->user, sizeof e->user, "%s", a->user);
+	snprintf(e->op, sizeof e->op, "%s", a->op);
+	if (!(e->what = summary(a))) {
+		s->failed = true;
+		return 1;
+	}
+	s->n++;
+	return 0;
+}
+
+static void drop_all(struct screen *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[(s->first + i) % KEEP].what);
+	s->n = s->first = 0;
+	s->dropped = false;
+}
+
+static int load(struct screen *s, struct err *e)
+{
+	struct query_log_filter f = { 0, s->user[0] ? s->user : NULL, 0 };
+
+	drop_all(s);
+	s->failed = false;
+	if (query_log(s->ui->r, &f, take, s, e))
+		return -1;
+	s->arr.n = s->n;
+	return s->failed ? err_set(e, ERR_NOMEM, _("Out of memory.")) : 0;
+}
+
+static void reload(struct ui *ui, void *p)
+{
+	struct screen *s = p;
+	struct err e;
+
+	if (load(s, &e) || ui_list_reload(&s->list, &e))
+		ui_term_say(ui, true, "%s", e.msg);
+}
+
+static void draw(struct ui *ui, void *p)
+{
+	struct screen *s = p;
+	int head = ui_term_attr(ui, UI_A_HEAD), height = LINES - 6;
+	char b[160], t[64];
+	struct err e;
+
+	if (height != s->list.height && ui_list_resize(&s->list, height, &e))
+		ui_term_say(ui, true, "%s", e.msg);
+	ui_draw_title(ui, _("Audit log"));
+	if (s->user[0])
+		snprintf(b, sizeof b, _("Entries of %s, newest first."), s->user);
+	else
+		snprintf(b, sizeof b, "%s", _("Every entry, newest first."));
+	if (s->dropped) {
+		size_t n = strlen(b);
+		snprintf(b + n, sizeof b - n, _(" Only the newest %d are shown."), KEEP);
+	}
+	ui_draw_text(1, 1, COLS - 2, A_BOLD, b);
+	ui_draw_text(3, 2, 16, head, _("Time"));
+	ui_draw_text(3, 19, 10, head, _("Account"));
+	ui_draw_text(3, 30, 14, head, _("Action"));
+	ui_draw_right(3, 45, 6, head, _("No."));
+	ui_draw_text(3, 52, COLS - 53, head, _("What"));
+	for (size_t i = 0; i < s->list.rows.n; i++) {
+		const struct entry *en = nth(s, ui_list_index(&s->list.rows.v[i]));
+		bool sel = i == s->list.sel;
+		int y = 4 + (int)i, a = sel ? ui_term_attr(ui, UI_A_SELECT) : 0;
+		if (sel) {
+			ui_draw_fill(y, 0, COLS, a);
+			ui_draw_text(y, 0, 1, a, ui_draw_sym(ui, UI_SYM_MARK));
+			ui_term_cursor(ui, y, 0);
+		}
+		ui_fmt_time(en->time, t, sizeof t);
+		ui_draw_text(y, 2, 16, a, t);
+		ui_draw_text(y, 19, 10, a, en->user);
+		ui_draw_text(y, 30, 14, a, audit_op_label(en->op));
+		if (en->record) {
+			snprintf(b, sizeof b, "%llu", (unsigned long long)en->record);
+			ui_draw_right(y, 45, 6, a, b);
+		}
+		ui_draw_text(y, 52, COLS - 53, a, en->what);
+	}
+	ui_draw_message(ui);
+	ui_action_hints(ui, actions, N_ACTIONS, NULL, NULL);
+}
+
+/* ---- one entry ------------------------------------------------------------------- */
+
+struct show {
+	uint64_t seq;
+	struct ui_pager *page;
+	struct ui *ui;
+	bool found;
+};
+
+static int show_entry(const struct audit_entry *a, void *p)
+{
+	struct show *sh = p;
+	char t[64], b[1024];
+
+	if (a->seq != sh->seq)
+		return 0;
+	sh->found = true;
+	ui_fmt_time(a->time, t, sizeof t);
+	ui_pager_pair(sh->page, 22, A_NORMAL, _("Time"), t);
+	ui_pager_pair(sh->page, 22, A_NORMAL, _("Account"), a->user);
+	ui_pager_pair(sh->page, 22, A_NORMAL, _("Action"), audit_op_label(a->op));
+	if (a->record) {
+		snprintf(b, sizeof b, "%llu", (unsigned long long)a->record);
+		ui_pager_pair(sh->page, 22, A_NORMAL, _("Exemplar"), b);
+	}
+	if (a->note)
+		ui_pager_pair(sh->page, 22, A_NORMAL, _("Note"), a->note);
+	ui_pager_blank(sh->page);
+	for (size_t i = 0; i < a->n_changes; i++) {
+		const struct audit_change *c = &a->changes[i];
+		snprintf(b, sizeof b, "%s %s %s",
+			 c->before && *c->before ? c->before : _("(empty)"),
+			 ui_draw_sym(sh->ui, UI_SYM_RIGHT),
+			 c->after && *c->after ? c->after : _("(empty)"));
+		ui_pager_pair(sh->page, 22, A_NORMAL, model_field_label(c->field), b);
+	}
+	return 1;
+}
+
+struct entry_view {
+	struct ui_pager page;
+	const struct entry *en;
+};
+
+static void entry_draw(struct ui *ui, void *p)
+{
+	struct entry_view *v = p;
+	char title[96];
+
+	snprintf(title, sizeof title, _("Audit entry %llu"), (unsigned long long)v->en->seq);
+	ui_draw_title(ui, title);
+	ui_pager_draw(&v->page, 2, 1, LINES - 4);
+	ui_draw_message(ui);
+	ui_action_hints(ui, &actions[N_ACTIONS - 1], 1, NULL, NULL);
+	ui_term_cursor(ui, -1, -1);
+}
+
+static int open_entry(struct screen *s, const struct entry *en)
+{
+	struct entry_view v = { { 0 }, en };
+	struct show sh = { en->seq, &v.page, s->ui, false };
+	struct query_log_filter f = { 0, NULL, en->record };
+	struct err e;
+	int rc = 1;
+
+	ui_pager_init(&v.page, COLS - 2);
+	if (query_log(s->ui->r, &f, show_entry, &sh, &e))
+		ui_pager_text(&v.page, 0, ui_term_attr(s->ui, UI_A_ERROR), e.msg);
+	ui_term_push(s->ui, entry_draw, NULL, &v, true);
+	while (rc == 1) {
+		int key = ui_term_key(s->ui);
+		if (key == UI_KEY_QUIT)
+			rc = UI_KEY_QUIT;
+		else if (!ui_pager_key(&v.page, key, LINES - 4) &&
+			 (key == 'q' || key == 'h' || key == UI_KEY(KEY_LEFT) || key == '\r' ||
+			  key == UI_KEY(KEY_F(10)) || key == 27))
+			rc = 0;
+	}
+	ui_term_pop(s->ui, &v);
+	ui_pager_free(&v.page);
+	return rc;
+}
+
+static int pick_user(struct screen *s)
+{
+	const struct config *cfg = register_config(s->ui->r);
+	const char **labels = calloc(cfg->n_roles + 1, sizeof *labels);
+	size_t chosen, initial = 0;
+	int rc;
+
+	if (!labels)
+		return 0;
+	labels[0] = _("Every account");
+	for (size_t i = 0; i < cfg->n_roles; i++) {
+		labels[i + 1] = cfg->roles[i].user;
+		if (strcmp(s->user, cfg->roles[i].user) == 0)
+			initial = i + 1;
+	}
+	rc = ui_prompt_pick(s->ui, _("Account"), labels, cfg->n_roles + 1, initial, &chosen);
+	if (rc == 1) {
+		snprintf(s->user, sizeof s->user, "%s", chosen ? labels[chosen] : "");
+		struct err e;
+		if (load(s, &e) || ui_list_home(&s->list, &e))
+			ui_term_say(s->ui, true, "%s", e.msg);
+	}
+	free(labels);
+	return rc;
+}
+
+static int handle(void *ctx, int key)
+{
+	struct screen *s = ctx;
+	const struct ui_action *a = ui_action_find(s->ui, actions, N_ACTIONS, key);
+	const struct ui_row *row = ui_list_selected(&s->list);
+	const struct entry *en = row ? nth(s, ui_list_index(row)) : NULL;
+
+	if (ui_action_list_key(s->ui, &s->list, key) || !a)
+		return UI_DONE;
+	switch (a->id) {
+	case A_BACK:
+		return UI_CLOSE;
+	case A_HELP: {
+		struct ui_help_section sec;
+		ui_auditlog_help(&sec);
+		return ui_action_result(ui_help_show(s->ui, &sec, 1));
+	}
+	case A_USER:
+		return ui_action_result(pick_user(s));
+	case A_OPEN:
+		return en ? ui_action_result(open_entry(s, en)) : UI_DONE;
+	case A_RECORD:
+		if (en && en->record)
+			return ui_action_result(ui_detail_run(s->ui, en->record));
+		ui_term_say(s->ui, true, "%s", _("This entry is not about one exemplar."));
+		return UI_DONE;
+	}
+	return UI_DONE;
+}
+
+int ui_auditlog_run(struct ui *ui)
+{
+	struct screen s = { 0 };
+	struct err e;
+	int rc;
+
+	s.ui = ui;
+	if (!(s.v = calloc(KEEP, sizeof *s.v))) {
+		ui_term_say(ui, true, "%s", _("Out of memory."));
+		return 0;
+	}
+	struct ui_list_source src = { ui_list_array_fetch, NULL, &s.arr };
+	ui_list_init(&s.list, &src, LINES - 6);
+	if (load(&s, &e) || ui_list_home(&s.list, &e))
+		ui_term_say(ui, true, "%s", e.msg);
+	ui_term_push(ui, draw, reload, &s, true);
+	rc = ui_action_run(ui, handle, reload, &s);
+	ui_term_pop(ui, &s);
+	ui_list_free(&s.list);
+	drop_all(&s);
+	free(s.v);
+	return rc;
+}

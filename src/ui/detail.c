@@ -1,0 +1,433 @@
+/* detail.c - one exemplar with its history; see ui/detail.h. */
+#include "ui/detail.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "query.h"
+#include "ui/action.h"
+#include "ui/draw.h"
+#include "ui/exform.h"
+#include "ui/fmt.h"
+#include "ui/form.h"
+#include "ui/pager.h"
+#include "ui/prompt.h"
+
+#define LABEL_W 24
+
+enum {
+	A_SCROLL = 1, A_EDIT, A_ACCEPT, A_RETURN, A_RESUBMIT, A_PROPOSE, A_COMMEND, A_REVOKE,
+	A_PROPAGATE, A_HELP, A_BACK
+};
+
+static const struct ui_action actions[] = {
+	{ A_SCROLL, { UI_KEY(KEY_DOWN), UI_KEY(KEY_UP), UI_KEY(KEY_NPAGE), UI_KEY(KEY_PPAGE) },
+	  NULL, N_("Scroll (also j, k, Space, b, Home, End)."), 0 },
+	{ A_EDIT, { 'e', UI_KEY(KEY_F(4)) }, N_("Edit"), N_("Edit the profile."), 0 },
+	{ A_ACCEPT, { 'a' }, N_("Accept"), N_("Accept the introduced exemplar."), UI_ACT_OFFICE },
+	{ A_RETURN, { 'r' }, N_("Return"),
+	  N_("Return the introduced exemplar to its unit, with a reason."), UI_ACT_OFFICE },
+	{ A_RESUBMIT, { 'i' }, N_("Introduce again"),
+	  N_("Introduce a returned exemplar again after correcting it."), 0 },
+	{ A_PROPOSE, { 'p' }, N_("Propose"),
+	  N_("Propose the accepted exemplar for commendation."), UI_ACT_OFFICE },
+	{ A_COMMEND, { 'c' }, N_("Commend"),
+	  N_("Record the commendation: form, decision number, date, signer."), UI_ACT_OFFICE },
+	{ A_REVOKE, { 'v' }, N_("Revoke"), N_("Revoke the commendation, with a reason."),
+	  UI_ACT_OFFICE },
+	{ A_PROPAGATE, { 't' }, N_("Propagation"),
+	  N_("Record a propagation: radio column, web portal or other, with its date."),
+	  UI_ACT_OFFICE },
+	{ A_HELP, { '?', UI_KEY(KEY_F(1)) }, N_("Help"), N_("Show the keys of this screen."), 0 },
+	{ A_BACK, { 'q', 'h', UI_KEY(KEY_LEFT), UI_KEY(KEY_F(10)), 27 }, N_("Back"),
+	  N_("Back to the list."), 0 },
+};
+#define N_ACTIONS (sizeof actions / sizeof actions[0])
+
+void ui_detail_help(struct ui_help_section *s)
+{
+	*s = (struct ui_help_section){ N_("One exemplar"),
+		N_("Every field of the profile, its commendation and propagation, and below "
+		   "them its history: who changed what and when. The last line offers the steps "
+		   "that are possible for the exemplar's status and your role."), actions,
+		N_ACTIONS };
+}
+
+struct screen {
+	struct ui *ui;
+	uint64_t id;
+	struct exemplar x;
+	bool loaded, editable;
+	struct ui_pager page;
+};
+
+/* ---- the page ------------------------------------------------------------------ */
+
+static void pair(struct screen *s, const char *field, const char *value)
+{
+	ui_pager_pair(&s->page, LABEL_W, A_NORMAL, model_field_label(field), value);
+}
+
+static void pair_date(struct screen *s, const char *field, date_t d)
+{
+	char b[DATE_TEXT_SIZE];
+
+	ui_fmt_date(d, b);
+	pair(s, field, b);
+}
+
+static void heading(struct screen *s, const char *text)
+{
+	ui_pager_blank(&s->page);
+	ui_pager_text(&s->page, 0, ui_term_attr(s->ui, UI_A_HEAD), text);
+}
+
+static void add_profile(struct screen *s)
+{
+	const struct exemplar *x = &s->x;
+	char b[512], q[64];
+
+	ui_pager_text(&s->page, 0, A_BOLD, x->name ? x->name : "");
+	snprintf(b, sizeof b, _("%llu (version %u)"), (unsigned long long)x->id, x->version);
+	ui_pager_pair(&s->page, LABEL_W, A_NORMAL, _("Number"), b);
+	pair(s, "type", model_type_label(x->type));
+	pair(s, "category", model_category_label(x->category));
+	pair(s, "status", model_status_label(x->status));
+	if (x->status_reason)
+		pair(s, "status_reason", x->status_reason);
+	snprintf(b, sizeof b, "%s (%s)", ui_fmt_unit(s->ui, x->unit), x->unit);
+	pair(s, "unit", b);
+	ui_fmt_date(x->date, q);
+	ui_fmt_quarter(date_year(x->date), date_quarter(x->date), b, sizeof b);
+	size_t n = strlen(q);
+	snprintf(q + n, sizeof q - n, " (%.40s)", b);
+	pair(s, "date", q);
+	if (x->type == TYPE_INDIVIDUAL) {
+		pair(s, "gender", model_gender_label(x->gender));
+		snprintf(b, sizeof b, "%d", x->birth_year);
+		pair(s, "birth_year", x->birth_year ? b : "");
+	}
+	pair(s, "position", x->position);
+	pair(s, "workplace", x->workplace);
+	pair(s, "movement", x->movement);
+	pair(s, "achievements", x->achievements);
+}
+
+static void add_awards(struct screen *s)
+{
+	const struct exemplar *x = &s->x;
+	const struct commendation *c = &x->commendation;
+	char b[512], d[DATE_TEXT_SIZE], t[64];
+
+	if (c->form || c->decision) {
+		heading(s, _("Commendation"));
+		pair(s, "form", c->form);
+		pair(s, "decision", c->decision);
+		pair_date(s, "decision_date", c->date);
+		pair(s, "signer", c->signer);
+	}
+	if (x->n_propagations) {
+		heading(s, _("Propagation"));
+		for (size_t i = 0; i < x->n_propagations; i++) {
+			const struct propagation *p = &x->propagations[i];
+			ui_fmt_date(p->date, d);
+			ui_fmt_time(p->at, t, sizeof t);
+			/* Imported events may not say who recorded them. */
+			if (p->by[0])
+				snprintf(b, sizeof b, _("%s %s (recorded by %s at %s)"),
+					 model_channel_label(p->channel), p->ref ? p->ref : "",
+					 p->by, t);
+			else
+				snprintf(b, sizeof b, "%s %s", model_channel_label(p->channel),
+					 p->ref ? p->ref : "");
+			ui_pager_pair(&s->page, LABEL_W, A_NORMAL, d, b);
+		}
+	}
+	heading(s, _("Record"));
+	ui_fmt_time(x->created_at, t, sizeof t);
+	snprintf(b, sizeof b, "%s, %s", x->created_by, t);
+	ui_pager_pair(&s->page, LABEL_W, A_NORMAL, _("Entered by"), b);
+	ui_fmt_time(x->updated_at, t, sizeof t);
+	snprintf(b, sizeof b, "%s, %s", x->updated_by, t);
+	ui_pager_pair(&s->page, LABEL_W, A_NORMAL, _("Last changed by"), b);
+}
+
+/* One audit entry: when, who, what; then each field before and after. */
+static int add_entry(const struct audit_entry *a, void *p)
+{
+	struct screen *s = p;
+	char t[64], b[1024];
+
+	ui_fmt_time(a->time, t, sizeof t);
+	snprintf(b, sizeof b, "%s  %s", a->user, audit_op_label(a->op));
+	ui_pager_pair(&s->page, LABEL_W, A_BOLD, t, b);
+	if (a->note) {
+		snprintf(b, sizeof b, "%s: %s", _("Note"), a->note);
+		ui_pager_text(&s->page, LABEL_W + 2, A_NORMAL, b);
+	}
+	for (size_t i = 0; i < a->n_changes && strcmp(a->op, "add") != 0; i++) {
+		const struct audit_change *c = &a->changes[i];
+		snprintf(b, sizeof b, "%s: %s %s %s", model_field_label(c->field),
+			 c->before && *c->before ? c->before : _("(empty)"),
+			 ui_draw_sym(s->ui, UI_SYM_RIGHT),
+			 c->after && *c->after ? c->after : _("(empty)"));
+		ui_pager_text(&s->page, LABEL_W + 2, A_NORMAL, b);
+	}
+	return 0;
+}
+
+static void build(struct screen *s)
+{
+	struct query_log_filter lf = { 0, NULL, s->id };
+	struct err e;
+
+	ui_pager_clear(&s->page, COLS - 2);
+	if (!s->loaded)
+		return;
+	add_profile(s);
+	add_awards(s);
+	heading(s, _("History"));
+	if (query_log(s->ui->r, &lf, add_entry, s, &e))
+		ui_pager_text(&s->page, 0, ui_term_attr(s->ui, UI_A_ERROR), e.msg);
+}
+
+static void load(struct screen *s)
+{
+	struct err e;
+
+	model_exemplar_free(&s->x);
+	s->loaded = register_get(s->ui->r, s->id, &s->x, &e) == 0;
+	if (!s->loaded)
+		ui_term_say(s->ui, true, "%s", e.msg);
+	s->editable = s->loaded && register_may_edit(s->ui->r, &s->x, NULL);
+	build(s);
+}
+
+static void reload(struct ui *ui, void *p)
+{
+	(void)ui;
+	load(p);
+}
+
+static bool enabled(int id, void *ctx)
+{
+	const struct screen *s = ctx;
+	enum ex_status st = s->x.status;
+
+	if (!s->loaded)
+		return id == A_HELP || id == A_BACK;
+	switch (id) {
+	case A_EDIT: return s->editable;
+	case A_ACCEPT: case A_RETURN: return st == STATUS_INTRODUCED;
+	case A_RESUBMIT: return st == STATUS_RETURNED && s->editable;
+	case A_PROPOSE: return st == STATUS_ACCEPTED;
+	case A_COMMEND: return st == STATUS_PROPOSED;
+	case A_REVOKE: return st == STATUS_COMMENDED;
+	case A_PROPAGATE:
+		return st == STATUS_ACCEPTED || st == STATUS_PROPOSED || st == STATUS_COMMENDED;
+	default: return true;
+	}
+}
+
+static void draw(struct ui *ui, void *p)
+{
+	struct screen *s = p;
+	char title[128];
+
+	if (s->page.width != COLS - 2)
+		build(s);
+	snprintf(title, sizeof title, _("Exemplar number %llu"), (unsigned long long)s->id);
+	if (s->loaded && !s->editable) {
+		size_t n = strlen(title);
+		snprintf(title + n, sizeof title - n, " (%s)", _("read only"));
+	}
+	ui_draw_title(ui, title);
+	ui_pager_draw(&s->page, 2, 1, LINES - 4);
+	ui_draw_message(ui);
+	ui_action_hints(ui, actions, N_ACTIONS, enabled, s);
+	ui_term_cursor(ui, -1, -1);
+}
+
+/* ---- workflow steps --------------------------------------------------------------- */
+
+static int reason(struct screen *s, const char *title, char **out)
+{
+	return ui_prompt_line(s->ui, title, _("Reason (required):"), NULL, LINE_MAX_CHARS, out);
+}
+
+struct step_form {
+	struct screen *s;
+	bool propagate;
+};
+
+static const char *const *channel_labels(void)
+{
+	static const char *labels[3];
+
+	for (int i = 0; i < 3; i++)
+		labels[i] = model_channel_label((enum propagation_channel)(i + 1));
+	return labels;
+}
+
+static int step_save(struct ui *ui, struct ui_form *fm, void *ctx)
+{
+	struct step_form *sf = ctx;
+	struct err e = { 0 };
+	char *v[4] = { NULL, NULL, NULL, NULL };
+	date_t d = DATE_NONE;
+	int rc = -1;
+
+	for (size_t i = 0; i < fm->n; i++)
+		if (fm->fields[i].kind != UI_FIELD_PICK)
+			v[i] = ui_field_value(&fm->fields[i]);
+	struct ui_field *df = ui_form_field(fm, sf->propagate ? "date" : "decision_date");
+	char *ds = ui_field_value(df);
+	if (ds && *ds && ui_fmt_parse_date(ds, &d)) {
+		err_set_field(&e, ERR_INVALID, df->code, _("Write the date as day/month/year, "
+							   "for example 27/11/2025."));
+	} else if (sf->propagate) {
+		struct propagation p = { (enum propagation_channel)(fm->fields[0].pick + 1), d,
+					 v[2] && *v[2] ? v[2] : NULL, "", 0 };
+		rc = register_propagate(ui->r, sf->s->id, &p, &e);
+	} else {
+		struct commendation c = { v[0], v[1], d, v[3] && *v[3] ? v[3] : NULL };
+		rc = register_commend(ui->r, sf->s->id, &c, &e);
+	}
+	if (rc)
+		ui_form_refuse(fm, &e);
+	free(ds);
+	for (int i = 0; i < 4; i++)
+		free(v[i]);
+	return rc;
+}
+
+static int step_form(struct screen *s, bool propagate)
+{
+	struct ui_field f[4];
+	struct step_form sf = { s, propagate };
+	char today[DATE_TEXT_SIZE], title[96];
+	size_t n = propagate ? 3 : 4;
+	int rc;
+
+	ui_fmt_date(register_today(s->ui->r), today);
+	memset(f, 0, sizeof f);
+	if (propagate) {
+		snprintf(title, sizeof title, _("Propagation of exemplar number %llu"),
+			 (unsigned long long)s->id);
+		ui_field_pick(&f[0], "channel", model_field_label("channel"), channel_labels(), 3,
+			      0);
+		ui_field_text(&f[1], "date", _("Date"), UI_FIELD_DATE, today, 10);
+		ui_field_text(&f[2], "ref", model_field_label("ref"), UI_FIELD_TEXT, NULL,
+			      LINE_MAX_CHARS);
+	} else {
+		snprintf(title, sizeof title, _("Commendation of exemplar number %llu"),
+			 (unsigned long long)s->id);
+		ui_field_text(&f[0], "form", model_field_label("form"), UI_FIELD_TEXT, NULL,
+			      LINE_MAX_CHARS);
+		ui_field_text(&f[1], "decision", model_field_label("decision"), UI_FIELD_TEXT,
+			      NULL, 60);
+		ui_field_text(&f[2], "decision_date", model_field_label("decision_date"),
+			      UI_FIELD_DATE, today, 10);
+		ui_field_text(&f[3], "signer", model_field_label("signer"), UI_FIELD_TEXT, NULL,
+			      LINE_MAX_CHARS);
+	}
+	struct ui_form fm = { title, f, n, 0, 0, "", false, step_save, NULL, NULL, NULL, &sf };
+	rc = ui_form_run(s->ui, &fm);
+	for (size_t i = 0; i < n; i++)
+		ui_field_free(&f[i]);
+	return rc;
+}
+
+static int step(struct screen *s, int id)
+{
+	struct ui *ui = s->ui;
+	struct err e = { 0 };
+	char *why = NULL;
+	int rc = 0, q = 1;
+
+	switch (id) {
+	case A_ACCEPT: rc = register_accept(ui->r, s->id, &e); break;
+	case A_PROPOSE: rc = register_propose(ui->r, s->id, &e); break;
+	case A_RESUBMIT: rc = register_resubmit(ui->r, s->id, &e); break;
+	case A_RETURN:
+		if ((q = reason(s, _("Return to the unit"), &why)) == 1)
+			rc = register_return(ui->r, s->id, why, &e);
+		break;
+	case A_REVOKE:
+		if ((q = reason(s, _("Revoke the commendation"), &why)) == 1)
+			rc = register_revoke(ui->r, s->id, why, &e);
+		break;
+	case A_COMMEND: case A_PROPAGATE:
+		q = step_form(s, id == A_PROPAGATE);
+		break;
+	}
+	free(why);
+	if (q == UI_KEY_QUIT)
+		return UI_KEY_QUIT;
+	load(s);
+	if (rc)
+		ui_term_say(ui, true, "%s", e.msg);
+	else if (q == 1)
+		ui_term_say(ui, false, _("Done: exemplar number %llu is now \"%s\"."),
+			    (unsigned long long)s->id, model_status_label(s->x.status));
+	return 0;
+}
+
+static int handle(void *ctx, int key)
+{
+	struct screen *s = ctx;
+	const struct ui_action *a = ui_action_find(s->ui, actions, N_ACTIONS, key);
+
+	if (ui_pager_key(&s->page, key, LINES - 4) || !a)
+		return UI_DONE;
+	if (!enabled(a->id, s)) {
+		struct err why = { 0 };
+		if (a->id == A_EDIT && s->loaded && !register_may_edit(s->ui->r, &s->x, &why))
+			ui_term_say(s->ui, true, "%s", why.msg);
+		else
+			ui_term_say(s->ui, true, _("\"%s\" is not possible while the exemplar is "
+						   "\"%s\"."), _(a->hint),
+				    model_status_label(s->x.status));
+		return UI_DONE;
+	}
+	switch (a->id) {
+	case A_BACK:
+		return UI_CLOSE;
+	case A_HELP: {
+		struct ui_help_section sec;
+		ui_detail_help(&sec);
+		return ui_action_result(ui_help_show(s->ui, &sec, 1));
+	}
+	case A_EDIT: {
+		int rc = ui_exform_run(s->ui, s->id, NULL, NULL);
+		if (rc == 1)
+			ui_term_say(s->ui, false, _("Saved exemplar number %llu."),
+				    (unsigned long long)s->id);
+		return ui_action_result(rc) | UI_RELOAD;
+	}
+	default:
+		return ui_action_result(step(s, a->id));
+	}
+}
+
+int ui_detail_run(struct ui *ui, uint64_t id)
+{
+	struct screen s;
+	int rc;
+
+	memset(&s, 0, sizeof s);
+	s.ui = ui;
+	s.id = id;
+	model_exemplar_init(&s.x);
+	ui_pager_init(&s.page, COLS - 2);
+	load(&s);
+	ui_term_push(ui, draw, reload, &s, true);
+	rc = ui_action_run(ui, handle, reload, &s);
+	ui_term_pop(ui, &s);
+	ui_pager_free(&s.page);
+	model_exemplar_free(&s.x);
+	return rc;
+}

@@ -1,0 +1,230 @@
+/* draw.c - putting text on the screen safely; see ui/draw.h. */
+#include "ui/draw.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "date.h"
+#include "i18n.h"
+#include "text.h"
+
+/* The mark of a cut text: "…" unless the session draws ASCII only. */
+static const char *ellipsis = "…";
+
+void ui_draw_set_ascii(bool ascii)
+{
+	ellipsis = ascii ? "~" : "…";
+}
+
+const char *ui_draw_sym(const struct ui *ui, enum ui_sym s)
+{
+	static const char *const utf8[UI_SYM_COUNT_] = {
+		[UI_SYM_MET] = "✓", [UI_SYM_SHORT] = "✗", [UI_SYM_OPEN] = "…",
+		[UI_SYM_NONE] = "·", [UI_SYM_MARK] = "▸", [UI_SYM_UP] = "↑",
+		[UI_SYM_DOWN] = "↓", [UI_SYM_LEFT] = "←", [UI_SYM_RIGHT] = "→",
+		[UI_SYM_SEP] = "│", [UI_SYM_MORE] = "…", [UI_SYM_WARN] = "⚠",
+		[UI_SYM_DASH] = "—",
+	};
+	static const char *const ascii[UI_SYM_COUNT_] = {
+		[UI_SYM_MET] = "+", [UI_SYM_SHORT] = "x", [UI_SYM_OPEN] = ".",
+		[UI_SYM_NONE] = " ", [UI_SYM_MARK] = ">", [UI_SYM_UP] = "Up",
+		[UI_SYM_DOWN] = "Down", [UI_SYM_LEFT] = "Left", [UI_SYM_RIGHT] = "Right",
+		[UI_SYM_SEP] = "|", [UI_SYM_MORE] = "~", [UI_SYM_WARN] = "!",
+		[UI_SYM_DASH] = "-",
+	};
+
+	if (s < 0 || s >= UI_SYM_COUNT_)
+		return "";
+	return ui->ascii ? ascii[s] : utf8[s];
+}
+
+int ui_draw_text(int y, int x, int width, int attr, const char *s)
+{
+	char *v;
+	int used = 0;
+
+	if (width <= 0 || !s || !*s || y < 0 || y >= LINES || x >= COLS)
+		return 0;
+	if (x + width > COLS)
+		width = COLS - x;
+	if (!(v = text_visible(s, 0)))
+		return 0;
+	size_t n = text_fit(v, width, &used);
+	attron(attr);
+	if (v[n] && width > 1) {
+		/* Cut short: end with an ellipsis so nobody takes it for the whole text. */
+		n = text_fit(v, width - 1, &used);
+		mvaddnstr(y, x, v, (int)n);
+		mvaddstr(y, x + used, ellipsis);
+		used++;
+	} else {
+		mvaddnstr(y, x, v, (int)n);
+	}
+	attroff(attr);
+	free(v);
+	return used;
+}
+
+void ui_draw_fill(int y, int x, int width, int attr)
+{
+	if (width <= 0 || y < 0 || y >= LINES || x >= COLS)
+		return;
+	if (x + width > COLS)
+		width = COLS - x;
+	attron(attr);
+	mvhline(y, x, ' ', width);
+	attroff(attr);
+}
+
+void ui_draw_cell(int y, int x, int width, int attr, const char *s)
+{
+	int used = ui_draw_text(y, x, width, attr, s);
+
+	ui_draw_fill(y, x + used, width - used, attr);
+}
+
+void ui_draw_right(int y, int x, int width, int attr, const char *s)
+{
+	int w = text_width(s);
+
+	if (w >= width)
+		ui_draw_text(y, x, width, attr, s);
+	else
+		ui_draw_text(y, x + width - w, w, attr, s);
+}
+
+/* Bytes of the UTF-8 character at s. */
+static size_t char_len(const char *s)
+{
+	size_t n = 1;
+
+	while (s[n] && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n++;
+	return n;
+}
+
+/* Bytes of the next line of `s` in `width` columns; *skip: bytes to drop after it. */
+static size_t wrap_line(const char *s, int width, size_t *skip)
+{
+	size_t nl = strcspn(s, "\n");
+	size_t fit = text_fit(s, width, NULL);
+
+	*skip = 0;
+	if (nl <= fit) {
+		*skip = s[nl] == '\n';
+		return nl;
+	}
+	if (fit == 0) /* a character wider than the line: take it anyway */
+		fit = *s ? char_len(s) : 0;
+	for (size_t i = fit; i > 0; i--)
+		if (s[i] == ' ') {
+			*skip = 1;
+			return i;
+		}
+	return fit;
+}
+
+int ui_draw_split(const char *s, int width, char ***out)
+{
+	char *v = text_visible(s ? s : "", TEXT_KEEP_NEWLINES);
+	char **lines = NULL;
+	int n = 0;
+
+	*out = NULL;
+	if (!v)
+		return -1;
+	for (const char *p = v; n == 0 || *p;) {
+		size_t skip, len = wrap_line(p, width < 1 ? 1 : width, &skip);
+		char **grown = realloc(lines, (size_t)(n + 1) * sizeof *lines);
+		if (!grown || !(grown[n] = strndup(p, len))) {
+			lines = grown ? grown : lines;
+			ui_draw_free_lines(lines, n);
+			free(v);
+			return -1;
+		}
+		lines = grown;
+		n++;
+		p += len + skip;
+	}
+	free(v);
+	*out = lines;
+	return n;
+}
+
+void ui_draw_free_lines(char **lines, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}
+
+int ui_draw_wrap(int y, int x, int width, int max_lines, int attr, const char *s)
+{
+	char **lines;
+	int n = ui_draw_split(s, width, &lines);
+
+	for (int i = 0; i < n && i < max_lines; i++)
+		ui_draw_text(y + i, x, width, attr, lines[i]);
+	ui_draw_free_lines(lines, n);
+	return n < 0 ? 0 : n;
+}
+
+void ui_draw_box(const struct ui *ui, int y, int x, int h, int w)
+{
+	for (int i = 0; i < h; i++)
+		ui_draw_fill(y + i, x, w, A_NORMAL);
+	if (ui->ascii) {
+		mvhline(y, x + 1, '-', w - 2);
+		mvhline(y + h - 1, x + 1, '-', w - 2);
+		mvvline(y + 1, x, '|', h - 2);
+		mvvline(y + 1, x + w - 1, '|', h - 2);
+		mvaddch(y, x, '+');
+		mvaddch(y, x + w - 1, '+');
+		mvaddch(y + h - 1, x, '+');
+		mvaddch(y + h - 1, x + w - 1, '+');
+		return;
+	}
+	mvhline_set(y, x + 1, WACS_HLINE, w - 2);
+	mvhline_set(y + h - 1, x + 1, WACS_HLINE, w - 2);
+	mvvline_set(y + 1, x, WACS_VLINE, h - 2);
+	mvvline_set(y + 1, x + w - 1, WACS_VLINE, h - 2);
+	mvadd_wch(y, x, WACS_ULCORNER);
+	mvadd_wch(y, x + w - 1, WACS_URCORNER);
+	mvadd_wch(y + h - 1, x, WACS_LLCORNER);
+	mvadd_wch(y + h - 1, x + w - 1, WACS_LRCORNER);
+}
+
+void ui_draw_title(const struct ui *ui, const char *title)
+{
+	int a = ui_term_attr(ui, UI_A_TITLE);
+	char right[160], day[DATE_TEXT_SIZE];
+
+	date_format_vn(register_today(ui->r), day);
+	snprintf(right, sizeof right, " %s %s %s %s %s ", register_user(ui->r),
+		 ui_draw_sym(ui, UI_SYM_SEP), config_role_label(register_role(ui->r)),
+		 ui_draw_sym(ui, UI_SYM_SEP), day);
+	ui_draw_fill(0, 0, COLS, a);
+	int rw = text_width(right);
+	ui_draw_text(0, 1, COLS - rw - 2, a | A_BOLD, title);
+	ui_draw_right(0, 0, COLS, a, right);
+}
+
+void ui_draw_message(const struct ui *ui)
+{
+	int a = ui_term_attr(ui, ui->msg_error ? UI_A_ERROR : UI_A_NOTE);
+	char **lines;
+	int n;
+
+	if (!ui->msg[0] || (n = ui_draw_split(ui->msg, COLS - 2, &lines)) < 0)
+		return;
+	/* A long message takes up to three lines, ending just above the key hints. */
+	int shown = n > 3 ? 3 : n;
+	for (int i = 0, y = LINES - 1 - shown; i < shown; i++, y++) {
+		ui_draw_fill(y, 0, COLS, a);
+		ui_draw_text(y, 1, COLS - 2, a, lines[i]);
+	}
+	ui_draw_free_lines(lines, n);
+}

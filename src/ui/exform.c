@@ -1,0 +1,417 @@
+/* exform.c - the exemplar form; see ui/exform.h. */
+#include "ui/exform.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "i18n.h"
+#include "ui/draw.h"
+#include "ui/fmt.h"
+#include "ui/form.h"
+#include "ui/prompt.h"
+
+/* The fields, in the order they are shown. */
+enum { F_TYPE, F_CATEGORY, F_NAME, F_GENDER, F_BIRTH, F_POSITION, F_WORKPLACE, F_MOVEMENT,
+       F_UNIT, F_DATE, F_ACHIEVEMENTS, F_COUNT };
+
+#define RELOAD_KEY UI_CTRL('r')
+
+/*
+ * The form's state.  `base` is the stored record the edit started from
+ * (its version is what the save sends); choices point into the arrays
+ * here, which live as long as the form.
+ */
+struct exform {
+	struct ui *ui;
+	uint64_t id;
+	struct exemplar base;
+	struct ui_field fields[F_COUNT];
+	struct ui_form fm;
+	const char *types[2];
+	const char *cats[TYPE_COUNT_][CAT_COUNT_];       /* labels per type */
+	enum ex_category cat_ids[TYPE_COUNT_][CAT_COUNT_];
+	size_t n_cats[TYPE_COUNT_];
+	const char *genders[3];
+	char **unit_labels;
+	const char **units;                              /* labels, as choices */
+	const char **unit_codes;
+	size_t n_units;
+	struct exemplar *saved;
+	const char *legacy;
+	bool warned;                                     /* told about a newer version */
+	char title[96];
+};
+
+static const enum ex_type type_of_pick[2] = { TYPE_COLLECTIVE, TYPE_INDIVIDUAL };
+static const enum ex_gender gender_of_pick[3] = { GENDER_MALE, GENDER_FEMALE,
+						  GENDER_UNKNOWN };
+
+static enum ex_type chosen_type(const struct exform *x)
+{
+	size_t p = x->fields[F_TYPE].pick;
+
+	return p < 2 ? type_of_pick[p] : 0;
+}
+
+/* The categories follow the type; gender and birth year are for individuals only. */
+static void type_changed(struct exform *x)
+{
+	enum ex_type t = chosen_type(x);
+	struct ui_field *c = &x->fields[F_CATEGORY];
+	enum ex_category keep = c->pick < c->n_choices && c->choices == x->cats[t]
+				? x->cat_ids[t][c->pick] : 0;
+
+	c->choices = x->cats[t];
+	c->n_choices = x->n_cats[t];
+	c->pick = c->n_choices;
+	for (size_t i = 0; i < c->n_choices; i++)
+		if (x->cat_ids[t][i] == keep)
+			c->pick = i;
+	x->fields[F_GENDER].hidden = x->fields[F_BIRTH].hidden = t != TYPE_INDIVIDUAL;
+}
+
+static void changed(struct ui_form *fm, struct ui_field *f, void *ctx)
+{
+	struct exform *x = ctx;
+
+	(void)fm;
+	if (f == &x->fields[F_TYPE]) {
+		x->fields[F_CATEGORY].choices = NULL; /* the old list no longer applies */
+		type_changed(x);
+	}
+}
+
+static int build_choices(struct exform *x)
+{
+	struct ui *ui = x->ui;
+
+	x->types[0] = model_type_label(TYPE_COLLECTIVE);
+	x->types[1] = model_type_label(TYPE_INDIVIDUAL);
+	for (int c = 1; c < CAT_COUNT_; c++) {
+		enum ex_type t = model_category_type((enum ex_category)c);
+		x->cat_ids[t][x->n_cats[t]] = (enum ex_category)c;
+		x->cats[t][x->n_cats[t]++] = model_category_label((enum ex_category)c);
+	}
+	x->genders[0] = model_gender_label(GENDER_MALE);
+	x->genders[1] = model_gender_label(GENDER_FEMALE);
+	x->genders[2] = _("Not recorded");
+	x->unit_labels = calloc(ui->units.n + 1, sizeof *x->unit_labels);
+	x->units = calloc(ui->units.n + 1, sizeof *x->units);
+	x->unit_codes = calloc(ui->units.n + 1, sizeof *x->unit_codes);
+	if (!x->unit_labels || !x->units || !x->unit_codes)
+		return -1;
+	for (size_t i = 0; i < ui->units.n; i++) {
+		const struct unit *u = &ui->units.v[i];
+		char to[DATE_TEXT_SIZE];
+		bool mine = x->id ? register_is_office(ui->r) || register_may_add(ui->r, u->code,
+										   NULL)
+				  : register_may_add(ui->r, u->code, NULL);
+		bool current = !x->id || strcmp(u->code, x->base.unit) == 0;
+		if (!mine && !current)
+			continue;
+		ui_fmt_date(u->active_to, to);
+		/* Merged units stay choosable for earlier dates, marked with their last day. */
+		int rc = u->active_to != DATE_NONE
+			 ? asprintf(&x->unit_labels[x->n_units], _("%s (until %s)"), u->name, to)
+			 : asprintf(&x->unit_labels[x->n_units], "%s", u->name);
+		if (rc < 0)
+			return -1;
+		x->units[x->n_units] = x->unit_labels[x->n_units];
+		x->unit_codes[x->n_units++] = u->code;
+	}
+	return 0;
+}
+
+static size_t unit_pick(const struct exform *x, const char *code)
+{
+	for (size_t i = 0; code && i < x->n_units; i++)
+		if (strcmp(x->unit_codes[i], code) == 0)
+			return i;
+	return x->n_units;
+}
+
+static size_t gender_pick(enum ex_gender g)
+{
+	for (size_t i = 0; i < 3; i++)
+		if (gender_of_pick[i] == g)
+			return i;
+	return 2;
+}
+
+/* Fill the fields from record r (values made visible by the field setters). */
+static int fill(struct exform *x, const struct exemplar *r)
+{
+	struct ui_field *f = x->fields;
+	char year[16] = "", date[DATE_TEXT_SIZE];
+
+	if (r->birth_year)
+		snprintf(year, sizeof year, "%d", r->birth_year);
+	ui_fmt_date(r->date, date);
+	size_t tp = r->type == TYPE_COLLECTIVE ? 0 : 1;
+	if (ui_field_pick(&f[F_TYPE], "type", _("Type"), x->types, 2, tp) ||
+	    ui_field_pick(&f[F_CATEGORY], "category", model_field_label("category"),
+			  x->cats[type_of_pick[tp]], x->n_cats[type_of_pick[tp]], 0) ||
+	    ui_field_text(&f[F_NAME], "name", model_field_label("name"), UI_FIELD_TEXT, r->name,
+			  NAME_MAX_CHARS) ||
+	    ui_field_pick(&f[F_GENDER], "gender", model_field_label("gender"), x->genders, 3,
+			  gender_pick(r->gender)) ||
+	    ui_field_text(&f[F_BIRTH], "birth_year", model_field_label("birth_year"),
+			  UI_FIELD_NUMBER, year, 4) ||
+	    ui_field_text(&f[F_POSITION], "position", model_field_label("position"),
+			  UI_FIELD_TEXT, r->position, LINE_MAX_CHARS) ||
+	    ui_field_text(&f[F_WORKPLACE], "workplace", model_field_label("workplace"),
+			  UI_FIELD_TEXT, r->workplace, LINE_MAX_CHARS) ||
+	    ui_field_text(&f[F_MOVEMENT], "movement", model_field_label("movement"),
+			  UI_FIELD_TEXT, r->movement, LINE_MAX_CHARS) ||
+	    ui_field_pick(&f[F_UNIT], "unit", model_field_label("unit"), x->units, x->n_units,
+			  unit_pick(x, r->unit)) ||
+	    ui_field_text(&f[F_DATE], "date", model_field_label("date"), UI_FIELD_DATE, date,
+			  10) ||
+	    ui_field_area(&f[F_ACHIEVEMENTS], "achievements", model_field_label("achievements"),
+			  r->achievements, ACHIEVEMENTS_MAX_CHARS, 5))
+		return -1;
+	f[F_CATEGORY].pick = f[F_CATEGORY].n_choices;
+	for (size_t i = 0; i < f[F_CATEGORY].n_choices; i++)
+		if (x->cat_ids[type_of_pick[tp]][i] == r->category)
+			f[F_CATEGORY].pick = i;
+	f[F_CATEGORY].orig_pick = f[F_CATEGORY].pick;
+	type_changed(x);
+	return 0;
+}
+
+static char *opt_value(const struct ui_field *f)
+{
+	char *v = ui_field_value(f);
+
+	if (v && !*v) {
+		free(v);
+		return NULL;
+	}
+	return v;
+}
+
+/* The person's values as a record to save (on top of the base for an edit). */
+static int gather(struct exform *x, struct exemplar *r, struct err *e)
+{
+	struct ui_field *f = x->fields;
+	enum ex_type t = chosen_type(x);
+	char *s;
+
+	if (model_exemplar_copy(r, &x->base))
+		return err_set(e, ERR_NOMEM, _("Out of memory."));
+	r->type = t;
+	r->category = f[F_CATEGORY].pick < f[F_CATEGORY].n_choices
+		      ? x->cat_ids[t][f[F_CATEGORY].pick] : 0;
+	r->gender = t == TYPE_INDIVIDUAL ? gender_of_pick[f[F_GENDER].pick % 3] : GENDER_UNKNOWN;
+	r->birth_year = 0;
+	if (t == TYPE_INDIVIDUAL && (s = opt_value(&f[F_BIRTH]))) {
+		r->birth_year = atoi(s);
+		free(s);
+	}
+	free(r->name);
+	free(r->position);
+	free(r->workplace);
+	free(r->movement);
+	free(r->achievements);
+	r->name = opt_value(&f[F_NAME]);
+	r->position = opt_value(&f[F_POSITION]);
+	r->workplace = opt_value(&f[F_WORKPLACE]);
+	r->movement = opt_value(&f[F_MOVEMENT]);
+	r->achievements = opt_value(&f[F_ACHIEVEMENTS]);
+	r->unit[0] = 0;
+	if (f[F_UNIT].pick < x->n_units)
+		snprintf(r->unit, sizeof r->unit, "%s", x->unit_codes[f[F_UNIT].pick]);
+	if (!r->category)
+		return err_set_field(e, ERR_INVALID, "category", _("Choose the category."));
+	if (!r->unit[0])
+		return err_set_field(e, ERR_INVALID, "unit", _("Choose the introducing unit."));
+	s = opt_value(&f[F_DATE]);
+	int bad = !s || ui_fmt_parse_date(s, &r->date);
+	free(s);
+	if (bad)
+		return err_set_field(e, ERR_INVALID, "date", _("Write the date as day/month/year, "
+							       "for example 27/11/2025."));
+	return 0;
+}
+
+/* Load the newest stored version; fields that differ from it get a note. */
+static int take_newer(struct ui *ui, struct exform *x)
+{
+	struct exemplar now;
+	struct err e;
+	struct exform mirror;
+
+	model_exemplar_init(&now);
+	if (register_get(ui->r, x->id, &now, &e)) {
+		snprintf(x->fm.msg, sizeof x->fm.msg, "%s", e.msg);
+		x->fm.msg_error = true;
+		return -1;
+	}
+	/* Compare field by field through a second set of fields filled from the stored record. */
+	memset(&mirror, 0, sizeof mirror);
+	mirror = *x;
+	memset(mirror.fields, 0, sizeof mirror.fields);
+	int rc = fill(&mirror, &now);
+	ui_form_clear_messages(&x->fm);
+	for (int i = 0; !rc && i < F_COUNT; i++) {
+		char *mine = ui_field_value(&x->fields[i]);
+		char *theirs = ui_field_value(&mirror.fields[i]);
+		if (mine && theirs && strcmp(mine, theirs) != 0 &&
+		    asprintf(&x->fields[i].note, _("Saved by %s: %s"), now.updated_by,
+			     *theirs ? theirs : _("(empty)")) < 0)
+			x->fields[i].note = NULL;
+		free(mine);
+		free(theirs);
+	}
+	for (int i = 0; i < F_COUNT; i++)
+		ui_field_free(&mirror.fields[i]);
+	snprintf(x->fm.msg, sizeof x->fm.msg,
+		 _("Loaded version %u saved by %s. Your typing is kept; a note under a field "
+		   "shows the saved value where it differs. Saving now replaces it with yours."),
+		 now.version, now.updated_by);
+	x->fm.msg_error = false;
+	model_exemplar_free(&x->base);
+	x->base = now;
+	x->warned = false;
+	return rc;
+}
+
+static int save(struct ui *ui, struct ui_form *fm, void *ctx)
+{
+	struct exform *x = ctx;
+	struct exemplar r;
+	struct err e = { 0 };
+	int rc;
+
+	model_exemplar_init(&r);
+	x->legacy = NULL;
+	rc = gather(x, &r, &e);
+	if (!rc)
+		rc = x->id ? register_edit(ui->r, &r, &x->legacy, &e)
+			   : register_add(ui->r, &r, &x->legacy, &e);
+	if (rc && e.code == ERR_CONFLICT) {
+		snprintf(fm->msg, sizeof fm->msg, "%.380s %s", e.msg,
+			 _("Press Ctrl-R to load their version; what you typed stays here."));
+		fm->msg_error = true;
+		char q[700];
+		snprintf(q, sizeof q, "%s\n\n%s", e.msg,
+			 _("Load their version now? What you typed stays in the form, with their "
+			   "values noted beside the fields that differ."));
+		if (ui_prompt_yesno(ui, _("Saved by someone else"), q) == 1)
+			take_newer(ui, x);
+	} else if (rc) {
+		ui_form_refuse(fm, &e);
+	} else if (x->saved) {
+		model_exemplar_free(x->saved);
+		*x->saved = r;
+		model_exemplar_init(&r);
+	}
+	model_exemplar_free(&r);
+	return rc;
+}
+
+/* Someone saved while the form is open: say so now rather than at the save. */
+static void reload(struct ui *ui, struct ui_form *fm, void *ctx)
+{
+	struct exform *x = ctx;
+	struct exemplar now;
+	struct err e;
+
+	if (!x->id || x->warned)
+		return;
+	model_exemplar_init(&now);
+	if (register_get(ui->r, x->id, &now, &e) == 0 && now.version != x->base.version) {
+		snprintf(fm->msg, sizeof fm->msg, _("%s has just saved this exemplar. Press "
+						    "Ctrl-R to load their version; what you typed "
+						    "stays here."), now.updated_by);
+		fm->msg_error = true;
+		x->warned = true;
+	}
+	model_exemplar_free(&now);
+}
+
+static bool key(struct ui *ui, struct ui_form *fm, int k, void *ctx)
+{
+	struct exform *x = ctx;
+
+	(void)fm;
+	if (k != RELOAD_KEY || !x->id)
+		return false;
+	take_newer(ui, x);
+	return true;
+}
+
+static void exform_free(struct exform *x)
+{
+	for (int i = 0; i < F_COUNT; i++)
+		ui_field_free(&x->fields[i]);
+	for (size_t i = 0; x->unit_labels && i < x->n_units; i++)
+		free(x->unit_labels[i]);
+	free(x->unit_labels);
+	free(x->units);
+	free(x->unit_codes);
+	model_exemplar_free(&x->base);
+}
+
+static void legacy_warning(struct ui *ui, const char *field)
+{
+	ui_term_say(ui, true, _("Saved, but \"%s\" looks typed in an old Vietnamese encoding "
+				"(TCVN3 or VNI). Set Unikey or EVKey to Unicode and correct it."),
+		    model_field_label(field));
+}
+
+int ui_exform_run(struct ui *ui, uint64_t id, const char *unit, struct exemplar *saved)
+{
+	struct exform x;
+	struct err e;
+	int rc = 0;
+
+	memset(&x, 0, sizeof x);
+	x.ui = ui;
+	x.id = id;
+	x.saved = saved;
+	model_exemplar_init(&x.base);
+	if (id) {
+		if (register_get(ui->r, id, &x.base, &e)) {
+			ui_term_say(ui, true, "%s", e.msg);
+			model_exemplar_free(&x.base);
+			return 0;
+		}
+		snprintf(x.title, sizeof x.title, _("Edit exemplar number %llu"),
+			 (unsigned long long)id);
+	} else {
+		x.base.type = TYPE_INDIVIDUAL;
+		x.base.date = register_today(ui->r);
+		if (unit)
+			snprintf(x.base.unit, sizeof x.base.unit, "%s", unit);
+		snprintf(x.title, sizeof x.title, "%s", _("New exemplar"));
+	}
+	if (build_choices(&x) || fill(&x, &x.base)) {
+		ui_term_say(ui, true, "%s", _("Out of memory."));
+		exform_free(&x);
+		return 0;
+	}
+	/* A staff member with one unit has it chosen already. */
+	if (!id && x.fields[F_UNIT].pick == x.n_units && x.n_units == 1)
+		x.fields[F_UNIT].pick = x.fields[F_UNIT].orig_pick = 0;
+	x.fm = (struct ui_form){ x.title, x.fields, F_COUNT, id ? F_NAME : F_TYPE, 0, "", false,
+				 save, changed, reload, key, &x };
+	rc = ui_form_run(ui, &x.fm);
+	if (rc == 1 && x.legacy)
+		legacy_warning(ui, x.legacy);
+	exform_free(&x);
+	return rc;
+}
+
+void ui_exform_help(struct ui_help_section *s)
+{
+	ui_form_help(s);
+	s->title = N_("Exemplar form");
+	s->text = N_("Every field of a profile. Type and category, gender and unit are chosen "
+		     "from lists (Space or Enter). The introduction date starts as today. If "
+		     "someone else saves the same exemplar while you edit it, saving tells you "
+		     "and Ctrl-R loads their version while keeping what you typed.");
+}

@@ -1,0 +1,97 @@
+/* fmt.c - wording and marks of register values; see ui/fmt.h. */
+#include "ui/fmt.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "i18n.h"
+#include "ui/draw.h"
+
+const char *ui_fmt_unit(const struct ui *ui, const char *code)
+{
+	const struct unit *u = units_find(&ui->units, code);
+
+	return u && u->name ? u->name : code;
+}
+
+void ui_fmt_quarter(int year, int quarter, char *buf, size_t size)
+{
+	snprintf(buf, size, _("Quarter %d/%d"), quarter, year);
+}
+
+int ui_fmt_days_left(const struct ui *ui, int year, int quarter)
+{
+	return (int)(date_quarter_last(year, quarter) - register_today(ui->r));
+}
+
+void ui_fmt_quota(const struct ui *ui, int year, int quarter, int required, int counted,
+		  bool active, char *buf, size_t size)
+{
+	int left = ui_fmt_days_left(ui, year, quarter);
+	const char *dash = ui_draw_sym(ui, UI_SYM_DASH);
+
+	if (!active && counted == 0)
+		snprintf(buf, size, "%s", dash);
+	else if (!required)
+		snprintf(buf, size, _("%d (no quota)"), counted);
+	else if (left < 0 || date_quarter_first(year, quarter) > register_today(ui->r))
+		snprintf(buf, size, "%d/%d", counted, required);
+	else if (left == 0)
+		snprintf(buf, size, _("%d/%d %s last day"), counted, required, dash);
+	else
+		snprintf(buf, size, ngettext("%d/%d %s %d day left", "%d/%d %s %d days left",
+					     (unsigned long)left), counted, required, dash, left);
+}
+
+const char *ui_fmt_quota_sym(const struct ui *ui, enum quota_state s)
+{
+	switch (s) {
+	case QUOTA_MET: return ui_draw_sym(ui, UI_SYM_MET);
+	case QUOTA_SHORT: return ui_draw_sym(ui, UI_SYM_SHORT);
+	case QUOTA_OPEN: return ui_draw_sym(ui, UI_SYM_OPEN);
+	default: return ui_draw_sym(ui, UI_SYM_NONE);
+	}
+}
+
+int ui_fmt_quota_attr(const struct ui *ui, enum quota_state s)
+{
+	switch (s) {
+	case QUOTA_MET: return ui_term_attr(ui, UI_A_MET);
+	case QUOTA_SHORT: return ui_term_attr(ui, UI_A_SHORT);
+	case QUOTA_OPEN: return ui_term_attr(ui, UI_A_OPEN);
+	default: return ui_term_attr(ui, UI_A_DIM);
+	}
+}
+
+void ui_fmt_date(date_t d, char buf[DATE_TEXT_SIZE])
+{
+	if (d == DATE_NONE)
+		buf[0] = 0;
+	else
+		date_format_vn(d, buf);
+}
+
+void ui_fmt_time(int64_t t, char *buf, size_t size)
+{
+	time_t at = (time_t)t;
+	struct tm tm;
+
+	if (!localtime_r(&at, &tm) || !strftime(buf, size, "%H:%M %d/%m/%Y", &tm))
+		snprintf(buf, size, "?");
+}
+
+int ui_fmt_parse_date(const char *s, date_t *out)
+{
+	int d, m, y, n = 0;
+	char sep1, sep2;
+
+	if (date_parse(s, out) == 0)
+		return 0;
+	if (sscanf(s, "%2d%c%2d%c%4d%n", &d, &sep1, &m, &sep2, &y, &n) != 5 || s[n] ||
+	    sep1 != sep2 || !strchr("/-.", sep1) || y < 1900)
+		return -1;
+	*out = date_from_ymd(y, m, d);
+	return *out == DATE_NONE ? -1 : 0;
+}

@@ -1,0 +1,260 @@
+/* review.c - the office's review queue; see ui/review.h. */
+#include "ui/review.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "query.h"
+#include "ui/action.h"
+#include "ui/detail.h"
+#include "ui/draw.h"
+#include "ui/fmt.h"
+#include "ui/list.h"
+#include "ui/prompt.h"
+
+enum { A_MOVE = 1, A_ACCEPT, A_RETURN, A_OPEN, A_HELP, A_BACK };
+
+static const struct ui_action actions[] = {
+	{ A_MOVE, { UI_KEY(KEY_DOWN), UI_KEY(KEY_UP), 'j', 'k' }, NULL,
+	  N_("Move (also PgUp, PgDn, Home, End)."), 0 },
+	{ A_ACCEPT, { 'a' }, N_("Accept"), N_("Accept the chosen exemplar at once."),
+	  UI_ACT_OFFICE },
+	{ A_RETURN, { 'r' }, N_("Return"),
+	  N_("Return the chosen exemplar to its unit; you are asked for the reason."),
+	  UI_ACT_OFFICE },
+	{ A_OPEN, { '\r', 'o', 'l', UI_KEY(KEY_RIGHT) }, N_("Open"),
+	  N_("Read the whole profile first."), 0 },
+	{ A_HELP, { '?', UI_KEY(KEY_F(1)) }, N_("Help"), N_("Show the keys of this screen."), 0 },
+	{ A_BACK, { 'q', 'h', UI_KEY(KEY_LEFT), UI_KEY(KEY_F(10)), 27 }, N_("Back"),
+	  N_("Back to the main menu."), 0 },
+};
+#define N_ACTIONS (sizeof actions / sizeof actions[0])
+
+void ui_review_help(struct ui_help_section *s)
+{
+	*s = (struct ui_help_section){ N_("Review profiles"),
+		N_("Every introduced exemplar waiting for the office, the oldest introduction "
+		   "first. One key accepts or returns the chosen one; the next one is then "
+		   "chosen."), actions, N_ACTIONS };
+}
+
+/* A waiting exemplar, copied out of the list index. */
+struct item {
+	uint64_t id;
+	date_t date;
+	char unit[CODE_MAX + 1];
+	char *name;
+};
+
+struct screen {
+	struct ui *ui;
+	struct item *v;
+	size_t n, cap;
+	bool failed;
+	struct ui_list_array arr;
+	struct ui_list list;
+};
+
+static void drop_all(struct screen *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i].name);
+	s->n = 0;
+}
+
+static int take(const struct list_row *row, void *p)
+{
+	struct screen *s = p;
+
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 64;
+		struct item *v = realloc(s->v, cap * sizeof *v);
+		if (!v) {
+			s->failed = true;
+			return 1;
+		}
+		s->v = v;
+		s->cap = cap;
+	}
+	struct item *it = &s->v[s->n];
+	it->id = row->id;
+	it->date = row->date;
+	snprintf(it->unit, sizeof it->unit, "%s", row->unit);
+	if (!(it->name = strdup(row->name))) {
+		s->failed = true;
+		return 1;
+	}
+	s->n++;
+	return 0;
+}
+
+/* Oldest introduction first; the number breaks ties (older records have smaller ones). */
+static int oldest_first(const void *a, const void *b)
+{
+	const struct item *x = a, *y = b;
+
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int load(struct screen *s, struct err *e)
+{
+	struct query_filter f = { 0 };
+
+	drop_all(s);
+	s->failed = false;
+	f.status = STATUS_INTRODUCED;
+	if (query_scan(s->ui->r, &f, NULL, 0, false, take, s, e))
+		return -1;
+	if (s->failed)
+		return err_set(e, ERR_NOMEM, _("Out of memory."));
+	if (s->n)
+		qsort(s->v, s->n, sizeof *s->v, oldest_first);
+	s->arr.n = s->n;
+	return 0;
+}
+
+static void reload(struct ui *ui, void *p)
+{
+	struct screen *s = p;
+	struct err e;
+
+	if (load(s, &e) || ui_list_reload(&s->list, &e))
+		ui_term_say(ui, true, "%s", e.msg);
+}
+
+static void draw(struct ui *ui, void *p)
+{
+	struct screen *s = p;
+	int head = ui_term_attr(ui, UI_A_HEAD), height = LINES - 6, nw = COLS - 2 - 11 - 7 - 16;
+	char b[160], d[DATE_TEXT_SIZE];
+	struct err e;
+
+	if (height != s->list.height && ui_list_resize(&s->list, height, &e))
+		ui_term_say(ui, true, "%s", e.msg);
+	ui_draw_title(ui, _("Review profiles"));
+	snprintf(b, sizeof b, ngettext("%zu exemplar waiting, oldest introduction first.",
+				       "%zu exemplars waiting, oldest introduction first.", s->n),
+		 s->n);
+	ui_draw_text(1, 1, COLS - 2, A_BOLD, b);
+	ui_draw_text(3, 2, 10, head, _("Date"));
+	ui_draw_right(3, 13, 6, head, _("No."));
+	ui_draw_text(3, 20, nw, head, _("Name"));
+	ui_draw_text(3, 21 + nw, 15, head, _("Unit"));
+	for (size_t i = 0; i < s->list.rows.n; i++) {
+		const struct item *it = &s->v[ui_list_index(&s->list.rows.v[i])];
+		bool sel = i == s->list.sel;
+		int y = 4 + (int)i, a = sel ? ui_term_attr(ui, UI_A_SELECT) : 0;
+		if (sel) {
+			ui_draw_fill(y, 0, COLS, a);
+			ui_draw_text(y, 0, 1, a, ui_draw_sym(ui, UI_SYM_MARK));
+			ui_term_cursor(ui, y, 0);
+		}
+		ui_fmt_date(it->date, d);
+		snprintf(b, sizeof b, "%llu", (unsigned long long)it->id);
+		ui_draw_text(y, 2, 10, a, d);
+		ui_draw_right(y, 13, 6, a, b);
+		ui_draw_text(y, 20, nw, a, it->name);
+		ui_draw_text(y, 21 + nw, 15, a, ui_fmt_unit(ui, it->unit));
+	}
+	if (!s->n)
+		ui_draw_text(4, 2, COLS - 4, ui_term_attr(ui, UI_A_DIM),
+			     _("Nothing is waiting for review."));
+	ui_draw_message(ui);
+	ui_action_hints(ui, actions, N_ACTIONS, NULL, NULL);
+}
+
+/* Return exemplar `rec` after asking why; 1 when returned, 0, or UI_KEY_QUIT. */
+static int return_one(struct screen *s, uint64_t rec, const char *name, struct err *e)
+{
+	char label[400], *why = NULL;
+	int q;
+
+	snprintf(label, sizeof label, _("Why is number %llu (%s) returned to its unit?"),
+		 (unsigned long long)rec, name);
+	q = ui_prompt_line(s->ui, _("Return to the unit"), label, NULL, LINE_MAX_CHARS, &why);
+	if (q == 1 && register_return(s->ui->r, rec, why, e))
+		q = -2;
+	else if (q == 1)
+		ui_term_say(s->ui, false, _("Returned number %llu: %s."), (unsigned long long)rec,
+			    name);
+	free(why);
+	return q;
+}
+
+static int act(struct screen *s, int id)
+{
+	const struct ui_row *row = ui_list_selected(&s->list);
+	const struct item *it = row ? &s->v[ui_list_index(row)] : NULL;
+	struct err e = { 0 };
+	char name[256];
+	int q = 0;
+
+	if (!it)
+		return UI_DONE;
+	/* The queue is read again below: keep what the messages need. */
+	uint64_t rec = it->id;
+	snprintf(name, sizeof name, "%s", it->name);
+	switch (id) {
+	case A_OPEN:
+		q = ui_detail_run(s->ui, rec);
+		break;
+	case A_ACCEPT:
+		if (register_accept(s->ui->r, rec, &e))
+			q = -2;
+		else
+			ui_term_say(s->ui, false, _("Accepted number %llu: %s."),
+				    (unsigned long long)rec, name);
+		break;
+	case A_RETURN:
+		q = return_one(s, rec, name, &e);
+		break;
+	}
+	if (q == -2)
+		ui_term_say(s->ui, true, "%s", e.msg);
+	return ui_action_result(q) | UI_RELOAD;
+}
+
+static int handle(void *ctx, int key)
+{
+	struct screen *s = ctx;
+	const struct ui_action *a = ui_action_find(s->ui, actions, N_ACTIONS, key);
+
+	if (ui_action_list_key(s->ui, &s->list, key) || !a)
+		return UI_DONE;
+	switch (a->id) {
+	case A_BACK:
+		return UI_CLOSE;
+	case A_HELP: {
+		struct ui_help_section sec;
+		ui_review_help(&sec);
+		return ui_action_result(ui_help_show(s->ui, &sec, 1));
+	}
+	default:
+		return act(s, a->id);
+	}
+}
+
+int ui_review_run(struct ui *ui)
+{
+	struct screen s = { 0 };
+	struct err e;
+	int rc;
+
+	s.ui = ui;
+	struct ui_list_source src = { ui_list_array_fetch, NULL, &s.arr };
+	ui_list_init(&s.list, &src, LINES - 6);
+	if (load(&s, &e) || ui_list_home(&s.list, &e))
+		ui_term_say(ui, true, "%s", e.msg);
+	ui_term_push(ui, draw, reload, &s, true);
+	rc = ui_action_run(ui, handle, reload, &s);
+	ui_term_pop(ui, &s);
+	ui_list_free(&s.list);
+	drop_all(&s);
+	free(s.v);
+	return rc;
+}

@@ -1,0 +1,213 @@
+/* textarea.c - the multi-line editor; see ui/textarea.h. */
+#include "ui/textarea.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/term.h"
+
+/* One screen line: buf[start .. end), without the line break. */
+struct vrow {
+	size_t start, end;
+};
+
+static int col_width(wchar_t c)
+{
+	int w = wcwidth(c);
+
+	return c == L'\n' ? 0 : w < 0 ? 1 : w;
+}
+
+/* Lay the text out in `width` columns; *out is a new array (free()). */
+static size_t layout(const struct ui_edit *ed, int width, struct vrow **out)
+{
+	size_t n = 0, cap = 8, i = 0;
+	struct vrow *v = malloc(cap * sizeof *v);
+
+	if (width < 1)
+		width = 1 << 20;
+	for (bool more = true; v && more;) {
+		size_t start = i, space = 0;
+		int col = 0;
+		while (i < ed->len && ed->buf[i] != L'\n') {
+			int w = col_width(ed->buf[i]);
+			if (col + w > width && !ui_edit_is_mark(ed->buf[i]))
+				break;
+			if (ed->buf[i] == L' ')
+				space = i + 1;
+			col += w;
+			i++;
+		}
+		size_t end = i;
+		if (i < ed->len && ed->buf[i] != L'\n') {
+			if (space > start)
+				end = i = space;
+			else if (i == start) /* one letter wider than the line */
+				end = ++i;
+		} else if (i < ed->len) {
+			i++; /* past the line break; a break at the very end opens an empty line */
+		} else {
+			more = false;
+		}
+		if (n == cap) {
+			struct vrow *g = realloc(v, (cap *= 2) * sizeof *v);
+			if (!g) {
+				free(v);
+				v = NULL;
+				break;
+			}
+			v = g;
+		}
+		v[n++] = (struct vrow){ start, end };
+	}
+	*out = v;
+	return v ? n : 0;
+}
+
+/* The screen line holding the cursor: the last one starting at or before it. */
+static size_t cursor_row(const struct vrow *v, size_t n, size_t cur)
+{
+	size_t r = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (v[i].start <= cur)
+			r = i;
+	return r;
+}
+
+static int col_of(const struct ui_edit *ed, size_t from, size_t to)
+{
+	int c = 0;
+
+	for (size_t i = from; i < to; i++)
+		c += col_width(ed->buf[i]);
+	return c;
+}
+
+/* Index in row r closest to column `goal`, at a letter boundary. */
+static size_t index_at(const struct ui_edit *ed, const struct vrow *row, int goal)
+{
+	size_t i = row->start;
+	int c = 0;
+
+	while (i < row->end) {
+		int w = col_width(ed->buf[i]);
+		if (c + w > goal)
+			break;
+		c += w;
+		i++;
+		while (i < row->end && ui_edit_is_mark(ed->buf[i]))
+			i++;
+	}
+	return i;
+}
+
+void ui_textarea_init(struct ui_textarea *ta, size_t max)
+{
+	memset(ta, 0, sizeof *ta);
+	ui_edit_init(&ta->ed, max, UI_EDIT_LINES);
+	ta->goal = -1;
+}
+
+void ui_textarea_free(struct ui_textarea *ta)
+{
+	ui_edit_free(&ta->ed);
+}
+
+bool ui_textarea_at_edge(const struct ui_textarea *ta, int dir)
+{
+	struct vrow *v;
+	size_t n = layout(&ta->ed, ta->width, &v);
+	size_t r = cursor_row(v, n, ta->ed.cur);
+	bool edge = n == 0 || (dir < 0 ? r == 0 : r + 1 >= n);
+
+	free(v);
+	return edge;
+}
+
+/* Move the cursor by `rows` screen lines. */
+static void move_rows(struct ui_textarea *ta, int rows)
+{
+	struct vrow *v;
+	size_t n = layout(&ta->ed, ta->width, &v);
+
+	if (!n) {
+		free(v);
+		return;
+	}
+	size_t r = cursor_row(v, n, ta->ed.cur);
+	if (ta->goal < 0)
+		ta->goal = col_of(&ta->ed, v[r].start, ta->ed.cur);
+	long t = (long)r + rows;
+	t = t < 0 ? 0 : t >= (long)n ? (long)n - 1 : t;
+	ta->ed.cur = index_at(&ta->ed, &v[t], ta->goal);
+	free(v);
+}
+
+static void row_edge(struct ui_textarea *ta, bool end)
+{
+	struct vrow *v;
+	size_t n = layout(&ta->ed, ta->width, &v);
+
+	if (n) {
+		size_t r = cursor_row(v, n, ta->ed.cur);
+		ta->ed.cur = end ? v[r].end : v[r].start;
+	}
+	free(v);
+}
+
+enum ui_edit_result ui_textarea_key(struct ui_textarea *ta, int key)
+{
+	int page = ta->height > 1 ? ta->height - 1 : 1;
+
+	switch (key) {
+	case '\r': case '\n': case UI_KEY(KEY_ENTER):
+		ta->goal = -1;
+		return ui_edit_newline(&ta->ed);
+	case UI_KEY(KEY_UP): move_rows(ta, -1); return UI_EDIT_MOVED;
+	case UI_KEY(KEY_DOWN): move_rows(ta, 1); return UI_EDIT_MOVED;
+	case UI_KEY(KEY_PPAGE): move_rows(ta, -page); return UI_EDIT_MOVED;
+	case UI_KEY(KEY_NPAGE): move_rows(ta, page); return UI_EDIT_MOVED;
+	case UI_KEY(KEY_HOME): case UI_CTRL('a'):
+		ta->goal = -1;
+		row_edge(ta, false);
+		return UI_EDIT_MOVED;
+	case UI_KEY(KEY_END): case UI_CTRL('e'):
+		ta->goal = -1;
+		row_edge(ta, true);
+		return UI_EDIT_MOVED;
+	default:
+		ta->goal = -1;
+		return ui_edit_key(&ta->ed, key);
+	}
+}
+
+void ui_textarea_draw(struct ui_textarea *ta, int y, int x, int width, int height, int attr,
+		      int *cy, int *cx)
+{
+	struct vrow *v;
+	size_t n;
+
+	ta->width = width;
+	ta->height = height;
+	n = layout(&ta->ed, width, &v);
+	size_t r = cursor_row(v, n, ta->ed.cur);
+	if ((int)r < ta->top)
+		ta->top = (int)r;
+	if ((int)r >= ta->top + height)
+		ta->top = (int)r - height + 1;
+	attron(attr);
+	for (int i = 0; i < height; i++) {
+		mvhline(y + i, x, ' ', width);
+		size_t k = (size_t)(ta->top + i);
+		if (k < n && v[k].end > v[k].start)
+			mvaddnwstr(y + i, x, ta->ed.buf + v[k].start, (int)(v[k].end - v[k].start));
+	}
+	attroff(attr);
+	if (cy && cx && n) {
+		*cy = y + (int)r - ta->top;
+		*cx = x + col_of(&ta->ed, v[r].start, ta->ed.cur);
+	}
+	free(v);
+}

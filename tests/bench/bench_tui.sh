@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# The menu screens with a large register, measured in a pseudo-terminal at
+# 80x24 by the shared tuibench.py:
+#   - time to first screen (the main menu), median of BENCH_RUNS runs
+#   - bytes sent per Down key in the exemplar list, within a page and while
+#     scrolling past its end
+#   - peak memory of the program (VmHWM)
+# then the idle check of tests/e2e/tui_live.sh for 60 seconds instead of 10.
+#
+#   BENCH_N      exemplars generated (default 100000)
+#   BENCH_RUNS   runs per measurement (default 7)
+#   TUIBENCH     path of tuibench.py (default /work/shared/tools/tuibench.py)
+#   BENCH_IDLE   idle seconds (default 60; 0 skips the idle check)
+# Targets: first screen <= 50 ms, <= 150 bytes per Down, peak <= 8 MiB.
+set -eu
+cd "$(dirname "$0")/../.."
+n=${BENCH_N:-100000}
+runs=${BENCH_RUNS:-7}
+idle=${BENCH_IDLE:-60}
+tool=${TUIBENCH:-/work/shared/tools/tuibench.py}
+[ -f "$tool" ] || tool=$PWD/../shared/tools/tuibench.py
+
+make -s build/dienhinh build/tests/helper_gen >/dev/null
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/dienhinh-bench.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+awk '{ print } /^\[roles\]/ { print "bench = office" }' conf/dienhinh.ini > "$tmp/dienhinh.ini"
+export DIENHINH_USER=bench LC_ALL=C.UTF-8
+unset DIENHINH_TODAY DIENHINH_CONFIG
+
+t0=$(date +%s%N)
+build/tests/helper_gen gen "$tmp/dienhinh.ini" "$tmp/db" "$n" bench
+t1=$(date +%s%N)
+awk -v n="$n" -v ns=$((t1 - t0)) -v size="$(du -sh "$tmp/db" | cut -f1)" \
+	'BEGIN { printf "register: %d exemplars generated in %.1f s, database %s\n",
+		 n, ns / 1e9, size }'
+
+if [ ! -f "$tool" ]; then
+	echo "tuibench.py not found (looked for $tool): screen figures skipped."
+else
+	prog=(build/dienhinh --config "$tmp/dienhinh.ini" --db "$tmp/db")
+	# bench LABEL RUNS SETUP KEYS: one tuibench measurement, summary as JSON.
+	bench() {
+		python3 "$tool" --runs "$2" --json --label "$1" --setup "$3" --keys "$4" \
+			--quit "q,q,q" -- "${prog[@]}" > "$tmp/$1.json"
+	}
+	bench menu "$runs" "" ""
+	bench page 3 "2,wait:300" "down*16"
+	bench scroll 3 "2,wait:300,down*17" "down*20"
+	python3 - "$tmp" <<'EOF'
+import json, sys
+d = sys.argv[1]
+s = {k: json.load(open('%s/%s.json' % (d, k)))['summary'] for k in ('menu', 'page', 'scroll')}
+def kib(v):
+    return '-' if v is None else '%.1f MiB' % (v / 1024.0)
+print('first screen (main menu): %.1f ms median of %d runs (target <= 50 ms), %d bytes'
+      % (s['menu']['first_screen_ms'], s['menu']['runs'], s['menu']['first_screen_bytes']))
+for k, what in (('page', 'within the first page'), ('scroll', 'scrolling a line each')):
+    print('bytes per Down, %s: %s median (target <= 150), %.2f ms per key'
+          % (what, s[k]['key_bytes'], s[k]['key_ms']))
+peak = max(x['vmhwm_kib'] or 0 for x in s.values())
+print('peak memory (VmHWM, after the keys): %s (target <= 8 MiB); PSS %s'
+      % (kib(peak), kib(s['scroll']['pss_kib'])))
+print('exits: %s' % ', '.join(sorted(set(e for x in s.values() for e in x['exits']))))
+EOF
+fi
+
+if [ "$idle" -gt 0 ]; then
+	echo "idle check, ${idle} s on the quota screen (tests/e2e/tui_live.sh):"
+	TUI_IDLE_SECONDS=$idle bash tests/e2e/tui_live.sh | grep -E 'idle|within one second' |
+		sed 's/^/  /'
+fi

@@ -1,0 +1,111 @@
+# Helpers for the tui_*.sh scripts (sourced, not a suite of its own).
+#
+# Each screen test drives the program inside tmux on a private socket, the
+# way tmux's own regress/ does: new-session at 80x24, send-keys (Vietnamese
+# included), capture-pane -p, and waits that poll the screen for the text
+# a person would see instead of sleeping a fixed time.  Then it checks
+# through the command line that the data really landed.
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+	echo "1..0 # SKIP helpers for the tui_*.sh scripts, not a suite"
+	exit 0
+fi
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+TUI_SOCK=test$$
+TUI_TODAY=2025-08-08          # quarter 3 of 2025: 53 days left
+T_DB=$T_DIR/db
+T_CONFIG=$T_DIR/dienhinh.ini
+T_CLEANUP+=("tmux -L $TUI_SOCK kill-server 2>/dev/null")
+export DIENHINH_TODAY=$TUI_TODAY DIENHINH_USER=tester
+
+# tui_setup: the program beside a catalogue that holds the screens'
+# Vietnamese (src/po/vi.po plus the screens' fragment), a config giving the
+# test accounts their roles, and an empty database.
+#   tester = office, canbo = staff of Phường Ngã Năm, xem = viewer
+tui_setup() {
+	local loc=$T_DIR/bin/locale/vi/LC_MESSAGES po=$DIENHINH_ROOT/src/po
+	mkdir -p "$loc"
+	cp "$DIENHINH_BIN" "$T_DIR/bin/dienhinh"
+	TUI_BIN=$T_DIR/bin/dienhinh
+	{ printf 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+	  cat "$po"/vi-*.po; } > "$T_DIR/frag.po"
+	msgcat --use-first "$po/vi.po" "$T_DIR/frag.po" -o "$T_DIR/all.po" &&
+		msgfmt -o "$loc/dienhinh.mo" "$T_DIR/all.po" || return 1
+	awk '{ print } /^\[roles\]/ { print "tester = office"; print "canbo = phuongnganam";
+		print "xem = viewer" }' "$DIENHINH_ROOT/conf/dienhinh.ini" > "$T_CONFIG"
+	dh init >/dev/null
+}
+
+# tui_start NAME USER [VAR=VALUE...]: open the screens in session NAME.
+# The program's exit status lands in $T_DIR/NAME.exit.
+tui_start() {
+	local name=$1 user=$2
+	shift 2
+	tmux -L "$TUI_SOCK" -f /dev/null new-session -d -s "$name" -x 80 -y 24 \
+		"env LC_ALL=C.UTF-8 TERM=screen DIENHINH_USER=$user DIENHINH_TODAY=$TUI_TODAY $* \
+		$TUI_BIN --config $T_CONFIG --db $T_DB 2>$T_DIR/$name.err; \
+		echo \$? > $T_DIR/$name.exit; sleep 600"
+}
+
+tui_screen() { tmux -L "$TUI_SOCK" capture-pane -p -t "$1"; }
+
+# tui_keys NAME KEY...: tmux key names (Enter, Down, C-o...).
+tui_keys() { local n=$1; shift; tmux -L "$TUI_SOCK" send-keys -t "$n" "$@"; }
+# tui_type NAME TEXT: literal text, sent as typed.
+tui_type() { tmux -L "$TUI_SOCK" send-keys -t "$1" -l "$2"; }
+
+# tui_wait NAME TEXT [SECONDS]: until the screen shows TEXT (default 5 s).
+tui_wait() {
+	local n=$1 text=$2 limit=${3:-5} i=0
+	local tries=$((limit * 20))
+	while [ $i -lt $tries ]; do
+		[[ $(tui_screen "$n") == *"$text"* ]] && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# tui_gone NAME TEXT [SECONDS]: until the screen no longer shows TEXT.
+tui_gone() {
+	local n=$1 text=$2 limit=${3:-5} i=0
+	while [ $i -lt $((limit * 20)) ]; do
+		[[ $(tui_screen "$n") != *"$text"* ]] && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# t_wait DESCRIPTION NAME TEXT [SECONDS]: one test result for a wait,
+# showing the screen when it fails.
+t_wait() {
+	local d=$1 n=$2 text=$3
+	if tui_wait "$n" "$text" "${4:-5}"; then t_report 0 "$d"; else
+		t_report 1 "$d"
+		printf '#   waited for: %s\n' "$text"
+		tui_screen "$n" | sed 's/^/#   | /'
+	fi
+}
+
+# tui_pid NAME: the program's process id (the pane runs it as the child of sh).
+tui_pid() {
+	local sh kid
+	sh=$(tmux -L "$TUI_SOCK" display-message -p -t "$1" '#{pane_pid}')
+	for kid in $(cat "/proc/$sh/task/$sh/children" 2>/dev/null); do
+		[ "$(cat "/proc/$kid/comm" 2>/dev/null)" = dienhinh ] && { echo "$kid"; return; }
+	done
+}
+
+# tui_exit NAME [SECONDS]: the program's exit status once it ended, else "running".
+tui_exit() {
+	local f=$T_DIR/$1.exit i=0
+	while [ ! -s "$f" ] && [ $i -lt $((${2:-5} * 20)) ]; do sleep 0.05; i=$((i + 1)); done
+	if [ -s "$f" ]; then cat "$f"; else echo running; fi
+}
+
+# tui_line NAME TEXT: the first screen line holding TEXT.
+tui_line() { tui_screen "$1" | grep -F -m 1 -- "$2"; }
+
+# tui_quiet NAME: one test result: the session wrote nothing to stderr.
+tui_quiet() { t_eq "session $1 wrote nothing to stderr" "$(cat "$T_DIR/$1.err" 2>&1)" ""; }

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Roles on the screens: unit staff read other units' records but cannot
+# edit them, and have no review queue or audit log; a viewer cannot add;
+# the office reviews the queue (oldest introduction first) with single keys,
+# sees the history on the detail screen and reads the audit log.
+. "$(dirname "$0")/tui_lib.sh"
+
+tui_setup || { t_report 1 "set-up (catalogue, config, database)"; exit 1; }
+add() { # unit date name
+	dh add --unit "$1" --type individual --category good_deeds --date "$2" --name "$3" \
+		>/dev/null
+}
+add phuongnganam 2025-07-03 "Võ Thị Ba"       # 1
+add phuongnganam 2025-07-01 "Đặng Văn Một"    # 2, the oldest introduction
+add phuongnganam 2025-07-02 "Bùi Thị Hai"     # 3
+add ttyt 2025-07-04 "Lâm Thị Mai"             # 4, another unit
+
+# ---- unit staff ------------------------------------------------------------------
+tui_start s canbo
+t_wait "staff get the menu" s "Hồ sơ điển hình"
+s=$(tui_screen s)
+t_lacks "staff have no review queue" "$s" "Duyệt hồ sơ"
+t_lacks "staff have no audit log" "$s" "Nhật ký"
+t_contains "staff see their unit's quarter on the menu" "$s" \
+	"Đơn vị của bạn: Phường Ngã Năm 3/2 (Đạt)."
+tui_keys s 2
+t_wait "staff see every unit's records" s "Lâm Thị Mai"
+tui_keys s / 
+tui_type s "lam thi"
+tui_keys s Enter
+tui_wait s "1 Lâm Thị Mai" 2
+tui_keys s Enter
+t_wait "the other unit's record opens read-only" s "Hồ sơ số 4 (chỉ xem)"
+t_lacks "with no edit key offered" "$(tui_screen s)" "e Sửa"
+tui_keys s e
+sleep 0.3
+t_lacks "e does not open the form" "$(tui_screen s)" "Sửa hồ sơ số 4"
+t_contains "and says why" "$(tui_screen s)" "phuongnganam"
+tui_keys s q
+tui_wait s "Nhấn / để tìm theo tên." 2
+tui_keys s x
+tui_wait s "Võ Thị Ba"
+tui_keys s /
+tui_type s "vo thi"
+tui_keys s Enter Enter
+t_wait "their own unit's record opens editable" s "Hồ sơ số 1"
+t_lacks "without the read-only mark" "$(tui_screen s)" "chỉ xem"
+t_contains "with the edit key offered" "$(tui_screen s)" "e Sửa"
+tui_keys s q q q
+
+# ---- viewer ------------------------------------------------------------------------
+tui_start v xem
+tui_wait v "Hồ sơ điển hình"
+tui_keys v 2
+tui_wait v "Võ Thị Ba"
+tui_keys v n
+sleep 0.3
+t_lacks "a viewer cannot open a new form" "$(tui_screen v)" "Hồ sơ mới"
+tui_keys v q q
+
+# ---- the office's review queue -------------------------------------------------------
+tui_start o tester
+tui_wait o "Duyệt hồ sơ"
+tui_keys o 4
+t_wait "the review queue lists what waits" o "4 hồ sơ đang chờ duyệt"
+t_contains "the oldest introduction is first and chosen" "$(tui_screen o)" \
+	"▸ 01/07/2025      2 Đặng Văn Một"
+tui_keys o a
+t_wait "a accepts it at once" o "Đã tiếp nhận hồ sơ số 2"
+t_contains "the register holds it" "$(dh show 2 --format tsv)" $'status\taccepted'
+t_contains "the next oldest is chosen" "$(tui_screen o)" "▸ 02/07/2025      3 Bùi Thị Hai"
+tui_keys o r
+t_wait "r asks for the reason" o "Vì sao trả hồ sơ số 3"
+tui_type o "Thiếu số liệu cụ thể"
+tui_keys o Enter
+t_wait "the exemplar is returned" o "Đã trả lại hồ sơ số 3"
+show=$(dh show 3 --format tsv)
+t_contains "returned in the register" "$show" $'status\treturned'
+t_contains "with the reason" "$show" $'status_reason\tThiếu số liệu cụ thể'
+t_contains "two remain" "$(tui_screen o)" "2 hồ sơ đang chờ duyệt"
+
+# ---- the detail screen shows the history ---------------------------------------------
+tui_keys o q 2 /
+tui_type o "bui thi"
+tui_keys o Enter Enter
+t_wait "the detail opens" o "Hồ sơ số 3"
+tui_keys o End
+t_wait "with its history" o "Lịch sử"
+s=$(tui_screen o)
+t_contains "the history names the return" "$s" "Thiếu số liệu cụ thể"
+t_contains "and the status change" "$s" "introduced → returned"
+
+# ---- the audit log ---------------------------------------------------------------------
+tui_keys o q q 5
+t_wait "the audit log opens" o "Mọi lần ghi, mới nhất ở trên."
+t_contains "the newest entry is the return, by tester" "$(tui_screen o)" "tester"
+tui_keys o Enter
+t_wait "Enter shows the entry's changes" o "Lần ghi nhật ký số"
+t_contains "field by field" "$(tui_screen o)" "introduced → returned"
+tui_keys o q q q
+t_eq "the office session ends with status 0" "$(tui_exit o)" 0
+tui_quiet o
+tui_quiet s
+tui_quiet v
