@@ -160,18 +160,18 @@ int audit_diff_exemplars(struct audit_entry *a, const struct exemplar *before,
 
 /* Op codes and their labels, in one table. */
 static const struct { const char *code, *label; } ops[] = {
-	{ "add", N_("Introduced") },
-	{ "edit", N_("Edited") },
-	{ "accept", N_("Accepted") },
-	{ "return", N_("Returned") },
-	{ "resubmit", N_("Introduced again") },
-	{ "propose", N_("Proposed for commendation") },
-	{ "commend", N_("Commended") },
-	{ "revoke", N_("Commendation revoked") },
-	{ "propagate", N_("Propagated") },
-	{ "import", N_("Imported") },
-	{ "units", N_("Units updated") },
-	{ "restore", N_("Restored from backup") },
+	{ "add", N_("Introduction") },
+	{ "edit", N_("Profile edit") },
+	{ "accept", N_("Acceptance") },
+	{ "return", N_("Return to the unit") },
+	{ "resubmit", N_("Introduction again") },
+	{ "propose", N_("Proposal for commendation") },
+	{ "commend", N_("Commendation") },
+	{ "revoke", N_("Revocation of commendation") },
+	{ "propagate", N_("Propagation record") },
+	{ "import", N_("Import") },
+	{ "units", N_("Units update") },
+	{ "restore", N_("Restore from backup") },
 };
 
 const char *audit_op_label(const char *op)

@@ -55,6 +55,10 @@ static void locale_dir(char *out, size_t n)
 			snprintf(out, n, "%s/../share/locale", exe);
 			if (is_dir(out))
 				return;
+			/* build/asan/dienhinh shares build/locale */
+			snprintf(out, n, "%s/../locale", exe);
+			if (is_dir(out))
+				return;
 		}
 	}
 	snprintf(out, n, "%s", DIENHINH_LOCALEDIR);

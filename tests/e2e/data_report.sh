@@ -215,7 +215,7 @@ want+=" | PHÒNG NỘI VỤ | Độc lập - Tự do - Hạnh phúc | Ngã Năm,
 t_contains "the issuing body and the motto head the sheet" "$out" "$want"
 t_contains "the title" "$out" "title BÁO CÁO KẾT QUẢ GIỚI THIỆU GƯƠNG ĐIỂN HÌNH TIÊN TIẾN"
 t_contains "the Vietnamese column headers" "$out" \
-	"header ['STT', 'Đơn vị', 'Chỉ tiêu', 'Tập thể', 'Cá nhân', 'Tiếp nhận', 'Trả lại', \
+	"header ['STT', 'Đơn vị', 'Chỉ tiêu', 'Tập thể', 'Cá nhân', 'Đã tiếp nhận', 'Bị trả lại', \
 'Kết quả']"
 t_contains "the header row is frozen" "$out" "frozen frozen True"
 t_contains "the workbook's figures are the recounted ones, stored as numbers" "$out" \
@@ -254,8 +254,8 @@ print('units', units, 'problems', bad)
 PY
 )
 t_contains "the year report's Vietnamese headers" "$out" \
-	"header ['Hạng', 'Đơn vị', 'Quý đạt', 'Quý không đạt', 'Gương được tính', 'Tiếp nhận', \
-'Lượt tuyên truyền', 'Khen thưởng', 'Điểm']"
+	"header ['Hạng', 'Đơn vị', 'Quý đạt', 'Quý không đạt', 'Gương được tính', 'Đã tiếp nhận', \
+'Lượt tuyên truyền', 'Đã khen thưởng', 'Điểm']"
 t_contains "every score follows the scheme and every rank the scores" "$out" "problems []"
 t_lacks "the year report lists units" "$out" "units 0 "
 

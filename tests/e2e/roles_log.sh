@@ -90,8 +90,8 @@ t_eq "log without filters: both records and the unit set-up" \
 
 # As people read it.
 text=$(dh log --record "$id")
-for s in "Nguyễn Văn An" "Nguyễn Văn Ân" "Thiếu ảnh" "chief" "an " "Edited" "Returned" \
-	"Commended" "45/QĐ-UBND"; do
+for s in "Nguyễn Văn An" "Nguyễn Văn Ân" "Thiếu ảnh" "chief" "an " "Profile edit" "Return to the unit" \
+	"Commendation" "45/QĐ-UBND"; do
 	t_contains "log as text shows \"$s\"" "$text" "$s"
 done
 t_eq "log as text: a line per changed field, plus header and rule" \

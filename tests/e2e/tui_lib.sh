@@ -18,19 +18,10 @@ T_CONFIG=$T_DIR/dienhinh.ini
 T_CLEANUP+=("tmux -L $TUI_SOCK kill-server 2>/dev/null")
 export DIENHINH_TODAY=$TUI_TODAY DIENHINH_USER=tester
 
-# tui_setup: the program beside a catalogue that holds the screens'
-# Vietnamese (src/po/vi.po plus the screens' fragment), a config giving the
-# test accounts their roles, and an empty database.
-#   tester = office, canbo = staff of Phường Ngã Năm, xem = viewer
+# tui_setup: a config giving the test accounts their roles, and an empty
+# database.  tester = office, canbo = staff of Phường Ngã Năm, xem = viewer
 tui_setup() {
-	local loc=$T_DIR/bin/locale/vi/LC_MESSAGES po=$DIENHINH_ROOT/src/po
-	mkdir -p "$loc"
-	cp "$DIENHINH_BIN" "$T_DIR/bin/dienhinh"
-	TUI_BIN=$T_DIR/bin/dienhinh
-	{ printf 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-	  cat "$po"/vi-*.po; } > "$T_DIR/frag.po"
-	msgcat --use-first "$po/vi.po" "$T_DIR/frag.po" -o "$T_DIR/all.po" &&
-		msgfmt -o "$loc/dienhinh.mo" "$T_DIR/all.po" || return 1
+	TUI_BIN=$DIENHINH_BIN
 	awk '{ print } /^\[roles\]/ { print "tester = office"; print "canbo = phuongnganam";
 		print "xem = viewer" }' "$DIENHINH_ROOT/conf/dienhinh.ini" > "$T_CONFIG"
 	dh init >/dev/null

@@ -314,9 +314,9 @@ static void test_add_change_copies(void **state)
 static void test_op_labels(void **state)
 {
 	(void)state;
-	assert_string_equal(audit_op_label("add"), "Introduced");
-	assert_string_equal(audit_op_label("revoke"), "Commendation revoked");
-	assert_string_equal(audit_op_label("units"), "Units updated");
+	assert_string_equal(audit_op_label("add"), "Introduction");
+	assert_string_equal(audit_op_label("revoke"), "Revocation of commendation");
+	assert_string_equal(audit_op_label("units"), "Units update");
 	/* An op this version does not know is shown as its code. */
 	assert_string_equal(audit_op_label("merge"), "merge");
 	assert_string_equal(audit_op_label(""), "");
