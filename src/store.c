@@ -208,6 +208,32 @@ static int open_schema(struct store *s, unsigned flags, struct err *e)
 	return 0;
 }
 
+/*
+ * LMDB maps the file and trusts that every page its meta page counts is
+ * there; a cut-off file (an interrupted copy, a restore onto a full disk)
+ * would kill the process with SIGBUS at the first read past the end.
+ * The meta page is read before the file's size, so a writer committing in
+ * between only makes the file larger than the count.
+ */
+static int check_length(struct store *s, struct err *e)
+{
+	MDB_envinfo info;
+	MDB_stat st;
+	struct stat sb;
+	char path[4096], detail[128];
+
+	snprintf(path, sizeof path, "%s/data.mdb", s->dir);
+	if (mdb_env_info(s->env, &info) || mdb_env_stat(s->env, &st) || stat(path, &sb))
+		return 0; /* nothing to compare; LMDB reports its own errors */
+	unsigned long long need = ((unsigned long long)info.me_last_pgno + 1) * st.ms_psize;
+	if ((unsigned long long)sb.st_size >= need)
+		return 0;
+	snprintf(detail, sizeof detail, "data.mdb: %llu < %llu bytes",
+		 (unsigned long long)sb.st_size, need);
+	return err_set(e, ERR_SCHEMA, _("The database file is damaged or is not a dienhinh "
+				       "database (%s)."), detail);
+}
+
 int store_open(const char *dir, size_t map_size, unsigned flags, struct store **out,
 	       struct err *e)
 {
@@ -227,6 +253,13 @@ int store_open(const char *dir, size_t map_size, unsigned flags, struct store **
 	if (!(flags & STORE_CREATE) && stat(path, &sb) != 0 && errno == ENOENT) {
 		err_set(e, ERR_NOTFOUND, _("There is no database in %s. Create it with "
 					   "\"dienhinh init\"."), dir);
+		goto out;
+	}
+	/* LMDB would take an empty file for a new database and write one into
+	 * it; only init may create. */
+	if (!(flags & STORE_CREATE) && stat(path, &sb) == 0 && sb.st_size == 0) {
+		err_set(e, ERR_SCHEMA, _("The database file is damaged or is not a dienhinh "
+					 "database (%s)."), "data.mdb: 0 bytes");
 		goto out;
 	}
 	if ((rc = mdb_env_create(&s->env)) || (rc = mdb_env_set_maxdbs(s->env, 16)) ||
@@ -249,7 +282,7 @@ int store_open(const char *dir, size_t map_size, unsigned flags, struct store **
 		goto out;
 	}
 	mdb_reader_check(s->env, NULL);
-	if (open_schema(s, flags, e) == 0) {
+	if (check_length(s, e) == 0 && open_schema(s, flags, e) == 0) {
 		*out = s;
 		return 0;
 	}
