@@ -14,7 +14,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "codec.h"
@@ -56,6 +58,7 @@ static int fail(struct store_txn *t, int rc, struct err *e)
 			t->full = true;
 		return err_set(e, ERR_FULL, _("The database is full."));
 	case ENOSPC:
+	case EFBIG: /* the file-size limit of the account: full, as far as we may write */
 		return err_set(e, ERR_FULL, _("The disk is full: nothing was saved. "
 					      "Ask the administrator to free some space."));
 	case MDB_READERS_FULL:
@@ -354,6 +357,28 @@ static int grow(struct store *s, struct err *e)
 	return 0;
 }
 
+/*
+ * LMDB reports a write cut short, which is what a disk filling up in the
+ * middle of a commit gives, as EIO, like a failing disk.  Tell them apart
+ * by looking: almost no room left on the file system, or the data file at
+ * the process's file-size limit, means the disk is full.
+ */
+static bool out_of_space(struct store *s)
+{
+	const unsigned long long slack = 1 << 20;
+	struct statvfs vfs;
+	struct rlimit rl;
+	struct stat sb;
+	char path[4096];
+
+	if (statvfs(s->dir, &vfs) == 0 &&
+	    (unsigned long long)vfs.f_bavail * vfs.f_frsize < slack)
+		return true;
+	snprintf(path, sizeof path, "%s/data.mdb", s->dir);
+	return getrlimit(RLIMIT_FSIZE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+	       stat(path, &sb) == 0 && (unsigned long long)sb.st_size + slack > rl.rlim_cur;
+}
+
 static void txn_end(struct store_txn *t)
 {
 	buf_free(&t->enc);
@@ -404,6 +429,8 @@ int store_write(struct store *s, store_fn fn, void *ctx, struct err *e)
 		rc = mdb_txn_commit(t.txn);
 		if (rc == 0)
 			return 0;
+		if (rc == EIO && out_of_space(s))
+			rc = ENOSPC;
 		if (rc != MDB_MAP_FULL)
 			return fail(NULL, rc, e);
 		if (grow(s, e))
