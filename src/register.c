@@ -628,29 +628,32 @@ static void batch_defaults(const struct reg *r, struct exemplar *x, int64_t now)
 		memcpy(x->updated_by, x->created_by, sizeof x->updated_by);
 }
 
-/* Give x its kept or a new id; *top tracks the highest kept one. */
-static int batch_id(struct store_txn *t, struct exemplar *x, uint64_t *top, struct err *e)
+/*
+ * Give x its kept or a new id.  A kept id at or above the sequence raises
+ * the sequence at once: a record later in the same batch must not be
+ * given it.
+ */
+static int batch_id(struct store_txn *t, struct exemplar *x, struct err *e)
 {
 	struct exemplar y;
+	uint64_t next;
 	int rc;
 
 	if (x->id) {
 		model_exemplar_init(&y);
 		rc = store_get_exemplar(t, x->id, &y, e);
 		model_exemplar_free(&y);
-		if (rc && e->code == ERR_NOTFOUND) {
-			if (x->id > *top)
-				*top = x->id;
-			return 0;
-		}
+		if (rc && e->code == ERR_NOTFOUND)
+			return store_get_meta_u64(t, "next_id", &next, e) ||
+			       (x->id >= next && store_put_meta_u64(t, "next_id", x->id + 1, e))
+				? -1 : 0;
 		if (rc)
 			return -1;
 	}
 	return store_next_id(t, &x->id, e);
 }
 
-static int batch_one(struct store_txn *t, struct batch_ctx *c, size_t i, uint64_t *top,
-		     struct err *e)
+static int batch_one(struct store_txn *t, struct batch_ctx *c, size_t i, struct err *e)
 {
 	struct exemplar *x = &c->xs[i];
 	const struct unit *u = units_find(c->units, x->unit);
@@ -666,7 +669,7 @@ static int batch_one(struct store_txn *t, struct batch_ctx *c, size_t i, uint64_
 		return *e = why, -1;
 	if (why.code)
 		return batch_problem(c, i, &why) ? err_set(e, ERR_NOMEM, _("Out of memory.")) : 0;
-	if (batch_id(t, x, top, e) || store_put_exemplar(t, NULL, x, e))
+	if (batch_id(t, x, e) || store_put_exemplar(t, NULL, x, e))
 		return -1;
 	return 0;
 }
@@ -675,20 +678,15 @@ static int batch_txn(struct store_txn *t, void *p, struct err *e)
 {
 	struct batch_ctx *c = p;
 	struct audit_entry a;
-	uint64_t top = 0, next;
 	int rc = 0;
 
 	c->n_problems = 0;
 	for (size_t i = 0; i < c->n && !rc; i++)
-		rc = batch_one(t, c, i, &top, e);
+		rc = batch_one(t, c, i, e);
 	if (rc || c->n_problems || c->dry_run) {
 		c->dry_done = !rc;
 		return err_set(e, ERR_INVALID, _("Nothing was written.")), -1;
 	}
-	/* Kept ids must stay below the ids given later. */
-	if (store_get_meta_u64(t, "next_id", &next, e) ||
-	    (top >= next && store_put_meta_u64(t, "next_id", top + 1, e)))
-		return -1;
 	audit_entry_init(&a);
 	a.time = time(NULL);
 	snprintf(a.user, sizeof a.user, "%s", c->r->user);
