@@ -10,6 +10,9 @@
  *       each in its own transaction, or BATCH per transaction; print
  *       "ok ID" after each commit, flushed at once, so that a writer
  *       killed with SIGKILL has announced exactly what it saved.
+ *   helper_stress add-ids CONFIG DB ID...
+ *       add one batch, one record per ID: the record carries that id (0:
+ *       none, the register gives one); print "ok ID" for each record.
  *   helper_stress session CONFIG DB
  *       open the register and obey lines on stdin: "read" counts the
  *       records, "add" adds one; each answer carries the map size this
@@ -184,6 +187,47 @@ static int cmd_add(int argc, char **argv)
 	return rc ? fail("add", &e) : 0;
 }
 
+static int cmd_add_ids(int argc, char **argv)
+{
+	struct config *cfg;
+	struct reg *r;
+	struct err e = { 0 };
+	struct reg_problem *problems = NULL;
+	size_t n_units, n_problems = 0, n = argc > 4 ? (size_t)argc - 4 : 0;
+	struct exemplar *xs = calloc(n ? n : 1, sizeof *xs);
+	const struct unit **units;
+	date_t day;
+	int rc = 0;
+
+	if (argc < 5 || !xs)
+		return fprintf(stderr, "usage: helper_stress add-ids CONFIG DB ID...\n"), 2;
+	if (open_reg(argv[2], argv[3], &cfg, &r, &e))
+		return free(xs), fail("add-ids", &e);
+	date_parse("2024-02-10", &day);
+	units = active_units(cfg, day, &n_units);
+	char tag[32];
+	snprintf(tag, sizeof tag, "ids%ld", (long)getpid());
+	for (size_t i = 0; i < n; i++) {
+		if (!units || make_exemplar(&xs[i], tag, (long)i, units, n_units))
+			rc = err_set(&e, ERR_NOMEM, "out of memory");
+		xs[i].id = strtoull(argv[4 + i], NULL, 10);
+	}
+	if (!rc)
+		rc = register_add_batch(r, xs, n, "stress", false, &problems, &n_problems, &e);
+	if (rc && n_problems)
+		e = problems[0].err;
+	for (size_t i = 0; !rc && i < n; i++)
+		say("ok %" PRIu64 "\n", xs[i].id);
+	for (size_t i = 0; i < n; i++)
+		model_exemplar_free(&xs[i]);
+	free(xs);
+	free(problems);
+	free(units);
+	register_close(r);
+	config_free(cfg);
+	return rc ? fail("add-ids", &e) : 0;
+}
+
 static int count_txn(struct store_txn *t, void *p, struct err *e)
 {
 	struct store_stats st;
@@ -298,13 +342,13 @@ int main(int argc, char **argv)
 		const char *name;
 		int (*run)(int argc, char **argv);
 	} cmds[] = {
-		{ "add", cmd_add }, { "session", cmd_session },
+		{ "add", cmd_add }, { "add-ids", cmd_add_ids }, { "session", cmd_session },
 		{ "hold-read", cmd_hold_read }, { "set-schema", cmd_set_schema },
 	};
 
 	for (size_t i = 0; argc > 1 && i < N_OF(cmds); i++)
 		if (strcmp(argv[1], cmds[i].name) == 0)
 			return cmds[i].run(argc, argv);
-	fprintf(stderr, "usage: helper_stress add|session|hold-read|set-schema ...\n");
+	fprintf(stderr, "usage: helper_stress add|add-ids|session|hold-read|set-schema ...\n");
 	return 2;
 }
