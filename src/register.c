@@ -597,6 +597,7 @@ struct batch_ctx {
 	bool dry_run, dry_done;
 	struct reg_problem *problems;
 	size_t n_problems;
+	uint64_t *given;  /* the ids the records came with, put back before each run */
 };
 
 static int batch_problem(struct batch_ctx *c, size_t i, const struct err *why)
@@ -680,7 +681,12 @@ static int batch_txn(struct store_txn *t, void *p, struct err *e)
 	struct audit_entry a;
 	int rc = 0;
 
+	/* store_write() runs this again after growing the map: ids given by the
+	 * aborted run are not the records' own and may since have gone to
+	 * someone else's records. */
 	c->n_problems = 0;
+	for (size_t i = 0; i < c->n; i++)
+		c->xs[i].id = c->given[i];
 	for (size_t i = 0; i < c->n && !rc; i++)
 		rc = batch_one(t, c, i, e);
 	if (rc || c->n_problems || c->dry_run) {
@@ -705,7 +711,7 @@ int register_add_batch(struct reg *r, struct exemplar *xs, size_t n, const char 
 		       struct err *e)
 {
 	struct unit_list units;
-	struct batch_ctx c = { r, xs, n, &units, source, dry_run, false, NULL, 0 };
+	struct batch_ctx c = { r, xs, n, &units, source, dry_run, false, NULL, 0, NULL };
 	int64_t now = time(NULL);
 	int rc;
 
@@ -727,10 +733,17 @@ int register_add_batch(struct reg *r, struct exemplar *xs, size_t n, const char 
 		return err_set(e, ERR_INVALID, _("%zu records were refused; nothing was written."),
 			       c.n_problems);
 	}
-	if (register_units(r, &units, e))
+	if (!(c.given = malloc((n ? n : 1) * sizeof *c.given)))
+		return err_set(e, ERR_NOMEM, _("Out of memory."));
+	for (size_t i = 0; i < n; i++)
+		c.given[i] = xs[i].id;
+	if (register_units(r, &units, e)) {
+		free(c.given);
 		return -1;
+	}
 	rc = store_write(r->store, batch_txn, &c, e);
 	units_free(&units);
+	free(c.given);
 	*problems = c.problems;
 	*n_problems = c.n_problems;
 	if (c.n_problems)
