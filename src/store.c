@@ -260,8 +260,9 @@ int store_open(const char *dir, size_t map_size, unsigned flags, struct store **
 		goto out;
 	}
 	/* LMDB would take an empty file for a new database and write one into
-	 * it; only init may create. */
-	if (!(flags & STORE_CREATE) && stat(path, &sb) == 0 && sb.st_size == 0) {
+	 * it.  An existing but empty data file is damage (a copy cut off at
+	 * its start), not absence: even init leaves it for a person to look at. */
+	if (stat(path, &sb) == 0 && sb.st_size == 0) {
 		err_set(e, ERR_SCHEMA, _("The database file is damaged or is not a dienhinh "
 					 "database (%s)."), "data.mdb: 0 bytes");
 		goto out;
