@@ -131,6 +131,10 @@ var/dienhinh.ini: conf/dienhinh.ini
 bench: all
 	@tests/bench/run
 
+# The long fault and load tests (minutes); `make test` runs the short ones.
+stress: all $(HELPER_BIN) build/asan/dienhinh
+	@tests/stress/run
+
 # Refresh the message template and merge it into each translation.
 po:
 	xgettext --from-code=UTF-8 -k_ -kN_ -kngettext:1,2 -c/ -o src/po/dienhinh.pot \

@@ -52,7 +52,7 @@ for ((r = 1; r <= rounds; r++)); do
 		"2 readers listing; ${secs}s; readers listed $(cat "$T_DIR"/read[12].$r | wc -l) times"
 
 	t_eq "round $r: every writer finished without an error" "$failed" "0"
-	[ "$failed" -ne 0 ] && head -n 5 "$T_DIR"/*."$r".err | sed 's/^/#   /'
+	if [ "$failed" -ne 0 ]; then head -n 5 "$T_DIR"/*."$r".err | sed 's/^/#   /'; fi
 	s_claimed "$T_DIR"/[wc]*."$r" > "$T_DIR/claimed.$r"
 	t_eq "round $r: writers announced $want saves" "$(wc -l < "$T_DIR/claimed.$r")" "$want"
 	t_eq "round $r: no id given twice" "$(uniq -d "$T_DIR/claimed.$r" | wc -l)" "0"
@@ -71,5 +71,5 @@ for ((r = 1; r <= rounds; r++)); do
 	s_check_db "round $r: dienhinh check passes (counters equal a recount)"
 	s_recount_matches 2024
 	t_report $? "round $r: the quota table equals a recount of the listed records"
-	[ -s "$T_DIR/recount.diff" ] && head -n 10 "$T_DIR/recount.diff" | sed 's/^/#   /'
+	if [ -s "$T_DIR/recount.diff" ]; then head -n 10 "$T_DIR/recount.diff" | sed 's/^/#   /'; fi
 done

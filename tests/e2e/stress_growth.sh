@@ -49,11 +49,11 @@ s_tried "from a 1 MiB map: $singles adds one per transaction and $batched in bat
 	"$probes times; data file now $((file / mib)) MiB, the session's map $((map_end / mib)) MiB"
 
 t_eq "the one-per-transaction writer finished" "$rc1" "0"
-[ "$rc1" -ne 0 ] && sed 's/^/#   /' "$T_DIR/single.err"
+if [ "$rc1" -ne 0 ]; then sed 's/^/#   /' "$T_DIR/single.err"; fi
 t_eq "the batch writer finished" "$rc2" "0"
-[ "$rc2" -ne 0 ] && sed 's/^/#   /' "$T_DIR/batch.err"
+if [ "$rc2" -ne 0 ]; then sed 's/^/#   /' "$T_DIR/batch.err"; fi
 t_eq "the session answered every probe" "$session_ok" "1"
-[ "$session_ok" -ne 1 ] && sed 's/^/#   /' "$T_DIR/session.err"
+if [ "$session_ok" -ne 1 ]; then sed 's/^/#   /' "$T_DIR/session.err"; fi
 t_eq "the session saw the count only grow" "$shrank" "0"
 t_ok "the data file grew past the 1 MiB map" test "$file" -gt "$mib"
 t_ok "the session, which only read, now maps more than 1 MiB" \
