@@ -548,7 +548,7 @@ static void decode_change(struct rd *outer, const uint8_t *pl, size_t n,
 		if (r.bad)
 			break;
 	}
-	if (r.bad || rc < 0 || !f || a->n_changes >= MAX_LIST ||
+	if (r.bad || rc < 0 || !f || !*f || a->n_changes >= MAX_LIST ||
 	    audit_add_change(a, f, b, af))
 		outer->bad = r.bad == 2 ? 2 : 1;
 	free(f);
