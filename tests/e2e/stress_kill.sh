@@ -12,10 +12,11 @@ export T_CONFIG=$T_DIR/dienhinh.ini
 t_init_db
 
 # cli_writer TAG OUT PIDFILE: adds through the command line, one process
-# each, until killed; PIDFILE names the add running now.
+# each, until the stop file appears; PIDFILE names the add running now, for
+# the killer.  The loop itself is not killed, so no add outlives the round.
 cli_writer() {
 	local i=0 id
-	while :; do
+	while [ ! -e "$T_DIR/stop" ]; do
 		dh add --unit phuong3 --type individual --category good_deeds \
 			--name "Lê Văn Bình $1 $i" --date 2024-03-0$((i % 9 + 1)) \
 			> "$T_DIR/cli.out" 2>/dev/null &
@@ -38,7 +39,8 @@ for ((r = 1; r <= rounds; r++)); do
 	done
 	"$S_HELPER" add "$T_CONFIG" "$T_DIR/db" 100000 "k${r}batch" "$batch" \
 		> "$T_DIR/hb.$r" 2> "$T_DIR/hb.$r.err" & pids+=($!)
-	cli_writer "k${r}cli" "$T_DIR/cli.$r" "$T_DIR/cli.pid" & loop=$!
+	rm -f "$T_DIR/stop"
+	cli_writer "k${r}cli" "$T_DIR/cli.$r" "$T_DIR/cli.pid" &
 
 	sleep "0.$((RANDOM % 6))$((RANDOM % 10))"
 	# Kill in a random order, a few milliseconds apart.
@@ -46,7 +48,7 @@ for ((r = 1; r <= rounds; r++)); do
 		kill -9 "$p" 2>/dev/null && kills=$((kills + 1))
 		sleep "0.00$((RANDOM % 10))"
 	done
-	kill -9 "$loop" 2>/dev/null
+	touch "$T_DIR/stop"
 	kill -9 "$(cat "$T_DIR/cli.pid" 2>/dev/null)" 2>/dev/null && kills=$((kills + 1))
 	wait 2>/dev/null
 	# A writer that died of anything but our SIGKILL said why.
