@@ -78,7 +78,7 @@ uint32_t store_schema(struct store_txn *t);
 int store_get_meta_u64(struct store_txn *t, const char *name, uint64_t *v, struct err *e);
 int store_put_meta_u64(struct store_txn *t, const char *name, uint64_t v, struct err *e);
 
-/* A new exemplar id (ids only grow, even across failed transactions' retries). */
+/* A new exemplar id, above every id committed so far. */
 int store_next_id(struct store_txn *t, uint64_t *id, struct err *e);
 
 /* ERR_NOTFOUND if there is no such exemplar. */

@@ -14,6 +14,7 @@
 #include "cli_flow.h"
 #include "i18n.h"
 #include "identity.h"
+#include "text.h"
 #include "paths.h"
 #include "ui.h"
 
@@ -58,7 +59,11 @@ static void print_help(FILE *f)
 
 int cli_fail(const struct err *e)
 {
-	fprintf(stderr, "dienhinh: %s\n", e->msg[0] ? e->msg : _("unknown error"));
+	/* A message may quote stored text (who saved a record): no raw controls. */
+	char *msg = text_visible(e->msg[0] ? e->msg : _("unknown error"), TEXT_KEEP_NEWLINES);
+
+	fprintf(stderr, "dienhinh: %s\n", msg ? msg : _("Out of memory."));
+	free(msg);
 	return err_exit_status(e);
 }
 

@@ -3,12 +3,12 @@
  *
  * iniparser 4.1 keeps no line numbers, merges duplicate sections and keys
  * without a word and misreads a few shapes of line, so a file is read in
- * three steps.  First the bytes are read once and a small locator scans
- * them line by line: it records where every section and key is, under the
- * name iniparser will give it, and refuses what iniparser would merge or
+ * three steps.  First the bytes are read once and scanned line by line
+ * (iniscan.h): that records where every section and key is, under the name
+ * iniparser will give it, and refuses what iniparser would merge or
  * misread.  Then iniparser parses those very bytes, handed over through a
  * memory file, so that what was scanned is what is parsed.  Last, every
- * section and key the locator found is checked, its value looked up as a
+ * section and key the scan found is checked, its value looked up as a
  * full "section:key" string: no other iniparser accessor is used (its
  * getboolean crashes on a section name, CVE-2023-33461).
  */
@@ -30,45 +30,21 @@
 #include <unistr.h>
 
 #include "i18n.h"
+#include "iniscan.h"
 #include "paths.h"
 #include "text.h"
 
-/* iniparser reads a line into 1024 bytes: the text, its '\n' and a NUL. */
-#define LINE_MAX_BYTES 1022
-/* A town's config is a few kilobytes; these bound the work on a bad file. */
-#define FILE_MAX_BYTES (1 << 20)
-#define SECS_MAX 1000
-#define KEYS_MAX 1000
-#define SHOW_SIZE 64 /* a value quoted in a message */
-
 /* Messages given in more than one place. */
-#define NOT_A_LINE N_("this line is neither a [section], a key = value line nor a comment")
 #define BAD_CODE N_("\"%s\" is not a valid code (1 to 32 lower-case letters a-z without " \
 		    "accents, digits or _)")
 #define UNKNOWN_UNIT N_("unknown unit \"%s\": there is no [unit.%s]")
 
-/* A key as the locator found it: its name as iniparser stores it, its line. */
-struct loc_key {
-	char *name;
-	int line;
-};
-
-/* A section and its keys in file order.  Names are unique within a file and
- * keys within a section: the locator refuses duplicates. */
-struct loc_sec {
-	char *name;
-	int line;
-	struct loc_key *keys;
-	size_t n_keys;
-};
-
 /* Everything one load works with.  `cfg` is filled as sections are read;
- * unit_sec[i] is the locator section unit i came from. */
+ * unit_sec[i] is the scanned section unit i came from. */
 struct load {
 	const char *path;
 	struct err *e;
-	struct loc_sec *secs;
-	size_t n_secs;
+	struct iniscan scan;
 	dictionary *d;
 	struct config *cfg;
 	size_t *unit_sec;
@@ -89,56 +65,21 @@ static int ini_error(const char *fmt, ...)
 	return 0;
 }
 
-static bool is_control(ucs4_t uc)
-{
-	return uc < 0x20 || (uc >= 0x7f && uc <= 0x9f) ||
-	       (uc >= 0x202a && uc <= 0x202e) || (uc >= 0x2066 && uc <= 0x2069);
-}
-
-/* A short copy of `v` that is safe in a message shown on a terminal:
- * controls and broken UTF-8 become '?', long values are cut with "…". */
-static const char *show(const char *v, char buf[SHOW_SIZE])
-{
-	const uint8_t *s = (const uint8_t *)v;
-	size_t n = strlen(v), i = 0, o = 0;
-
-	while (i < n) {
-		ucs4_t uc;
-		int len = u8_mbtoucr(&uc, s + i, n - i);
-
-		if (o + (len > 0 ? len : 1) + 4 > SHOW_SIZE) {
-			memcpy(buf + o, "\u2026", 3);
-			o += 3;
-			break;
-		}
-		if (len < 0 || is_control(uc)) {
-			buf[o++] = '?';
-			i += len < 0 ? 1 : (size_t)len;
-		} else {
-			memcpy(buf + o, s + i, (size_t)len);
-			o += (size_t)len;
-			i += (size_t)len;
-		}
-	}
-	buf[o] = '\0';
-	return buf;
-}
-
 /* Fail with "FILE:LINE: [section] key: what", leaving out the key or the
  * section when NULL; the key also becomes the error's field. */
 __attribute__((format(printf, 5, 0)))
 static int vfail(struct load *ld, int line, const char *sec, const char *key,
 		 const char *fmt, va_list ap)
 {
-	char what[400], s[SHOW_SIZE], k[SHOW_SIZE];
+	char what[400], s[INISCAN_SHOW_SIZE], k[INISCAN_SHOW_SIZE];
 
 	vsnprintf(what, sizeof what, fmt, ap);
 	if (key)
-		return err_set_field(ld->e, ERR_CONFIG, show(key, k), "%s:%d: [%s] %s: %s",
-				     ld->path, line, show(sec, s), k, what);
+		return err_set_field(ld->e, ERR_CONFIG, iniscan_show(key, k), "%s:%d: [%s] %s: %s",
+				     ld->path, line, iniscan_show(sec, s), k, what);
 	if (sec)
 		return err_set(ld->e, ERR_CONFIG, "%s:%d: [%s]: %s", ld->path, line,
-			       show(sec, s), what);
+			       iniscan_show(sec, s), what);
 	return err_set(ld->e, ERR_CONFIG, "%s:%d: %s", ld->path, line, what);
 }
 
@@ -156,7 +97,7 @@ static int fail(struct load *ld, int line, const char *sec, const char *key,
 
 /* Fail about key k of section s. */
 __attribute__((format(printf, 4, 5)))
-static int failk(struct load *ld, const struct loc_sec *s, const struct loc_key *k,
+static int failk(struct load *ld, const struct iniscan_sec *s, const struct iniscan_key *k,
 		 const char *fmt, ...)
 {
 	va_list ap;
@@ -173,196 +114,19 @@ static int fail_nomem(struct load *ld)
 		       ld->path);
 }
 
-/* ---- the locator ------------------------------------------------------ */
+/* ---- scanning the file and running iniparser -------------------------- */
 
-static bool has_upper(const char *s, size_t n)
+/* The scan's refusal as a message naming the file. */
+static int fail_scan(struct load *ld, const struct iniscan_error *why)
 {
-	for (size_t i = 0; i < n; i++)
-		if (isupper((unsigned char)s[i]))
-			return true;
-	return false;
-}
-
-static int loc_section(struct load *ld, const char *s, size_t n, int no)
-{
-	struct loc_sec *sec;
-
-	/* iniparser cuts at the first ']' and counts a name holding ':' as a key */
-	if (n && (memchr(s, '[', n) || memchr(s, ']', n) || memchr(s, ':', n)))
-		return fail(ld, no, NULL, NULL,
-			    _("a section name may not contain '[', ']' or ':'"));
-	while (n && isspace((unsigned char)*s))
-		s++, n--;
-	while (n && isspace((unsigned char)s[n - 1]))
-		n--;
-	if (!n)
-		return fail(ld, no, NULL, NULL, _("the section name is empty"));
-	if (has_upper(s, n))
-		return fail(ld, no, NULL, NULL,
-			    _("section and key names are written in lower case"));
-	for (size_t i = 0; i < ld->n_secs; i++)
-		if (strlen(ld->secs[i].name) == n && !memcmp(ld->secs[i].name, s, n))
-			return fail(ld, no, ld->secs[i].name, NULL,
-				    _("this section is already at line %d; each section, and so "
-				      "each code, may appear only once"), ld->secs[i].line);
-	if (ld->n_secs == SECS_MAX)
-		return fail(ld, no, NULL, NULL, _("too many sections (more than %d)"), SECS_MAX);
-	sec = realloc(ld->secs, (ld->n_secs + 1) * sizeof *sec);
-	if (!sec)
+	if (why->code == ERR_NOMEM)
 		return fail_nomem(ld);
-	ld->secs = sec;
-	sec += ld->n_secs;
-	*sec = (struct loc_sec){ .name = strndup(s, n), .line = no };
-	if (!sec->name)
-		return fail_nomem(ld);
-	ld->n_secs++;
-	return 0;
-}
-
-static int loc_key(struct load *ld, const char *s, size_t n, int no)
-{
-	struct loc_sec *sec;
-	struct loc_key *k;
-
-	while (n && isspace((unsigned char)s[n - 1]))
-		n--;
-	if (!n)
-		return fail(ld, no, NULL, NULL, "%s", _(NOT_A_LINE));
-	if (!ld->n_secs)
-		return fail(ld, no, NULL, NULL, _("this key comes before the first [section]"));
-	sec = &ld->secs[ld->n_secs - 1];
-	if (has_upper(s, n))
-		return fail(ld, no, sec->name, NULL,
-			    _("section and key names are written in lower case"));
-	for (size_t i = 0; i < sec->n_keys; i++)
-		if (strlen(sec->keys[i].name) == n && !memcmp(sec->keys[i].name, s, n))
-			return fail(ld, no, sec->name, sec->keys[i].name,
-				    _("this key is already set at line %d"), sec->keys[i].line);
-	if (sec->n_keys == KEYS_MAX)
-		return fail(ld, no, sec->name, NULL, _("too many keys (more than %d)"), KEYS_MAX);
-	k = realloc(sec->keys, (sec->n_keys + 1) * sizeof *k);
-	if (!k)
-		return fail_nomem(ld);
-	sec->keys = k;
-	k += sec->n_keys;
-	*k = (struct loc_key){ .name = strndup(s, n), .line = no };
-	if (!k->name)
-		return fail_nomem(ld);
-	sec->n_keys++;
-	return 0;
-}
-
-/* Classify one line (NUL-terminated, at most LINE_MAX_BYTES) as iniparser
- * does: trailing and leading white space dropped, '#' or ';' a comment,
- * "[...]" a section, anything with '=' a key. */
-static int loc_line(struct load *ld, char *s, int no)
-{
-	char *end = s + strlen(s), *eq;
-
-	while (end > s && isspace((unsigned char)end[-1]))
-		*--end = '\0';
-	/* iniparser would join the next line, even to a comment */
-	if (end > s && end[-1] == '\\')
-		return fail(ld, no, NULL, NULL, _("a line may not end with a backslash (\\)"));
-	while (isspace((unsigned char)*s))
-		s++;
-	if (!*s || *s == '#' || *s == ';')
-		return 0;
-	if (*s == '[' && end[-1] == ']')
-		return loc_section(ld, s + 1, (size_t)(end - s - 2), no);
-	eq = strchr(s, '=');
-	if (!eq)
-		return fail(ld, no, NULL, NULL, "%s", _(NOT_A_LINE));
-	return loc_key(ld, s, (size_t)(eq - s), no);
-}
-
-static int loc_scan(struct load *ld, const char *buf, size_t n)
-{
-	char line[LINE_MAX_BYTES + 1];
-	size_t pos = 0;
-	int no = 0;
-
-	while (pos < n) {
-		const char *nl = memchr(buf + pos, '\n', n - pos);
-		size_t len = (nl ? (size_t)(nl - buf) : n) - pos;
-
-		no++;
-		if (len > LINE_MAX_BYTES)
-			return fail(ld, no, NULL, NULL,
-				    _("the line is longer than %d bytes; shorten it"),
-				    LINE_MAX_BYTES);
-		if (memchr(buf + pos, '\0', len))
-			return fail(ld, no, NULL, NULL,
-				    _("the line holds a NUL byte; is this a text file?"));
-		memcpy(line, buf + pos, len);
-		line[len] = '\0';
-		if (loc_line(ld, line, no) < 0)
-			return -1;
-		pos += len + 1;
-	}
-	return 0;
-}
-
-static void loc_free(struct load *ld)
-{
-	for (size_t i = 0; i < ld->n_secs; i++) {
-		for (size_t j = 0; j < ld->secs[i].n_keys; j++)
-			free(ld->secs[i].keys[j].name);
-		free(ld->secs[i].keys);
-		free(ld->secs[i].name);
-	}
-	free(ld->secs);
-}
-
-static const struct loc_key *loc_find_key(const struct loc_sec *s, const char *key)
-{
-	for (size_t i = 0; i < s->n_keys; i++)
-		if (!strcmp(s->keys[i].name, key))
-			return &s->keys[i];
-	return NULL;
-}
-
-/* ---- reading the file and running iniparser --------------------------- */
-
-static int read_file(struct load *ld, char **out, size_t *n)
-{
-	FILE *f = fopen(ld->path, "re");
-	char *buf;
-	int saved;
-
-	if (!f)
-		goto fail_io;
-	buf = malloc(FILE_MAX_BYTES + 1);
-	if (!buf) {
-		fclose(f);
-		return fail_nomem(ld);
-	}
-	*n = fread(buf, 1, FILE_MAX_BYTES + 1, f);
-	if (ferror(f)) {
-		saved = errno;
-		free(buf);
-		fclose(f);
-		errno = saved;
-		goto fail_io;
-	}
-	fclose(f);
-	if (*n > FILE_MAX_BYTES) {
-		free(buf);
-		return err_set(ld->e, ERR_CONFIG,
-			       _("%s: the configuration file is larger than %d bytes"),
-			       ld->path, FILE_MAX_BYTES);
-	}
-	*out = buf;
-	return 0;
-fail_io:
-	saved = errno;
-	return err_set(ld->e, saved == ENOENT ? ERR_NOTFOUND : ERR_IO,
-		       _("cannot read the configuration file %s: %s"), ld->path,
-		       strerror(saved));
+	return fail(ld, why->line, why->section[0] ? why->section : NULL,
+		    why->key[0] ? why->key : NULL, "%s", why->reason);
 }
 
 /* iniparser 4.1 only loads from a path: give it the scanned bytes through a
- * memory file (this also drops a byte-order mark, which it cannot read). */
+ * memory file (from the scan's text_at, past a byte-order mark it cannot read). */
 static int run_iniparser(struct load *ld, const char *buf, size_t n)
 {
 	char proc[64];
@@ -389,7 +153,7 @@ static int run_iniparser(struct load *ld, const char *buf, size_t n)
 	close(fd);
 	if (ld->d)
 		return 0;
-	/* the locator refuses every line iniparser does, so this is a fallback */
+	/* the scan refuses every line iniparser does, so this is a fallback */
 	p = strstr(ini_msg, " (");
 	if (p && isdigit((unsigned char)p[2]))
 		return fail(ld, atoi(p + 2), NULL, NULL, _("this line could not be read"));
@@ -403,10 +167,11 @@ fail_io:
 		       ld->path, strerror(saved));
 }
 
-/* The value iniparser holds for a key the locator found. */
-static const char *value_of(struct load *ld, const struct loc_sec *s, const struct loc_key *k)
+/* The value iniparser holds for a key the scan found. */
+static const char *value_of(struct load *ld, const struct iniscan_sec *s,
+			    const struct iniscan_key *k)
 {
-	char full[2 * LINE_MAX_BYTES + 2];
+	char full[2 * INISCAN_LINE_MAX + 2];
 	const char *v;
 
 	snprintf(full, sizeof full, "%s:%s", s->name, k->name);
@@ -458,7 +223,7 @@ static bool account_valid(const char *s)
 /* A checked copy of a text value: valid UTF-8 without control characters,
  * not empty; trimmed and NFC unless it is a path, whose bytes are kept as
  * they are.  NULL after failing. */
-static char *text_value(struct load *ld, const struct loc_sec *s, const struct loc_key *k,
+static char *text_value(struct load *ld, const struct iniscan_sec *s, const struct iniscan_key *k,
 			const char *v, bool path)
 {
 	enum text_status st;
@@ -548,14 +313,14 @@ static const struct keyspec dienhinh_keys[] = {
 	{ NULL },
 };
 
-static int read_value(struct load *ld, const struct loc_sec *s, const struct loc_key *k,
+static int read_value(struct load *ld, const struct iniscan_sec *s, const struct iniscan_key *k,
 		      const struct keyspec *ks, char *p)
 {
 	const char *v = value_of(ld, s, k);
 	/* map sizes in bytes must fit a size_t, even on a 32-bit machine */
 	long x, hi = ks->type == V_MB && SIZE_MAX >> 20 < (size_t)ks->hi ?
 		     (long)(SIZE_MAX >> 20) : ks->hi;
-	char b[SHOW_SIZE], *t;
+	char b[INISCAN_SHOW_SIZE], *t;
 
 	if (!v)
 		return -1;
@@ -571,7 +336,7 @@ static int read_value(struct load *ld, const struct loc_sec *s, const struct loc
 	case V_MB:
 		if (!parse_long(v, ks->lo, hi, &x))
 			return failk(ld, s, k, _("\"%s\" is not a whole number from %ld to %ld"),
-				     show(v, b), ks->lo, hi);
+				     iniscan_show(v, b), ks->lo, hi);
 		if (ks->type == V_MB)
 			*(size_t *)p = (size_t)x << 20;
 		else
@@ -580,31 +345,32 @@ static int read_value(struct load *ld, const struct loc_sec *s, const struct loc
 	case V_BOOL:
 		if (parse_bool(v, (bool *)p) == 0)
 			return 0;
-		return failk(ld, s, k, _("\"%s\" is not yes or no"), show(v, b));
+		return failk(ld, s, k, _("\"%s\" is not yes or no"), iniscan_show(v, b));
 	case V_LANG:
 		if (!strcmp(v, "vi") || !strcmp(v, "en"))
 			return memcpy(p, v, 3), 0;
-		return failk(ld, s, k, _("\"%s\" is not a known language (vi or en)"), show(v, b));
+		return failk(ld, s, k, _("\"%s\" is not a known language (vi or en)"),
+			     iniscan_show(v, b));
 	case V_KIND:
 		if (model_kind_parse(v, (enum unit_kind *)p) == 0)
 			return 0;
 		return failk(ld, s, k, _("\"%s\" is not a kind of unit (ward, commune, department, "
-					 "service, front, mass_org or armed)"), show(v, b));
+					 "service, front, mass_org or armed)"), iniscan_show(v, b));
 	case V_CODE:
 		if (model_code_valid(v))
 			return memcpy(p, v, strlen(v) + 1), 0;
-		return failk(ld, s, k, _(BAD_CODE), show(v, b));
+		return failk(ld, s, k, _(BAD_CODE), iniscan_show(v, b));
 	case V_DATE:
 		if (date_parse(v, (date_t *)p) == 0)
 			return 0;
 		return failk(ld, s, k, _("\"%s\" is not a real date written YYYY-MM-DD "
-					 "(for example 2025-07-01)"), show(v, b));
+					 "(for example 2025-07-01)"), iniscan_show(v, b));
 	}
 	return -1;
 }
 
 /* Read every key of s into the struct at base, refusing keys not in specs. */
-static int read_keys(struct load *ld, const struct loc_sec *s, const struct keyspec *specs,
+static int read_keys(struct load *ld, const struct iniscan_sec *s, const struct keyspec *specs,
 		     void *base)
 {
 	for (size_t i = 0; i < s->n_keys; i++) {
@@ -620,31 +386,31 @@ static int read_keys(struct load *ld, const struct loc_sec *s, const struct keys
 	return 0;
 }
 
-static int missing(struct load *ld, const struct loc_sec *s, const char *key)
+static int missing(struct load *ld, const struct iniscan_sec *s, const char *key)
 {
 	return fail(ld, s->line, s->name, key, _("this key is required but missing"));
 }
 
-static int read_dienhinh(struct load *ld, const struct loc_sec *s)
+static int read_dienhinh(struct load *ld, const struct iniscan_sec *s)
 {
 	struct config *c = ld->cfg;
-	const struct loc_key *k;
+	const struct iniscan_key *k;
 
 	if (read_keys(ld, s, dienhinh_keys, c) < 0)
 		return -1;
 	if (c->plan_from <= c->plan_to)
 		return 0;
-	k = loc_find_key(s, "plan_to");
+	k = iniscan_find_key(s, "plan_to");
 	if (k)
 		return failk(ld, s, k, _("%d is before plan_from (%d)"), c->plan_to, c->plan_from);
-	return failk(ld, s, loc_find_key(s, "plan_from"), _("%d is after plan_to (%d)"),
+	return failk(ld, s, iniscan_find_key(s, "plan_from"), _("%d is after plan_to (%d)"),
 		     c->plan_from, c->plan_to);
 }
 
-static int read_unit(struct load *ld, const struct loc_sec *s, struct unit *u)
+static int read_unit(struct load *ld, const struct iniscan_sec *s, struct unit *u)
 {
-	const struct loc_key *to;
-	char b[SHOW_SIZE];
+	const struct iniscan_key *to;
+	char b[INISCAN_SHOW_SIZE];
 
 	snprintf(u->code, sizeof u->code, "%s", s->name + strlen("unit."));
 	if (read_keys(ld, s, unit_keys, u) < 0)
@@ -656,9 +422,9 @@ static int read_unit(struct load *ld, const struct loc_sec *s, struct unit *u)
 	if (u->active_from == DATE_NONE || u->active_to == DATE_NONE ||
 	    u->active_from <= u->active_to)
 		return 0;
-	to = loc_find_key(s, "active_to");
+	to = iniscan_find_key(s, "active_to");
 	return failk(ld, s, to, _("%s is before active_from (%s)"), value_of(ld, s, to),
-		     show(value_of(ld, s, loc_find_key(s, "active_from")), b));
+		     iniscan_show(value_of(ld, s, iniscan_find_key(s, "active_from")), b));
 }
 
 /* The code in a section name "block.CODE" or "unit.CODE", or NULL. */
@@ -669,10 +435,10 @@ static const char *section_code(const char *name, const char *prefix)
 	return strncmp(name, prefix, n) ? NULL : name + n;
 }
 
-static int read_role(struct load *ld, const struct loc_sec *s, const struct loc_key *k,
+static int read_role(struct load *ld, const struct iniscan_sec *s, const struct iniscan_key *k,
 		     struct role_entry *r)
 {
-	char list[LINE_MAX_BYTES + 1], b[SHOW_SIZE], *tok, *next;
+	char list[INISCAN_LINE_MAX + 1], b[INISCAN_SHOW_SIZE], *tok, *next;
 	const char *v = value_of(ld, s, k);
 	size_t max = 1;
 
@@ -712,7 +478,7 @@ static int read_role(struct load *ld, const struct loc_sec *s, const struct loc_
 		if (!model_code_valid(tok))
 			return failk(ld, s, k,
 				     _("\"%s\" is neither office, viewer nor a unit code"),
-				     show(tok, b));
+				     iniscan_show(tok, b));
 		if (!config_unit(ld->cfg, tok))
 			return failk(ld, s, k, _(UNKNOWN_UNIT), tok, tok);
 		for (size_t j = 0; j < r->n_units; j++)
@@ -732,13 +498,13 @@ static int check_units(struct load *ld)
 
 	for (size_t i = 0; i < n; i++) {
 		const struct unit *u = &c->units[i];
-		const struct loc_sec *s = &ld->secs[ld->unit_sec[i]];
-		const struct loc_key *k = loc_find_key(s, "block");
+		const struct iniscan_sec *s = &ld->scan.secs[ld->unit_sec[i]];
+		const struct iniscan_key *k = iniscan_find_key(s, "block");
 
 		if (u->block[0] && !config_block(c, u->block))
 			return failk(ld, s, k, _("unknown block \"%s\": there is no [block.%s]"),
 				     u->block, u->block);
-		k = loc_find_key(s, "successor");
+		k = iniscan_find_key(s, "successor");
 		if (u->successor[0] && !strcmp(u->successor, u->code))
 			return failk(ld, s, k, _("a unit cannot be its own successor"));
 		if (u->successor[0] && !config_unit(c, u->successor))
@@ -756,8 +522,8 @@ static int check_units(struct load *ld)
 		for (size_t steps = 0; j != SIZE_MAX && j != i && steps < n; steps++)
 			j = succ[j];
 		if (j == i) {
-			const struct loc_sec *s = &ld->secs[ld->unit_sec[i]];
-			const struct loc_key *k = loc_find_key(s, "successor");
+			const struct iniscan_sec *s = &ld->scan.secs[ld->unit_sec[i]];
+			const struct iniscan_key *k = iniscan_find_key(s, "successor");
 
 			free(succ);
 			return failk(ld, s, k,
@@ -770,16 +536,16 @@ static int check_units(struct load *ld)
 
 static int read_code_section(struct load *ld, size_t i)
 {
-	const struct loc_sec *s = &ld->secs[i];
+	const struct iniscan_sec *s = &ld->scan.secs[i];
 	struct config *c = ld->cfg;
 	const char *code = section_code(s->name, "unit.");
 	bool unit = code != NULL;
-	char shown[SHOW_SIZE];
+	char shown[INISCAN_SHOW_SIZE];
 
 	if (!unit)
 		code = section_code(s->name, "block.");
 	if (!model_code_valid(code))
-		return fail(ld, s->line, s->name, NULL, _(BAD_CODE), show(code, shown));
+		return fail(ld, s->line, s->name, NULL, _(BAD_CODE), iniscan_show(code, shown));
 	if (!unit) {
 		struct block *b = &c->blocks[c->n_blocks++];
 
@@ -801,21 +567,21 @@ static int read_code_section(struct load *ld, size_t i)
 static int read_sections(struct load *ld)
 {
 	struct config *c = ld->cfg;
-	const struct loc_sec *roles = NULL;
+	const struct iniscan_sec *roles = NULL;
 	size_t n_blocks = 0, n_units = 0;
 	int rc = 0;
 
-	for (size_t i = 0; i < ld->n_secs; i++) {
-		n_blocks += section_code(ld->secs[i].name, "block.") != NULL;
-		n_units += section_code(ld->secs[i].name, "unit.") != NULL;
+	for (size_t i = 0; i < ld->scan.n_secs; i++) {
+		n_blocks += section_code(ld->scan.secs[i].name, "block.") != NULL;
+		n_units += section_code(ld->scan.secs[i].name, "unit.") != NULL;
 	}
 	c->blocks = calloc(n_blocks ? n_blocks : 1, sizeof *c->blocks);
 	c->units = calloc(n_units ? n_units : 1, sizeof *c->units);
 	ld->unit_sec = calloc(n_units ? n_units : 1, sizeof *ld->unit_sec);
 	if (!c->blocks || !c->units || !ld->unit_sec)
 		return fail_nomem(ld);
-	for (size_t i = 0; i < ld->n_secs && rc == 0; i++) {
-		const struct loc_sec *s = &ld->secs[i];
+	for (size_t i = 0; i < ld->scan.n_secs && rc == 0; i++) {
+		const struct iniscan_sec *s = &ld->scan.secs[i];
 
 		if (!strcmp(s->name, "dienhinh"))
 			rc = read_dienhinh(ld, s);
@@ -845,16 +611,19 @@ static int read_sections(struct load *ld)
 	return 0;
 }
 
-/* iniparser must have seen the sections and keys the locator saw. */
+/* iniparser must have seen the sections and keys the scan saw. */
 static int check_agree(struct load *ld)
 {
-	if (iniparser_getnsec(ld->d) != (int)ld->n_secs)
+	if (iniparser_getnsec(ld->d) != (int)ld->scan.n_secs)
 		return err_set(ld->e, ERR_CONFIG,
 			       _("%s: the file could not be read as a configuration"), ld->path);
-	for (size_t i = 0; i < ld->n_secs; i++)
-		if (iniparser_getsecnkeys(ld->d, ld->secs[i].name) != (int)ld->secs[i].n_keys)
-			return fail(ld, ld->secs[i].line, ld->secs[i].name, NULL,
+	for (size_t i = 0; i < ld->scan.n_secs; i++) {
+		const struct iniscan_sec *s = &ld->scan.secs[i];
+
+		if (iniparser_getsecnkeys(ld->d, s->name) != (int)s->n_keys)
+			return fail(ld, s->line, s->name, NULL,
 				    _("this section could not be read"));
+	}
 	return 0;
 }
 
@@ -885,21 +654,20 @@ static struct config *config_new(const char *path)
 int config_load(const char *path, struct config **out, struct err *e)
 {
 	struct load ld = { .path = path, .e = e };
-	const char *body;
+	struct iniscan_error why;
 	char *buf = NULL;
 	size_t n = 0;
 	int rc = -1;
 
 	*out = NULL;
-	if (read_file(&ld, &buf, &n) < 0)
+	if (iniscan_read_file(path, &buf, &n, e) < 0)
 		return -1;
-	body = buf;
-	if (n >= 3 && !memcmp(body, "\xef\xbb\xbf", 3))
-		body += 3, n -= 3;
 	ld.cfg = config_new(path);
 	if (!ld.cfg)
 		fail_nomem(&ld);
-	else if (loc_scan(&ld, body, n) == 0 && run_iniparser(&ld, body, n) == 0 &&
+	else if (iniscan_scan(buf, n, &ld.scan, &why) < 0)
+		fail_scan(&ld, &why);
+	else if (run_iniparser(&ld, buf + ld.scan.text_at, n - ld.scan.text_at) == 0 &&
 		 check_agree(&ld) == 0 && read_sections(&ld) == 0)
 		rc = 0;
 	if (rc == 0) {
@@ -908,7 +676,7 @@ int config_load(const char *path, struct config **out, struct err *e)
 	}
 	if (ld.d)
 		iniparser_freedict(ld.d);
-	loc_free(&ld);
+	iniscan_free(&ld.scan);
 	free(ld.unit_sec);
 	config_free(ld.cfg);
 	free(buf);

@@ -114,6 +114,13 @@ static const struct name_pair fields[] = {
 	{ "signer", N_("Signed by"), 0 },
 	{ "channel", N_("Propagation channel"), 0 },
 	{ "ref", N_("Title / address"), 0 },
+	{ "id", N_("Number"), 0 },
+	{ "version", N_("Version"), 0 },
+	{ "propagation", N_("Propagation"), 0 },
+	{ "created_by", N_("Entered by"), 0 },
+	{ "created_at", N_("Entered at"), 0 },
+	{ "updated_by", N_("Last changed by"), 0 },
+	{ "updated_at", N_("Last changed at"), 0 },
 };
 
 static const struct name_pair *pair_at(const struct name_pair *t, size_t n, int v)

@@ -31,6 +31,17 @@ static int scan_row(const struct list_row *row, void *p)
 	return c->cb(row, c->ctx);
 }
 
+/* Drop the spaces around a folded search text: "an " must still find "Văn An". */
+static void trim_spaces(char *s)
+{
+	size_t start = strspn(s, " "), n = strlen(s + start);
+
+	while (n && s[start + n - 1] == ' ')
+		n--;
+	memmove(s, s + start, n);
+	s[n] = '\0';
+}
+
 struct scan_args {
 	struct scan_ctx *c;
 	const uint8_t *from;
@@ -61,6 +72,8 @@ int query_scan(struct reg *r, const struct query_filter *f, const uint8_t *from,
 	}
 	if (f->search && !(c.needle = text_fold(f->search)))
 		return err_set(e, ERR_NOMEM, _("Out of memory."));
+	if (c.needle)
+		trim_spaces(c.needle);
 	rc = store_read(register_store(r), scan_txn, &a, e);
 	free(c.needle);
 	return rc;

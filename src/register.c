@@ -193,6 +193,7 @@ static int check_unit(struct store_txn *t, const struct exemplar *x, struct err 
 struct dup_ctx {
 	struct store_txn *t;
 	const struct exemplar *x;
+	uint64_t skip;     /* the record being edited, not a duplicate of itself */
 	uint64_t found;
 	struct err *e;
 	int failed;
@@ -204,7 +205,7 @@ static int dup_check(uint64_t id, void *p)
 	struct exemplar y;
 	int same;
 
-	if (id == c->x->id)
+	if (id == c->skip)
 		return 0;
 	model_exemplar_init(&y);
 	if (store_get_exemplar(c->t, id, &y, c->e)) {
@@ -219,10 +220,12 @@ static int dup_check(uint64_t id, void *p)
 	return same;
 }
 
-/* Refuse a second record of the same name, unit and introduction date. */
-static int check_duplicate(struct store_txn *t, const struct exemplar *x, struct err *e)
+/* Refuse a second record of the same name, unit and introduction date
+ * (other than `skip`, the record being edited). */
+static int check_duplicate(struct store_txn *t, const struct exemplar *x, uint64_t skip,
+			   struct err *e)
 {
-	struct dup_ctx c = { t, x, 0, e, 0 };
+	struct dup_ctx c = { t, x, skip, 0, e, 0 };
 
 	if (store_scan_same_name(t, x->name, dup_check, &c, e) || c.failed)
 		return -1;
@@ -244,7 +247,7 @@ static int add_txn(struct store_txn *t, void *p, struct err *e)
 	struct add_ctx *c = p;
 	struct exemplar *x = c->x;
 
-	if (check_unit(t, x, e) || check_duplicate(t, x, e) || store_next_id(t, &x->id, e) ||
+	if (check_unit(t, x, e) || check_duplicate(t, x, 0, e) || store_next_id(t, &x->id, e) ||
 	    store_put_exemplar(t, NULL, x, e))
 		return -1;
 	return audit_change(t, c->r, "add", NULL, x, NULL, e);
@@ -332,7 +335,9 @@ static int edit_txn(struct store_txn *t, void *p, struct err *e)
 	model_exemplar_free(&in);
 	if (model_exemplar_clean(&merged, c->legacy, e) ||
 	    model_exemplar_validate(&merged, c->r->today, e) ||
-	    (strcmp(old.unit, merged.unit) && check_unit(t, &merged, e)))
+	    ((strcmp(old.unit, merged.unit) || old.date != merged.date) &&
+	     check_unit(t, &merged, e)) ||
+	    check_duplicate(t, &merged, merged.id, e))
 		goto out;
 	struct audit_entry probe;
 	audit_entry_init(&probe);
@@ -424,6 +429,9 @@ static int step_apply(const struct reg *r, const struct step *s, struct exemplar
 		c->signer = dup_opt(s->commend->signer);
 		c->date = s->commend->date;
 	}
+	if (s->prop && s->prop->date < x->date)
+		return err_set_field(e, ERR_INVALID, "date", _("The propagation date is before "
+							       "the exemplar's introduction date."));
 	if (s->prop) {
 		struct propagation *v = realloc(x->propagations,
 						(x->n_propagations + 1) * sizeof *v);
@@ -597,8 +605,17 @@ struct batch_ctx {
 	bool dry_run, dry_done;
 	struct reg_problem *problems;
 	size_t n_problems;
+	size_t n_early;   /* problems found before the transaction (cleaning, validation) */
+	bool *early;      /* early[i]: record i is among them and is not looked at again */
 	uint64_t *given;  /* the ids the records came with, put back before each run */
 };
+
+static int problem_order(const void *a, const void *b)
+{
+	const struct reg_problem *x = a, *y = b;
+
+	return x->index < y->index ? -1 : x->index > y->index;
+}
 
 static int batch_problem(struct batch_ctx *c, size_t i, const struct err *why)
 {
@@ -630,9 +647,8 @@ static void batch_defaults(const struct reg *r, struct exemplar *x, int64_t now)
 }
 
 /*
- * Give x its kept or a new id.  A kept id at or above the sequence raises
- * the sequence at once: a record later in the same batch must not be
- * given it.
+ * Give x its kept or a new id.  A kept id moves the sequence past it at
+ * once, so that a record later in the batch never gets the same number.
  */
 static int batch_id(struct store_txn *t, struct exemplar *x, struct err *e)
 {
@@ -644,10 +660,11 @@ static int batch_id(struct store_txn *t, struct exemplar *x, struct err *e)
 		model_exemplar_init(&y);
 		rc = store_get_exemplar(t, x->id, &y, e);
 		model_exemplar_free(&y);
-		if (rc && e->code == ERR_NOTFOUND)
-			return store_get_meta_u64(t, "next_id", &next, e) ||
-			       (x->id >= next && store_put_meta_u64(t, "next_id", x->id + 1, e))
-				? -1 : 0;
+		if (rc && e->code == ERR_NOTFOUND) {
+			if (store_get_meta_u64(t, "next_id", &next, e))
+				return -1;
+			return x->id >= next ? store_put_meta_u64(t, "next_id", x->id + 1, e) : 0;
+		}
 		if (rc)
 			return -1;
 	}
@@ -666,7 +683,7 @@ static int batch_one(struct store_txn *t, struct batch_ctx *c, size_t i, struct 
 	else if (!model_unit_active_on(u, x->date))
 		err_set_field(&why, ERR_INVALID, "unit", _("%s (unit): %s was not active on that "
 							  "date."), model_field_label("unit"), u->name);
-	else if (check_duplicate(t, x, &why) && why.code != ERR_DUPLICATE)
+	else if (check_duplicate(t, x, 0, &why) && why.code != ERR_DUPLICATE)
 		return *e = why, -1;
 	if (why.code)
 		return batch_problem(c, i, &why) ? err_set(e, ERR_NOMEM, _("Out of memory.")) : 0;
@@ -684,11 +701,12 @@ static int batch_txn(struct store_txn *t, void *p, struct err *e)
 	/* store_write() runs this again after growing the map: ids given by the
 	 * aborted run are not the records' own and may since have gone to
 	 * someone else's records. */
-	c->n_problems = 0;
+	c->n_problems = c->n_early;
 	for (size_t i = 0; i < c->n; i++)
 		c->xs[i].id = c->given[i];
 	for (size_t i = 0; i < c->n && !rc; i++)
-		rc = batch_one(t, c, i, e);
+		if (!c->early[i])
+			rc = batch_one(t, c, i, e);
 	if (rc || c->n_problems || c->dry_run) {
 		c->dry_done = !rc;
 		return err_set(e, ERR_INVALID, _("Nothing was written.")), -1;
@@ -711,43 +729,51 @@ int register_add_batch(struct reg *r, struct exemplar *xs, size_t n, const char 
 		       struct err *e)
 {
 	struct unit_list units;
-	struct batch_ctx c = { r, xs, n, &units, source, dry_run, false, NULL, 0, NULL };
+	struct batch_ctx c = { r, xs, n, &units, source, dry_run, false, NULL, 0, 0, NULL,
+			       NULL };
 	int64_t now = time(NULL);
-	int rc;
+	int rc = -1;
 
 	*problems = NULL;
 	*n_problems = 0;
 	if (roles_check(r->cfg, r->role, ROLES_IMPORT, NULL, NULL, e))
 		return -1;
+	if (!(c.early = calloc(n ? n : 1, sizeof *c.early)) ||
+	    !(c.given = malloc((n ? n : 1) * sizeof *c.given))) {
+		free(c.early);
+		return err_set(e, ERR_NOMEM, _("Out of memory."));
+	}
+	for (size_t i = 0; i < n; i++)
+		c.given[i] = xs[i].id;
+	/* Every record is looked at, so that one answer lists every problem. */
 	for (size_t i = 0; i < n; i++) {
 		struct err why = { 0 };
 		batch_defaults(r, &xs[i], now);
-		if ((model_exemplar_clean(&xs[i], NULL, &why) ||
-		     model_exemplar_validate(&xs[i], r->today, &why)) &&
-		    batch_problem(&c, i, &why))
-			return err_set(e, ERR_NOMEM, _("Out of memory."));
+		if (model_exemplar_clean(&xs[i], NULL, &why) ||
+		    model_exemplar_validate(&xs[i], r->today, &why)) {
+			c.early[i] = true;
+			if (batch_problem(&c, i, &why)) {
+				err_set(e, ERR_NOMEM, _("Out of memory."));
+				goto out;
+			}
+		}
 	}
-	if (c.n_problems) {
-		*problems = c.problems;
-		*n_problems = c.n_problems;
-		return err_set(e, ERR_INVALID, _("%zu records were refused; nothing was written."),
-			       c.n_problems);
-	}
-	if (!(c.given = malloc((n ? n : 1) * sizeof *c.given)))
-		return err_set(e, ERR_NOMEM, _("Out of memory."));
-	for (size_t i = 0; i < n; i++)
-		c.given[i] = xs[i].id;
-	if (register_units(r, &units, e)) {
-		free(c.given);
-		return -1;
-	}
+	c.n_early = c.n_problems;
+	if (register_units(r, &units, e))
+		goto out;
 	rc = store_write(r->store, batch_txn, &c, e);
 	units_free(&units);
+	if (c.n_problems) {
+		qsort(c.problems, c.n_problems, sizeof *c.problems, problem_order);
+		rc = err_set(e, ERR_INVALID, _("%zu records were refused; nothing was written."),
+			     c.n_problems);
+	} else if (c.dry_done) {
+		rc = 0;
+	}
+out:
+	free(c.early);
 	free(c.given);
 	*problems = c.problems;
 	*n_problems = c.n_problems;
-	if (c.n_problems)
-		return err_set(e, ERR_INVALID, _("%zu records were refused; nothing was written."),
-			       c.n_problems);
-	return c.dry_done ? 0 : rc;
+	return rc;
 }

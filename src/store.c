@@ -204,38 +204,42 @@ static int open_schema(struct store *s, unsigned flags, struct err *e)
 	if (schema < STORE_SCHEMA) {
 		if ((rc = mdb_txn_begin(s->env, NULL, 0, &txn)))
 			return fail(NULL, rc, e);
-		if ((rc = migrate(s, txn, schema)) || (rc = mdb_txn_commit(txn))) {
+		if ((rc = migrate(s, txn, schema))) {
 			mdb_txn_abort(txn);
 			return fail(NULL, rc, e);
 		}
+		/* A commit frees the transaction even when it fails: no abort after it. */
+		if ((rc = mdb_txn_commit(txn)))
+			return fail(NULL, rc, e);
 	}
 	return 0;
 }
 
 /*
- * LMDB maps the file and trusts that every page its meta page counts is
- * there; a cut-off file (an interrupted copy, a restore onto a full disk)
- * would kill the process with SIGBUS at the first read past the end.
- * The meta page is read before the file's size, so a writer committing in
- * between only makes the file larger than the count.
+ * A data file cut short (a copy that stopped, a full disk) can keep intact
+ * meta pages, and LMDB would then map the missing pages and die of SIGBUS
+ * on the first read.  Committed pages always reach the file before the
+ * meta page naming them, so a sound file holds every page up to the last.
  */
-static int check_length(struct store *s, struct err *e)
+static int check_file_size(struct store *s, struct err *e)
 {
 	MDB_envinfo info;
 	MDB_stat st;
+	mdb_filehandle_t fd;
 	struct stat sb;
-	char path[4096], detail[128];
+	int rc;
 
-	snprintf(path, sizeof path, "%s/data.mdb", s->dir);
-	if (mdb_env_info(s->env, &info) || mdb_env_stat(s->env, &st) || stat(path, &sb))
-		return 0; /* nothing to compare; LMDB reports its own errors */
-	unsigned long long need = ((unsigned long long)info.me_last_pgno + 1) * st.ms_psize;
-	if ((unsigned long long)sb.st_size >= need)
-		return 0;
-	snprintf(detail, sizeof detail, "data.mdb: %llu < %llu bytes",
-		 (unsigned long long)sb.st_size, need);
-	return err_set(e, ERR_SCHEMA, _("The database file is damaged or is not a dienhinh "
-				       "database (%s)."), detail);
+	if ((rc = mdb_env_info(s->env, &info)) || (rc = mdb_env_stat(s->env, &st)) ||
+	    (rc = mdb_env_get_fd(s->env, &fd)))
+		return fail(NULL, rc, e);
+	if (fstat(fd, &sb))
+		return err_set(e, ERR_IO, _("Cannot read %s/data.mdb: %s."), s->dir,
+			       strerror(errno));
+	if ((uint64_t)sb.st_size < ((uint64_t)info.me_last_pgno + 1) * st.ms_psize)
+		return err_set(e, ERR_SCHEMA, _("The database file %s/data.mdb is cut short: it is "
+					       "damaged. Nothing was changed; restore it from a "
+					       "backup."), s->dir);
+	return 0;
 }
 
 int store_open(const char *dir, size_t map_size, unsigned flags, struct store **out,
@@ -254,17 +258,18 @@ int store_open(const char *dir, size_t map_size, unsigned flags, struct store **
 	snprintf(path, sizeof path, "%s/data.mdb", dir);
 	/* stat(), not access(): access() asks with the real ids, and a setgid
 	 * program must look with the group it runs as. */
-	if (!(flags & STORE_CREATE) && stat(path, &sb) != 0 && errno == ENOENT) {
+	bool found = stat(path, &sb) == 0;
+	if (!(flags & STORE_CREATE) && !found && errno == ENOENT) {
 		err_set(e, ERR_NOTFOUND, _("There is no database in %s. Create it with "
 					   "\"dienhinh init\"."), dir);
 		goto out;
 	}
-	/* LMDB would take an empty file for a new database and write one into
-	 * it.  An existing but empty data file is damage (a copy cut off at
-	 * its start), not absence: even init leaves it for a person to look at. */
-	if (stat(path, &sb) == 0 && sb.st_size == 0) {
-		err_set(e, ERR_SCHEMA, _("The database file is damaged or is not a dienhinh "
-					 "database (%s)."), "data.mdb: 0 bytes");
+	/* LMDB would write a new, empty database over an empty file.  An
+	 * existing but empty data file is damage (a copy cut off at its
+	 * start), not absence: even init leaves it for a person to look at. */
+	if (found && sb.st_size == 0) {
+		err_set(e, ERR_SCHEMA, _("The database file %s is empty: it is damaged. Nothing "
+					 "was changed; restore it from a backup."), path);
 		goto out;
 	}
 	if ((rc = mdb_env_create(&s->env)) || (rc = mdb_env_set_maxdbs(s->env, 16)) ||
@@ -286,8 +291,10 @@ int store_open(const char *dir, size_t map_size, unsigned flags, struct store **
 		fail(NULL, rc, e);
 		goto out;
 	}
+	if (check_file_size(s, e))
+		goto out;
 	mdb_reader_check(s->env, &s->cleared_at_open);
-	if (check_length(s, e) == 0 && open_schema(s, flags, e) == 0) {
+	if (open_schema(s, flags, e) == 0) {
 		*out = s;
 		return 0;
 	}
@@ -769,7 +776,8 @@ static int scan_ids(struct store_txn *t, MDB_dbi dbi, const struct key *pre,
 
 	if ((rc = mdb_cursor_open(t->txn, dbi, &c)))
 		return fail(t, rc, e);
-	for (rc = mdb_cursor_get(c, &k, &d, MDB_SET_RANGE); rc == 0;
+	/* LMDB refuses an empty key, so an empty prefix (every id) starts at the first. */
+	for (rc = mdb_cursor_get(c, &k, &d, pre->n ? MDB_SET_RANGE : MDB_FIRST); rc == 0;
 	     rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
 		if (!has_prefix(&k, pre->b, pre->n) || k.mv_size < pre->n + 8)
 			break;

@@ -182,7 +182,8 @@ int units_load(struct store *s, const struct config *cfg, struct unit_list *out,
 		return c.failed ? err_set(e, ERR_NOMEM, _("Out of memory.")) : -1;
 	}
 	sort_cfg = cfg;
-	qsort(out->v, out->n, sizeof *out->v, unit_order);
+	if (out->n > 1) /* qsort must not be given the NULL of an empty list */
+		qsort(out->v, out->n, sizeof *out->v, unit_order);
 	return 0;
 }
 

@@ -75,5 +75,6 @@ t_init_db() {
 	"$DIENHINH_BIN" --config "$DIENHINH_ROOT/conf/dienhinh.ini" --db "$db" init >/dev/null
 }
 
-# dh ARGS...: the program on the test database, acting as "root" (office).
-dh() { "$DIENHINH_BIN" --config "${T_CONFIG:-$DIENHINH_ROOT/conf/dienhinh.ini}" --db "${T_DB:-$T_DIR/db}" "$@"; }
+# dh ARGS...: the program on the test database, acting as "root" (office in
+# the shipped config) unless DIENHINH_USER says otherwise.
+dh() { DIENHINH_USER=${DIENHINH_USER:-root} "$DIENHINH_BIN" --config "${T_CONFIG:-$DIENHINH_ROOT/conf/dienhinh.ini}" --db "${T_DB:-$T_DIR/db}" "$@"; }

@@ -31,6 +31,10 @@ newer_msg="được ghi bởi phiên bản dienhinh mới hơn"
 newer_en="was written by a newer version of dienhinh"
 damaged_msg="Tệp dữ liệu bị hỏng hoặc không phải cơ sở dữ liệu dienhinh"
 damaged_en="The database file is damaged or is not a dienhinh database"
+short_msg="bị cắt cụt nên đã hỏng"
+short_en="is cut short: it is damaged"
+empty_msg="rỗng: tệp đã hỏng"
+empty_en="is empty: it is damaged"
 commands=("list" "quota --year 2024" "show 1" "check" "init"
 	  "add --unit phuong1 --type individual --category good_deeds --name Tám --date 2024-05-02")
 
@@ -59,9 +63,9 @@ try() {
 }
 
 try newer "$newer_msg" "$newer_en"
-try half "$damaged_msg" "$damaged_en"
+try half "$short_msg" "$short_en"
 try header "$damaged_msg" "$damaged_en"
-try empty "$damaged_msg" "$damaged_en"
+try empty "$empty_msg" "$empty_en"
 try random "$damaged_msg" "$damaged_en"
 try random8k "$damaged_msg" "$damaged_en"
 

@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# The command-line contract: exit statuses, --help, --version, usage errors,
+# TSV on every listing, and `show` printing every field.
+. "$(dirname "$0")/lib.sh"
+# Act as the office account of the shipped config, whoever runs the tests.
+export DIENHINH_USER=root
+
+export DIENHINH_TODAY=2025-01-10
+
+# rc COMMAND...: the exit status, output thrown away.
+rc() { "$@" >/dev/null 2>&1; echo $?; }
+
+# ---- before any database ------------------------------------------------------
+out=$("$DIENHINH_BIN" --help 2>/dev/null); st=$?
+t_eq "--help exits 0" "$st" 0
+for c in init units add edit list show quota review resubmit propose commend revoke \
+	propagate whoami log check; do
+	[[ $out == *$'\n  '"$c "* ]] || { t_report 1 "--help lists $c"; continue; }
+	t_report 0 "--help lists $c"
+done
+t_contains "--help names --format" "$out" "--format"
+out=$("$DIENHINH_BIN" --version); st=$?
+t_eq "--version exits 0" "$st" 0
+[[ $out =~ ^dienhinh\ [0-9]+\.[0-9]+\.[0-9]+$ ]]; t_report $? "--version prints one line: $out"
+t_eq "no database yet: refused (1)" "$(rc dh list)" 1
+t_eq "missing config: refused (1)" \
+	"$(rc "$DIENHINH_BIN" --config "$T_DIR/none.ini" --db "$T_DIR/db" list)" 1
+t_eq "unknown global option: usage (2)" "$(rc "$DIENHINH_BIN" --bogus)" 2
+
+out=$(t_init_db 2>&1); st=$?
+t_eq "init exits 0" "$st" 0
+t_eq "init again exits 0" "$(rc t_init_db)" 0
+
+# ---- usage errors are 2 and write nothing ---------------------------------------
+for args in "bogus" "list --bogus" "list --format csv" "list extra" "units --format" \
+	"show" "show abc" "show 0" "show -1" "quota --year abc" "quota --quarter 5" \
+	"list --year 20x4" "add --type bogus" "add --category nope" "add --gender x" \
+	"add --birth-year abc" "add --unit phuong1 extra" "add --version 3" \
+	"add --date 2024-13-01" "add --date 24-1-1" "review" "review 1" "review 1 maybe" \
+	"review x accept" "resubmit" "propose 1 2" "revoke 1 --form x" "log --since yesterday" \
+	"log --record 0" "whoami x" "check x" "edit" "edit x" "init --bogus" "init x" \
+	"propagate 1 --channel tv --date 2024-01-01" "commend 1 --date 2024-02-30" \
+	"quota --format xml" "show 1 --format"; do
+	# shellcheck disable=SC2086
+	t_eq "usage error: $args (2)" "$(rc dh $args)" 2
+done
+t_eq "usage errors wrote nothing" "$(dh list --format tsv | wc -l)" 1
+
+# ---- add prints the id only; a refused add is 1 and prints nothing ------------------
+out=$(dh add --unit phuong1 --type individual --category official --name "Nguyễn Văn An" \
+	--date 2024-08-01 2>"$T_DIR/err"); st=$?
+t_eq "add exits 0" "$st" 0
+t_eq "add prints the new id and nothing else" "$out" "1"
+t_eq "add says nothing on stderr" "$(cat "$T_DIR/err")" ""
+out=$(dh add --unit phuong1 --type individual --category official --date 2024-08-01 \
+	2>"$T_DIR/err"); st=$?
+t_eq "add without a name: refused (1)" "$st" 1
+t_eq "a refused add prints no id" "$out" ""
+t_contains "the message names the field" "$(cat "$T_DIR/err")" "(name)"
+t_eq "refused (1): unknown unit" "$(rc dh add --unit nowhere --type individual \
+	--category official --name B --date 2024-08-01)" 1
+t_eq "refused (1): date after today" "$(rc dh add --unit phuong1 --type individual \
+	--category official --name B --date 2025-01-11)" 1
+t_eq "refused (1): category of the other type" "$(rc dh add --unit phuong1 --type collective \
+	--category official --name B --date 2024-08-01)" 1
+t_eq "refused (1): no such exemplar" "$(rc dh show 99)" 1
+t_eq "refused (1): review of no such exemplar" "$(rc dh review 99 accept)" 1
+t_eq "refused adds wrote nothing" "$(dh list --format tsv | wc -l)" 2
+
+# ---- TSV on every listing -------------------------------------------------------
+dh add --unit congan --type collective --category defence --name "Đội Cảnh sát giao thông" \
+	--date 2024-09-01 >/dev/null
+dh review 1 return --reason "Thiếu ảnh; bổ sung" >/dev/null
+
+# tsv_ok NAME HEADER COLUMNS: header exact, every line with COLUMNS fields, no rule line.
+tsv_ok() {
+	local name=$1 header=$2 cols=$3 out=$4
+	t_eq "$name --format tsv: header" "$(head -n 1 <<<"$out")" "$header"
+	t_eq "$name --format tsv: $cols tab-separated fields on every line" \
+		"$(awk -F'\t' -v n="$cols" 'NF != n { print NR": "NF }' <<<"$out")" ""
+	t_lacks "$name --format tsv: no decoration" "$out" "----"
+	[ "$(wc -l <<<"$out")" -ge 2 ]; t_report $? "$name --format tsv: has rows"
+}
+tsv_ok units $'code\tname\tkind\tblock\tquota' 5 "$(dh units --format tsv)"
+tsv_ok list $'id\tdate\tunit\ttype\tcategory\tstatus\tname' 7 "$(dh list --format tsv)"
+tsv_ok show $'field\tvalue' 2 "$(dh show 1 --format tsv)"
+tsv_ok quota $'year\tquarter\tunit\trequired\tintroduced\tstate' 6 \
+	"$(dh quota --year 2024 --quarter 3 --format tsv)"
+tsv_ok log $'seq\ttime\tuser\top\trecord\tfield\tbefore\tafter\tnote' 9 "$(dh log --format tsv)"
+t_eq "list rows" "$(dh list --format tsv | tail -n +2)" \
+	$'2\t2024-09-01\tcongan\tcollective\tdefence\tintroduced\tĐội Cảnh sát giao thông
+1\t2024-08-01\tphuong1\tindividual\tofficial\treturned\tNguyễn Văn An'
+t_eq "a value holding ';' comes back whole" \
+	"$(dh show 1 --format tsv | awk -F'\t' '$1 == "status_reason" { print $2 }')" \
+	"Thiếu ảnh; bổ sung"
+for cmd in units list "show 1" quota log; do
+	# shellcheck disable=SC2086
+	out=$(dh $cmd)
+	[[ $out == *$'\n'-----* ]]; t_report $? "$cmd as text: header and rule"
+	[[ $out != *$'\t'* ]]; t_report $? "$cmd as text: aligned with spaces, no tabs"
+done
+
+# ---- show prints every field ------------------------------------------------------
+id=$(dh add --unit phuong2 --type individual --category good_deeds --name "Trần Thị Ánh" \
+	--gender female --birth-year 1985 --position "Tổ trưởng tổ nhân dân tự quản" \
+	--workplace "Khóm 4, Phường 2" --movement "Dân vận khéo" \
+	--achievements $'Vận động 12 hộ hiến đất làm đường.\nNuôi 3 trẻ mồ côi.' \
+	--date 2024-07-20)
+dh review "$id" accept >/dev/null
+dh propagate "$id" --channel radio --date 2024-09-02 --ref "Chuyên mục số 9" >/dev/null
+dh propose "$id" >/dev/null
+dh commend "$id" --form "Giấy khen của Chủ tịch UBND thị xã" --decision "123/QĐ-UBND" \
+	--date 2024-12-20 --signer "Nguyễn Văn Tư" >/dev/null
+out=$(dh show "$id" --format tsv)
+t_eq "show --format tsv: every field, in order" "$(cut -f 1 <<<"$out" | tr '\n' ' ')" \
+	"field id version name type category unit date status status_reason gender birth_year \
+position workplace movement achievements form decision decision_date signer propagation \
+created_by created_at updated_by updated_at "
+field() { awk -F'\t' -v f="$1" '$1 == f { print $2 }' <<<"$out"; }
+t_eq "show: id" "$(field id)" "$id"
+t_eq "show: version (add, accept, propagate, propose, commend)" "$(field version)" 5
+t_eq "show: name" "$(field name)" "Trần Thị Ánh"
+t_eq "show: type" "$(field type)" individual
+t_eq "show: category" "$(field category)" good_deeds
+t_eq "show: unit" "$(field unit)" phuong2
+t_eq "show: date" "$(field date)" 2024-07-20
+t_eq "show: status" "$(field status)" commended
+t_eq "show: gender" "$(field gender)" female
+t_eq "show: birth_year" "$(field birth_year)" 1985
+t_eq "show: position" "$(field position)" "Tổ trưởng tổ nhân dân tự quản"
+t_eq "show: workplace" "$(field workplace)" "Khóm 4, Phường 2"
+t_eq "show: movement" "$(field movement)" "Dân vận khéo"
+t_eq "show: achievements (both lines, on one TSV line)" "$(field achievements)" \
+	"Vận động 12 hộ hiến đất làm đường. Nuôi 3 trẻ mồ côi."
+t_eq "show: form" "$(field form)" "Giấy khen của Chủ tịch UBND thị xã"
+t_eq "show: decision" "$(field decision)" "123/QĐ-UBND"
+t_eq "show: decision_date" "$(field decision_date)" 2024-12-20
+t_eq "show: signer" "$(field signer)" "Nguyễn Văn Tư"
+t_eq "show: propagation" "$(field propagation)" "radio 2024-09-02 Chuyên mục số 9"
+t_eq "show: created_by" "$(field created_by)" root
+t_eq "show: updated_by" "$(field updated_by)" root
+[[ $(field created_at) =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}$ ]]
+t_report $? "show: created_at is a timestamp"
+[[ $(field updated_at) =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}T ]]; t_report $? "show: updated_at"
+out=$(dh show "$id")
+t_contains "show as text: dates as people write them" "$out" "20/07/2024"
+t_contains "show as text: the achievements" "$out" "Nuôi 3 trẻ mồ côi."
+
+# ---- the same commands under AddressSanitizer/UBSan --------------------------------
+asan=${DIENHINH_ASAN_BIN:-$DIENHINH_ROOT/build/asan/dienhinh}
+if [ -x "$asan" ]; then
+	export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:exitcode=86}
+	while IFS='|' read -r want args; do
+		# shellcheck disable=SC2086
+		"$asan" --config "$DIENHINH_ROOT/conf/dienhinh.ini" --db "$T_DIR/db" $args \
+			>/dev/null 2>"$T_DIR/asan"
+		got=$?
+		if grep -q -e 'Sanitizer' -e 'runtime error' "$T_DIR/asan"; then
+			t_report 1 "under ASan/UBSan: $args"
+			sed 's/^/#   /' "$T_DIR/asan" | head -n 20
+		else
+			t_eq "under ASan/UBSan: $args (exit $want)" "$got" "$want"
+		fi
+	done <<-EOF
+	0|units --format tsv
+	0|list
+	0|list --search nguyen --format tsv
+	0|show $id
+	0|show $id --format tsv
+	0|quota --year 2024
+	0|log
+	0|log --record 1 --format tsv
+	0|whoami
+	0|check
+	1|show 99
+	2|bogus
+	2|list --bogus
+	0|add --unit phuong3 --type individual --category official --name Lê --date 2024-08-01
+	1|add --unit phuong3 --type individual --category official --name Lê --date 2024-08-01
+	0|edit 4 --name Bùi --version 1
+	1|edit 4 --name Lý --version 1
+	0|review 4 accept
+	1|review 4 return
+	0|revoke $id --reason Sai
+	EOF
+fi

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Vietnamese text: NFD in, NFC out byte for byte; invalid UTF-8 and control
+# characters refused with the field named and nothing written; search
+# without diacritics; the Vietnamese order of people.
+. "$(dirname "$0")/lib.sh"
+# Act as the office account of the shipped config, whoever runs the tests.
+export DIENHINH_USER=root
+
+export DIENHINH_TODAY=2025-01-10
+t_init_db
+
+hex() { printf %s "$1" | od -An -tx1 | tr -s ' \n' ' '; }
+count() { dh list --format tsv | tail -n +2 | wc -l; }
+add() { # UNIT NAME [options]
+	local unit=$1 name=$2; shift 2
+	dh add --unit "$unit" --type individual --category official --name "$name" \
+		--date 2024-08-01 "$@"
+}
+
+# ---- NFD in, NFC out -------------------------------------------------------------
+# "Nguyễn Thị Hồng" decomposed: e + U+0302 + U+0303, i + U+0323, o + U+0302 + U+0300.
+nfd=$'Nguye\xcc\x82\xcc\x83n Thi\xcc\xa3 Ho\xcc\x82\xcc\x80ng'
+nfc_hex=" 4e 67 75 79 e1 bb 85 6e 20 54 68 e1 bb 8b 20 48 e1 bb 93 6e 67 "
+id=$(add phuong1 "$nfd" --position $'Pho\xcc\x81 tru\xcc\x9bo\xcc\x9b\xcc\x89ng kho\xcc\x81m')
+t_eq "a decomposed name is accepted" "$id" 1
+t_eq "list gives it precomposed, byte for byte" \
+	"$(hex "$(dh list --format tsv | awk -F'\t' '$1 == 1 { print $7 }')")" "$nfc_hex"
+t_eq "show gives it precomposed, byte for byte" \
+	"$(hex "$(dh show 1 --format tsv | awk -F'\t' '$1 == "name" { print $2 }')")" "$nfc_hex"
+t_eq "other fields are stored precomposed too (Phó trưởng khóm)" \
+	"$(hex "$(dh show 1 --format tsv | awk -F'\t' '$1 == "position" { print $2 }')")" \
+	" 50 68 c3 b3 20 74 72 c6 b0 e1 bb 9f 6e 67 20 6b 68 c3 b3 6d "
+t_eq "the NFD and NFC spellings are the same person: a duplicate" \
+	"$(add phuong1 "Nguyễn Thị Hồng" >/dev/null 2>&1; echo $?)" 1
+
+# ---- refusals: the field named, exit 1, nothing written ---------------------------------
+n=$(count)
+refuse() { # WHAT FIELD OPTION VALUE
+	local what=$1 field=$2 opt=$3 val=$4 out st
+	if [ "$opt" = --name ]; then
+		out=$(add phuong2 "$val" 2>"$T_DIR/err"); st=$?
+	else
+		out=$(add phuong2 "Lê Văn Tám" "$opt" "$val" 2>"$T_DIR/err"); st=$?
+	fi
+	t_eq "$what in $field: refused (exit 1)" "$st" 1
+	t_eq "$what in $field: no id printed" "$out" ""
+	t_contains "$what in $field: the message names the field" "$(cat "$T_DIR/err")" "($field)"
+	t_eq "$what in $field: the count of records is unchanged" "$(count)" "$n"
+}
+for f in name position workplace movement achievements; do
+	refuse "invalid UTF-8 (a stray byte)" "$f" "--$f" $'L\xff Văn'
+	refuse "ESC" "$f" "--$f" $'L\x1b[31m Văn'
+	refuse "CR" "$f" "--$f" $'Lê\rVăn'
+done
+refuse "invalid UTF-8 (an overlong slash)" name --name $'L\xc0\xaf'
+refuse "invalid UTF-8 (cut in the middle of a letter)" name --name $'Nguy\xe1\xbb'
+refuse "invalid UTF-8 (a UTF-16 surrogate)" workplace --workplace $'\xed\xa0\x80'
+refuse "a C1 control (U+009B)" name --name $'A\xc2\x9bB'
+refuse "a right-to-left override (U+202E)" name --name $'A\xe2\x80\xaeB'
+refuse "a tab" name --name $'Lê\tVăn'
+refuse "a newline" name --name $'Lê\nVăn'
+refuse "BEL" movement --movement $'Dân vận\a'
+refuse "DEL" position --position $'Tổ trưởng\x7f'
+t_eq "a newline is fine in the achievements" \
+	"$(add phuong2 "Lê Văn Tám" --achievements $'Dòng một.\nDòng hai.')" 2
+n=$(count)
+
+# Editing is held to the same rules, and a refused edit leaves the record as it was.
+before=$(dh show 1 --format tsv)
+for v in $'An\x1b]0;x\a' $'An\r' $'An\xfe'; do
+	dh edit 1 --name "$v" >/dev/null 2>"$T_DIR/err"; st=$?
+	t_eq "edit with a bad name: refused (exit 1)" "$st" 1
+	t_contains "edit with a bad name: the field is named" "$(cat "$T_DIR/err")" "(name)"
+done
+t_eq "refused edits changed nothing" "$(dh show 1 --format tsv)" "$before"
+t_eq "refused edits: the count is unchanged" "$(count)" "$n"
+
+# ---- search ------------------------------------------------------------------------------
+for who in "Trần Thị Ánh" "Lê Văn Bình" "Phạm Thị Đào" "Nguyễn Văn An" "Võ Văn Dũng"; do
+	add phuong3 "$who" >/dev/null
+done
+search() { dh list --search "$1" --format tsv | tail -n +2 | cut -f 7 | tr '\n' '|'; }
+t_eq 'search "nguyen thi hong" finds Nguyễn Thị Hồng' "$(search "nguyen thi hong")" \
+	"Nguyễn Thị Hồng|"
+t_eq 'search "da" finds Phạm Thị Đào' "$(search da)" "Phạm Thị Đào|"
+t_eq 'search "NGUYỄN THỊ HỒNG" (capitals, marks)' "$(search "NGUYỄN THỊ HỒNG")" \
+	"Nguyễn Thị Hồng|"
+t_eq 'search given decomposed' "$(search "$nfd")" "Nguyễn Thị Hồng|"
+t_eq 'search "nguyen" finds both Nguyễns' "$(search nguyen)" "Nguyễn Thị Hồng|Nguyễn Văn An|"
+t_eq 'search "ánh" finds Ánh only' "$(search "ánh")" "Trần Thị Ánh|"
+t_eq 'search "dao" finds Đào (đ folds to d)' "$(search dao)" "Phạm Thị Đào|"
+t_eq 'search for nothing there' "$(search "xyz")" ""
+t_eq 'search within a unit' "$(dh list --unit phuong1 --search nguyen --format tsv |
+	tail -n +2 | cut -f 7)" "Nguyễn Thị Hồng"
+
+# ---- order ------------------------------------------------------------------------------
+t_eq "within one unit, people by given name, then family name" \
+	"$(dh list --unit phuong3 --format tsv | tail -n +2 | cut -f 7 | tr '\n' '|')" \
+	"Nguyễn Văn An|Trần Thị Ánh|Lê Văn Bình|Võ Văn Dũng|Phạm Thị Đào|"
+dh add --unit phuong3 --type collective --category residential --name "Khóm 2" \
+	--date 2024-08-01 >/dev/null
+dh add --unit congan --type collective --category defence --name "Đội Cảnh sát giao thông" \
+	--date 2024-08-01 >/dev/null
+t_eq "units by code; in a unit, collectives before people" \
+	"$(dh list --format tsv | tail -n +2 | cut -f 3,7 | tr '\t\n' ':|')" \
+	"congan:Đội Cảnh sát giao thông|phuong1:Nguyễn Thị Hồng|phuong2:Lê Văn Tám|\
+phuong3:Khóm 2|phuong3:Nguyễn Văn An|phuong3:Trần Thị Ánh|phuong3:Lê Văn Bình|\
+phuong3:Võ Văn Dũng|phuong3:Phạm Thị Đào|"

@@ -1,0 +1,1383 @@
+/* test_register.c - adding, editing, the review workflow and batches, through register.h. */
+#include <ftw.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "register.h"
+#include "store.h"
+
+/*
+ * Every test gets its own directory with this config and an empty
+ * database.  The tests run without a message catalogue, so messages are
+ * the English source text.  p1 closes on 2025-06-30 and hands over to p3,
+ * which opens on 2025-07-01 (the town's 2025 merger in miniature).
+ */
+static const char config_text[] =
+	"[dienhinh]\n"
+	"database = db\n"
+	"plan_from = 2021\n"
+	"plan_to = 2025\n"
+	"count_returned = no\n"
+	"[roles]\n"
+	"chief = office\n"
+	"an = p1\n"
+	"binh = p1, p2\n"
+	"xem = viewer\n"
+	"[unit.p1]\n"
+	"name = \"Phường Một\"\n"
+	"kind = ward\n"
+	"quota = 2\n"
+	"active_to = 2025-06-30\n"
+	"successor = p3\n"
+	"[unit.p2]\n"
+	"name = \"Phường Hai\"\n"
+	"kind = ward\n"
+	"quota = 2\n"
+	"[unit.p3]\n"
+	"name = \"Phường Ba\"\n"
+	"kind = ward\n"
+	"quota = 2\n"
+	"active_from = 2025-07-01\n"
+	"[unit.tp]\n"
+	"name = \"Phòng Tư pháp\"\n"
+	"kind = department\n"
+	"quota = 0\n";
+
+struct fx {
+	char dir[64];
+	char db[96];
+	struct config *cfg;
+	struct reg *r;
+};
+
+static int rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb, (void)flag, (void)ftw;
+	return remove(path);
+}
+
+static date_t ymd(int y, int m, int d)
+{
+	return date_from_ymd(y, m, d);
+}
+
+/* Close the current register and open one for `user` on `today`. */
+static void act_as(struct fx *f, const char *user, date_t today)
+{
+	struct err e = { 0 };
+
+	register_close(f->r);
+	f->r = NULL;
+	if (register_open(f->cfg, f->db, user, today, REG_CREATE, &f->r, &e))
+		fail_msg("register_open(%s): %s", user, e.msg);
+}
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	char path[128];
+	struct err e = { 0 };
+	FILE *fp;
+
+	snprintf(f->dir, sizeof f->dir, "/tmp/dienhinh-reg.XXXXXX");
+	if (!mkdtemp(f->dir))
+		return -1;
+	snprintf(path, sizeof path, "%s/dienhinh.ini", f->dir);
+	snprintf(f->db, sizeof f->db, "%s/db", f->dir);
+	if (!(fp = fopen(path, "w")))
+		return -1;
+	fputs(config_text, fp);
+	fclose(fp);
+	if (config_load(path, &f->cfg, &e)) {
+		fprintf(stderr, "%s\n", e.msg);
+		return -1;
+	}
+	act_as(f, "chief", ymd(2025, 1, 10));
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+
+	register_close(f->r);
+	config_free(f->cfg);
+	nftw(f->dir, rm_entry, 8, FTW_DEPTH | FTW_PHYS);
+	free(f);
+	return 0;
+}
+
+/* An individual of `unit`, introduced on `date`. */
+static void person(struct exemplar *x, const char *unit, const char *name, date_t date)
+{
+	model_exemplar_init(x);
+	x->type = TYPE_INDIVIDUAL;
+	x->category = CAT_OFFICIAL;
+	x->gender = GENDER_FEMALE;
+	x->birth_year = 1980;
+	x->date = date;
+	snprintf(x->unit, sizeof x->unit, "%s", unit);
+	x->name = strdup(name);
+	x->position = strdup("Tổ trưởng tổ dân phố");
+}
+
+/* Add a person and return the id; the test fails if the register refuses. */
+static uint64_t add_ok(struct fx *f, const char *unit, const char *name, date_t date)
+{
+	struct exemplar x;
+	struct err e = { 0 };
+	uint64_t id;
+
+	person(&x, unit, name, date);
+	if (register_add(f->r, &x, NULL, &e))
+		fail_msg("add %s: %s", name, e.msg);
+	id = x.id;
+	model_exemplar_free(&x);
+	return id;
+}
+
+/* Add expecting a refusal: returns the error, checks nothing was written. */
+static size_t n_records(struct fx *f);
+
+static struct err add_refused(struct fx *f, struct exemplar *x)
+{
+	struct err e = { 0 };
+	size_t before = n_records(f);
+
+	assert_int_equal(register_add(f->r, x, NULL, &e), -1);
+	model_exemplar_free(x);
+	assert_int_equal(n_records(f), before);
+	return e;
+}
+
+static struct exemplar get(struct fx *f, uint64_t id)
+{
+	struct exemplar x;
+	struct err e = { 0 };
+
+	model_exemplar_init(&x);
+	if (register_get(f->r, id, &x, &e))
+		fail_msg("get %llu: %s", (unsigned long long)id, e.msg);
+	return x;
+}
+
+static enum ex_status status_of(struct fx *f, uint64_t id)
+{
+	struct exemplar x = get(f, id);
+	enum ex_status s = x.status;
+
+	model_exemplar_free(&x);
+	return s;
+}
+
+static uint32_t version_of(struct fx *f, uint64_t id)
+{
+	struct exemplar x = get(f, id);
+	uint32_t v = x.version;
+
+	model_exemplar_free(&x);
+	return v;
+}
+
+/* ---- reading the store behind the register ------------------------------------- */
+
+static int stats_txn(struct store_txn *t, void *p, struct err *e)
+{
+	return store_stats(t, p, e);
+}
+
+static size_t n_records(struct fx *f)
+{
+	struct store_stats st;
+	struct err e = { 0 };
+
+	if (store_read(register_store(f->r), stats_txn, &st, &e))
+		fail_msg("%s", e.msg);
+	return st.exemplars;
+}
+
+/* The audit entries of one record (or all with record 0), copied out. */
+struct entries {
+	struct audit_entry v[32];
+	size_t n;
+};
+
+static int keep_entry(const struct audit_entry *a, void *p)
+{
+	struct entries *es = p;
+	struct audit_entry *c = &es->v[es->n++];
+
+	audit_entry_init(c);
+	c->seq = a->seq;
+	c->time = a->time;
+	c->record = a->record;
+	memcpy(c->user, a->user, sizeof c->user);
+	memcpy(c->op, a->op, sizeof c->op);
+	c->note = a->note ? strdup(a->note) : NULL;
+	for (size_t i = 0; i < a->n_changes; i++)
+		audit_add_change(c, a->changes[i].field, a->changes[i].before,
+				 a->changes[i].after);
+	return es->n == 32;
+}
+
+struct audit_args {
+	uint64_t record;
+	struct entries *es;
+};
+
+static int audit_txn(struct store_txn *t, void *p, struct err *e)
+{
+	struct audit_args *a = p;
+
+	return store_each_audit(t, a->record, keep_entry, a->es, e);
+}
+
+static void load_audit(struct fx *f, uint64_t record, struct entries *es)
+{
+	struct audit_args a = { record, es };
+	struct err e = { 0 };
+
+	es->n = 0;
+	if (store_read(register_store(f->r), audit_txn, &a, &e))
+		fail_msg("%s", e.msg);
+}
+
+static void free_audit(struct entries *es)
+{
+	for (size_t i = 0; i < es->n; i++)
+		audit_entry_free(&es->v[i]);
+	es->n = 0;
+}
+
+/* The change of `field` in entry a, or NULL. */
+static const struct audit_change *change(const struct audit_entry *a, const char *field)
+{
+	for (size_t i = 0; i < a->n_changes; i++)
+		if (strcmp(a->changes[i].field, field) == 0)
+			return &a->changes[i];
+	return NULL;
+}
+
+static int counts_txn(struct store_txn *t, void *p, struct err *e)
+{
+	struct { int y, q; const char *u; struct store_counts c; } *a = p;
+
+	return store_get_counts(t, a->y, a->q, a->u, &a->c, e);
+}
+
+static struct store_counts counts(struct fx *f, int y, int q, const char *unit)
+{
+	struct { int y, q; const char *u; struct store_counts c; } a = { y, q, unit, { 0 } };
+	struct err e = { 0 };
+
+	if (store_read(register_store(f->r), counts_txn, &a, &e))
+		fail_msg("%s", e.msg);
+	return a.c;
+}
+
+/* ---- adding ----------------------------------------------------------------------- */
+
+static void test_add_gives_id_status_and_stamps(void **state)
+{
+	struct fx *f = *state;
+	struct exemplar x, y;
+	struct err e = { 0 };
+	time_t before = time(NULL), after;
+
+	person(&x, "p1", "Nguyễn Thị Hồng", ymd(2024, 8, 1));
+	x.status = STATUS_COMMENDED; /* whatever comes in, an add starts introduced */
+	x.version = 7;
+	x.id = 99;
+	assert_int_equal(register_add(f->r, &x, NULL, &e), 0);
+	after = time(NULL);
+	assert_int_equal(x.id, 1);
+	assert_int_equal(x.version, 1);
+	assert_int_equal(x.status, STATUS_INTRODUCED);
+	assert_string_equal(x.created_by, "chief");
+	assert_string_equal(x.updated_by, "chief");
+	assert_true(x.created_at >= before && x.created_at <= after);
+	y = get(f, 1);
+	assert_string_equal(y.name, "Nguyễn Thị Hồng");
+	assert_string_equal(y.unit, "p1");
+	assert_int_equal(y.status, STATUS_INTRODUCED);
+	assert_int_equal(y.birth_year, 1980);
+	assert_string_equal(y.position, "Tổ trưởng tổ dân phố");
+	assert_int_equal(y.created_at, x.created_at);
+	model_exemplar_free(&x);
+	model_exemplar_free(&y);
+	assert_int_equal(add_ok(f, "p2", "Lê Văn Bình", ymd(2024, 8, 2)), 2);
+	assert_int_equal(n_records(f), 2);
+}
+
+static void test_add_stores_nfc(void **state)
+{
+	struct fx *f = *state;
+	struct exemplar x;
+	/* "Nguyễn Thị Hồng" decomposed: e + U+0302 + U+0303, i + U+0323,
+	 * o + U+0302 + U+0300 */
+	uint64_t id = add_ok(f, "p1", "Nguye\xcc\x82\xcc\x83n Thi\xcc\xa3 Ho\xcc\x82\xcc\x80ng",
+			     ymd(2024, 8, 1));
+
+	x = get(f, id);
+	assert_string_equal(x.name, "Nguy\xe1\xbb\x85n Th\xe1\xbb\x8b H\xe1\xbb\x93ng");
+	model_exemplar_free(&x);
+}
+
+static void test_add_refusals_name_the_field(void **state)
+{
+	struct fx *f = *state;
+	struct exemplar x;
+	struct err e;
+
+	person(&x, "nowhere", "A", ymd(2024, 8, 1));
+	e = add_refused(f, &x);
+	assert_int_equal(e.code, ERR_INVALID);
+	assert_string_equal(e.field, "unit");
+	assert_non_null(strstr(e.msg, "nowhere"));
+
+	person(&x, "", "A", ymd(2024, 8, 1));
+	e = add_refused(f, &x);
+	assert_string_equal(e.field, "unit");
+
+	person(&x, "p1", "A", ymd(2025, 1, 11)); /* the day after today */
+	e = add_refused(f, &x);
+	assert_string_equal(e.field, "date");
+
+	person(&x, "p1", "A", DATE_NONE);
+	e = add_refused(f, &x);
+	assert_string_equal(e.field, "date");
+
+	person(&x, "p1", "A", ymd(2024, 8, 1));
+	x.category = CAT_HEALTH; /* a collective category on an individual */
+	e = add_refused(f, &x);
+	assert_string_equal(e.field, "category");
+
+	person(&x, "p1", "   ", ymd(2024, 8, 1));
+	e = add_refused(f, &x);
+	assert_string_equal(e.field, "name");
+
+	person(&x, "p1", "A\x1b]0;x\aB", ymd(2024, 8, 1));
+	e = add_refused(f, &x);
+	assert_int_equal(e.code, ERR_INVALID);
+	assert_string_equal(e.field, "name");
+
+	person(&x, "p1", "A", ymd(2024, 8, 1));
+	free(x.workplace);
+	x.workplace = strdup("Ấp 3\rxã Vĩnh Quới");
+	e = add_refused(f, &x);
+	assert_string_equal(e.field, "workplace");
+
+	person(&x, "p1", "A", ymd(2024, 8, 1));
+	x.movement = strdup("\xc3\x28");
+	e = add_refused(f, &x);
+	assert_string_equal(e.field, "movement");
+
+	person(&x, "p1", "A", ymd(2024, 8, 1));
+	x.gender = GENDER_UNKNOWN;
+	x.birth_year = 2026; /* after this year */
+	e = add_refused(f, &x);
+	assert_string_equal(e.field, "birth_year");
+
+	assert_int_equal(n_records(f), 0);
+}
+
+static void test_add_unit_inactive_on_date(void **state)
+{
+	struct fx *f = *state;
+	struct exemplar x;
+	struct err e;
+
+	act_as(f, "chief", ymd(2025, 9, 1));
+	/* p1 closed on 30/06/2025; its successor is named */
+	person(&x, "p1", "A", ymd(2025, 7, 1));
+	e = add_refused(f, &x);
+	assert_int_equal(e.code, ERR_INVALID);
+	assert_string_equal(e.field, "unit");
+	assert_non_null(strstr(e.msg, "Phường Một"));
+	assert_non_null(strstr(e.msg, "01/07/2025"));
+	assert_non_null(strstr(e.msg, "\"p3\""));
+	/* p3 opened on 01/07/2025 */
+	person(&x, "p3", "A", ymd(2025, 6, 30));
+	e = add_refused(f, &x);
+	assert_string_equal(e.field, "unit");
+	assert_non_null(strstr(e.msg, "30/06/2025"));
+	/* the edges of both periods are inside them */
+	assert_int_equal(add_ok(f, "p1", "A", ymd(2025, 6, 30)), 1);
+	assert_int_equal(add_ok(f, "p3", "A", ymd(2025, 7, 1)), 2);
+}
+
+static void test_add_duplicate(void **state)
+{
+	struct fx *f = *state;
+	struct exemplar x;
+	struct err e = { 0 };
+
+	assert_int_equal(add_ok(f, "p1", "Trần Thị Ánh", ymd(2024, 8, 1)), 1);
+	/* the same person given decomposed is the same name once cleaned */
+	person(&x, "p1", "Tra\xcc\x82\xcc\x80n Thi\xcc\xa3 A\xcc\x81nh", ymd(2024, 8, 1));
+	assert_int_equal(register_add(f->r, &x, NULL, &e), -1);
+	assert_int_equal(e.code, ERR_DUPLICATE);
+	assert_string_equal(e.field, "name");
+	assert_non_null(strstr(e.msg, "number 1"));
+	model_exemplar_free(&x);
+	/* another date, another unit, or another name is another exemplar */
+	assert_int_equal(add_ok(f, "p1", "Trần Thị Ánh", ymd(2024, 8, 2)), 2);
+	assert_int_equal(add_ok(f, "p2", "Trần Thị Ánh", ymd(2024, 8, 1)), 3);
+	assert_int_equal(add_ok(f, "p1", "Trần Thị Anh", ymd(2024, 8, 1)), 4);
+	assert_int_equal(n_records(f), 4);
+}
+
+static void test_add_legacy_is_saved_and_named(void **state)
+{
+	struct fx *f = *state;
+	struct exemplar x;
+	struct err e = { 0 };
+	const char *legacy = "unset";
+
+	person(&x, "p1", "Nguyeãn Vaên An", ymd(2024, 8, 1)); /* VNI read as Latin-1 */
+	assert_int_equal(register_add(f->r, &x, &legacy, &e), 0);
+	assert_non_null(legacy);
+	assert_string_equal(legacy, "name");
+	model_exemplar_free(&x);
+	person(&x, "p1", "Nguyễn Văn An", ymd(2024, 8, 1));
+	assert_int_equal(register_add(f->r, &x, &legacy, &e), 0);
+	assert_null(legacy);
+	model_exemplar_free(&x);
+	assert_int_equal(n_records(f), 2);
+}
+
+static void test_add_audit_entry(void **state)
+{
+	struct fx *f = *state;
+	struct entries es;
+	uint64_t id = add_ok(f, "p1", "Võ Văn Dũng", ymd(2024, 8, 1));
+
+	load_audit(f, id, &es);
+	assert_int_equal(es.n, 1);
+	assert_string_equal(es.v[0].op, "add");
+	assert_string_equal(es.v[0].user, "chief");
+	assert_int_equal(es.v[0].record, id);
+	assert_null(change(&es.v[0], "status")->before);
+	assert_string_equal(change(&es.v[0], "status")->after, "introduced");
+	assert_string_equal(change(&es.v[0], "name")->after, "Võ Văn Dũng");
+	assert_string_equal(change(&es.v[0], "date")->after, "2024-08-01");
+	assert_string_equal(change(&es.v[0], "unit")->after, "p1");
+	free_audit(&es);
+}
+
+static void test_add_counts(void **state)
+{
+	struct fx *f = *state;
+	struct store_counts c;
+
+	add_ok(f, "p1", "A", ymd(2024, 7, 1));
+	add_ok(f, "p1", "B", ymd(2024, 9, 30));
+	add_ok(f, "p1", "C", ymd(2024, 10, 1));
+	c = counts(f, 2024, 3, "p1");
+	assert_int_equal(c.total, 2);
+	assert_int_equal(c.by_type[TYPE_INDIVIDUAL], 2);
+	assert_int_equal(c.by_status[STATUS_INTRODUCED], 2);
+	assert_int_equal(counts(f, 2024, 4, "p1").total, 1);
+	assert_int_equal(counts(f, 2024, 3, "p2").total, 0);
+}
+
+/* ---- editing ---------------------------------------------------------------------- */
+
+static void test_edit_saves_new_version(void **state)
+{
+	struct fx *f = *state;
+	uint64_t id = add_ok(f, "p1", "Lê Văn Bình", ymd(2024, 8, 1));
+	struct exemplar x = get(f, id), y;
+	struct entries es;
+	struct err e = { 0 };
+
+	act_as(f, "an", ymd(2025, 1, 10));
+	free(x.name);
+	x.name = strdup("Lê Văn Bình Minh");
+	free(x.position);
+	x.position = NULL;
+	x.status = STATUS_COMMENDED;  /* not a profile field: ignored */
+	assert_int_equal(register_edit(f->r, &x, NULL, &e), 0);
+	assert_int_equal(x.version, 2);
+	assert_string_equal(x.updated_by, "an");
+	assert_string_equal(x.created_by, "chief");
+	model_exemplar_free(&x);
+	y = get(f, id);
+	assert_string_equal(y.name, "Lê Văn Bình Minh");
+	assert_null(y.position);
+	assert_int_equal(y.status, STATUS_INTRODUCED);
+	assert_int_equal(y.version, 2);
+	model_exemplar_free(&y);
+	load_audit(f, id, &es);
+	assert_int_equal(es.n, 2);
+	assert_string_equal(es.v[1].op, "edit");
+	assert_string_equal(es.v[1].user, "an");
+	assert_int_equal(es.v[1].n_changes, 2);
+	assert_string_equal(change(&es.v[1], "name")->before, "Lê Văn Bình");
+	assert_string_equal(change(&es.v[1], "name")->after, "Lê Văn Bình Minh");
+	assert_string_equal(change(&es.v[1], "position")->before, "Tổ trưởng tổ dân phố");
+	assert_null(change(&es.v[1], "position")->after);
+	free_audit(&es);
+}
+
+static void test_edit_without_change_writes_nothing(void **state)
+{
+	struct fx *f = *state;
+	uint64_t id = add_ok(f, "p1", "A", ymd(2024, 8, 1));
+	struct exemplar x = get(f, id);
+	struct entries es;
+	struct err e = { 0 };
+
+	assert_int_equal(register_edit(f->r, &x, NULL, &e), 0);
+	assert_int_equal(x.version, 1);
+	model_exemplar_free(&x);
+	assert_int_equal(version_of(f, id), 1);
+	load_audit(f, id, &es);
+	assert_int_equal(es.n, 1);
+	free_audit(&es);
+}
+
+static void test_edit_conflict_on_stale_version(void **state)
+{
+	struct fx *f = *state;
+	uint64_t id = add_ok(f, "p1", "A", ymd(2024, 8, 1));
+	struct exemplar mine = get(f, id), theirs = get(f, id), y;
+	struct err e = { 0 };
+
+	free(theirs.name);
+	theirs.name = strdup("B");
+	assert_int_equal(register_edit(f->r, &theirs, NULL, &e), 0);
+	free(mine.name);
+	mine.name = strdup("C");
+	assert_int_equal(register_edit(f->r, &mine, NULL, &e), -1);
+	assert_int_equal(e.code, ERR_CONFLICT);
+	assert_non_null(strstr(e.msg, "chief"));
+	y = get(f, id);
+	assert_string_equal(y.name, "B");
+	assert_int_equal(y.version, 2);
+	model_exemplar_free(&y);
+	model_exemplar_free(&mine);
+	model_exemplar_free(&theirs);
+}
+
+static void test_edit_refusals(void **state)
+{
+	struct fx *f = *state;
+	uint64_t id = add_ok(f, "p1", "A", ymd(2024, 8, 1));
+	struct exemplar x;
+	struct err e = { 0 };
+
+	x = get(f, id);
+	free(x.name);
+	x.name = strdup("A\x08");
+	assert_int_equal(register_edit(f->r, &x, NULL, &e), -1);
+	assert_string_equal(e.field, "name");
+	model_exemplar_free(&x);
+
+	x = get(f, id);
+	snprintf(x.unit, sizeof x.unit, "nowhere");
+	assert_int_equal(register_edit(f->r, &x, NULL, &e), -1);
+	assert_string_equal(e.field, "unit");
+	model_exemplar_free(&x);
+
+	x = get(f, id);
+	x.date = ymd(2025, 2, 1); /* after today */
+	assert_int_equal(register_edit(f->r, &x, NULL, &e), -1);
+	assert_string_equal(e.field, "date");
+	model_exemplar_free(&x);
+
+	model_exemplar_init(&x);
+	x.id = 42;
+	x.version = 1;
+	assert_int_equal(register_edit(f->r, &x, NULL, &e), -1);
+	assert_int_equal(e.code, ERR_NOTFOUND);
+	model_exemplar_free(&x);
+	assert_int_equal(version_of(f, id), 1);
+}
+
+static void test_edit_unit_inactive_on_date(void **state)
+{
+	struct fx *f = *state;
+	uint64_t id;
+	struct exemplar x;
+	struct err e = { 0 };
+
+	act_as(f, "chief", ymd(2025, 9, 1));
+	id = add_ok(f, "p1", "A", ymd(2025, 6, 1));
+	/* moving the date past the unit's last day */
+	x = get(f, id);
+	x.date = ymd(2025, 7, 15);
+	assert_int_equal(register_edit(f->r, &x, NULL, &e), -1);
+	assert_int_equal(e.code, ERR_INVALID);
+	assert_string_equal(e.field, "unit");
+	model_exemplar_free(&x);
+	/* moving to a unit not yet open on the date */
+	x = get(f, id);
+	snprintf(x.unit, sizeof x.unit, "p3");
+	assert_int_equal(register_edit(f->r, &x, NULL, &e), -1);
+	assert_string_equal(e.field, "unit");
+	model_exemplar_free(&x);
+	/* both together are fine: the successor on a day it is open */
+	x = get(f, id);
+	snprintf(x.unit, sizeof x.unit, "p3");
+	x.date = ymd(2025, 7, 15);
+	assert_int_equal(register_edit(f->r, &x, NULL, &e), 0);
+	model_exemplar_free(&x);
+	x = get(f, id);
+	assert_string_equal(x.unit, "p3");
+	assert_int_equal(x.version, 2);
+	model_exemplar_free(&x);
+	/* the counters followed the record to its new unit and quarter */
+	assert_int_equal(counts(f, 2025, 2, "p1").total, 0);
+	assert_int_equal(counts(f, 2025, 3, "p3").total, 1);
+}
+
+static void test_edit_by_role_and_status(void **state)
+{
+	struct fx *f = *state;
+	uint64_t own = add_ok(f, "p1", "A", ymd(2024, 8, 1));
+	uint64_t other = add_ok(f, "p2", "B", ymd(2024, 8, 1));
+	uint64_t accepted = add_ok(f, "p1", "C", ymd(2024, 8, 1));
+	struct exemplar x;
+	struct err e = { 0 };
+
+	assert_int_equal(register_accept(f->r, accepted, &e), 0);
+	act_as(f, "an", ymd(2025, 1, 10));
+	/* own unit, introduced: allowed */
+	x = get(f, own);
+	free(x.name);
+	x.name = strdup("A2");
+	assert_int_equal(register_edit(f->r, &x, NULL, &e), 0);
+	/* moving it to a unit that is not theirs: refused */
+	snprintf(x.unit, sizeof x.unit, "p2");
+	assert_int_equal(register_edit(f->r, &x, NULL, &e), -1);
+	assert_int_equal(e.code, ERR_DENIED);
+	model_exemplar_free(&x);
+	/* another unit's record: refused */
+	x = get(f, other);
+	free(x.name);
+	x.name = strdup("B2");
+	assert_int_equal(register_edit(f->r, &x, NULL, &e), -1);
+	assert_int_equal(e.code, ERR_DENIED);
+	assert_non_null(strstr(e.msg, "staff"));
+	assert_non_null(strstr(e.msg, "Phường Hai"));
+	model_exemplar_free(&x);
+	/* own unit but already accepted: refused */
+	x = get(f, accepted);
+	free(x.name);
+	x.name = strdup("C2");
+	assert_int_equal(register_edit(f->r, &x, NULL, &e), -1);
+	assert_int_equal(e.code, ERR_DENIED);
+	assert_non_null(strstr(e.msg, "introduced or returned"));
+	model_exemplar_free(&x);
+	/* a viewer edits nothing */
+	act_as(f, "xem", ymd(2025, 1, 10));
+	x = get(f, own);
+	free(x.name);
+	x.name = strdup("A3");
+	assert_int_equal(register_edit(f->r, &x, NULL, &e), -1);
+	assert_int_equal(e.code, ERR_DENIED);
+	assert_non_null(strstr(e.msg, "viewer"));
+	model_exemplar_free(&x);
+	/* the office edits an accepted record */
+	act_as(f, "chief", ymd(2025, 1, 10));
+	x = get(f, accepted);
+	free(x.name);
+	x.name = strdup("C3");
+	assert_int_equal(register_edit(f->r, &x, NULL, &e), 0);
+	model_exemplar_free(&x);
+	assert_int_equal(version_of(f, own), 2);
+	assert_int_equal(version_of(f, other), 1);
+	assert_int_equal(version_of(f, accepted), 3);
+}
+
+/* ---- the workflow ------------------------------------------------------------------- */
+
+enum op { OP_ACCEPT, OP_RETURN, OP_RESUBMIT, OP_PROPOSE, OP_COMMEND, OP_REVOKE,
+	  OP_PROPAGATE, OP_COUNT };
+
+static int run_op(struct fx *f, enum op op, uint64_t id, struct err *e)
+{
+	struct commendation c = { "Giấy khen của Chủ tịch UBND thị xã", "123/QĐ-UBND",
+				  ymd(2024, 12, 20), "Nguyễn Văn Tư" };
+	struct propagation p = { CHANNEL_RADIO, ymd(2024, 12, 1), "Chuyên mục số 12", "", 0 };
+
+	switch (op) {
+	case OP_ACCEPT: return register_accept(f->r, id, e);
+	case OP_RETURN: return register_return(f->r, id, "Thiếu thành tích", e);
+	case OP_RESUBMIT: return register_resubmit(f->r, id, e);
+	case OP_PROPOSE: return register_propose(f->r, id, e);
+	case OP_COMMEND: return register_commend(f->r, id, &c, e);
+	case OP_REVOKE: return register_revoke(f->r, id, "Quyết định bị hủy", e);
+	default: return register_propagate(f->r, id, &p, e);
+	}
+}
+
+/* A record brought to `status` by the office through the workflow. */
+static uint64_t record_in(struct fx *f, enum ex_status status, const char *name)
+{
+	static const enum op path[STATUS_COUNT_][4] = {
+		[STATUS_INTRODUCED] = { OP_COUNT },
+		[STATUS_ACCEPTED] = { OP_ACCEPT, OP_COUNT },
+		[STATUS_RETURNED] = { OP_RETURN, OP_COUNT },
+		[STATUS_PROPOSED] = { OP_ACCEPT, OP_PROPOSE, OP_COUNT },
+		[STATUS_COMMENDED] = { OP_ACCEPT, OP_PROPOSE, OP_COMMEND, OP_COUNT },
+		[STATUS_REVOKED] = { OP_ACCEPT, OP_PROPOSE, OP_COMMEND, OP_REVOKE },
+	};
+	uint64_t id = add_ok(f, "p1", name, ymd(2024, 8, 1));
+	struct err e = { 0 };
+
+	for (int i = 0; i < 4 && path[status][i] != OP_COUNT; i++)
+		if (run_op(f, path[status][i], id, &e))
+			fail_msg("step %d to %d: %s", i, status, e.msg);
+	assert_int_equal(status_of(f, id), status);
+	return id;
+}
+
+static void test_every_transition(void **state)
+{
+	struct fx *f = *state;
+	/* The status each step leads to from each status; 0 = refused; -1 = unchanged. */
+	static const int next[STATUS_COUNT_][OP_COUNT] = {
+		[STATUS_INTRODUCED] = { STATUS_ACCEPTED, STATUS_RETURNED, 0, 0, 0, 0, 0 },
+		[STATUS_ACCEPTED] = { 0, 0, 0, STATUS_PROPOSED, 0, 0, -1 },
+		[STATUS_RETURNED] = { 0, 0, STATUS_INTRODUCED, 0, 0, 0, 0 },
+		[STATUS_PROPOSED] = { 0, 0, 0, 0, STATUS_COMMENDED, 0, -1 },
+		[STATUS_COMMENDED] = { 0, 0, 0, 0, 0, STATUS_REVOKED, -1 },
+		[STATUS_REVOKED] = { 0, 0, 0, 0, 0, 0, 0 },
+	};
+	char name[32];
+	int allowed = 0, refused = 0;
+
+	for (int s = STATUS_INTRODUCED; s < STATUS_COUNT_; s++) {
+		for (int op = 0; op < OP_COUNT; op++) {
+			struct err e = { 0 };
+			snprintf(name, sizeof name, "Gương %d-%d", s, op);
+			uint64_t id = record_in(f, (enum ex_status)s, name);
+			uint32_t v = version_of(f, id);
+			int rc = run_op(f, (enum op)op, id, &e);
+			if (next[s][op]) {
+				if (rc)
+					fail_msg("status %d op %d refused: %s", s, op, e.msg);
+				assert_int_equal(status_of(f, id),
+						 next[s][op] > 0 ? next[s][op] : s);
+				assert_int_equal(version_of(f, id), v + 1);
+				allowed++;
+			} else {
+				if (rc == 0)
+					fail_msg("status %d op %d was allowed", s, op);
+				assert_int_equal(e.code, ERR_INVALID);
+				assert_non_null(strstr(e.msg, "only"));
+				assert_int_equal(status_of(f, id), s);
+				assert_int_equal(version_of(f, id), v);
+				refused++;
+			}
+		}
+	}
+	assert_int_equal(allowed, 9);
+	assert_int_equal(refused, 33);
+}
+
+static void test_full_path_keeps_who_when_why(void **state)
+{
+	struct fx *f = *state;
+	uint64_t id = add_ok(f, "p1", "Phạm Thị Đào", ymd(2024, 8, 1));
+	struct commendation c = { "Bằng khen", "45/QĐ-UBND", ymd(2024, 12, 20), NULL };
+	struct propagation p = { CHANNEL_PORTAL, ymd(2024, 11, 2), "Trang tin thị xã", "", 0 };
+	struct exemplar x;
+	struct entries es;
+	struct err e = { 0 };
+
+	assert_int_equal(register_return(f->r, id, "Thiếu  xác nhận", &e), 0);
+	x = get(f, id);
+	assert_string_equal(x.status_reason, "Thiếu  xác nhận");
+	model_exemplar_free(&x);
+	act_as(f, "an", ymd(2025, 1, 10));
+	assert_int_equal(register_resubmit(f->r, id, &e), 0);
+	x = get(f, id);
+	assert_null(x.status_reason); /* a new status drops the old reason */
+	assert_string_equal(x.updated_by, "an");
+	model_exemplar_free(&x);
+	act_as(f, "chief", ymd(2025, 1, 10));
+	assert_int_equal(register_accept(f->r, id, &e), 0);
+	assert_int_equal(register_propagate(f->r, id, &p, &e), 0);
+	assert_int_equal(register_propose(f->r, id, &e), 0);
+	assert_int_equal(register_commend(f->r, id, &c, &e), 0);
+	assert_int_equal(register_revoke(f->r, id, "Sai sót hồ sơ", &e), 0);
+	x = get(f, id);
+	assert_int_equal(x.status, STATUS_REVOKED);
+	assert_int_equal(x.version, 8);
+	assert_string_equal(x.status_reason, "Sai sót hồ sơ");
+	assert_string_equal(x.commendation.form, "Bằng khen");
+	assert_string_equal(x.commendation.decision, "45/QĐ-UBND");
+	assert_int_equal(x.commendation.date, ymd(2024, 12, 20));
+	assert_null(x.commendation.signer);
+	assert_int_equal(x.n_propagations, 1);
+	assert_int_equal(x.propagations[0].channel, CHANNEL_PORTAL);
+	assert_string_equal(x.propagations[0].ref, "Trang tin thị xã");
+	assert_string_equal(x.propagations[0].by, "chief");
+	model_exemplar_free(&x);
+
+	load_audit(f, id, &es);
+	static const char *ops[] = { "add", "return", "resubmit", "accept", "propagate",
+				     "propose", "commend", "revoke" };
+	assert_int_equal(es.n, 8);
+	for (size_t i = 0; i < 8; i++) {
+		assert_string_equal(es.v[i].op, ops[i]);
+		assert_string_equal(es.v[i].user, i == 2 ? "an" : "chief");
+		if (i)
+			assert_true(es.v[i].seq > es.v[i - 1].seq);
+	}
+	assert_string_equal(es.v[1].note, "Thiếu  xác nhận");
+	assert_string_equal(change(&es.v[1], "status")->before, "introduced");
+	assert_string_equal(change(&es.v[1], "status")->after, "returned");
+	assert_string_equal(change(&es.v[2], "status_reason")->before, "Thiếu  xác nhận");
+	assert_null(change(&es.v[2], "status_reason")->after);
+	assert_string_equal(change(&es.v[4], "propagation")->after,
+			    "portal 2024-11-02 Trang tin thị xã");
+	assert_null(change(&es.v[4], "status"));
+	assert_string_equal(change(&es.v[6], "decision")->after, "45/QĐ-UBND");
+	assert_string_equal(change(&es.v[6], "decision_date")->after, "2024-12-20");
+	assert_string_equal(es.v[7].note, "Sai sót hồ sơ");
+	free_audit(&es);
+}
+
+static void test_reasons_and_details_required(void **state)
+{
+	struct fx *f = *state;
+	uint64_t id = record_in(f, STATUS_INTRODUCED, "A");
+	uint64_t cid = record_in(f, STATUS_COMMENDED, "B");
+	uint64_t pid = record_in(f, STATUS_PROPOSED, "C");
+	struct commendation c = { "Bằng khen", "45/QĐ-UBND", ymd(2024, 12, 20), NULL };
+	struct propagation p = { CHANNEL_RADIO, ymd(2024, 12, 1), NULL, "", 0 };
+	struct err e = { 0 };
+	static const char *blank[] = { NULL, "", "   ", " \n\t" };
+
+	for (size_t i = 0; i < 4; i++) {
+		assert_int_equal(register_return(f->r, id, blank[i], &e), -1);
+		assert_string_equal(e.field, "status_reason");
+		assert_int_equal(register_revoke(f->r, cid, blank[i], &e), -1);
+		assert_string_equal(e.field, "status_reason");
+	}
+	/* a reason is text like any other: no control characters */
+	assert_int_equal(register_return(f->r, id, "lý do\x1b[2J", &e), -1);
+	assert_string_equal(e.field, "status_reason");
+
+	c.form = NULL;
+	assert_int_equal(register_commend(f->r, pid, &c, &e), -1);
+	assert_string_equal(e.field, "form");
+	c.form = "Bằng khen";
+	c.decision = "";
+	assert_int_equal(register_commend(f->r, pid, &c, &e), -1);
+	assert_string_equal(e.field, "decision");
+	c.decision = "45/QĐ-UBND";
+	c.date = DATE_NONE;
+	assert_int_equal(register_commend(f->r, pid, &c, &e), -1);
+	assert_string_equal(e.field, "decision_date");
+	c.date = ymd(2025, 1, 11);
+	assert_int_equal(register_commend(f->r, pid, &c, &e), -1);
+	assert_string_equal(e.field, "decision_date");
+
+	p.channel = 0;
+	assert_int_equal(register_propagate(f->r, pid, &p, &e), -1);
+	assert_string_equal(e.field, "channel");
+	p.channel = CHANNEL_COUNT_;
+	assert_int_equal(register_propagate(f->r, pid, &p, &e), -1);
+	assert_string_equal(e.field, "channel");
+	p.channel = CHANNEL_OTHER;
+	p.date = DATE_NONE;
+	assert_int_equal(register_propagate(f->r, pid, &p, &e), -1);
+	assert_string_equal(e.field, "date");
+	p.date = ymd(2025, 1, 11);
+	assert_int_equal(register_propagate(f->r, pid, &p, &e), -1);
+	assert_string_equal(e.field, "date");
+
+	assert_int_equal(status_of(f, id), STATUS_INTRODUCED);
+	assert_int_equal(status_of(f, cid), STATUS_COMMENDED);
+	assert_int_equal(status_of(f, pid), STATUS_PROPOSED);
+	assert_int_equal(version_of(f, pid), 3);
+	/* with everything given, they go through */
+	assert_int_equal(register_return(f->r, id, "Thiếu ảnh", &e), 0);
+	c.date = ymd(2025, 1, 10);
+	assert_int_equal(register_commend(f->r, pid, &c, &e), 0);
+	assert_int_equal(register_accept(f->r, 999, &e), -1);
+	assert_int_equal(e.code, ERR_NOTFOUND);
+}
+
+static void test_workflow_by_role(void **state)
+{
+	struct fx *f = *state;
+	uint64_t intro = record_in(f, STATUS_INTRODUCED, "A");
+	uint64_t ret = record_in(f, STATUS_RETURNED, "B");
+	uint64_t acc = record_in(f, STATUS_ACCEPTED, "C");
+	uint64_t prop = record_in(f, STATUS_PROPOSED, "D");
+	uint64_t com = record_in(f, STATUS_COMMENDED, "E");
+	const uint64_t target[OP_COUNT] = { intro, intro, ret, acc, prop, com, acc };
+	static const char *users[] = { "an", "binh", "xem" };
+	struct err e = { 0 };
+
+	for (size_t u = 0; u < 3; u++) {
+		act_as(f, users[u], ymd(2025, 1, 10));
+		for (int op = 0; op < OP_COUNT; op++) {
+			if (op == OP_RESUBMIT && u < 2)
+				continue; /* staff may resubmit: below */
+			uint32_t v = version_of(f, target[op]);
+			assert_int_equal(run_op(f, (enum op)op, target[op], &e), -1);
+			assert_int_equal(e.code, ERR_DENIED);
+			assert_non_null(strstr(e.msg, u < 2 ? "(staff" : "(viewer"));
+			assert_int_equal(version_of(f, target[op]), v);
+		}
+	}
+	/* staff of the unit resubmit their returned exemplar */
+	act_as(f, "binh", ymd(2025, 1, 10));
+	assert_int_equal(register_resubmit(f->r, ret, &e), 0);
+	assert_int_equal(status_of(f, ret), STATUS_INTRODUCED);
+}
+
+static void test_staff_resubmit_other_unit_refused(void **state)
+{
+	struct fx *f = *state;
+	uint64_t id = add_ok(f, "p2", "A", ymd(2024, 8, 1));
+	struct err e = { 0 };
+
+	assert_int_equal(register_return(f->r, id, "Thiếu ảnh", &e), 0);
+	act_as(f, "an", ymd(2025, 1, 10)); /* p1 only */
+	assert_int_equal(register_resubmit(f->r, id, &e), -1);
+	assert_int_equal(e.code, ERR_DENIED);
+	assert_non_null(strstr(e.msg, "Phường Hai"));
+	assert_int_equal(status_of(f, id), STATUS_RETURNED);
+	act_as(f, "binh", ymd(2025, 1, 10)); /* p1 and p2 */
+	assert_int_equal(register_resubmit(f->r, id, &e), 0);
+}
+
+static void test_returned_counters_follow_status(void **state)
+{
+	struct fx *f = *state;
+	uint64_t a = add_ok(f, "p1", "A", ymd(2024, 8, 1));
+	struct store_counts c;
+	struct err e = { 0 };
+
+	add_ok(f, "p1", "B", ymd(2024, 8, 2));
+	assert_int_equal(register_return(f->r, a, "Thiếu ảnh", &e), 0);
+	c = counts(f, 2024, 3, "p1");
+	assert_int_equal(c.total, 2);
+	assert_int_equal(c.by_status[STATUS_RETURNED], 1);
+	assert_int_equal(c.by_status[STATUS_INTRODUCED], 1);
+	assert_int_equal(register_resubmit(f->r, a, &e), 0);
+	c = counts(f, 2024, 3, "p1");
+	assert_int_equal(c.by_status[STATUS_RETURNED], 0);
+	assert_int_equal(c.by_status[STATUS_INTRODUCED], 2);
+}
+
+/* ---- roles at the door -------------------------------------------------------------- */
+
+static void test_open_refuses_account_without_role(void **state)
+{
+	struct fx *f = *state;
+	struct reg *r = (struct reg *)1;
+	struct err e = { 0 };
+
+	register_close(f->r);
+	f->r = NULL;
+	assert_int_equal(register_open(f->cfg, f->db, "khach", ymd(2025, 1, 10), 0, &r, &e), -1);
+	assert_null(r);
+	assert_int_equal(e.code, ERR_DENIED);
+	assert_non_null(strstr(e.msg, "\"khach\""));
+	assert_non_null(strstr(e.msg, "[roles]"));
+	assert_non_null(strstr(e.msg, "dienhinh.ini"));
+	act_as(f, "xem", ymd(2025, 1, 10));
+	assert_int_equal(register_role(f->r), ROLE_VIEWER);
+	assert_string_equal(register_user(f->r), "xem");
+	assert_false(register_is_office(f->r));
+	assert_false(register_may_add(f->r, NULL, NULL));
+	act_as(f, "an", ymd(2025, 1, 10));
+	assert_int_equal(register_role(f->r), ROLE_STAFF);
+	assert_true(register_may_add(f->r, NULL, NULL));
+	assert_true(register_may_add(f->r, "p1", NULL));
+	assert_false(register_may_add(f->r, "p2", &e));
+	assert_int_equal(e.code, ERR_DENIED);
+	act_as(f, "chief", ymd(2025, 1, 10));
+	assert_true(register_is_office(f->r));
+	assert_int_equal(register_today(f->r), ymd(2025, 1, 10));
+}
+
+static void test_add_by_role(void **state)
+{
+	struct fx *f = *state;
+	struct exemplar x;
+	struct err e = { 0 };
+
+	act_as(f, "an", ymd(2025, 1, 10));
+	assert_int_equal(add_ok(f, "p1", "A", ymd(2024, 8, 1)), 1);
+	person(&x, "p2", "B", ymd(2024, 8, 1));
+	assert_int_equal(register_add(f->r, &x, NULL, &e), -1);
+	assert_int_equal(e.code, ERR_DENIED);
+	assert_non_null(strstr(e.msg, "(staff: p1)"));
+	assert_non_null(strstr(e.msg, "Phường Hai"));
+	model_exemplar_free(&x);
+	act_as(f, "binh", ymd(2025, 1, 10));
+	assert_int_equal(add_ok(f, "p2", "B", ymd(2024, 8, 1)), 2);
+	act_as(f, "xem", ymd(2025, 1, 10));
+	person(&x, "p1", "C", ymd(2024, 8, 1));
+	assert_int_equal(register_add(f->r, &x, NULL, &e), -1);
+	assert_int_equal(e.code, ERR_DENIED);
+	model_exemplar_free(&x);
+	assert_int_equal(n_records(f), 2);
+}
+
+/* ---- batches ------------------------------------------------------------------------- */
+
+static void batch_free(struct exemplar *xs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		model_exemplar_free(&xs[i]);
+}
+
+static void test_batch_all_or_nothing(void **state)
+{
+	struct fx *f = *state;
+	struct exemplar xs[4];
+	struct reg_problem *pr = NULL;
+	size_t np = 0;
+	struct err e = { 0 };
+
+	person(&xs[0], "p1", "A", ymd(2024, 8, 1));
+	person(&xs[1], "nowhere", "B", ymd(2024, 8, 1));
+	person(&xs[2], "p2", "C", ymd(2024, 8, 1));
+	person(&xs[3], "p2", "D\x1b", ymd(2024, 8, 1));
+	assert_int_equal(register_add_batch(f->r, xs, 4, "nhap.csv", false, &pr, &np, &e), -1);
+	assert_int_equal(e.code, ERR_INVALID);
+	assert_non_null(strstr(e.msg, "2 records"));
+	/* a bad text and an unknown unit: both listed at once, in record order */
+	assert_int_equal(np, 2);
+	assert_int_equal(pr[0].index, 1);
+	assert_string_equal(pr[0].err.field, "unit");
+	assert_int_equal(pr[1].index, 3);
+	assert_string_equal(pr[1].err.field, "name");
+	free(pr);
+	assert_int_equal(n_records(f), 0);
+	free(xs[3].name);
+	xs[3].name = strdup("D");
+	assert_int_equal(register_add_batch(f->r, xs, 4, "nhap.csv", false, &pr, &np, &e), -1);
+	assert_int_equal(np, 1);
+	assert_int_equal(pr[0].index, 1);
+	free(pr);
+	assert_int_equal(n_records(f), 0);
+	snprintf(xs[1].unit, sizeof xs[1].unit, "tp");
+	assert_int_equal(register_add_batch(f->r, xs, 4, "nhap.csv", false, &pr, &np, &e), 0);
+	assert_int_equal(np, 0);
+	free(pr);
+	assert_int_equal(n_records(f), 4);
+	batch_free(xs, 4);
+}
+
+static void test_batch_lists_every_problem(void **state)
+{
+	struct fx *f = *state;
+	struct exemplar xs[5];
+	struct reg_problem *pr = NULL;
+	size_t np = 0;
+	struct err e = { 0 };
+
+	act_as(f, "chief", ymd(2025, 9, 1));
+	add_ok(f, "p2", "E", ymd(2024, 8, 1));
+	person(&xs[0], "nowhere", "A", ymd(2024, 8, 1));
+	person(&xs[1], "p1", "B", ymd(2024, 8, 1));
+	person(&xs[2], "p1", "C", ymd(2025, 8, 1));  /* p1 closed */
+	person(&xs[3], "p1", "B", ymd(2024, 8, 1));  /* same as xs[1] */
+	person(&xs[4], "p2", "E", ymd(2024, 8, 1));  /* already recorded */
+	assert_int_equal(register_add_batch(f->r, xs, 5, "x.csv", false, &pr, &np, &e), -1);
+	assert_int_equal(np, 4);
+	assert_int_equal(pr[0].index, 0);
+	assert_string_equal(pr[0].err.field, "unit");
+	assert_int_equal(pr[1].index, 2);
+	assert_string_equal(pr[1].err.field, "unit");
+	assert_int_equal(pr[2].index, 3);
+	assert_int_equal(pr[2].err.code, ERR_DUPLICATE);
+	assert_int_equal(pr[3].index, 4);
+	assert_int_equal(pr[3].err.code, ERR_DUPLICATE);
+	assert_non_null(strstr(e.msg, "4 records"));
+	free(pr);
+	assert_int_equal(n_records(f), 1);
+	assert_int_equal(counts(f, 2024, 3, "p1").total, 0);
+	batch_free(xs, 5);
+}
+
+static void test_batch_dry_run_writes_nothing(void **state)
+{
+	struct fx *f = *state;
+	struct exemplar xs[2];
+	struct reg_problem *pr = NULL;
+	size_t np = 7;
+	struct err e = { 0 };
+	struct entries es;
+
+	person(&xs[0], "p1", "A", ymd(2024, 8, 1));
+	person(&xs[1], "p2", "B", ymd(2024, 8, 1));
+	assert_int_equal(register_add_batch(f->r, xs, 2, "x.csv", true, &pr, &np, &e), 0);
+	assert_int_equal(np, 0);
+	free(pr);
+	assert_int_equal(n_records(f), 0);
+	load_audit(f, 0, &es);
+	for (size_t i = 0; i < es.n; i++)
+		assert_string_not_equal(es.v[i].op, "import");
+	free_audit(&es);
+	batch_free(xs, 2);
+}
+
+static void test_batch_writes_with_one_audit_entry(void **state)
+{
+	struct fx *f = *state;
+	struct exemplar xs[3], y;
+	struct reg_problem *pr = NULL;
+	size_t np = 0;
+	struct err e = { 0 };
+	struct entries es;
+
+	person(&xs[0], "p1", "A", ymd(2024, 8, 1));
+	person(&xs[1], "p2", "B", ymd(2024, 8, 1));
+	person(&xs[2], "p2", "C", ymd(2024, 8, 1));
+	/* an exported record keeps what it carries */
+	xs[2].status = STATUS_ACCEPTED;
+	xs[2].version = 4;
+	snprintf(xs[2].created_by, sizeof xs[2].created_by, "cu");
+	xs[2].created_at = 1700000000;
+	assert_int_equal(register_add_batch(f->r, xs, 3, "nhap.csv", false, &pr, &np, &e), 0);
+	assert_int_equal(np, 0);
+	free(pr);
+	assert_int_equal(n_records(f), 3);
+	y = get(f, xs[2].id);
+	assert_string_equal(y.name, "C");
+	assert_int_equal(y.status, STATUS_ACCEPTED);
+	assert_int_equal(y.version, 4);
+	assert_string_equal(y.created_by, "cu");
+	assert_string_equal(y.updated_by, "cu");
+	assert_int_equal(y.created_at, 1700000000);
+	model_exemplar_free(&y);
+	y = get(f, xs[0].id);
+	assert_int_equal(y.status, STATUS_INTRODUCED);
+	assert_int_equal(y.version, 1);
+	assert_string_equal(y.created_by, "chief");
+	model_exemplar_free(&y);
+	assert_int_equal(counts(f, 2024, 3, "p2").by_status[STATUS_ACCEPTED], 1);
+	for (int i = 0; i < 3; i++) {
+		load_audit(f, xs[i].id, &es);
+		assert_int_equal(es.n, 1);
+		assert_string_equal(es.v[0].op, "import");
+		assert_non_null(strstr(es.v[0].note, "nhap.csv"));
+		free_audit(&es);
+	}
+	batch_free(xs, 3);
+}
+
+static void test_batch_ids_kept_or_given(void **state)
+{
+	struct fx *f = *state;
+	struct exemplar xs[3];
+	struct reg_problem *pr = NULL;
+	size_t np = 0;
+	struct err e = { 0 };
+	struct exemplar y;
+
+	add_ok(f, "p1", "Z", ymd(2024, 8, 1)); /* id 1 */
+	/* a kept free id, an id already taken, and none */
+	person(&xs[0], "p1", "A", ymd(2024, 8, 1));
+	xs[0].id = 5;
+	person(&xs[1], "p1", "B", ymd(2024, 8, 1));
+	xs[1].id = 1;
+	person(&xs[2], "p1", "C", ymd(2024, 8, 1));
+	assert_int_equal(register_add_batch(f->r, xs, 3, "x.csv", false, &pr, &np, &e), 0);
+	free(pr);
+	assert_int_equal(xs[0].id, 5);
+	assert_true(xs[1].id != 1 && xs[1].id != 5);
+	assert_true(xs[2].id != 1 && xs[2].id != 5 && xs[2].id != xs[1].id);
+	assert_int_equal(n_records(f), 4);
+	y = get(f, 1);
+	assert_string_equal(y.name, "Z");
+	model_exemplar_free(&y);
+	/* later adds get ids above every kept one */
+	assert_true(add_ok(f, "p1", "D", ymd(2024, 8, 1)) > 5);
+	batch_free(xs, 3);
+}
+
+static void test_batch_kept_id_before_new_one(void **state)
+{
+	struct fx *f = *state;
+	struct exemplar xs[2], y;
+	struct reg_problem *pr = NULL;
+	size_t np = 0;
+	struct err e = { 0 };
+
+	/* in an empty register, a record keeping number 1 and then one without a number */
+	person(&xs[0], "p1", "A", ymd(2024, 8, 1));
+	xs[0].id = 1;
+	person(&xs[1], "p1", "B", ymd(2024, 8, 1));
+	assert_int_equal(register_add_batch(f->r, xs, 2, "x.csv", false, &pr, &np, &e), 0);
+	free(pr);
+	assert_int_equal(xs[0].id, 1);
+	assert_true(xs[1].id != 1);
+	assert_int_equal(n_records(f), 2);
+	y = get(f, 1);
+	assert_string_equal(y.name, "A");
+	model_exemplar_free(&y);
+	y = get(f, xs[1].id);
+	assert_string_equal(y.name, "B");
+	model_exemplar_free(&y);
+	assert_int_equal(counts(f, 2024, 3, "p1").total, 2);
+	batch_free(xs, 2);
+}
+
+static void test_batch_reimport_is_duplicate(void **state)
+{
+	struct fx *f = *state;
+	struct exemplar xs[1];
+	struct reg_problem *pr = NULL;
+	size_t np = 0;
+	struct err e = { 0 };
+
+	uint64_t id = add_ok(f, "p1", "A", ymd(2024, 8, 1));
+	/* the same record coming back with its own number, as from an export */
+	person(&xs[0], "p1", "A", ymd(2024, 8, 1));
+	xs[0].id = id;
+	assert_int_equal(register_add_batch(f->r, xs, 1, "x.csv", false, &pr, &np, &e), -1);
+	assert_int_equal(np, 1);
+	assert_int_equal(pr[0].err.code, ERR_DUPLICATE);
+	free(pr);
+	assert_int_equal(n_records(f), 1);
+	batch_free(xs, 1);
+}
+
+static void test_batch_office_only(void **state)
+{
+	struct fx *f = *state;
+	struct exemplar xs[1];
+	struct reg_problem *pr = (struct reg_problem *)1;
+	size_t np = 9;
+	struct err e = { 0 };
+
+	person(&xs[0], "p1", "A", ymd(2024, 8, 1));
+	act_as(f, "an", ymd(2025, 1, 10));
+	assert_int_equal(register_add_batch(f->r, xs, 1, "x.csv", false, &pr, &np, &e), -1);
+	assert_int_equal(e.code, ERR_DENIED);
+	assert_null(pr);
+	assert_int_equal(np, 0);
+	assert_int_equal(n_records(f), 0);
+	batch_free(xs, 1);
+}
+
+/* ---- units from the config ---------------------------------------------------------- */
+
+static void test_units_synced_at_open(void **state)
+{
+	struct fx *f = *state;
+	struct unit_list ul;
+	struct err e = { 0 };
+	const struct unit *u;
+
+	assert_int_equal(register_units(f->r, &ul, &e), 0);
+	assert_int_equal(ul.n, 4);
+	assert_string_equal(ul.v[0].code, "p1");
+	assert_string_equal(ul.v[3].code, "tp");
+	u = units_find(&ul, "p1");
+	assert_string_equal(u->name, "Phường Một");
+	assert_int_equal(u->quota, 2);
+	assert_int_equal(u->active_to, ymd(2025, 6, 30));
+	assert_string_equal(u->successor, "p3");
+	units_free(&ul);
+}
+
+static void test_edit_into_duplicate_refused(void **state)
+{
+	struct fx *f = *state;
+	struct err e = { 0 };
+
+	assert_int_equal(add_ok(f, "p1", "Trần Thị Ánh", ymd(2024, 8, 1)), 1);
+	assert_int_equal(add_ok(f, "p1", "Lê Văn Bình", ymd(2024, 8, 1)), 2);
+	struct exemplar x = get(f, 2);
+	free(x.name);
+	x.name = strdup("Trần Thị Ánh");
+	assert_int_equal(register_edit(f->r, &x, NULL, &e), -1);
+	assert_int_equal(e.code, ERR_DUPLICATE);
+	assert_non_null(strstr(e.msg, "number 1"));
+	model_exemplar_free(&x);
+	/* saving a record unchanged but for another field is not a duplicate of itself */
+	x = get(f, 1);
+	free(x.position);
+	x.position = strdup("Giáo viên");
+	assert_int_equal(register_edit(f->r, &x, NULL, &e), 0);
+	model_exemplar_free(&x);
+	x = get(f, 2);
+	assert_string_equal(x.name, "Lê Văn Bình");
+	model_exemplar_free(&x);
+}
+
+static void test_propagation_not_before_introduction(void **state)
+{
+	struct fx *f = *state;
+	struct err e = { 0 };
+	uint64_t id = add_ok(f, "p1", "Trần Thị Ánh", ymd(2024, 8, 1));
+	struct propagation p = { CHANNEL_RADIO, ymd(2024, 7, 31), NULL, "", 0 };
+
+	assert_int_equal(register_accept(f->r, id, &e), 0);
+	assert_int_equal(register_propagate(f->r, id, &p, &e), -1);
+	assert_string_equal(e.field, "date");
+	p.date = ymd(2024, 8, 1);
+	assert_int_equal(register_propagate(f->r, id, &p, &e), 0);
+	struct exemplar x = get(f, id);
+	assert_int_equal(x.n_propagations, 1);
+	assert_int_equal(x.propagations[0].date, ymd(2024, 8, 1));
+	model_exemplar_free(&x);
+}
+
+int main(void)
+{
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+	const struct CMUnitTest tests[] = {
+		T(test_add_gives_id_status_and_stamps),
+		T(test_add_stores_nfc),
+		T(test_add_refusals_name_the_field),
+		T(test_add_unit_inactive_on_date),
+		T(test_add_duplicate),
+		T(test_add_legacy_is_saved_and_named),
+		T(test_add_audit_entry),
+		T(test_add_counts),
+		T(test_edit_saves_new_version),
+		T(test_edit_without_change_writes_nothing),
+		T(test_edit_conflict_on_stale_version),
+		T(test_edit_refusals),
+		T(test_edit_unit_inactive_on_date),
+		T(test_edit_by_role_and_status),
+		T(test_edit_into_duplicate_refused),
+		T(test_propagation_not_before_introduction),
+		T(test_every_transition),
+		T(test_full_path_keeps_who_when_why),
+		T(test_reasons_and_details_required),
+		T(test_workflow_by_role),
+		T(test_staff_resubmit_other_unit_refused),
+		T(test_returned_counters_follow_status),
+		T(test_open_refuses_account_without_role),
+		T(test_add_by_role),
+		T(test_batch_all_or_nothing),
+		T(test_batch_lists_every_problem),
+		T(test_batch_dry_run_writes_nothing),
+		T(test_batch_writes_with_one_audit_entry),
+		T(test_batch_ids_kept_or_given),
+		T(test_batch_kept_id_before_new_one),
+		T(test_batch_reimport_is_duplicate),
+		T(test_batch_office_only),
+		T(test_units_synced_at_open),
+	};
+#undef T
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

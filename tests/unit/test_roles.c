@@ -1,0 +1,273 @@
+/* test_roles.c - the permission table: every role against every action. */
+#include <ftw.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "roles.h"
+
+/* The tests run without a message catalogue: messages are the English source text. */
+static const char config_text[] =
+	"[roles]\n"
+	"chief = office\n"
+	"an = p1\n"
+	"binh = p1, p2\n"
+	"xem = viewer\n"
+	"[unit.p1]\n"
+	"name = \"Phường Một\"\n"
+	"kind = ward\n"
+	"quota = 2\n"
+	"[unit.p2]\n"
+	"name = \"Phường Hai\"\n"
+	"kind = ward\n"
+	"quota = 2\n"
+	"[unit.p3]\n"
+	"name = \"Phường Ba\"\n"
+	"kind = ward\n"
+	"quota = 2\n";
+
+static struct config *cfg;
+static char dir[64];
+
+static int setup(void **state)
+{
+	char path[128];
+	struct err e = { 0 };
+	FILE *fp;
+
+	(void)state;
+	snprintf(dir, sizeof dir, "/tmp/dienhinh-roles.XXXXXX");
+	if (!mkdtemp(dir))
+		return -1;
+	snprintf(path, sizeof path, "%s/dienhinh.ini", dir);
+	if (!(fp = fopen(path, "w")))
+		return -1;
+	fputs(config_text, fp);
+	fclose(fp);
+	if (config_load(path, &cfg, &e)) {
+		fprintf(stderr, "%s\n", e.msg);
+		return -1;
+	}
+	unlink(path);
+	rmdir(dir);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	config_free(cfg);
+	return 0;
+}
+
+#define N_ACTIONS (ROLES_RESTORE + 1)
+
+static const char *const action_name[N_ACTIONS] = {
+	"add", "edit", "resubmit", "accept", "return", "propose", "commend", "revoke",
+	"propagate", "import", "restore",
+};
+
+/* An exemplar of `unit` in `status`, as stored. */
+static struct exemplar ex(const char *unit, enum ex_status status)
+{
+	struct exemplar x;
+
+	model_exemplar_init(&x);
+	x.id = 7;
+	x.status = status;
+	snprintf(x.unit, sizeof x.unit, "%s", unit);
+	return x;
+}
+
+/* roles_check for `user` (NULL: no entry at all) on an exemplar of `unit`. */
+static int check(const char *user, enum roles_action act, const char *unit,
+		 enum ex_status status, struct err *e)
+{
+	const struct role_entry *who = user ? config_role(cfg, user) : NULL;
+	struct exemplar x = ex(unit, status);
+
+	memset(e, 0, sizeof *e);
+	if (act == ROLES_ADD)
+		return roles_check(cfg, who, act, NULL, unit, e);
+	return roles_check(cfg, who, act, &x, NULL, e);
+}
+
+static void expect_denied(const char *user, enum roles_action act, const char *unit,
+			  enum ex_status status, const char *role, const char *rule)
+{
+	struct err e;
+
+	if (check(user, act, unit, status, &e) == 0)
+		fail_msg("%s may %s on %s (status %d)", user ? user : "(none)", action_name[act],
+			 unit, status);
+	assert_int_equal(e.code, ERR_DENIED);
+	if (role && !strstr(e.msg, role))
+		fail_msg("%s %s: role \"%s\" not in \"%s\"", user, action_name[act], role, e.msg);
+	if (!strstr(e.msg, rule))
+		fail_msg("%s %s: rule \"%s\" not in \"%s\"", user, action_name[act], rule, e.msg);
+}
+
+static void expect_allowed(const char *user, enum roles_action act, const char *unit,
+			   enum ex_status status)
+{
+	struct err e;
+
+	if (check(user, act, unit, status, &e))
+		fail_msg("%s may not %s on %s (status %d): %s", user, action_name[act], unit,
+			 status, e.msg);
+}
+
+static void test_office_may_do_everything(void **state)
+{
+	(void)state;
+	for (int a = 0; a < N_ACTIONS; a++)
+		for (int s = STATUS_INTRODUCED; s < STATUS_COUNT_; s++) {
+			expect_allowed("chief", (enum roles_action)a, "p1", (enum ex_status)s);
+			expect_allowed("chief", (enum roles_action)a, "p3", (enum ex_status)s);
+		}
+}
+
+static void test_viewer_may_do_nothing(void **state)
+{
+	(void)state;
+	for (int a = 0; a < N_ACTIONS; a++)
+		for (int s = STATUS_INTRODUCED; s < STATUS_COUNT_; s++)
+			expect_denied("xem", (enum roles_action)a, "p1", (enum ex_status)s,
+				      "Your role is Read only (viewer)",
+				      "viewers can read the register but not change it.");
+}
+
+static void test_no_role_may_do_nothing(void **state)
+{
+	struct role_entry none = { "khach", ROLE_NONE, NULL, 0 };
+	struct err e;
+
+	(void)state;
+	for (int a = 0; a < N_ACTIONS; a++) {
+		expect_denied(NULL, (enum roles_action)a, "p1", STATUS_INTRODUCED, NULL,
+			      "no role");
+		assert_int_equal(roles_check(cfg, &none, (enum roles_action)a, NULL, "p1", &e),
+				 -1);
+		assert_int_equal(e.code, ERR_DENIED);
+	}
+}
+
+static void test_staff_own_unit(void **state)
+{
+	(void)state;
+	expect_allowed("an", ROLES_ADD, "p1", STATUS_INTRODUCED);
+	expect_allowed("an", ROLES_EDIT, "p1", STATUS_INTRODUCED);
+	expect_allowed("an", ROLES_EDIT, "p1", STATUS_RETURNED);
+	expect_allowed("an", ROLES_RESUBMIT, "p1", STATUS_RETURNED);
+	for (int s = STATUS_ACCEPTED; s < STATUS_COUNT_; s++)
+		if (s != STATUS_RETURNED)
+			expect_denied("an", ROLES_EDIT, "p1", (enum ex_status)s,
+				      "Your role is Unit staff (staff: p1)",
+				      "only edit an exemplar while it is introduced or returned");
+	for (int a = ROLES_ACCEPT; a <= ROLES_PROPAGATE; a++)
+		expect_denied("an", (enum roles_action)a, "p1", STATUS_ACCEPTED,
+			      "Your role is Unit staff (staff: p1)",
+			      "only the Home Affairs Office (office role) can review, propose, "
+			      "commend, revoke or record propagation.");
+	expect_denied("an", ROLES_IMPORT, "p1", STATUS_INTRODUCED, "(staff: p1)",
+		      "import records or restore a backup");
+	expect_denied("an", ROLES_RESTORE, "p1", STATUS_INTRODUCED, "(staff: p1)",
+		      "import records or restore a backup");
+}
+
+static void test_staff_other_unit(void **state)
+{
+	(void)state;
+	expect_denied("an", ROLES_ADD, "p2", STATUS_INTRODUCED, "(staff: p1)",
+		      "only introduce exemplars for their own units, not for Phường Hai.");
+	expect_denied("an", ROLES_EDIT, "p2", STATUS_INTRODUCED, "(staff: p1)",
+		      "only change exemplars of their own units, not of Phường Hai.");
+	expect_denied("an", ROLES_EDIT, "p2", STATUS_RETURNED, "(staff: p1)",
+		      "not of Phường Hai.");
+	expect_denied("an", ROLES_RESUBMIT, "p2", STATUS_RETURNED, "(staff: p1)",
+		      "not of Phường Hai.");
+	for (int a = ROLES_ACCEPT; a <= ROLES_PROPAGATE; a++)
+		expect_denied("an", (enum roles_action)a, "p2", STATUS_ACCEPTED, "(staff: p1)",
+			      "only the Home Affairs Office");
+}
+
+static void test_staff_of_two_units(void **state)
+{
+	(void)state;
+	for (int i = 0; i < 2; i++) {
+		const char *unit = i ? "p2" : "p1";
+		expect_allowed("binh", ROLES_ADD, unit, STATUS_INTRODUCED);
+		expect_allowed("binh", ROLES_EDIT, unit, STATUS_RETURNED);
+		expect_allowed("binh", ROLES_RESUBMIT, unit, STATUS_RETURNED);
+	}
+	expect_denied("binh", ROLES_ADD, "p3", STATUS_INTRODUCED,
+		      "Your role is Unit staff (staff: p1, p2)", "not for Phường Ba.");
+	expect_denied("binh", ROLES_EDIT, "p3", STATUS_INTRODUCED, "(staff: p1, p2)",
+		      "not of Phường Ba.");
+}
+
+static void test_staff_moving_a_record(void **state)
+{
+	const struct role_entry *an = config_role(cfg, "an"), *binh = config_role(cfg, "binh");
+	struct exemplar x = ex("p1", STATUS_INTRODUCED);
+	struct err e = { 0 };
+
+	(void)state;
+	/* their own record, edited into another unit's hands */
+	assert_int_equal(roles_check(cfg, an, ROLES_EDIT, &x, "p2", &e), -1);
+	assert_int_equal(e.code, ERR_DENIED);
+	assert_non_null(strstr(e.msg, "not for Phường Hai."));
+	assert_int_equal(roles_check(cfg, binh, ROLES_EDIT, &x, "p2", &e), 0);
+	assert_int_equal(roles_check(cfg, an, ROLES_EDIT, &x, "p1", &e), 0);
+	/* a unit the config does not know is named by its code */
+	assert_int_equal(roles_check(cfg, an, ROLES_ADD, NULL, "zz", &e), -1);
+	assert_non_null(strstr(e.msg, "not for zz."));
+}
+
+static void test_codes_and_descriptions(void **state)
+{
+	char buf[128];
+
+	(void)state;
+	assert_string_equal(roles_code(ROLE_NONE), "none");
+	assert_string_equal(roles_code(ROLE_VIEWER), "viewer");
+	assert_string_equal(roles_code(ROLE_STAFF), "staff");
+	assert_string_equal(roles_code(ROLE_OFFICE), "office");
+	assert_string_equal(roles_code((enum role)9), "none");
+	roles_describe(config_role(cfg, "chief"), buf, sizeof buf);
+	assert_string_equal(buf, "Home Affairs Office (office)");
+	roles_describe(config_role(cfg, "xem"), buf, sizeof buf);
+	assert_string_equal(buf, "Read only (viewer)");
+	roles_describe(config_role(cfg, "binh"), buf, sizeof buf);
+	assert_string_equal(buf, "Unit staff (staff: p1, p2)");
+	/* a short buffer is cut, not overrun */
+	memset(buf, 'x', sizeof buf);
+	roles_describe(config_role(cfg, "binh"), buf, 16);
+	assert_string_equal(buf, "Unit staff (sta");
+	assert_int_equal(buf[16], 'x');
+	roles_describe(config_role(cfg, "binh"), buf, 23);
+	assert_string_equal(buf, "Unit staff (staff: p1,");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_office_may_do_everything),
+		cmocka_unit_test(test_viewer_may_do_nothing),
+		cmocka_unit_test(test_no_role_may_do_nothing),
+		cmocka_unit_test(test_staff_own_unit),
+		cmocka_unit_test(test_staff_other_unit),
+		cmocka_unit_test(test_staff_of_two_units),
+		cmocka_unit_test(test_staff_moving_a_record),
+		cmocka_unit_test(test_codes_and_descriptions),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
