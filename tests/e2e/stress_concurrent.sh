@@ -26,7 +26,8 @@ reader() {
 cli_writer() {
 	for ((i = 0; i < $2; i++)); do
 		id=$(dh add --unit phuong2 --type individual --category good_deeds \
-			--name "Trần Thị Ánh $1 $i" --date 2024-06-0$((i % 9 + 1)) 2>>"$3.err") &&
+			--name "Trần Thị Ánh $1 $i" --date 2024-06-0$((i % 9 + 1)) \
+			2>>"$3.err") &&
 			echo "ok $id" >> "$3"
 	done
 }
@@ -41,7 +42,9 @@ for ((r = 1; r <= rounds; r++)); do
 	for ((w = 1; w <= writers; w++)); do
 		"$S_HELPER" add "$T_CONFIG" "$T_DIR/db" "$n" "r${r}w${w}x" \
 			> "$T_DIR/w$w.$r" 2> "$T_DIR/w$w.$r.err" & pids+=($!)
-		[ "$cli_adds" -gt 0 ] && { cli_writer "r${r}c${w}x" "$cli_adds" "$T_DIR/c$w.$r" & pids+=($!); }
+		if [ "$cli_adds" -gt 0 ]; then
+			cli_writer "r${r}c${w}x" "$cli_adds" "$T_DIR/c$w.$r" & pids+=($!)
+		fi
 	done
 	failed=0
 	for p in "${pids[@]}"; do wait "$p" || failed=$((failed + 1)); done
@@ -49,7 +52,8 @@ for ((r = 1; r <= rounds; r++)); do
 	touch "$T_DIR/stop"; wait "$rd1" "$rd2"
 	want=$((writers * (n + cli_adds)))
 	s_tried "round $r: $writers writers x $n adds + $writers x $cli_adds command-line adds," \
-		"2 readers listing; ${secs}s; readers listed $(cat "$T_DIR"/read[12].$r | wc -l) times"
+		"2 readers listing; ${secs}s; readers listed" \
+		"$(cat "$T_DIR"/read[12].$r | wc -l) times"
 
 	t_eq "round $r: every writer finished without an error" "$failed" "0"
 	if [ "$failed" -ne 0 ]; then head -n 5 "$T_DIR"/*."$r".err | sed 's/^/#   /'; fi
@@ -58,7 +62,8 @@ for ((r = 1; r <= rounds; r++)); do
 	t_eq "round $r: no id given twice" "$(uniq -d "$T_DIR/claimed.$r" | wc -l)" "0"
 	after=$(dh list --format tsv | tail -n +2 | wc -l)
 	t_eq "round $r: exactly $want new records" "$((after - before))" "$want"
-	t_eq "round $r: every announced id is in the database" "$(s_lost "$T_DIR/claimed.$r" | wc -l)" "0"
+	t_eq "round $r: every announced id is in the database" \
+		"$(s_lost "$T_DIR/claimed.$r" | wc -l)" "0"
 	bad=$(cat "$T_DIR"/read[12].$r | awk '$1 != 0' | wc -l)
 	t_eq "round $r: every listing during the writes succeeded" "$bad" "0"
 	# Each reader sees a snapshot: its counts never go down and stay within the round.

@@ -36,7 +36,8 @@ short_en="is cut short: it is damaged"
 empty_msg="rỗng: tệp đã hỏng"
 empty_en="is empty: it is damaged"
 commands=("list" "quota --year 2024" "show 1" "check" "init"
-	  "add --unit phuong1 --type individual --category good_deeds --name Tám --date 2024-05-02")
+	  "add --unit phuong1 --type individual --category good_deeds --name Tám"\
+" --date 2024-05-02")
 
 # try DB MESSAGE MESSAGE_EN: run every command on DB, with both builds.
 try() {
@@ -50,9 +51,13 @@ try() {
 			out=$("$bin" --config "$T_CONFIG" --db "$T_DIR/$db" $cmd 2>&1)
 			rc=$?
 			runs=$((runs + 1))
-			[ "$rc" -eq 1 ] || { bad=$((bad + 1)); echo "#   $db: $cmd: exit $rc: $out"; }
+			if [ "$rc" -ne 1 ]; then
+				bad=$((bad + 1)); echo "#   $db: $cmd: exit $rc: $out"
+			fi
 			[[ $out == *"$want"* ]] && said=$((said + 1))
-			s_sanitizer_quiet "$out" || { quiet=$((quiet + 1)); echo "#   $db: $cmd: $out" | head -n 5; }
+			if ! s_sanitizer_quiet "$out"; then
+				quiet=$((quiet + 1)); echo "#   $db: $cmd: $out" | head -n 5
+			fi
 		done
 	done
 	s_tried "$db: ${#commands[@]} commands, plain and sanitizer builds"
@@ -73,7 +78,8 @@ try random8k "$damaged_msg" "$damaged_en"
 n=$(s_pick 0 200)
 bad=0
 for ((i = 0; i < n; i++)); do
-	head -c $(( (RANDOM * 32768 + RANDOM) % (1 << 20) + 1 )) /dev/urandom > "$T_DIR/random/data.mdb"
+	size=$(( (RANDOM * 32768 + RANDOM) % (1 << 20) + 1 ))
+	head -c "$size" /dev/urandom > "$T_DIR/random/data.mdb"
 	sum=$(sha256sum < "$T_DIR/random/data.mdb")
 	out=$(dh --db "$T_DIR/random" list 2>&1)
 	[ $? -eq 1 ] && [[ $out == *"$damaged_msg"* ]] &&

@@ -58,7 +58,8 @@ s_tried "file-size limit ${limit_kb} KiB: $added adds, then: $fail_out"
 after_full limit "file-size limit"
 # A batch (one transaction) under the limit: all or nothing.
 before=$(s_db_ids | wc -l)
-out=$( trap '' XFSZ; ulimit -f "$limit_kb"; "$S_HELPER" add "$T_CONFIG" "$T_DIR/db" 400 bigbatch 400 2>&1 )
+out=$( trap '' XFSZ; ulimit -f "$limit_kb"
+	"$S_HELPER" add "$T_CONFIG" "$T_DIR/db" 400 bigbatch 400 2>&1 )
 t_report $(( $? == 0 )) "file-size limit: a batch of 400 is refused"
 t_contains "file-size limit: the batch is refused for the full disk" "$out" "The disk is full"
 t_eq "file-size limit: and left nothing behind" "$(s_db_ids | wc -l)" "$before"
@@ -70,7 +71,8 @@ s_check_db "file-size limit: dienhinh check passes after space returned"
 mnt=$T_DIR/mnt
 mkdir -p "$mnt"
 if [ "$(id -u)" -ne 0 ] || ! mount -t tmpfs -o size=512k,mode=0700 tmpfs "$mnt" 2>/dev/null; then
-	T_N=$((T_N + 1)); echo "ok $T_N # SKIP a tmpfs needs root (the file-size limit above covers a full disk)"
+	T_N=$((T_N + 1))
+	echo "ok $T_N # SKIP a tmpfs needs root (the file-size limit above covers a full disk)"
 	exit 0
 fi
 T_CLEANUP+=("umount '$mnt' 2>/dev/null")

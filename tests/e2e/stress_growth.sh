@@ -18,8 +18,10 @@ read -r -t 10 -u "${SESSION[0]}" word _ map0
 t_eq "a session holds the database open with the 1 MiB map" "$word $map0" "open $mib"
 
 start=$EPOCHREALTIME
-"$S_HELPER" add "$T_CONFIG" "$T_DIR/db" "$singles" grow1 > "$T_DIR/single" 2> "$T_DIR/single.err" & w1=$!
-"$S_HELPER" add "$T_CONFIG" "$T_DIR/db" "$batched" grow2 "$batch" > "$T_DIR/batch" 2> "$T_DIR/batch.err" & w2=$!
+"$S_HELPER" add "$T_CONFIG" "$T_DIR/db" "$singles" grow1 \
+	> "$T_DIR/single" 2> "$T_DIR/single.err" & w1=$!
+"$S_HELPER" add "$T_CONFIG" "$T_DIR/db" "$batched" grow2 "$batch" \
+	> "$T_DIR/batch" 2> "$T_DIR/batch.err" & w2=$!
 
 # While they write, the session reads every few tenths of a second; reading
 # never grows the map, so a larger map in its answers is one it followed.

@@ -59,9 +59,13 @@ for ((r = 1; r <= rounds; r++)); do
 	claimed_all=$((claimed_all + $(wc -l < "$T_DIR/claimed.$r")))
 	lost=$(s_lost "$T_DIR/claimed.$r" | wc -l)
 	lost_all=$((lost_all + lost))
-	[ "$lost" -ne 0 ] && echo "# round $r: lost $(s_lost "$T_DIR/claimed.$r" | head -n 5 | tr '\n' ' ')"
+	if [ "$lost" -ne 0 ]; then
+		echo "# round $r: lost $(s_lost "$T_DIR/claimed.$r" | head -n 5 | tr '\n' ' ')"
+	fi
 	nb=$(tagged "k${r}batch")
-	[ $((nb % batch)) -ne 0 ] && { bad_batches=$((bad_batches + 1)); echo "# round $r: batch writer left $nb records"; }
+	if [ $((nb % batch)) -ne 0 ]; then
+		bad_batches=$((bad_batches + 1)); echo "# round $r: batch writer left $nb records"
+	fi
 done
 total=$(s_db_ids | wc -l)
 s_tried "$rounds rounds of 3 writers adding one record per transaction, one adding" \

@@ -224,7 +224,8 @@ static inline const char *fuzz_config(const uint8_t *d, size_t n)
 
 	if (!path[0]) {
 		int fd;
-		snprintf(path, sizeof fuzz_config_path, "/tmp/dienhinh-fuzz-%ld.ini", (long)getpid());
+		snprintf(path, sizeof fuzz_config_path, "/tmp/dienhinh-fuzz-%ld.ini",
+			 (long)getpid());
 		if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600)) < 0)
 			return NULL;
 		close(fd);

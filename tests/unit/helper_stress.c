@@ -40,7 +40,9 @@
 #include "store.h"
 
 /* Syllables for names that look like real ones; TAG and a number make them unique. */
-static const char *family[] = { "Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng" };
+static const char *family[] = {
+	"Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng",
+};
 static const char *middle[] = { "Văn", "Thị", "Hữu", "Ngọc", "Minh", "Thanh" };
 static const char *given[] = { "Hồng", "Bình", "Ánh", "Dũng", "Hương", "Tâm", "Quới" };
 #define N_OF(a) (sizeof(a) / sizeof(a)[0])
@@ -99,7 +101,8 @@ static int make_exemplar(struct exemplar *x, const char *tag, long i,
 	snprintf(name, sizeof name, "%s %s %s %s %ld", family[u % N_OF(family)],
 		 middle[u / 7 % N_OF(middle)], given[u / 3 % N_OF(given)], tag, i);
 	x->name = strdup(name);
-	x->achievements = strdup("Tích cực tham gia phong trào thi đua.\nGiúp đỡ người nghèo.");
+	x->achievements = strdup("Tích cực tham gia phong trào thi đua.\n"
+				 "Giúp đỡ người nghèo.");
 	return x->name && x->achievements ? 0 : -1;
 }
 
