@@ -164,13 +164,29 @@ static int migrate(struct store *s, MDB_txn *txn, uint64_t from)
 	return put_u64(txn, s->meta, "schema", STORE_SCHEMA);
 }
 
+/*
+ * Begin a transaction, taking up the larger map when another process grew
+ * the file past ours.  The map is sized at mdb_env_open() to the file as
+ * it was then, so a writer elsewhere can outgrow it before our first
+ * transaction.
+ */
+static int begin(struct store *s, unsigned flags, MDB_txn **txn)
+{
+	int rc;
+
+	while ((rc = mdb_txn_begin(s->env, NULL, flags, txn)) == MDB_MAP_RESIZED)
+		if ((rc = mdb_env_set_mapsize(s->env, 0)))
+			break;
+	return rc;
+}
+
 /* Open the databases; create them and the schema record if asked to. */
 static int open_schema(struct store *s, unsigned flags, struct err *e)
 {
 	MDB_txn *txn;
 	uint64_t schema = 0;
 	bool create = flags & STORE_CREATE;
-	int rc = mdb_txn_begin(s->env, NULL, create ? 0 : MDB_RDONLY, &txn);
+	int rc = begin(s, create ? 0 : MDB_RDONLY, &txn);
 
 	if (rc)
 		return fail(NULL, rc, e);
@@ -202,7 +218,7 @@ static int open_schema(struct store *s, unsigned flags, struct err *e)
 	if (rc)
 		return fail(NULL, rc, e);
 	if (schema < STORE_SCHEMA) {
-		if ((rc = mdb_txn_begin(s->env, NULL, 0, &txn)))
+		if ((rc = begin(s, 0, &txn)))
 			return fail(NULL, rc, e);
 		if ((rc = migrate(s, txn, schema))) {
 			mdb_txn_abort(txn);
@@ -402,10 +418,7 @@ int store_read(struct store *s, store_fn fn, void *ctx, struct err *e)
 	struct store_txn t = { .s = s };
 	int rc;
 
-	while ((rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, &t.txn)) == MDB_MAP_RESIZED)
-		if ((rc = mdb_env_set_mapsize(s->env, 0)))
-			break;
-	if (rc)
+	if ((rc = begin(s, MDB_RDONLY, &t.txn)))
 		return fail(NULL, rc, e);
 	rc = fn(&t, ctx, e);
 	mdb_txn_abort(t.txn);
@@ -940,7 +953,12 @@ int store_backup(struct store *s, const char *dir, struct err *e)
 	if (access(path, F_OK) == 0)
 		return err_set(e, ERR_INVALID, _("%s already holds a database; choose an empty "
 						 "directory for the backup."), dir);
-	rc = mdb_env_copy2(s->env, dir, MDB_CP_COMPACT);
+	/* The copy runs in a read transaction of its own: follow a grown map too. */
+	while ((rc = mdb_env_copy2(s->env, dir, MDB_CP_COMPACT)) == MDB_MAP_RESIZED) {
+		unlink(path);
+		if ((rc = mdb_env_set_mapsize(s->env, 0)))
+			break;
+	}
 	if (rc) {
 		unlink(path);
 		return rc == EACCES ? err_set(e, ERR_IO, _("No permission to write in %s."), dir)
