@@ -56,7 +56,8 @@ for ((r = 1; r <= rounds; r++)); do
 		"$(cat "$T_DIR"/read[12].$r | wc -l) times"
 
 	t_eq "round $r: every writer finished without an error" "$failed" "0"
-	if [ "$failed" -ne 0 ]; then head -n 5 "$T_DIR"/*."$r".err | sed 's/^/#   /'; fi
+	errors=$(cat "$T_DIR"/[wc]*."$r".err)
+	t_eq "round $r: no add was refused" "$errors" ""
 	s_claimed "$T_DIR"/[wc]*."$r" > "$T_DIR/claimed.$r"
 	t_eq "round $r: writers announced $want saves" "$(wc -l < "$T_DIR/claimed.$r")" "$want"
 	t_eq "round $r: no id given twice" "$(uniq -d "$T_DIR/claimed.$r" | wc -l)" "0"

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Map growth: a database created with a 1 MiB map grows by itself while
 # records are added, one per transaction and in batches at the same time,
-# while a third process keeps it open and reads and adds now and then: that
-# process follows the larger map (MDB_MAP_RESIZED) instead of failing.
+# while a third process keeps it open and reads, and command-line
+# processes come and go: they follow the larger map (MDB_MAP_RESIZED)
+# instead of failing, even when it grows between their opening the
+# database and their first transaction.
 source "$(dirname "$0")/stress.inc"
 
 singles=$(s_pick 5000 100000)
@@ -23,6 +25,15 @@ start=$EPOCHREALTIME
 "$S_HELPER" add "$T_CONFIG" "$T_DIR/db" "$batched" grow2 "$batch" \
 	> "$T_DIR/batch" 2> "$T_DIR/batch.err" & w2=$!
 
+# Command-line readers, each opening the database anew, all the while.
+cli_reader() {
+	while kill -0 "$w1" 2>/dev/null || kill -0 "$w2" 2>/dev/null; do
+		dh quota --year 2024 --format tsv > /dev/null 2>> "$T_DIR/cli.err"
+		echo $? >> "$T_DIR/cli.rc"
+	done
+}
+cli_reader & cr=$!
+
 # While they write, the session reads every few tenths of a second; reading
 # never grows the map, so a larger map in its answers is one it followed.
 probes=0 last_count=0 shrank=0 session_ok=1
@@ -36,6 +47,7 @@ while kill -0 "$w1" 2>/dev/null || kill -0 "$w2" 2>/dev/null; do
 done
 wait "$w1"; rc1=$?
 wait "$w2"; rc2=$?
+wait "$cr"
 echo read >&"${SESSION[1]}"
 read -r -t 30 -u "${SESSION[0]}" word count _ map_end
 # Then it adds, in the map it now shares with the writers.
@@ -48,7 +60,8 @@ file=$(stat -c %s "$T_DIR/db/data.mdb")
 want=$((singles + batched))
 s_tried "from a 1 MiB map: $singles adds one per transaction and $batched in batches of" \
 	"$batch at once, in ${secs}s, while a session opened before them read" \
-	"$probes times; data file now $((file / mib)) MiB, the session's map $((map_end / mib)) MiB"
+	"$probes times and command-line quotas ran $(wc -l < "$T_DIR/cli.rc") times;" \
+	"data file now $((file / mib)) MiB, the session's map $((map_end / mib)) MiB"
 
 t_eq "the one-per-transaction writer finished" "$rc1" "0"
 if [ "$rc1" -ne 0 ]; then sed 's/^/#   /' "$T_DIR/single.err"; fi
@@ -57,6 +70,9 @@ if [ "$rc2" -ne 0 ]; then sed 's/^/#   /' "$T_DIR/batch.err"; fi
 t_eq "the session answered every probe" "$session_ok" "1"
 if [ "$session_ok" -ne 1 ]; then sed 's/^/#   /' "$T_DIR/session.err"; fi
 t_eq "the session saw the count only grow" "$shrank" "0"
+t_eq "every command-line quota run during the growth succeeded" \
+	"$(grep -vc '^0$' "$T_DIR/cli.rc")" "0"
+if [ -s "$T_DIR/cli.err" ]; then sort "$T_DIR/cli.err" | uniq -c | head -n 5 | sed 's/^/#   /'; fi
 t_ok "the data file grew past the 1 MiB map" test "$file" -gt "$mib"
 t_ok "the session, which only read, now maps more than 1 MiB" \
 	test "${map_end:-0}" -gt "$mib"
