@@ -56,7 +56,7 @@ HELPER_BIN = $(HELPER_SRC:tests/unit/%.c=build/tests/%)
 PO       = $(foreach p,$(wildcard src/po/*.po),$(if $(findstring -,$(notdir $(p))),,$(p)))
 MO       = $(PO:src/po/%.po=build/locale/%/LC_MESSAGES/dienhinh.mo)
 
-.PHONY: all deps run run-demo test check po bench fuzz stress \
+.PHONY: all deps run run-demo test check po bench fuzz fuzz-run stress \
         install install-shared uninstall clean
 .DEFAULT_GOAL := all
 
@@ -131,6 +131,40 @@ var/dienhinh.ini: conf/dienhinh.ini
 bench: all
 	@tests/bench/run
 
+# ---- fuzzing ---------------------------------------------------------------
+# libFuzzer targets (tests/fuzz/fuzz_*.c), built with clang into build/fuzz/
+# so the normal build is left alone; each runs FUZZ_SECONDS, and any
+# finding fails the run.  clang is installed by `.ci/deps fuzz` only:
+# `make test` does not need it (it replays the corpus with the usual compiler).
+FUZZ_SECONDS ?= 60
+FUZZ_CC    ?= clang
+FUZZ_FLAGS  = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+              -fno-sanitize-recover=undefined
+FUZZ_OBJ    = $(LIB_SRC:%.c=build/fuzz/obj/%.o)
+FUZZ_BIN    = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
+
+build/fuzz/obj/%.o: %.c build/gen/paths.h
+	@mkdir -p $(@D)
+	$(call say,CC-FUZZ,$<)$(FUZZ_CC) $(CPPFLAGS_ALL) $(LIB_CFLAGS) $(FUZZ_FLAGS) \
+	  -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/targets.h $(FUZZ_OBJ)
+	$(call say,LD-FUZZ,$@)$(FUZZ_CC) $(CPPFLAGS_ALL) $(LIB_CFLAGS) $(FUZZ_FLAGS) \
+	  -fsanitize=fuzzer $< $(FUZZ_OBJ) $(LIBS) -o $@
+
+.SECONDARY: $(FUZZ_OBJ)
+
+fuzz:
+	@.ci/deps fuzz
+	@$(MAKE) --no-print-directory fuzz-run
+
+fuzz-run: $(FUZZ_BIN)
+	@tests/fuzz/run $(FUZZ_SECONDS) $(FUZZ_BIN)
+
+# The long fault and load tests (minutes); `make test` runs the short ones.
+stress: all $(HELPER_BIN) build/asan/dienhinh
+	@tests/stress/run
+
 # Refresh the message template and merge it into each translation.
 po:
 	xgettext --from-code=UTF-8 -k_ -kN_ -kngettext:1,2 -c/ -o src/po/dienhinh.pot \
@@ -170,4 +204,4 @@ uninstall:
 clean:
 	rm -rf build
 
--include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d)
+-include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d)

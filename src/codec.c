@@ -440,7 +440,7 @@ int codec_decode_exemplar(const void *p, size_t n, struct exemplar *x, struct er
 			break;
 	}
 	if (r.bad || rc < 0 || !x->id || !x->type || !x->category || !x->status ||
-	    !x->name || x->date == DATE_NONE || !x->unit[0]) {
+	    !x->name || !*x->name || x->date == DATE_NONE || !x->unit[0]) {
 		model_exemplar_free(x);
 		if (!r.bad)
 			r.bad = 1;
@@ -495,7 +495,7 @@ int codec_decode_unit(const void *p, size_t n, struct unit *u, struct err *e)
 		if (r.bad)
 			break;
 	}
-	if (r.bad || rc < 0 || !u->code[0] || !u->name || !u->kind) {
+	if (r.bad || rc < 0 || !u->code[0] || !u->name || !*u->name || !u->kind) {
 		model_unit_free(u);
 		if (!r.bad)
 			r.bad = 1;
@@ -548,7 +548,7 @@ static void decode_change(struct rd *outer, const uint8_t *pl, size_t n,
 		if (r.bad)
 			break;
 	}
-	if (r.bad || rc < 0 || !f || a->n_changes >= MAX_LIST ||
+	if (r.bad || rc < 0 || !f || !*f || a->n_changes >= MAX_LIST ||
 	    audit_add_change(a, f, b, af))
 		outer->bad = r.bad == 2 ? 2 : 1;
 	free(f);

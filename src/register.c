@@ -608,6 +608,7 @@ struct batch_ctx {
 	size_t n_problems;
 	size_t n_early;   /* problems found before the transaction (cleaning, validation) */
 	bool *early;      /* early[i]: record i is among them and is not looked at again */
+	uint64_t *given;  /* the ids the records came with, put back before each run */
 };
 
 static int problem_order(const void *a, const void *b)
@@ -698,7 +699,12 @@ static int batch_txn(struct store_txn *t, void *p, struct err *e)
 	struct audit_entry a;
 	int rc = 0;
 
+	/* store_write() runs this again after growing the map: ids given by the
+	 * aborted run are not the records' own and may since have gone to
+	 * someone else's records. */
 	c->n_problems = c->n_early;
+	for (size_t i = 0; i < c->n; i++)
+		c->xs[i].id = c->given[i];
 	for (size_t i = 0; i < c->n && !rc; i++)
 		if (!c->early[i])
 			rc = batch_one(t, c, i, e);
@@ -724,7 +730,8 @@ int register_add_batch(struct reg *r, struct exemplar *xs, size_t n, const char 
 		       struct err *e)
 {
 	struct unit_list units;
-	struct batch_ctx c = { r, xs, n, &units, source, dry_run, false, NULL, 0, 0, NULL };
+	struct batch_ctx c = { r, xs, n, &units, source, dry_run, false, NULL, 0, 0, NULL,
+			       NULL };
 	int64_t now = time(NULL);
 	int rc = -1;
 
@@ -732,8 +739,13 @@ int register_add_batch(struct reg *r, struct exemplar *xs, size_t n, const char 
 	*n_problems = 0;
 	if (roles_check(r->cfg, r->role, ROLES_IMPORT, NULL, NULL, e))
 		return -1;
-	if (!(c.early = calloc(n ? n : 1, sizeof *c.early)))
+	if (!(c.early = calloc(n ? n : 1, sizeof *c.early)) ||
+	    !(c.given = malloc((n ? n : 1) * sizeof *c.given))) {
+		free(c.early);
 		return err_set(e, ERR_NOMEM, _("Out of memory."));
+	}
+	for (size_t i = 0; i < n; i++)
+		c.given[i] = xs[i].id;
 	/* Every record is looked at, so that one answer lists every problem. */
 	for (size_t i = 0; i < n; i++) {
 		struct err why = { 0 };
@@ -761,6 +773,7 @@ int register_add_batch(struct reg *r, struct exemplar *xs, size_t n, const char 
 	}
 out:
 	free(c.early);
+	free(c.given);
 	*problems = c.problems;
 	*n_problems = c.n_problems;
 	return rc;

@@ -14,7 +14,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "codec.h"
@@ -31,6 +33,7 @@ struct store {
 		audit_rec;
 	char *dir;
 	volatile sig_atomic_t *interrupt;
+	int cleared_at_open;   /* dead readers freed by store_open, not yet reported */
 };
 
 /*
@@ -56,6 +59,7 @@ static int fail(struct store_txn *t, int rc, struct err *e)
 			t->full = true;
 		return err_set(e, ERR_FULL, _("The database is full."));
 	case ENOSPC:
+	case EFBIG: /* the file-size limit of the account: full, as far as we may write */
 		return err_set(e, ERR_FULL, _("The disk is full: nothing was saved. "
 					      "Ask the administrator to free some space."));
 	case MDB_READERS_FULL:
@@ -160,13 +164,29 @@ static int migrate(struct store *s, MDB_txn *txn, uint64_t from)
 	return put_u64(txn, s->meta, "schema", STORE_SCHEMA);
 }
 
+/*
+ * Begin a transaction, taking up the larger map when another process grew
+ * the file past ours.  The map is sized at mdb_env_open() to the file as
+ * it was then, so a writer elsewhere can outgrow it before our first
+ * transaction.
+ */
+static int begin(struct store *s, unsigned flags, MDB_txn **txn)
+{
+	int rc;
+
+	while ((rc = mdb_txn_begin(s->env, NULL, flags, txn)) == MDB_MAP_RESIZED)
+		if ((rc = mdb_env_set_mapsize(s->env, 0)))
+			break;
+	return rc;
+}
+
 /* Open the databases; create them and the schema record if asked to. */
 static int open_schema(struct store *s, unsigned flags, struct err *e)
 {
 	MDB_txn *txn;
 	uint64_t schema = 0;
 	bool create = flags & STORE_CREATE;
-	int rc = mdb_txn_begin(s->env, NULL, create ? 0 : MDB_RDONLY, &txn);
+	int rc = begin(s, create ? 0 : MDB_RDONLY, &txn);
 
 	if (rc)
 		return fail(NULL, rc, e);
@@ -198,7 +218,7 @@ static int open_schema(struct store *s, unsigned flags, struct err *e)
 	if (rc)
 		return fail(NULL, rc, e);
 	if (schema < STORE_SCHEMA) {
-		if ((rc = mdb_txn_begin(s->env, NULL, 0, &txn)))
+		if ((rc = begin(s, 0, &txn)))
 			return fail(NULL, rc, e);
 		if ((rc = migrate(s, txn, schema))) {
 			mdb_txn_abort(txn);
@@ -260,8 +280,10 @@ int store_open(const char *dir, size_t map_size, unsigned flags, struct store **
 					   "\"dienhinh init\"."), dir);
 		goto out;
 	}
-	/* LMDB would write a new, empty database over an empty file. */
-	if (!(flags & STORE_CREATE) && found && sb.st_size == 0) {
+	/* LMDB would write a new, empty database over an empty file.  An
+	 * existing but empty data file is damage (a copy cut off at its
+	 * start), not absence: even init leaves it for a person to look at. */
+	if (found && sb.st_size == 0) {
 		err_set(e, ERR_SCHEMA, _("The database file %s is empty: it is damaged. Nothing "
 					 "was changed; restore it from a backup."), path);
 		goto out;
@@ -287,7 +309,7 @@ int store_open(const char *dir, size_t map_size, unsigned flags, struct store **
 	}
 	if (check_file_size(s, e))
 		goto out;
-	mdb_reader_check(s->env, NULL);
+	mdb_reader_check(s->env, &s->cleared_at_open);
 	if (open_schema(s, flags, e) == 0) {
 		*out = s;
 		return 0;
@@ -321,11 +343,14 @@ uint64_t store_last_txn(struct store *s)
 	return info.me_last_txnid;
 }
 
+/* Counts the slots freed at open too: `check` runs after the open that freed them. */
 int store_reader_check(struct store *s)
 {
 	int dead = 0;
 
 	mdb_reader_check(s->env, &dead);
+	dead += s->cleared_at_open;
+	s->cleared_at_open = 0;
 	return dead;
 }
 
@@ -360,6 +385,28 @@ static int grow(struct store *s, struct err *e)
 	return 0;
 }
 
+/*
+ * LMDB reports a write cut short, which is what a disk filling up in the
+ * middle of a commit gives, as EIO, like a failing disk.  Tell them apart
+ * by looking: almost no room left on the file system, or the data file at
+ * the process's file-size limit, means the disk is full.
+ */
+static bool out_of_space(struct store *s)
+{
+	const unsigned long long slack = 1 << 20;
+	struct statvfs vfs;
+	struct rlimit rl;
+	struct stat sb;
+	char path[4096];
+
+	if (statvfs(s->dir, &vfs) == 0 &&
+	    (unsigned long long)vfs.f_bavail * vfs.f_frsize < slack)
+		return true;
+	snprintf(path, sizeof path, "%s/data.mdb", s->dir);
+	return getrlimit(RLIMIT_FSIZE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+	       stat(path, &sb) == 0 && (unsigned long long)sb.st_size + slack > rl.rlim_cur;
+}
+
 static void txn_end(struct store_txn *t)
 {
 	buf_free(&t->enc);
@@ -371,10 +418,7 @@ int store_read(struct store *s, store_fn fn, void *ctx, struct err *e)
 	struct store_txn t = { .s = s };
 	int rc;
 
-	while ((rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, &t.txn)) == MDB_MAP_RESIZED)
-		if ((rc = mdb_env_set_mapsize(s->env, 0)))
-			break;
-	if (rc)
+	if ((rc = begin(s, MDB_RDONLY, &t.txn)))
 		return fail(NULL, rc, e);
 	rc = fn(&t, ctx, e);
 	mdb_txn_abort(t.txn);
@@ -410,6 +454,8 @@ int store_write(struct store *s, store_fn fn, void *ctx, struct err *e)
 		rc = mdb_txn_commit(t.txn);
 		if (rc == 0)
 			return 0;
+		if (rc == EIO && out_of_space(s))
+			rc = ENOSPC;
 		if (rc != MDB_MAP_FULL)
 			return fail(NULL, rc, e);
 		if (grow(s, e))
@@ -907,7 +953,12 @@ int store_backup(struct store *s, const char *dir, struct err *e)
 	if (access(path, F_OK) == 0)
 		return err_set(e, ERR_INVALID, _("%s already holds a database; choose an empty "
 						 "directory for the backup."), dir);
-	rc = mdb_env_copy2(s->env, dir, MDB_CP_COMPACT);
+	/* The copy runs in a read transaction of its own: follow a grown map too. */
+	while ((rc = mdb_env_copy2(s->env, dir, MDB_CP_COMPACT)) == MDB_MAP_RESIZED) {
+		unlink(path);
+		if ((rc = mdb_env_set_mapsize(s->env, 0)))
+			break;
+	}
 	if (rc) {
 		unlink(path);
 		return rc == EACCES ? err_set(e, ERR_IO, _("No permission to write in %s."), dir)
