@@ -28,6 +28,7 @@
 #include "config.h"
 #include "err.h"
 #include "model.h"
+#include "roles.h"
 #include "store.h"
 #include "units.h"
 
@@ -100,44 +101,18 @@ int register_revoke(struct reg *r, uint64_t id, const char *reason, struct err *
 int register_propagate(struct reg *r, uint64_t id, const struct propagation *p,
 		       struct err *e);
 
-/* ---- many at once ---------------------------------------------------------- */
+/* ---- helpers for batch.c and other register-layer modules ------------------ */
 
-/* One refused record of a batch: its index in the array and why. */
-struct reg_problem {
-	size_t index;
-	struct err err;
-};
+/* Check an action against this person's role (roles.h). */
+int register_check_role(const struct reg *r, enum roles_action act, const struct exemplar *x,
+			const char *unit, struct err *e);
 
-/*
- * Add `n` exemplars in one transaction, all or nothing (office only).
- * Records keep what they carry (status, commendation, propagations,
- * stamps: an import of exported data restores it as it was); missing
- * status, version and stamps get the defaults of an ordinary add.  An id
- * is kept when no record has it, else a new one is given.  Every record is
- * cleaned and checked like an ordinary add, duplicates included (within
- * the batch too).  If any record is refused, nothing is written and
- * *problems lists them all (free()); with `dry_run` nothing is written
- * either way.  One audit entry, noting `source`, covers the batch.
- */
-int register_add_batch(struct reg *r, struct exemplar *xs, size_t n, const char *source,
-		       bool dry_run, struct reg_problem **problems, size_t *n_problems,
-		       struct err *e);
+/* Inside a write transaction: ERR_DUPLICATE if another record (not `skip`)
+ * has x's name, unit and introduction date. */
+int register_check_duplicate(struct store_txn *t, const struct exemplar *x, uint64_t skip,
+			     struct err *e);
 
-/*
- * Add or change units known only to the database (office only), all or
- * nothing, with one audit entry ("units", noting `source`) listing every
- * unit added or changed, before and after.  A unit that the config defines
- * must be exactly as the config says (that is where it changes); a unit
- * stored with the same fields is left alone.  Each is checked: code, name
- * (cleaned to NFC), kind, quota 0-99, block in the config, active_from not
- * after active_to, successor another unit stored or in the batch, code
- * not twice.  Problems, dry_run and the return value as for
- * register_add_batch (err.field names the unit field: "code", "name"...);
- * *changed receives how many units are (or would be) added or changed.
- */
-int register_import_units(struct reg *r, struct unit *us, size_t n, const char *source,
-			  bool dry_run, struct reg_problem **problems, size_t *n_problems,
-			  size_t *changed, struct err *e);
+/* ---- whole database ------------------------------------------------------------ */
 
 /* A consistent, compacted copy of the database in `dir` (store_backup); office only,
  * since the copy holds every record and the whole audit trail. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "batch.h"
 #include "i18n.h"
 #include "query.h"
 
@@ -186,7 +187,7 @@ int demo_fill(struct reg *r, size_t *added, struct err *e)
 	struct query_filter f = { 0 };
 	struct unit_list units;
 	struct exemplar *xs = NULL;
-	struct reg_problem *problems = NULL;
+	struct batch_problem *problems = NULL;
 	size_t n = 0, cap = 0, n_problems;
 	bool any = false;
 	int rc = -1;
@@ -225,7 +226,7 @@ int demo_fill(struct reg *r, size_t *added, struct err *e)
 				}
 			}
 		}
-	rc = register_add_batch(r, xs, n, "demo", false, &problems, &n_problems, e);
+	rc = batch_add(r, xs, n, "demo", false, &problems, &n_problems, e);
 	if (!rc)
 		*added = n;
 out:

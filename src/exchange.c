@@ -14,6 +14,7 @@
 
 #include "csvio.h"
 #include "sheet.h"
+#include "batch.h"
 #include "i18n.h"
 #include "query.h"
 #include "text.h"
@@ -521,7 +522,7 @@ static size_t field_column(const struct import *im, const char *field)
 
 /* The register's refusals, at their rows and columns; each refused record is
  * marked in drop[] (if not NULL), duplicates only counted when skip_dups. */
-static void register_problems(struct import *im, const struct reg_problem *p, size_t n,
+static void register_problems(struct import *im, const struct batch_problem *p, size_t n,
 			      const size_t *rows, bool skip_dups, bool *drop)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -541,13 +542,13 @@ static void register_problems(struct import *im, const struct reg_problem *p, si
 static int run_batch(struct import *im, struct exemplar *xs, size_t n, const size_t *rows,
 		     const char *source, bool dry, bool skip_dups, bool *drop, struct err *e)
 {
-	struct reg_problem *p = NULL;
+	struct batch_problem *p = NULL;
 	size_t np = 0;
 	int rc;
 
 	if (!n)
 		return 0;
-	rc = register_add_batch(im->r, xs, n, source, dry, &p, &np, e);
+	rc = batch_add(im->r, xs, n, source, dry, &p, &np, e);
 	register_problems(im, p, np, rows, skip_dups, drop);
 	free(p);
 	return rc && !np ? -1 : 0;
@@ -664,7 +665,7 @@ static int import_units(struct import *im, const char *source, unsigned flags, s
 	size_t n = im->t.n_rows, good = 0, changed = 0, np = 0;
 	struct unit *us = calloc(n + 1, sizeof *us);
 	size_t *rows = calloc(n + 1, sizeof *rows);
-	struct reg_problem *p = NULL;
+	struct batch_problem *p = NULL;
 	int rc = -1;
 
 	if (!us || !rows) {
@@ -685,7 +686,7 @@ static int import_units(struct import *im, const char *source, unsigned flags, s
 		err_set(e, ERR_NOMEM, _("Out of memory."));
 		goto out;
 	}
-	rc = register_import_units(im->r, us, good, source,
+	rc = batch_import_units(im->r, us, good, source,
 				   im->res->n_problems || (flags & EXCHANGE_DRY_RUN), &p, &np,
 				   &changed, e);
 	register_problems(im, p, np, rows, false, NULL);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "batch.h"
 #include "register.h"
 #include "store.h"
 
@@ -108,13 +109,13 @@ static int gen(struct reg *r, size_t n)
 	}
 	for (size_t done = 0; done < n && !rc; done += BATCH) {
 		size_t m = n - done < BATCH ? n - done : BATCH, n_problems = 0;
-		struct reg_problem *problems = NULL;
+		struct batch_problem *problems = NULL;
 		for (size_t i = 0; i < m; i++) {
 			model_exemplar_init(&xs[i]);
 			if (make(&xs[i], done + i, &units))
 				rc = 1;
 		}
-		if (!rc && register_add_batch(r, xs, m, "helper_gen", false, &problems,
+		if (!rc && batch_add(r, xs, m, "helper_gen", false, &problems,
 					      &n_problems, &e)) {
 			rc = fail(&e);
 			if (n_problems)

@@ -36,6 +36,7 @@
 
 #include "config.h"
 #include "identity.h"
+#include "batch.h"
 #include "register.h"
 #include "store.h"
 
@@ -140,7 +141,7 @@ static int add_batch(struct reg *r, const char *tag, long from, long n,
 		     const struct unit **units, size_t n_units, struct err *e)
 {
 	struct exemplar *xs = calloc((size_t)n, sizeof *xs);
-	struct reg_problem *problems = NULL;
+	struct batch_problem *problems = NULL;
 	size_t n_problems = 0;
 	int rc = xs ? 0 : err_set(e, ERR_NOMEM, "out of memory");
 
@@ -148,7 +149,7 @@ static int add_batch(struct reg *r, const char *tag, long from, long n,
 		if (make_exemplar(&xs[i], tag, from + i, units, n_units))
 			rc = err_set(e, ERR_NOMEM, "out of memory");
 	if (!rc)
-		rc = register_add_batch(r, xs, (size_t)n, "stress", false, &problems,
+		rc = batch_add(r, xs, (size_t)n, "stress", false, &problems,
 					&n_problems, e);
 	if (rc && n_problems)
 		*e = problems[0].err;
@@ -195,7 +196,7 @@ static int cmd_add_ids(int argc, char **argv)
 	struct config *cfg;
 	struct reg *r;
 	struct err e = { 0 };
-	struct reg_problem *problems = NULL;
+	struct batch_problem *problems = NULL;
 	size_t n_units, n_problems = 0, n = argc > 4 ? (size_t)argc - 4 : 0;
 	struct exemplar *xs = calloc(n ? n : 1, sizeof *xs);
 	const struct unit **units;
@@ -216,7 +217,7 @@ static int cmd_add_ids(int argc, char **argv)
 		xs[i].id = strtoull(argv[4 + i], NULL, 10);
 	}
 	if (!rc)
-		rc = register_add_batch(r, xs, n, "stress", false, &problems, &n_problems, &e);
+		rc = batch_add(r, xs, n, "stress", false, &problems, &n_problems, &e);
 	if (rc && n_problems)
 		e = problems[0].err;
 	for (size_t i = 0; !rc && i < n; i++)

@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "batch.h"
 #include "register.h"
 #include "store.h"
 
@@ -1047,7 +1048,7 @@ static void test_batch_all_or_nothing(void **state)
 {
 	struct fx *f = *state;
 	struct exemplar xs[4];
-	struct reg_problem *pr = NULL;
+	struct batch_problem *pr = NULL;
 	size_t np = 0;
 	struct err e = { 0 };
 
@@ -1055,7 +1056,7 @@ static void test_batch_all_or_nothing(void **state)
 	person(&xs[1], "nowhere", "B", ymd(2024, 8, 1));
 	person(&xs[2], "p2", "C", ymd(2024, 8, 1));
 	person(&xs[3], "p2", "D\x1b", ymd(2024, 8, 1));
-	assert_int_equal(register_add_batch(f->r, xs, 4, "nhap.csv", false, &pr, &np, &e), -1);
+	assert_int_equal(batch_add(f->r, xs, 4, "nhap.csv", false, &pr, &np, &e), -1);
 	assert_int_equal(e.code, ERR_INVALID);
 	assert_non_null(strstr(e.msg, "2 records"));
 	/* a bad text and an unknown unit: both listed at once, in record order */
@@ -1068,13 +1069,13 @@ static void test_batch_all_or_nothing(void **state)
 	assert_int_equal(n_records(f), 0);
 	free(xs[3].name);
 	xs[3].name = strdup("D");
-	assert_int_equal(register_add_batch(f->r, xs, 4, "nhap.csv", false, &pr, &np, &e), -1);
+	assert_int_equal(batch_add(f->r, xs, 4, "nhap.csv", false, &pr, &np, &e), -1);
 	assert_int_equal(np, 1);
 	assert_int_equal(pr[0].index, 1);
 	free(pr);
 	assert_int_equal(n_records(f), 0);
 	snprintf(xs[1].unit, sizeof xs[1].unit, "tp");
-	assert_int_equal(register_add_batch(f->r, xs, 4, "nhap.csv", false, &pr, &np, &e), 0);
+	assert_int_equal(batch_add(f->r, xs, 4, "nhap.csv", false, &pr, &np, &e), 0);
 	assert_int_equal(np, 0);
 	free(pr);
 	assert_int_equal(n_records(f), 4);
@@ -1085,7 +1086,7 @@ static void test_batch_lists_every_problem(void **state)
 {
 	struct fx *f = *state;
 	struct exemplar xs[5];
-	struct reg_problem *pr = NULL;
+	struct batch_problem *pr = NULL;
 	size_t np = 0;
 	struct err e = { 0 };
 
@@ -1096,7 +1097,7 @@ static void test_batch_lists_every_problem(void **state)
 	person(&xs[2], "p1", "C", ymd(2025, 8, 1));  /* p1 closed */
 	person(&xs[3], "p1", "B", ymd(2024, 8, 1));  /* same as xs[1] */
 	person(&xs[4], "p2", "E", ymd(2024, 8, 1));  /* already recorded */
-	assert_int_equal(register_add_batch(f->r, xs, 5, "x.csv", false, &pr, &np, &e), -1);
+	assert_int_equal(batch_add(f->r, xs, 5, "x.csv", false, &pr, &np, &e), -1);
 	assert_int_equal(np, 4);
 	assert_int_equal(pr[0].index, 0);
 	assert_string_equal(pr[0].err.field, "unit");
@@ -1117,14 +1118,14 @@ static void test_batch_dry_run_writes_nothing(void **state)
 {
 	struct fx *f = *state;
 	struct exemplar xs[2];
-	struct reg_problem *pr = NULL;
+	struct batch_problem *pr = NULL;
 	size_t np = 7;
 	struct err e = { 0 };
 	struct entries es;
 
 	person(&xs[0], "p1", "A", ymd(2024, 8, 1));
 	person(&xs[1], "p2", "B", ymd(2024, 8, 1));
-	assert_int_equal(register_add_batch(f->r, xs, 2, "x.csv", true, &pr, &np, &e), 0);
+	assert_int_equal(batch_add(f->r, xs, 2, "x.csv", true, &pr, &np, &e), 0);
 	assert_int_equal(np, 0);
 	free(pr);
 	assert_int_equal(n_records(f), 0);
@@ -1139,7 +1140,7 @@ static void test_batch_writes_with_one_audit_entry(void **state)
 {
 	struct fx *f = *state;
 	struct exemplar xs[3], y;
-	struct reg_problem *pr = NULL;
+	struct batch_problem *pr = NULL;
 	size_t np = 0;
 	struct err e = { 0 };
 	struct entries es;
@@ -1152,7 +1153,7 @@ static void test_batch_writes_with_one_audit_entry(void **state)
 	xs[2].version = 4;
 	snprintf(xs[2].created_by, sizeof xs[2].created_by, "cu");
 	xs[2].created_at = 1700000000;
-	assert_int_equal(register_add_batch(f->r, xs, 3, "nhap.csv", false, &pr, &np, &e), 0);
+	assert_int_equal(batch_add(f->r, xs, 3, "nhap.csv", false, &pr, &np, &e), 0);
 	assert_int_equal(np, 0);
 	free(pr);
 	assert_int_equal(n_records(f), 3);
@@ -1184,7 +1185,7 @@ static void test_batch_ids_kept_or_given(void **state)
 {
 	struct fx *f = *state;
 	struct exemplar xs[3];
-	struct reg_problem *pr = NULL;
+	struct batch_problem *pr = NULL;
 	size_t np = 0;
 	struct err e = { 0 };
 	struct exemplar y;
@@ -1196,7 +1197,7 @@ static void test_batch_ids_kept_or_given(void **state)
 	person(&xs[1], "p1", "B", ymd(2024, 8, 1));
 	xs[1].id = 1;
 	person(&xs[2], "p1", "C", ymd(2024, 8, 1));
-	assert_int_equal(register_add_batch(f->r, xs, 3, "x.csv", false, &pr, &np, &e), 0);
+	assert_int_equal(batch_add(f->r, xs, 3, "x.csv", false, &pr, &np, &e), 0);
 	free(pr);
 	assert_int_equal(xs[0].id, 5);
 	assert_true(xs[1].id != 1 && xs[1].id != 5);
@@ -1214,7 +1215,7 @@ static void test_batch_kept_id_before_new_one(void **state)
 {
 	struct fx *f = *state;
 	struct exemplar xs[2], y;
-	struct reg_problem *pr = NULL;
+	struct batch_problem *pr = NULL;
 	size_t np = 0;
 	struct err e = { 0 };
 
@@ -1222,7 +1223,7 @@ static void test_batch_kept_id_before_new_one(void **state)
 	person(&xs[0], "p1", "A", ymd(2024, 8, 1));
 	xs[0].id = 1;
 	person(&xs[1], "p1", "B", ymd(2024, 8, 1));
-	assert_int_equal(register_add_batch(f->r, xs, 2, "x.csv", false, &pr, &np, &e), 0);
+	assert_int_equal(batch_add(f->r, xs, 2, "x.csv", false, &pr, &np, &e), 0);
 	free(pr);
 	assert_int_equal(xs[0].id, 1);
 	assert_true(xs[1].id != 1);
@@ -1241,7 +1242,7 @@ static void test_batch_reimport_is_duplicate(void **state)
 {
 	struct fx *f = *state;
 	struct exemplar xs[1];
-	struct reg_problem *pr = NULL;
+	struct batch_problem *pr = NULL;
 	size_t np = 0;
 	struct err e = { 0 };
 
@@ -1249,7 +1250,7 @@ static void test_batch_reimport_is_duplicate(void **state)
 	/* the same record coming back with its own number, as from an export */
 	person(&xs[0], "p1", "A", ymd(2024, 8, 1));
 	xs[0].id = id;
-	assert_int_equal(register_add_batch(f->r, xs, 1, "x.csv", false, &pr, &np, &e), -1);
+	assert_int_equal(batch_add(f->r, xs, 1, "x.csv", false, &pr, &np, &e), -1);
 	assert_int_equal(np, 1);
 	assert_int_equal(pr[0].err.code, ERR_DUPLICATE);
 	free(pr);
@@ -1261,13 +1262,13 @@ static void test_batch_office_only(void **state)
 {
 	struct fx *f = *state;
 	struct exemplar xs[1];
-	struct reg_problem *pr = (struct reg_problem *)1;
+	struct batch_problem *pr = (struct batch_problem *)1;
 	size_t np = 9;
 	struct err e = { 0 };
 
 	person(&xs[0], "p1", "A", ymd(2024, 8, 1));
 	act_as(f, "an", ymd(2025, 1, 10));
-	assert_int_equal(register_add_batch(f->r, xs, 1, "x.csv", false, &pr, &np, &e), -1);
+	assert_int_equal(batch_add(f->r, xs, 1, "x.csv", false, &pr, &np, &e), -1);
 	assert_int_equal(e.code, ERR_DENIED);
 	assert_null(pr);
 	assert_int_equal(np, 0);

@@ -1,0 +1,421 @@
+/* batch.c - see batch.h. */
+#include "batch.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "i18n.h"
+#include "roles.h"
+#include "text.h"
+#include "units.h"
+
+/*
+ * A batch in progress.  Problems are collected here and handed over only
+ * after the transaction: store_write() may run the function again on a
+ * larger map, and the second run must not report everything twice.
+ */
+struct batch_ctx {
+	struct reg *r;
+	struct exemplar *xs;
+	size_t n;
+	const struct unit_list *units;
+	const char *source;
+	bool dry_run, dry_done;
+	struct batch_problem *problems;
+	size_t n_problems;
+	size_t n_early;   /* problems found before the transaction (cleaning, validation) */
+	bool *early;      /* early[i]: record i is among them and is not looked at again */
+	uint64_t *given;  /* the ids the records came with, put back before each run */
+};
+
+static int problem_order(const void *a, const void *b)
+{
+	const struct batch_problem *x = a, *y = b;
+
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static int note_problem(struct batch_ctx *c, size_t i, const struct err *why)
+{
+	struct batch_problem *p = realloc(c->problems, (c->n_problems + 1) * sizeof *p);
+
+	if (!p)
+		return -1;
+	c->problems = p;
+	p[c->n_problems].index = i;
+	p[c->n_problems++].err = *why;
+	return 0;
+}
+
+/* Defaults of an ordinary add for what a record does not carry. */
+static void batch_defaults(const struct reg *r, struct exemplar *x, int64_t now)
+{
+	if (!x->status)
+		x->status = STATUS_INTRODUCED;
+	if (!x->version)
+		x->version = 1;
+	if (!x->created_at)
+		x->created_at = now;
+	if (!x->updated_at)
+		x->updated_at = x->created_at;
+	if (!x->created_by[0])
+		snprintf(x->created_by, sizeof x->created_by, "%s", register_user(r));
+	if (!x->updated_by[0])
+		memcpy(x->updated_by, x->created_by, sizeof x->updated_by);
+}
+
+/*
+ * Give x its kept or a new id.  A kept id moves the sequence past it at
+ * once, so that a record later in the batch never gets the same number.
+ */
+static int batch_id(struct store_txn *t, struct exemplar *x, struct err *e)
+{
+	struct exemplar y;
+	uint64_t next;
+	int rc;
+
+	if (x->id) {
+		model_exemplar_init(&y);
+		rc = store_get_exemplar(t, x->id, &y, e);
+		model_exemplar_free(&y);
+		if (rc && e->code == ERR_NOTFOUND) {
+			if (store_get_meta_u64(t, "next_id", &next, e))
+				return -1;
+			return x->id >= next ? store_put_meta_u64(t, "next_id", x->id + 1, e) : 0;
+		}
+		if (rc)
+			return -1;
+	}
+	return store_next_id(t, &x->id, e);
+}
+
+static int batch_one(struct store_txn *t, struct batch_ctx *c, size_t i, struct err *e)
+{
+	struct exemplar *x = &c->xs[i];
+	const struct unit *u = units_find(c->units, x->unit);
+	struct err why = { 0 };
+
+	if (!u)
+		err_set_field(&why, ERR_INVALID, "unit", _("%s (unit): there is no unit with code "
+							  "\"%s\"."), model_field_label("unit"), x->unit);
+	else if (!model_unit_active_on(u, x->date))
+		err_set_field(&why, ERR_INVALID, "unit", _("%s (unit): %s was not active on that "
+							  "date."), model_field_label("unit"), u->name);
+	else if (register_check_duplicate(t, x, 0, &why) && why.code != ERR_DUPLICATE)
+		return *e = why, -1;
+	if (why.code)
+		return note_problem(c, i, &why) ? err_set(e, ERR_NOMEM, _("Out of memory.")) : 0;
+	if (batch_id(t, x, e) || store_put_exemplar(t, NULL, x, e))
+		return -1;
+	return 0;
+}
+
+static int batch_txn(struct store_txn *t, void *p, struct err *e)
+{
+	struct batch_ctx *c = p;
+	struct audit_entry a;
+	int rc = 0;
+
+	/* store_write() runs this again after growing the map: ids given by the
+	 * aborted run are not the records' own and may since have gone to
+	 * someone else's records. */
+	c->n_problems = c->n_early;
+	for (size_t i = 0; i < c->n; i++)
+		c->xs[i].id = c->given[i];
+	for (size_t i = 0; i < c->n && !rc; i++)
+		if (!c->early[i])
+			rc = batch_one(t, c, i, e);
+	if (rc || c->n_problems || c->dry_run) {
+		c->dry_done = !rc;
+		return err_set(e, ERR_INVALID, _("Nothing was written.")), -1;
+	}
+	audit_entry_init(&a);
+	a.time = time(NULL);
+	snprintf(a.user, sizeof a.user, "%s", register_user(c->r));
+	snprintf(a.op, sizeof a.op, "import");
+	if (asprintf(&a.note, _("%s: %zu exemplars"), c->source ? c->source : "-", c->n) < 0)
+		a.note = NULL;
+	rc = store_append_audit(t, &a, e);
+	for (size_t i = 0; i < c->n && !rc; i++)
+		rc = store_link_audit(t, c->xs[i].id, a.seq, e);
+	audit_entry_free(&a);
+	return rc;
+}
+
+int batch_add(struct reg *r, struct exemplar *xs, size_t n, const char *source,
+		       bool dry_run, struct batch_problem **problems, size_t *n_problems,
+		       struct err *e)
+{
+	struct unit_list units;
+	struct batch_ctx c = { r, xs, n, &units, source, dry_run, false, NULL, 0, 0, NULL,
+			       NULL };
+	int64_t now = time(NULL);
+	int rc = -1;
+
+	*problems = NULL;
+	*n_problems = 0;
+	if (register_check_role(r, ROLES_IMPORT, NULL, NULL, e))
+		return -1;
+	if (!(c.early = calloc(n ? n : 1, sizeof *c.early)) ||
+	    !(c.given = malloc((n ? n : 1) * sizeof *c.given))) {
+		free(c.early);
+		return err_set(e, ERR_NOMEM, _("Out of memory."));
+	}
+	for (size_t i = 0; i < n; i++)
+		c.given[i] = xs[i].id;
+	/* Every record is looked at, so that one answer lists every problem. */
+	for (size_t i = 0; i < n; i++) {
+		struct err why = { 0 };
+		batch_defaults(r, &xs[i], now);
+		if (model_exemplar_clean(&xs[i], NULL, &why) ||
+		    model_exemplar_validate(&xs[i], register_today(r), &why)) {
+			c.early[i] = true;
+			if (note_problem(&c, i, &why)) {
+				err_set(e, ERR_NOMEM, _("Out of memory."));
+				goto out;
+			}
+		}
+	}
+	c.n_early = c.n_problems;
+	if (register_units(r, &units, e))
+		goto out;
+	rc = store_write(register_store(r), batch_txn, &c, e);
+	units_free(&units);
+	if (c.n_problems) {
+		qsort(c.problems, c.n_problems, sizeof *c.problems, problem_order);
+		rc = err_set(e, ERR_INVALID, _("%zu records were refused; nothing was written."),
+			     c.n_problems);
+	} else if (c.dry_done) {
+		rc = 0;
+	}
+out:
+	free(c.early);
+	free(c.given);
+	*problems = c.problems;
+	*n_problems = c.n_problems;
+	return rc;
+}
+
+/* ---- units from a file ------------------------------------------------------------- */
+
+/*
+ * A batch of units in progress; problems handed over after the transaction.
+ * The first n_invalid problems are those found before it (a unit wrong on
+ * its own, marked in invalid[]); a run again after the map grew keeps them
+ * and finds the others afresh.
+ */
+struct ubatch {
+	struct reg *r;
+	struct unit *us;
+	size_t n;
+	const char *source;
+	bool dry_run, dry_done;
+	bool *invalid;
+	struct batch_problem *problems;
+	size_t n_problems, n_invalid, changed;
+};
+
+static int ubatch_problem(struct ubatch *c, size_t i, const struct err *why)
+{
+	struct batch_problem *p = realloc(c->problems, (c->n_problems + 1) * sizeof *p);
+
+	if (!p)
+		return -1;
+	c->problems = p;
+	p[c->n_problems].index = i;
+	p[c->n_problems++].err = *why;
+	return 0;
+}
+
+/* The fields of a unit in one line, as units_sync writes them in the audit. */
+static char *unit_line(const struct unit *u)
+{
+	char from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE], *s;
+
+	date_format(u->active_from, from);
+	date_format(u->active_to, to);
+	if (asprintf(&s, "%s | %s | %s | %d | %s | %s | %s", u->name ? u->name : "",
+		     model_kind_code(u->kind), u->block, u->quota, from, to, u->successor) < 0)
+		return NULL;
+	return s;
+}
+
+/* What a unit must be on its own; its name is cleaned to NFC in place. */
+static int unit_valid(const struct config *cfg, struct unit *u, struct err *e)
+{
+	char *clean = NULL;
+
+	if (!model_code_valid(u->code))
+		return err_set_field(e, ERR_INVALID, "code", _("\"%s\" is not a unit code: 1 to 32 "
+							      "characters a-z, 0-9 or _."), u->code);
+	if (!u->name || text_clean(u->name, strlen(u->name), 0, &clean, NULL) != TEXT_OK ||
+	    !clean || !*clean) {
+		free(clean);
+		return err_set_field(e, ERR_INVALID, "name", _("the unit's name is missing or is not "
+							      "valid text."));
+	}
+	free(u->name);
+	u->name = clean;
+	if (u->kind <= 0 || u->kind >= KIND_COUNT_)
+		return err_set_field(e, ERR_INVALID, "kind", _("choose the kind of unit."));
+	if (u->quota < 0 || u->quota > 99)
+		return err_set_field(e, ERR_INVALID, "quota", _("the quota must be from 0 to 99."));
+	if (u->block[0] && !config_block(cfg, u->block))
+		return err_set_field(e, ERR_INVALID, "block", _("there is no emulation block \"%s\" "
+							       "in the configuration."), u->block);
+	if (u->active_from != DATE_NONE && u->active_to != DATE_NONE &&
+	    u->active_from > u->active_to)
+		return err_set_field(e, ERR_INVALID, "active_to", _("the unit stops before it "
+								   "starts."));
+	if (!strcmp(u->successor, u->code))
+		return err_set_field(e, ERR_INVALID, "successor", _("a unit cannot be its own "
+								   "successor."));
+	return 0;
+}
+
+/* Is `code` a stored unit or one of the batch's? */
+static int unit_known(struct store_txn *t, const struct ubatch *c, const char *code,
+		      bool *known, struct err *e)
+{
+	struct unit u = { .active_from = DATE_NONE, .active_to = DATE_NONE };
+
+	*known = false;
+	for (size_t i = 0; i < c->n && !*known; i++)
+		*known = strcmp(c->us[i].code, code) == 0;
+	if (*known)
+		return 0;
+	if (store_get_unit(t, code, &u, e) == 0)
+		*known = true;
+	else if (e->code != ERR_NOTFOUND)
+		return -1;
+	model_unit_free(&u);
+	return 0;
+}
+
+/* Check and write unit i; a problem goes to the list, -1 only for a failure. */
+static int ubatch_one(struct store_txn *t, struct ubatch *c, size_t i, struct audit_entry *a,
+		      struct err *e)
+{
+	struct unit *u = &c->us[i], old = { .active_from = DATE_NONE, .active_to = DATE_NONE };
+	const struct unit *fixed = config_unit(register_config(c->r), u->code);
+	char *before = NULL, *after = unit_line(u), field[CODE_MAX + 8];
+	struct err why = { 0 };
+	bool known = true;
+	int rc = -1;
+
+	for (size_t j = 0; j < i && !why.code; j++)
+		if (!strcmp(c->us[j].code, u->code))
+			err_set_field(&why, ERR_DUPLICATE, "code", _("the unit \"%s\" is given twice."),
+				      u->code);
+	if (!after)
+		goto nomem;
+	if (store_get_unit(t, u->code, &old, e) == 0) {
+		if (!(before = unit_line(&old)))
+			goto nomem;
+	} else if (e->code != ERR_NOTFOUND) {
+		goto out;
+	}
+	if (!why.code && u->successor[0] && unit_known(t, c, u->successor, &known, e))
+		goto out;
+	if (!why.code && !known)
+		err_set_field(&why, ERR_INVALID, "successor", _("there is no unit \"%s\"."),
+			      u->successor);
+	if (!why.code && fixed) {
+		char *cfg_line = unit_line(fixed);
+		if (!cfg_line)
+			goto nomem;
+		if (strcmp(cfg_line, after))
+			err_set_field(&why, ERR_INVALID, "code", _("the unit \"%s\" is set in the "
+								   "configuration file; change it "
+								   "there."), u->code);
+		free(cfg_line);
+	}
+	rc = 0;
+	if (why.code) {
+		if (ubatch_problem(c, i, &why))
+			goto nomem;
+	} else if (!before || strcmp(before, after)) {
+		snprintf(field, sizeof field, "unit.%s", u->code);
+		c->changed++;
+		if (audit_add_change(a, field, before, after))
+			goto nomem;
+		rc = store_put_unit(t, u, e);
+	}
+	goto out;
+nomem:
+	rc = err_set(e, ERR_NOMEM, _("Out of memory."));
+out:
+	model_unit_free(&old);
+	free(before);
+	free(after);
+	return rc;
+}
+
+static int ubatch_txn(struct store_txn *t, void *p, struct err *e)
+{
+	struct ubatch *c = p;
+	struct audit_entry a;
+	int rc = 0;
+
+	c->n_problems = c->n_invalid;
+	c->changed = 0;
+	audit_entry_init(&a);
+	a.time = time(NULL);
+	snprintf(a.user, sizeof a.user, "%s", register_user(c->r));
+	snprintf(a.op, sizeof a.op, "units");
+	if (c->source && !(a.note = strdup(c->source)))
+		rc = err_set(e, ERR_NOMEM, _("Out of memory."));
+	for (size_t i = 0; i < c->n && !rc; i++)
+		if (!c->invalid[i])
+			rc = ubatch_one(t, c, i, &a, e);
+	if (!rc && (c->n_problems || c->dry_run)) {
+		c->dry_done = true;
+		rc = err_set(e, ERR_INVALID, _("Nothing was written."));
+	} else if (!rc && a.n_changes) {
+		rc = store_append_audit(t, &a, e);
+	}
+	audit_entry_free(&a);
+	return rc;
+}
+
+int batch_import_units(struct reg *r, struct unit *us, size_t n, const char *source,
+			  bool dry_run, struct batch_problem **problems, size_t *n_problems,
+			  size_t *changed, struct err *e)
+{
+	struct ubatch c = { r, us, n, source, dry_run, false, NULL, NULL, 0, 0, 0 };
+	int rc = 0;
+
+	*problems = NULL;
+	*n_problems = 0;
+	*changed = 0;
+	if (register_check_role(r, ROLES_IMPORT, NULL, NULL, e))
+		return -1;
+	if (!(c.invalid = calloc(n + 1, sizeof *c.invalid)))
+		return err_set(e, ERR_NOMEM, _("Out of memory."));
+	for (size_t i = 0; i < n; i++) {
+		struct err why = { 0 };
+		if (!unit_valid(register_config(r), &us[i], &why))
+			continue;
+		c.invalid[i] = true;
+		if (ubatch_problem(&c, i, &why)) {
+			free(c.invalid);
+			free(c.problems);
+			return err_set(e, ERR_NOMEM, _("Out of memory."));
+		}
+	}
+	/* Run even with problems found already, to list the others too; nothing
+	 * is written unless there is none. */
+	c.n_invalid = c.n_problems;
+	rc = store_write(register_store(r), ubatch_txn, &c, e);
+	free(c.invalid);
+	*problems = c.problems;
+	*n_problems = c.n_problems;
+	*changed = c.changed;
+	if (c.n_problems)
+		return err_set(e, ERR_INVALID, _("%zu records were refused; nothing was written."),
+			       c.n_problems);
+	return c.dry_done ? 0 : rc;
+}
+
