@@ -210,6 +210,13 @@ enum quota_state model_quota_state(int required, int counted, int year, int q,
 const char *model_quota_code(enum quota_state s);  /* "met", "short", "open", "none" */
 const char *model_quota_label(enum quota_state s); /* translated word */
 
+/*
+ * The quarter a person most likely wants to see on `today`: today's own,
+ * or, when today lies outside the plan years, the plan's nearest quarter
+ * (the last one after the plan, the first one before it).
+ */
+void model_plan_quarter(date_t today, int plan_from, int plan_to, int *year, int *quarter);
+
 /* Required introductions for a unit in a quarter: its quota if it was active
  * and the year is within the plan, else 0. */
 int model_quota_required(const struct unit *u, int year, int q,

@@ -709,3 +709,16 @@ int model_quota_required(const struct unit *u, int year, int q,
 		return 0;
 	return u->quota;
 }
+
+void model_plan_quarter(date_t today, int plan_from, int plan_to, int *year, int *quarter)
+{
+	*year = date_year(today);
+	*quarter = date_quarter(today);
+	if (*year > plan_to) {
+		*year = plan_to;
+		*quarter = 4;
+	} else if (*year < plan_from) {
+		*year = plan_from;
+		*quarter = 1;
+	}
+}

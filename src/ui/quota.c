@@ -308,8 +308,8 @@ int ui_quota_run(struct ui *ui)
 	int rc;
 
 	s.ui = ui;
-	s.year = date_year(today);
-	s.quarter = date_quarter(today);
+	model_plan_quarter(today, register_config(ui->r)->plan_from,
+			   register_config(ui->r)->plan_to, &s.year, &s.quarter);
 	s.cells = calloc(ui->units.n + 1, sizeof *s.cells);
 	s.shown = calloc(ui->units.n + 1, sizeof *s.shown);
 	if (!s.cells || !s.shown) {

@@ -231,8 +231,8 @@ int ui_unitlist_run(struct ui *ui)
 	int rc;
 
 	s.ui = ui;
-	s.year = date_year(today);
-	s.quarter = date_quarter(today);
+	model_plan_quarter(today, register_config(ui->r)->plan_from,
+			   register_config(ui->r)->plan_to, &s.year, &s.quarter);
 	s.arr = (struct ui_list_array){ 0, row_skip, &s };
 	struct ui_list_source src = { ui_list_array_fetch, NULL, &s.arr };
 	ui_list_init(&s.list, &src, LINES - 5);

@@ -1081,6 +1081,26 @@ static void test_clean_legacy(void **state)
 	model_exemplar_free(&ex);
 }
 
+static void test_plan_quarter(void **state)
+{
+	int y, q;
+
+	(void)state;
+	model_plan_quarter(date_from_ymd(2024, 8, 20), 2021, 2025, &y, &q);
+	assert_int_equal(y, 2024);
+	assert_int_equal(q, 3);
+	/* after the plan: its last quarter; before it: its first */
+	model_plan_quarter(date_from_ymd(2026, 11, 27), 2021, 2025, &y, &q);
+	assert_int_equal(y, 2025);
+	assert_int_equal(q, 4);
+	model_plan_quarter(date_from_ymd(2020, 5, 1), 2021, 2025, &y, &q);
+	assert_int_equal(y, 2021);
+	assert_int_equal(q, 1);
+	model_plan_quarter(date_from_ymd(2025, 12, 31), 2021, 2025, &y, &q);
+	assert_int_equal(y, 2025);
+	assert_int_equal(q, 4);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1096,6 +1116,7 @@ int main(void)
 		cmocka_unit_test(test_code_valid),
 		cmocka_unit_test(test_unit_active_on),
 		cmocka_unit_test(test_unit_active_in_quarter),
+		cmocka_unit_test(test_plan_quarter),
 		cmocka_unit_test(test_quota_required),
 		cmocka_unit_test(test_quota_state),
 		cmocka_unit_test(test_init),
