@@ -207,7 +207,9 @@ static int log_row(const struct audit_entry *a, void *p)
 	localtime_r(&tt, &tm);
 	strftime(when, sizeof when, tsv ? "%Y-%m-%dT%H:%M:%S" : "%H:%M %d/%m/%Y", &tm);
 	snprintf(seq, sizeof seq, "%" PRIu64, a->seq);
-	snprintf(rec, sizeof rec, a->record ? "%" PRIu64 : "", a->record);
+	rec[0] = 0;
+	if (a->record)
+		snprintf(rec, sizeof rec, "%" PRIu64, a->record);
 	const char *op = tsv ? a->op : audit_op_label(a->op);
 	for (size_t i = 0; i < a->n_changes || i == 0; i++) {
 		const struct audit_change *ch = a->n_changes ? &a->changes[i] : NULL;

@@ -6,6 +6,9 @@
 #include <string.h>
 
 static void err_vset(struct err *e, enum err_code code, const char *field,
+		     const char *fmt, va_list ap) __attribute__((format(printf, 4, 0)));
+
+static void err_vset(struct err *e, enum err_code code, const char *field,
 		     const char *fmt, va_list ap)
 {
 	e->code = code;

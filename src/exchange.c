@@ -45,7 +45,9 @@ static int export_exemplar(const struct exemplar *x, void *p)
 	}
 	snprintf(id, sizeof id, "%" PRIu64, x->id);
 	snprintf(ver, sizeof ver, "%" PRIu32, x->version);
-	snprintf(by, sizeof by, x->birth_year ? "%d" : "", x->birth_year);
+	by[0] = 0;
+	if (x->birth_year)
+		snprintf(by, sizeof by, "%d", x->birth_year);
 	date_format(x->date, date);
 	date_format(x->commendation.date, dd);
 	sheet_format_time(x->created_at, ca);
