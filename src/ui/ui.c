@@ -18,10 +18,11 @@
 #include "ui/fmt.h"
 #include "ui/help.h"
 #include "ui/quota.h"
+#include "ui/reports.h"
 #include "ui/review.h"
 #include "ui/unitlist.h"
 
-enum { M_UNITS = 1, M_EXEMPLARS, M_QUOTA, M_REVIEW, M_LOG, M_HELP, M_QUIT };
+enum { M_UNITS = 1, M_EXEMPLARS, M_QUOTA, M_REVIEW, M_LOG, M_REPORTS, M_HELP, M_QUIT };
 
 /* One entry of the main menu. */
 struct item {
@@ -37,6 +38,7 @@ static const struct item items[] = {
 	{ M_QUOTA, N_("Quotas"), N_("every unit's introductions per quarter of a year"), false },
 	{ M_REVIEW, N_("Review profiles"), N_("introduced profiles, oldest first"), true },
 	{ M_LOG, N_("Audit log"), N_("who changed what, and when"), true },
+	{ M_REPORTS, N_("Reports"), N_("quarter, year and plan reports: read, save"), false },
 	{ M_HELP, N_("Help"), N_("keys and how to use the program"), false },
 	{ M_QUIT, N_("Quit"), NULL, false },
 };
@@ -156,7 +158,7 @@ static void menu_draw(struct ui *ui, void *p)
 
 static int general_help(struct ui *ui)
 {
-	struct ui_help_section s[10];
+	struct ui_help_section s[12];
 	size_t n = 0;
 
 	s[n++] = *ui_help_general();
@@ -170,6 +172,7 @@ static int general_help(struct ui *ui)
 		ui_review_help(&s[n++]);
 		ui_auditlog_help(&s[n++]);
 	}
+	ui_reports_help(&s[n++]);
 	return ui_help_show(ui, s, n);
 }
 
@@ -183,6 +186,7 @@ static int open_item(struct ui *ui, struct menu *m, size_t i)
 	case M_QUOTA: return ui_action_result(ui_quota_run(ui)) | UI_RELOAD;
 	case M_REVIEW: return ui_action_result(ui_review_run(ui)) | UI_RELOAD;
 	case M_LOG: return ui_action_result(ui_auditlog_run(ui)) | UI_RELOAD;
+	case M_REPORTS: return ui_action_result(ui_reports_run(ui)) | UI_RELOAD;
 	case M_HELP: return ui_action_result(general_help(ui));
 	default: return UI_CLOSE;
 	}

@@ -102,7 +102,16 @@ go Enter -- "Lần ghi nhật ký số"
 go q o -- "Lịch sử"
 go q u -- "gõ chữ: lọc"
 go Down Enter -- "Các lần ghi của"
-go q 6 -- "Cách dùng chương trình"
+# Reports: each kind, its periods, a resize and the help.
+go q 6 -- "BÁO CÁO KẾT QUẢ GIỚI THIỆU"
+go End PageUp Home 2 -- "BẢNG CHẤM ĐIỂM THI ĐUA"
+go Left Right 3 -- "BÁO CÁO TỔNG KẾT"
+tmux -L "$TUI_SOCK" resize-window -t a -x 100 -y 30
+go Tab Left -- "Quý 1/2025"
+tmux -L "$TUI_SOCK" resize-window -t a -x 80 -y 24
+go '?' -- "Tab, Shift-Tab, 1-3"
+go q q -- "0  Thoát"
+go 7 -- "Cách dùng chương trình"
 go PageDown q -- "0  Thoát"
 tmux -L "$TUI_SOCK" resize-window -t a -x 60 -y 20
 tui_wait a "Cửa sổ quá nhỏ" 10
