@@ -37,8 +37,16 @@ int identity_user(char out[USER_MAX + 1], struct err *e)
 
 int identity_drop_privilege(struct err *e)
 {
-	if (setgid(getgid()) || setuid(getuid()) || getegid() != getgid() ||
-	    geteuid() != getuid())
+	gid_t g = getgid();
+	uid_t u = getuid();
+	gid_t rg, eg, sg;
+	uid_t ru, eu, su;
+
+	/* setresgid, not setgid: without CAP_SETGID, setgid() changes only the
+	 * effective group and the saved one could bring the privilege back. */
+	if (setresgid(g, g, g) || setresuid(u, u, u) || getresgid(&rg, &eg, &sg) ||
+	    getresuid(&ru, &eu, &su) || rg != g || eg != g || sg != g || ru != u || eu != u ||
+	    su != u)
 		return err_set(e, ERR_IO, _("Cannot give up the program's privileges: %s."),
 			       strerror(errno));
 	return 0;

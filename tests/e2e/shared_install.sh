@@ -48,6 +48,12 @@ out=$(cd / && as "$userA" "$bin" add --unit phuong2 --type individual --category
 	--name "Lê Văn Bình" --date 2024-05-02 2>&1)
 t_report $(( $? == 1 ? 0 : 1 )) "user A cannot add one for Phường 2 (exit 1)"
 t_contains "the refusal names the rule" "$out" "phuong1"
+home=$P/home-a; mkdir -p "$home" && chown "$userA" "$home"
+( cd "$home" && as "$userA" "$bin" report quarter --year 2024 --quarter 2 --format csv \
+	-o "$home/q2.csv" ) >/dev/null 2>&1
+t_report $? "user A writes a report into a directory of their own"
+t_eq "the report file is theirs, not the program's group's" \
+	"$(stat -c '%U:%G' "$home/q2.csv" 2>&1)" "$userA:$(id -gn "$userA")"
 t_fails 1 "user B, who has no role, is refused" as "$userB" "$bin" list
 
 printf '[dienhinh]\ndatabase = %s\n[roles]\n%s = office\n' "$T_DIR/evil" "$userA" > "$T_DIR/evil.ini"

@@ -10,27 +10,7 @@
 # their session goes on reading and writing the database after saving.
 . "$(dirname "$0")/tui_lib.sh"
 
-# The program beside a catalogue that also holds the translations still
-# waiting in fragments (src/po/vi-*.po) to be merged into src/po/vi.po.
-reports_catalogue() { # OUT.mo
-	local po=$DIENHINH_ROOT/src/po frags
-	frags=("$po"/vi-*.po)
-	if [ -e "${frags[0]}" ]; then
-		{ printf 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-		  cat "${frags[@]}"; } > "$T_DIR/frag.po"
-		msgcat --use-first "$po/vi.po" "$T_DIR/frag.po" -o "$T_DIR/all.po" || return 1
-	else
-		cp "$po/vi.po" "$T_DIR/all.po"
-	fi
-	msgfmt -o "$1" "$T_DIR/all.po"
-}
-
 tui_setup || { t_report 1 "set-up (config, database)"; exit 1; }
-mkdir -p "$T_DIR/bin/locale/vi/LC_MESSAGES"
-cp "$DIENHINH_BIN" "$T_DIR/bin/dienhinh"
-reports_catalogue "$T_DIR/bin/locale/vi/LC_MESSAGES/dienhinh.mo" ||
-	{ t_report 1 "set-up (catalogue)"; exit 1; }
-TUI_BIN=$T_DIR/bin/dienhinh
 add() { # unit date name
 	dh add --unit "$1" --type individual --category good_deeds --date "$2" --name "$3" \
 		>/dev/null
