@@ -579,6 +579,7 @@ static int import_exemplars(struct import *im, const char *source, unsigned flag
 	size_t *rows = calloc(n + 1, sizeof *rows);
 	uint64_t *ids = calloc(n + 1, sizeof *ids);
 	bool *skip = calloc(n + 1, sizeof *skip), skip_dups = flags & EXCHANGE_SKIP_DUPLICATES;
+	bool dry;
 	int rc = -1;
 
 	if (!xs || !rows || !ids || !skip) {
@@ -599,16 +600,20 @@ static int import_exemplars(struct import *im, const char *source, unsigned flag
 		err_set(e, ERR_NOMEM, _("Out of memory."));
 		goto out;
 	}
-	/* A dry run first: it lists the register's refusals of the records whose
-	 * cells were sound, and finds the duplicates to leave out. */
-	if (run_batch(im, xs, good, rows, source, true, skip_dups, skip, e))
+	/* A dry run first when duplicates are to be left out or nothing is to be
+	 * written anyway: it lists the register's refusals of the records whose
+	 * cells were sound, and finds the duplicates to leave out.  Otherwise the
+	 * writing run lists the refusals itself, and writes nothing if there are
+	 * any: running the whole batch twice would double the import's time. */
+	dry = im->res->n_problems || (flags & (EXCHANGE_DRY_RUN | EXCHANGE_SKIP_DUPLICATES));
+	if (run_batch(im, xs, good, rows, source, dry, skip_dups, skip, e))
 		goto out;
 	for (size_t i = 0; i < good; i++)
-		xs[i].id = ids[i]; /* the dry run numbered those without */
+		xs[i].id = ids[i]; /* a refused run numbered those without */
 	good = compact(xs, rows, ids, skip, good);
 	im->res->written = good;
 	rc = 0;
-	if (im->res->n_problems || (flags & EXCHANGE_DRY_RUN))
+	if (!dry || im->res->n_problems || (flags & EXCHANGE_DRY_RUN))
 		goto out;
 	rc = run_batch(im, xs, good, rows, source, false, false, NULL, e);
 out:

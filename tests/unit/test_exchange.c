@@ -307,6 +307,14 @@ static void test_dry_run_and_duplicates(void **state)
 	assert_int_equal(res.skipped, 1);
 	assert_int_equal(count(f->r), before); /* a dry run */
 	exchange_result_free(&res);
+	/* No flag: the writing run itself refuses, lists the same problem, writes nothing. */
+	assert_int_equal(exchange_import(f->r, EXCHANGE_EXEMPLARS, path, 0, &res, &e), -1);
+	assert_int_equal(res.n_problems, 1);
+	assert_int_equal(res.problems[0].row, 2);
+	assert_non_null(strstr(res.problems[0].text, "already recorded as number 1"));
+	assert_int_equal(res.written, 1);
+	assert_int_equal(count(f->r), before);
+	exchange_result_free(&res);
 	assert_int_equal(exchange_import(f->r, EXCHANGE_EXEMPLARS, path, EXCHANGE_SKIP_DUPLICATES,
 					 &res, &e), 0);
 	assert_int_equal(res.written, 1);
