@@ -156,7 +156,8 @@ static void problem(struct import *im, size_t row, size_t col, bool named, const
 {
 	struct exchange_result *res = im->res;
 	struct exchange_problem *v = realloc(res->problems, (res->n_problems + 1) * sizeof *v);
-	char msg[512], letter[8];
+	char msg[512], letter[8], text[sizeof v->text], *vis;
+	size_t n;
 	va_list ap;
 
 	if (!v) {
@@ -164,23 +165,37 @@ static void problem(struct import *im, size_t row, size_t col, bool named, const
 		return;
 	}
 	res->problems = v;
-	v += res->n_problems++;
-	v->row = row;
-	v->col = col;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	csvio_column_name(col, letter);
 	if (!col) {
-		snprintf(v->text, sizeof v->text, _("row %zu: %s"), row, msg);
+		snprintf(text, sizeof text, _("row %zu: %s"), row, msg);
 	} else if (named || col > im->t.header.n) {
-		snprintf(v->text, sizeof v->text, _("row %zu, column %s: %s"), row, letter, msg);
+		snprintf(text, sizeof text, _("row %zu, column %s: %s"), row, letter, msg);
 	} else {
 		char *h = text_visible(im->t.header.cells[col - 1], 0);
-		snprintf(v->text, sizeof v->text, _("row %zu, column %s (%s): %s"), row, letter,
+		snprintf(text, sizeof text, _("row %zu, column %s (%s): %s"), row, letter,
 			 h ? h : "", msg);
 		free(h);
 	}
+	/* Messages quote the cells as they are, and the file is anyone's: an
+	 * escape sequence in a cell must not reach the terminal.  Cut at a
+	 * character, not inside one. */
+	if (!(vis = text_visible(text, 0))) {
+		im->nomem = true;
+		return;
+	}
+	n = strlen(vis);
+	if (n >= sizeof v->text)
+		for (n = sizeof v->text - 1; n && ((unsigned char)vis[n] & 0xC0) == 0x80; n--)
+			;
+	v += res->n_problems++;
+	v->row = row;
+	v->col = col;
+	memcpy(v->text, vis, n);
+	v->text[n] = 0;
+	free(vis);
 }
 
 /* Problem in our column c of a row (at the row when the file lacks the column). */
