@@ -26,22 +26,36 @@ t_report $? "a first import of $rows rows, not interrupted, succeeds"
 took=$(($(now_ms) - t0))
 t_eq "it added $rows records" "$(count)" "$rows"
 
-kills=0 whole=0 none=0 half=0 bad_checks=0 odd_exits=0
+# running PID: the process has not ended (a zombie, not yet waited for, has).
+running() {
+	local st
+	st=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+	st=${st##*) }
+	[ "${st%% *}" != Z ]
+}
+
+kills=0 whole=0 none=0 half=0 bad_checks=0 odd_exits=0 latest=$took
 for ((r = 1; r <= rounds; r++)); do
 	make_file "k$r"
 	before=$(count)
-	# Kill somewhere in 0-130% of the time a whole import took, the file
-	# reading, the checks, the writing and the commit all included.
-	delay=$((RANDOM * took * 13 / 10 / 32768))
+	# The moments are spread over 0-150% of the time the latest whole import
+	# took (the file reading, the checks, the writing and the commit), one
+	# slice a round, so that kills land in every phase and some imports end
+	# first.  Imports slow down as the database grows: the time is measured
+	# again whenever one ends before its kill.
+	delay=$(( ((r - 1) * 32768 + RANDOM) * latest * 3 / 2 / rounds / 32768 ))
 	# The program itself in the background, not dh (a function: $! would be
 	# the subshell running it, and the kill would miss the import).
+	start=$(now_ms)
 	"$DIENHINH_BIN" --config "$T_CONFIG" --db "$T_DIR/db" import exemplars \
 		"$T_DIR/k$r-001.csv" >"$T_DIR/out.$r" 2>&1 &
 	pid=$!
-	sleep "$(awk -v ms="$delay" 'BEGIN { printf "%.3f", ms / 1000 }')"
-	kill -9 "$pid" 2>/dev/null && kills=$((kills + 1))
+	while running "$pid" && [ "$(now_ms)" -lt $((start + delay)) ]; do sleep 0.005; done
+	ended=$(now_ms)
+	running "$pid" && kill -9 "$pid" 2>/dev/null && kills=$((kills + 1))
 	wait "$pid" 2>/dev/null
 	rc=$?
+	[ "$rc" -eq 0 ] && latest=$((ended - start))
 	# Killed (137), or finished before the kill (0): nothing else.
 	if [ "$rc" -ne 137 ] && [ "$rc" -ne 0 ]; then
 		odd_exits=$((odd_exits + 1))
@@ -58,9 +72,9 @@ for ((r = 1; r <= rounds; r++)); do
 	fi
 done
 total=$(count)
-s_tried "$rounds imports of $rows rows killed with SIGKILL after 0-$((took * 13 / 10)) ms" \
-	"(a whole import took $took ms): $kills kills landed, $whole imports were whole," \
-	"$none left nothing; $total records kept"
+s_tried "$rounds imports of $rows rows killed with SIGKILL at moments spread over 150% of" \
+	"the time a whole import took (first $took ms, latest $latest ms): $kills kills landed," \
+	"$whole imports were whole, $none left nothing; $total records kept"
 
 t_eq "every import ended by our kill or finished, none failed" "$odd_exits" "0"
 t_eq "dienhinh check passed after each of the $rounds rounds" "$bad_checks" "0"
