@@ -11,7 +11,7 @@
 # targets are met.  Nothing fails on time.
 #
 #   BENCH_N      exemplars generated (default 1000000)
-#   BENCH_RUNS   runs per query (default 7)
+#   BENCH_RUNS   runs per query (default 11)
 #   BENCH_CHUNK  rows per import file (default 100000: the import reads at
 #                most 64 MiB a file)
 #   BENCH_WORK   directory to work in (default: a temporary one, removed);
@@ -22,7 +22,7 @@
 set -eu
 cd "$(dirname "$0")/../.."
 n=${BENCH_N:-1000000}
-runs=${BENCH_RUNS:-7}
+runs=${BENCH_RUNS:-11}
 chunk=${BENCH_CHUNK:-100000}
 
 if ! command -v sqlite3 >/dev/null; then
