@@ -175,7 +175,8 @@ def main():
           'folded by dienhinh\'s own text_fold (sqlite has no Vietnamese folding), so its '
           'substring and prefix searches are LIKE on a pre-folded column.')
     print('queries: wall time of the whole process, median of %d runs after a warm-up '
-          '(warm page cache); ratio: above 1 means dienhinh does better.' % runs)
+          '(warm page cache); ratio: above 1 means dienhinh does better.  The command line '
+          'has no name-prefix search: helper_bench runs query_name_prefix.' % runs)
     rows = [('import rate (records/s)', n / d_imp, n / s_imp, (n / d_imp) / (n / s_imp), '%.0f')]
     for label, d, s, _, _, _, _ in results:
         rows.append(('%s (ms)' % label, d * 1000, s * 1000, s / d, '%.1f'))
