@@ -56,7 +56,7 @@ HELPER_BIN = $(HELPER_SRC:tests/unit/%.c=build/tests/%)
 PO       = $(foreach p,$(wildcard src/po/*.po),$(if $(findstring -,$(notdir $(p))),,$(p)))
 MO       = $(PO:src/po/%.po=build/locale/%/LC_MESSAGES/dienhinh.mo)
 
-.PHONY: all deps run run-demo test check po bench fuzz fuzz-run stress \
+.PHONY: all deps run run-demo test check po bench bench-run fuzz fuzz-run stress \
         install install-shared uninstall clean
 .DEFAULT_GOAL := all
 
@@ -127,8 +127,13 @@ var/dienhinh.ini: conf/dienhinh.ini
 	@u=$$(id -un); awk -v u="$$u" 'index($$0, u " ") == 1 || index($$0, u "=") == 1 { next } \
 	  { print } /^\[roles\]/ { print u " = office" }' conf/dienhinh.ini > $@.tmp && mv $@.tmp $@
 
-# Figures, not pass/fail: timing never fails a build.
-bench: all
+# Figures, not pass/fail: timing never fails a build.  sqlite3, which the
+# figures are compared with, is installed by `.ci/deps bench` only.
+bench:
+	@.ci/deps bench
+	@$(MAKE) --no-print-directory bench-run
+
+bench-run: all build/tests/helper_bench build/tests/helper_gen
 	@tests/bench/run
 
 # ---- fuzzing ---------------------------------------------------------------

@@ -19,7 +19,9 @@ int csvio_write_bom(FILE *f)
 }
 
 /* Does the field need quotes?  libcsv (and Excel) drop white space around
- * unquoted fields, so a field with spaces at either end is quoted too. */
+ * unquoted fields, so a field with spaces at either end is quoted too.  A
+ * tab is quoted wherever it is: the reader guesses the delimiter from the
+ * header line, where unquoted tabs could outnumber the commas. */
 static bool needs_quotes(const char *s)
 {
 	size_t n = strlen(s);
@@ -28,7 +30,7 @@ static bool needs_quotes(const char *s)
 		return false;
 	if (s[0] == ' ' || s[n - 1] == ' ' || s[0] == '\t' || s[n - 1] == '\t')
 		return true;
-	return strpbrk(s, ",;\"\r\n") != NULL;
+	return strpbrk(s, ",;\t\"\r\n") != NULL;
 }
 
 int csvio_write_row(FILE *f, const char *const *fields, size_t n)

@@ -159,7 +159,8 @@ static void problem(struct import *im, size_t row, size_t col, bool named, const
 {
 	struct exchange_result *res = im->res;
 	struct exchange_problem *v = realloc(res->problems, (res->n_problems + 1) * sizeof *v);
-	char msg[512], letter[8];
+	char msg[512], letter[8], text[sizeof v->text], *vis;
+	size_t n;
 	va_list ap;
 
 	if (!v) {
@@ -167,23 +168,37 @@ static void problem(struct import *im, size_t row, size_t col, bool named, const
 		return;
 	}
 	res->problems = v;
-	v += res->n_problems++;
-	v->row = row;
-	v->col = col;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	csvio_column_name(col, letter);
 	if (!col) {
-		snprintf(v->text, sizeof v->text, _("row %zu: %s"), row, msg);
+		snprintf(text, sizeof text, _("row %zu: %s"), row, msg);
 	} else if (named || col > im->t.header.n) {
-		snprintf(v->text, sizeof v->text, _("row %zu, column %s: %s"), row, letter, msg);
+		snprintf(text, sizeof text, _("row %zu, column %s: %s"), row, letter, msg);
 	} else {
 		char *h = text_visible(im->t.header.cells[col - 1], 0);
-		snprintf(v->text, sizeof v->text, _("row %zu, column %s (%s): %s"), row, letter,
+		snprintf(text, sizeof text, _("row %zu, column %s (%s): %s"), row, letter,
 			 h ? h : "", msg);
 		free(h);
 	}
+	/* Messages quote the cells as they are, and the file is anyone's: an
+	 * escape sequence in a cell must not reach the terminal.  Cut at a
+	 * character, not inside one. */
+	if (!(vis = text_visible(text, 0))) {
+		im->nomem = true;
+		return;
+	}
+	n = strlen(vis);
+	if (n >= sizeof v->text)
+		for (n = sizeof v->text - 1; n && ((unsigned char)vis[n] & 0xC0) == 0x80; n--)
+			;
+	v += res->n_problems++;
+	v->row = row;
+	v->col = col;
+	memcpy(v->text, vis, n);
+	v->text[n] = 0;
+	free(vis);
 }
 
 /* Problem in our column c of a row (at the row when the file lacks the column). */
@@ -582,6 +597,7 @@ static int import_exemplars(struct import *im, const char *source, unsigned flag
 	size_t *rows = calloc(n + 1, sizeof *rows);
 	uint64_t *ids = calloc(n + 1, sizeof *ids);
 	bool *skip = calloc(n + 1, sizeof *skip), skip_dups = flags & EXCHANGE_SKIP_DUPLICATES;
+	bool dry;
 	int rc = -1;
 
 	if (!xs || !rows || !ids || !skip) {
@@ -602,16 +618,20 @@ static int import_exemplars(struct import *im, const char *source, unsigned flag
 		err_set(e, ERR_NOMEM, _("Out of memory."));
 		goto out;
 	}
-	/* A dry run first: it lists the register's refusals of the records whose
-	 * cells were sound, and finds the duplicates to leave out. */
-	if (run_batch(im, xs, good, rows, source, true, skip_dups, skip, e))
+	/* A dry run first when duplicates are to be left out or nothing is to be
+	 * written anyway: it lists the register's refusals of the records whose
+	 * cells were sound, and finds the duplicates to leave out.  Otherwise the
+	 * writing run lists the refusals itself, and writes nothing if there are
+	 * any: running the whole batch twice would double the import's time. */
+	dry = im->res->n_problems || (flags & (EXCHANGE_DRY_RUN | EXCHANGE_SKIP_DUPLICATES));
+	if (run_batch(im, xs, good, rows, source, dry, skip_dups, skip, e))
 		goto out;
 	for (size_t i = 0; i < good; i++)
-		xs[i].id = ids[i]; /* the dry run numbered those without */
+		xs[i].id = ids[i]; /* a refused run numbered those without */
 	good = compact(xs, rows, ids, skip, good);
 	im->res->written = good;
 	rc = 0;
-	if (im->res->n_problems || (flags & EXCHANGE_DRY_RUN))
+	if (!dry || im->res->n_problems || (flags & EXCHANGE_DRY_RUN))
 		goto out;
 	rc = run_batch(im, xs, good, rows, source, false, false, NULL, e);
 out:

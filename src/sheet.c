@@ -157,51 +157,62 @@ static void enum_names(enum sheet_enum which, int v, const char **code, const ch
 }
 
 /*
- * The labels of every value in both languages, gathered once: a file saved
- * by a program set to Vietnamese must read in one set to English, and the
- * other way round.  The catalogue is switched to each language in turn and
- * back to the one in use; the labels are copied, so nothing points into a
- * catalogue afterwards.
+ * The names every value is read by, gathered once and squashed: its code
+ * and its label in both languages.  A file saved by a program set to
+ * Vietnamese must read in one set to English, and the other way round.  The
+ * catalogue is switched to each language in turn and back to the one in
+ * use; the names are copied, so nothing points into a catalogue afterwards.
+ * Squashing them here, not at each cell, keeps a large import from folding
+ * every label again for every row.
  */
 #define ENUM_MAX 16
 #define LABEL_MAX 160
 static const char *const languages[] = { "vi", "en" };
-static char labels[SHEET_KIND + 1][ENUM_MAX][2][LABEL_MAX];
-static bool labels_ready;
+static char names[SHEET_KIND + 1][ENUM_MAX][1 + N(languages)][LABEL_MAX];
+static bool names_ready;
 
-static void gather_labels(void)
+static void squash_into(char dst[LABEL_MAX], const char *s)
+{
+	char *q = squash(s);
+
+	snprintf(dst, LABEL_MAX, "%s", q ? q : "");
+	free(q);
+}
+
+static void gather_names(void)
 {
 	char current[8];
 	const char *code, *label;
 
 	snprintf(current, sizeof current, "%s", i18n_language());
-	for (size_t l = 0; l < 2; l++) {
+	for (size_t l = 0; l < N(languages); l++) {
 		i18n_set_language(languages[l]);
 		for (int w = SHEET_TYPE; w <= SHEET_KIND; w++)
 			for (int v = 1; v < ENUM_MAX; v++) {
 				enum_names((enum sheet_enum)w, v, &code, &label);
-				snprintf(labels[w][v][l], LABEL_MAX, "%s", code ? label : "");
+				squash_into(names[w][v][0], code);
+				squash_into(names[w][v][1 + l], code ? label : "");
 			}
 	}
 	i18n_set_language(current);
-	labels_ready = true;
+	names_ready = true;
 }
 
 int sheet_enum_parse(enum sheet_enum which, const char *s)
 {
-	const char *code, *label;
+	char *key;
+	int found = -1;
 
-	if (!labels_ready)
-		gather_labels();
-	for (int v = 1;; v++) {
-		enum_names(which, v, &code, &label);
-		if (!code)
-			return -1;
-		if (sheet_same_name(code, s) || sheet_same_name(label, s) ||
-		    (v < ENUM_MAX && (sheet_same_name(labels[which][v][0], s) ||
-				      sheet_same_name(labels[which][v][1], s))))
-			return v;
-	}
+	if (!names_ready)
+		gather_names();
+	if (!(key = squash(s)))
+		return -1;
+	for (int v = 1; *key && found < 0 && v < ENUM_MAX; v++)
+		for (size_t k = 0; k < 1 + N(languages); k++)
+			if (strcmp(names[which][v][k], key) == 0)
+				found = v;
+	free(key);
+	return found;
 }
 
 void sheet_enum_list(enum sheet_enum which, char *buf, size_t n)

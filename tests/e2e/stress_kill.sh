@@ -17,9 +17,11 @@ t_init_db
 cli_writer() {
 	local i=0 id
 	while [ ! -e "$T_DIR/stop" ]; do
-		dh add --unit phuong3 --type individual --category good_deeds \
-			--name "Lê Văn Bình $1 $i" --date 2024-03-0$((i % 9 + 1)) \
-			> "$T_DIR/cli.out" 2>/dev/null &
+		# The program itself, not dh: $! of a function run in the background
+		# is the subshell running it, and the kill would leave the add running.
+		"$DIENHINH_BIN" --config "$T_CONFIG" --db "$T_DIR/db" add --unit phuong3 \
+			--type individual --category good_deeds --name "Lê Văn Bình $1 $i" \
+			--date 2024-03-0$((i % 9 + 1)) > "$T_DIR/cli.out" 2>/dev/null &
 		echo $! > "$3"
 		wait $! && read -r id < "$T_DIR/cli.out" && echo "ok $id" >> "$2"
 		i=$((i + 1))

@@ -24,7 +24,10 @@
 #include "audit.h"
 #include "codec.h"
 #include "config.h"
+#include "csvio.h"
+#include "exchange.h"
 #include "model.h"
+#include "register.h"
 #include "text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -241,6 +244,214 @@ static inline const char *fuzz_config(const uint8_t *d, size_t n)
 	} else if (!e.msg[0]) {
 		bad = "a refused config has no message";
 	}
+	return bad;
+}
+
+/* ---- CSV import ----------------------------------------------------------------------- */
+
+/* Every promise csvio.h makes about a table it read. */
+static inline const char *fuzz_csv_table(const struct csvio_table *t)
+{
+	size_t last = t->header.row;
+
+	if (t->delim != ',' && t->delim != ';' && t->delim != '\t')
+		return "the delimiter is not a comma, a semicolon or a tab";
+	if (!t->header.cells && !t->n_problems)
+		return "a table with neither a header nor a problem";
+	for (size_t i = 0; i < t->n_rows; i++) {
+		const struct csvio_row *r = &t->rows[i];
+		bool empty = true;
+		if (r->n != t->header.n)
+			return "a row has not as many cells as the header";
+		if (r->row <= last)
+			return "rows are not in increasing order after the header";
+		last = r->row;
+		for (size_t c = 0; c < r->n; c++) {
+			if (!r->cells[c])
+				return "a cell is NULL";
+			if (u8_check((const uint8_t *)r->cells[c], strlen(r->cells[c])))
+				return "a kept cell is not UTF-8";
+			if (strchr(r->cells[c], '\r'))
+				return "a kept cell holds a CR";
+			empty = empty && !r->cells[c][0];
+		}
+		if (empty)
+			return "a row of empty cells was kept";
+	}
+	for (size_t i = 0; i < t->n_problems; i++) {
+		const struct csvio_problem *p = &t->problems[i], *q = p - 1;
+		if (!p->msg[0])
+			return "a problem without a message";
+		if (i && (q->row > p->row || (q->row == p->row && q->col > p->col)))
+			return "problems are not in row and column order";
+	}
+	return NULL;
+}
+
+/* Two tables hold the same header and rows, cell for cell. */
+static inline bool fuzz_csv_same(const struct csvio_table *a, const struct csvio_table *b)
+{
+	if (a->header.n != b->header.n || a->n_rows != b->n_rows)
+		return false;
+	for (size_t c = 0; c < a->header.n; c++)
+		if (strcmp(a->header.cells[c], b->header.cells[c]))
+			return false;
+	for (size_t i = 0; i < a->n_rows; i++)
+		for (size_t c = 0; c < a->header.n; c++)
+			if (strcmp(a->rows[i].cells[c], b->rows[i].cells[c]))
+				return false;
+	return true;
+}
+
+/*
+ * A table read without a problem, written back by csvio_write_row and read
+ * again, is the same table.  Left out: a header whose cells are all empty
+ * (written, it is a blank line) and one starting with a byte order mark
+ * (written first in the file, it is taken for the file's own).
+ */
+static inline const char *fuzz_csv_round_trip(const struct csvio_table *t)
+{
+	struct csvio_table again;
+	struct err e = { 0 };
+	const char *bad = NULL;
+	bool blank = true;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	for (size_t c = 0; c < t->header.n; c++)
+		blank = blank && !t->header.cells[c][0];
+	if (t->n_problems || blank || !strncmp(t->header.cells[0], "\xEF\xBB\xBF", 3))
+		return NULL;
+	if (!(f = open_memstream(&buf, &len)))
+		return NULL;
+	csvio_write_row(f, (const char *const *)t->header.cells, t->header.n);
+	for (size_t i = 0; i < t->n_rows; i++)
+		csvio_write_row(f, (const char *const *)t->rows[i].cells, t->rows[i].n);
+	if (fclose(f)) {
+		free(buf);
+		return NULL;
+	}
+	if (csvio_read(buf, len, &again, &e))
+		bad = "what the writer wrote, the reader refuses";
+	else if (again.n_problems)
+		bad = "what the writer wrote, the reader finds problems in";
+	else if (!fuzz_csv_same(t, &again))
+		bad = "what the writer wrote, the reader reads differently";
+	csvio_table_free(&again);
+	free(buf);
+	return bad;
+}
+
+/*
+ * The import runs as a dry run on a database of its own, made once per
+ * process from the shipped config (DIENHINH_ROOT, else the current
+ * directory) and removed at exit.  `fuzz_csv_ready` says it could be made.
+ */
+static struct {
+	char dir[64], file[80];
+	struct config *cfg;
+	struct reg *r;
+} fuzz_csv_env;
+static bool fuzz_csv_ready;
+
+static inline void fuzz_csv_cleanup(void)
+{
+	char path[128];
+
+	register_close(fuzz_csv_env.r);
+	config_free(fuzz_csv_env.cfg);
+	unlink(fuzz_csv_env.file);
+	snprintf(path, sizeof path, "%s/data.mdb", fuzz_csv_env.dir);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/lock.mdb", fuzz_csv_env.dir);
+	unlink(path);
+	rmdir(fuzz_csv_env.dir);
+}
+
+static inline bool fuzz_csv_setup(void)
+{
+	const char *root = getenv("DIENHINH_ROOT");
+	char conf[4096];
+	struct err e = { 0 };
+	static bool tried;
+
+	if (tried)
+		return fuzz_csv_ready;
+	tried = true;
+	snprintf(conf, sizeof conf, "%s/conf/dienhinh.ini", root ? root : ".");
+	snprintf(fuzz_csv_env.dir, sizeof fuzz_csv_env.dir, "/tmp/dienhinh-fuzz-csv-%ld",
+		 (long)getpid());
+	snprintf(fuzz_csv_env.file, sizeof fuzz_csv_env.file, "%s.csv", fuzz_csv_env.dir);
+	if (config_load(conf, &fuzz_csv_env.cfg, &e))
+		return false;
+	atexit(fuzz_csv_cleanup);
+	/* "root" is the office in the shipped config: only the office imports. */
+	fuzz_csv_ready = !register_open(fuzz_csv_env.cfg, fuzz_csv_env.dir, "root", date_today(),
+					REG_CREATE, &fuzz_csv_env.r, &e);
+	return fuzz_csv_ready;
+}
+
+/* A dry-run import of the bytes as a file: it writes nothing, and every
+ * problem it lists is in row and column order and safe to print. */
+static inline const char *fuzz_csv_import(const uint8_t *d, size_t n, enum exchange_what what)
+{
+	struct exchange_result res;
+	struct err e = { 0 };
+	const char *bad = NULL;
+	uint64_t before;
+	int rc;
+	FILE *f;
+
+	if (!fuzz_csv_setup() || !(f = fopen(fuzz_csv_env.file, "wb")))
+		return NULL;
+	fwrite(d, 1, n, f);
+	if (fclose(f))
+		return NULL;
+	before = register_last_change(fuzz_csv_env.r);
+	rc = exchange_import(fuzz_csv_env.r, what, fuzz_csv_env.file, EXCHANGE_DRY_RUN, &res, &e);
+	if (register_last_change(fuzz_csv_env.r) != before)
+		bad = "a dry-run import wrote to the database";
+	else if (rc && !e.msg[0])
+		bad = "a refused import has no message";
+	else if (!rc && res.n_problems)
+		bad = "an import with problems was not refused";
+	else if (res.written > res.rows)
+		bad = "an import would write more records than the file has rows";
+	for (size_t i = 0; !bad && i < res.n_problems; i++) {
+		const struct exchange_problem *p = &res.problems[i], *q = p - 1;
+		if (!p->text[0])
+			bad = "an import problem without a message";
+		else if (i && (q->row > p->row || (q->row == p->row && q->col > p->col)))
+			bad = "import problems are not in row and column order";
+		else if (fuzz_inert(p->text, false))
+			bad = "an import problem is not safe to print";
+	}
+	exchange_result_free(&res);
+	return bad;
+}
+
+/* The reader, the writer-reader round trip, and the import of exemplars and of units. */
+static inline const char *fuzz_csv(const uint8_t *d, size_t n)
+{
+	struct csvio_table t;
+	struct err e = { 0 };
+	const char *bad = NULL;
+
+	if (csvio_read((const char *)d, n, &t, &e) == 0) {
+		bad = fuzz_csv_table(&t);
+		if (!bad)
+			bad = fuzz_csv_round_trip(&t);
+		csvio_table_free(&t);
+	} else if (!e.msg[0]) {
+		bad = "a refused file has no message";
+	} else if (t.n_rows || t.n_problems || t.header.cells) {
+		bad = "a refused file left a table behind";
+	}
+	if (!bad)
+		bad = fuzz_csv_import(d, n, EXCHANGE_EXEMPLARS);
+	if (!bad)
+		bad = fuzz_csv_import(d, n, EXCHANGE_UNITS);
 	return bad;
 }
 

@@ -268,6 +268,31 @@ static void test_read_write_round_trip(void **state)
 	free(buf);
 }
 
+/* Tabs inside a header cell do not make the file read back as tab-separated. */
+static void test_tabs_in_header_round_trip(void **state)
+{
+	const char *hdr[] = { "a\tb\tc", "d" }, *row[] = { "x\ty", "z" };
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	struct csvio_table t;
+	struct err e = { 0 };
+
+	(void)state;
+	assert_int_equal(csvio_write_row(f, hdr, 2), 0);
+	assert_int_equal(csvio_write_row(f, row, 2), 0);
+	fclose(f);
+	assert_string_equal(buf, "\"a\tb\tc\",d\r\n\"x\ty\",z\r\n");
+	assert_int_equal(csvio_read(buf, len, &t, &e), 0);
+	assert_int_equal(t.delim, ',');
+	assert_int_equal(t.header.n, 2);
+	assert_string_equal(t.header.cells[0], "a\tb\tc");
+	assert_int_equal(t.n_rows, 1);
+	assert_string_equal(t.rows[0].cells[0], "x\ty");
+	csvio_table_free(&t);
+	free(buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -283,6 +308,7 @@ int main(void)
 		cmocka_unit_test(test_read_quote_closed_rows_later),
 		cmocka_unit_test(test_read_refusals),
 		cmocka_unit_test(test_read_write_round_trip),
+		cmocka_unit_test(test_tabs_in_header_round_trip),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include <unistr.h>
 #include "exchange.h"
 #include "query.h"
 
@@ -240,6 +241,37 @@ static void test_problems_by_row_and_column(void **state)
 	free(path);
 }
 
+/* A cell is quoted in its problem as a terminal may show it: an escape sequence
+ * in the file is written out in caret notation, a long cell cut at a character. */
+static void test_problems_safe_to_print(void **state)
+{
+	struct fixture *f = *state;
+	struct exchange_result res;
+	struct err e = { 0 };
+	char long_date[1300] = "";
+	char *text, *path = file(f, "esc.csv", "Tên,Lĩnh vực,Đơn vị,Ngày giới thiệu\n"
+					      "An,good_deeds,a,\033]0;x\a\033[2J\n");
+
+	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, &res, &e), -1);
+	assert_int_equal(res.n_problems, 1);
+	assert_string_equal(res.problems[0].text, "row 2, column D (Ngày giới thiệu): "
+			    "\"^[]0;x^G^[[2J\" is not a date: write it YYYY-MM-DD or DD/MM/YYYY.");
+	exchange_result_free(&res);
+	free(path);
+	for (size_t i = 0; i < 400; i++)
+		strcat(long_date, "ễ"); /* 3 bytes each: the message is cut inside one */
+	assert_true(asprintf(&text, "Tên,Lĩnh vực,Đơn vị,Ngày giới thiệu\nAn,good_deeds,a,%s\n",
+			     long_date) > 0);
+	path = file(f, "long.csv", text);
+	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, &res, &e), -1);
+	assert_int_equal(res.n_problems, 1);
+	assert_true(strlen(res.problems[0].text) < sizeof res.problems[0].text);
+	assert_null(u8_check((const uint8_t *)res.problems[0].text, strlen(res.problems[0].text)));
+	exchange_result_free(&res);
+	free(text);
+	free(path);
+}
+
 static void test_every_kind_of_refusal_listed(void **state)
 {
 	struct fixture *f = *state;
@@ -306,6 +338,14 @@ static void test_dry_run_and_duplicates(void **state)
 	assert_int_equal(res.written, 1);
 	assert_int_equal(res.skipped, 1);
 	assert_int_equal(count(f->r), before); /* a dry run */
+	exchange_result_free(&res);
+	/* No flag: the writing run itself refuses, lists the same problem, writes nothing. */
+	assert_int_equal(exchange_import(f->r, EXCHANGE_EXEMPLARS, path, 0, &res, &e), -1);
+	assert_int_equal(res.n_problems, 1);
+	assert_int_equal(res.problems[0].row, 2);
+	assert_non_null(strstr(res.problems[0].text, "already recorded as number 1"));
+	assert_int_equal(res.written, 1);
+	assert_int_equal(count(f->r), before);
 	exchange_result_free(&res);
 	assert_int_equal(exchange_import(f->r, EXCHANGE_EXEMPLARS, path, EXCHANGE_SKIP_DUPLICATES,
 					 &res, &e), 0);
@@ -385,6 +425,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_export_cells, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_problems_by_row_and_column, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_problems_safe_to_print, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_every_kind_of_refusal_listed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_header_problems, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dry_run_and_duplicates, setup, teardown),

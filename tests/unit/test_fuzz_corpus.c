@@ -70,6 +70,14 @@ static void config_corpus(void **state)
 	assert_true(replay("config", fuzz_config) >= 50);
 }
 
+/* The import layer ran too: its database could be made from the shipped config. */
+static void csv_corpus(void **state)
+{
+	(void)state;
+	assert_true(replay("csv", fuzz_csv) >= 25);
+	assert_true(fuzz_csv_ready);
+}
+
 /* The targets do catch a broken promise: fed by hand, not only by the corpus. */
 static void targets_accept_good_input(void **state)
 {
@@ -79,6 +87,29 @@ static void targets_accept_good_input(void **state)
 	assert_null(fuzz_text((const uint8_t *)name, sizeof name - 1));
 	assert_null(fuzz_codec((const uint8_t *)"\000\001", 2)); /* refused, not a crash */
 	assert_null(fuzz_config((const uint8_t *)"[dienhinh]\nlanguage = xx\n", 25));
+	assert_null(fuzz_csv((const uint8_t *)"name,unit\nAn,phuong1\n", 21));
+}
+
+/* The table checks catch a short row, rows out of order and a CR left in a cell. */
+static void csv_checks_catch_broken_tables(void **state)
+{
+	char *h[] = { "name", "unit" }, *a[] = { "An", "phuong1" }, *b[] = { "Bình\r", "x" };
+	struct csvio_row rows[] = { { 3, a, 2 }, { 2, b, 2 } };
+	struct csvio_table t = { { 1, h, 2 }, rows, 1, NULL, 0, ',' };
+
+	(void)state;
+	assert_null(fuzz_csv_table(&t));
+	rows[0].n = 1;
+	assert_string_equal(fuzz_csv_table(&t), "a row has not as many cells as the header");
+	rows[0].n = 2;
+	t.n_rows = 2;
+	assert_string_equal(fuzz_csv_table(&t),
+			    "rows are not in increasing order after the header");
+	rows[1].row = 4;
+	assert_string_equal(fuzz_csv_table(&t), "a kept cell holds a CR");
+	t.delim = '|';
+	assert_string_equal(fuzz_csv_table(&t),
+			    "the delimiter is not a comma, a semicolon or a tab");
 }
 
 static void inert_check_catches_controls(void **state)
@@ -98,8 +129,10 @@ int main(void)
 		cmocka_unit_test(text_corpus),
 		cmocka_unit_test(codec_corpus),
 		cmocka_unit_test(config_corpus),
+		cmocka_unit_test(csv_corpus),
 		cmocka_unit_test(targets_accept_good_input),
 		cmocka_unit_test(inert_check_catches_controls),
+		cmocka_unit_test(csv_checks_catch_broken_tables),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# kill -9 at random moments while `dienhinh import exemplars` reads and
+# writes a large file, round after round on one growing database: every
+# reopen passes `check`, and the import is all or nothing (the number of
+# records is unchanged, or grew by exactly the file's rows).  The map
+# starts at the shipped 64 MiB, so some kills land while it grows.
+source "$(dirname "$0")/stress.inc"
+
+rounds=$(s_pick 4 25)
+rows=20000
+gen=$DIENHINH_ROOT/build/tests/helper_bench
+cp "$DIENHINH_ROOT/conf/dienhinh.ini" "$T_DIR/dienhinh.ini"
+export T_CONFIG=$T_DIR/dienhinh.ini
+t_init_db
+
+# make_file TAG: $T_DIR/TAG-001.csv, $rows records whose names all carry TAG.
+make_file() { "$gen" csv "$T_CONFIG" "$rows" "$rows" "$T_DIR/$1" "$1" >/dev/null; }
+count() { dh list --format tsv | tail -n +2 | wc -l; }
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+# A first import, whole: it shows the import works and how long one takes.
+make_file k0
+t0=$(now_ms)
+dh import exemplars "$T_DIR/k0-001.csv" >/dev/null 2>&1
+t_report $? "a first import of $rows rows, not interrupted, succeeds"
+took=$(($(now_ms) - t0))
+t_eq "it added $rows records" "$(count)" "$rows"
+
+# running PID: the process has not ended (a zombie, not yet waited for, has).
+running() {
+	local st
+	st=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+	st=${st##*) }
+	[ "${st%% *}" != Z ]
+}
+
+kills=0 whole=0 none=0 half=0 bad_checks=0 odd_exits=0 latest=$took
+for ((r = 1; r <= rounds; r++)); do
+	make_file "k$r"
+	before=$(count)
+	# The moments are spread over 0-150% of the time the latest whole import
+	# took (the file reading, the checks, the writing and the commit), one
+	# slice a round, so that kills land in every phase and some imports end
+	# first.  Imports slow down as the database grows: the time is measured
+	# again whenever one ends before its kill.
+	delay=$(( ((r - 1) * 32768 + RANDOM) * latest * 3 / 2 / rounds / 32768 ))
+	# The program itself in the background, not dh (a function: $! would be
+	# the subshell running it, and the kill would miss the import).
+	start=$(now_ms)
+	"$DIENHINH_BIN" --config "$T_CONFIG" --db "$T_DIR/db" import exemplars \
+		"$T_DIR/k$r-001.csv" >"$T_DIR/out.$r" 2>&1 &
+	pid=$!
+	while running "$pid" && [ "$(now_ms)" -lt $((start + delay)) ]; do sleep 0.005; done
+	ended=$(now_ms)
+	running "$pid" && kill -9 "$pid" 2>/dev/null && kills=$((kills + 1))
+	wait "$pid" 2>/dev/null
+	rc=$?
+	[ "$rc" -eq 0 ] && latest=$((ended - start))
+	# Killed (137), or finished before the kill (0): nothing else.
+	if [ "$rc" -ne 137 ] && [ "$rc" -ne 0 ]; then
+		odd_exits=$((odd_exits + 1))
+		echo "# round $r: exit $rc: $(head -c 300 "$T_DIR/out.$r")"
+	fi
+	out=$(dh check 2>&1) || { bad_checks=$((bad_checks + 1)); echo "# round $r: $out"; }
+	after=$(count)
+	if [ "$after" -eq "$before" ]; then
+		none=$((none + 1))
+	elif [ "$after" -eq $((before + rows)) ]; then
+		whole=$((whole + 1))
+	else
+		half=$((half + 1)); echo "# round $r: $before records before, $after after"
+	fi
+done
+total=$(count)
+s_tried "$rounds imports of $rows rows killed with SIGKILL at moments spread over 150% of" \
+	"the time a whole import took (first $took ms, latest $latest ms): $kills kills landed," \
+	"$whole imports were whole, $none left nothing; $total records kept"
+
+t_eq "every import ended by our kill or finished, none failed" "$odd_exits" "0"
+t_eq "dienhinh check passed after each of the $rounds rounds" "$bad_checks" "0"
+t_eq "every import left all ($whole) or nothing ($none), never a part" "$half" "0"
+t_ok "some kills landed while an import was running" test "$kills" -gt 0
+s_check_db "the database reopens sound after all rounds"
+s_recount_matches 2024
+t_report $? "the quota table equals a recount of the listed records"
+make_file after
+dh import exemplars "$T_DIR/after-001.csv" >/dev/null 2>&1
+t_report $? "the database still takes a whole import"
+t_eq "exactly $rows more" "$(count)" "$((total + rows))"
