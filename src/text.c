@@ -142,9 +142,27 @@ static char *sink_done(struct sink *k)
 
 /* ---- validation and normalisation ---------------------------------------- */
 
-/* Status of the first character text_clean() refuses in s; *at gets its offset. */
-static enum text_status check_chars(const uint8_t *s, size_t len, unsigned flags, size_t *at)
+/*
+ * A character that is in NFC whatever surrounds it (NFC_Quick_Check = Yes
+ * and not a mark that could join the letter before it): everything below
+ * the combining marks at U+0300, the Vietnamese letters of Latin Extended
+ * Additional, and general punctuation but its two singletons U+2000-2001.
+ * Text made only of these is already NFC, which is nearly all Vietnamese
+ * typed with a Unicode input method; the rest goes through u8_normalize.
+ */
+static bool nfc_stable(ucs4_t uc)
 {
+	return uc < 0x300 || (uc >= 0x1E00 && uc <= 0x1EFF) || (uc >= 0x2002 && uc <= 0x206F);
+}
+
+/*
+ * Status of the first character text_clean() refuses in s; *at gets its
+ * offset.  *nfc is set when every character is nfc_stable().
+ */
+static enum text_status check_chars(const uint8_t *s, size_t len, unsigned flags, size_t *at,
+				    bool *nfc)
+{
+	*nfc = true;
 	for (size_t i = 0; i < len; ) {
 		enum text_status st = TEXT_OK;
 		ucs4_t uc = s[i];
@@ -161,6 +179,8 @@ static enum text_status check_chars(const uint8_t *s, size_t len, unsigned flags
 			*at = i;
 			return st;
 		}
+		if (!nfc_stable(uc))
+			*nfc = false;
 		i += (size_t)n;
 	}
 	return TEXT_OK;
@@ -223,14 +243,21 @@ enum text_status text_clean(const char *in, size_t len, unsigned flags,
 	size_t at = 0, n = 0;
 	uint8_t *norm = NULL, *r;
 
+	bool nfc;
+
 	*out = NULL;
-	st = check_chars(s, len, flags, &at);
+	st = check_chars(s, len, flags, &at, &nfc);
 	if (st != TEXT_OK) {
 		if (bad_at)
 			*bad_at = at;
 		return st;
 	}
-	if (len > 0) {
+	if (nfc) {
+		if (!(norm = malloc(len + 1)))
+			goto nomem;
+		memcpy(norm, s, len);
+		n = len;
+	} else {
 		norm = u8_normalize(UNINORM_NFC, s, len, NULL, &n);
 		if (!norm)
 			goto nomem;

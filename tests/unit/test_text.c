@@ -11,6 +11,10 @@
 
 #include "text.h"
 
+#include <unistr.h>
+#include <unictype.h>
+#include <uninorm.h>
+
 /* Decomposed (NFD) and precomposed (NFC) "Nguyễn". */
 #define NGUYEN_NFD "Nguye\xcc\x82\xcc\x83n"
 #define NGUYEN_NFC "Nguy\xe1\xbb\x85n"
@@ -733,10 +737,53 @@ static void visible_keeps_vietnamese(void **state)
 	free(v);
 }
 
+/* text_clean() of `in` must equal libunistring's own NFC of it. */
+static void assert_clean_is_nfc(const uint8_t *in, size_t n)
+{
+	size_t m;
+	char *got = NULL;
+	uint8_t *want = u8_normalize(UNINORM_NFC, in, n, NULL, &m);
+
+	assert_non_null(want);
+	assert_int_equal(text_clean((const char *)in, n, 0, &got, NULL), TEXT_OK);
+	assert_int_equal(strlen(got), m);
+	assert_memory_equal(got, want, m);
+	free(got);
+	free(want);
+}
+
+/*
+ * text_clean skips u8_normalize for text it knows is NFC already: every
+ * character alone, after a letter and before a combining acute, from
+ * U+00A0 to U+2FFF, must come out exactly as u8_normalize gives it.
+ */
+static void clean_fast_path_agrees_with_nfc(void **state)
+{
+	(void)state;
+	for (ucs4_t c = 0xA0; c < 0x3000; c++) {
+		uint8_t b[16];
+		int k;
+
+		if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+		    (c >= 0xD800 && c <= 0xDFFF) || c == 0x2028 || c == 0x2029)
+			continue;
+		if (uc_is_general_category(c, UC_CATEGORY_Zs)) /* trimmed at the ends */
+			continue;
+		k = u8_uctomb(b + 1, c, 6);
+		assert_true(k > 0);
+		b[0] = 'a';
+		assert_clean_is_nfc(b + 1, (size_t)k);
+		assert_clean_is_nfc(b, (size_t)k + 1);
+		memcpy(b + 1 + k, "\xcc\x81", 2); /* U+0301 after it */
+		assert_clean_is_nfc(b, (size_t)k + 3);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(clean_nfd_becomes_nfc),
+		cmocka_unit_test(clean_fast_path_agrees_with_nfc),
 		cmocka_unit_test(clean_trims_white_space),
 		cmocka_unit_test(clean_multiline_trims_lines),
 		cmocka_unit_test(clean_newline_needs_multiline),
