@@ -52,6 +52,10 @@ struct ex_keys {
 int keys_exemplar(const struct exemplar *x, struct ex_keys *k);
 void keys_exemplar_free(struct ex_keys *k);
 
+/* Reset k to the list-index prefix shared by every exemplar of `unit` and
+ * `type` whose name has the sort key of `name`: unit 00 type sortkey 00. */
+void keys_list_prefix(const char *unit, enum ex_type type, const char *name, struct key *k);
+
 /*
  * One entry of the list index: everything a list row shows.  Strings point
  * into the buffer given to keys_parse_list(); `key` into the LMDB key.

@@ -127,6 +127,14 @@ int store_scan_period(struct store_txn *t, int year, int quarter, const char *un
 int store_scan_fold_prefix(struct store_txn *t, const char *prefix, store_id_cb cb,
 			   void *ctx, struct err *e);
 
+/*
+ * *found = the id of an exemplar other than `skip` with x's unit, exactly
+ * x's name (of either type) and x's introduction date, or 0.  Reads only
+ * the list index, so it costs a few key comparisons, not record decodes.
+ */
+int store_find_same(struct store_txn *t, const struct exemplar *x, uint64_t skip,
+		    uint64_t *found, struct err *e);
+
 /* Ids whose name has exactly the collation key of `name` (same letters, tones, case). */
 int store_scan_same_name(struct store_txn *t, const char *name, store_id_cb cb, void *ctx,
 			 struct err *e);

@@ -88,12 +88,7 @@ int keys_exemplar(const struct exemplar *x, struct ex_keys *k)
 		return -1;
 	flen = strlen(k->fold);
 
-	key_add(&k->list, x->unit, ulen);
-	key_byte(&k->list, 0);
-	key_byte(&k->list, (uint8_t)x->type);
-	key_sort(&k->list, x->type == TYPE_INDIVIDUAL ? text_person_key : text_collate_key,
-		 x->name);
-	key_byte(&k->list, 0);
+	keys_list_prefix(x->unit, x->type, x->name, &k->list);
 	key_id(&k->list, x->id);
 
 	key_period(&k->period, y, q);
@@ -119,6 +114,16 @@ int keys_exemplar(const struct exemplar *x, struct ex_keys *k)
 	    buf_put(&k->value, x->name, strlen(x->name)))
 		return -1;
 	return 0;
+}
+
+void keys_list_prefix(const char *unit, enum ex_type type, const char *name, struct key *k)
+{
+	k->n = 0;
+	key_add(k, unit, strlen(unit));
+	key_byte(k, 0);
+	key_byte(k, (uint8_t)type);
+	key_sort(k, type == TYPE_INDIVIDUAL ? text_person_key : text_collate_key, name);
+	key_byte(k, 0);
 }
 
 void keys_exemplar_free(struct ex_keys *k)

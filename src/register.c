@@ -197,48 +197,18 @@ static int check_unit(struct store_txn *t, const struct exemplar *x, struct err 
 	return rc;
 }
 
-struct dup_ctx {
-	struct store_txn *t;
-	const struct exemplar *x;
-	uint64_t skip;     /* the record being edited, not a duplicate of itself */
-	uint64_t found;
-	struct err *e;
-	int failed;
-};
-
-static int dup_check(uint64_t id, void *p)
-{
-	struct dup_ctx *c = p;
-	struct exemplar y;
-	int same;
-
-	if (id == c->skip)
-		return 0;
-	model_exemplar_init(&y);
-	if (store_get_exemplar(c->t, id, &y, c->e)) {
-		c->failed = 1;
-		return -1;
-	}
-	same = y.date == c->x->date && strcmp(y.unit, c->x->unit) == 0 &&
-	       strcmp(y.name, c->x->name) == 0;
-	model_exemplar_free(&y);
-	if (same)
-		c->found = id;
-	return same;
-}
-
 int register_check_duplicate(struct store_txn *t, const struct exemplar *x, uint64_t skip,
 			     struct err *e)
 {
-	struct dup_ctx c = { t, x, skip, 0, e, 0 };
+	uint64_t found;
 
-	if (store_scan_same_name(t, x->name, dup_check, &c, e) || c.failed)
+	if (store_find_same(t, x, skip, &found, e))
 		return -1;
-	if (c.found)
+	if (found)
 		return err_set_field(e, ERR_DUPLICATE, "name",
 				     _("%s of %s introduced on this date is already recorded as "
 				       "number %llu."), x->name, x->unit,
-				     (unsigned long long)c.found);
+				     (unsigned long long)found);
 	return 0;
 }
 

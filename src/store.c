@@ -838,6 +838,51 @@ int store_scan_fold_prefix(struct store_txn *t, const char *prefix, store_id_cb 
 	return scan_ids(t, t->s->folds, &pre, NULL, -1, cb, ctx, e);
 }
 
+/* Is list entry k/d the one store_find_same looks for? */
+static bool same_entry(const MDB_val *k, const MDB_val *d, size_t pre_n,
+		       const struct exemplar *x, uint64_t skip)
+{
+	const uint8_t *v = d->mv_data, *nul;
+	size_t nlen = strlen(x->name);
+
+	if (k->mv_size != pre_n + 8 || keys_rd64((const uint8_t *)k->mv_data + pre_n) == skip ||
+	    d->mv_size < 7 || (date_t)((uint32_t)v[0] << 24 | (uint32_t)v[1] << 16 |
+				       (uint32_t)v[2] << 8 | v[3]) != x->date)
+		return false;
+	nul = memchr(v + 6, 0, d->mv_size - 6);
+	return nul && (size_t)(v + d->mv_size - (nul + 1)) == nlen && !memcmp(nul + 1, x->name, nlen);
+}
+
+int store_find_same(struct store_txn *t, const struct exemplar *x, uint64_t skip,
+		    uint64_t *found, struct err *e)
+{
+	static const enum ex_type types[] = { TYPE_COLLECTIVE, TYPE_INDIVIDUAL };
+	struct key pre;
+	MDB_cursor *c;
+	MDB_val k, d;
+	int rc;
+
+	*found = 0;
+	if ((rc = mdb_cursor_open(t->txn, t->s->list, &c)))
+		return fail(t, rc, e);
+	for (size_t i = 0; i < 2 && !*found; i++) {
+		keys_list_prefix(x->unit, types[i], x->name, &pre);
+		k = val(pre.b, pre.n);
+		for (rc = mdb_cursor_get(c, &k, &d, MDB_SET_RANGE);
+		     rc == 0 && has_prefix(&k, pre.b, pre.n);
+		     rc = mdb_cursor_get(c, &k, &d, MDB_NEXT))
+			if (same_entry(&k, &d, pre.n, x, skip)) {
+				*found = keys_rd64((const uint8_t *)k.mv_data + pre.n);
+				break;
+			}
+		if (rc && rc != MDB_NOTFOUND)
+			break;
+		rc = 0;
+	}
+	mdb_cursor_close(c);
+	return rc ? fail(t, rc, e) : 0;
+}
+
 int store_scan_same_name(struct store_txn *t, const char *name, store_id_cb cb, void *ctx,
 			 struct err *e)
 {

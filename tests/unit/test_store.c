@@ -1772,12 +1772,73 @@ static void test_backup(void **state)
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
+struct same {
+	const struct exemplar *x;
+	uint64_t skip, found;
+};
+
+static int same_fn(struct store_txn *t, void *ctx, struct err *e)
+{
+	struct same *q = ctx;
+
+	return store_find_same(t, q->x, q->skip, &q->found, e);
+}
+
+static uint64_t find_same(struct store *s, const char *unit, enum ex_type type,
+			  const char *name, date_t date, uint64_t skip)
+{
+	struct exemplar x;
+	struct same q = { &x, skip, 99 };
+	struct err e;
+
+	make(&x, 0, unit, type, name, date);
+	if (store_read(s, same_fn, &q, &e))
+		fail_msg("store_find_same: %s", e.msg);
+	model_exemplar_free(&x);
+	return q.found;
+}
+
+static void test_find_same(void **state)
+{
+	struct fix *f = *state;
+	struct exemplar a, b, c;
+
+	make(&a, 0, "phuong1", TYPE_INDIVIDUAL, "Trần Thị Ánh", D_2024_05_02);
+	make(&b, 0, "phuong1", TYPE_COLLECTIVE, "Ấp Mỹ Hòa", D_2024_05_02);
+	make(&c, 0, "phuong1", TYPE_INDIVIDUAL, "Trần Thị Anh", D_2024_05_02);
+	uint64_t ia = add(f->s, &a), ib = add(f->s, &b), ic = add(f->s, &c);
+	/* the same unit, name and date, whatever the type */
+	assert_int_equal(find_same(f->s, "phuong1", TYPE_INDIVIDUAL, "Trần Thị Ánh",
+				   D_2024_05_02, 0), ia);
+	assert_int_equal(find_same(f->s, "phuong1", TYPE_COLLECTIVE, "Trần Thị Ánh",
+				   D_2024_05_02, 0), ia);
+	assert_int_equal(find_same(f->s, "phuong1", TYPE_INDIVIDUAL, "Ấp Mỹ Hòa",
+				   D_2024_05_02, 0), ib);
+	assert_int_equal(find_same(f->s, "phuong1", TYPE_INDIVIDUAL, "Trần Thị Anh",
+				   D_2024_05_02, 0), ic);
+	/* not itself, not another date, unit, tone or case */
+	assert_int_equal(find_same(f->s, "phuong1", TYPE_INDIVIDUAL, "Trần Thị Ánh",
+				   D_2024_05_02, ia), 0);
+	assert_int_equal(find_same(f->s, "phuong1", TYPE_INDIVIDUAL, "Trần Thị Ánh",
+				   D_2024_08_15, 0), 0);
+	assert_int_equal(find_same(f->s, "phuong2", TYPE_INDIVIDUAL, "Trần Thị Ánh",
+				   D_2024_05_02, 0), 0);
+	assert_int_equal(find_same(f->s, "phuong1", TYPE_INDIVIDUAL, "Trần Thị Ảnh",
+				   D_2024_05_02, 0), 0);
+	assert_int_equal(find_same(f->s, "phuong1", TYPE_INDIVIDUAL, "trần thị ánh",
+				   D_2024_05_02, 0), 0);
+	model_exemplar_free(&a);
+	model_exemplar_free(&b);
+	model_exemplar_free(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_create_and_reopen),
 		T(test_open_missing),
 		T(test_put_get),
+		T(test_find_same),
 		T(test_next_id),
 		T(test_update_moves_everything),
 		T(test_update_status_only),
