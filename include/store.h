@@ -135,6 +135,16 @@ int store_scan_fold_prefix(struct store_txn *t, const char *prefix, store_id_cb 
 int store_find_same(struct store_txn *t, const struct exemplar *x, uint64_t skip,
 		    uint64_t *found, struct err *e);
 
+/* Ids whose folded name holds `needle` (already folded), in folded-name order:
+ * the diacritic-insensitive search, reading only the small folds index. */
+int store_scan_fold_substring(struct store_txn *t, const char *needle, store_id_cb cb,
+			      void *ctx, struct err *e);
+
+/* The list rows of the exemplars `ids`, handed to cb in list order (as
+ * store_scan_list would give them); cb returns 0 to go on, 1 to stop. */
+int store_list_rows(struct store_txn *t, const uint64_t *ids, size_t n, store_row_cb cb,
+		    void *ctx, struct err *e);
+
 /* Ids whose name has exactly the collation key of `name` (same letters, tones, case). */
 int store_scan_same_name(struct store_txn *t, const char *name, store_id_cb cb, void *ctx,
 			 struct err *e);

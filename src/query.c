@@ -23,7 +23,8 @@ static int scan_row(const struct list_row *row, void *p)
 	struct scan_ctx *c = p;
 	const struct query_filter *f = c->f;
 
-	if ((c->from != DATE_NONE && (row->date < c->from || row->date > c->to)) ||
+	if ((f->unit && *f->unit && strcmp(row->unit, f->unit)) ||
+	    (c->from != DATE_NONE && (row->date < c->from || row->date > c->to)) ||
 	    (f->category && row->category != f->category) ||
 	    (f->type && row->type != f->type) || (f->status && row->status != f->status) ||
 	    (c->needle && *c->needle && !strstr(row->fold, c->needle)))
@@ -49,10 +50,52 @@ struct scan_args {
 	bool backward;
 };
 
+/* Ids found by a search, gathered before their rows are read. */
+struct found {
+	uint64_t *v;
+	size_t n, cap;
+};
+
+static int found_id(uint64_t id, void *p)
+{
+	struct found *f = p;
+
+	if (f->n == f->cap) {
+		size_t cap = f->cap ? f->cap * 2 : 256;
+		uint64_t *v = realloc(f->v, cap * sizeof *v);
+		if (!v)
+			return -1;
+		f->v = v;
+		f->cap = cap;
+	}
+	f->v[f->n++] = id;
+	return 0;
+}
+
+/*
+ * A search from the start reads the small folds index for the names that
+ * hold the text, then only those rows; the other filters apply to them as
+ * to any row.  Paging on from a row walks the list index from that row.
+ */
+static int search_txn(struct store_txn *t, struct scan_ctx *c, struct err *e)
+{
+	struct found f = { 0 };
+	int rc = store_scan_fold_substring(t, c->needle, found_id, &f, e);
+
+	if (rc && !e->code)
+		rc = err_set(e, ERR_NOMEM, _("Out of memory."));
+	if (!rc)
+		rc = store_list_rows(t, f.v, f.n, scan_row, c, e);
+	free(f.v);
+	return rc;
+}
+
 static int scan_txn(struct store_txn *t, void *p, struct err *e)
 {
 	struct scan_args *a = p;
 
+	if (a->c->needle && *a->c->needle && !a->from && !a->backward)
+		return search_txn(t, a->c, e);
 	return store_scan_list(t, a->c->f->unit, a->from, a->from_len, a->backward, scan_row,
 			       a->c, e);
 }

@@ -777,14 +777,16 @@ int store_scan_list(struct store_txn *t, const char *unit, const uint8_t *from,
 	return rc && rc != MDB_NOTFOUND ? fail(t, rc, e) : 0;
 }
 
-/* Walk keys starting with `pre`, handing each key's trailing id to cb;
- * `unit_at` >= 0 means: only keys whose unit, at that offset, is `unit`. */
+/*
+ * Walk keys starting with `pre`, handing each key's trailing id to cb;
+ * with `needle`, only keys whose text (before the 00 and the id) holds it.
+ */
 static int scan_ids(struct store_txn *t, MDB_dbi dbi, const struct key *pre,
-		    const char *unit, long unit_at, store_id_cb cb, void *ctx, struct err *e)
+		    const char *needle, store_id_cb cb, void *ctx, struct err *e)
 {
 	MDB_cursor *c;
 	MDB_val k = val(pre->b, pre->n), d;
-	size_t ulen = unit ? strlen(unit) : 0;
+	size_t nlen = needle ? strlen(needle) : 0;
 	int rc, r = 0;
 
 	if ((rc = mdb_cursor_open(t->txn, dbi, &c)))
@@ -795,9 +797,7 @@ static int scan_ids(struct store_txn *t, MDB_dbi dbi, const struct key *pre,
 		if (!has_prefix(&k, pre->b, pre->n) || k.mv_size < pre->n + 8)
 			break;
 		const uint8_t *kb = k.mv_data;
-		if (unit && unit_at >= 0 &&
-		    (k.mv_size < (size_t)unit_at + ulen + 9 ||
-		     memcmp(kb + unit_at, unit, ulen) || kb[unit_at + ulen] != 0))
+		if (nlen && (k.mv_size < 9 || !memmem(kb, k.mv_size - 9, needle, nlen)))
 			continue;
 		if ((r = cb(keys_rd64(kb + k.mv_size - 8), ctx)) != 0)
 			break;
@@ -825,7 +825,7 @@ int store_scan_period(struct store_txn *t, int year, int quarter, const char *un
 		key_add(&pre, unit, strlen(unit));
 		key_byte(&pre, 0);
 	}
-	return scan_ids(t, t->s->period, &pre, NULL, -1, cb, ctx, e);
+	return scan_ids(t, t->s->period, &pre, NULL, cb, ctx, e);
 }
 
 int store_scan_fold_prefix(struct store_txn *t, const char *prefix, store_id_cb cb,
@@ -835,7 +835,93 @@ int store_scan_fold_prefix(struct store_txn *t, const char *prefix, store_id_cb 
 	size_t n = strlen(prefix);
 
 	key_add(&pre, prefix, n < KEYS_SORT_MAX ? n : KEYS_SORT_MAX);
-	return scan_ids(t, t->s->folds, &pre, NULL, -1, cb, ctx, e);
+	return scan_ids(t, t->s->folds, &pre, NULL, cb, ctx, e);
+}
+
+int store_scan_fold_substring(struct store_txn *t, const char *needle, store_id_cb cb,
+			      void *ctx, struct err *e)
+{
+	struct key none = { .n = 0 };
+
+	return scan_ids(t, t->s->folds, &none, needle, cb, ctx, e);
+}
+
+/* A list entry copied out of the map, to be sorted before it is handed on. */
+struct held_row {
+	uint8_t *key;
+	size_t key_len;
+	uint8_t *value;
+	size_t value_len;
+};
+
+static int held_order(const void *a, const void *b)
+{
+	const struct held_row *x = a, *y = b;
+	size_t n = x->key_len < y->key_len ? x->key_len : y->key_len;
+	int c = memcmp(x->key, y->key, n);
+
+	return c ? c : (x->key_len > y->key_len) - (x->key_len < y->key_len);
+}
+
+/* Copy the list entry of exemplar `id` into h. */
+static int hold_row(struct store_txn *t, uint64_t id, struct held_row *h, struct err *e)
+{
+	struct exemplar x;
+	struct ex_keys k;
+	MDB_val kv, d;
+	int rc;
+
+	model_exemplar_init(&x);
+	memset(h, 0, sizeof *h);
+	if (store_get_exemplar(t, id, &x, e))
+		return -1;
+	rc = keys_exemplar(&x, &k);
+	model_exemplar_free(&x);
+	if (rc) {
+		keys_exemplar_free(&k);
+		return nomem(e);
+	}
+	kv = val(k.list.b, k.list.n);
+	rc = mdb_get(t->txn, t->s->list, &kv, &d);
+	if (!rc && ((h->key = malloc(k.list.n)) && (h->value = malloc(d.mv_size)))) {
+		memcpy(h->key, k.list.b, h->key_len = k.list.n);
+		memcpy(h->value, d.mv_data, h->value_len = d.mv_size);
+	}
+	keys_exemplar_free(&k);
+	if (rc)
+		return rc == MDB_NOTFOUND ? err_set(e, ERR_SCHEMA, _("The list index is damaged; run "
+								     "\"dienhinh check\".")) : fail(t, rc, e);
+	return h->value ? 0 : nomem(e);
+}
+
+int store_list_rows(struct store_txn *t, const uint64_t *ids, size_t n, store_row_cb cb,
+		    void *ctx, struct err *e)
+{
+	struct held_row *v = calloc(n ? n : 1, sizeof *v);
+	size_t got = 0;
+	int r = 0;
+
+	if (!v)
+		return nomem(e);
+	while (got < n && !(r = hold_row(t, ids[got], &v[got], e)))
+		got++;
+	if (!r)
+		qsort(v, got, sizeof *v, held_order);
+	for (size_t i = 0; i < got && !r; i++) {
+		struct list_row row;
+		if (keys_parse_list(v[i].key, v[i].key_len, v[i].value, v[i].value_len, &t->row,
+				    &row))
+			r = err_set(e, ERR_SCHEMA, _("The list index is damaged; run "
+						     "\"dienhinh check\"."));
+		else
+			r = cb(&row, ctx);
+	}
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].key);
+		free(v[i].value);
+	}
+	free(v);
+	return r < 0 ? -1 : 0;
 }
 
 /* Is list entry k/d the one store_find_same looks for? */
@@ -891,7 +977,7 @@ int store_scan_same_name(struct store_txn *t, const char *name, store_id_cb cb, 
 
 	pre.n = n < KEYS_SORT_MAX ? n : KEYS_SORT_MAX;
 	key_byte(&pre, 0);
-	return scan_ids(t, t->s->names, &pre, NULL, -1, cb, ctx, e);
+	return scan_ids(t, t->s->names, &pre, NULL, cb, ctx, e);
 }
 
 int store_get_counts(struct store_txn *t, int year, int quarter, const char *unit,

@@ -296,6 +296,38 @@ static void test_search_ignores_spaces_around(void **state)
 	assert_int_equal(r.n, 9);
 }
 
+/*
+ * A search from the start reads the folds index; paging on from a row reads
+ * the list index.  Both must give the same rows in the same order, with
+ * every other filter applied.
+ */
+static void test_search_paths_agree(void **state)
+{
+	struct fx *f = *state;
+	struct rows all = { .stop_after = 0 }, first = { .stop_after = 1 };
+	struct rows rest = { .stop_after = 0 };
+	struct query_filter qf = { .search = "v" };
+
+	fill(f);
+	scan(f, &qf, NULL, 0, false, &all);
+	/* every name with a "v" (Văn, Võ, Vĩnh, giao thông has none) in list order */
+	expect_ids(&all, (const uint64_t[]){ 3, 2, 4, 7, 0 });
+	scan(f, &qf, NULL, 0, false, &first);
+	scan(f, &qf, first.key[0], first.key_len[0], false, &rest);
+	assert_int_equal(rest.n + 1, all.n);
+	for (size_t i = 0; i < rest.n; i++)
+		assert_int_equal(rest.id[i], all.id[i + 1]);
+	/* the unit, period, type and status filters apply to found rows too */
+	scan(f, &(struct query_filter){ .search = "v", .unit = "p1" }, NULL, 0, false, &all);
+	expect_ids(&all, (const uint64_t[]){ 3, 2, 4, 0 });
+	scan(f, &(struct query_filter){ .search = "v", .year = 2024, .quarter = 3,
+					.status = STATUS_INTRODUCED }, NULL, 0, false, &all);
+	expect_ids(&all, (const uint64_t[]){ 2, 7, 0 });
+	scan(f, &(struct query_filter){ .search = "v", .type = TYPE_COLLECTIVE }, NULL, 0,
+	     false, &all);
+	expect_ids(&all, (const uint64_t[]){ 7, 0 });
+}
+
 static void test_paging(void **state)
 {
 	struct fx *f = *state;
@@ -609,6 +641,7 @@ int main(void)
 		T(test_list_filters),
 		T(test_search_folds),
 		T(test_search_ignores_spaces_around),
+		T(test_search_paths_agree),
 		T(test_paging),
 		T(test_name_prefix),
 		T(test_quota_states),
