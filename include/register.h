@@ -108,9 +108,13 @@ int register_check_role(const struct reg *r, enum roles_action act, const struct
 			const char *unit, struct err *e);
 
 /* Inside a write transaction: ERR_DUPLICATE if another record (not `skip`)
- * has x's name, unit and introduction date. */
+ * has x's unit, type, name and introduction date. */
 int register_check_duplicate(struct store_txn *t, const struct exemplar *x, uint64_t skip,
 			     struct err *e);
+
+/* Inside a write transaction: write new exemplar x (id already given),
+ * or refuse it with ERR_DUPLICATE as register_check_duplicate would. */
+int register_add_new(struct store_txn *t, struct exemplar *x, struct err *e);
 
 /* ---- whole database ------------------------------------------------------------ */
 

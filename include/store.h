@@ -91,6 +91,25 @@ int store_get_exemplar(struct store_txn *t, uint64_t id, struct exemplar *x, str
 int store_put_exemplar(struct store_txn *t, const struct exemplar *old,
 		       const struct exemplar *x, struct err *e);
 
+/*
+ * Write new exemplar x (its id set by the caller) unless one of the same
+ * unit, type, name and introduction date is stored: then *dup is that one's
+ * id and nothing is written.  The keys are built once for both.
+ */
+int store_add_exemplar(struct store_txn *t, const struct exemplar *x, uint64_t *dup,
+		       struct err *e);
+
+/* Is there an exemplar with this id?  (No decoding.) */
+int store_has_exemplar(struct store_txn *t, uint64_t id);
+
+/*
+ * For a batch: from now on this transaction adds up counter changes in
+ * memory; store_flush_counts() writes them, once per counter, and must be
+ * called before the transaction ends (store_get_counts does not see them).
+ */
+void store_defer_counts(struct store_txn *t);
+int store_flush_counts(struct store_txn *t, struct err *e);
+
 int store_get_unit(struct store_txn *t, const char *code, struct unit *u, struct err *e);
 int store_put_unit(struct store_txn *t, const struct unit *u, struct err *e);
 
@@ -128,9 +147,9 @@ int store_scan_fold_prefix(struct store_txn *t, const char *prefix, store_id_cb 
 			   void *ctx, struct err *e);
 
 /*
- * *found = the id of an exemplar other than `skip` with x's unit, exactly
- * x's name (of either type) and x's introduction date, or 0.  Reads only
- * the list index, so it costs a few key comparisons, not record decodes.
+ * *found = the id of an exemplar other than `skip` with x's unit, type,
+ * exactly x's name and x's introduction date, or 0.  Reads only the list
+ * index, so it costs a few key comparisons, not record decodes.
  */
 int store_find_same(struct store_txn *t, const struct exemplar *x, uint64_t skip,
 		    uint64_t *found, struct err *e);

@@ -28,6 +28,7 @@ struct batch_ctx {
 	size_t n_early;   /* problems found before the transaction (cleaning, validation) */
 	bool *early;      /* early[i]: record i is among them and is not looked at again */
 	uint64_t *given;  /* the ids the records came with, put back before each run */
+	uint64_t next;    /* the next new id, kept in memory during the transaction */
 };
 
 static int problem_order(const void *a, const void *b)
@@ -70,25 +71,19 @@ static void batch_defaults(const struct reg *r, struct exemplar *x, int64_t now)
  * Give x its kept or a new id.  A kept id moves the sequence past it at
  * once, so that a record later in the batch never gets the same number.
  */
-static int batch_id(struct store_txn *t, struct exemplar *x, struct err *e)
+/*
+ * Give x its kept id when no record has it, else the next new one.  The
+ * next id lives in c->next for the whole batch (written back at its end);
+ * a kept id at or past it moves it on, so a new id never meets a kept one.
+ */
+static void batch_id(struct store_txn *t, struct batch_ctx *c, struct exemplar *x)
 {
-	struct exemplar y;
-	uint64_t next;
-	int rc;
-
-	if (x->id) {
-		model_exemplar_init(&y);
-		rc = store_get_exemplar(t, x->id, &y, e);
-		model_exemplar_free(&y);
-		if (rc && e->code == ERR_NOTFOUND) {
-			if (store_get_meta_u64(t, "next_id", &next, e))
-				return -1;
-			return x->id >= next ? store_put_meta_u64(t, "next_id", x->id + 1, e) : 0;
-		}
-		if (rc)
-			return -1;
+	if (x->id && !store_has_exemplar(t, x->id)) {
+		if (x->id >= c->next)
+			c->next = x->id + 1;
+		return;
 	}
-	return store_next_id(t, &x->id, e);
+	x->id = c->next++;
 }
 
 static int batch_one(struct store_txn *t, struct batch_ctx *c, size_t i, struct err *e)
@@ -103,12 +98,13 @@ static int batch_one(struct store_txn *t, struct batch_ctx *c, size_t i, struct 
 	else if (!model_unit_active_on(u, x->date))
 		err_set_field(&why, ERR_INVALID, "unit", _("%s (unit): %s was not active on that "
 							  "date."), model_field_label("unit"), u->name);
-	else if (register_check_duplicate(t, x, 0, &why) && why.code != ERR_DUPLICATE)
-		return *e = why, -1;
+	else {
+		batch_id(t, c, x);
+		if (register_add_new(t, x, &why) && why.code != ERR_DUPLICATE)
+			return *e = why, -1;
+	}
 	if (why.code)
 		return note_problem(c, i, &why) ? err_set(e, ERR_NOMEM, _("Out of memory.")) : 0;
-	if (batch_id(t, x, e) || store_put_exemplar(t, NULL, x, e))
-		return -1;
 	return 0;
 }
 
@@ -124,13 +120,22 @@ static int batch_txn(struct store_txn *t, void *p, struct err *e)
 	c->n_problems = c->n_early;
 	for (size_t i = 0; i < c->n; i++)
 		c->xs[i].id = c->given[i];
+	if (store_get_meta_u64(t, "next_id", &c->next, e))
+		return -1;
+	if (!c->next)
+		c->next = 1;
+	store_defer_counts(t);
 	for (size_t i = 0; i < c->n && !rc; i++)
 		if (!c->early[i])
 			rc = batch_one(t, c, i, e);
-	if (rc || c->n_problems || c->dry_run) {
-		c->dry_done = !rc;
+	if (rc)
+		return -1; /* e says why (a full map is grown and the batch run again) */
+	if (c->n_problems || c->dry_run) {
+		c->dry_done = true;
 		return err_set(e, ERR_INVALID, _("Nothing was written.")), -1;
 	}
+	if (store_flush_counts(t, e) || store_put_meta_u64(t, "next_id", c->next, e))
+		return -1;
 	audit_entry_init(&a);
 	a.time = time(NULL);
 	snprintf(a.user, sizeof a.user, "%s", register_user(c->r));

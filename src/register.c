@@ -197,6 +197,14 @@ static int check_unit(struct store_txn *t, const struct exemplar *x, struct err 
 	return rc;
 }
 
+/* The refusal of a record that is already there as number `dup`. */
+static int duplicate(const struct exemplar *x, uint64_t dup, struct err *e)
+{
+	return err_set_field(e, ERR_DUPLICATE, "name",
+			     _("%s of %s introduced on this date is already recorded as "
+			       "number %llu."), x->name, x->unit, (unsigned long long)dup);
+}
+
 int register_check_duplicate(struct store_txn *t, const struct exemplar *x, uint64_t skip,
 			     struct err *e)
 {
@@ -204,12 +212,16 @@ int register_check_duplicate(struct store_txn *t, const struct exemplar *x, uint
 
 	if (store_find_same(t, x, skip, &found, e))
 		return -1;
-	if (found)
-		return err_set_field(e, ERR_DUPLICATE, "name",
-				     _("%s of %s introduced on this date is already recorded as "
-				       "number %llu."), x->name, x->unit,
-				     (unsigned long long)found);
-	return 0;
+	return found ? duplicate(x, found, e) : 0;
+}
+
+int register_add_new(struct store_txn *t, struct exemplar *x, struct err *e)
+{
+	uint64_t dup;
+
+	if (store_add_exemplar(t, x, &dup, e))
+		return -1;
+	return dup ? duplicate(x, dup, e) : 0;
 }
 
 struct add_ctx {
@@ -222,8 +234,7 @@ static int add_txn(struct store_txn *t, void *p, struct err *e)
 	struct add_ctx *c = p;
 	struct exemplar *x = c->x;
 
-	if (check_unit(t, x, e) || register_check_duplicate(t, x, 0, e) || store_next_id(t, &x->id, e) ||
-	    store_put_exemplar(t, NULL, x, e))
+	if (check_unit(t, x, e) || store_next_id(t, &x->id, e) || register_add_new(t, x, e))
 		return -1;
 	return audit_change(t, c->r, "add", NULL, x, NULL, e);
 }

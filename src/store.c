@@ -47,6 +47,19 @@ struct store_txn {
 	bool full;
 	struct buf enc;   /* record encoding, reused */
 	struct buf row;   /* list-row strings handed to callbacks, reused */
+	struct pending *pending; /* counter changes held back (store_defer_counts) */
+	size_t n_pending, cap_pending;
+};
+
+/*
+ * A counter change held back until store_flush_counts(): a batch of many
+ * records touches the same few counters over and over, so it adds up the
+ * changes in memory and reads and writes each counter once.  Kept in an
+ * open-addressing table (cap_pending slots, at most half full).
+ */
+struct pending {
+	struct key key;    /* n == 0: empty slot */
+	int32_t total, by_type[TYPE_COUNT_], by_status[STATUS_COUNT_];
 };
 
 /* ---- errors ------------------------------------------------------------- */
@@ -411,6 +424,9 @@ static void txn_end(struct store_txn *t)
 {
 	buf_free(&t->enc);
 	buf_free(&t->row);
+	free(t->pending);
+	t->pending = NULL;
+	t->n_pending = t->cap_pending = 0;
 }
 
 int store_read(struct store *s, store_fn fn, void *ctx, struct err *e)
@@ -562,12 +578,66 @@ static int read_counts(struct store_txn *t, const struct key *k, struct store_co
 	return 0;
 }
 
+static size_t pending_slot(const struct store_txn *t, const struct key *k)
+{
+	size_t h = 5381;
+
+	for (size_t i = 0; i < k->n; i++)
+		h = h * 33 + k->b[i];
+	for (h %= t->cap_pending;; h = (h + 1) % t->cap_pending)
+		if (!t->pending[h].key.n || key_eq(&t->pending[h].key, k))
+			return h;
+}
+
+static int pending_grow(struct store_txn *t)
+{
+	struct pending *old = t->pending;
+	size_t cap = t->cap_pending;
+
+	t->cap_pending = cap * 2;
+	if (!(t->pending = calloc(t->cap_pending, sizeof *t->pending))) {
+		t->pending = old;
+		t->cap_pending = cap;
+		return -1;
+	}
+	for (size_t i = 0; i < cap; i++)
+		if (old[i].key.n)
+			t->pending[pending_slot(t, &old[i].key)] = old[i];
+	free(old);
+	return 0;
+}
+
+/* Hold back a counter change; 0 or -1 (out of memory). */
+static int pending_add(struct store_txn *t, const struct key *k, const struct exemplar *x,
+		       int delta)
+{
+	if ((t->n_pending + 1) * 2 > t->cap_pending && pending_grow(t))
+		return -1;
+	struct pending *p = &t->pending[pending_slot(t, k)];
+	if (!p->key.n) {
+		p->key = *k;
+		t->n_pending++;
+	}
+	p->total += delta;
+	p->by_type[x->type] += delta;
+	p->by_status[x->status] += delta;
+	return 0;
+}
+
+void store_defer_counts(struct store_txn *t)
+{
+	if (!t->pending && (t->pending = calloc(64, sizeof *t->pending)))
+		t->cap_pending = 64;
+}
+
 /* Add `delta` (+1 or -1) to the counters of exemplar `x`'s unit and quarter. */
 static int count(struct store_txn *t, const struct key *k, const struct exemplar *x,
 		 int delta, struct err *e)
 {
 	struct store_counts c;
 
+	if (t->pending)
+		return pending_add(t, k, x, delta) ? nomem(e) : 0;
 	if (read_counts(t, k, &c, e))
 		return -1;
 	c.total += (uint32_t)delta;
@@ -581,49 +651,110 @@ static int count(struct store_txn *t, const struct key *k, const struct exemplar
 	return put_key(t, t->s->counters, k, &c, sizeof c, e);
 }
 
+int store_flush_counts(struct store_txn *t, struct err *e)
+{
+	struct pending *v = t->pending;
+	size_t cap = t->cap_pending;
+	int rc = 0;
+
+	t->pending = NULL;
+	for (size_t i = 0; i < cap && !rc; i++) {
+		struct store_counts c;
+		if (!v[i].key.n || (rc = read_counts(t, &v[i].key, &c, e)))
+			continue;
+		c.total += (uint32_t)v[i].total;
+		for (int j = 0; j < TYPE_COUNT_; j++)
+			c.by_type[j] += (uint32_t)v[i].by_type[j];
+		for (int j = 0; j < STATUS_COUNT_; j++)
+			c.by_status[j] += (uint32_t)v[i].by_status[j];
+		struct store_counts zero = { 0 };
+		rc = memcmp(&c, &zero, sizeof c) ? put_key(t, t->s->counters, &v[i].key, &c, sizeof c, e)
+						  : del_key(t, t->s->counters, &v[i].key, e);
+	}
+	free(v);
+	t->n_pending = t->cap_pending = 0;
+	return rc;
+}
+
+int store_has_exemplar(struct store_txn *t, uint64_t id)
+{
+	uint8_t kb[8];
+	MDB_val k = val(kb, 8), d;
+
+	keys_be64(kb, id);
+	return mdb_get(t->txn, t->s->exemplars, &k, &d) == 0;
+}
+
+/* Write x (replacing `old`, or new when NULL) with its keys already built. */
+static int put_keyed(struct store_txn *t, const struct exemplar *old, struct ex_keys *ok,
+		     const struct exemplar *x, struct ex_keys *nk, struct err *e)
+{
+	struct store *s = t->s;
+	uint8_t idb[8];
+	int rc;
+
+	if (old) {
+		if ((!key_eq(&ok->list, &nk->list) && del_key(t, s->list, &ok->list, e)) ||
+		    (!key_eq(&ok->period, &nk->period) && del_key(t, s->period, &ok->period, e)) ||
+		    (!key_eq(&ok->names, &nk->names) && del_key(t, s->names, &ok->names, e)) ||
+		    (!key_eq(&ok->folds, &nk->folds) && del_key(t, s->folds, &ok->folds, e)) ||
+		    count(t, &ok->counter, old, -1, e))
+			return -1;
+	}
+	t->enc.len = 0;
+	if (codec_encode_exemplar(x, &t->enc))
+		return nomem(e);
+	keys_be64(idb, x->id);
+	MDB_val k = val(idb, 8), d = val(t->enc.data, t->enc.len);
+	if ((rc = mdb_put(t->txn, s->exemplars, &k, &d, 0)))
+		return fail(t, rc, e);
+	if (put_key(t, s->list, &nk->list, nk->value.data, nk->value.len, e) ||
+	    put_key(t, s->period, &nk->period, NULL, 0, e) ||
+	    put_key(t, s->names, &nk->names, NULL, 0, e) ||
+	    put_key(t, s->folds, &nk->folds, NULL, 0, e) ||
+	    count(t, &nk->counter, x, +1, e))
+		return -1;
+	return 0;
+}
+
 int store_put_exemplar(struct store_txn *t, const struct exemplar *old,
 		       const struct exemplar *x, struct err *e)
 {
-	struct store *s = t->s;
 	struct ex_keys nk, ok;
-	uint8_t idb[8];
 	int rc = -1;
 
 	memset(&ok, 0, sizeof ok);
-	if (keys_exemplar(x, &nk) || (old && keys_exemplar(old, &ok))) {
+	if (keys_exemplar(x, &nk) || (old && keys_exemplar(old, &ok)))
 		nomem(e);
-		goto out;
-	}
-	if (old) {
-		if ((!key_eq(&ok.list, &nk.list) && del_key(t, s->list, &ok.list, e)) ||
-		    (!key_eq(&ok.period, &nk.period) && del_key(t, s->period, &ok.period, e)) ||
-		    (!key_eq(&ok.names, &nk.names) && del_key(t, s->names, &ok.names, e)) ||
-		    (!key_eq(&ok.folds, &nk.folds) && del_key(t, s->folds, &ok.folds, e)) ||
-		    count(t, &ok.counter, old, -1, e))
-			goto out;
-	}
-	t->enc.len = 0;
-	if (codec_encode_exemplar(x, &t->enc)) {
-		nomem(e);
-		goto out;
-	}
-	keys_be64(idb, x->id);
-	MDB_val k = val(idb, 8), d = val(t->enc.data, t->enc.len);
-	if ((rc = mdb_put(t->txn, s->exemplars, &k, &d, 0))) {
-		rc = fail(t, rc, e);
-		goto out;
-	}
-	rc = -1;
-	if (put_key(t, s->list, &nk.list, nk.value.data, nk.value.len, e) ||
-	    put_key(t, s->period, &nk.period, NULL, 0, e) ||
-	    put_key(t, s->names, &nk.names, NULL, 0, e) ||
-	    put_key(t, s->folds, &nk.folds, NULL, 0, e) ||
-	    count(t, &nk.counter, x, +1, e))
-		goto out;
-	rc = 0;
-out:
+	else
+		rc = put_keyed(t, old, &ok, x, &nk, e);
 	keys_exemplar_free(&nk);
 	keys_exemplar_free(&ok);
+	return rc;
+}
+
+static int find_same_under(struct store_txn *t, const struct key *pre,
+			   const struct exemplar *x, uint64_t skip, uint64_t *found,
+			   struct err *e);
+
+int store_add_exemplar(struct store_txn *t, const struct exemplar *x, uint64_t *dup,
+		       struct err *e)
+{
+	struct ex_keys nk;
+	struct key pre;
+	int rc = -1;
+
+	*dup = 0;
+	if (keys_exemplar(x, &nk)) {
+		nomem(e);
+	} else {
+		pre = nk.list;
+		pre.n -= 8; /* unit 00 type sortkey 00, without the id */
+		rc = find_same_under(t, &pre, x, x->id, dup, e);
+		if (!rc && !*dup)
+			rc = put_keyed(t, NULL, NULL, x, &nk, e);
+	}
+	keys_exemplar_free(&nk);
 	return rc;
 }
 
@@ -939,34 +1070,34 @@ static bool same_entry(const MDB_val *k, const MDB_val *d, size_t pre_n,
 	return nul && (size_t)(v + d->mv_size - (nul + 1)) == nlen && !memcmp(nul + 1, x->name, nlen);
 }
 
-int store_find_same(struct store_txn *t, const struct exemplar *x, uint64_t skip,
-		    uint64_t *found, struct err *e)
+static int find_same_under(struct store_txn *t, const struct key *pre,
+			   const struct exemplar *x, uint64_t skip, uint64_t *found,
+			   struct err *e)
 {
-	static const enum ex_type types[] = { TYPE_COLLECTIVE, TYPE_INDIVIDUAL };
-	struct key pre;
 	MDB_cursor *c;
-	MDB_val k, d;
+	MDB_val k = val(pre->b, pre->n), d;
 	int rc;
 
 	*found = 0;
 	if ((rc = mdb_cursor_open(t->txn, t->s->list, &c)))
 		return fail(t, rc, e);
-	for (size_t i = 0; i < 2 && !*found; i++) {
-		keys_list_prefix(x->unit, types[i], x->name, &pre);
-		k = val(pre.b, pre.n);
-		for (rc = mdb_cursor_get(c, &k, &d, MDB_SET_RANGE);
-		     rc == 0 && has_prefix(&k, pre.b, pre.n);
-		     rc = mdb_cursor_get(c, &k, &d, MDB_NEXT))
-			if (same_entry(&k, &d, pre.n, x, skip)) {
-				*found = keys_rd64((const uint8_t *)k.mv_data + pre.n);
-				break;
-			}
-		if (rc && rc != MDB_NOTFOUND)
+	for (rc = mdb_cursor_get(c, &k, &d, MDB_SET_RANGE); rc == 0 && has_prefix(&k, pre->b, pre->n);
+	     rc = mdb_cursor_get(c, &k, &d, MDB_NEXT))
+		if (same_entry(&k, &d, pre->n, x, skip)) {
+			*found = keys_rd64((const uint8_t *)k.mv_data + pre->n);
 			break;
-		rc = 0;
-	}
+		}
 	mdb_cursor_close(c);
-	return rc ? fail(t, rc, e) : 0;
+	return rc && rc != MDB_NOTFOUND ? fail(t, rc, e) : 0;
+}
+
+int store_find_same(struct store_txn *t, const struct exemplar *x, uint64_t skip,
+		    uint64_t *found, struct err *e)
+{
+	struct key pre;
+
+	keys_list_prefix(x->unit, x->type, x->name, &pre);
+	return find_same_under(t, &pre, x, skip, found, e);
 }
 
 int store_scan_same_name(struct store_txn *t, const char *name, store_id_cb cb, void *ctx,

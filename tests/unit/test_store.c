@@ -1807,13 +1807,16 @@ static void test_find_same(void **state)
 	make(&b, 0, "phuong1", TYPE_COLLECTIVE, "Ấp Mỹ Hòa", D_2024_05_02);
 	make(&c, 0, "phuong1", TYPE_INDIVIDUAL, "Trần Thị Anh", D_2024_05_02);
 	uint64_t ia = add(f->s, &a), ib = add(f->s, &b), ic = add(f->s, &c);
-	/* the same unit, name and date, whatever the type */
+	/* the same unit, type, name and date */
 	assert_int_equal(find_same(f->s, "phuong1", TYPE_INDIVIDUAL, "Trần Thị Ánh",
 				   D_2024_05_02, 0), ia);
-	assert_int_equal(find_same(f->s, "phuong1", TYPE_COLLECTIVE, "Trần Thị Ánh",
-				   D_2024_05_02, 0), ia);
-	assert_int_equal(find_same(f->s, "phuong1", TYPE_INDIVIDUAL, "Ấp Mỹ Hòa",
+	assert_int_equal(find_same(f->s, "phuong1", TYPE_COLLECTIVE, "Ấp Mỹ Hòa",
 				   D_2024_05_02, 0), ib);
+	/* a collective and a person that share a name are two exemplars */
+	assert_int_equal(find_same(f->s, "phuong1", TYPE_COLLECTIVE, "Trần Thị Ánh",
+				   D_2024_05_02, 0), 0);
+	assert_int_equal(find_same(f->s, "phuong1", TYPE_INDIVIDUAL, "Ấp Mỹ Hòa",
+				   D_2024_05_02, 0), 0);
 	assert_int_equal(find_same(f->s, "phuong1", TYPE_INDIVIDUAL, "Trần Thị Anh",
 				   D_2024_05_02, 0), ic);
 	/* not itself, not another date, unit, tone or case */
@@ -1832,6 +1835,47 @@ static void test_find_same(void **state)
 	model_exemplar_free(&c);
 }
 
+/* Three adds and a move between quarters with the counters held back. */
+static int deferred_fn(struct store_txn *t, void *ctx, struct err *e)
+{
+	struct exemplar *x = ctx;
+	uint64_t dup;
+
+	store_defer_counts(t);
+	for (int i = 0; i < 3; i++) {
+		x[i].id = (uint64_t)i + 1;
+		if (store_add_exemplar(t, &x[i], &dup, e) || dup)
+			return -1;
+	}
+	struct exemplar moved;
+	model_exemplar_init(&moved);
+	if (model_exemplar_copy(&moved, &x[2]))
+		return -1;
+	moved.date = D_2024_08_15;
+	int rc = store_put_exemplar(t, &x[2], &moved, e);
+	model_exemplar_free(&moved);
+	return rc ? -1 : store_flush_counts(t, e);
+}
+
+static void test_deferred_counts(void **state)
+{
+	struct fix *f = *state;
+	struct exemplar x[3];
+	struct err e;
+
+	make(&x[0], 0, "phuong1", TYPE_INDIVIDUAL, "Trần Thị Ánh", D_2024_05_02);
+	make(&x[1], 0, "phuong1", TYPE_COLLECTIVE, "Ấp Mỹ Hòa", D_2024_05_02);
+	make(&x[2], 0, "phuong1", TYPE_INDIVIDUAL, "Lê Văn Bình", D_2024_05_02);
+	assert_int_equal(store_write(f->s, deferred_fn, x, &e), 0);
+	/* Q2 keeps two (one person, one collective), Q3 got the moved one */
+	assert_counts(f->s, 2024, 2, "phuong1", 2, 1, STATUS_INTRODUCED, 2);
+	assert_counts(f->s, 2024, 3, "phuong1", 1, 1, STATUS_INTRODUCED, 1);
+	struct store_stats st = stats(f->s);
+	assert_int_equal(st.counters, 2);
+	for (int i = 0; i < 3; i++)
+		model_exemplar_free(&x[i]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1839,6 +1883,7 @@ int main(void)
 		T(test_open_missing),
 		T(test_put_get),
 		T(test_find_same),
+		T(test_deferred_counts),
 		T(test_next_id),
 		T(test_update_moves_everything),
 		T(test_update_status_only),
