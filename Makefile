@@ -36,7 +36,13 @@ LIB_CFLAGS = $(call pc_cflags,ncursesw) $(call pc_cflags,lmdb) \
              $(call pc_cflags,xlsxwriter)
 LIBS = $(call pc_libs,ncursesw,-lncursesw -ltinfo) $(call pc_libs,lmdb,-llmdb) \
        $(call pc_libs,iniparser,-liniparser) $(call pc_libs,libunistring,-lunistring) \
-       $(call pc_libs,csv,-lcsv) $(call pc_libs,xlsxwriter,-lxlsxwriter)
+       $(call pc_libs,csv,-lcsv) -ldl
+# libxlsxwriter (and the minizip, zlib and libcrypto it brings) is opened by
+# src/xlsx.c only when a workbook is written; its run-time name comes from
+# the library the build finds.
+XLSX_LIBDIR = $(or $(shell $(PKG_CONFIG) --variable=libdir xlsxwriter 2>/dev/null),/usr/lib)
+XLSX_SONAME = $(or $(shell objdump -p $(XLSX_LIBDIR)/libxlsxwriter.so 2>/dev/null | \
+                awk '/SONAME/ { print $$2 }'),libxlsxwriter.so.4)
 TEST_LIBS = $(call pc_libs,cmocka,-lcmocka)
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -69,7 +75,8 @@ build/gen/paths.h: FORCE
 	  '#define DIENHINH_VERSION "$(VERSION)"' \
 	  '#define DIENHINH_SYSCONFDIR "$(SYSCONFDIR)"' \
 	  '#define DIENHINH_STATEDIR "$(STATEDIR)"' \
-	  '#define DIENHINH_LOCALEDIR "$(LOCALEDIR)"' > $@.tmp
+	  '#define DIENHINH_LOCALEDIR "$(LOCALEDIR)"' \
+	  '#define XLSX_SONAME "$(XLSX_SONAME)"' > $@.tmp
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 FORCE:
 
