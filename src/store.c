@@ -446,13 +446,8 @@ int store_write(struct store *s, store_fn fn, void *ctx, struct err *e)
 {
 	for (int attempt = 0; attempt < MAX_GROWTHS; attempt++) {
 		struct store_txn t = { .s = s };
-		int rc = mdb_txn_begin(s->env, NULL, 0, &t.txn);
+		int rc = begin(s, 0, &t.txn);
 
-		if (rc == MDB_MAP_RESIZED) {
-			if ((rc = mdb_env_set_mapsize(s->env, 0)))
-				return fail(NULL, rc, e);
-			continue;
-		}
 		if (rc)
 			return fail(NULL, rc, e);
 		if (fn(&t, ctx, e)) {
@@ -630,25 +625,34 @@ void store_defer_counts(struct store_txn *t)
 		t->cap_pending = 64;
 }
 
+/* Add a change to one stored counter; a counter back at zero is removed. */
+static int write_counts(struct store_txn *t, const struct pending *d, struct err *e)
+{
+	struct store_counts c, zero = { 0 };
+
+	if (read_counts(t, &d->key, &c, e))
+		return -1;
+	c.total += (uint32_t)d->total;
+	for (int j = 0; j < TYPE_COUNT_; j++)
+		c.by_type[j] += (uint32_t)d->by_type[j];
+	for (int j = 0; j < STATUS_COUNT_; j++)
+		c.by_status[j] += (uint32_t)d->by_status[j];
+	if (memcmp(&c, &zero, sizeof c) == 0)
+		return del_key(t, t->s->counters, &d->key, e);
+	return put_key(t, t->s->counters, &d->key, &c, sizeof c, e);
+}
+
 /* Add `delta` (+1 or -1) to the counters of exemplar `x`'s unit and quarter. */
 static int count(struct store_txn *t, const struct key *k, const struct exemplar *x,
 		 int delta, struct err *e)
 {
-	struct store_counts c;
+	struct pending d = { .key = *k, .total = delta };
 
 	if (t->pending)
 		return pending_add(t, k, x, delta) ? nomem(e) : 0;
-	if (read_counts(t, k, &c, e))
-		return -1;
-	c.total += (uint32_t)delta;
-	c.by_type[x->type] += (uint32_t)delta;
-	c.by_status[x->status] += (uint32_t)delta;
-	if (c.total == 0) {
-		struct store_counts zero = { 0 };
-		if (memcmp(&c, &zero, sizeof c) == 0)
-			return del_key(t, t->s->counters, k, e);
-	}
-	return put_key(t, t->s->counters, k, &c, sizeof c, e);
+	d.by_type[x->type] = delta;
+	d.by_status[x->status] = delta;
+	return write_counts(t, &d, e);
 }
 
 int store_flush_counts(struct store_txn *t, struct err *e)
@@ -658,19 +662,9 @@ int store_flush_counts(struct store_txn *t, struct err *e)
 	int rc = 0;
 
 	t->pending = NULL;
-	for (size_t i = 0; i < cap && !rc; i++) {
-		struct store_counts c;
-		if (!v[i].key.n || (rc = read_counts(t, &v[i].key, &c, e)))
-			continue;
-		c.total += (uint32_t)v[i].total;
-		for (int j = 0; j < TYPE_COUNT_; j++)
-			c.by_type[j] += (uint32_t)v[i].by_type[j];
-		for (int j = 0; j < STATUS_COUNT_; j++)
-			c.by_status[j] += (uint32_t)v[i].by_status[j];
-		struct store_counts zero = { 0 };
-		rc = memcmp(&c, &zero, sizeof c) ? put_key(t, t->s->counters, &v[i].key, &c, sizeof c, e)
-						  : del_key(t, t->s->counters, &v[i].key, e);
-	}
+	for (size_t i = 0; i < cap && !rc; i++)
+		if (v[i].key.n)
+			rc = write_counts(t, &v[i], e);
 	free(v);
 	t->n_pending = t->cap_pending = 0;
 	return rc;
