@@ -104,7 +104,7 @@ static int batch_one(struct store_txn *t, struct batch_ctx *c, size_t i, struct 
 			return *e = why, -1;
 	}
 	if (why.code)
-		return note_problem(c, i, &why) ? err_set(e, ERR_NOMEM, _("Out of memory.")) : 0;
+		return note_problem(c, i, &why) ? err_nomem(e) : 0;
 	return 0;
 }
 
@@ -166,7 +166,7 @@ int batch_add(struct reg *r, struct exemplar *xs, size_t n, const char *source,
 	if (!(c.early = calloc(n ? n : 1, sizeof *c.early)) ||
 	    !(c.given = malloc((n ? n : 1) * sizeof *c.given))) {
 		free(c.early);
-		return err_set(e, ERR_NOMEM, _("Out of memory."));
+		return err_nomem(e);
 	}
 	for (size_t i = 0; i < n; i++)
 		c.given[i] = xs[i].id;
@@ -178,7 +178,7 @@ int batch_add(struct reg *r, struct exemplar *xs, size_t n, const char *source,
 		    model_exemplar_validate(&xs[i], register_today(r), &why)) {
 			c.early[i] = true;
 			if (note_problem(&c, i, &why)) {
-				err_set(e, ERR_NOMEM, _("Out of memory."));
+				err_nomem(e);
 				goto out;
 			}
 		}
@@ -350,7 +350,7 @@ static int ubatch_one(struct store_txn *t, struct ubatch *c, size_t i, struct au
 	}
 	goto out;
 nomem:
-	rc = err_set(e, ERR_NOMEM, _("Out of memory."));
+	rc = err_nomem(e);
 out:
 	model_unit_free(&old);
 	free(before);
@@ -371,7 +371,7 @@ static int ubatch_txn(struct store_txn *t, void *p, struct err *e)
 	snprintf(a.user, sizeof a.user, "%s", register_user(c->r));
 	snprintf(a.op, sizeof a.op, "units");
 	if (c->source && !(a.note = strdup(c->source)))
-		rc = err_set(e, ERR_NOMEM, _("Out of memory."));
+		rc = err_nomem(e);
 	for (size_t i = 0; i < c->n && !rc; i++)
 		if (!c->invalid[i])
 			rc = ubatch_one(t, c, i, &a, e);
@@ -398,7 +398,7 @@ int batch_import_units(struct reg *r, struct unit *us, size_t n, const char *sou
 	if (register_check_role(r, ROLES_IMPORT, NULL, NULL, e))
 		return -1;
 	if (!(c.invalid = calloc(n + 1, sizeof *c.invalid)))
-		return err_set(e, ERR_NOMEM, _("Out of memory."));
+		return err_nomem(e);
 	for (size_t i = 0; i < n; i++) {
 		struct err why = { 0 };
 		if (!unit_valid(register_config(r), &us[i], &why))
@@ -407,7 +407,7 @@ int batch_import_units(struct reg *r, struct unit *us, size_t n, const char *sou
 		if (ubatch_problem(&c, i, &why)) {
 			free(c.invalid);
 			free(c.problems);
-			return err_set(e, ERR_NOMEM, _("Out of memory."));
+			return err_nomem(e);
 		}
 	}
 	/* Run even with problems found already, to list the others too; nothing

@@ -111,7 +111,7 @@ static int check_record(const struct exemplar *x, void *p)
 	struct tally *s = tally_find(k, date_year(x->date), date_quarter(x->date), x->unit, true);
 
 	if (!s)
-		return err_set(k->e, ERR_NOMEM, _("Out of memory."));
+		return err_nomem(k->e);
 	s->c.total++;
 	s->c.by_type[x->type]++;
 	s->c.by_status[x->status]++;

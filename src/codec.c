@@ -287,7 +287,7 @@ static int pl_date(struct rd *r, const uint8_t *pl, size_t n, date_t *out)
 static int damaged(struct rd *r, struct err *e, const char *what)
 {
 	if (r->bad == 2)
-		return err_set(e, ERR_NOMEM, _("Out of memory."));
+		return err_nomem(e);
 	return err_set(e, ERR_SCHEMA, _("A stored %s record is damaged or was written by a "
 				       "newer version of the program."), what);
 }

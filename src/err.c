@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
+
 static void err_vset(struct err *e, enum err_code code, const char *field,
 		     const char *fmt, va_list ap) __attribute__((format(printf, 4, 0)));
 
@@ -39,6 +41,11 @@ int err_set_field(struct err *e, enum err_code code, const char *field,
 	err_vset(e, code, field, fmt, ap);
 	va_end(ap);
 	return -1;
+}
+
+int err_nomem(struct err *e)
+{
+	return err_set(e, ERR_NOMEM, _("Out of memory."));
 }
 
 void err_clear(struct err *e)

@@ -531,7 +531,7 @@ static int clean_slot(struct text_slot *s, struct err *e)
 
 	st = text_clean(in, strlen(in), s->flags, &out, &bad_at);
 	if (st == TEXT_NOMEM)
-		return err_set(e, ERR_NOMEM, _("Out of memory."));
+		return err_nomem(e);
 	if (st != TEXT_OK) {
 		/* A position in characters, counted from 1: what a person can find. */
 		size_t at = u8_mbsnlen((const uint8_t *)in, bad_at) + 1;
@@ -567,7 +567,7 @@ int model_exemplar_clean(struct exemplar *ex, const char **legacy, struct err *e
 		*legacy = NULL;
 	slots = calloc(n, sizeof *slots);
 	if (!slots)
-		return err_set(e, ERR_NOMEM, _("Out of memory."));
+		return err_nomem(e);
 	fill_slots(slots, ex, n_props);
 	for (i = 0; i < n; i++)
 		if (*slots[i].text && clean_slot(&slots[i], e) < 0)

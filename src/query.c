@@ -83,7 +83,7 @@ static int search_txn(struct store_txn *t, struct scan_ctx *c, struct err *e)
 	int rc = store_scan_fold_substring(t, c->needle, found_id, &f, e);
 
 	if (rc && !e->code)
-		rc = err_set(e, ERR_NOMEM, _("Out of memory."));
+		rc = err_nomem(e);
 	if (!rc)
 		rc = store_list_rows(t, f.v, f.n, scan_row, c, e);
 	free(f.v);
@@ -114,7 +114,7 @@ int query_scan(struct reg *r, const struct query_filter *f, const uint8_t *from,
 				  : date_from_ymd(f->year, 12, 31);
 	}
 	if (f->search && !(c.needle = text_fold(f->search)))
-		return err_set(e, ERR_NOMEM, _("Out of memory."));
+		return err_nomem(e);
 	if (c.needle)
 		trim_spaces(c.needle);
 	rc = store_read(register_store(r), scan_txn, &a, e);
@@ -143,7 +143,7 @@ int query_name_prefix(struct reg *r, const char *prefix, store_id_cb cb, void *c
 	int rc;
 
 	if (!fold)
-		return err_set(e, ERR_NOMEM, _("Out of memory."));
+		return err_nomem(e);
 	rc = store_read(register_store(r), prefix_txn, &a, e);
 	free(fold);
 	return rc;

@@ -70,7 +70,7 @@ static int audit_change(struct store_txn *t, const struct reg *r, const char *op
 	a.record = after->id;
 	if ((note && !(a.note = strdup(note))) || audit_diff_exemplars(&a, before, after)) {
 		audit_entry_free(&a);
-		return err_set(e, ERR_NOMEM, _("Out of memory."));
+		return err_nomem(e);
 	}
 	rc = store_append_audit(t, &a, e);
 	audit_entry_free(&a);
@@ -92,7 +92,7 @@ int register_open(const struct config *cfg, const char *dbdir, const char *user,
 						"Home Affairs Office to add it to the [roles] section "
 						"of %s."), user, cfg->path);
 	if (!(r = calloc(1, sizeof *r)))
-		return err_set(e, ERR_NOMEM, _("Out of memory."));
+		return err_nomem(e);
 	r->cfg = cfg;
 	r->role = re;
 	r->today = today;
@@ -100,7 +100,7 @@ int register_open(const struct config *cfg, const char *dbdir, const char *user,
 	dir = dbdir ? strdup(dbdir) : config_database_path(cfg);
 	if (!dir) {
 		free(r);
-		return err_set(e, ERR_NOMEM, _("Out of memory."));
+		return err_nomem(e);
 	}
 	int rc = store_open(dir, cfg->map_size, flags & REG_CREATE ? STORE_CREATE : 0,
 			    &r->store, e);
@@ -314,7 +314,7 @@ static int edit_txn(struct store_txn *t, void *p, struct err *e)
 	struct exemplar in;
 	model_exemplar_init(&in);
 	if (model_exemplar_copy(&in, c->x)) {
-		err_set(e, ERR_NOMEM, _("Out of memory."));
+		err_nomem(e);
 		goto out;
 	}
 	take_profile(&merged, &in);
@@ -329,7 +329,7 @@ static int edit_txn(struct store_txn *t, void *p, struct err *e)
 	audit_entry_init(&probe);
 	if (audit_diff_exemplars(&probe, &old, &merged)) {
 		audit_entry_free(&probe);
-		err_set(e, ERR_NOMEM, _("Out of memory."));
+		err_nomem(e);
 		goto out;
 	}
 	bool changed = probe.n_changes > 0;
@@ -403,7 +403,7 @@ static int step_apply(const struct reg *r, const struct step *s, struct exemplar
 		x->status = s->to;
 		free(x->status_reason);
 		if (!(x->status_reason = dup_opt(s->reason)) && s->reason && *s->reason)
-			return err_set(e, ERR_NOMEM, _("Out of memory."));
+			return err_nomem(e);
 	}
 	if (s->commend) {
 		struct commendation *c = &x->commendation;
@@ -422,7 +422,7 @@ static int step_apply(const struct reg *r, const struct step *s, struct exemplar
 		struct propagation *v = realloc(x->propagations,
 						(x->n_propagations + 1) * sizeof *v);
 		if (!v)
-			return err_set(e, ERR_NOMEM, _("Out of memory."));
+			return err_nomem(e);
 		x->propagations = v;
 		v += x->n_propagations++;
 		*v = *s->prop;
@@ -450,7 +450,7 @@ static int step_txn(struct store_txn *t, void *p, struct err *e)
 		goto out;
 	}
 	if (model_exemplar_copy(&x, &old)) {
-		err_set(e, ERR_NOMEM, _("Out of memory."));
+		err_nomem(e);
 		goto out;
 	}
 	if (step_apply(c->r, s, &x, e) || model_exemplar_clean(&x, NULL, e))
@@ -608,7 +608,7 @@ int register_restore(struct reg *r, const char *dir, char *safety, size_t n, str
 	snprintf(a.op, sizeof a.op, "restore");
 	if (asprintf(&a.note, _("from %s; the database before is kept in %s"), dir, safety) < 0) {
 		a.note = NULL;
-		return err_set(e, ERR_NOMEM, _("Out of memory."));
+		return err_nomem(e);
 	}
 	rc = store_restore(r->store, dir, safety, &a, e);
 	audit_entry_free(&a);

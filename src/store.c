@@ -90,15 +90,10 @@ static int fail(struct store_txn *t, int rc, struct err *e)
 		return err_set(e, ERR_SCHEMA, _("The database file is damaged or is not a dienhinh "
 					       "database (%s)."), mdb_strerror(rc));
 	case ENOMEM:
-		return err_set(e, ERR_NOMEM, _("Out of memory."));
+		return err_nomem(e);
 	default:
 		return err_set(e, ERR_STORE, _("Database error: %s."), mdb_strerror(rc));
 	}
-}
-
-static int nomem(struct err *e)
-{
-	return err_set(e, ERR_NOMEM, _("Out of memory."));
 }
 
 static MDB_val val(const void *p, size_t n)
@@ -282,7 +277,7 @@ int store_open(const char *dir, size_t map_size, unsigned flags, struct store **
 	*out = NULL;
 	if (!s || !(s->dir = strdup(dir))) {
 		free(s);
-		return nomem(e);
+		return err_nomem(e);
 	}
 	snprintf(path, sizeof path, "%s/data.mdb", dir);
 	/* stat(), not access(): access() asks with the real ids, and a setgid
@@ -649,7 +644,7 @@ static int count(struct store_txn *t, const struct key *k, const struct exemplar
 	struct pending d = { .key = *k, .total = delta };
 
 	if (t->pending)
-		return pending_add(t, k, x, delta) ? nomem(e) : 0;
+		return pending_add(t, k, x, delta) ? err_nomem(e) : 0;
 	d.by_type[x->type] = delta;
 	d.by_status[x->status] = delta;
 	return write_counts(t, &d, e);
@@ -697,7 +692,7 @@ static int put_keyed(struct store_txn *t, const struct exemplar *old, struct ex_
 	}
 	t->enc.len = 0;
 	if (codec_encode_exemplar(x, &t->enc))
-		return nomem(e);
+		return err_nomem(e);
 	keys_be64(idb, x->id);
 	MDB_val k = val(idb, 8), d = val(t->enc.data, t->enc.len);
 	if ((rc = mdb_put(t->txn, s->exemplars, &k, &d, 0)))
@@ -719,7 +714,7 @@ int store_put_exemplar(struct store_txn *t, const struct exemplar *old,
 
 	memset(&ok, 0, sizeof ok);
 	if (keys_exemplar(x, &nk) || (old && keys_exemplar(old, &ok)))
-		nomem(e);
+		err_nomem(e);
 	else
 		rc = put_keyed(t, old, &ok, x, &nk, e);
 	keys_exemplar_free(&nk);
@@ -740,7 +735,7 @@ int store_add_exemplar(struct store_txn *t, const struct exemplar *x, uint64_t *
 
 	*dup = 0;
 	if (keys_exemplar(x, &nk)) {
-		nomem(e);
+		err_nomem(e);
 	} else {
 		pre = nk.list;
 		pre.n -= 8; /* unit 00 type sortkey 00, without the id */
@@ -800,7 +795,7 @@ int store_put_unit(struct store_txn *t, const struct unit *u, struct err *e)
 
 	t->enc.len = 0;
 	if (codec_encode_unit(u, &t->enc))
-		return nomem(e);
+		return err_nomem(e);
 	d = val(t->enc.data, t->enc.len);
 	rc = mdb_put(t->txn, t->s->units, &k, &d, 0);
 	return rc ? fail(t, rc, e) : 0;
@@ -1004,7 +999,7 @@ static int hold_row(struct store_txn *t, uint64_t id, struct held_row *h, struct
 	model_exemplar_free(&x);
 	if (rc) {
 		keys_exemplar_free(&k);
-		return nomem(e);
+		return err_nomem(e);
 	}
 	kv = val(k.list.b, k.list.n);
 	rc = mdb_get(t->txn, t->s->list, &kv, &d);
@@ -1016,7 +1011,7 @@ static int hold_row(struct store_txn *t, uint64_t id, struct held_row *h, struct
 	if (rc)
 		return rc == MDB_NOTFOUND ? err_set(e, ERR_SCHEMA, _("The list index is damaged; run "
 								     "\"dienhinh check\".")) : fail(t, rc, e);
-	return h->value ? 0 : nomem(e);
+	return h->value ? 0 : err_nomem(e);
 }
 
 int store_list_rows(struct store_txn *t, const uint64_t *ids, size_t n, store_row_cb cb,
@@ -1027,7 +1022,7 @@ int store_list_rows(struct store_txn *t, const uint64_t *ids, size_t n, store_ro
 	int r = 0;
 
 	if (!v)
-		return nomem(e);
+		return err_nomem(e);
 	while (got < n && !(r = hold_row(t, ids[got], &v[got], e)))
 		got++;
 	if (!r)
@@ -1133,7 +1128,7 @@ int store_append_audit(struct store_txn *t, struct audit_entry *a, struct err *e
 		return -1;
 	t->enc.len = 0;
 	if (codec_encode_audit(a, &t->enc))
-		return nomem(e);
+		return err_nomem(e);
 	key_id(&k, a->seq);
 	if (put_key(t, t->s->audit, &k, t->enc.data, t->enc.len, e))
 		return -1;
@@ -1245,7 +1240,7 @@ int store_verify_indexes(struct store_txn *t, const struct exemplar *x, unsigned
 	*bad = 0;
 	if (keys_exemplar(x, &k)) {
 		keys_exemplar_free(&k);
-		return nomem(e);
+		return err_nomem(e);
 	}
 	if (!has_entry(t, t->s->list, &k.list, &k.value))
 		*bad |= STORE_IX_LIST;

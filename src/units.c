@@ -61,7 +61,7 @@ static int sync_one(struct store_txn *t, const struct unit *u, struct audit_entr
 	else if (e->code != ERR_NOTFOUND)
 		goto out;
 	if (!(after = unit_summary(u)) || (old.name && !before)) {
-		err_set(e, ERR_NOMEM, _("Out of memory."));
+		err_nomem(e);
 		goto out;
 	}
 	rc = 0;
@@ -69,7 +69,7 @@ static int sync_one(struct store_txn *t, const struct unit *u, struct audit_entr
 		goto out;
 	snprintf(field, sizeof field, "unit.%s", u->code);
 	if (audit_add_change(a, field, before, after))
-		rc = err_set(e, ERR_NOMEM, _("Out of memory."));
+		rc = err_nomem(e);
 	else
 		rc = store_put_unit(t, u, e);
 out:
@@ -179,7 +179,7 @@ int units_load(struct store *s, const struct config *cfg, struct unit_list *out,
 	out->n = 0;
 	if (store_read(s, units_txn, &c, e) || c.failed) {
 		units_free(out);
-		return c.failed ? err_set(e, ERR_NOMEM, _("Out of memory.")) : -1;
+		return c.failed ? err_nomem(e) : -1;
 	}
 	sort_cfg = cfg;
 	if (out->n > 1) /* qsort must not be given the NULL of an empty list */
