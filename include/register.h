@@ -107,6 +107,10 @@ int register_propagate(struct reg *r, uint64_t id, const struct propagation *p,
 int register_check_role(const struct reg *r, enum roles_action act, const struct exemplar *x,
 			const char *unit, struct err *e);
 
+/* Is `u` (NULL: no such unit) one x may be introduced by on its date?
+ * 0, or -1 with ERR_INVALID naming the field "unit". */
+int register_unit_allows(const struct unit *u, const struct exemplar *x, struct err *e);
+
 /* Inside a write transaction: ERR_DUPLICATE if another record (not `skip`)
  * has x's unit, type, name and introduction date. */
 int register_check_duplicate(struct store_txn *t, const struct exemplar *x, uint64_t skip,

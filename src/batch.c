@@ -92,13 +92,7 @@ static int batch_one(struct store_txn *t, struct batch_ctx *c, size_t i, struct 
 	const struct unit *u = units_find(c->units, x->unit);
 	struct err why = { 0 };
 
-	if (!u)
-		err_set_field(&why, ERR_INVALID, "unit", _("%s (unit): there is no unit with code "
-							  "\"%s\"."), model_field_label("unit"), x->unit);
-	else if (!model_unit_active_on(u, x->date))
-		err_set_field(&why, ERR_INVALID, "unit", _("%s (unit): %s was not active on that "
-							  "date."), model_field_label("unit"), u->name);
-	else {
+	if (!register_unit_allows(u, x, &why)) {
 		batch_id(t, c, x);
 		if (register_add_new(t, x, &why) && why.code != ERR_DUPLICATE)
 			return *e = why, -1;

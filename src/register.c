@@ -165,34 +165,41 @@ int register_get(struct reg *r, uint64_t id, struct exemplar *x, struct err *e)
 
 /* ---- adding and editing -------------------------------------------------------------- */
 
-/* The unit must exist and be active on the introduction date. */
-static int check_unit(struct store_txn *t, const struct exemplar *x, struct err *e)
+int register_unit_allows(const struct unit *u, const struct exemplar *x, struct err *e)
 {
-	struct unit u = { .active_from = DATE_NONE, .active_to = DATE_NONE };
 	char d[DATE_TEXT_SIZE];
-	int rc = 0;
 
 	if (!x->unit[0])
 		return err_set_field(e, ERR_INVALID, "unit", _("%s (unit): choose the introducing "
 							       "unit."), model_field_label("unit"));
-	if (store_get_unit(t, x->unit, &u, e))
-		return e->code == ERR_NOTFOUND
-			? err_set_field(e, ERR_INVALID, "unit", _("%s (unit): there is no unit "
-								  "with code \"%s\"."),
-					model_field_label("unit"), x->unit)
-			: -1;
-	if (!model_unit_active_on(&u, x->date)) {
-		date_format_vn(x->date, d);
-		if (u.successor[0])
-			rc = err_set_field(e, ERR_INVALID, "unit",
-					   _("%s (unit): %s was not active on %s; its successor is "
-					     "\"%s\"."), model_field_label("unit"), u.name, d,
-					   u.successor);
-		else
-			rc = err_set_field(e, ERR_INVALID, "unit",
-					   _("%s (unit): %s was not active on %s."),
-					   model_field_label("unit"), u.name, d);
+	if (!u)
+		return err_set_field(e, ERR_INVALID, "unit", _("%s (unit): there is no unit with "
+							       "code \"%s\"."),
+				     model_field_label("unit"), x->unit);
+	if (model_unit_active_on(u, x->date))
+		return 0;
+	date_format_vn(x->date, d);
+	if (u->successor[0])
+		return err_set_field(e, ERR_INVALID, "unit",
+				     _("%s (unit): %s was not active on %s; its successor is "
+				       "\"%s\"."), model_field_label("unit"), u->name, d,
+				     u->successor);
+	return err_set_field(e, ERR_INVALID, "unit", _("%s (unit): %s was not active on %s."),
+			     model_field_label("unit"), u->name, d);
+}
+
+/* register_unit_allows() with the unit as the database holds it. */
+static int check_unit(struct store_txn *t, const struct exemplar *x, struct err *e)
+{
+	struct unit u = { .active_from = DATE_NONE, .active_to = DATE_NONE };
+	int rc;
+
+	if (x->unit[0] && store_get_unit(t, x->unit, &u, e)) {
+		if (e->code != ERR_NOTFOUND)
+			return -1;
+		return register_unit_allows(NULL, x, e);
 	}
+	rc = register_unit_allows(x->unit[0] ? &u : NULL, x, e);
 	model_unit_free(&u);
 	return rc;
 }

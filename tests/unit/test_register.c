@@ -1103,6 +1103,9 @@ static void test_batch_lists_every_problem(void **state)
 	assert_string_equal(pr[0].err.field, "unit");
 	assert_int_equal(pr[1].index, 2);
 	assert_string_equal(pr[1].err.field, "unit");
+	/* the same words as a single add: the date, and where the unit went */
+	assert_non_null(strstr(pr[1].err.msg, "was not active on 01/08/2025"));
+	assert_non_null(strstr(pr[1].err.msg, "successor is \"p3\""));
 	assert_int_equal(pr[2].index, 3);
 	assert_int_equal(pr[2].err.code, ERR_DUPLICATE);
 	assert_int_equal(pr[3].index, 4);
