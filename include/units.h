@@ -32,4 +32,9 @@ int units_load(struct store *s, const struct config *cfg, struct unit_list *out,
 void units_free(struct unit_list *l);
 const struct unit *units_find(const struct unit_list *l, const char *code);
 
+/* A unit's fields on one line, as the audit trail records a unit change:
+ * "Phường 1 | ward | khoi_xa_phuong | 2 |  | 2025-06-30 | phuongnganam"
+ * (new string, NULL when out of memory). */
+char *units_summary(const struct unit *u);
+
 #endif

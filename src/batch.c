@@ -38,16 +38,22 @@ static int problem_order(const void *a, const void *b)
 	return x->index < y->index ? -1 : x->index > y->index;
 }
 
-static int note_problem(struct batch_ctx *c, size_t i, const struct err *why)
+/* Append problem `why` of record i to a list; 0 or -1 (out of memory). */
+static int add_problem(struct batch_problem **v, size_t *n, size_t i, const struct err *why)
 {
-	struct batch_problem *p = realloc(c->problems, (c->n_problems + 1) * sizeof *p);
+	struct batch_problem *p = realloc(*v, (*n + 1) * sizeof *p);
 
 	if (!p)
 		return -1;
-	c->problems = p;
-	p[c->n_problems].index = i;
-	p[c->n_problems++].err = *why;
+	*v = p;
+	p[*n].index = i;
+	p[(*n)++].err = *why;
 	return 0;
+}
+
+static int note_problem(struct batch_ctx *c, size_t i, const struct err *why)
+{
+	return add_problem(&c->problems, &c->n_problems, i, why);
 }
 
 /* Defaults of an ordinary add for what a record does not carry. */
@@ -67,10 +73,6 @@ static void batch_defaults(const struct reg *r, struct exemplar *x, int64_t now)
 		memcpy(x->updated_by, x->created_by, sizeof x->updated_by);
 }
 
-/*
- * Give x its kept or a new id.  A kept id moves the sequence past it at
- * once, so that a record later in the batch never gets the same number.
- */
 /*
  * Give x its kept id when no record has it, else the next new one.  The
  * next id lives in c->next for the whole batch (written back at its end);
@@ -218,29 +220,8 @@ struct ubatch {
 
 static int ubatch_problem(struct ubatch *c, size_t i, const struct err *why)
 {
-	struct batch_problem *p = realloc(c->problems, (c->n_problems + 1) * sizeof *p);
-
-	if (!p)
-		return -1;
-	c->problems = p;
-	p[c->n_problems].index = i;
-	p[c->n_problems++].err = *why;
-	return 0;
+	return add_problem(&c->problems, &c->n_problems, i, why);
 }
-
-/* The fields of a unit in one line, as units_sync writes them in the audit. */
-static char *unit_line(const struct unit *u)
-{
-	char from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE], *s;
-
-	date_format(u->active_from, from);
-	date_format(u->active_to, to);
-	if (asprintf(&s, "%s | %s | %s | %d | %s | %s | %s", u->name ? u->name : "",
-		     model_kind_code(u->kind), u->block, u->quota, from, to, u->successor) < 0)
-		return NULL;
-	return s;
-}
-
 /* What a unit must be on its own; its name is cleaned to NFC in place. */
 static int unit_valid(const struct config *cfg, struct unit *u, struct err *e)
 {
@@ -299,7 +280,7 @@ static int ubatch_one(struct store_txn *t, struct ubatch *c, size_t i, struct au
 {
 	struct unit *u = &c->us[i], old = { .active_from = DATE_NONE, .active_to = DATE_NONE };
 	const struct unit *fixed = config_unit(register_config(c->r), u->code);
-	char *before = NULL, *after = unit_line(u), field[CODE_MAX + 8];
+	char *before = NULL, *after = units_summary(u), field[CODE_MAX + 8];
 	struct err why = { 0 };
 	bool known = true;
 	int rc = -1;
@@ -311,7 +292,7 @@ static int ubatch_one(struct store_txn *t, struct ubatch *c, size_t i, struct au
 	if (!after)
 		goto nomem;
 	if (store_get_unit(t, u->code, &old, e) == 0) {
-		if (!(before = unit_line(&old)))
+		if (!(before = units_summary(&old)))
 			goto nomem;
 	} else if (e->code != ERR_NOTFOUND) {
 		goto out;
@@ -322,7 +303,7 @@ static int ubatch_one(struct store_txn *t, struct ubatch *c, size_t i, struct au
 		err_set_field(&why, ERR_INVALID, "successor", _("there is no unit \"%s\"."),
 			      u->successor);
 	if (!why.code && fixed) {
-		char *cfg_line = unit_line(fixed);
+		char *cfg_line = units_summary(fixed);
 		if (!cfg_line)
 			goto nomem;
 		if (strcmp(cfg_line, after))

@@ -31,13 +31,14 @@ static uint64_t config_units_hash(const struct config *cfg)
 }
 
 /* "Phường 1 | ward | khoi_xa_phuong | 2 | - | 2025-06-30 | phuongnganam" for the audit. */
-static char *unit_summary(const struct unit *u)
+char *units_summary(const struct unit *u)
 {
 	char from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE], *s;
 
 	date_format(u->active_from, from);
 	date_format(u->active_to, to);
-	if (asprintf(&s, "%s | %s | %s | %d | %s | %s | %s", u->name, model_kind_code(u->kind),
+	if (asprintf(&s, "%s | %s | %s | %d | %s | %s | %s", u->name ? u->name : "",
+		     model_kind_code(u->kind),
 		     u->block, u->quota, from, to, u->successor) < 0)
 		return NULL;
 	return s;
@@ -57,10 +58,10 @@ static int sync_one(struct store_txn *t, const struct unit *u, struct audit_entr
 	int rc = -1;
 
 	if (store_get_unit(t, u->code, &old, e) == 0)
-		before = unit_summary(&old);
+		before = units_summary(&old);
 	else if (e->code != ERR_NOTFOUND)
 		goto out;
-	if (!(after = unit_summary(u)) || (old.name && !before)) {
+	if (!(after = units_summary(u)) || (old.name && !before)) {
 		err_nomem(e);
 		goto out;
 	}
