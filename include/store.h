@@ -56,10 +56,11 @@ void store_set_interrupt(struct store *s, volatile sig_atomic_t *flag);
 /* Id of the newest committed transaction, by any process; cheap, no transaction. */
 uint64_t store_last_txn(struct store *s);
 
-/* Clear reader slots of dead processes; returns how many were cleared. */
+/* Clear reader slots of dead processes; returns how many were cleared, counting
+ * those store_open() cleared and no call here has reported yet. */
 int store_reader_check(struct store *s);
 
-/* Current map size and data file size in bytes (for `check` and benchmarks). */
+/* Current map size and data file size in bytes (the tests follow map growth with it). */
 void store_sizes(struct store *s, size_t *map, size_t *file);
 
 typedef int (*store_fn)(struct store_txn *t, void *ctx, struct err *e);
