@@ -27,6 +27,7 @@ struct cli {
 	bool privileged;
 	struct reg *reg;         /* opened by cli_open() */
 	enum table_format fmt;   /* --format of the current command */
+	struct table *out;       /* the listing being printed (cli_listing to cli_listing_end) */
 };
 
 /* Program entry point: returns the exit status. */
@@ -48,5 +49,18 @@ int cli_parse_date(const char *s, const char *what, date_t *out, struct err *e);
 
 /* Options shared by every listing: --format. */
 int cli_set_format(struct cli *c, const char *s);
+
+/* Start a listing on standard output in c->fmt: `names` head a TSV listing,
+ * `labels` a text one.  Rows go to c->out (table_row).  0, or -1 (e set). */
+int cli_listing(struct cli *c, size_t ncols, const char *const *names,
+		const char *const *labels, struct err *e);
+
+/*
+ * Print what the listing holds and end it.  `rc` is what filling it
+ * returned (-1, with e set unless a row could not be written).  Returns
+ * the command's exit status: 0, or cli_fail()'s for that error or for
+ * output that could not be written.
+ */
+int cli_listing_end(struct cli *c, int rc, struct err *e);
 
 #endif

@@ -127,6 +127,23 @@ int cli_set_format(struct cli *c, const char *s)
 	return table_parse_format(s, &c->fmt);
 }
 
+int cli_listing(struct cli *c, size_t ncols, const char *const *names,
+		const char *const *labels, struct err *e)
+{
+	if (!(c->out = table_new(stdout, c->fmt, ncols, names, labels)))
+		return err_set(e, ERR_NOMEM, _("Out of memory."));
+	return 0;
+}
+
+int cli_listing_end(struct cli *c, int rc, struct err *e)
+{
+	/* A row the table refused stops a scan without a message of its own. */
+	if (table_end(c->out) && (!rc || !e->code))
+		rc = err_set(e, ERR_IO, _("Cannot write the output."));
+	c->out = NULL;
+	return rc ? cli_fail(e) : 0;
+}
+
 int cli_open(struct cli *c, unsigned flags, struct err *e)
 {
 	if (c->reg)

@@ -215,16 +215,15 @@ int cli_exemplar_units(struct cli *c, int argc, char **argv)
 				 _("Quota") };
 	struct unit_list units;
 	struct err e = { 0 };
-	struct table *t;
 	int rc = parse_listing_opts(c, "units", argc, argv);
 
 	if (rc)
 		return rc;
 	if (cli_open(c, 0, &e) || register_units(c->reg, &units, &e))
 		return cli_fail(&e);
-	if (!(t = table_new(stdout, c->fmt, 5, names, labels))) {
+	if (cli_listing(c, 5, names, labels, &e)) {
 		units_free(&units);
-		return err_set(&e, ERR_NOMEM, _("Out of memory.")), cli_fail(&e);
+		return cli_fail(&e);
 	}
 	for (size_t i = 0; i < units.n; i++) {
 		const struct unit *u = &units.v[i];
@@ -236,26 +235,19 @@ int cli_exemplar_units(struct cli *c, int argc, char **argv)
 			c->fmt == TABLE_TSV ? model_kind_code(u->kind) : model_kind_label(u->kind),
 			c->fmt == TABLE_TSV || !b ? u->block : b->name, quota,
 		};
-		table_row(t, row);
+		table_row(c->out, row);
 	}
 	units_free(&units);
-	if (table_end(t))
-		return err_set(&e, ERR_IO, _("Cannot write the output.")), cli_fail(&e);
-	return 0;
+	return cli_listing_end(c, 0, &e);
 }
 
 /* ---- list ----------------------------------------------------------------------- */
 
-struct list_out {
-	struct table *t;
-	enum table_format fmt;
-};
-
 static int list_row(const struct list_row *row, void *p)
 {
-	struct list_out *o = p;
+	struct cli *c = p;
 	char id[24], date[DATE_TEXT_SIZE];
-	bool tsv = o->fmt == TABLE_TSV;
+	bool tsv = c->fmt == TABLE_TSV;
 
 	snprintf(id, sizeof id, "%" PRIu64, row->id);
 	if (tsv)
@@ -269,7 +261,7 @@ static int list_row(const struct list_row *row, void *p)
 		tsv ? model_status_code(row->status) : model_status_label(row->status),
 		row->name,
 	};
-	return table_row(o->t, cells) ? -1 : 0;
+	return table_row(c->out, cells) ? -1 : 0;
 }
 
 int cli_exemplar_list(struct cli *c, int argc, char **argv)
@@ -327,80 +319,73 @@ int cli_exemplar_list(struct cli *c, int argc, char **argv)
 		return cli_usage("list", _("unexpected argument \"%s\"."), argv[optind]);
 	if (f.quarter && !f.year)
 		f.year = date_year(c->today);
-	if (cli_open(c, 0, &e))
+	if (cli_open(c, 0, &e) || cli_listing(c, 7, names, labels, &e))
 		return cli_fail(&e);
-	struct list_out o = { table_new(stdout, c->fmt, 7, names, labels), c->fmt };
-	if (!o.t)
-		return err_set(&e, ERR_NOMEM, _("Out of memory.")), cli_fail(&e);
-	int rc = query_scan(c->reg, &f, NULL, 0, false, list_row, &o, &e);
-	if (table_end(o.t) && !rc)
-		rc = err_set(&e, ERR_IO, _("Cannot write the output."));
-	return rc ? cli_fail(&e) : 0;
+	return cli_listing_end(c, query_scan(c->reg, &f, NULL, 0, false, list_row, c, &e), &e);
 }
 
 /* ---- show ----------------------------------------------------------------------- */
 
 /* One "label: value" (text) or "field<TAB>value" (tsv) line. */
-static void show_line(struct table *t, enum table_format fmt, const char *field,
-		      const char *value)
+static void show_line(struct cli *c, const char *field, const char *value)
 {
-	const char *row[] = { fmt == TABLE_TSV ? field : model_field_label(field),
+	const char *row[] = { c->fmt == TABLE_TSV ? field : model_field_label(field),
 			      value ? value : "" };
-	table_row(t, row);
+	table_row(c->out, row);
 }
 
-static void show_date(struct table *t, enum table_format fmt, const char *field, date_t d)
+static void show_date(struct cli *c, const char *field, date_t d)
 {
 	char b[DATE_TEXT_SIZE];
 
-	if (fmt == TABLE_TSV)
+	if (c->fmt == TABLE_TSV)
 		date_format(d, b);
 	else
 		date_format_vn(d, b);
-	show_line(t, fmt, field, b);
+	show_line(c, field, b);
 }
 
-static void show_time(struct table *t, enum table_format fmt, const char *field, int64_t at)
+static void show_time(struct cli *c, const char *field, int64_t at)
 {
 	char b[32];
 	time_t tt = (time_t)at;
 	struct tm tm;
 
 	localtime_r(&tt, &tm);
-	strftime(b, sizeof b, fmt == TABLE_TSV ? "%Y-%m-%dT%H:%M:%S" : "%H:%M %d/%m/%Y", &tm);
-	show_line(t, fmt, field, b);
+	strftime(b, sizeof b, c->fmt == TABLE_TSV ? "%Y-%m-%dT%H:%M:%S" : "%H:%M %d/%m/%Y", &tm);
+	show_line(c, field, b);
 }
 
-static void show_fields(struct table *t, enum table_format fmt, const struct exemplar *x)
+static void show_fields(struct cli *c, const struct exemplar *x)
 {
-	bool tsv = fmt == TABLE_TSV;
+	bool tsv = c->fmt == TABLE_TSV;
 	char n[32];
 
 	snprintf(n, sizeof n, "%" PRIu64, x->id);
-	show_line(t, fmt, "id", n);
+	show_line(c, "id", n);
 	snprintf(n, sizeof n, "%" PRIu32, x->version);
-	show_line(t, fmt, "version", n);
-	show_line(t, fmt, "name", x->name);
-	show_line(t, fmt, "type", tsv ? model_type_code(x->type) : model_type_label(x->type));
-	show_line(t, fmt, "category",
+	show_line(c, "version", n);
+	show_line(c, "name", x->name);
+	show_line(c, "type", tsv ? model_type_code(x->type) : model_type_label(x->type));
+	show_line(c, "category",
 		  tsv ? model_category_code(x->category) : model_category_label(x->category));
-	show_line(t, fmt, "unit", x->unit);
-	show_date(t, fmt, "date", x->date);
-	show_line(t, fmt, "status",
+	show_line(c, "unit", x->unit);
+	show_date(c, "date", x->date);
+	show_line(c, "status",
 		  tsv ? model_status_code(x->status) : model_status_label(x->status));
-	show_line(t, fmt, "status_reason", x->status_reason);
-	show_line(t, fmt, "gender",
+	show_line(c, "status_reason", x->status_reason);
+	show_line(c, "gender",
 		  tsv ? model_gender_code(x->gender) : model_gender_label(x->gender));
 	snprintf(n, sizeof n, "%d", x->birth_year);
-	show_line(t, fmt, "birth_year", x->birth_year ? n : "");
-	show_line(t, fmt, "position", x->position);
-	show_line(t, fmt, "workplace", x->workplace);
-	show_line(t, fmt, "movement", x->movement);
-	show_line(t, fmt, "achievements", x->achievements);
-	show_line(t, fmt, "form", x->commendation.form);
-	show_line(t, fmt, "decision", x->commendation.decision);
-	show_date(t, fmt, "decision_date", x->commendation.date);
-	show_line(t, fmt, "signer", x->commendation.signer);
+	show_line(c, "birth_year", x->birth_year ? n : "");
+	show_line(c, "position", x->position);
+	show_line(c, "workplace", x->workplace);
+	show_line(c, "movement", x->movement);
+	show_line(c, "achievements", x->achievements);
+	show_line(c, "form", x->commendation.form);
+	show_line(c, "decision", x->commendation.decision);
+	show_date(c, "decision_date", x->commendation.date);
+	show_line(c, "signer", x->commendation.signer);
 	for (size_t i = 0; i < x->n_propagations; i++) {
 		const struct propagation *p = &x->propagations[i];
 		char d[DATE_TEXT_SIZE], *line;
@@ -408,14 +393,14 @@ static void show_fields(struct table *t, enum table_format fmt, const struct exe
 		if (asprintf(&line, "%s %s %s", tsv ? model_channel_code(p->channel)
 						    : model_channel_label(p->channel), d,
 			     p->ref ? p->ref : "") >= 0) {
-			show_line(t, fmt, "propagation", line);
+			show_line(c, "propagation", line);
 			free(line);
 		}
 	}
-	show_line(t, fmt, "created_by", x->created_by);
-	show_time(t, fmt, "created_at", x->created_at);
-	show_line(t, fmt, "updated_by", x->updated_by);
-	show_time(t, fmt, "updated_at", x->updated_at);
+	show_line(c, "created_by", x->created_by);
+	show_time(c, "created_at", x->created_at);
+	show_line(c, "updated_by", x->updated_by);
+	show_time(c, "updated_at", x->updated_at);
 }
 
 int cli_exemplar_show(struct cli *c, int argc, char **argv)
@@ -435,31 +420,21 @@ int cli_exemplar_show(struct cli *c, int argc, char **argv)
 	if ((rc = parse_listing_opts(c, "show", argc, argv)))
 		return rc;
 	model_exemplar_init(&x);
-	if (cli_open(c, 0, &e) || register_get(c->reg, id, &x, &e))
-		return cli_fail(&e);
-	struct table *t = table_new(stdout, c->fmt, 2, names, labels);
-	if (t) {
-		show_fields(t, c->fmt, &x);
-		rc = table_end(t);
-	}
+	rc = cli_open(c, 0, &e) || register_get(c->reg, id, &x, &e) ||
+	     cli_listing(c, 2, names, labels, &e);
+	if (!rc)
+		show_fields(c, &x);
 	model_exemplar_free(&x);
-	if (!t || rc)
-		return err_set(&e, ERR_IO, _("Cannot write the output.")), cli_fail(&e);
-	return 0;
+	return rc ? cli_fail(&e) : cli_listing_end(c, 0, &e);
 }
 
 /* ---- quota ------------------------------------------------------------------------ */
 
-struct quota_out {
-	struct table *t;
-	enum table_format fmt;
-};
-
 static int quota_row(const struct query_quota *q, void *p)
 {
-	struct quota_out *o = p;
+	struct cli *c = p;
 	char year[8], quarter[4], req[16], got[16];
-	bool tsv = o->fmt == TABLE_TSV;
+	bool tsv = c->fmt == TABLE_TSV;
 
 	snprintf(year, sizeof year, "%d", q->year);
 	snprintf(quarter, sizeof quarter, "%d", q->quarter);
@@ -469,7 +444,7 @@ static int quota_row(const struct query_quota *q, void *p)
 		year, quarter, tsv ? q->unit->code : q->unit->name, req, got,
 		tsv ? model_quota_code(q->state) : model_quota_label(q->state),
 	};
-	return table_row(o->t, cells) ? -1 : 0;
+	return table_row(c->out, cells) ? -1 : 0;
 }
 
 int cli_exemplar_quota(struct cli *c, int argc, char **argv)
@@ -506,13 +481,8 @@ int cli_exemplar_quota(struct cli *c, int argc, char **argv)
 		if (!quarter)
 			quarter = date_quarter(c->today);
 	}
-	if (cli_open(c, 0, &e))
+	if (cli_open(c, 0, &e) || cli_listing(c, 6, names, labels, &e))
 		return cli_fail(&e);
-	struct quota_out o = { table_new(stdout, c->fmt, 6, names, labels), c->fmt };
-	if (!o.t)
-		return err_set(&e, ERR_NOMEM, _("Out of memory.")), cli_fail(&e);
-	int rc = query_quota(c->reg, (int)year, (int)quarter, quota_row, &o, &e);
-	if (table_end(o.t) && !rc)
-		rc = err_set(&e, ERR_IO, _("Cannot write the output."));
-	return rc ? cli_fail(&e) : 0;
+	return cli_listing_end(c, query_quota(c->reg, (int)year, (int)quarter, quota_row, c, &e),
+			       &e);
 }

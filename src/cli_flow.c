@@ -191,15 +191,10 @@ int cli_flow_whoami(struct cli *c, int argc, char **argv)
 
 /* ---- log --------------------------------------------------------------------------- */
 
-struct log_out {
-	struct table *t;
-	enum table_format fmt;
-};
-
 static int log_row(const struct audit_entry *a, void *p)
 {
-	struct log_out *o = p;
-	bool tsv = o->fmt == TABLE_TSV;
+	struct cli *c = p;
+	bool tsv = c->fmt == TABLE_TSV;
 	char seq[24], when[32], rec[24];
 	time_t tt = (time_t)a->time;
 	struct tm tm;
@@ -217,7 +212,7 @@ static int log_row(const struct audit_entry *a, void *p)
 			seq, when, a->user, op, rec, ch ? ch->field : "",
 			ch ? ch->before : "", ch ? ch->after : "", a->note,
 		};
-		if (table_row(o->t, cells))
+		if (table_row(c->out, cells))
 			return -1;
 	}
 	return 0;
@@ -270,15 +265,9 @@ int cli_flow_log(struct cli *c, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage("log", _("unexpected argument \"%s\"."), argv[optind]);
-	if (cli_open(c, 0, &e))
+	if (cli_open(c, 0, &e) || cli_listing(c, 9, names, labels, &e))
 		return cli_fail(&e);
-	struct log_out o = { table_new(stdout, c->fmt, 9, names, labels), c->fmt };
-	if (!o.t)
-		return err_set(&e, ERR_NOMEM, _("Out of memory.")), cli_fail(&e);
-	int rc = query_log(c->reg, &f, log_row, &o, &e);
-	if (table_end(o.t) && !rc)
-		rc = err_set(&e, ERR_IO, _("Cannot write the output."));
-	return rc ? cli_fail(&e) : 0;
+	return cli_listing_end(c, query_log(c->reg, &f, log_row, c, &e), &e);
 }
 
 /* ---- check ------------------------------------------------------------------------- */

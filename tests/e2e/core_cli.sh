@@ -99,6 +99,17 @@ for cmd in units list "show 1" quota log; do
 	[[ $out == *$'\n'-----* ]]; t_report $? "$cmd as text: header and rule"
 	[[ $out != *$'\t'* ]]; t_report $? "$cmd as text: aligned with spaces, no tabs"
 done
+# A listing that cannot be written is a failure, said once, in words.
+for cmd in units list "show 1" quota log; do
+	for fmt in text tsv; do
+		# shellcheck disable=SC2086
+		err=$(dh $cmd --format $fmt 2>&1 >/dev/full); st=$?
+		t_eq "$cmd --format $fmt to a full disk: refused (1)" "$st" 1
+		t_eq "$cmd --format $fmt to a full disk: one message" "$(wc -l <<<"$err")" 1
+		t_contains "$cmd --format $fmt to a full disk: the output is named" "$err" \
+			"Không ghi được kết quả"
+	done
+done
 
 # ---- show prints every field ------------------------------------------------------
 id=$(dh add --unit phuong2 --type individual --category good_deeds --name "Trần Thị Ánh" \
