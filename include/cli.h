@@ -47,6 +47,18 @@ int cli_parse_id(const char *s, uint64_t *id, struct err *e);
 int cli_parse_int(const char *s, const char *what, long lo, long hi, long *out, struct err *e);
 int cli_parse_date(const char *s, const char *what, date_t *out, struct err *e);
 
+/* "HH:MM DD/MM/YYYY" or "YYYY-MM-DDTHH:MM:SS" and NUL, with room. */
+#define CLI_TIME_SIZE 32
+
+/*
+ * A date, or a moment (seconds since the epoch, local time), as listings
+ * write them: in text as Vietnamese write them ("DD/MM/YYYY", "HH:MM
+ * DD/MM/YYYY"), in tsv for scripts ("YYYY-MM-DD", "YYYY-MM-DDTHH:MM:SS");
+ * "" for no date or no moment (0).
+ */
+void cli_date(const struct cli *c, date_t d, char buf[DATE_TEXT_SIZE]);
+void cli_time(const struct cli *c, int64_t at, char buf[CLI_TIME_SIZE]);
+
 /* Options shared by every listing: --format. */
 int cli_set_format(struct cli *c, const char *s);
 

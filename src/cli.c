@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli_data.h"
 #include "cli_exemplar.h"
@@ -120,6 +121,25 @@ int cli_parse_date(const char *s, const char *what, date_t *out, struct err *e)
 		return err_set(e, ERR_USAGE, _("%s: \"%s\" is not a date written YYYY-MM-DD."), what,
 			       s);
 	return 0;
+}
+
+void cli_date(const struct cli *c, date_t d, char buf[DATE_TEXT_SIZE])
+{
+	if (c->fmt == TABLE_TSV)
+		date_format(d, buf);
+	else
+		date_format_vn(d, buf);
+}
+
+void cli_time(const struct cli *c, int64_t at, char buf[CLI_TIME_SIZE])
+{
+	time_t t = (time_t)at;
+	struct tm tm;
+
+	buf[0] = 0;
+	if (at && localtime_r(&t, &tm))
+		strftime(buf, CLI_TIME_SIZE, c->fmt == TABLE_TSV ? "%Y-%m-%dT%H:%M:%S"
+								 : "%H:%M %d/%m/%Y", &tm);
 }
 
 int cli_set_format(struct cli *c, const char *s)

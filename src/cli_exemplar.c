@@ -250,10 +250,7 @@ static int list_row(const struct list_row *row, void *p)
 	bool tsv = c->fmt == TABLE_TSV;
 
 	snprintf(id, sizeof id, "%" PRIu64, row->id);
-	if (tsv)
-		date_format(row->date, date);
-	else
-		date_format_vn(row->date, date);
+	cli_date(c, row->date, date);
 	const char *cells[] = {
 		id, date, row->unit,
 		tsv ? model_type_code(row->type) : model_type_label(row->type),
@@ -338,21 +335,15 @@ static void show_date(struct cli *c, const char *field, date_t d)
 {
 	char b[DATE_TEXT_SIZE];
 
-	if (c->fmt == TABLE_TSV)
-		date_format(d, b);
-	else
-		date_format_vn(d, b);
+	cli_date(c, d, b);
 	show_line(c, field, b);
 }
 
 static void show_time(struct cli *c, const char *field, int64_t at)
 {
-	char b[32];
-	time_t tt = (time_t)at;
-	struct tm tm;
+	char b[CLI_TIME_SIZE];
 
-	localtime_r(&tt, &tm);
-	strftime(b, sizeof b, c->fmt == TABLE_TSV ? "%Y-%m-%dT%H:%M:%S" : "%H:%M %d/%m/%Y", &tm);
+	cli_time(c, at, b);
 	show_line(c, field, b);
 }
 
@@ -389,7 +380,7 @@ static void show_fields(struct cli *c, const struct exemplar *x)
 	for (size_t i = 0; i < x->n_propagations; i++) {
 		const struct propagation *p = &x->propagations[i];
 		char d[DATE_TEXT_SIZE], *line;
-		date_format(p->date, d);
+		cli_date(c, p->date, d);
 		if (asprintf(&line, "%s %s %s", tsv ? model_channel_code(p->channel)
 						    : model_channel_label(p->channel), d,
 			     p->ref ? p->ref : "") >= 0) {

@@ -195,12 +195,9 @@ static int log_row(const struct audit_entry *a, void *p)
 {
 	struct cli *c = p;
 	bool tsv = c->fmt == TABLE_TSV;
-	char seq[24], when[32], rec[24];
-	time_t tt = (time_t)a->time;
-	struct tm tm;
+	char seq[24], when[CLI_TIME_SIZE], rec[24];
 
-	localtime_r(&tt, &tm);
-	strftime(when, sizeof when, tsv ? "%Y-%m-%dT%H:%M:%S" : "%H:%M %d/%m/%Y", &tm);
+	cli_time(c, a->time, when);
 	snprintf(seq, sizeof seq, "%" PRIu64, a->seq);
 	rec[0] = 0;
 	if (a->record)
@@ -216,6 +213,17 @@ static int log_row(const struct audit_entry *a, void *p)
 			return -1;
 	}
 	return 0;
+}
+
+/* The first second of a day, local time: --since takes the whole day. */
+static int64_t day_start(date_t d)
+{
+	struct tm tm = { .tm_isdst = -1 };
+
+	date_to_ymd(d, &tm.tm_year, &tm.tm_mon, &tm.tm_mday);
+	tm.tm_year -= 1900;
+	tm.tm_mon--;
+	return (int64_t)mktime(&tm);
 }
 
 int cli_flow_log(struct cli *c, int argc, char **argv)
@@ -239,16 +247,7 @@ int cli_flow_log(struct cli *c, int argc, char **argv)
 		case 's':
 			if (cli_parse_date(optarg, "--since", &since, &e))
 				return cli_usage("log", "%s", e.msg);
-			{
-				int y, m, d;
-				struct tm tm = { 0 };
-				date_to_ymd(since, &y, &m, &d);
-				tm.tm_year = y - 1900;
-				tm.tm_mon = m - 1;
-				tm.tm_mday = d;
-				tm.tm_isdst = -1;
-				f.since = (int64_t)mktime(&tm);
-			}
+			f.since = day_start(since);
 			break;
 		case 'u': f.user = optarg; break;
 		case 'r':

@@ -155,6 +155,8 @@ t_report $? "show: created_at is a timestamp"
 [[ $(field updated_at) =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}T ]]; t_report $? "show: updated_at"
 out=$(dh show "$id")
 t_contains "show as text: dates as people write them" "$out" "20/07/2024"
+t_contains "show as text: the propagation's date too" "$out" "02/09/2024 Chuyên mục số 9"
+t_lacks "show as text: no date written YYYY-MM-DD" "$out" "2024-09-02"
 t_contains "show as text: the achievements" "$out" "Nuôi 3 trẻ mồ côi."
 
 # ---- the same commands under AddressSanitizer/UBSan --------------------------------
