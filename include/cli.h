@@ -9,6 +9,7 @@
 #ifndef DIENHINH_CLI_H
 #define DIENHINH_CLI_H
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -41,6 +42,14 @@ int cli_fail(const struct err *e);
 
 /* Print a usage error for `cmd` and return 2. */
 int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/*
+ * The usage error for an option getopt_long() refused or the command does
+ * not take, named as it was typed: `opt` is '?' (not an option of the
+ * command), ':' (its value is missing; optstrings start with ':') or an
+ * option of `opts` the command refuses.  Returns 2.
+ */
+int cli_bad_option(const char *cmd, int opt, char **argv, const struct option *opts);
 
 /* Parse an exemplar number, a year, a quarter (1-4), a date; 0 or -1 (e set, ERR_USAGE). */
 int cli_parse_id(const char *s, uint64_t *id, struct err *e);

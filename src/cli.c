@@ -82,12 +82,33 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "dienhinh %s: ", cmd);
+	fprintf(stderr, "dienhinh%s%s: ", *cmd ? " " : "", cmd);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fprintf(stderr, _("\nTry \"dienhinh --help\".\n"));
 	return 2;
+}
+
+int cli_bad_option(const char *cmd, int opt, char **argv, const struct option *opts)
+{
+	const char *typed = argv[optind - 1];
+	char name[80];
+
+	if (opt != '?' && opt != ':') {
+		/* An option getopt knows: its value may be what was typed last. */
+		while (opts->name && opts->val != opt)
+			opts++;
+		snprintf(name, sizeof name, "--%s", opts->name ? opts->name : "?");
+	} else if (strncmp(typed, "--", 2) != 0 && optopt) {
+		/* A short option, maybe among others ("-xo"). */
+		snprintf(name, sizeof name, "-%c", optopt);
+	} else {
+		snprintf(name, sizeof name, "%s", typed);
+	}
+	if (opt == ':')
+		return cli_usage(cmd, _("the option %s needs a value."), name);
+	return cli_usage(cmd, _("there is no option %s."), name);
 }
 
 int cli_parse_id(const char *s, uint64_t *id, struct err *e)
@@ -241,13 +262,14 @@ int cli_main(int argc, char **argv)
 	bool switched = i18n_init_locale();
 	i18n_set_language(NULL);
 	c.privileged = identity_privileged();
-	while ((opt = getopt_long(argc, argv, "+c:d:hV", opts, NULL)) != -1) {
+	opterr = 0; /* cli_bad_option() says what is wrong, in the person's language */
+	while ((opt = getopt_long(argc, argv, "+:c:d:hV", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'c': config = optarg; break;
 		case 'd': c.db = optarg; break;
 		case 'h': print_help(stdout); return 0;
 		case 'V': printf("dienhinh %s\n", DIENHINH_VERSION); return 0;
-		default: return cli_usage("", _("unknown option."));
+		default: return cli_bad_option("", opt, argv, opts);
 		}
 	}
 	if (c.privileged && getuid() != 0 && refuse_overrides(config, c.db, &e))

@@ -56,9 +56,9 @@ static int parse_opts(const char *cmd, int argc, char **argv, const char *allowe
 	int opt;
 
 	optind = 0; /* GNU getopt: start afresh, permuting */
-	while ((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		if (opt == '?' || !strchr(allowed, opt))
-			return cli_usage(cmd, _("unknown option."));
+	while ((opt = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
+		if (opt == '?' || opt == ':' || !strchr(allowed, opt))
+			return cli_bad_option(cmd, opt, argv, opts);
 		switch (opt) {
 		case 'y':
 			if (cli_parse_int(optarg, "--year", 1900, 9999, &o->year, &e))
@@ -198,13 +198,13 @@ int cli_data_import(struct cli *c, int argc, char **argv)
 	int opt, rc;
 
 	optind = 0; /* GNU getopt: start afresh, permuting */
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (opt == 'n')
 			flags |= EXCHANGE_DRY_RUN;
 		else if (opt == 's')
 			flags |= EXCHANGE_SKIP_DUPLICATES;
 		else
-			return cli_usage("import", _("unknown option."));
+			return cli_bad_option("import", opt, argv, opts);
 	}
 	if (optind >= argc || what_arg(argv[optind], &what))
 		return cli_usage("import", _("say what to import: exemplars or units."));

@@ -109,9 +109,9 @@ int cli_exemplar_add(struct cli *c, int argc, char **argv)
 	int opt, rc = 0;
 
 	model_exemplar_init(&x);
-	while (!rc && (opt = getopt_long(argc, argv, "", field_opts, NULL)) != -1)
-		rc = opt == '?' || opt == OPT_VERSION
-			? cli_usage("add", _("unknown option."))
+	while (!rc && (opt = getopt_long(argc, argv, ":", field_opts, NULL)) != -1)
+		rc = opt == '?' || opt == ':' || opt == OPT_VERSION
+			? cli_bad_option("add", opt, argv, field_opts)
 			: apply_field("add", &x, opt, optarg, &version);
 	if (!rc && optind < argc)
 		rc = cli_usage("add", _("unexpected argument \"%s\"."), argv[optind]);
@@ -145,9 +145,9 @@ int cli_exemplar_edit(struct cli *c, int argc, char **argv)
 		return cli_fail(&e);
 	version = x.version;
 	optind = 2;
-	while (!rc && (opt = getopt_long(argc, argv, "", field_opts, NULL)) != -1)
-		rc = opt == '?' ? cli_usage("edit", _("unknown option."))
-				: apply_field("edit", &x, opt, optarg, &version);
+	while (!rc && (opt = getopt_long(argc, argv, ":", field_opts, NULL)) != -1)
+		rc = opt == '?' || opt == ':' ? cli_bad_option("edit", opt, argv, field_opts)
+					      : apply_field("edit", &x, opt, optarg, &version);
 	if (!rc && optind < argc)
 		rc = cli_usage("edit", _("unexpected argument \"%s\"."), argv[optind]);
 	if (!rc) {
@@ -174,11 +174,11 @@ int cli_exemplar_init(struct cli *c, int argc, char **argv)
 	int opt;
 	size_t added = 0;
 
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1)
+	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1)
 		if (opt == 'd')
 			demo = true;
 		else
-			return cli_usage("init", _("unknown option."));
+			return cli_bad_option("init", opt, argv, opts);
 	if (optind < argc)
 		return cli_usage("init", _("unexpected argument \"%s\"."), argv[optind]);
 	if (cli_open(c, REG_CREATE, &e) || (demo && demo_fill(c->reg, &added, &e)) ||
@@ -199,10 +199,11 @@ static int parse_listing_opts(struct cli *c, const char *cmd, int argc, char **a
 	};
 	int opt;
 
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1)
-		if (opt != 'f' || cli_set_format(c, optarg))
-			return cli_usage(cmd, opt == 'f' ? _("--format: use text or tsv.")
-						         : _("unknown option."));
+	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1)
+		if (opt != 'f')
+			return cli_bad_option(cmd, opt, argv, opts);
+		else if (cli_set_format(c, optarg))
+			return cli_usage(cmd, _("--format: use text or tsv."));
 	if (optind < argc)
 		return cli_usage(cmd, _("unexpected argument \"%s\"."), argv[optind]);
 	return 0;
@@ -279,7 +280,7 @@ int cli_exemplar_list(struct cli *c, int argc, char **argv)
 	long n;
 	int opt;
 
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'u': f.unit = optarg; break;
 		case 'S': f.search = optarg; break;
@@ -309,7 +310,7 @@ int cli_exemplar_list(struct cli *c, int argc, char **argv)
 				return cli_usage("list", _("--format: use text or tsv."));
 			break;
 		default:
-			return cli_usage("list", _("unknown option."));
+			return cli_bad_option("list", opt, argv, opts);
 		}
 	}
 	if (optind < argc)
@@ -452,7 +453,7 @@ int cli_exemplar_quota(struct cli *c, int argc, char **argv)
 	long year = 0, quarter = 0;
 	int opt;
 
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (opt == 'f') {
 			if (cli_set_format(c, optarg))
 				return cli_usage("quota", _("--format: use text or tsv."));
@@ -462,7 +463,7 @@ int cli_exemplar_quota(struct cli *c, int argc, char **argv)
 					  opt == 'y' ? &year : &quarter, &e))
 				return cli_usage("quota", "%s", e.msg);
 		} else {
-			return cli_usage("quota", _("unknown option."));
+			return cli_bad_option("quota", opt, argv, opts);
 		}
 	}
 	if (optind < argc)

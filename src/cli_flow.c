@@ -52,9 +52,9 @@ static int parse_flow(const char *cmd, int argc, char **argv, const char *allowe
 	if (word)
 		*word = argv[2];
 	optind = pos + 1;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (opt == '?' || !strchr(allowed, opt))
-			return cli_usage(cmd, _("unknown option."));
+	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (opt == '?' || opt == ':' || !strchr(allowed, opt))
+			return cli_bad_option(cmd, opt, argv, opts);
 		*slot[opt] = optarg;
 	}
 	if (optind < argc)
@@ -242,7 +242,7 @@ int cli_flow_log(struct cli *c, int argc, char **argv)
 	date_t since;
 	int opt;
 
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (opt) {
 		case 's':
 			if (cli_parse_date(optarg, "--since", &since, &e))
@@ -259,7 +259,7 @@ int cli_flow_log(struct cli *c, int argc, char **argv)
 				return cli_usage("log", _("--format: use text or tsv."));
 			break;
 		default:
-			return cli_usage("log", _("unknown option."));
+			return cli_bad_option("log", opt, argv, opts);
 		}
 	}
 	if (optind < argc)

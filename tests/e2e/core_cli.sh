@@ -45,6 +45,19 @@ for args in "bogus" "list --bogus" "list --format csv" "list extra" "units --for
 	t_eq "usage error: $args (2)" "$(rc dh $args)" 2
 done
 t_eq "usage errors wrote nothing" "$(dh list --format tsv | wc -l)" 1
+# The message names the option, says what is wrong with it, and comes once.
+err=$(dh list --bogus 2>&1)
+t_eq "an unknown option is named" "$(head -n 1 <<<"$err")" \
+	"dienhinh list: không có tùy chọn --bogus."
+t_eq "...in one message and the hint" "$(wc -l <<<"$err")" 2
+t_eq "an option of another command is named" "$(dh revoke 1 --form x 2>&1 | head -n 1)" \
+	"dienhinh revoke: không có tùy chọn --form."
+t_eq "a missing value is said to be missing" "$(dh units --format 2>&1 | head -n 1)" \
+	"dienhinh units: tùy chọn --format phải có giá trị đi kèm."
+t_eq "a short option among others is named by itself" "$(dh export -xo f 2>&1 | head -n 1)" \
+	"dienhinh export: không có tùy chọn -x."
+t_eq "an unknown global option" "$(dh --bogus 2>&1 | head -n 1)" \
+	"dienhinh: không có tùy chọn --bogus."
 
 # ---- add prints the id only; a refused add is 1 and prints nothing ------------------
 out=$(dh add --unit phuong1 --type individual --category official --name "Nguyễn Văn An" \
