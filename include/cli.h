@@ -68,8 +68,18 @@ int cli_parse_date(const char *s, const char *what, date_t *out, struct err *e);
 void cli_date(const struct cli *c, date_t d, char buf[DATE_TEXT_SIZE]);
 void cli_time(const struct cli *c, int64_t at, char buf[CLI_TIME_SIZE]);
 
-/* Options shared by every listing: --format. */
-int cli_set_format(struct cli *c, const char *s);
+/*
+ * Options several commands take, parsed in one place for their getopt
+ * loops: --format text|tsv of the listings into c->fmt, and --year
+ * (1900-9999) or --quarter (1-4), `opt` being 'y' or 'q'.  0, or 2 after
+ * a usage message.
+ */
+int cli_opt_format(struct cli *c, const char *cmd, const char *arg);
+int cli_opt_period(const char *cmd, int opt, const char *arg, int *year, int *quarter);
+
+/* The period when options leave it out: no --year, this year and quarter
+ * (or this year's --quarter); --year alone, the whole year (quarter 0). */
+void cli_default_period(const struct cli *c, int *year, int *quarter);
 
 /* Start a listing on standard output in c->fmt: `names` head a TSV listing,
  * `labels` a text one.  Rows go to c->out (table_row).  0, or -1 (e set). */

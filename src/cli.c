@@ -163,9 +163,32 @@ void cli_time(const struct cli *c, int64_t at, char buf[CLI_TIME_SIZE])
 								 : "%H:%M %d/%m/%Y", &tm);
 }
 
-int cli_set_format(struct cli *c, const char *s)
+int cli_opt_format(struct cli *c, const char *cmd, const char *arg)
 {
-	return table_parse_format(s, &c->fmt);
+	if (table_parse_format(arg, &c->fmt))
+		return cli_usage(cmd, _("--format: use text or tsv."));
+	return 0;
+}
+
+int cli_opt_period(const char *cmd, int opt, const char *arg, int *year, int *quarter)
+{
+	struct err e;
+	long v;
+
+	if (cli_parse_int(arg, opt == 'y' ? "--year" : "--quarter", opt == 'y' ? 1900 : 1,
+			  opt == 'y' ? 9999 : 4, &v, &e))
+		return cli_usage(cmd, "%s", e.msg);
+	*(opt == 'y' ? year : quarter) = (int)v;
+	return 0;
+}
+
+void cli_default_period(const struct cli *c, int *year, int *quarter)
+{
+	if (*year)
+		return;
+	*year = date_year(c->today);
+	if (!*quarter)
+		*quarter = date_quarter(c->today);
 }
 
 int cli_listing(struct cli *c, size_t ncols, const char *const *names,

@@ -197,13 +197,13 @@ static int parse_listing_opts(struct cli *c, const char *cmd, int argc, char **a
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' }, { NULL, 0, NULL, 0 },
 	};
-	int opt;
+	int opt, rc;
 
 	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1)
 		if (opt != 'f')
 			return cli_bad_option(cmd, opt, argv, opts);
-		else if (cli_set_format(c, optarg))
-			return cli_usage(cmd, _("--format: use text or tsv."));
+		else if ((rc = cli_opt_format(c, cmd, optarg)))
+			return rc;
 	if (optind < argc)
 		return cli_usage(cmd, _("unexpected argument \"%s\"."), argv[optind]);
 	return 0;
@@ -277,8 +277,7 @@ int cli_exemplar_list(struct cli *c, int argc, char **argv)
 				 _("Status"), _("Name") };
 	struct query_filter f = { 0 };
 	struct err e = { 0 };
-	long n;
-	int opt;
+	int opt, rc;
 
 	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (opt) {
@@ -286,10 +285,8 @@ int cli_exemplar_list(struct cli *c, int argc, char **argv)
 		case 'S': f.search = optarg; break;
 		case 'y':
 		case 'q':
-			if (cli_parse_int(optarg, opt == 'y' ? "--year" : "--quarter",
-					  opt == 'y' ? 1900 : 1, opt == 'y' ? 9999 : 4, &n, &e))
-				return cli_usage("list", "%s", e.msg);
-			*(opt == 'y' ? &f.year : &f.quarter) = (int)n;
+			if ((rc = cli_opt_period("list", opt, optarg, &f.year, &f.quarter)))
+				return rc;
 			break;
 		case 'c':
 			if (model_category_parse(optarg, &f.category))
@@ -306,8 +303,8 @@ int cli_exemplar_list(struct cli *c, int argc, char **argv)
 						 optarg);
 			break;
 		case 'f':
-			if (cli_set_format(c, optarg))
-				return cli_usage("list", _("--format: use text or tsv."));
+			if ((rc = cli_opt_format(c, "list", optarg)))
+				return rc;
 			break;
 		default:
 			return cli_bad_option("list", opt, argv, opts);
@@ -450,31 +447,22 @@ int cli_exemplar_quota(struct cli *c, int argc, char **argv)
 	const char *labels[] = { _("Year"), _("Quarter"), _("Unit"), _("Quota"),
 				 _("Introduced"), _("State") };
 	struct err e = { 0 };
-	long year = 0, quarter = 0;
-	int opt;
+	int year = 0, quarter = 0, opt, rc;
 
 	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (opt == 'f') {
-			if (cli_set_format(c, optarg))
-				return cli_usage("quota", _("--format: use text or tsv."));
-		} else if (opt == 'y' || opt == 'q') {
-			if (cli_parse_int(optarg, opt == 'y' ? "--year" : "--quarter",
-					  opt == 'y' ? 1900 : 1, opt == 'y' ? 9999 : 4,
-					  opt == 'y' ? &year : &quarter, &e))
-				return cli_usage("quota", "%s", e.msg);
-		} else {
-			return cli_bad_option("quota", opt, argv, opts);
-		}
+		if (opt == 'f')
+			rc = cli_opt_format(c, "quota", optarg);
+		else if (opt == 'y' || opt == 'q')
+			rc = cli_opt_period("quota", opt, optarg, &year, &quarter);
+		else
+			rc = cli_bad_option("quota", opt, argv, opts);
+		if (rc)
+			return rc;
 	}
 	if (optind < argc)
 		return cli_usage("quota", _("unexpected argument \"%s\"."), argv[optind]);
-	if (!year) {
-		year = date_year(c->today);
-		if (!quarter)
-			quarter = date_quarter(c->today);
-	}
+	cli_default_period(c, &year, &quarter);
 	if (cli_open(c, 0, &e) || cli_listing(c, 6, names, labels, &e))
 		return cli_fail(&e);
-	return cli_listing_end(c, query_quota(c->reg, (int)year, (int)quarter, quota_row, c, &e),
-			       &e);
+	return cli_listing_end(c, query_quota(c->reg, year, quarter, quota_row, c, &e), &e);
 }

@@ -240,7 +240,7 @@ int cli_flow_log(struct cli *c, int argc, char **argv)
 	struct query_log_filter f = { 0 };
 	struct err e = { 0 };
 	date_t since;
-	int opt;
+	int opt, rc;
 
 	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (opt) {
@@ -255,8 +255,8 @@ int cli_flow_log(struct cli *c, int argc, char **argv)
 				return cli_usage("log", "%s", e.msg);
 			break;
 		case 'f':
-			if (cli_set_format(c, optarg))
-				return cli_usage("log", _("--format: use text or tsv."));
+			if ((rc = cli_opt_format(c, "log", optarg)))
+				return rc;
 			break;
 		default:
 			return cli_bad_option("log", opt, argv, opts);

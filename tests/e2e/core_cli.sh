@@ -124,6 +124,25 @@ for cmd in units list "show 1" quota log; do
 	done
 done
 
+# ---- the period when options leave it out (today is 2025-01-10) -------------------
+t_eq "quota: this quarter" \
+	"$(dh quota --format tsv | tail -n +2 | cut -f 1,2 | sort -u | tr '\t' ' ')" "2025 1"
+t_eq "quota --quarter 3: that quarter of this year" \
+	"$(dh quota --quarter 3 --format tsv | tail -n +2 | cut -f 1,2 | sort -u | tr '\t' ' ')" \
+	"2025 3"
+t_eq "quota --year 2024: the four quarters of 2024" \
+	"$(dh quota --year 2024 --format tsv | tail -n +2 | cut -f 1,2 | sort -u | tr '\t\n' ' ')" \
+	"2024 1 2024 2 2024 3 2024 4 "
+t_eq "list --quarter 3: that quarter of this year (none yet)" \
+	"$(dh list --quarter 3 --format tsv | tail -n +2)" ""
+t_eq "list --year 2024 --quarter 3: both records of the quarter" \
+	"$(dh list --year 2024 --quarter 3 --format tsv | tail -n +2 | cut -f 1 | tr '\n' ' ')" \
+	"2 1 "
+t_contains "report quarter --quarter 2: that quarter of this year" \
+	"$(dh report quarter --quarter 2)" "Quý II năm 2025"
+t_contains "report quarter: this quarter" "$(dh report quarter)" "Quý I năm 2025"
+t_contains "report year: this year" "$(dh report year)" "Năm 2025"
+
 # ---- show prints every field ------------------------------------------------------
 id=$(dh add --unit phuong2 --type individual --category good_deeds --name "Trần Thị Ánh" \
 	--gender female --birth-year 1985 --position "Tổ trưởng tổ nhân dân tự quản" \
