@@ -37,6 +37,13 @@ int cli_main(int argc, char **argv);
 /* Open the register for the current person (flags: REG_CREATE); 0 or -1. */
 int cli_open(struct cli *c, unsigned flags, struct err *e);
 
+/*
+ * The integrity check of the open register (check.h), each problem printed
+ * on standard output, a line each.  The number of problems, or -1 (e set);
+ * *cleared: reader slots of dead sessions freed on the way.
+ */
+int cli_check(struct cli *c, int *cleared, struct err *e);
+
 /* Print "dienhinh: MESSAGE" on stderr and return the exit status for e. */
 int cli_fail(const struct err *e);
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "check.h"
 #include "cli_data.h"
 #include "cli_exemplar.h"
 #include "cli_flow.h"
@@ -66,6 +67,17 @@ static void print_help(FILE *f)
 		fprintf(f, "  %s\n", _(commands[i].synopsis));
 	fprintf(f, _("\nListings take --format text|tsv. Exit status: 0 done, 1 refused or bad "
 		     "data, 2 bad usage.\nSee dienhinh(1) for every option.\n"));
+}
+
+static void print_problem(const char *problem, void *ctx)
+{
+	(void)ctx;
+	printf("%s\n", problem);
+}
+
+int cli_check(struct cli *c, int *cleared, struct err *e)
+{
+	return check_run(register_store(c->reg), print_problem, NULL, cleared, e);
 }
 
 int cli_fail(const struct err *e)

@@ -8,7 +8,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "check.h"
 #include "exchange.h"
 #include "i18n.h"
 #include "identity.h"
@@ -264,12 +263,6 @@ int cli_data_backup(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-static void print_problem(const char *problem, void *ctx)
-{
-	(void)ctx;
-	printf("%s\n", problem);
-}
-
 int cli_data_restore(struct cli *c, int argc, char **argv)
 {
 	struct err e = { 0 };
@@ -292,7 +285,7 @@ int cli_data_restore(struct cli *c, int argc, char **argv)
 		return cli_fail(&e);
 	printf(_("The database is restored from %s.\nThe database as it was before is kept in "
 		 "%s.\n"), dir, safety);
-	n = check_run(register_store(c->reg), print_problem, NULL, &cleared, &e);
+	n = cli_check(c, &cleared, &e);
 	if (n < 0)
 		return cli_fail(&e);
 	if (n) {

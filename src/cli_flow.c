@@ -8,7 +8,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "check.h"
 #include "i18n.h"
 #include "query.h"
 #include "roles.h"
@@ -62,9 +61,9 @@ static int parse_flow(const char *cmd, int argc, char **argv, const char *allowe
 	return 0;
 }
 
-static int done(struct cli *c, int rc, struct err *e, uint64_t id)
+/* The end of a workflow step: its exit status, and a word when it was saved. */
+static int done(int rc, struct err *e, uint64_t id)
 {
-	(void)c;
 	if (rc)
 		return cli_fail(e);
 	printf(_("Exemplar %" PRIu64 " saved.\n"), id);
@@ -88,7 +87,7 @@ int cli_flow_review(struct cli *c, int argc, char **argv)
 		return cli_fail(&e);
 	rc = strcmp(what, "accept") == 0 ? register_accept(c->reg, id, &e)
 					 : register_return(c->reg, id, o.reason, &e);
-	return done(c, rc, &e, id);
+	return done(rc, &e, id);
 }
 
 /* The commands that take only an id. */
@@ -105,7 +104,7 @@ static int simple_step(struct cli *c, const char *cmd, int argc, char **argv,
 		return rc;
 	if (cli_open(c, 0, &e))
 		return cli_fail(&e);
-	return done(c, step(c->reg, id, &e), &e, id);
+	return done(step(c->reg, id, &e), &e, id);
 }
 
 int cli_flow_resubmit(struct cli *c, int argc, char **argv)
@@ -134,7 +133,7 @@ int cli_flow_commend(struct cli *c, int argc, char **argv)
 		return cli_usage("commend", "%s", e.msg);
 	if (cli_open(c, 0, &e))
 		return cli_fail(&e);
-	return done(c, register_commend(c->reg, id, &cm, &e), &e, id);
+	return done(register_commend(c->reg, id, &cm, &e), &e, id);
 }
 
 int cli_flow_revoke(struct cli *c, int argc, char **argv)
@@ -149,7 +148,7 @@ int cli_flow_revoke(struct cli *c, int argc, char **argv)
 		return rc;
 	if (cli_open(c, 0, &e))
 		return cli_fail(&e);
-	return done(c, register_revoke(c->reg, id, o.reason, &e), &e, id);
+	return done(register_revoke(c->reg, id, o.reason, &e), &e, id);
 }
 
 int cli_flow_propagate(struct cli *c, int argc, char **argv)
@@ -169,7 +168,7 @@ int cli_flow_propagate(struct cli *c, int argc, char **argv)
 		return cli_usage("propagate", "%s", e.msg);
 	if (cli_open(c, 0, &e))
 		return cli_fail(&e);
-	return done(c, register_propagate(c->reg, id, &p, &e), &e, id);
+	return done(register_propagate(c->reg, id, &p, &e), &e, id);
 }
 
 int cli_flow_whoami(struct cli *c, int argc, char **argv)
@@ -177,7 +176,6 @@ int cli_flow_whoami(struct cli *c, int argc, char **argv)
 	const struct role_entry *re = config_role(c->cfg, c->user);
 	char role[256];
 
-	(void)argv;
 	if (argc > 1)
 		return cli_usage("whoami", _("unexpected argument \"%s\"."), argv[1]);
 	if (!re)
@@ -271,12 +269,6 @@ int cli_flow_log(struct cli *c, int argc, char **argv)
 
 /* ---- check ------------------------------------------------------------------------- */
 
-static void print_problem(const char *problem, void *ctx)
-{
-	(void)ctx;
-	printf("%s\n", problem);
-}
-
 int cli_flow_check(struct cli *c, int argc, char **argv)
 {
 	struct err e = { 0 };
@@ -286,7 +278,7 @@ int cli_flow_check(struct cli *c, int argc, char **argv)
 		return cli_usage("check", _("unexpected argument \"%s\"."), argv[1]);
 	if (cli_open(c, 0, &e))
 		return cli_fail(&e);
-	n = check_run(register_store(c->reg), print_problem, NULL, &cleared, &e);
+	n = cli_check(c, &cleared, &e);
 	if (n < 0)
 		return cli_fail(&e);
 	if (cleared)
