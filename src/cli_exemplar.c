@@ -244,22 +244,111 @@ int cli_exemplar_units(struct cli *c, int argc, char **argv)
 
 /* ---- list ----------------------------------------------------------------------- */
 
-static int list_row(const struct list_row *row, void *p)
+/*
+ * A list may hold a million rows, and its reader may be a pipe a person
+ * reads slowly (`dienhinh list | less`).  Rows are copied out of the read
+ * transaction a page at a time and written once it has ended, then the
+ * scan goes on from the page's last row: waiting on the output never pins
+ * the database.  A search is copied whole: it reads the folds index and
+ * holds every row it found anyway, while going on from a row would walk
+ * the list index.
+ */
+#define LIST_PAGE 256
+
+/* One row of the list, copied out of the transaction. */
+struct list_item {
+	uint64_t id;
+	date_t date;
+	char unit[CODE_MAX + 1];
+	enum ex_type type;
+	enum ex_category category;
+	enum ex_status status;
+	char *name;
+};
+
+/* A page of rows (at most `max`); `key` is the list index key of the last
+ * one (owned), where the next page starts. */
+struct list_page {
+	struct list_item *v;
+	size_t n, cap, max;
+	uint8_t *key;
+	size_t key_len;
+	bool failed;
+};
+
+static int take_row(const struct list_row *row, void *p)
 {
-	struct cli *c = p;
+	struct list_page *pg = p;
+	uint8_t *key = malloc(row->key_len);
+	struct list_item *it;
+
+	if (key && pg->n == pg->cap) {
+		size_t cap = pg->cap ? pg->cap * 2 : LIST_PAGE;
+		struct list_item *v = realloc(pg->v, cap * sizeof *v);
+		if (v) {
+			pg->v = v;
+			pg->cap = cap;
+		}
+	}
+	if (!key || pg->n == pg->cap || !(pg->v[pg->n].name = strdup(row->name))) {
+		free(key);
+		pg->failed = true;
+		return -1;
+	}
+	memcpy(key, row->key, row->key_len);
+	free(pg->key);
+	pg->key = key;
+	pg->key_len = row->key_len;
+	it = &pg->v[pg->n];
+	it->id = row->id;
+	it->date = row->date;
+	snprintf(it->unit, sizeof it->unit, "%s", row->unit);
+	it->type = row->type;
+	it->category = row->category;
+	it->status = row->status;
+	return ++pg->n == pg->max;
+}
+
+static int print_item(struct cli *c, const struct list_item *it)
+{
 	char id[24], date[DATE_TEXT_SIZE];
 	bool tsv = c->fmt == TABLE_TSV;
 
-	snprintf(id, sizeof id, "%" PRIu64, row->id);
-	cli_date(c, row->date, date);
+	snprintf(id, sizeof id, "%" PRIu64, it->id);
+	cli_date(c, it->date, date);
 	const char *cells[] = {
-		id, date, row->unit,
-		tsv ? model_type_code(row->type) : model_type_label(row->type),
-		tsv ? model_category_code(row->category) : model_category_label(row->category),
-		tsv ? model_status_code(row->status) : model_status_label(row->status),
-		row->name,
+		id, date, it->unit,
+		tsv ? model_type_code(it->type) : model_type_label(it->type),
+		tsv ? model_category_code(it->category) : model_category_label(it->category),
+		tsv ? model_status_code(it->status) : model_status_label(it->status),
+		it->name,
 	};
-	return table_row(c->out, cells) ? -1 : 0;
+	return table_row(c->out, cells);
+}
+
+/* Every row of the filter, page by page, into c->out; 0 or -1 (e set, or the
+ * output failed). */
+static int list_rows(struct cli *c, const struct query_filter *f, struct err *e)
+{
+	struct list_page pg = { .max = f->search && *f->search ? SIZE_MAX : LIST_PAGE };
+	bool full;
+	int rc;
+
+	do {
+		pg.n = 0;
+		rc = query_scan(c->reg, f, pg.key, pg.key_len, false, take_row, &pg, e);
+		if (pg.failed)
+			rc = err_set(e, ERR_NOMEM, _("Out of memory."));
+		for (size_t i = 0; i < pg.n; i++)
+			if (!rc && print_item(c, &pg.v[i]))
+				rc = -1;
+		for (size_t i = 0; i < pg.n; i++)
+			free(pg.v[i].name);
+		full = pg.n == pg.max;
+	} while (!rc && full);
+	free(pg.v);
+	free(pg.key);
+	return rc;
 }
 
 int cli_exemplar_list(struct cli *c, int argc, char **argv)
@@ -316,7 +405,7 @@ int cli_exemplar_list(struct cli *c, int argc, char **argv)
 		f.year = date_year(c->today);
 	if (cli_open(c, 0, &e) || cli_listing(c, 7, names, labels, &e))
 		return cli_fail(&e);
-	return cli_listing_end(c, query_scan(c->reg, &f, NULL, 0, false, list_row, c, &e), &e);
+	return cli_listing_end(c, list_rows(c, &f, &e), &e);
 }
 
 /* ---- show ----------------------------------------------------------------------- */

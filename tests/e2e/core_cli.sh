@@ -191,6 +191,34 @@ t_contains "show as text: the propagation's date too" "$out" "02/09/2024 Chuyên
 t_lacks "show as text: no date written YYYY-MM-DD" "$out" "2024-09-02"
 t_contains "show as text: the achievements" "$out" "Nuôi 3 trẻ mồ côi."
 
+# ---- a list longer than a page -------------------------------------------------------
+# list reads its rows a page (256) at a time, writing each page once its read
+# transaction is over; the listing must still hold every row once, in order.
+demo=$T_DIR/demo
+added=$(T_DB=$demo dh init --demo | sed -n 's/.*thêm \([0-9]*\) hồ sơ mẫu.*/\1/p')
+[ "${added:-0}" -gt 512 ]; t_report $? "a demo register of more than two pages ($added)"
+full=$(T_DB=$demo dh list --format tsv | tail -n +2)
+t_eq "list: every record, once" "$(cut -f 1 <<<"$full" | sort -un | wc -l)" "$added"
+t_eq "list: the same records as the export" "$(cut -f 1 <<<"$full" | sort -n)" \
+	"$(T_DB=$demo dh export | tail -n +2 | cut -d, -f 1 | sort -n)"
+cut -f 3 <<<"$full" | LC_ALL=C sort -c; t_report $? "list: units in order across pages"
+t_eq "list: collectives before individuals within each unit, across pages" \
+	"$(awk -F'\t' '$3 != u { u = $3; seen = 0 } $4 == "individual" { seen = 1 }
+		$4 == "collective" && seen { print NR }' <<<"$full")" ""
+t_eq "list --type individual: the full list's individuals, in its order" \
+	"$(T_DB=$demo dh list --type individual --format tsv | tail -n +2)" \
+	"$(awk -F'\t' '$4 == "individual"' <<<"$full")"
+want=$(python3 -c '
+import sys, unicodedata
+for line in sys.stdin:
+    name = line.rstrip("\n").split("\t")[6]
+    fold = "".join(c for c in unicodedata.normalize("NFD", name)
+                   if not unicodedata.combining(c)).lower().replace("đ", "d")
+    if "thi" in fold:
+        print(line, end="")' <<<"$full")
+t_eq "list --search thi: the full list's rows whose name holds it, accents aside" \
+	"$(T_DB=$demo dh list --search thi --format tsv | tail -n +2)" "$want"
+
 # ---- the same commands under AddressSanitizer/UBSan --------------------------------
 asan=${DIENHINH_ASAN_BIN:-$DIENHINH_ROOT/build/asan/dienhinh}
 if [ -x "$asan" ]; then
@@ -228,4 +256,14 @@ if [ -x "$asan" ]; then
 	1|review 4 return
 	0|revoke $id --reason Sai
 	EOF
+	# Pages of the list, and a search copied whole, under the sanitizers too.
+	for args in "list --format tsv" "list --search thi --format tsv"; do
+		# shellcheck disable=SC2086
+		out=$("$asan" --config "$DIENHINH_ROOT/conf/dienhinh.ini" --db "$demo" $args \
+			2>"$T_DIR/asan")
+		got=$?
+		! grep -q -e 'Sanitizer' -e 'runtime error' "$T_DIR/asan" && [ "$got" -eq 0 ] &&
+			[ "$out" == "$(T_DB=$demo dh $args)" ]
+		t_report $? "under ASan/UBSan: $args on the demo register"
+	done
 fi
