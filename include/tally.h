@@ -37,7 +37,6 @@ struct tally_figures {
 
 /* The units (units.h order) and a figures slot for each (fig[units.n] is a spare). */
 struct tally {
-	struct reg *r;
 	const struct config *cfg;
 	struct unit_list units;
 	struct tally_figures *fig;

@@ -22,7 +22,6 @@ void tally_close(struct tally *b)
 int tally_open(struct tally *b, struct reg *r, int first_year, int years, struct err *e)
 {
 	memset(b, 0, sizeof *b);
-	b->r = r;
 	b->cfg = register_config(r);
 	b->first_year = first_year;
 	b->years = years;
