@@ -271,6 +271,23 @@ t_contains "the header row is frozen" "$out" "frozen frozen True"
 t_contains "the workbook's figures are the recounted ones, stored as numbers" "$out" \
 	"values equal numeric"
 
+dh list --year 2024 --quarter 3 --format tsv > "$T_DIR/q3.tsv"
+out=$(python3 - "$T_DIR/q.xlsx" "$T_DIR/xlsx.py" "$T_DIR/q3.tsv" <<'PY'
+import csv, datetime, sys
+exec(open(sys.argv[2]).read())
+sheets, fonts = book(sys.argv[1])
+rows = sheets[1]['rows']
+hdr = next(r for r, c in rows.items() if c.get('A') == 'STT')
+# Excel counts days from 1899-12-30; a date cell holds that number, not text.
+got = sorted((c['B'], c['E']) for r, c in rows.items() if r > hdr and 'E' in c)
+days = lambda d: (datetime.date.fromisoformat(d) - datetime.date(1899, 12, 30)).days
+want = sorted((r['name'], float(days(r['date'])))
+              for r in csv.DictReader(open(sys.argv[3], encoding='utf-8'), delimiter='\t'))
+print('dates', 'equal' if got == want and got else 'differ %s %s' % (got[:3], want[:3]))
+PY
+)
+t_eq "the exemplars' introduction dates are real dates in the workbook" "$out" "dates equal"
+
 out=$(python3 - "$T_DIR/y.xlsx" "$T_DIR/xlsx.py" <<'PY'
 import sys
 exec(open(sys.argv[2]).read())
