@@ -34,7 +34,7 @@ static const struct command commands[] = {
 	{ "add", cli_exemplar_add, N_("add --unit U --type T --category C --name N --date D ...") },
 	{ "edit", cli_exemplar_edit, N_("edit ID [--version V] [field options]") },
 	{ "list", cli_exemplar_list, N_("list [--unit U] [--year Y] [--quarter Q] [--category C] "
-					"[--status S] [--search T]") },
+					"[--type T] [--status S] [--search TEXT]") },
 	{ "show", cli_exemplar_show, N_("show ID                  every field of one exemplar") },
 	{ "quota", cli_exemplar_quota, N_("quota [--year Y] [--quarter Q]") },
 	{ "review", cli_flow_review, N_("review ID accept|return [--reason T]") },
@@ -48,7 +48,7 @@ static const struct command commands[] = {
 	{ "log", cli_flow_log, N_("log [--since D] [--user U] [--record ID]") },
 	{ "check", cli_flow_check, N_("check                    verify the database") },
 	{ "report", cli_data_report, N_("report quarter|year|plan [--year Y] [--quarter Q] "
-					"[--format F] [-o FILE]") },
+					"[--format F] [-o FILE] [--bom] [--width N]") },
 	{ "export", cli_data_export, N_("export [exemplars|units] [--format csv|xlsx] [-o FILE] "
 					"[--bom]") },
 	{ "import", cli_data_import, N_("import exemplars|units FILE.csv [--dry-run] "

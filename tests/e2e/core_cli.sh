@@ -19,6 +19,13 @@ for c in init units add edit list show quota review resubmit propose commend rev
 	t_report 0 "--help lists $c"
 done
 t_contains "--help names --format" "$out" "--format"
+# The manual page documents every command and option --help names.
+man=$(sed 's/\\-/-/g; s/\\f[BIPR]//g' "$DIENHINH_ROOT/docs/dienhinh.1")
+missing=""
+for word in $(grep -o -e '--[a-z][a-z-]*' -e '^  [a-z]*' <<<"$out" | sort -u); do
+	[[ $man == *"$word"* ]] || missing+=" $word"
+done
+t_eq "the manual page names every command and option of --help" "$missing" ""
 out=$("$DIENHINH_BIN" --version); st=$?
 t_eq "--version exits 0" "$st" 0
 [[ $out =~ ^dienhinh\ [0-9]+\.[0-9]+\.[0-9]+$ ]]; t_report $? "--version prints one line: $out"
