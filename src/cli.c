@@ -261,9 +261,8 @@ static int settle(struct cli *c, const char *config, struct err *e)
 		return -1;
 	i18n_set_language(c->cfg->language);
 	if (today && *today) {
-		if (date_parse(today, &c->today))
-			return err_set(e, ERR_USAGE, _("DIENHINH_TODAY: \"%s\" is not a date written "
-						       "YYYY-MM-DD."), today);
+		if (cli_parse_date(today, "DIENHINH_TODAY", &c->today, e))
+			return -1;
 	} else {
 		c->today = date_today();
 	}
