@@ -9,6 +9,7 @@
 #ifndef DIENHINH_CLI_H
 #define DIENHINH_CLI_H
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -27,6 +28,7 @@ struct cli {
 	bool privileged;
 	struct reg *reg;         /* opened by cli_open() */
 	enum table_format fmt;   /* --format of the current command */
+	struct table *out;       /* the listing being printed (cli_listing to cli_listing_end) */
 };
 
 /* Program entry point: returns the exit status. */
@@ -35,18 +37,68 @@ int cli_main(int argc, char **argv);
 /* Open the register for the current person (flags: REG_CREATE); 0 or -1. */
 int cli_open(struct cli *c, unsigned flags, struct err *e);
 
+/*
+ * The integrity check of the open register (check.h), each problem printed
+ * on standard output, a line each.  The number of problems, or -1 (e set);
+ * *cleared: reader slots of dead sessions freed on the way.
+ */
+int cli_check(struct cli *c, int *cleared, struct err *e);
+
 /* Print "dienhinh: MESSAGE" on stderr and return the exit status for e. */
 int cli_fail(const struct err *e);
 
 /* Print a usage error for `cmd` and return 2. */
 int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/*
+ * The usage error for an option getopt_long() refused or the command does
+ * not take, named as it was typed: `opt` is '?' (not an option of the
+ * command), ':' (its value is missing; optstrings start with ':') or an
+ * option of `opts` the command refuses.  Returns 2.
+ */
+int cli_bad_option(const char *cmd, int opt, char **argv, const struct option *opts);
+
 /* Parse an exemplar number, a year, a quarter (1-4), a date; 0 or -1 (e set, ERR_USAGE). */
 int cli_parse_id(const char *s, uint64_t *id, struct err *e);
 int cli_parse_int(const char *s, const char *what, long lo, long hi, long *out, struct err *e);
 int cli_parse_date(const char *s, const char *what, date_t *out, struct err *e);
 
-/* Options shared by every listing: --format. */
-int cli_set_format(struct cli *c, const char *s);
+/* "HH:MM DD/MM/YYYY" or "YYYY-MM-DDTHH:MM:SS" and NUL, with room. */
+#define CLI_TIME_SIZE 32
+
+/*
+ * A date, or a moment (seconds since the epoch, local time), as listings
+ * write them: in text as Vietnamese write them ("DD/MM/YYYY", "HH:MM
+ * DD/MM/YYYY"), in tsv for scripts ("YYYY-MM-DD", "YYYY-MM-DDTHH:MM:SS");
+ * "" for no date or no moment (0).
+ */
+void cli_date(const struct cli *c, date_t d, char buf[DATE_TEXT_SIZE]);
+void cli_time(const struct cli *c, int64_t at, char buf[CLI_TIME_SIZE]);
+
+/*
+ * Options several commands take, parsed in one place for their getopt
+ * loops: --format text|tsv of the listings into c->fmt, and --year
+ * (1900-9999) or --quarter (1-4), `opt` being 'y' or 'q'.  0, or 2 after
+ * a usage message.
+ */
+int cli_opt_format(struct cli *c, const char *cmd, const char *arg);
+int cli_opt_period(const char *cmd, int opt, const char *arg, int *year, int *quarter);
+
+/* The period when options leave it out: no --year, this year and quarter
+ * (or this year's --quarter); --year alone, the whole year (quarter 0). */
+void cli_default_period(const struct cli *c, int *year, int *quarter);
+
+/* Start a listing on standard output in c->fmt: `names` head a TSV listing,
+ * `labels` a text one.  Rows go to c->out (table_row).  0, or -1 (e set). */
+int cli_listing(struct cli *c, size_t ncols, const char *const *names,
+		const char *const *labels, struct err *e);
+
+/*
+ * Print what the listing holds and end it.  `rc` is what filling it
+ * returned (-1, with e set unless a row could not be written).  Returns
+ * the command's exit status: 0, or cli_fail()'s for that error or for
+ * output that could not be written.
+ */
+int cli_listing_end(struct cli *c, int rc, struct err *e);
 
 #endif

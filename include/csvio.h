@@ -89,13 +89,6 @@ int csvio_read_file(const char *path, struct csvio_table *t, struct err *e);
 
 void csvio_table_free(struct csvio_table *t);
 
-/* Append a problem (printf-style message); 0 or -1 when out of memory. */
-int csvio_add_problem(struct csvio_table *t, size_t row, size_t col, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-/* Sort the problems by row, then column (stable). */
-void csvio_sort_problems(struct csvio_table *t);
-
 /* The spreadsheet name of a 1-based column: 1 -> "A", 27 -> "AA". */
 void csvio_column_name(size_t col, char buf[8]);
 

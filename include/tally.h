@@ -37,7 +37,6 @@ struct tally_figures {
 
 /* The units (units.h order) and a figures slot for each (fig[units.n] is a spare). */
 struct tally {
-	struct reg *r;
 	const struct config *cfg;
 	struct unit_list units;
 	struct tally_figures *fig;
@@ -61,6 +60,10 @@ size_t tally_unit_index(const struct tally *t, const char *code);
 
 /* Did an exemplar of this status pass the office's review? */
 bool tally_passed_review(enum ex_status s);
+
+/* Add one unit-quarter to f: every figure but `shown`, the score, the rank
+ * and `by_year` (a report may sum a year's, as well as a unit's). */
+void tally_add_figures(struct tally_figures *f, const struct query_quota *q);
 
 /* A query_quota_cb (ctx: the tally) adding one unit-quarter to its unit's figures. */
 int tally_add_quarter(const struct query_quota *q, void *ctx);

@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "check.h"
 #include "cli_data.h"
 #include "cli_exemplar.h"
 #include "cli_flow.h"
@@ -32,7 +34,7 @@ static const struct command commands[] = {
 	{ "add", cli_exemplar_add, N_("add --unit U --type T --category C --name N --date D ...") },
 	{ "edit", cli_exemplar_edit, N_("edit ID [--version V] [field options]") },
 	{ "list", cli_exemplar_list, N_("list [--unit U] [--year Y] [--quarter Q] [--category C] "
-					"[--status S] [--search T]") },
+					"[--type T] [--status S] [--search TEXT]") },
 	{ "show", cli_exemplar_show, N_("show ID                  every field of one exemplar") },
 	{ "quota", cli_exemplar_quota, N_("quota [--year Y] [--quarter Q]") },
 	{ "review", cli_flow_review, N_("review ID accept|return [--reason T]") },
@@ -46,7 +48,7 @@ static const struct command commands[] = {
 	{ "log", cli_flow_log, N_("log [--since D] [--user U] [--record ID]") },
 	{ "check", cli_flow_check, N_("check                    verify the database") },
 	{ "report", cli_data_report, N_("report quarter|year|plan [--year Y] [--quarter Q] "
-					"[--format F] [-o FILE]") },
+					"[--format F] [-o FILE] [--bom] [--width N]") },
 	{ "export", cli_data_export, N_("export [exemplars|units] [--format csv|xlsx] [-o FILE] "
 					"[--bom]") },
 	{ "import", cli_data_import, N_("import exemplars|units FILE.csv [--dry-run] "
@@ -67,6 +69,17 @@ static void print_help(FILE *f)
 		     "data, 2 bad usage.\nSee dienhinh(1) for every option.\n"));
 }
 
+static void print_problem(const char *problem, void *ctx)
+{
+	(void)ctx;
+	printf("%s\n", problem);
+}
+
+int cli_check(struct cli *c, int *cleared, struct err *e)
+{
+	return check_run(register_store(c->reg), print_problem, NULL, cleared, e);
+}
+
 int cli_fail(const struct err *e)
 {
 	/* A message may quote stored text (who saved a record): no raw controls. */
@@ -81,12 +94,33 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "dienhinh %s: ", cmd);
+	fprintf(stderr, "dienhinh%s%s: ", *cmd ? " " : "", cmd);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fprintf(stderr, _("\nTry \"dienhinh --help\".\n"));
 	return 2;
+}
+
+int cli_bad_option(const char *cmd, int opt, char **argv, const struct option *opts)
+{
+	const char *typed = argv[optind - 1];
+	char name[80];
+
+	if (opt != '?' && opt != ':') {
+		/* An option getopt knows: its value may be what was typed last. */
+		while (opts->name && opts->val != opt)
+			opts++;
+		snprintf(name, sizeof name, "--%s", opts->name ? opts->name : "?");
+	} else if (strncmp(typed, "--", 2) != 0 && optopt) {
+		/* A short option, maybe among others ("-xo"). */
+		snprintf(name, sizeof name, "-%c", optopt);
+	} else {
+		snprintf(name, sizeof name, "%s", typed);
+	}
+	if (opt == ':')
+		return cli_usage(cmd, _("the option %s needs a value."), name);
+	return cli_usage(cmd, _("there is no option %s."), name);
 }
 
 int cli_parse_id(const char *s, uint64_t *id, struct err *e)
@@ -122,9 +156,68 @@ int cli_parse_date(const char *s, const char *what, date_t *out, struct err *e)
 	return 0;
 }
 
-int cli_set_format(struct cli *c, const char *s)
+void cli_date(const struct cli *c, date_t d, char buf[DATE_TEXT_SIZE])
 {
-	return table_parse_format(s, &c->fmt);
+	if (c->fmt == TABLE_TSV)
+		date_format(d, buf);
+	else
+		date_format_vn(d, buf);
+}
+
+void cli_time(const struct cli *c, int64_t at, char buf[CLI_TIME_SIZE])
+{
+	time_t t = (time_t)at;
+	struct tm tm;
+
+	buf[0] = 0;
+	if (at && localtime_r(&t, &tm))
+		strftime(buf, CLI_TIME_SIZE, c->fmt == TABLE_TSV ? "%Y-%m-%dT%H:%M:%S"
+								 : "%H:%M %d/%m/%Y", &tm);
+}
+
+int cli_opt_format(struct cli *c, const char *cmd, const char *arg)
+{
+	if (table_parse_format(arg, &c->fmt))
+		return cli_usage(cmd, _("--format: use text or tsv."));
+	return 0;
+}
+
+int cli_opt_period(const char *cmd, int opt, const char *arg, int *year, int *quarter)
+{
+	struct err e;
+	long v;
+
+	if (cli_parse_int(arg, opt == 'y' ? "--year" : "--quarter", opt == 'y' ? 1900 : 1,
+			  opt == 'y' ? 9999 : 4, &v, &e))
+		return cli_usage(cmd, "%s", e.msg);
+	*(opt == 'y' ? year : quarter) = (int)v;
+	return 0;
+}
+
+void cli_default_period(const struct cli *c, int *year, int *quarter)
+{
+	if (*year)
+		return;
+	*year = date_year(c->today);
+	if (!*quarter)
+		*quarter = date_quarter(c->today);
+}
+
+int cli_listing(struct cli *c, size_t ncols, const char *const *names,
+		const char *const *labels, struct err *e)
+{
+	if (!(c->out = table_new(stdout, c->fmt, ncols, names, labels)))
+		return err_set(e, ERR_NOMEM, _("Out of memory."));
+	return 0;
+}
+
+int cli_listing_end(struct cli *c, int rc, struct err *e)
+{
+	/* A row the table refused stops a scan without a message of its own. */
+	if (table_end(c->out) && (!rc || !e->code))
+		rc = err_set(e, ERR_IO, _("Cannot write the output."));
+	c->out = NULL;
+	return rc ? cli_fail(e) : 0;
 }
 
 int cli_open(struct cli *c, unsigned flags, struct err *e)
@@ -168,9 +261,8 @@ static int settle(struct cli *c, const char *config, struct err *e)
 		return -1;
 	i18n_set_language(c->cfg->language);
 	if (today && *today) {
-		if (date_parse(today, &c->today))
-			return err_set(e, ERR_USAGE, _("DIENHINH_TODAY: \"%s\" is not a date written "
-						       "YYYY-MM-DD."), today);
+		if (cli_parse_date(today, "DIENHINH_TODAY", &c->today, e))
+			return -1;
 	} else {
 		c->today = date_today();
 	}
@@ -204,13 +296,14 @@ int cli_main(int argc, char **argv)
 	bool switched = i18n_init_locale();
 	i18n_set_language(NULL);
 	c.privileged = identity_privileged();
-	while ((opt = getopt_long(argc, argv, "+c:d:hV", opts, NULL)) != -1) {
+	opterr = 0; /* cli_bad_option() says what is wrong, in the person's language */
+	while ((opt = getopt_long(argc, argv, "+:c:d:hV", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'c': config = optarg; break;
 		case 'd': c.db = optarg; break;
 		case 'h': print_help(stdout); return 0;
 		case 'V': printf("dienhinh %s\n", DIENHINH_VERSION); return 0;
-		default: return cli_usage("", _("unknown option."));
+		default: return cli_bad_option("", opt, argv, opts);
 		}
 	}
 	if (c.privileged && getuid() != 0 && refuse_overrides(config, c.db, &e))

@@ -8,7 +8,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "check.h"
 #include "exchange.h"
 #include "i18n.h"
 #include "identity.h"
@@ -24,7 +23,8 @@
 
 /* Options of report and export; each command accepts its own subset. */
 struct data_opts {
-	long year, quarter, width;
+	int year, quarter;
+	long width;
 	int fmt;           /* enum report_format, or FORMAT_GUESS */
 	const char *out;   /* -o FILE; NULL = standard output */
 	bool bom;
@@ -53,20 +53,17 @@ static int parse_opts(const char *cmd, int argc, char **argv, const char *allowe
 	};
 	enum report_format f;
 	struct err e;
-	int opt;
+	int opt, rc;
 
 	optind = 0; /* GNU getopt: start afresh, permuting */
-	while ((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		if (opt == '?' || !strchr(allowed, opt))
-			return cli_usage(cmd, _("unknown option."));
+	while ((opt = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
+		if (opt == '?' || opt == ':' || !strchr(allowed, opt))
+			return cli_bad_option(cmd, opt, argv, opts);
 		switch (opt) {
 		case 'y':
-			if (cli_parse_int(optarg, "--year", 1900, 9999, &o->year, &e))
-				return cli_usage(cmd, "%s", e.msg);
-			break;
 		case 'q':
-			if (cli_parse_int(optarg, "--quarter", 1, 4, &o->quarter, &e))
-				return cli_usage(cmd, "%s", e.msg);
+			if ((rc = cli_opt_period(cmd, opt, optarg, &o->year, &o->quarter)))
+				return rc;
 			break;
 		case 'w':
 			if (cli_parse_int(optarg, "--width", 40, 1000, &o->width, &e))
@@ -122,17 +119,13 @@ int cli_data_report(struct cli *c, int argc, char **argv)
 		return cli_usage("report", _("an xlsx report needs -o FILE."));
 	if (kind[0] == 'q' && o.year && !o.quarter)
 		return cli_usage("report", _("--year needs --quarter for the quarter report."));
-	if (!o.year) {
-		o.year = date_year(c->today);
-		if (!o.quarter)
-			o.quarter = date_quarter(c->today);
-	}
+	cli_default_period(c, &o.year, &o.quarter);
 	if (cli_open(c, 0, &e))
 		return cli_fail(&e);
 	if (kind[0] == 'q')
-		rc = report_build_quarter(c->reg, (int)o.year, (int)o.quarter, &rp, &e);
+		rc = report_build_quarter(c->reg, o.year, o.quarter, &rp, &e);
 	else if (kind[0] == 'y')
-		rc = report_build_year(c->reg, (int)o.year, &rp, &e);
+		rc = report_build_year(c->reg, o.year, &rp, &e);
 	else
 		rc = report_plan_build(c->reg, &rp, &e);
 	if (!rc)
@@ -198,13 +191,13 @@ int cli_data_import(struct cli *c, int argc, char **argv)
 	int opt, rc;
 
 	optind = 0; /* GNU getopt: start afresh, permuting */
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (opt == 'n')
 			flags |= EXCHANGE_DRY_RUN;
 		else if (opt == 's')
 			flags |= EXCHANGE_SKIP_DUPLICATES;
 		else
-			return cli_usage("import", _("unknown option."));
+			return cli_bad_option("import", opt, argv, opts);
 	}
 	if (optind >= argc || what_arg(argv[optind], &what))
 		return cli_usage("import", _("say what to import: exemplars or units."));
@@ -270,12 +263,6 @@ int cli_data_backup(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-static void print_problem(const char *problem, void *ctx)
-{
-	(void)ctx;
-	printf("%s\n", problem);
-}
-
 int cli_data_restore(struct cli *c, int argc, char **argv)
 {
 	struct err e = { 0 };
@@ -298,7 +285,7 @@ int cli_data_restore(struct cli *c, int argc, char **argv)
 		return cli_fail(&e);
 	printf(_("The database is restored from %s.\nThe database as it was before is kept in "
 		 "%s.\n"), dir, safety);
-	n = check_run(register_store(c->reg), print_problem, NULL, &cleared, &e);
+	n = cli_check(c, &cleared, &e);
 	if (n < 0)
 		return cli_fail(&e);
 	if (n) {

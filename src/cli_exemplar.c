@@ -109,9 +109,9 @@ int cli_exemplar_add(struct cli *c, int argc, char **argv)
 	int opt, rc = 0;
 
 	model_exemplar_init(&x);
-	while (!rc && (opt = getopt_long(argc, argv, "", field_opts, NULL)) != -1)
-		rc = opt == '?' || opt == OPT_VERSION
-			? cli_usage("add", _("unknown option."))
+	while (!rc && (opt = getopt_long(argc, argv, ":", field_opts, NULL)) != -1)
+		rc = opt == '?' || opt == ':' || opt == OPT_VERSION
+			? cli_bad_option("add", opt, argv, field_opts)
 			: apply_field("add", &x, opt, optarg, &version);
 	if (!rc && optind < argc)
 		rc = cli_usage("add", _("unexpected argument \"%s\"."), argv[optind]);
@@ -145,9 +145,9 @@ int cli_exemplar_edit(struct cli *c, int argc, char **argv)
 		return cli_fail(&e);
 	version = x.version;
 	optind = 2;
-	while (!rc && (opt = getopt_long(argc, argv, "", field_opts, NULL)) != -1)
-		rc = opt == '?' ? cli_usage("edit", _("unknown option."))
-				: apply_field("edit", &x, opt, optarg, &version);
+	while (!rc && (opt = getopt_long(argc, argv, ":", field_opts, NULL)) != -1)
+		rc = opt == '?' || opt == ':' ? cli_bad_option("edit", opt, argv, field_opts)
+					      : apply_field("edit", &x, opt, optarg, &version);
 	if (!rc && optind < argc)
 		rc = cli_usage("edit", _("unexpected argument \"%s\"."), argv[optind]);
 	if (!rc) {
@@ -174,11 +174,11 @@ int cli_exemplar_init(struct cli *c, int argc, char **argv)
 	int opt;
 	size_t added = 0;
 
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1)
+	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1)
 		if (opt == 'd')
 			demo = true;
 		else
-			return cli_usage("init", _("unknown option."));
+			return cli_bad_option("init", opt, argv, opts);
 	if (optind < argc)
 		return cli_usage("init", _("unexpected argument \"%s\"."), argv[optind]);
 	if (cli_open(c, REG_CREATE, &e) || (demo && demo_fill(c->reg, &added, &e)) ||
@@ -197,12 +197,13 @@ static int parse_listing_opts(struct cli *c, const char *cmd, int argc, char **a
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' }, { NULL, 0, NULL, 0 },
 	};
-	int opt;
+	int opt, rc;
 
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1)
-		if (opt != 'f' || cli_set_format(c, optarg))
-			return cli_usage(cmd, opt == 'f' ? _("--format: use text or tsv.")
-						         : _("unknown option."));
+	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1)
+		if (opt != 'f')
+			return cli_bad_option(cmd, opt, argv, opts);
+		else if ((rc = cli_opt_format(c, cmd, optarg)))
+			return rc;
 	if (optind < argc)
 		return cli_usage(cmd, _("unexpected argument \"%s\"."), argv[optind]);
 	return 0;
@@ -215,16 +216,15 @@ int cli_exemplar_units(struct cli *c, int argc, char **argv)
 				 _("Quota") };
 	struct unit_list units;
 	struct err e = { 0 };
-	struct table *t;
 	int rc = parse_listing_opts(c, "units", argc, argv);
 
 	if (rc)
 		return rc;
 	if (cli_open(c, 0, &e) || register_units(c->reg, &units, &e))
 		return cli_fail(&e);
-	if (!(t = table_new(stdout, c->fmt, 5, names, labels))) {
+	if (cli_listing(c, 5, names, labels, &e)) {
 		units_free(&units);
-		return err_set(&e, ERR_NOMEM, _("Out of memory.")), cli_fail(&e);
+		return cli_fail(&e);
 	}
 	for (size_t i = 0; i < units.n; i++) {
 		const struct unit *u = &units.v[i];
@@ -236,40 +236,119 @@ int cli_exemplar_units(struct cli *c, int argc, char **argv)
 			c->fmt == TABLE_TSV ? model_kind_code(u->kind) : model_kind_label(u->kind),
 			c->fmt == TABLE_TSV || !b ? u->block : b->name, quota,
 		};
-		table_row(t, row);
+		table_row(c->out, row);
 	}
 	units_free(&units);
-	if (table_end(t))
-		return err_set(&e, ERR_IO, _("Cannot write the output.")), cli_fail(&e);
-	return 0;
+	return cli_listing_end(c, 0, &e);
 }
 
 /* ---- list ----------------------------------------------------------------------- */
 
-struct list_out {
-	struct table *t;
-	enum table_format fmt;
+/*
+ * A list may hold a million rows, and its reader may be a pipe a person
+ * reads slowly (`dienhinh list | less`).  Rows are copied out of the read
+ * transaction a page at a time and written once it has ended, then the
+ * scan goes on from the page's last row: waiting on the output never pins
+ * the database.  A search is copied whole: it reads the folds index and
+ * holds every row it found anyway, while going on from a row would walk
+ * the list index.
+ */
+#define LIST_PAGE 256
+
+/* One row of the list, copied out of the transaction. */
+struct list_item {
+	uint64_t id;
+	date_t date;
+	char unit[CODE_MAX + 1];
+	enum ex_type type;
+	enum ex_category category;
+	enum ex_status status;
+	char *name;
 };
 
-static int list_row(const struct list_row *row, void *p)
-{
-	struct list_out *o = p;
-	char id[24], date[DATE_TEXT_SIZE];
-	bool tsv = o->fmt == TABLE_TSV;
+/* A page of rows (at most `max`); `key` is the list index key of the last
+ * one (owned), where the next page starts. */
+struct list_page {
+	struct list_item *v;
+	size_t n, cap, max;
+	uint8_t *key;
+	size_t key_len;
+	bool failed;
+};
 
-	snprintf(id, sizeof id, "%" PRIu64, row->id);
-	if (tsv)
-		date_format(row->date, date);
-	else
-		date_format_vn(row->date, date);
+static int take_row(const struct list_row *row, void *p)
+{
+	struct list_page *pg = p;
+	uint8_t *key = malloc(row->key_len);
+	struct list_item *it;
+
+	if (key && pg->n == pg->cap) {
+		size_t cap = pg->cap ? pg->cap * 2 : LIST_PAGE;
+		struct list_item *v = realloc(pg->v, cap * sizeof *v);
+		if (v) {
+			pg->v = v;
+			pg->cap = cap;
+		}
+	}
+	if (!key || pg->n == pg->cap || !(pg->v[pg->n].name = strdup(row->name))) {
+		free(key);
+		pg->failed = true;
+		return -1;
+	}
+	memcpy(key, row->key, row->key_len);
+	free(pg->key);
+	pg->key = key;
+	pg->key_len = row->key_len;
+	it = &pg->v[pg->n];
+	it->id = row->id;
+	it->date = row->date;
+	snprintf(it->unit, sizeof it->unit, "%s", row->unit);
+	it->type = row->type;
+	it->category = row->category;
+	it->status = row->status;
+	return ++pg->n == pg->max;
+}
+
+static int print_item(struct cli *c, const struct list_item *it)
+{
+	char id[24], date[DATE_TEXT_SIZE];
+	bool tsv = c->fmt == TABLE_TSV;
+
+	snprintf(id, sizeof id, "%" PRIu64, it->id);
+	cli_date(c, it->date, date);
 	const char *cells[] = {
-		id, date, row->unit,
-		tsv ? model_type_code(row->type) : model_type_label(row->type),
-		tsv ? model_category_code(row->category) : model_category_label(row->category),
-		tsv ? model_status_code(row->status) : model_status_label(row->status),
-		row->name,
+		id, date, it->unit,
+		tsv ? model_type_code(it->type) : model_type_label(it->type),
+		tsv ? model_category_code(it->category) : model_category_label(it->category),
+		tsv ? model_status_code(it->status) : model_status_label(it->status),
+		it->name,
 	};
-	return table_row(o->t, cells) ? -1 : 0;
+	return table_row(c->out, cells);
+}
+
+/* Every row of the filter, page by page, into c->out; 0 or -1 (e set, or the
+ * output failed). */
+static int list_rows(struct cli *c, const struct query_filter *f, struct err *e)
+{
+	struct list_page pg = { .max = f->search && *f->search ? SIZE_MAX : LIST_PAGE };
+	bool full;
+	int rc;
+
+	do {
+		pg.n = 0;
+		rc = query_scan(c->reg, f, pg.key, pg.key_len, false, take_row, &pg, e);
+		if (pg.failed)
+			rc = err_set(e, ERR_NOMEM, _("Out of memory."));
+		for (size_t i = 0; i < pg.n; i++)
+			if (!rc && print_item(c, &pg.v[i]))
+				rc = -1;
+		for (size_t i = 0; i < pg.n; i++)
+			free(pg.v[i].name);
+		full = pg.n == pg.max;
+	} while (!rc && full);
+	free(pg.v);
+	free(pg.key);
+	return rc;
 }
 
 int cli_exemplar_list(struct cli *c, int argc, char **argv)
@@ -287,19 +366,16 @@ int cli_exemplar_list(struct cli *c, int argc, char **argv)
 				 _("Status"), _("Name") };
 	struct query_filter f = { 0 };
 	struct err e = { 0 };
-	long n;
-	int opt;
+	int opt, rc;
 
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'u': f.unit = optarg; break;
 		case 'S': f.search = optarg; break;
 		case 'y':
 		case 'q':
-			if (cli_parse_int(optarg, opt == 'y' ? "--year" : "--quarter",
-					  opt == 'y' ? 1900 : 1, opt == 'y' ? 9999 : 4, &n, &e))
-				return cli_usage("list", "%s", e.msg);
-			*(opt == 'y' ? &f.year : &f.quarter) = (int)n;
+			if ((rc = cli_opt_period("list", opt, optarg, &f.year, &f.quarter)))
+				return rc;
 			break;
 		case 'c':
 			if (model_category_parse(optarg, &f.category))
@@ -316,106 +392,93 @@ int cli_exemplar_list(struct cli *c, int argc, char **argv)
 						 optarg);
 			break;
 		case 'f':
-			if (cli_set_format(c, optarg))
-				return cli_usage("list", _("--format: use text or tsv."));
+			if ((rc = cli_opt_format(c, "list", optarg)))
+				return rc;
 			break;
 		default:
-			return cli_usage("list", _("unknown option."));
+			return cli_bad_option("list", opt, argv, opts);
 		}
 	}
 	if (optind < argc)
 		return cli_usage("list", _("unexpected argument \"%s\"."), argv[optind]);
 	if (f.quarter && !f.year)
 		f.year = date_year(c->today);
-	if (cli_open(c, 0, &e))
+	if (cli_open(c, 0, &e) || cli_listing(c, 7, names, labels, &e))
 		return cli_fail(&e);
-	struct list_out o = { table_new(stdout, c->fmt, 7, names, labels), c->fmt };
-	if (!o.t)
-		return err_set(&e, ERR_NOMEM, _("Out of memory.")), cli_fail(&e);
-	int rc = query_scan(c->reg, &f, NULL, 0, false, list_row, &o, &e);
-	if (table_end(o.t) && !rc)
-		rc = err_set(&e, ERR_IO, _("Cannot write the output."));
-	return rc ? cli_fail(&e) : 0;
+	return cli_listing_end(c, list_rows(c, &f, &e), &e);
 }
 
 /* ---- show ----------------------------------------------------------------------- */
 
 /* One "label: value" (text) or "field<TAB>value" (tsv) line. */
-static void show_line(struct table *t, enum table_format fmt, const char *field,
-		      const char *value)
+static void show_line(struct cli *c, const char *field, const char *value)
 {
-	const char *row[] = { fmt == TABLE_TSV ? field : model_field_label(field),
+	const char *row[] = { c->fmt == TABLE_TSV ? field : model_field_label(field),
 			      value ? value : "" };
-	table_row(t, row);
+	table_row(c->out, row);
 }
 
-static void show_date(struct table *t, enum table_format fmt, const char *field, date_t d)
+static void show_date(struct cli *c, const char *field, date_t d)
 {
 	char b[DATE_TEXT_SIZE];
 
-	if (fmt == TABLE_TSV)
-		date_format(d, b);
-	else
-		date_format_vn(d, b);
-	show_line(t, fmt, field, b);
+	cli_date(c, d, b);
+	show_line(c, field, b);
 }
 
-static void show_time(struct table *t, enum table_format fmt, const char *field, int64_t at)
+static void show_time(struct cli *c, const char *field, int64_t at)
 {
-	char b[32];
-	time_t tt = (time_t)at;
-	struct tm tm;
+	char b[CLI_TIME_SIZE];
 
-	localtime_r(&tt, &tm);
-	strftime(b, sizeof b, fmt == TABLE_TSV ? "%Y-%m-%dT%H:%M:%S" : "%H:%M %d/%m/%Y", &tm);
-	show_line(t, fmt, field, b);
+	cli_time(c, at, b);
+	show_line(c, field, b);
 }
 
-static void show_fields(struct table *t, enum table_format fmt, const struct exemplar *x)
+static void show_fields(struct cli *c, const struct exemplar *x)
 {
-	bool tsv = fmt == TABLE_TSV;
+	bool tsv = c->fmt == TABLE_TSV;
 	char n[32];
 
 	snprintf(n, sizeof n, "%" PRIu64, x->id);
-	show_line(t, fmt, "id", n);
+	show_line(c, "id", n);
 	snprintf(n, sizeof n, "%" PRIu32, x->version);
-	show_line(t, fmt, "version", n);
-	show_line(t, fmt, "name", x->name);
-	show_line(t, fmt, "type", tsv ? model_type_code(x->type) : model_type_label(x->type));
-	show_line(t, fmt, "category",
+	show_line(c, "version", n);
+	show_line(c, "name", x->name);
+	show_line(c, "type", tsv ? model_type_code(x->type) : model_type_label(x->type));
+	show_line(c, "category",
 		  tsv ? model_category_code(x->category) : model_category_label(x->category));
-	show_line(t, fmt, "unit", x->unit);
-	show_date(t, fmt, "date", x->date);
-	show_line(t, fmt, "status",
+	show_line(c, "unit", x->unit);
+	show_date(c, "date", x->date);
+	show_line(c, "status",
 		  tsv ? model_status_code(x->status) : model_status_label(x->status));
-	show_line(t, fmt, "status_reason", x->status_reason);
-	show_line(t, fmt, "gender",
+	show_line(c, "status_reason", x->status_reason);
+	show_line(c, "gender",
 		  tsv ? model_gender_code(x->gender) : model_gender_label(x->gender));
 	snprintf(n, sizeof n, "%d", x->birth_year);
-	show_line(t, fmt, "birth_year", x->birth_year ? n : "");
-	show_line(t, fmt, "position", x->position);
-	show_line(t, fmt, "workplace", x->workplace);
-	show_line(t, fmt, "movement", x->movement);
-	show_line(t, fmt, "achievements", x->achievements);
-	show_line(t, fmt, "form", x->commendation.form);
-	show_line(t, fmt, "decision", x->commendation.decision);
-	show_date(t, fmt, "decision_date", x->commendation.date);
-	show_line(t, fmt, "signer", x->commendation.signer);
+	show_line(c, "birth_year", x->birth_year ? n : "");
+	show_line(c, "position", x->position);
+	show_line(c, "workplace", x->workplace);
+	show_line(c, "movement", x->movement);
+	show_line(c, "achievements", x->achievements);
+	show_line(c, "form", x->commendation.form);
+	show_line(c, "decision", x->commendation.decision);
+	show_date(c, "decision_date", x->commendation.date);
+	show_line(c, "signer", x->commendation.signer);
 	for (size_t i = 0; i < x->n_propagations; i++) {
 		const struct propagation *p = &x->propagations[i];
 		char d[DATE_TEXT_SIZE], *line;
-		date_format(p->date, d);
+		cli_date(c, p->date, d);
 		if (asprintf(&line, "%s %s %s", tsv ? model_channel_code(p->channel)
 						    : model_channel_label(p->channel), d,
 			     p->ref ? p->ref : "") >= 0) {
-			show_line(t, fmt, "propagation", line);
+			show_line(c, "propagation", line);
 			free(line);
 		}
 	}
-	show_line(t, fmt, "created_by", x->created_by);
-	show_time(t, fmt, "created_at", x->created_at);
-	show_line(t, fmt, "updated_by", x->updated_by);
-	show_time(t, fmt, "updated_at", x->updated_at);
+	show_line(c, "created_by", x->created_by);
+	show_time(c, "created_at", x->created_at);
+	show_line(c, "updated_by", x->updated_by);
+	show_time(c, "updated_at", x->updated_at);
 }
 
 int cli_exemplar_show(struct cli *c, int argc, char **argv)
@@ -435,31 +498,21 @@ int cli_exemplar_show(struct cli *c, int argc, char **argv)
 	if ((rc = parse_listing_opts(c, "show", argc, argv)))
 		return rc;
 	model_exemplar_init(&x);
-	if (cli_open(c, 0, &e) || register_get(c->reg, id, &x, &e))
-		return cli_fail(&e);
-	struct table *t = table_new(stdout, c->fmt, 2, names, labels);
-	if (t) {
-		show_fields(t, c->fmt, &x);
-		rc = table_end(t);
-	}
+	rc = cli_open(c, 0, &e) || register_get(c->reg, id, &x, &e) ||
+	     cli_listing(c, 2, names, labels, &e);
+	if (!rc)
+		show_fields(c, &x);
 	model_exemplar_free(&x);
-	if (!t || rc)
-		return err_set(&e, ERR_IO, _("Cannot write the output.")), cli_fail(&e);
-	return 0;
+	return rc ? cli_fail(&e) : cli_listing_end(c, 0, &e);
 }
 
 /* ---- quota ------------------------------------------------------------------------ */
 
-struct quota_out {
-	struct table *t;
-	enum table_format fmt;
-};
-
 static int quota_row(const struct query_quota *q, void *p)
 {
-	struct quota_out *o = p;
+	struct cli *c = p;
 	char year[8], quarter[4], req[16], got[16];
-	bool tsv = o->fmt == TABLE_TSV;
+	bool tsv = c->fmt == TABLE_TSV;
 
 	snprintf(year, sizeof year, "%d", q->year);
 	snprintf(quarter, sizeof quarter, "%d", q->quarter);
@@ -469,7 +522,7 @@ static int quota_row(const struct query_quota *q, void *p)
 		year, quarter, tsv ? q->unit->code : q->unit->name, req, got,
 		tsv ? model_quota_code(q->state) : model_quota_label(q->state),
 	};
-	return table_row(o->t, cells) ? -1 : 0;
+	return table_row(c->out, cells) ? -1 : 0;
 }
 
 int cli_exemplar_quota(struct cli *c, int argc, char **argv)
@@ -483,36 +536,22 @@ int cli_exemplar_quota(struct cli *c, int argc, char **argv)
 	const char *labels[] = { _("Year"), _("Quarter"), _("Unit"), _("Quota"),
 				 _("Introduced"), _("State") };
 	struct err e = { 0 };
-	long year = 0, quarter = 0;
-	int opt;
+	int year = 0, quarter = 0, opt, rc;
 
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (opt == 'f') {
-			if (cli_set_format(c, optarg))
-				return cli_usage("quota", _("--format: use text or tsv."));
-		} else if (opt == 'y' || opt == 'q') {
-			if (cli_parse_int(optarg, opt == 'y' ? "--year" : "--quarter",
-					  opt == 'y' ? 1900 : 1, opt == 'y' ? 9999 : 4,
-					  opt == 'y' ? &year : &quarter, &e))
-				return cli_usage("quota", "%s", e.msg);
-		} else {
-			return cli_usage("quota", _("unknown option."));
-		}
+	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (opt == 'f')
+			rc = cli_opt_format(c, "quota", optarg);
+		else if (opt == 'y' || opt == 'q')
+			rc = cli_opt_period("quota", opt, optarg, &year, &quarter);
+		else
+			rc = cli_bad_option("quota", opt, argv, opts);
+		if (rc)
+			return rc;
 	}
 	if (optind < argc)
 		return cli_usage("quota", _("unexpected argument \"%s\"."), argv[optind]);
-	if (!year) {
-		year = date_year(c->today);
-		if (!quarter)
-			quarter = date_quarter(c->today);
-	}
-	if (cli_open(c, 0, &e))
+	cli_default_period(c, &year, &quarter);
+	if (cli_open(c, 0, &e) || cli_listing(c, 6, names, labels, &e))
 		return cli_fail(&e);
-	struct quota_out o = { table_new(stdout, c->fmt, 6, names, labels), c->fmt };
-	if (!o.t)
-		return err_set(&e, ERR_NOMEM, _("Out of memory.")), cli_fail(&e);
-	int rc = query_quota(c->reg, (int)year, (int)quarter, quota_row, &o, &e);
-	if (table_end(o.t) && !rc)
-		rc = err_set(&e, ERR_IO, _("Cannot write the output."));
-	return rc ? cli_fail(&e) : 0;
+	return cli_listing_end(c, query_quota(c->reg, year, quarter, quota_row, c, &e), &e);
 }

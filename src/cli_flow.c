@@ -8,7 +8,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "check.h"
 #include "i18n.h"
 #include "query.h"
 #include "roles.h"
@@ -52,9 +51,9 @@ static int parse_flow(const char *cmd, int argc, char **argv, const char *allowe
 	if (word)
 		*word = argv[2];
 	optind = pos + 1;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (opt == '?' || !strchr(allowed, opt))
-			return cli_usage(cmd, _("unknown option."));
+	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (opt == '?' || opt == ':' || !strchr(allowed, opt))
+			return cli_bad_option(cmd, opt, argv, opts);
 		*slot[opt] = optarg;
 	}
 	if (optind < argc)
@@ -62,9 +61,9 @@ static int parse_flow(const char *cmd, int argc, char **argv, const char *allowe
 	return 0;
 }
 
-static int done(struct cli *c, int rc, struct err *e, uint64_t id)
+/* The end of a workflow step: its exit status, and a word when it was saved. */
+static int done(int rc, struct err *e, uint64_t id)
 {
-	(void)c;
 	if (rc)
 		return cli_fail(e);
 	printf(_("Exemplar %" PRIu64 " saved.\n"), id);
@@ -88,7 +87,7 @@ int cli_flow_review(struct cli *c, int argc, char **argv)
 		return cli_fail(&e);
 	rc = strcmp(what, "accept") == 0 ? register_accept(c->reg, id, &e)
 					 : register_return(c->reg, id, o.reason, &e);
-	return done(c, rc, &e, id);
+	return done(rc, &e, id);
 }
 
 /* The commands that take only an id. */
@@ -105,7 +104,7 @@ static int simple_step(struct cli *c, const char *cmd, int argc, char **argv,
 		return rc;
 	if (cli_open(c, 0, &e))
 		return cli_fail(&e);
-	return done(c, step(c->reg, id, &e), &e, id);
+	return done(step(c->reg, id, &e), &e, id);
 }
 
 int cli_flow_resubmit(struct cli *c, int argc, char **argv)
@@ -134,7 +133,7 @@ int cli_flow_commend(struct cli *c, int argc, char **argv)
 		return cli_usage("commend", "%s", e.msg);
 	if (cli_open(c, 0, &e))
 		return cli_fail(&e);
-	return done(c, register_commend(c->reg, id, &cm, &e), &e, id);
+	return done(register_commend(c->reg, id, &cm, &e), &e, id);
 }
 
 int cli_flow_revoke(struct cli *c, int argc, char **argv)
@@ -149,7 +148,7 @@ int cli_flow_revoke(struct cli *c, int argc, char **argv)
 		return rc;
 	if (cli_open(c, 0, &e))
 		return cli_fail(&e);
-	return done(c, register_revoke(c->reg, id, o.reason, &e), &e, id);
+	return done(register_revoke(c->reg, id, o.reason, &e), &e, id);
 }
 
 int cli_flow_propagate(struct cli *c, int argc, char **argv)
@@ -169,7 +168,7 @@ int cli_flow_propagate(struct cli *c, int argc, char **argv)
 		return cli_usage("propagate", "%s", e.msg);
 	if (cli_open(c, 0, &e))
 		return cli_fail(&e);
-	return done(c, register_propagate(c->reg, id, &p, &e), &e, id);
+	return done(register_propagate(c->reg, id, &p, &e), &e, id);
 }
 
 int cli_flow_whoami(struct cli *c, int argc, char **argv)
@@ -177,7 +176,6 @@ int cli_flow_whoami(struct cli *c, int argc, char **argv)
 	const struct role_entry *re = config_role(c->cfg, c->user);
 	char role[256];
 
-	(void)argv;
 	if (argc > 1)
 		return cli_usage("whoami", _("unexpected argument \"%s\"."), argv[1]);
 	if (!re)
@@ -191,21 +189,13 @@ int cli_flow_whoami(struct cli *c, int argc, char **argv)
 
 /* ---- log --------------------------------------------------------------------------- */
 
-struct log_out {
-	struct table *t;
-	enum table_format fmt;
-};
-
 static int log_row(const struct audit_entry *a, void *p)
 {
-	struct log_out *o = p;
-	bool tsv = o->fmt == TABLE_TSV;
-	char seq[24], when[32], rec[24];
-	time_t tt = (time_t)a->time;
-	struct tm tm;
+	struct cli *c = p;
+	bool tsv = c->fmt == TABLE_TSV;
+	char seq[24], when[CLI_TIME_SIZE], rec[24];
 
-	localtime_r(&tt, &tm);
-	strftime(when, sizeof when, tsv ? "%Y-%m-%dT%H:%M:%S" : "%H:%M %d/%m/%Y", &tm);
+	cli_time(c, a->time, when);
 	snprintf(seq, sizeof seq, "%" PRIu64, a->seq);
 	rec[0] = 0;
 	if (a->record)
@@ -217,10 +207,21 @@ static int log_row(const struct audit_entry *a, void *p)
 			seq, when, a->user, op, rec, ch ? ch->field : "",
 			ch ? ch->before : "", ch ? ch->after : "", a->note,
 		};
-		if (table_row(o->t, cells))
+		if (table_row(c->out, cells))
 			return -1;
 	}
 	return 0;
+}
+
+/* The first second of a day, local time: --since takes the whole day. */
+static int64_t day_start(date_t d)
+{
+	struct tm tm = { .tm_isdst = -1 };
+
+	date_to_ymd(d, &tm.tm_year, &tm.tm_mon, &tm.tm_mday);
+	tm.tm_year -= 1900;
+	tm.tm_mon--;
+	return (int64_t)mktime(&tm);
 }
 
 int cli_flow_log(struct cli *c, int argc, char **argv)
@@ -237,23 +238,14 @@ int cli_flow_log(struct cli *c, int argc, char **argv)
 	struct query_log_filter f = { 0 };
 	struct err e = { 0 };
 	date_t since;
-	int opt;
+	int opt, rc;
 
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (opt) {
 		case 's':
 			if (cli_parse_date(optarg, "--since", &since, &e))
 				return cli_usage("log", "%s", e.msg);
-			{
-				int y, m, d;
-				struct tm tm = { 0 };
-				date_to_ymd(since, &y, &m, &d);
-				tm.tm_year = y - 1900;
-				tm.tm_mon = m - 1;
-				tm.tm_mday = d;
-				tm.tm_isdst = -1;
-				f.since = (int64_t)mktime(&tm);
-			}
+			f.since = day_start(since);
 			break;
 		case 'u': f.user = optarg; break;
 		case 'r':
@@ -261,33 +253,21 @@ int cli_flow_log(struct cli *c, int argc, char **argv)
 				return cli_usage("log", "%s", e.msg);
 			break;
 		case 'f':
-			if (cli_set_format(c, optarg))
-				return cli_usage("log", _("--format: use text or tsv."));
+			if ((rc = cli_opt_format(c, "log", optarg)))
+				return rc;
 			break;
 		default:
-			return cli_usage("log", _("unknown option."));
+			return cli_bad_option("log", opt, argv, opts);
 		}
 	}
 	if (optind < argc)
 		return cli_usage("log", _("unexpected argument \"%s\"."), argv[optind]);
-	if (cli_open(c, 0, &e))
+	if (cli_open(c, 0, &e) || cli_listing(c, 9, names, labels, &e))
 		return cli_fail(&e);
-	struct log_out o = { table_new(stdout, c->fmt, 9, names, labels), c->fmt };
-	if (!o.t)
-		return err_set(&e, ERR_NOMEM, _("Out of memory.")), cli_fail(&e);
-	int rc = query_log(c->reg, &f, log_row, &o, &e);
-	if (table_end(o.t) && !rc)
-		rc = err_set(&e, ERR_IO, _("Cannot write the output."));
-	return rc ? cli_fail(&e) : 0;
+	return cli_listing_end(c, query_log(c->reg, &f, log_row, c, &e), &e);
 }
 
 /* ---- check ------------------------------------------------------------------------- */
-
-static void print_problem(const char *problem, void *ctx)
-{
-	(void)ctx;
-	printf("%s\n", problem);
-}
 
 int cli_flow_check(struct cli *c, int argc, char **argv)
 {
@@ -298,7 +278,7 @@ int cli_flow_check(struct cli *c, int argc, char **argv)
 		return cli_usage("check", _("unexpected argument \"%s\"."), argv[1]);
 	if (cli_open(c, 0, &e))
 		return cli_fail(&e);
-	n = check_run(register_store(c->reg), print_problem, NULL, &cleared, &e);
+	n = cli_check(c, &cleared, &e);
 	if (n < 0)
 		return cli_fail(&e);
 	if (cleared)

@@ -73,10 +73,10 @@ const char *csvio_unguard(const char *s)
 
 /* ---- problems ------------------------------------------------------------------ */
 
-int csvio_add_problem(struct csvio_table *t, size_t row, size_t col, const char *fmt, ...)
+/* Append a problem; 0 or -1 when out of memory. */
+static int add_problem(struct csvio_table *t, size_t row, size_t col, const char *msg)
 {
 	struct csvio_problem *p = realloc(t->problems, (t->n_problems + 1) * sizeof *p);
-	va_list ap;
 
 	if (!p)
 		return -1;
@@ -84,15 +84,14 @@ int csvio_add_problem(struct csvio_table *t, size_t row, size_t col, const char 
 	p += t->n_problems++;
 	p->row = row;
 	p->col = col;
-	va_start(ap, fmt);
-	vsnprintf(p->msg, sizeof p->msg, fmt, ap);
-	va_end(ap);
+	snprintf(p->msg, sizeof p->msg, "%s", msg);
 	return 0;
 }
 
-void csvio_sort_problems(struct csvio_table *t)
+/* Sort the problems by row, then column.  Insertion sort: stable, and problem
+ * lists are short and nearly sorted. */
+static void sort_problems(struct csvio_table *t)
 {
-	/* Insertion sort: stable, and problem lists are short and nearly sorted. */
 	for (size_t i = 1; i < t->n_problems; i++) {
 		struct csvio_problem p = t->problems[i];
 		size_t j = i;
@@ -223,7 +222,7 @@ static int problem(struct reader *r, size_t col, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	if (csvio_add_problem(r->t, r->row, col, "%s", msg))
+	if (add_problem(r->t, r->row, col, msg))
 		r->failed = true;
 	return -1;
 }
@@ -474,7 +473,7 @@ int csvio_read(const char *data, size_t len, struct csvio_table *t, struct err *
 		return err_set(e, ERR_INVALID, _("The file is empty: the first row must name the "
 						 "columns."));
 	}
-	csvio_sort_problems(t);
+	sort_problems(t);
 	return 0;
 }
 

@@ -1,7 +1,6 @@
 /* exchange.c - see exchange.h. */
 #include "exchange.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -10,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "csvio.h"
 #include "sheet.h"
@@ -295,13 +293,13 @@ static const char *cell(const struct import *im, const struct csvio_row *row, si
 
 /* ---- import: values --------------------------------------------------------------------- */
 
-static int set_text(struct import *im, char **dst, const char *s)
+/* A copy of s in *dst, NULL for ""; running out of memory marks the import. */
+static void set_text(struct import *im, char **dst, const char *s)
 {
 	free(*dst);
 	*dst = NULL;
 	if (*s && !(*dst = strdup(s)))
 		im->nomem = true;
-	return 0;
 }
 
 /* A whole number lo..hi, or "" as `none`; -1 if neither. */

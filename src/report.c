@@ -608,11 +608,10 @@ int report_write_text(const struct report *rp, FILE *f, int width, struct err *e
 
 /* ---- CSV ------------------------------------------------------------------------- */
 
+/* A line of one cell ("" for a blank line). */
 static int csv_line(FILE *f, const char *s)
 {
-	const char *cells[] = { s };
-
-	return csvio_write_row(f, cells, s ? 1 : 0);
+	return csvio_write_row(f, &s, 1);
 }
 
 /*
@@ -643,12 +642,13 @@ int report_write_csv(const struct report *rp, FILE *f, bool bom, struct err *e)
 	int rc = bom ? csvio_write_bom(f) : 0;
 
 	if (rp->title) {
+		/* The heading a line each, blank lines around the title; no period, no line. */
 		const char *lines[] = { nz(rp->issuer_parent), nz(rp->issuer),
 					_("SOCIALIST REPUBLIC OF VIETNAM"),
 					_("Independence - Freedom - Happiness"), nz(rp->date_line),
-					NULL, rp->title, rp->period, NULL };
+					"", rp->title, rp->period, "" };
 		for (size_t i = 0; i < sizeof lines / sizeof lines[0] && !rc; i++)
-			if (lines[i] || i == 5 || i == 8)
+			if (lines[i])
 				rc = csv_line(f, lines[i]);
 	}
 	for (size_t s = 0; s < rp->nsections && !rc; s++) {
@@ -660,7 +660,7 @@ int report_write_csv(const struct report *rp, FILE *f, bool bom, struct err *e)
 		for (size_t c = 0; c < sec->ncols; c++)
 			hdr[c] = sec->cols[c].header;
 		if (s)
-			rc = csv_line(f, NULL);
+			rc = csv_line(f, "");
 		if (!rc && sec->title)
 			rc = csv_line(f, sec->title);
 		if (!rc)
@@ -672,7 +672,7 @@ int report_write_csv(const struct report *rp, FILE *f, bool bom, struct err *e)
 			rc = csv_line(f, sec->notes[i]);
 	}
 	if (rp->nnotes && !rc)
-		rc = csv_line(f, NULL);
+		rc = csv_line(f, "");
 	for (size_t i = 0; i < rp->nnotes && !rc; i++)
 		rc = csv_line(f, rp->notes[i]);
 	if (rc || fflush(f) == EOF)

@@ -25,12 +25,16 @@ struct honour {
 	uint64_t id;
 };
 
-/* The plan period, gathered from every year's exemplars. */
+/*
+ * The plan period.  Each year's figures are summed from the quota counters
+ * of every unit-quarter, as the units' are, so that the tables agree; the
+ * records themselves are read only for what no counter holds: propagation
+ * events, categories and the commended.
+ */
 struct plan {
 	struct tally *b;
-	int *year_type;          /* [year][type] introductions */
-	int *year_accepted, *year_commended, *year_propagated, *year_met, *year_short;
-	int *cat_year;           /* [category][year] */
+	struct tally_figures *year;  /* [year - first_year] */
+	int *cat_year;               /* [category][year] introductions */
 	struct honour *honours;
 	size_t n_honours;
 	bool failed;
@@ -45,13 +49,10 @@ static int plan_exemplar(const struct exemplar *x, void *p)
 
 	if (y < 0 || y >= b->years)
 		return 0;
-	pl->year_type[y * TYPE_COUNT_ + x->type]++;
-	pl->year_accepted[y] += tally_passed_review(x->status);
-	pl->year_propagated[y] += (int)x->n_propagations;
+	pl->year[y].propagated += (int)x->n_propagations;
 	pl->cat_year[x->category * b->years + y]++;
 	if (x->status != STATUS_COMMENDED)
 		return 0;
-	pl->year_commended[y]++;
 	if (!(v = realloc(pl->honours, (pl->n_honours + 1) * sizeof *v))) {
 		pl->failed = true;
 		return -1;
@@ -68,33 +69,35 @@ static int plan_exemplar(const struct exemplar *x, void *p)
 	return pl->failed ? -1 : 0;
 }
 
-/* A year's quarters met and short, from the unit figures gathered for it. */
+/* One unit-quarter, added to its year's figures and to its unit's. */
 static int plan_quarter(const struct query_quota *q, void *p)
 {
 	struct plan *pl = p;
-	int y = q->year - pl->b->first_year;
 
-	pl->year_met[y] += q->state == QUOTA_MET;
-	pl->year_short[y] += q->state == QUOTA_SHORT;
+	tally_add_figures(&pl->year[q->year - pl->b->first_year], q);
 	return tally_add_quarter(q, pl->b);
 }
 
-/* Headers "Năm 2021", ... for the per-year columns, then `last`. */
-static const char **year_headers(const struct tally *b, const char *first, const char *last,
-				 const char *extra, char (*buf)[16])
+/*
+ * Column headers: those of `lead`, one per plan year ("2021", ...), then
+ * those of `tail`.  One allocation holds the array and the years' text:
+ * free it alone.  NULL when out of memory.
+ */
+static const char **year_headers(const struct tally *b, const char *const *lead, size_t nlead,
+				 const char *const *tail, size_t ntail)
 {
-	size_t n = (size_t)b->years + 3;
-	const char **h = calloc(n, sizeof *h);
+	size_t years = (size_t)b->years, n = nlead + years + ntail;
+	const char **h = malloc(n * sizeof *h + years * 16);
+	char *text = (char *)(h + n);
 
 	if (!h)
 		return NULL;
-	h[0] = first;
-	for (int y = 0; y < b->years; y++) {
-		snprintf(buf[y], 16, "%d", b->first_year + y);
-		h[y + 1] = buf[y];
+	memcpy(h, lead, nlead * sizeof *h);
+	for (size_t y = 0; y < years; y++) {
+		snprintf(text + 16 * y, 16, "%d", b->first_year + (int)y);
+		h[nlead + y] = text + 16 * y;
 	}
-	h[b->years + 1] = last;
-	h[b->years + 2] = extra;
+	memcpy(h + nlead + years, tail, ntail * sizeof *h);
 	return h;
 }
 
@@ -115,14 +118,15 @@ static void plan_by_year(struct report *rp, const struct plan *pl)
 		bool total = y == pl->b->years;
 		long v[9] = { 0 };
 		if (!total) {
-			v[1] = pl->year_type[y * TYPE_COUNT_ + TYPE_COLLECTIVE];
-			v[2] = pl->year_type[y * TYPE_COUNT_ + TYPE_INDIVIDUAL];
+			const struct tally_figures *f = &pl->year[y];
+			v[1] = f->collective;
+			v[2] = f->individual;
 			v[3] = v[1] + v[2];
-			v[4] = pl->year_accepted[y];
-			v[5] = pl->year_commended[y];
-			v[6] = pl->year_propagated[y];
-			v[7] = pl->year_met[y];
-			v[8] = pl->year_short[y];
+			v[4] = f->accepted;
+			v[5] = f->commended;
+			v[6] = f->propagated;
+			v[7] = f->met;
+			v[8] = f->short_;
 			for (int i = 1; i < 9; i++)
 				sum[i] += v[i];
 		}
@@ -137,22 +141,22 @@ static void plan_by_year(struct report *rp, const struct plan *pl)
 static void plan_by_category(struct report *rp, const struct plan *pl)
 {
 	const struct tally *b = pl->b;
-	char (*yb)[16] = calloc((size_t)b->years + 1, sizeof *yb), (*n)[24];
-	const char **h = yb ? year_headers(b, _("Category"), _("Total"), NULL, yb) : NULL;
-	enum report_kind *k = calloc((size_t)b->years + 2, sizeof *k);
-	const char **cells = calloc((size_t)b->years + 2, sizeof *cells);
-	long *sum = calloc((size_t)b->years + 1, sizeof *sum);
+	const char *lead[] = { _("Category") }, *tail[] = { _("Total") };
+	size_t ncols = (size_t)b->years + 2;
+	const char **h = year_headers(b, lead, 1, tail, 1);
+	enum report_kind *k = calloc(ncols, sizeof *k);
+	const char **cells = calloc(ncols, sizeof *cells);
+	long *sum = calloc(ncols, sizeof *sum);
+	char (*n)[24] = calloc(ncols, sizeof *n);
 	struct report_section *sec;
 
-	n = calloc((size_t)b->years + 2, sizeof *n);
 	if (!h || !k || !cells || !sum || !n) {
 		rp->failed = true;
 		goto out;
 	}
-	for (int y = 1; y <= b->years + 1; y++)
-		k[y] = REPORT_NUMBER;
-	sec = report_section(rp, _("II. RESULTS BY CATEGORY"), _("By category"),
-			     (size_t)b->years + 2, h, k);
+	for (size_t c = 1; c < ncols; c++)
+		k[c] = REPORT_NUMBER;
+	sec = report_section(rp, _("II. RESULTS BY CATEGORY"), _("By category"), ncols, h, k);
 	for (int t = TYPE_COLLECTIVE; t < TYPE_COUNT_; t++) {
 		report_group(rp, sec, model_type_label((enum ex_type)t));
 		for (int c = 1; c < CAT_COUNT_; c++) {
@@ -176,7 +180,6 @@ static void plan_by_category(struct report *rp, const struct plan *pl)
 		cells[y + 1] = tally_num(&n[y], sum[y]);
 	report_row(rp, sec, REPORT_TOTAL, cells);
 out:
-	free(yb);
 	free(h);
 	free(k);
 	free(cells);
@@ -188,26 +191,19 @@ static void plan_by_unit(struct report *rp, const struct plan *pl, const struct 
 			 size_t ng)
 {
 	const struct tally *b = pl->b;
+	const char *lead[] = { _("#"), _("Unit") }, *tail[] = { _("Total"), _("Commended") };
 	size_t ncols = (size_t)b->years + 4;
-	char (*yb)[16] = calloc((size_t)b->years + 1, sizeof *yb);
+	const char **h = year_headers(b, lead, 2, tail, 2);
 	char (*n)[24] = calloc(ncols, sizeof *n);
-	const char **h = calloc(ncols, sizeof *h), **cells = calloc(ncols, sizeof *cells);
+	const char **cells = calloc(ncols, sizeof *cells);
 	enum report_kind *k = calloc(ncols, sizeof *k);
 	long *sum = calloc(ncols, sizeof *sum), no = 0;
 	struct report_section *sec;
 
-	if (!yb || !n || !h || !cells || !k || !sum) {
+	if (!h || !n || !cells || !k || !sum) {
 		rp->failed = true;
 		goto out;
 	}
-	h[0] = _("#");
-	h[1] = _("Unit");
-	for (int y = 0; y < b->years; y++) {
-		snprintf(yb[y], sizeof yb[y], "%d", b->first_year + y);
-		h[y + 2] = yb[y];
-	}
-	h[ncols - 2] = _("Total");
-	h[ncols - 1] = _("Commended");
 	for (size_t c = 0; c < ncols; c++)
 		k[c] = c == 1 ? REPORT_TEXT : REPORT_NUMBER;
 	sec = report_section(rp, _("III. RESULTS BY UNIT"), _("By unit"), ncols, h, k);
@@ -236,9 +232,8 @@ static void plan_by_unit(struct report *rp, const struct plan *pl, const struct 
 		cells[c] = tally_num(&n[c], sum[c]);
 	report_row(rp, sec, REPORT_TOTAL, cells);
 out:
-	free(yb);
-	free(n);
 	free(h);
+	free(n);
 	free(cells);
 	free(k);
 	free(sum);
@@ -286,12 +281,7 @@ static void plan_free(struct plan *pl)
 		free(pl->honours[i].decision);
 	}
 	free(pl->honours);
-	free(pl->year_type);
-	free(pl->year_accepted);
-	free(pl->year_commended);
-	free(pl->year_propagated);
-	free(pl->year_met);
-	free(pl->year_short);
+	free(pl->year);
 	free(pl->cat_year);
 }
 
@@ -300,15 +290,9 @@ static int plan_gather(struct plan *pl, struct reg *r, struct err *e)
 	const struct tally *b = pl->b;
 	size_t ny = (size_t)b->years;
 
-	pl->year_type = calloc(ny * TYPE_COUNT_, sizeof *pl->year_type);
-	pl->year_accepted = calloc(ny, sizeof(int));
-	pl->year_commended = calloc(ny, sizeof(int));
-	pl->year_propagated = calloc(ny, sizeof(int));
-	pl->year_met = calloc(ny, sizeof(int));
-	pl->year_short = calloc(ny, sizeof(int));
-	pl->cat_year = calloc(ny * CAT_COUNT_, sizeof(int));
-	if (!pl->year_type || !pl->year_accepted || !pl->year_commended || !pl->year_propagated ||
-	    !pl->year_met || !pl->year_short || !pl->cat_year)
+	pl->year = calloc(ny, sizeof *pl->year);
+	pl->cat_year = calloc(ny * CAT_COUNT_, sizeof *pl->cat_year);
+	if (!pl->year || !pl->cat_year)
 		return nomem(e);
 	for (int y = b->first_year; y < b->first_year + b->years; y++)
 		if (query_quota(r, y, 0, plan_quarter, pl, e) ||
@@ -321,7 +305,7 @@ int report_plan_build(struct reg *r, struct report **out, struct err *e)
 {
 	const struct config *cfg = register_config(r);
 	struct tally b;
-	struct plan pl = { &b, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, false };
+	struct plan pl = { .b = &b };
 	struct tally_group *g = NULL;
 	size_t ng = 0;
 	struct report *rp = NULL;

@@ -6,7 +6,8 @@
 
 #include "text.h"
 
-/* A table being printed; `cells` holds the text rows (row-major, owned). */
+/* A table being printed; `cells` holds the text rows (row-major, owned).
+ * `failed` is sticky: a lost row or a failed write makes table_end() fail. */
 struct table {
 	FILE *out;
 	enum table_format fmt;
@@ -89,11 +90,11 @@ struct table *table_new(FILE *out, enum table_format fmt, size_t ncols,
 
 int table_row(struct table *t, const char *const *cells)
 {
-	if (t->fmt == TABLE_TSV) {
+	if (t->fmt == TABLE_TSV)
 		put_tsv(t, cells);
-		return t->failed ? -1 : 0;
-	}
-	return keep_row(t, cells);
+	else if (keep_row(t, cells))
+		t->failed = 1;
+	return t->failed ? -1 : 0;
 }
 
 static void print_text_row(struct table *t, char **row)

@@ -22,7 +22,6 @@ void tally_close(struct tally *b)
 int tally_open(struct tally *b, struct reg *r, int first_year, int years, struct err *e)
 {
 	memset(b, 0, sizeof *b);
-	b->r = r;
 	b->cfg = register_config(r);
 	b->first_year = first_year;
 	b->years = years;
@@ -52,16 +51,10 @@ bool tally_passed_review(enum ex_status s)
 	       s == STATUS_REVOKED;
 }
 
-int tally_add_quarter(const struct query_quota *q, void *p)
+void tally_add_figures(struct tally_figures *f, const struct query_quota *q)
 {
-	struct tally *b = p;
-	size_t i = tally_unit_index(b, q->unit->code);
-	struct tally_figures *f = &b->fig[i];
 	const struct store_counts *c = &q->counts;
 
-	if (i == b->units.n)
-		return 0;
-	f->shown |= model_unit_active_in_quarter(q->unit, q->year, q->quarter) || c->total;
 	f->required += q->required;
 	f->counted += q->counted;
 	f->state = q->state;
@@ -74,8 +67,20 @@ int tally_add_quarter(const struct query_quota *q, void *p)
 	for (int s = 1; s < STATUS_COUNT_; s++)
 		if (tally_passed_review((enum ex_status)s))
 			f->accepted += (int)c->by_status[s];
+}
+
+int tally_add_quarter(const struct query_quota *q, void *p)
+{
+	struct tally *b = p;
+	size_t i = tally_unit_index(b, q->unit->code);
+	struct tally_figures *f = &b->fig[i];
+
+	if (i == b->units.n)
+		return 0;
+	f->shown |= model_unit_active_in_quarter(q->unit, q->year, q->quarter) || q->counts.total;
+	tally_add_figures(f, q);
 	if (b->years && q->year >= b->first_year && q->year < b->first_year + b->years)
-		f->by_year[q->year - b->first_year] += (int)c->total;
+		f->by_year[q->year - b->first_year] += (int)q->counts.total;
 	return 0;
 }
 

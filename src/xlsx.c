@@ -12,6 +12,7 @@
 
 #include "i18n.h"
 #include "paths.h"
+#include "sheet.h"
 #include "text.h"
 
 #define FONT "Times New Roman"
@@ -177,19 +178,13 @@ static bool as_number(const char *s, double *out)
 	return true;
 }
 
-/* "DD/MM/YYYY" or "YYYY-MM-DD" as a date, or false. */
+/* "DD/MM/YYYY" (reports) or "YYYY-MM-DD" (exports) as a date, or false. */
 static bool as_date(const char *s, lxw_datetime *d)
 {
 	date_t day;
-	int y, m, dd;
-	char tail;
 
 	memset(d, 0, sizeof *d);
-	if (sscanf(s, "%2d/%2d/%4d%c", &dd, &m, &y, &tail) == 3)
-		day = date_from_ymd(y, m, dd);
-	else if (date_parse(s, &day))
-		return false;
-	if (day == DATE_NONE)
+	if (sheet_parse_day(s, &day))
 		return false;
 	date_to_ymd(day, &d->year, &d->month, &d->day);
 	return true;

@@ -19,6 +19,13 @@ for c in init units add edit list show quota review resubmit propose commend rev
 	t_report 0 "--help lists $c"
 done
 t_contains "--help names --format" "$out" "--format"
+# The manual page documents every command and option --help names.
+man=$(sed 's/\\-/-/g; s/\\f[BIPR]//g' "$DIENHINH_ROOT/docs/dienhinh.1")
+missing=""
+for word in $(grep -o -e '--[a-z][a-z-]*' -e '^  [a-z]*' <<<"$out" | sort -u); do
+	[[ $man == *"$word"* ]] || missing+=" $word"
+done
+t_eq "the manual page names every command and option of --help" "$missing" ""
 out=$("$DIENHINH_BIN" --version); st=$?
 t_eq "--version exits 0" "$st" 0
 [[ $out =~ ^dienhinh\ [0-9]+\.[0-9]+\.[0-9]+$ ]]; t_report $? "--version prints one line: $out"
@@ -45,6 +52,19 @@ for args in "bogus" "list --bogus" "list --format csv" "list extra" "units --for
 	t_eq "usage error: $args (2)" "$(rc dh $args)" 2
 done
 t_eq "usage errors wrote nothing" "$(dh list --format tsv | wc -l)" 1
+# The message names the option, says what is wrong with it, and comes once.
+err=$(dh list --bogus 2>&1)
+t_eq "an unknown option is named" "$(head -n 1 <<<"$err")" \
+	"dienhinh list: không có tùy chọn --bogus."
+t_eq "...in one message and the hint" "$(wc -l <<<"$err")" 2
+t_eq "an option of another command is named" "$(dh revoke 1 --form x 2>&1 | head -n 1)" \
+	"dienhinh revoke: không có tùy chọn --form."
+t_eq "a missing value is said to be missing" "$(dh units --format 2>&1 | head -n 1)" \
+	"dienhinh units: tùy chọn --format phải có giá trị đi kèm."
+t_eq "a short option among others is named by itself" "$(dh export -xo f 2>&1 | head -n 1)" \
+	"dienhinh export: không có tùy chọn -x."
+t_eq "an unknown global option" "$(dh --bogus 2>&1 | head -n 1)" \
+	"dienhinh: không có tùy chọn --bogus."
 
 # ---- add prints the id only; a refused add is 1 and prints nothing ------------------
 out=$(dh add --unit phuong1 --type individual --category official --name "Nguyễn Văn An" \
@@ -99,6 +119,36 @@ for cmd in units list "show 1" quota log; do
 	[[ $out == *$'\n'-----* ]]; t_report $? "$cmd as text: header and rule"
 	[[ $out != *$'\t'* ]]; t_report $? "$cmd as text: aligned with spaces, no tabs"
 done
+# A listing that cannot be written is a failure, said once, in words.
+for cmd in units list "show 1" quota log; do
+	for fmt in text tsv; do
+		# shellcheck disable=SC2086
+		err=$(dh $cmd --format $fmt 2>&1 >/dev/full); st=$?
+		t_eq "$cmd --format $fmt to a full disk: refused (1)" "$st" 1
+		t_eq "$cmd --format $fmt to a full disk: one message" "$(wc -l <<<"$err")" 1
+		t_contains "$cmd --format $fmt to a full disk: the output is named" "$err" \
+			"Không ghi được kết quả"
+	done
+done
+
+# ---- the period when options leave it out (today is 2025-01-10) -------------------
+t_eq "quota: this quarter" \
+	"$(dh quota --format tsv | tail -n +2 | cut -f 1,2 | sort -u | tr '\t' ' ')" "2025 1"
+t_eq "quota --quarter 3: that quarter of this year" \
+	"$(dh quota --quarter 3 --format tsv | tail -n +2 | cut -f 1,2 | sort -u | tr '\t' ' ')" \
+	"2025 3"
+t_eq "quota --year 2024: the four quarters of 2024" \
+	"$(dh quota --year 2024 --format tsv | tail -n +2 | cut -f 1,2 | sort -u | tr '\t\n' ' ')" \
+	"2024 1 2024 2 2024 3 2024 4 "
+t_eq "list --quarter 3: that quarter of this year (none yet)" \
+	"$(dh list --quarter 3 --format tsv | tail -n +2)" ""
+t_eq "list --year 2024 --quarter 3: both records of the quarter" \
+	"$(dh list --year 2024 --quarter 3 --format tsv | tail -n +2 | cut -f 1 | tr '\n' ' ')" \
+	"2 1 "
+t_contains "report quarter --quarter 2: that quarter of this year" \
+	"$(dh report quarter --quarter 2)" "Quý II năm 2025"
+t_contains "report quarter: this quarter" "$(dh report quarter)" "Quý I năm 2025"
+t_contains "report year: this year" "$(dh report year)" "Năm 2025"
 
 # ---- show prints every field ------------------------------------------------------
 id=$(dh add --unit phuong2 --type individual --category good_deeds --name "Trần Thị Ánh" \
@@ -144,7 +194,37 @@ t_report $? "show: created_at is a timestamp"
 [[ $(field updated_at) =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}T ]]; t_report $? "show: updated_at"
 out=$(dh show "$id")
 t_contains "show as text: dates as people write them" "$out" "20/07/2024"
+t_contains "show as text: the propagation's date too" "$out" "02/09/2024 Chuyên mục số 9"
+t_lacks "show as text: no date written YYYY-MM-DD" "$out" "2024-09-02"
 t_contains "show as text: the achievements" "$out" "Nuôi 3 trẻ mồ côi."
+
+# ---- a list longer than a page -------------------------------------------------------
+# list reads its rows a page (256) at a time, writing each page once its read
+# transaction is over; the listing must still hold every row once, in order.
+demo=$T_DIR/demo
+added=$(T_DB=$demo dh init --demo | sed -n 's/.*thêm \([0-9]*\) hồ sơ mẫu.*/\1/p')
+[ "${added:-0}" -gt 512 ]; t_report $? "a demo register of more than two pages ($added)"
+full=$(T_DB=$demo dh list --format tsv | tail -n +2)
+t_eq "list: every record, once" "$(cut -f 1 <<<"$full" | sort -un | wc -l)" "$added"
+t_eq "list: the same records as the export" "$(cut -f 1 <<<"$full" | sort -n)" \
+	"$(T_DB=$demo dh export | tail -n +2 | cut -d, -f 1 | sort -n)"
+cut -f 3 <<<"$full" | LC_ALL=C sort -c; t_report $? "list: units in order across pages"
+t_eq "list: collectives before individuals within each unit, across pages" \
+	"$(awk -F'\t' '$3 != u { u = $3; seen = 0 } $4 == "individual" { seen = 1 }
+		$4 == "collective" && seen { print NR }' <<<"$full")" ""
+t_eq "list --type individual: the full list's individuals, in its order" \
+	"$(T_DB=$demo dh list --type individual --format tsv | tail -n +2)" \
+	"$(awk -F'\t' '$4 == "individual"' <<<"$full")"
+want=$(python3 -c '
+import sys, unicodedata
+for line in sys.stdin:
+    name = line.rstrip("\n").split("\t")[6]
+    fold = "".join(c for c in unicodedata.normalize("NFD", name)
+                   if not unicodedata.combining(c)).lower().replace("đ", "d")
+    if "thi" in fold:
+        print(line, end="")' <<<"$full")
+t_eq "list --search thi: the full list's rows whose name holds it, accents aside" \
+	"$(T_DB=$demo dh list --search thi --format tsv | tail -n +2)" "$want"
 
 # ---- the same commands under AddressSanitizer/UBSan --------------------------------
 asan=${DIENHINH_ASAN_BIN:-$DIENHINH_ROOT/build/asan/dienhinh}
@@ -183,4 +263,14 @@ if [ -x "$asan" ]; then
 	1|review 4 return
 	0|revoke $id --reason Sai
 	EOF
+	# Pages of the list, and a search copied whole, under the sanitizers too.
+	for args in "list --format tsv" "list --search thi --format tsv"; do
+		# shellcheck disable=SC2086
+		out=$("$asan" --config "$DIENHINH_ROOT/conf/dienhinh.ini" --db "$demo" $args \
+			2>"$T_DIR/asan")
+		got=$?
+		! grep -q -e 'Sanitizer' -e 'runtime error' "$T_DIR/asan" && [ "$got" -eq 0 ] &&
+			[ "$out" == "$(T_DB=$demo dh $args)" ]
+		t_report $? "under ASan/UBSan: $args on the demo register"
+	done
 fi

@@ -90,6 +90,31 @@ print(len(list(root.iter(M + 'row'))) - 1)
 PY
 )
 t_eq "the workbook holds every exemplar under one header row" "$rows" "$n"
+T_DB=$T_DIR/db1 dh export -o "$T_DIR/a.csv" >/dev/null
+out=$(python3 - "$T_DIR/a.xlsx" "$T_DIR/a.csv" <<'PY'
+import csv, datetime, re, sys, zipfile, xml.etree.ElementTree as ET
+M = '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}'
+z = zipfile.ZipFile(sys.argv[1])
+shared = [''.join(t.text or '' for t in si.iter(M + 't'))
+          for si in ET.fromstring(z.read('xl/sharedStrings.xml')).iter(M + 'si')]
+rows = []
+for row in ET.fromstring(z.read('xl/worksheets/sheet1.xml')).iter(M + 'row'):
+    cells = {}
+    for c in row.iter(M + 'c'):
+        v = c.find(M + 'v')
+        if v is not None:
+            cells[re.match('[A-Z]+', c.get('r')).group(0)] = \
+                shared[int(v.text)] if c.get('t') == 's' else float(v.text)
+    rows.append(cells)
+col = next(k for k, v in rows[0].items() if v == 'Ngày giới thiệu')
+got = sorted((c['A'], c[col]) for c in rows[1:])
+days = lambda d: float((datetime.date.fromisoformat(d) - datetime.date(1899, 12, 30)).days)
+want = sorted((float(r['Số hồ sơ']), days(r['Ngày giới thiệu']))
+              for r in csv.DictReader(open(sys.argv[2], encoding='utf-8')))
+print('equal' if got == want and got else 'differ %s %s' % (got[:2], want[:2]))
+PY
+)
+t_eq "the workbook's introduction dates are real dates, those of the CSV export" "$out" equal
 t_eq "export units lists every unit" "$(T_DB=$T_DIR/db1 dh export units | tail -n +2 | wc -l)" \
 	"$(T_DB=$T_DIR/db1 dh units --format tsv | tail -n +2 | wc -l)"
 

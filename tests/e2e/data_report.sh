@@ -112,6 +112,56 @@ out=$(recount 2025 4 "$T_DIR/q20254.csv")
 t_eq "the open quarter shows the units active after the merger" "$out" "ok 26 units"
 t_contains "the open quarter's state is \"Chưa đủ\"" "$(cat "$T_DIR/q20254.csv")" "Chưa đủ"
 
+# ---- the plan report against the list, the export and the quota listing ------------
+dh report plan --format csv -o "$T_DIR/plan.csv" >/dev/null
+for y in 2021 2022 2023 2024 2025; do
+	dh quota --year $y --format tsv | tail -n +2
+done > "$T_DIR/quota.tsv"
+dh list --format tsv > "$T_DIR/all.tsv"
+dh export -o "$T_DIR/all.csv" >/dev/null
+out=$(python3 - "$T_DIR/plan.csv" "$T_DIR/all.tsv" "$T_DIR/all.csv" "$T_DIR/quota.tsv" <<'PY'
+import csv, sys
+plan, listing, export, quota = sys.argv[1:]
+years = [str(y) for y in range(2021, 2026)]
+want = {y: [0] * 8 for y in years}
+for r in csv.DictReader(open(listing, encoding='utf-8'), delimiter='\t'):
+    w = want.get(r['date'][:4])
+    if w is None:
+        continue
+    w[0] += r['type'] == 'collective'
+    w[1] += r['type'] == 'individual'
+    w[2] += 1
+    w[3] += r['status'] in ('accepted', 'proposed', 'commended', 'revoked')
+    w[4] += r['status'] == 'commended'
+for r in csv.DictReader(open(export, encoding='utf-8')):
+    w = want.get(r['Ngày giới thiệu'][:4])
+    if w is not None and r['Tuyên truyền']:
+        w[5] += len(r['Tuyên truyền'].split('\n'))
+for line in open(quota, encoding='utf-8'):
+    y, _, _, _, _, state = line.rstrip('\n').split('\t')
+    want[y][6] += state == 'met'
+    want[y][7] += state == 'short'
+rows = list(csv.reader(open(plan, encoding='utf-8')))
+start = rows.index(['I. KẾT QUẢ THEO NĂM']) + 2
+got = {r[0]: [int(v) for v in r[1:]] for r in rows[start:start + 5]}
+problems = ['%s: report %s, recount %s' % (y, got.get(y), want[y])
+            for y in years if got.get(y) != want[y]]
+total = rows[start + 5]
+if total[0] != 'Tổng cộng' or [int(v) for v in total[1:]] != [sum(w[i] for w in want.values())
+                                                            for i in range(8)]:
+    problems.append('total row %s' % total)
+# Section III's total row: introductions per year, as section I has them.
+hdr = next(i for i, r in enumerate(rows) if r[:2] == ['STT', 'Đơn vị'])
+tot = next(r for r in rows[hdr:] if r[1:2] == ['Tổng cộng'])
+if [int(v) for v in tot[2:7]] != [want[y][2] for y in years]:
+    problems.append('by unit, total row %s' % tot)
+print('\n'.join(problems) if problems else 'ok %d' % sum(w[2] for w in want.values()))
+PY
+)
+t_eq "the plan report's figures by year equal the recount, and its total by unit" \
+	"${out%% *}" ok
+[ "${out%% *}" = ok ] || echo "$out" | sed 's/^/# /'
+
 # ---- text ------------------------------------------------------------------
 for kind in "quarter --year 2024 --quarter 3" "year --year 2024" plan; do
 	dh report $kind > "$T_DIR/r.txt"
@@ -220,6 +270,23 @@ t_contains "the Vietnamese column headers" "$out" \
 t_contains "the header row is frozen" "$out" "frozen frozen True"
 t_contains "the workbook's figures are the recounted ones, stored as numbers" "$out" \
 	"values equal numeric"
+
+dh list --year 2024 --quarter 3 --format tsv > "$T_DIR/q3.tsv"
+out=$(python3 - "$T_DIR/q.xlsx" "$T_DIR/xlsx.py" "$T_DIR/q3.tsv" <<'PY'
+import csv, datetime, sys
+exec(open(sys.argv[2]).read())
+sheets, fonts = book(sys.argv[1])
+rows = sheets[1]['rows']
+hdr = next(r for r, c in rows.items() if c.get('A') == 'STT')
+# Excel counts days from 1899-12-30; a date cell holds that number, not text.
+got = sorted((c['B'], c['E']) for r, c in rows.items() if r > hdr and 'E' in c)
+days = lambda d: (datetime.date.fromisoformat(d) - datetime.date(1899, 12, 30)).days
+want = sorted((r['name'], float(days(r['date'])))
+              for r in csv.DictReader(open(sys.argv[3], encoding='utf-8'), delimiter='\t'))
+print('dates', 'equal' if got == want and got else 'differ %s %s' % (got[:3], want[:3]))
+PY
+)
+t_eq "the exemplars' introduction dates are real dates in the workbook" "$out" "dates equal"
 
 out=$(python3 - "$T_DIR/y.xlsx" "$T_DIR/xlsx.py" <<'PY'
 import sys
