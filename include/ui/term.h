@@ -5,12 +5,14 @@
  * A screen pushes a layer (how to draw itself, how to reload its data) and
  * then asks ui_term_key() for keys.  ui_term_key() draws every layer,
  * bottom to top, sends the difference to the terminal in one doupdate(),
- * and waits in poll() with a timeout.  Resizes are redrawn there; when
- * another process committed (register_last_change() moved), every layer
- * reloads and the frame is drawn again, so an open screen follows the
- * database without a key press.  When nothing changed, nothing is drawn and
- * nothing is written.  A screen therefore only ever sees keys, or
- * UI_KEY_QUIT when the session must end (signal, hang-up, dead terminal).
+ * and waits in poll() with a timeout.  Resizes are redrawn there.  Whenever
+ * the register changed (register_last_change() moved: another process
+ * saved, or this session did), every layer reloads, both before a frame is
+ * drawn and while the screen waits, so an open screen follows the database
+ * without a key press and a screen never re-reads after its own actions.
+ * When nothing changed, nothing is read, drawn or written.  A screen
+ * therefore only ever sees keys, or UI_KEY_QUIT when the session must end
+ * (signal, hang-up, dead terminal).
  */
 #ifndef DIENHINH_UI_TERM_H
 #define DIENHINH_UI_TERM_H
@@ -98,6 +100,13 @@ void ui_term_frame(struct ui *ui);
 
 /* Draw, then wait for the next key (see the header comment). */
 int ui_term_key(struct ui *ui);
+
+/*
+ * Reload every layer now if the register changed since they last loaded
+ * (ui_term_key() does it before each frame); true when it did.  For a
+ * screen that words the result of its own save from what it reloads.
+ */
+bool ui_term_sync(struct ui *ui);
 
 /* True when the terminal is at least UI_MIN_COLS x UI_MIN_ROWS. */
 bool ui_term_big_enough(void);

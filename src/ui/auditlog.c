@@ -338,7 +338,7 @@ int ui_auditlog_run(struct ui *ui)
 	if (load(&s, &e) || ui_list_home(&s.list, &e))
 		ui_term_say(ui, true, "%s", e.msg);
 	ui_term_push(ui, draw, reload, &s, true);
-	rc = ui_action_run(ui, handle, reload, &s);
+	rc = ui_action_run(ui, handle, &s);
 	ui_term_pop(ui, &s);
 	ui_list_free(&s.list);
 	drop_all(&s);

@@ -367,7 +367,7 @@ static int step(struct screen *s, int id)
 	free(why);
 	if (q == UI_KEY_QUIT)
 		return UI_KEY_QUIT;
-	load(s);
+	ui_term_sync(ui); /* the message below words the new status */
 	if (rc)
 		ui_term_say(ui, true, "%s", e.msg);
 	else if (q == 1)
@@ -406,7 +406,7 @@ static int handle(void *ctx, int key)
 		if (rc == 1)
 			ui_term_say(s->ui, false, _("Saved exemplar number %llu."),
 				    (unsigned long long)s->id);
-		return ui_action_result(rc) | UI_RELOAD;
+		return ui_action_result(rc);
 	}
 	default:
 		return ui_action_result(step(s, a->id));
@@ -425,7 +425,7 @@ int ui_detail_run(struct ui *ui, uint64_t id)
 	ui_pager_init(&s.page, COLS - 2);
 	load(&s);
 	ui_term_push(ui, draw, reload, &s, true);
-	rc = ui_action_run(ui, handle, reload, &s);
+	rc = ui_action_run(ui, handle, &s);
 	ui_term_pop(ui, &s);
 	ui_pager_free(&s.page);
 	model_exemplar_free(&s.x);

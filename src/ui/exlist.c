@@ -461,8 +461,7 @@ static int act(struct screen *s, const struct ui_action *a)
 
 	switch (a->id) {
 	case A_BACK: return UI_CLOSE;
-	case A_OPEN: return it ? ui_action_result(ui_detail_run(s->ui, it->id)) | UI_RELOAD
-			       : UI_DONE;
+	case A_OPEN: return it ? ui_action_result(ui_detail_run(s->ui, it->id)) : UI_DONE;
 	case A_NEW: return ui_action_result(new_exemplar(s));
 	case A_EDIT: return it ? ui_action_result(edit_exemplar(s, it->id)) : UI_DONE;
 	case A_SEARCH:
@@ -524,7 +523,7 @@ int ui_exlist_run(struct ui *ui, const struct query_filter *start)
 	ui_list_init(&s.list, &src, LINES - 6);
 	restart(&s);
 	ui_term_push(ui, draw, reload, &s, true);
-	rc = ui_action_run(ui, handle, reload, &s);
+	rc = ui_action_run(ui, handle, &s);
 	ui_term_pop(ui, &s);
 	ui_list_free(&s.list);
 	ui_edit_free(&s.sedit);

@@ -378,7 +378,7 @@ int ui_reports_run(struct ui *ui)
 	ui_pager_init(&s.page, COLS - 2);
 	load(&s);
 	ui_term_push(ui, draw, reload, &s, true);
-	rc = ui_action_run(ui, handle, reload, &s);
+	rc = ui_action_run(ui, handle, &s);
 	ui_term_pop(ui, &s);
 	ui_pager_free(&s.page);
 	report_free(s.rp);

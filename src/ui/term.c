@@ -216,8 +216,7 @@ void ui_term_frame(struct ui *ui)
 	doupdate();
 }
 
-/* Another session committed: every layer re-reads what it shows. */
-static bool changed_elsewhere(struct ui *ui)
+bool ui_term_sync(struct ui *ui)
 {
 	uint64_t now = register_last_change(ui->r);
 
@@ -259,6 +258,7 @@ int ui_term_key(struct ui *ui)
 	bool polled_ready = false;
 	int key = 0;
 
+	ui_term_sync(ui);
 	ui_term_frame(ui);
 	for (;;) {
 		if (stop_signal || ui->quit) {
@@ -294,7 +294,7 @@ int ui_term_key(struct ui *ui)
 		}
 		if (n == 0) {
 			housekeeping(ui);
-			if (changed_elsewhere(ui))
+			if (ui_term_sync(ui))
 				ui_term_frame(ui);
 		}
 	}

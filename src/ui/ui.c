@@ -181,12 +181,12 @@ static int open_item(struct ui *ui, struct menu *m, size_t i)
 {
 	m->sel = i;
 	switch (m->shown[i]->id) {
-	case M_UNITS: return ui_action_result(ui_unitlist_run(ui)) | UI_RELOAD;
-	case M_EXEMPLARS: return ui_action_result(ui_exlist_run(ui, NULL)) | UI_RELOAD;
-	case M_QUOTA: return ui_action_result(ui_quota_run(ui)) | UI_RELOAD;
-	case M_REVIEW: return ui_action_result(ui_review_run(ui)) | UI_RELOAD;
-	case M_LOG: return ui_action_result(ui_auditlog_run(ui)) | UI_RELOAD;
-	case M_REPORTS: return ui_action_result(ui_reports_run(ui)) | UI_RELOAD;
+	case M_UNITS: return ui_action_result(ui_unitlist_run(ui));
+	case M_EXEMPLARS: return ui_action_result(ui_exlist_run(ui, NULL));
+	case M_QUOTA: return ui_action_result(ui_quota_run(ui));
+	case M_REVIEW: return ui_action_result(ui_review_run(ui));
+	case M_LOG: return ui_action_result(ui_auditlog_run(ui));
+	case M_REPORTS: return ui_action_result(ui_reports_run(ui));
 	case M_HELP: return ui_action_result(general_help(ui));
 	default: return UI_CLOSE;
 	}
@@ -242,7 +242,7 @@ int ui_main(struct reg *r)
 			m.shown[m.n++] = &items[i];
 	menu_reload(&ui, &m);
 	ui_term_push(&ui, menu_draw, menu_reload, &m, true);
-	ui_action_run(&ui, menu_key, menu_reload, &m);
+	ui_action_run(&ui, menu_key, &m);
 	ui_term_pop(&ui, &m);
 	ui_term_stop(&ui);
 	units_free(&ui.units);
