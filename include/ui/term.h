@@ -7,10 +7,12 @@
  * bottom to top, sends the difference to the terminal in one doupdate(),
  * and waits in poll() with a timeout.  Resizes are redrawn there.  Whenever
  * the register changed (register_last_change() moved: another process
- * saved, or this session did), every layer reloads, both before a frame is
- * drawn and while the screen waits, so an open screen follows the database
- * without a key press and a screen never re-reads after its own actions.
- * When nothing changed, nothing is read, drawn or written.  A screen
+ * saved, or this session did), the layers that show reload, both before a
+ * frame is drawn and while the screen waits, so an open screen follows the
+ * database without a key press and a screen never re-reads after its own
+ * actions.  A layer covered by an opaque one reloads when it shows again,
+ * once, however many saves came meanwhile.  When nothing changed, nothing
+ * is read, drawn or written.  A screen
  * therefore only ever sees keys, or UI_KEY_QUIT when the session must end
  * (signal, hang-up, dead terminal).
  */
@@ -43,14 +45,16 @@ struct ui;
 /*
  * One drawn layer: a screen, or a pop-up over it.  `draw` paints the whole
  * layer into stdscr (and may set the cursor with ui_term_cursor()); `reload`
- * (may be NULL) re-reads what the layer shows after another session saved.
- * An opaque layer covers the whole screen: layers under it are not drawn.
+ * (may be NULL) re-reads what the layer shows after the register changed.
+ * An opaque layer covers the whole screen: layers under it are neither
+ * drawn nor reloaded.
  */
 struct ui_layer {
 	void (*draw)(struct ui *ui, void *ctx);
 	void (*reload)(struct ui *ui, void *ctx);
 	void *ctx;
 	bool opaque;
+	uint64_t seen;           /* the register's change counter when it last loaded */
 };
 
 /* Attributes the screens ask for by meaning; colour is added only when enabled. */
@@ -62,7 +66,8 @@ enum ui_attr {
 /*
  * The session.  Invariant: layers[0 .. n_layers) are live (their ctx
  * outlives their place on the stack); `seen` is the register's change
- * counter when the layers last loaded.
+ * counter when ui_term_sync() last looked, so no later than the data of a
+ * screen loaded since: a layer pushed starts from it.
  */
 struct ui {
 	struct reg *r;
@@ -102,9 +107,9 @@ void ui_term_frame(struct ui *ui);
 int ui_term_key(struct ui *ui);
 
 /*
- * Reload every layer now if the register changed since they last loaded
- * (ui_term_key() does it before each frame); true when it did.  For a
- * screen that words the result of its own save from what it reloads.
+ * Reload the layers that show now if the register changed since they last
+ * loaded (ui_term_key() does it before each frame); true when one did.
+ * For a screen that words the result of its own save from what it reloads.
  */
 bool ui_term_sync(struct ui *ui);
 
