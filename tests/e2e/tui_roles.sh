@@ -97,6 +97,12 @@ t_contains "the newest entry is the return, by tester" "$(tui_screen o)" "tester
 tui_keys o Enter
 t_wait "Enter shows the entry's changes" o "Lần ghi nhật ký số"
 t_contains "field by field" "$(tui_screen o)" "introduced → returned"
+t_contains "the entry's page offers scrolling and the way back" "$(tui_screen o)" \
+	"↓ Cuộn q Quay lại"
+tui_keys o Enter
+t_wait "Enter goes back to the log" o "Mọi lần ghi, mới nhất ở trên."
+tui_keys o Enter
+tui_wait o "Lần ghi nhật ký số"
 tui_keys o q q q
 t_eq "the office session ends with status 0" "$(tui_exit o)" 0
 tui_quiet o
