@@ -279,11 +279,8 @@ static int handle(void *ctx, int key)
 	switch (a->id) {
 	case A_BACK:
 		return UI_CLOSE;
-	case A_HELP: {
-		struct ui_help_section sec;
-		ui_auditlog_help(&sec);
-		return ui_action_result(ui_help_show(s->ui, &sec, 1));
-	}
+	case A_HELP:
+		return ui_action_result(ui_help_screen(s->ui, ui_auditlog_help));
 	case A_USER:
 		return ui_action_result(pick_user(s));
 	case A_OPEN:

@@ -396,11 +396,8 @@ static int handle(void *ctx, int key)
 	switch (a->id) {
 	case A_BACK:
 		return UI_CLOSE;
-	case A_HELP: {
-		struct ui_help_section sec;
-		ui_detail_help(&sec);
-		return ui_action_result(ui_help_show(s->ui, &sec, 1));
-	}
+	case A_HELP:
+		return ui_action_result(ui_help_screen(s->ui, ui_detail_help));
 	case A_EDIT: {
 		int rc = ui_exform_run(s->ui, s->id, NULL, NULL);
 		if (rc == 1)

@@ -474,11 +474,8 @@ static int act(struct screen *s, const struct ui_action *a)
 	case A_CATEGORY: return ui_action_result(pick_category(s));
 	case A_STATUS: return ui_action_result(pick_status(s));
 	case A_CLEAR: clear_filters(s); return UI_DONE;
-	case A_HELP: {
-		struct ui_help_section sec;
-		ui_exlist_help(&sec);
-		return ui_action_result(ui_help_show(s->ui, &sec, 1));
-	}
+	case A_HELP:
+		return ui_action_result(ui_help_screen(s->ui, ui_exlist_help));
 	}
 	return UI_DONE;
 }

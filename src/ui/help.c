@@ -59,3 +59,11 @@ int ui_help_show(struct ui *ui, const struct ui_help_section *s, size_t n)
 
 	return ui_pager_run(ui, _("Help"), fill, &h);
 }
+
+int ui_help_screen(struct ui *ui, void (*describe)(struct ui_help_section *s))
+{
+	struct ui_help_section s;
+
+	describe(&s);
+	return ui_help_show(ui, &s, 1);
+}

@@ -292,11 +292,8 @@ static int handle(void *ctx, int key)
 		return UI_DONE;
 	case A_OPEN:
 		return ui_action_result(open_cell(s));
-	case A_HELP: {
-		struct ui_help_section sec;
-		ui_quota_help(&sec);
-		return ui_action_result(ui_help_show(s->ui, &sec, 1));
-	}
+	case A_HELP:
+		return ui_action_result(ui_help_screen(s->ui, ui_quota_help));
 	}
 	return UI_DONE;
 }

@@ -346,11 +346,8 @@ static int handle(void *ctx, int key)
 	case A_XLSX: save(s, REPORT_FORMAT_XLSX); return UI_DONE;
 	case A_CSV: save(s, REPORT_FORMAT_CSV); return UI_DONE;
 	case A_TEXT: save(s, REPORT_FORMAT_TEXT); return UI_DONE;
-	case A_HELP: {
-		struct ui_help_section sec;
-		ui_reports_help(&sec);
-		return ui_action_result(ui_help_show(s->ui, &sec, 1));
-	}
+	case A_HELP:
+		return ui_action_result(ui_help_screen(s->ui, ui_reports_help));
 	case A_BACK:
 		return UI_CLOSE;
 	}

@@ -229,11 +229,8 @@ static int handle(void *ctx, int key)
 	switch (a->id) {
 	case A_BACK:
 		return UI_CLOSE;
-	case A_HELP: {
-		struct ui_help_section sec;
-		ui_review_help(&sec);
-		return ui_action_result(ui_help_show(s->ui, &sec, 1));
-	}
+	case A_HELP:
+		return ui_action_result(ui_help_screen(s->ui, ui_review_help));
 	default:
 		return act(s, a->id);
 	}

@@ -156,13 +156,18 @@ static void menu_draw(struct ui *ui, void *p)
 	ui_action_hints(ui, menu_actions, N_ACTIONS, NULL, NULL);
 }
 
+static void menu_help(struct ui_help_section *s)
+{
+	*s = (struct ui_help_section){ N_("Main menu"), NULL, menu_actions, N_ACTIONS };
+}
+
 static int general_help(struct ui *ui)
 {
 	struct ui_help_section s[12];
 	size_t n = 0;
 
 	s[n++] = *ui_help_general();
-	s[n++] = (struct ui_help_section){ N_("Main menu"), NULL, menu_actions, N_ACTIONS };
+	menu_help(&s[n++]);
 	ui_unitlist_help(&s[n++]);
 	ui_exlist_help(&s[n++]);
 	ui_detail_help(&s[n++]);
@@ -212,10 +217,8 @@ static int menu_key(void *ctx, int key)
 		return UI_DONE;
 	case A_OPEN:
 		return open_item(m->ui, m, m->sel);
-	case A_HELP: {
-		struct ui_help_section s = { N_("Main menu"), NULL, menu_actions, N_ACTIONS };
-		return ui_action_result(ui_help_show(m->ui, &s, 1));
-	}
+	case A_HELP:
+		return ui_action_result(ui_help_screen(m->ui, menu_help));
 	default:
 		return UI_CLOSE;
 	}

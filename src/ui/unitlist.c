@@ -212,11 +212,8 @@ static int handle(void *ctx, int key)
 	switch (a->id) {
 	case A_BACK:
 		return UI_CLOSE;
-	case A_HELP: {
-		struct ui_help_section sec;
-		ui_unitlist_help(&sec);
-		return ui_action_result(ui_help_show(s->ui, &sec, 1));
-	}
+	case A_HELP:
+		return ui_action_result(ui_help_screen(s->ui, ui_unitlist_help));
 	case A_OPEN:
 		return ui_action_result(open_unit(s));
 	}
