@@ -203,8 +203,9 @@ static int menu_key(void *ctx, int key)
 	const struct ui_action *a = ui_action_find(m->ui, menu_actions, N_ACTIONS, key);
 
 	if (key >= '0' && key <= '9') {
-		size_t i = key == '0' ? m->n - 1 : (size_t)(key - '1');
-		return i < m->n ? open_item(m->ui, m, i) : UI_DONE;
+		/* Quit, the last item, is numbered 0; a number shown on no item does nothing. */
+		size_t quit = m->n - 1, i = key == '0' ? quit : (size_t)(key - '1');
+		return i < quit || key == '0' ? open_item(m->ui, m, i) : UI_DONE;
 	}
 	if (!a)
 		return UI_DONE;

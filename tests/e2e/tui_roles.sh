@@ -23,6 +23,11 @@ t_lacks "staff have no review queue" "$s" "Duyệt hồ sơ"
 t_lacks "staff have no audit log" "$s" "Nhật ký"
 t_contains "staff see their unit's quarter on the menu" "$s" \
 	"Đơn vị của bạn: Phường Ngã Năm 3/2 (Đạt)."
+# Staff have five items and Thoát as 0: 6 and 9 are numbers of no item.
+tui_keys s 6 9
+sleep 0.3
+t_eq "6 and 9 do not end the program" "$(tui_exit s 0)" running
+t_contains "staff stay on the menu" "$(tui_screen s)" "5  Trợ giúp"
 tui_keys s 2
 t_wait "staff see every unit's records" s "Lâm Thị Mai"
 tui_keys s / 
