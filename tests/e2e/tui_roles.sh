@@ -99,6 +99,8 @@ t_contains "and the status change" "$s" "introduced → returned"
 tui_keys o q q 5
 t_wait "the audit log opens" o "Mọi lần ghi, mới nhất ở trên."
 t_contains "the newest entry is the return, by tester" "$(tui_screen o)" "tester"
+t_contains "the hints say Enter shows the changes, not that it changes" "$(tui_screen o)" \
+	"Enter Xem thay đổi"
 tui_keys o Enter
 t_wait "Enter shows the entry's changes" o "Lần ghi nhật ký số"
 t_contains "field by field" "$(tui_screen o)" "introduced → returned"
