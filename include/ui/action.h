@@ -18,15 +18,15 @@
 
 enum {
 	UI_ACT_OFFICE = 1 << 0, /* offered to the office role only */
-	UI_ACT_NOBAR = 1 << 1,  /* in the help screen, not in the hint bar */
 };
 
 #define UI_ACT_KEYS 6
 
 /*
  * One action: its screen-specific id, its keys (0 ends the list) and its
- * names (N_()).  `keyname`, when set, is shown for the keys instead (a
- * range such as "1-4" that the list cannot hold).
+ * names (N_()); one without a hint is left out of the hint bar, not out of
+ * the help.  `keyname`, when set, is shown for the keys instead (a range
+ * such as "1-4" that the list cannot hold).
  */
 struct ui_action {
 	int id;

@@ -100,9 +100,6 @@ void ui_term_push(struct ui *ui, void (*draw)(struct ui *, void *),
 		  void (*reload)(struct ui *, void *), void *ctx, bool opaque);
 void ui_term_pop(struct ui *ui, void *ctx);
 
-/* Draw every layer and bring the terminal up to date. */
-void ui_term_frame(struct ui *ui);
-
 /* Draw, then wait for the next key (see the header comment). */
 int ui_term_key(struct ui *ui);
 
@@ -112,9 +109,6 @@ int ui_term_key(struct ui *ui);
  * For a screen that words the result of its own save from what it reloads.
  */
 bool ui_term_sync(struct ui *ui);
-
-/* True when the terminal is at least UI_MIN_COLS x UI_MIN_ROWS. */
-bool ui_term_big_enough(void);
 
 /* Put the hardware cursor at (y, x) of the frame being drawn, or hide it (y < 0). */
 void ui_term_cursor(struct ui *ui, int y, int x);

@@ -92,7 +92,7 @@ void ui_action_hints(const struct ui *ui, const struct ui_action *t, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		const struct ui_action *a = &t[i];
 		char key[32];
-		if (!a->hint || (a->flags & UI_ACT_NOBAR) || !allowed(ui, a) ||
+		if (!a->hint || !allowed(ui, a) ||
 		    (enabled && !enabled(a->id, ctx)))
 			continue;
 		ui_action_keyname(ui, a->keys[0], key, sizeof key);

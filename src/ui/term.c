@@ -160,7 +160,8 @@ void ui_term_pop(struct ui *ui, void *ctx)
 		ui->n_layers--;
 }
 
-bool ui_term_big_enough(void)
+/* True when the terminal is at least UI_MIN_COLS x UI_MIN_ROWS. */
+static bool big_enough(void)
 {
 	return COLS >= UI_MIN_COLS && LINES >= UI_MIN_ROWS;
 }
@@ -202,11 +203,12 @@ static size_t first_shown(const struct ui *ui)
 	return i ? i - 1 : 0;
 }
 
-void ui_term_frame(struct ui *ui)
+/* Draw every layer that shows and bring the terminal up to date. */
+static void frame(struct ui *ui)
 {
 	erase();
 	ui->cur_y = -1;
-	if (!ui_term_big_enough()) {
+	if (!big_enough()) {
 		draw_too_small();
 	} else {
 		for (size_t i = first_shown(ui); i < ui->n_layers; i++)
@@ -272,7 +274,7 @@ int ui_term_key(struct ui *ui)
 	int key = 0;
 
 	ui_term_sync(ui);
-	ui_term_frame(ui);
+	frame(ui);
 	for (;;) {
 		if (stop_signal || ui->quit) {
 			ui->quit = true;
@@ -282,11 +284,11 @@ int ui_term_key(struct ui *ui)
 		if (read_key(&key) == OK) {
 			ui->errs = 0;
 			if (key == UI_KEY(KEY_RESIZE)) {
-				ui_term_frame(ui);
+				frame(ui);
 				continue;
 			}
 			/* Keys are swallowed while the window is too small to draw on. */
-			if (!ui_term_big_enough())
+			if (!big_enough())
 				continue;
 			ui->msg[0] = 0;
 			return key;
@@ -308,7 +310,7 @@ int ui_term_key(struct ui *ui)
 		if (n == 0) {
 			housekeeping(ui);
 			if (ui_term_sync(ui))
-				ui_term_frame(ui);
+				frame(ui);
 		}
 	}
 }

@@ -47,7 +47,7 @@ static const struct item items[] = {
 enum { A_UP = 1, A_DOWN, A_OPEN, A_NUMBER, A_HELP, A_QUIT };
 
 static const struct ui_action menu_actions[] = {
-	{ A_DOWN, { UI_KEY(KEY_DOWN), 'j' }, N_("Move"), N_("Next item."), UI_ACT_NOBAR },
+	{ A_DOWN, { UI_KEY(KEY_DOWN), 'j' }, NULL, N_("Next item."), 0 },
 	{ A_UP, { UI_KEY(KEY_UP), 'k' }, NULL, N_("Previous item."), 0 },
 	{ A_OPEN, { '\r', 'l', UI_KEY(KEY_RIGHT) }, N_("Open"), N_("Open the chosen item."), 0 },
 	{ A_NUMBER, { '0', '1', '2', '3', '4', '5' }, NULL,
