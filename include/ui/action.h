@@ -18,15 +18,15 @@
 
 enum {
 	UI_ACT_OFFICE = 1 << 0, /* offered to the office role only */
-	UI_ACT_NOBAR = 1 << 1,  /* in the help screen, not in the hint bar */
 };
 
 #define UI_ACT_KEYS 6
 
 /*
  * One action: its screen-specific id, its keys (0 ends the list) and its
- * names (N_()).  `keyname`, when set, is shown for the keys instead (a
- * range such as "1-4" that the list cannot hold).
+ * names (N_()); one without a hint is left out of the hint bar, not out of
+ * the help.  `keyname`, when set, is shown for the keys instead (a range
+ * such as "1-4" that the list cannot hold).
  */
 struct ui_action {
 	int id;
@@ -37,12 +37,15 @@ struct ui_action {
 	const char *keyname;
 };
 
-/* What a handler tells its screen loop to do next (htop's HandlerResult). */
+/*
+ * What a handler tells its screen loop to do next (htop's HandlerResult).
+ * There is no "reload": what a save changed reaches every screen through
+ * the register's change counter (ui/term.h).
+ */
 enum ui_result {
 	UI_DONE = 0,        /* handled; the next frame shows the result */
-	UI_RELOAD = 1 << 0, /* the screen's data changed: read it again */
-	UI_CLOSE = 1 << 1,  /* leave this screen */
-	UI_QUIT = 1 << 2,   /* end the session */
+	UI_CLOSE = 1 << 0,  /* leave this screen */
+	UI_QUIT = 1 << 1,   /* end the session */
 };
 
 /* Is action `id` possible now?  (Screens that have no such rule pass NULL.) */
@@ -66,11 +69,10 @@ void ui_action_hints(const struct ui *ui, const struct ui_action *t, size_t n,
 int ui_action_result(int rc);
 
 /*
- * Run a screen: take keys until its handler says UI_CLOSE or UI_QUIT,
- * reloading after UI_RELOAD.  0, or UI_KEY_QUIT when the session ends.
+ * Run a screen: take keys until its handler says UI_CLOSE or UI_QUIT.
+ * 0, or UI_KEY_QUIT when the session ends.
  */
-int ui_action_run(struct ui *ui, int (*handle)(void *ctx, int key),
-		  void (*reload)(struct ui *ui, void *ctx), void *ctx);
+int ui_action_run(struct ui *ui, int (*handle)(void *ctx, int key), void *ctx);
 
 /*
  * The moving keys every list shares (arrows, j/k, PgUp/PgDn, Home/End,

@@ -17,8 +17,7 @@
 /* Symbols with an ASCII fallback (ui->ascii). */
 enum ui_sym {
 	UI_SYM_MET, UI_SYM_SHORT, UI_SYM_OPEN, UI_SYM_NONE, UI_SYM_MARK, UI_SYM_UP,
-	UI_SYM_DOWN, UI_SYM_LEFT, UI_SYM_RIGHT, UI_SYM_SEP, UI_SYM_MORE, UI_SYM_WARN,
-	UI_SYM_DASH, UI_SYM_COUNT_
+	UI_SYM_DOWN, UI_SYM_LEFT, UI_SYM_RIGHT, UI_SYM_SEP, UI_SYM_DASH, UI_SYM_COUNT_
 };
 const char *ui_draw_sym(const struct ui *ui, enum ui_sym s);
 /* Draw ASCII only (the session's fallback setting); set once at start. */

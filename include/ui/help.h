@@ -20,6 +20,9 @@ struct ui_help_section {
 /* Show the sections until the person leaves (q, h, Left, Enter...); 0 or UI_KEY_QUIT. */
 int ui_help_show(struct ui *ui, const struct ui_help_section *s, size_t n);
 
+/* The same for one screen, the section as its ui_*_help() function describes it. */
+int ui_help_screen(struct ui *ui, void (*describe)(struct ui_help_section *s));
+
 /* The paragraph on typing Vietnamese and moving around, for the general help. */
 const struct ui_help_section *ui_help_general(void);
 

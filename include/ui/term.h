@@ -5,12 +5,16 @@
  * A screen pushes a layer (how to draw itself, how to reload its data) and
  * then asks ui_term_key() for keys.  ui_term_key() draws every layer,
  * bottom to top, sends the difference to the terminal in one doupdate(),
- * and waits in poll() with a timeout.  Resizes are redrawn there; when
- * another process committed (register_last_change() moved), every layer
- * reloads and the frame is drawn again, so an open screen follows the
- * database without a key press.  When nothing changed, nothing is drawn and
- * nothing is written.  A screen therefore only ever sees keys, or
- * UI_KEY_QUIT when the session must end (signal, hang-up, dead terminal).
+ * and waits in poll() with a timeout.  Resizes are redrawn there.  Whenever
+ * the register changed (register_last_change() moved: another process
+ * saved, or this session did), the layers that show reload, both before a
+ * frame is drawn and while the screen waits, so an open screen follows the
+ * database without a key press and a screen never re-reads after its own
+ * actions.  A layer covered by an opaque one reloads when it shows again,
+ * once, however many saves came meanwhile.  When nothing changed, nothing
+ * is read, drawn or written.  A screen
+ * therefore only ever sees keys, or UI_KEY_QUIT when the session must end
+ * (signal, hang-up, dead terminal).
  */
 #ifndef DIENHINH_UI_TERM_H
 #define DIENHINH_UI_TERM_H
@@ -41,14 +45,16 @@ struct ui;
 /*
  * One drawn layer: a screen, or a pop-up over it.  `draw` paints the whole
  * layer into stdscr (and may set the cursor with ui_term_cursor()); `reload`
- * (may be NULL) re-reads what the layer shows after another session saved.
- * An opaque layer covers the whole screen: layers under it are not drawn.
+ * (may be NULL) re-reads what the layer shows after the register changed.
+ * An opaque layer covers the whole screen: layers under it are neither
+ * drawn nor reloaded.
  */
 struct ui_layer {
 	void (*draw)(struct ui *ui, void *ctx);
 	void (*reload)(struct ui *ui, void *ctx);
 	void *ctx;
 	bool opaque;
+	uint64_t seen;           /* the register's change counter when it last loaded */
 };
 
 /* Attributes the screens ask for by meaning; colour is added only when enabled. */
@@ -60,7 +66,8 @@ enum ui_attr {
 /*
  * The session.  Invariant: layers[0 .. n_layers) are live (their ctx
  * outlives their place on the stack); `seen` is the register's change
- * counter when the layers last loaded.
+ * counter when ui_term_sync() last looked, so no later than the data of a
+ * screen loaded since: a layer pushed starts from it.
  */
 struct ui {
 	struct reg *r;
@@ -93,14 +100,15 @@ void ui_term_push(struct ui *ui, void (*draw)(struct ui *, void *),
 		  void (*reload)(struct ui *, void *), void *ctx, bool opaque);
 void ui_term_pop(struct ui *ui, void *ctx);
 
-/* Draw every layer and bring the terminal up to date. */
-void ui_term_frame(struct ui *ui);
-
 /* Draw, then wait for the next key (see the header comment). */
 int ui_term_key(struct ui *ui);
 
-/* True when the terminal is at least UI_MIN_COLS x UI_MIN_ROWS. */
-bool ui_term_big_enough(void);
+/*
+ * Reload the layers that show now if the register changed since they last
+ * loaded (ui_term_key() does it before each frame); true when one did.
+ * For a screen that words the result of its own save from what it reloads.
+ */
+bool ui_term_sync(struct ui *ui);
 
 /* Put the hardware cursor at (y, x) of the frame being drawn, or hide it (y < 0). */
 void ui_term_cursor(struct ui *ui, int y, int x);

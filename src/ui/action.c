@@ -92,7 +92,7 @@ void ui_action_hints(const struct ui *ui, const struct ui_action *t, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		const struct ui_action *a = &t[i];
 		char key[32];
-		if (!a->hint || (a->flags & UI_ACT_NOBAR) || !allowed(ui, a) ||
+		if (!a->hint || !allowed(ui, a) ||
 		    (enabled && !enabled(a->id, ctx)))
 			continue;
 		ui_action_keyname(ui, a->keys[0], key, sizeof key);
@@ -113,14 +113,11 @@ int ui_action_result(int rc)
 	return rc == UI_KEY_QUIT ? UI_QUIT : UI_DONE;
 }
 
-int ui_action_run(struct ui *ui, int (*handle)(void *ctx, int key),
-		  void (*reload)(struct ui *ui, void *ctx), void *ctx)
+int ui_action_run(struct ui *ui, int (*handle)(void *ctx, int key), void *ctx)
 {
 	for (;;) {
 		int key = ui_term_key(ui);
 		int r = key == UI_KEY_QUIT ? UI_QUIT : handle(ctx, key);
-		if ((r & UI_RELOAD) && reload)
-			reload(ui, ctx);
 		if (r & UI_QUIT)
 			return UI_KEY_QUIT;
 		if (r & UI_CLOSE)

@@ -185,11 +185,11 @@ static void draw(struct ui *ui, void *p)
 
 /* ---- one entry ------------------------------------------------------------------- */
 
+/* The entry a page shows, found again by its number among its record's entries. */
 struct show {
-	uint64_t seq;
+	uint64_t seq, record;
 	struct ui_pager *page;
 	struct ui *ui;
-	bool found;
 };
 
 static int show_entry(const struct audit_entry *a, void *p)
@@ -199,7 +199,6 @@ static int show_entry(const struct audit_entry *a, void *p)
 
 	if (a->seq != sh->seq)
 		return 0;
-	sh->found = true;
 	ui_fmt_time(a->time, t, sizeof t);
 	ui_pager_pair(sh->page, 22, A_NORMAL, _("Time"), t);
 	ui_pager_pair(sh->page, 22, A_NORMAL, _("Account"), a->user);
@@ -222,48 +221,24 @@ static int show_entry(const struct audit_entry *a, void *p)
 	return 1;
 }
 
-struct entry_view {
-	struct ui_pager page;
-	const struct entry *en;
-};
-
-static void entry_draw(struct ui *ui, void *p)
+static void fill_entry(struct ui *ui, struct ui_pager *p, void *ctx)
 {
-	struct entry_view *v = p;
-	char title[96];
+	struct show *sh = ctx;
+	struct query_log_filter f = { 0, NULL, sh->record };
+	struct err e;
 
-	snprintf(title, sizeof title, _("Audit entry %llu"), (unsigned long long)v->en->seq);
-	ui_draw_title(ui, title);
-	ui_pager_draw(&v->page, 2, 1, LINES - 4);
-	ui_draw_message(ui);
-	ui_action_hints(ui, &actions[N_ACTIONS - 1], 1, NULL, NULL);
-	ui_term_cursor(ui, -1, -1);
+	sh->page = p;
+	if (query_log(ui->r, &f, show_entry, sh, &e))
+		ui_pager_text(p, 0, ui_term_attr(ui, UI_A_ERROR), e.msg);
 }
 
 static int open_entry(struct screen *s, const struct entry *en)
 {
-	struct entry_view v = { { 0 }, en };
-	struct show sh = { en->seq, &v.page, s->ui, false };
-	struct query_log_filter f = { 0, NULL, en->record };
-	struct err e;
-	int rc = 1;
+	struct show sh = { en->seq, en->record, NULL, s->ui };
+	char title[96];
 
-	ui_pager_init(&v.page, COLS - 2);
-	if (query_log(s->ui->r, &f, show_entry, &sh, &e))
-		ui_pager_text(&v.page, 0, ui_term_attr(s->ui, UI_A_ERROR), e.msg);
-	ui_term_push(s->ui, entry_draw, NULL, &v, true);
-	while (rc == 1) {
-		int key = ui_term_key(s->ui);
-		if (key == UI_KEY_QUIT)
-			rc = UI_KEY_QUIT;
-		else if (!ui_pager_key(&v.page, key, LINES - 4) &&
-			 (key == 'q' || key == 'h' || key == UI_KEY(KEY_LEFT) || key == '\r' ||
-			  key == UI_KEY(KEY_F(10)) || key == 27))
-			rc = 0;
-	}
-	ui_term_pop(s->ui, &v);
-	ui_pager_free(&v.page);
-	return rc;
+	snprintf(title, sizeof title, _("Audit entry %llu"), (unsigned long long)en->seq);
+	return ui_pager_run(s->ui, title, fill_entry, &sh);
 }
 
 static int pick_user(struct screen *s)
@@ -304,11 +279,8 @@ static int handle(void *ctx, int key)
 	switch (a->id) {
 	case A_BACK:
 		return UI_CLOSE;
-	case A_HELP: {
-		struct ui_help_section sec;
-		ui_auditlog_help(&sec);
-		return ui_action_result(ui_help_show(s->ui, &sec, 1));
-	}
+	case A_HELP:
+		return ui_action_result(ui_help_screen(s->ui, ui_auditlog_help));
 	case A_USER:
 		return ui_action_result(pick_user(s));
 	case A_OPEN:
@@ -338,7 +310,7 @@ int ui_auditlog_run(struct ui *ui)
 	if (load(&s, &e) || ui_list_home(&s.list, &e))
 		ui_term_say(ui, true, "%s", e.msg);
 	ui_term_push(ui, draw, reload, &s, true);
-	rc = ui_action_run(ui, handle, reload, &s);
+	rc = ui_action_run(ui, handle, &s);
 	ui_term_pop(ui, &s);
 	ui_list_free(&s.list);
 	drop_all(&s);

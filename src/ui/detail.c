@@ -367,7 +367,7 @@ static int step(struct screen *s, int id)
 	free(why);
 	if (q == UI_KEY_QUIT)
 		return UI_KEY_QUIT;
-	load(s);
+	ui_term_sync(ui); /* the message below words the new status */
 	if (rc)
 		ui_term_say(ui, true, "%s", e.msg);
 	else if (q == 1)
@@ -396,17 +396,14 @@ static int handle(void *ctx, int key)
 	switch (a->id) {
 	case A_BACK:
 		return UI_CLOSE;
-	case A_HELP: {
-		struct ui_help_section sec;
-		ui_detail_help(&sec);
-		return ui_action_result(ui_help_show(s->ui, &sec, 1));
-	}
+	case A_HELP:
+		return ui_action_result(ui_help_screen(s->ui, ui_detail_help));
 	case A_EDIT: {
 		int rc = ui_exform_run(s->ui, s->id, NULL, NULL);
 		if (rc == 1)
 			ui_term_say(s->ui, false, _("Saved exemplar number %llu."),
 				    (unsigned long long)s->id);
-		return ui_action_result(rc) | UI_RELOAD;
+		return ui_action_result(rc);
 	}
 	default:
 		return ui_action_result(step(s, a->id));
@@ -425,7 +422,7 @@ int ui_detail_run(struct ui *ui, uint64_t id)
 	ui_pager_init(&s.page, COLS - 2);
 	load(&s);
 	ui_term_push(ui, draw, reload, &s, true);
-	rc = ui_action_run(ui, handle, reload, &s);
+	rc = ui_action_run(ui, handle, &s);
 	ui_term_pop(ui, &s);
 	ui_pager_free(&s.page);
 	model_exemplar_free(&s.x);

@@ -25,15 +25,14 @@ const char *ui_draw_sym(const struct ui *ui, enum ui_sym s)
 		[UI_SYM_MET] = "✓", [UI_SYM_SHORT] = "✗", [UI_SYM_OPEN] = "…",
 		[UI_SYM_NONE] = "·", [UI_SYM_MARK] = "▸", [UI_SYM_UP] = "↑",
 		[UI_SYM_DOWN] = "↓", [UI_SYM_LEFT] = "←", [UI_SYM_RIGHT] = "→",
-		[UI_SYM_SEP] = "│", [UI_SYM_MORE] = "…", [UI_SYM_WARN] = "⚠",
-		[UI_SYM_DASH] = "—",
+		[UI_SYM_SEP] = "│", [UI_SYM_DASH] = "—",
 	};
 	static const char *const ascii[UI_SYM_COUNT_] = {
 		[UI_SYM_MET] = "+", [UI_SYM_SHORT] = "x", [UI_SYM_OPEN] = ".",
 		[UI_SYM_NONE] = " ", [UI_SYM_MARK] = ">", [UI_SYM_UP] = "Up",
-		[UI_SYM_DOWN] = "Down", [UI_SYM_LEFT] = "Left", [UI_SYM_RIGHT] = "Right",
-		[UI_SYM_SEP] = "|", [UI_SYM_MORE] = "~", [UI_SYM_WARN] = "!",
-		[UI_SYM_DASH] = "-",
+		/* Left and right also stand between words ("before -> after"). */
+		[UI_SYM_DOWN] = "Down", [UI_SYM_LEFT] = "<-", [UI_SYM_RIGHT] = "->",
+		[UI_SYM_SEP] = "|", [UI_SYM_DASH] = "-",
 	};
 
 	if (s < 0 || s >= UI_SYM_COUNT_)

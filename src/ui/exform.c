@@ -78,10 +78,8 @@ static void changed(struct ui_form *fm, struct ui_field *f, void *ctx)
 	struct exform *x = ctx;
 
 	(void)fm;
-	if (f == &x->fields[F_TYPE]) {
-		x->fields[F_CATEGORY].choices = NULL; /* the old list no longer applies */
+	if (f == &x->fields[F_TYPE])
 		type_changed(x);
-	}
 }
 
 static int build_choices(struct exform *x)
@@ -251,7 +249,6 @@ static int take_newer(struct ui *ui, struct exform *x)
 		return -1;
 	}
 	/* Compare field by field through a second set of fields filled from the stored record. */
-	memset(&mirror, 0, sizeof mirror);
 	mirror = *x;
 	memset(mirror.fields, 0, sizeof mirror.fields);
 	int rc = fill(&mirror, &now);

@@ -461,8 +461,7 @@ static int act(struct screen *s, const struct ui_action *a)
 
 	switch (a->id) {
 	case A_BACK: return UI_CLOSE;
-	case A_OPEN: return it ? ui_action_result(ui_detail_run(s->ui, it->id)) | UI_RELOAD
-			       : UI_DONE;
+	case A_OPEN: return it ? ui_action_result(ui_detail_run(s->ui, it->id)) : UI_DONE;
 	case A_NEW: return ui_action_result(new_exemplar(s));
 	case A_EDIT: return it ? ui_action_result(edit_exemplar(s, it->id)) : UI_DONE;
 	case A_SEARCH:
@@ -475,11 +474,8 @@ static int act(struct screen *s, const struct ui_action *a)
 	case A_CATEGORY: return ui_action_result(pick_category(s));
 	case A_STATUS: return ui_action_result(pick_status(s));
 	case A_CLEAR: clear_filters(s); return UI_DONE;
-	case A_HELP: {
-		struct ui_help_section sec;
-		ui_exlist_help(&sec);
-		return ui_action_result(ui_help_show(s->ui, &sec, 1));
-	}
+	case A_HELP:
+		return ui_action_result(ui_help_screen(s->ui, ui_exlist_help));
 	}
 	return UI_DONE;
 }
@@ -524,7 +520,7 @@ int ui_exlist_run(struct ui *ui, const struct query_filter *start)
 	ui_list_init(&s.list, &src, LINES - 6);
 	restart(&s);
 	ui_term_push(ui, draw, reload, &s, true);
-	rc = ui_action_run(ui, handle, reload, &s);
+	rc = ui_action_run(ui, handle, &s);
 	ui_term_pop(ui, &s);
 	ui_list_free(&s.list);
 	ui_edit_free(&s.sedit);

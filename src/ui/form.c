@@ -428,12 +428,7 @@ int ui_form_run(struct ui *ui, struct ui_form *fm)
 		case F_PREV: step(fm, -1); break;
 		case F_SAVE: r = try_save(ui, fm); if (r) rc = 1; break;
 		case F_LEAVE: r = try_leave(ui, fm); if (r) rc = r == 1 ? 0 : r; break;
-		case F_HELP: {
-			struct ui_help_section s;
-			ui_form_help(&s);
-			r = ui_help_show(ui, &s, 1);
-			break;
-		}
+		case F_HELP: r = ui_help_screen(ui, ui_form_help); break;
 		}
 		if (r == UI_KEY_QUIT)
 			rc = UI_KEY_QUIT;

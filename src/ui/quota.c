@@ -288,14 +288,12 @@ static int handle(void *ctx, int key)
 		return UI_CLOSE;
 	case A_YEAR_BACK: case A_YEAR_ON:
 		s->year = year_range(s, a->id == A_YEAR_ON ? 1 : -1);
-		return UI_RELOAD;
+		reload(s->ui, s);
+		return UI_DONE;
 	case A_OPEN:
-		return ui_action_result(open_cell(s)) | UI_RELOAD;
-	case A_HELP: {
-		struct ui_help_section sec;
-		ui_quota_help(&sec);
-		return ui_action_result(ui_help_show(s->ui, &sec, 1));
-	}
+		return ui_action_result(open_cell(s));
+	case A_HELP:
+		return ui_action_result(ui_help_screen(s->ui, ui_quota_help));
 	}
 	return UI_DONE;
 }
@@ -326,7 +324,7 @@ int ui_quota_run(struct ui *ui)
 	else
 		first_selection(&s, &e);
 	ui_term_push(ui, draw, reload, &s, true);
-	rc = ui_action_run(ui, handle, reload, &s);
+	rc = ui_action_run(ui, handle, &s);
 	ui_term_pop(ui, &s);
 	ui_list_free(&s.list);
 	free(s.cells);

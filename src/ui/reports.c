@@ -346,11 +346,8 @@ static int handle(void *ctx, int key)
 	case A_XLSX: save(s, REPORT_FORMAT_XLSX); return UI_DONE;
 	case A_CSV: save(s, REPORT_FORMAT_CSV); return UI_DONE;
 	case A_TEXT: save(s, REPORT_FORMAT_TEXT); return UI_DONE;
-	case A_HELP: {
-		struct ui_help_section sec;
-		ui_reports_help(&sec);
-		return ui_action_result(ui_help_show(s->ui, &sec, 1));
-	}
+	case A_HELP:
+		return ui_action_result(ui_help_screen(s->ui, ui_reports_help));
 	case A_BACK:
 		return UI_CLOSE;
 	}
@@ -378,7 +375,7 @@ int ui_reports_run(struct ui *ui)
 	ui_pager_init(&s.page, COLS - 2);
 	load(&s);
 	ui_term_push(ui, draw, reload, &s, true);
-	rc = ui_action_run(ui, handle, reload, &s);
+	rc = ui_action_run(ui, handle, &s);
 	ui_term_pop(ui, &s);
 	ui_pager_free(&s.page);
 	report_free(s.rp);

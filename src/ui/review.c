@@ -216,7 +216,7 @@ static int act(struct screen *s, int id)
 	}
 	if (q == -2)
 		ui_term_say(s->ui, true, "%s", e.msg);
-	return ui_action_result(q) | UI_RELOAD;
+	return ui_action_result(q);
 }
 
 static int handle(void *ctx, int key)
@@ -229,11 +229,8 @@ static int handle(void *ctx, int key)
 	switch (a->id) {
 	case A_BACK:
 		return UI_CLOSE;
-	case A_HELP: {
-		struct ui_help_section sec;
-		ui_review_help(&sec);
-		return ui_action_result(ui_help_show(s->ui, &sec, 1));
-	}
+	case A_HELP:
+		return ui_action_result(ui_help_screen(s->ui, ui_review_help));
 	default:
 		return act(s, a->id);
 	}
@@ -251,7 +248,7 @@ int ui_review_run(struct ui *ui)
 	if (load(&s, &e) || ui_list_home(&s.list, &e))
 		ui_term_say(ui, true, "%s", e.msg);
 	ui_term_push(ui, draw, reload, &s, true);
-	rc = ui_action_run(ui, handle, reload, &s);
+	rc = ui_action_run(ui, handle, &s);
 	ui_term_pop(ui, &s);
 	ui_list_free(&s.list);
 	drop_all(&s);

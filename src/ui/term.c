@@ -151,7 +151,7 @@ void ui_term_push(struct ui *ui, void (*draw)(struct ui *, void *),
 {
 	if (ui->n_layers == UI_MAX_LAYERS)
 		return;
-	ui->layers[ui->n_layers++] = (struct ui_layer){ draw, reload, ctx, opaque };
+	ui->layers[ui->n_layers++] = (struct ui_layer){ draw, reload, ctx, opaque, ui->seen };
 }
 
 void ui_term_pop(struct ui *ui, void *ctx)
@@ -160,7 +160,8 @@ void ui_term_pop(struct ui *ui, void *ctx)
 		ui->n_layers--;
 }
 
-bool ui_term_big_enough(void)
+/* True when the terminal is at least UI_MIN_COLS x UI_MIN_ROWS. */
+static bool big_enough(void)
 {
 	return COLS >= UI_MIN_COLS && LINES >= UI_MIN_ROWS;
 }
@@ -192,17 +193,25 @@ static void draw_too_small(void)
 	ui_draw_wrap(LINES / 2 - 2 > 0 ? LINES / 2 - 2 : 0, 1, COLS - 2, LINES, A_BOLD, text);
 }
 
-void ui_term_frame(struct ui *ui)
+/* The first layer that shows: the top opaque one covers those under it. */
+static size_t first_shown(const struct ui *ui)
+{
+	size_t i = ui->n_layers;
+
+	while (i > 0 && !ui->layers[i - 1].opaque)
+		i--;
+	return i ? i - 1 : 0;
+}
+
+/* Draw every layer that shows and bring the terminal up to date. */
+static void frame(struct ui *ui)
 {
 	erase();
 	ui->cur_y = -1;
-	if (!ui_term_big_enough()) {
+	if (!big_enough()) {
 		draw_too_small();
 	} else {
-		size_t from = ui->n_layers;
-		while (from > 0 && !ui->layers[from - 1].opaque)
-			from--;
-		for (size_t i = from ? from - 1 : 0; i < ui->n_layers; i++)
+		for (size_t i = first_shown(ui); i < ui->n_layers; i++)
 			ui->layers[i].draw(ui, ui->layers[i].ctx);
 	}
 	if (ui->cur_y >= 0 && ui->cur_y < LINES && ui->cur_x >= 0 && ui->cur_x < COLS) {
@@ -216,18 +225,23 @@ void ui_term_frame(struct ui *ui)
 	doupdate();
 }
 
-/* Another session committed: every layer re-reads what it shows. */
-static bool changed_elsewhere(struct ui *ui)
+bool ui_term_sync(struct ui *ui)
 {
 	uint64_t now = register_last_change(ui->r);
+	bool reloaded = false;
 
-	if (now == ui->seen)
-		return false;
 	ui->seen = now;
-	for (size_t i = 0; i < ui->n_layers; i++)
-		if (ui->layers[i].reload)
-			ui->layers[i].reload(ui, ui->layers[i].ctx);
-	return true;
+	for (size_t i = first_shown(ui); i < ui->n_layers; i++) {
+		struct ui_layer *l = &ui->layers[i];
+		if (l->seen == now)
+			continue;
+		l->seen = now;
+		if (l->reload) {
+			l->reload(ui, l->ctx);
+			reloaded = true;
+		}
+	}
+	return reloaded;
 }
 
 static void housekeeping(struct ui *ui)
@@ -259,7 +273,8 @@ int ui_term_key(struct ui *ui)
 	bool polled_ready = false;
 	int key = 0;
 
-	ui_term_frame(ui);
+	ui_term_sync(ui);
+	frame(ui);
 	for (;;) {
 		if (stop_signal || ui->quit) {
 			ui->quit = true;
@@ -269,11 +284,11 @@ int ui_term_key(struct ui *ui)
 		if (read_key(&key) == OK) {
 			ui->errs = 0;
 			if (key == UI_KEY(KEY_RESIZE)) {
-				ui_term_frame(ui);
+				frame(ui);
 				continue;
 			}
 			/* Keys are swallowed while the window is too small to draw on. */
-			if (!ui_term_big_enough())
+			if (!big_enough())
 				continue;
 			ui->msg[0] = 0;
 			return key;
@@ -294,8 +309,8 @@ int ui_term_key(struct ui *ui)
 		}
 		if (n == 0) {
 			housekeeping(ui);
-			if (changed_elsewhere(ui))
-				ui_term_frame(ui);
+			if (ui_term_sync(ui))
+				frame(ui);
 		}
 	}
 }

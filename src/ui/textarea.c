@@ -85,13 +85,34 @@ static int col_of(const struct ui_edit *ed, size_t from, size_t to)
 	return c;
 }
 
-/* Index in row r closest to column `goal`, at a letter boundary. */
-static size_t index_at(const struct ui_edit *ed, const struct vrow *row, int goal)
+/* Start of the letter before index i. */
+static size_t letter_before(const struct ui_edit *ed, size_t i)
+{
+	while (i > 0 && ui_edit_is_mark(ed->buf[i - 1]))
+		i--;
+	return i > 0 ? i - 1 : 0;
+}
+
+/*
+ * The last cursor position shown on row r.  A row that wraps without a
+ * line break ends where the next begins, so a cursor at its end would show
+ * on the next row: there the last place is on its last letter (the space a
+ * word wrap leaves, or the letter where a long word was cut).
+ */
+static size_t row_last(const struct ui_edit *ed, const struct vrow *v, size_t n, size_t r)
+{
+	if (r + 1 < n && v[r + 1].start == v[r].end && v[r].end > v[r].start)
+		return letter_before(ed, v[r].end);
+	return v[r].end;
+}
+
+/* Index in row r closest to column `goal`, at a letter boundary, never past `last`. */
+static size_t index_at(const struct ui_edit *ed, const struct vrow *row, size_t last, int goal)
 {
 	size_t i = row->start;
 	int c = 0;
 
-	while (i < row->end) {
+	while (i < last) {
 		int w = col_width(ed->buf[i]);
 		if (c + w > goal)
 			break;
@@ -141,7 +162,7 @@ static void move_rows(struct ui_textarea *ta, int rows)
 		ta->goal = col_of(&ta->ed, v[r].start, ta->ed.cur);
 	long t = (long)r + rows;
 	t = t < 0 ? 0 : t >= (long)n ? (long)n - 1 : t;
-	ta->ed.cur = index_at(&ta->ed, &v[t], ta->goal);
+	ta->ed.cur = index_at(&ta->ed, &v[t], row_last(&ta->ed, v, n, (size_t)t), ta->goal);
 	free(v);
 }
 
@@ -152,7 +173,7 @@ static void row_edge(struct ui_textarea *ta, bool end)
 
 	if (n) {
 		size_t r = cursor_row(v, n, ta->ed.cur);
-		ta->ed.cur = end ? v[r].end : v[r].start;
+		ta->ed.cur = end ? row_last(&ta->ed, v, n, r) : v[r].start;
 	}
 	free(v);
 }

@@ -47,7 +47,7 @@ static const struct item items[] = {
 enum { A_UP = 1, A_DOWN, A_OPEN, A_NUMBER, A_HELP, A_QUIT };
 
 static const struct ui_action menu_actions[] = {
-	{ A_DOWN, { UI_KEY(KEY_DOWN), 'j' }, N_("Move"), N_("Next item."), UI_ACT_NOBAR },
+	{ A_DOWN, { UI_KEY(KEY_DOWN), 'j' }, NULL, N_("Next item."), 0 },
 	{ A_UP, { UI_KEY(KEY_UP), 'k' }, NULL, N_("Previous item."), 0 },
 	{ A_OPEN, { '\r', 'l', UI_KEY(KEY_RIGHT) }, N_("Open"), N_("Open the chosen item."), 0 },
 	{ A_NUMBER, { '0', '1', '2', '3', '4', '5' }, NULL,
@@ -156,13 +156,18 @@ static void menu_draw(struct ui *ui, void *p)
 	ui_action_hints(ui, menu_actions, N_ACTIONS, NULL, NULL);
 }
 
+static void menu_help(struct ui_help_section *s)
+{
+	*s = (struct ui_help_section){ N_("Main menu"), NULL, menu_actions, N_ACTIONS };
+}
+
 static int general_help(struct ui *ui)
 {
 	struct ui_help_section s[12];
 	size_t n = 0;
 
 	s[n++] = *ui_help_general();
-	s[n++] = (struct ui_help_section){ N_("Main menu"), NULL, menu_actions, N_ACTIONS };
+	menu_help(&s[n++]);
 	ui_unitlist_help(&s[n++]);
 	ui_exlist_help(&s[n++]);
 	ui_detail_help(&s[n++]);
@@ -181,12 +186,12 @@ static int open_item(struct ui *ui, struct menu *m, size_t i)
 {
 	m->sel = i;
 	switch (m->shown[i]->id) {
-	case M_UNITS: return ui_action_result(ui_unitlist_run(ui)) | UI_RELOAD;
-	case M_EXEMPLARS: return ui_action_result(ui_exlist_run(ui, NULL)) | UI_RELOAD;
-	case M_QUOTA: return ui_action_result(ui_quota_run(ui)) | UI_RELOAD;
-	case M_REVIEW: return ui_action_result(ui_review_run(ui)) | UI_RELOAD;
-	case M_LOG: return ui_action_result(ui_auditlog_run(ui)) | UI_RELOAD;
-	case M_REPORTS: return ui_action_result(ui_reports_run(ui)) | UI_RELOAD;
+	case M_UNITS: return ui_action_result(ui_unitlist_run(ui));
+	case M_EXEMPLARS: return ui_action_result(ui_exlist_run(ui, NULL));
+	case M_QUOTA: return ui_action_result(ui_quota_run(ui));
+	case M_REVIEW: return ui_action_result(ui_review_run(ui));
+	case M_LOG: return ui_action_result(ui_auditlog_run(ui));
+	case M_REPORTS: return ui_action_result(ui_reports_run(ui));
 	case M_HELP: return ui_action_result(general_help(ui));
 	default: return UI_CLOSE;
 	}
@@ -198,8 +203,9 @@ static int menu_key(void *ctx, int key)
 	const struct ui_action *a = ui_action_find(m->ui, menu_actions, N_ACTIONS, key);
 
 	if (key >= '0' && key <= '9') {
-		size_t i = key == '0' ? m->n - 1 : (size_t)(key - '1');
-		return i < m->n ? open_item(m->ui, m, i) : UI_DONE;
+		/* Quit, the last item, is numbered 0; a number shown on no item does nothing. */
+		size_t quit = m->n - 1, i = key == '0' ? quit : (size_t)(key - '1');
+		return i < quit || key == '0' ? open_item(m->ui, m, i) : UI_DONE;
 	}
 	if (!a)
 		return UI_DONE;
@@ -212,10 +218,8 @@ static int menu_key(void *ctx, int key)
 		return UI_DONE;
 	case A_OPEN:
 		return open_item(m->ui, m, m->sel);
-	case A_HELP: {
-		struct ui_help_section s = { N_("Main menu"), NULL, menu_actions, N_ACTIONS };
-		return ui_action_result(ui_help_show(m->ui, &s, 1));
-	}
+	case A_HELP:
+		return ui_action_result(ui_help_screen(m->ui, menu_help));
 	default:
 		return UI_CLOSE;
 	}
@@ -242,7 +246,7 @@ int ui_main(struct reg *r)
 			m.shown[m.n++] = &items[i];
 	menu_reload(&ui, &m);
 	ui_term_push(&ui, menu_draw, menu_reload, &m, true);
-	ui_action_run(&ui, menu_key, menu_reload, &m);
+	ui_action_run(&ui, menu_key, &m);
 	ui_term_pop(&ui, &m);
 	ui_term_stop(&ui);
 	units_free(&ui.units);

@@ -212,13 +212,10 @@ static int handle(void *ctx, int key)
 	switch (a->id) {
 	case A_BACK:
 		return UI_CLOSE;
-	case A_HELP: {
-		struct ui_help_section sec;
-		ui_unitlist_help(&sec);
-		return ui_action_result(ui_help_show(s->ui, &sec, 1));
-	}
+	case A_HELP:
+		return ui_action_result(ui_help_screen(s->ui, ui_unitlist_help));
 	case A_OPEN:
-		return ui_action_result(open_unit(s)) | UI_RELOAD;
+		return ui_action_result(open_unit(s));
 	}
 	return UI_DONE;
 }
@@ -239,7 +236,7 @@ int ui_unitlist_run(struct ui *ui)
 	if (load(&s, &e) || ui_list_home(&s.list, &e))
 		ui_term_say(ui, true, "%s", e.msg);
 	ui_term_push(ui, draw, reload, &s, true);
-	rc = ui_action_run(ui, handle, reload, &s);
+	rc = ui_action_run(ui, handle, &s);
 	ui_term_pop(ui, &s);
 	ui_list_free(&s.list);
 	free(s.rows);

@@ -2,7 +2,8 @@
 # Live screens: two sessions on the quota screen both show an exemplar added
 # from the command line within one second, without a key press; then a
 # session left alone on the quota screen uses (almost) no CPU and writes
-# nothing at all to its terminal.
+# nothing at all to its terminal; the main menu under it is up to date when
+# the person goes back to it.
 #
 # The idle period is TUI_IDLE_SECONDS (10 here; tests/bench/bench_tui.sh
 # runs the same check for 60 seconds).
@@ -63,8 +64,16 @@ t_eq "${idle} s idle: no byte reached the terminal" "$(wc -c < "$T_DIR/a.out")" 
 dh add --unit phuongnganam --type individual --category good_deeds --name "Lê Văn Cường" \
 	--date 2025-08-02 >/dev/null
 t_wait "after idling, a change still shows" a "2/2 ✓" 2
-tui_keys a q q
-tui_keys b q q
+
+# The menus were under the quota screens through both adds: back on them,
+# they show what is saved now.
+tui_keys a q
+t_wait "back on the menu, it counts the unit that met its quota meanwhile" a \
+	"Quý 3/2025 (còn 53 ngày): 1 trên 15 đơn vị có chỉ tiêu đã đạt."
+tui_keys b q
+t_wait "and staff see their unit met" b "Đơn vị của bạn: Phường Ngã Năm 2/2 (Đạt)."
+tui_keys a q
+tui_keys b q
 t_eq "session 1 ends with status 0" "$(tui_exit a)" 0
 t_eq "session 2 ends with status 0" "$(tui_exit b)" 0
 tui_quiet a

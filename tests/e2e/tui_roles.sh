@@ -23,6 +23,11 @@ t_lacks "staff have no review queue" "$s" "Duyệt hồ sơ"
 t_lacks "staff have no audit log" "$s" "Nhật ký"
 t_contains "staff see their unit's quarter on the menu" "$s" \
 	"Đơn vị của bạn: Phường Ngã Năm 3/2 (Đạt)."
+# Staff have five items and Thoát as 0: 6 and 9 are numbers of no item.
+tui_keys s 6 9
+sleep 0.3
+t_eq "6 and 9 do not end the program" "$(tui_exit s 0)" running
+t_contains "staff stay on the menu" "$(tui_screen s)" "5  Trợ giúp"
 tui_keys s 2
 t_wait "staff see every unit's records" s "Lâm Thị Mai"
 tui_keys s / 
@@ -94,9 +99,17 @@ t_contains "and the status change" "$s" "introduced → returned"
 tui_keys o q q 5
 t_wait "the audit log opens" o "Mọi lần ghi, mới nhất ở trên."
 t_contains "the newest entry is the return, by tester" "$(tui_screen o)" "tester"
+t_contains "the hints say Enter shows the changes, not that it changes" "$(tui_screen o)" \
+	"Enter Xem thay đổi"
 tui_keys o Enter
 t_wait "Enter shows the entry's changes" o "Lần ghi nhật ký số"
 t_contains "field by field" "$(tui_screen o)" "introduced → returned"
+t_contains "the entry's page offers scrolling and the way back" "$(tui_screen o)" \
+	"↓ Cuộn q Quay lại"
+tui_keys o Enter
+t_wait "Enter goes back to the log" o "Mọi lần ghi, mới nhất ở trên."
+tui_keys o Enter
+tui_wait o "Lần ghi nhật ký số"
 tui_keys o q q q
 t_eq "the office session ends with status 0" "$(tui_exit o)" 0
 tui_quiet o

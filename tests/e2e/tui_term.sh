@@ -50,7 +50,10 @@ t_contains "ASCII: the marks fall back" "$s" "+ đạt   x thiếu   . chưa đ�
 t_contains "ASCII: a met cell" "$(tui_line x "Phường Ngã Năm")" "2/2 +"
 tui_keys x q 2 c
 t_wait "ASCII: boxes are drawn with + - |" x "+- Lĩnh vực -"
-tui_keys x C-x q q
+tui_keys x C-x q 6
+t_wait "ASCII: the report's period between arrows" x "<- Quý 2/2025 ->"
+t_contains "ASCII: arrow keys named as arrows" "$(tui_screen x)" "<- Kỳ trước -> Kỳ sau"
+tui_keys x q q
 
 # ---- help --------------------------------------------------------------------------
 tui_keys c q 2 ?
