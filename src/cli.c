@@ -207,7 +207,7 @@ int cli_listing(struct cli *c, size_t ncols, const char *const *names,
 		const char *const *labels, struct err *e)
 {
 	if (!(c->out = table_new(stdout, c->fmt, ncols, names, labels)))
-		return err_set(e, ERR_NOMEM, _("Out of memory."));
+		return err_nomem(e);
 	return 0;
 }
 

@@ -338,7 +338,7 @@ static int list_rows(struct cli *c, const struct query_filter *f, struct err *e)
 		pg.n = 0;
 		rc = query_scan(c->reg, f, pg.key, pg.key_len, false, take_row, &pg, e);
 		if (pg.failed)
-			rc = err_set(e, ERR_NOMEM, _("Out of memory."));
+			rc = err_nomem(e);
 		for (size_t i = 0; i < pg.n; i++)
 			if (!rc && print_item(c, &pg.v[i]))
 				rc = -1;

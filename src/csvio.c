@@ -435,11 +435,6 @@ static int feed(struct reader *r)
 	}
 }
 
-static int nomem(struct err *e)
-{
-	return err_set(e, ERR_NOMEM, _("Out of memory."));
-}
-
 int csvio_read(const char *data, size_t len, struct csvio_table *t, struct err *e)
 {
 	struct reader r = { .t = t, .data = data, .row = 1, .restart = NONE };
@@ -457,7 +452,7 @@ int csvio_read(const char *data, size_t len, struct csvio_table *t, struct err *
 	t->delim = guess_delim(data, len);
 	if (index_lines(&r, len) || parser_start(&r)) {
 		free(r.lines);
-		return nomem(e);
+		return err_nomem(e);
 	}
 	rc = feed(&r);
 	csv_free(&r.p);
@@ -466,7 +461,7 @@ int csvio_read(const char *data, size_t len, struct csvio_table *t, struct err *
 	free(r.lines);
 	if (rc) {
 		csvio_table_free(t);
-		return nomem(e);
+		return err_nomem(e);
 	}
 	if (!t->header.cells && !t->n_problems) {
 		csvio_table_free(t);
@@ -499,7 +494,7 @@ int csvio_read_file(const char *path, struct csvio_table *t, struct err *e)
 	}
 	if (!(buf = malloc((size_t)size + 1))) {
 		fclose(f);
-		return nomem(e);
+		return err_nomem(e);
 	}
 	if (fread(buf, 1, (size_t)size, f) != (size_t)size || ferror(f)) {
 		free(buf);

@@ -231,7 +231,7 @@ int demo_fill(struct reg *r, size_t *added, struct err *e)
 		*added = n;
 out:
 	if (rc && !e->code)
-		err_set(e, ERR_NOMEM, _("Out of memory."));
+		err_nomem(e);
 	for (size_t i = 0; i < n; i++)
 		model_exemplar_free(&xs[i]);
 	free(xs);

@@ -105,7 +105,7 @@ int exchange_export(struct reg *r, enum exchange_what what, struct report **out,
 	*out = NULL;
 	*count = 0;
 	if (!c.rp)
-		return err_set(e, ERR_NOMEM, _("Out of memory."));
+		return err_nomem(e);
 	if (register_units(r, &units, e)) {
 		report_free(c.rp);
 		return -1;
@@ -599,7 +599,7 @@ static int import_exemplars(struct import *im, const char *source, unsigned flag
 	int rc = -1;
 
 	if (!xs || !rows || !ids || !skip) {
-		err_set(e, ERR_NOMEM, _("Out of memory."));
+		err_nomem(e);
 		goto out;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -613,7 +613,7 @@ static int import_exemplars(struct import *im, const char *source, unsigned flag
 		ids[good++] = x->id;
 	}
 	if (im->nomem) {
-		err_set(e, ERR_NOMEM, _("Out of memory."));
+		err_nomem(e);
 		goto out;
 	}
 	/* A dry run first when duplicates are to be left out or nothing is to be
@@ -689,7 +689,7 @@ static int import_units(struct import *im, const char *source, unsigned flags, s
 	int rc = -1;
 
 	if (!us || !rows) {
-		err_set(e, ERR_NOMEM, _("Out of memory."));
+		err_nomem(e);
 		goto out;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -703,7 +703,7 @@ static int import_units(struct import *im, const char *source, unsigned flags, s
 		rows[good++] = im->t.rows[i].row;
 	}
 	if (im->nomem) {
-		err_set(e, ERR_NOMEM, _("Out of memory."));
+		err_nomem(e);
 		goto out;
 	}
 	rc = batch_import_units(im->r, us, good, source,
@@ -758,7 +758,7 @@ int exchange_import(struct reg *r, enum exchange_what what, const char *path,
 		rc = 0;
 	}
 	if (im.nomem)
-		rc = err_set(e, ERR_NOMEM, _("Out of memory."));
+		rc = err_nomem(e);
 	if (!rc && res->n_problems) {
 		qsort(res->problems, res->n_problems, sizeof *res->problems, problem_order);
 		rc = err_set(e, ERR_INVALID, _("%zu problems in %s; nothing was written."),

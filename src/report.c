@@ -188,7 +188,7 @@ void report_note(struct report *rp, struct report_section *sec, const char *fmt,
 int report_status(const struct report *rp, struct err *e)
 {
 	if (rp->failed)
-		return err_set(e, ERR_NOMEM, _("Out of memory."));
+		return err_nomem(e);
 	return 0;
 }
 
@@ -578,7 +578,7 @@ int report_text_lines(const struct report *rp, int width, struct report_lines *o
 		push_wrapped(&o, rp->notes[i], false);
 	if (o.failed || rp->failed) {
 		report_lines_free(out);
-		return err_set(e, ERR_NOMEM, _("Out of memory."));
+		return err_nomem(e);
 	}
 	return 0;
 }
@@ -656,7 +656,7 @@ int report_write_csv(const struct report *rp, FILE *f, bool bom, struct err *e)
 		const char **hdr = calloc(sec->ncols ? sec->ncols : 1, sizeof *hdr);
 
 		if (!hdr)
-			return err_set(e, ERR_NOMEM, _("Out of memory."));
+			return err_nomem(e);
 		for (size_t c = 0; c < sec->ncols; c++)
 			hdr[c] = sec->cols[c].header;
 		if (s)

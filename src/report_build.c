@@ -30,11 +30,6 @@ void report_build_rank(const long *scores, size_t n, int *ranks)
 	}
 }
 
-static int nomem(struct err *e)
-{
-	return err_set(e, ERR_NOMEM, _("Out of memory."));
-}
-
 static const char *quarter_name(int q, char buf[16])
 {
 	report_roman(q, buf);
@@ -211,7 +206,7 @@ int report_build_quarter(struct reg *r, int year, int quarter, struct report **o
 	if (tally_groups(&b, &g, &ng, e))
 		goto out;
 	if (!(rp = report_new())) {
-		nomem(e);
+		err_nomem(e);
 		goto out;
 	}
 	date_format_vn(date_quarter_first(year, quarter), from);
@@ -229,7 +224,7 @@ int report_build_quarter(struct reg *r, int year, int quarter, struct report **o
 	rc = 0;
 out:
 	if (it.failed)
-		rc = nomem(e);
+		rc = err_nomem(e);
 	for (size_t i = 0; i < it.n; i++)
 		free(it.v[i].name);
 	free(it.v);
@@ -263,7 +258,7 @@ static int rank_groups(struct tally *b, struct tally_group *g, size_t ng, struct
 		if (!scores || !ranks) {
 			free(scores);
 			free(ranks);
-			return nomem(e);
+			return err_nomem(e);
 		}
 		for (size_t j = 0; j < g[gi].n; j++)
 			scores[j] = b->fig[g[gi].idx[j]].score;
@@ -371,7 +366,7 @@ int report_build_year(struct reg *r, int year, struct report **out, struct err *
 	if (tally_groups(&b, &g, &ng, e) || rank_groups(&b, g, ng, e))
 		goto out;
 	if (!(rp = report_new())) {
-		nomem(e);
+		err_nomem(e);
 		goto out;
 	}
 	snprintf(period, sizeof period, _("Year %d"), year);

@@ -61,7 +61,7 @@ int report_file_write(const struct report *rp, enum report_format fmt, const cha
 	int fd, rc;
 
 	if (asprintf(&tmp, "%s.XXXXXX", path) < 0)
-		return err_set(e, ERR_NOMEM, _("Out of memory."));
+		return err_nomem(e);
 	if ((fd = mkstemp(tmp)) < 0) {
 		rc = err_set(e, ERR_IO, _("Cannot create %s: %s."), path, strerror(errno));
 		free(tmp);

@@ -10,11 +10,6 @@
 #include "query.h"
 #include "tally.h"
 
-static int nomem(struct err *e)
-{
-	return err_set(e, ERR_NOMEM, _("Out of memory."));
-}
-
 /* ---- the plan period ------------------------------------------------------------------ */
 
 /* One commended exemplar of the plan's list. */
@@ -293,11 +288,11 @@ static int plan_gather(struct plan *pl, struct reg *r, struct err *e)
 	pl->year = calloc(ny, sizeof *pl->year);
 	pl->cat_year = calloc(ny * CAT_COUNT_, sizeof *pl->cat_year);
 	if (!pl->year || !pl->cat_year)
-		return nomem(e);
+		return err_nomem(e);
 	for (int y = b->first_year; y < b->first_year + b->years; y++)
 		if (query_quota(r, y, 0, plan_quarter, pl, e) ||
 		    query_exemplars(r, y, 0, NULL, plan_exemplar, pl, e))
-			return pl->failed ? nomem(e) : -1;
+			return pl->failed ? err_nomem(e) : -1;
 	return 0;
 }
 
@@ -318,7 +313,7 @@ int report_plan_build(struct reg *r, struct report **out, struct err *e)
 	if (plan_gather(&pl, r, e) || tally_groups(&b, &g, &ng, e))
 		goto out;
 	if (!(rp = report_new())) {
-		nomem(e);
+		err_nomem(e);
 		goto out;
 	}
 	snprintf(period, sizeof period, _("Period %d-%d"), cfg->plan_from, cfg->plan_to);

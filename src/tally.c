@@ -7,11 +7,6 @@
 
 #include "i18n.h"
 
-static int nomem(struct err *e)
-{
-	return err_set(e, ERR_NOMEM, _("Out of memory."));
-}
-
 void tally_close(struct tally *b)
 {
 	units_free(&b->units);
@@ -31,7 +26,7 @@ int tally_open(struct tally *b, struct reg *r, int first_year, int years, struct
 	b->pool = calloc((b->units.n + 1) * (size_t)(years > 0 ? years : 1), sizeof *b->pool);
 	if (!b->fig || !b->pool) {
 		tally_close(b);
-		return nomem(e);
+		return err_nomem(e);
 	}
 	for (size_t i = 0; i < b->units.n; i++)
 		b->fig[i].by_year = b->pool + i * (size_t)(years > 0 ? years : 1);
@@ -119,7 +114,7 @@ int tally_groups(const struct tally *b, struct tally_group **out, size_t *n, str
 		size_t *idx = malloc((b->units.n + 1) * sizeof *idx), count = 0;
 		if (!idx) {
 			tally_groups_free(*out, *n);
-			return nomem(e);
+			return err_nomem(e);
 		}
 		for (size_t i = 0; i < b->units.n; i++) {
 			const struct unit *u = &b->units.v[i];
@@ -132,7 +127,7 @@ int tally_groups(const struct tally *b, struct tally_group **out, size_t *n, str
 		if (add_group(out, n, k < cfg->n_blocks ? cfg->blocks[k].name
 					: _("Units outside the emulation blocks"), idx, count)) {
 			tally_groups_free(*out, *n);
-			return nomem(e);
+			return err_nomem(e);
 		}
 	}
 	return 0;

@@ -124,7 +124,7 @@ static int load(struct screen *s, struct err *e)
 	if (query_log(s->ui->r, &f, take, s, e))
 		return -1;
 	s->arr.n = s->n;
-	return s->failed ? err_set(e, ERR_NOMEM, _("Out of memory.")) : 0;
+	return s->failed ? err_nomem(e) : 0;
 }
 
 static void reload(struct ui *ui, void *p)

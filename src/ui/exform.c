@@ -199,7 +199,7 @@ static int gather(struct exform *x, struct exemplar *r, struct err *e)
 	char *s;
 
 	if (model_exemplar_copy(r, &x->base))
-		return err_set(e, ERR_NOMEM, _("Out of memory."));
+		return err_nomem(e);
 	r->type = t;
 	r->category = f[F_CATEGORY].pick < f[F_CATEGORY].n_choices
 		      ? x->cat_ids[t][f[F_CATEGORY].pick] : 0;

@@ -112,7 +112,7 @@ static int fetch(void *ctx, const uint8_t *from, size_t from_len, bool backward,
 
 	if (query_scan(s->ui->r, &s->f, from, from_len, backward, take_row, &c, e))
 		return -1;
-	return c.failed ? err_set(e, ERR_NOMEM, _("Out of memory.")) : 0;
+	return c.failed ? err_nomem(e) : 0;
 }
 
 static void reload(struct ui *ui, void *p)

@@ -88,7 +88,7 @@ static int reserve(struct ui_rows *r, size_t extra, struct err *e)
 	size_t cap = r->n + extra;
 	struct ui_row *v = realloc(r->v, cap * sizeof *v);
 	if (!v)
-		return err_set(e, ERR_NOMEM, _("Out of memory."));
+		return err_nomem(e);
 	r->v = v;
 	r->cap = cap;
 	return 0;
@@ -253,7 +253,7 @@ int ui_list_goto(struct ui_list *l, const uint8_t *key, size_t key_len, struct e
 
 	/* `key` may be a row of this window (a reload), which is freed below. */
 	if (!target)
-		return err_set(e, ERR_NOMEM, _("Out of memory."));
+		return err_nomem(e);
 	memcpy(target, key, key_len);
 	/* The window: the row before the target, then the target and what follows. */
 	struct ui_row at = { target, key_len, NULL, false };
@@ -367,7 +367,7 @@ int ui_list_array_fetch(void *array, const uint8_t *from, size_t from_len, bool 
 		ui_list_index_key((size_t)i, k);
 		if (ui_rows_add(out, k, sizeof k, NULL, a->skip && a->skip((size_t)i, a->ctx),
 				NULL))
-			return err_set(e, ERR_NOMEM, _("Out of memory."));
+			return err_nomem(e);
 	}
 	return 0;
 }

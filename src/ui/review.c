@@ -111,7 +111,7 @@ static int load(struct screen *s, struct err *e)
 	if (query_scan(s->ui->r, &f, NULL, 0, false, take, s, e))
 		return -1;
 	if (s->failed)
-		return err_set(e, ERR_NOMEM, _("Out of memory."));
+		return err_nomem(e);
 	if (s->n)
 		qsort(s->v, s->n, sizeof *s->v, oldest_first);
 	s->arr.n = s->n;

@@ -112,7 +112,7 @@ static int load(struct screen *s, struct err *e)
 	free(s->rows);
 	s->n = 0;
 	if (!(s->rows = calloc(cap, sizeof *s->rows)))
-		return err_set(e, ERR_NOMEM, _("Out of memory."));
+		return err_nomem(e);
 	for (size_t b = 0; b < cfg->n_blocks; b++) {
 		size_t before = s->n;
 		add_heading(s, cfg->blocks[b].name);
