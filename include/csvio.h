@@ -89,6 +89,10 @@ int csvio_read_file(const char *path, struct csvio_table *t, struct err *e);
 
 void csvio_table_free(struct csvio_table *t);
 
+/* Free one row's cells before the table goes (an importer done with the
+ * row); the table's own free then skips it. */
+void csvio_row_free(struct csvio_row *row);
+
 /* The spreadsheet name of a 1-based column: 1 -> "A", 27 -> "AA". */
 void csvio_column_name(size_t col, char buf[8]);
 

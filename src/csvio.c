@@ -147,6 +147,7 @@ struct reader {
 	size_t row;         /* spreadsheet row number of the current record */
 	char **cells;       /* the current record */
 	size_t n, cap;
+	size_t cap_rows;    /* rows t->rows has room for */
 	size_t multiline;   /* first column (1-based) of the record holding a line break */
 	size_t nul;         /* first column holding a NUL byte */
 	int last_end;       /* the character that ended the previous record */
@@ -283,14 +284,47 @@ static bool all_empty(const struct reader *r)
 	return true;
 }
 
-static void keep_record(struct reader *r, struct csvio_row *dst)
+/*
+ * Keep the current record as one block: the cell pointers, then the cells'
+ * text.  A file of 100,000 rows would otherwise hold 2.6 million small
+ * allocations, their overhead as large as the text, until the import ends.
+ * The reader's own cells are left for drop_record().  0 or -1 (out of memory).
+ */
+static int keep_record(struct reader *r, struct csvio_row *dst)
 {
+	size_t text = 0, ptrs = r->n * sizeof(char *);
+	char *at;
+
+	for (size_t i = 0; i < r->n; i++)
+		text += strlen(r->cells[i]) + 1;
+	if (!(dst->cells = malloc(ptrs + text + 1)))
+		return r->failed = true, -1;
+	at = (char *)dst->cells + ptrs;
+	for (size_t i = 0; i < r->n; i++) {
+		size_t len = strlen(r->cells[i]) + 1;
+		dst->cells[i] = memcpy(at, r->cells[i], len);
+		at += len;
+	}
 	dst->row = r->row;
-	dst->cells = r->cells;
 	dst->n = r->n;
-	r->cells = NULL;
-	r->n = r->cap = 0;
-	r->multiline = r->nul = 0;
+	return 0;
+}
+
+/* Room for one more row, doubling: a row at a time would copy the array
+ * once per row.  0 or -1 (out of memory). */
+static int room_for_row(struct reader *r)
+{
+	struct csvio_table *t = r->t;
+	struct csvio_row *v;
+	size_t cap = r->cap_rows ? r->cap_rows * 2 : 64;
+
+	if (t->n_rows < r->cap_rows)
+		return 0;
+	if (!(v = realloc(t->rows, cap * sizeof *v)))
+		return r->failed = true, -1;
+	t->rows = v;
+	r->cap_rows = cap;
+	return 0;
 }
 
 static void on_record(int c, void *ctx)
@@ -323,14 +357,9 @@ static void on_record(int c, void *ctx)
 		 * as unknown, instead of the first data row being taken for it. */
 		check_cells(r);
 		keep_record(r, &t->header);
-	} else if (check_cells(r) == 0 && fit_record(r) == 0 && !all_empty(r)) {
-		struct csvio_row *v = realloc(t->rows, (t->n_rows + 1) * sizeof *v);
-		if (!v) {
-			r->failed = true;
-			return;
-		}
-		t->rows = v;
-		keep_record(r, &v[t->n_rows++]);
+	} else if (check_cells(r) == 0 && fit_record(r) == 0 && !all_empty(r) &&
+		   room_for_row(r) == 0 && keep_record(r, &t->rows[t->n_rows]) == 0) {
+		t->n_rows++;
 	}
 	drop_record(r);
 	r->row++;
@@ -507,20 +536,18 @@ int csvio_read_file(const char *path, struct csvio_table *t, struct err *e)
 	return rc;
 }
 
-static void free_row(struct csvio_row *r)
+void csvio_row_free(struct csvio_row *row)
 {
-	for (size_t i = 0; i < r->n; i++)
-		free(r->cells[i]);
-	free(r->cells);
-	r->cells = NULL;
-	r->n = 0;
+	free(row->cells); /* the cells' text is in the same block */
+	row->cells = NULL;
+	row->n = 0;
 }
 
 void csvio_table_free(struct csvio_table *t)
 {
-	free_row(&t->header);
+	csvio_row_free(&t->header);
 	for (size_t i = 0; i < t->n_rows; i++)
-		free_row(&t->rows[i]);
+		csvio_row_free(&t->rows[i]);
 	free(t->rows);
 	free(t->problems);
 	memset(t, 0, sizeof *t);

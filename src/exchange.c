@@ -602,15 +602,19 @@ static int import_exemplars(struct import *im, const char *source, unsigned flag
 		err_nomem(e);
 		goto out;
 	}
+	/* Each row is freed once it is a record: the file and the records are
+	 * not both held whole. */
 	for (size_t i = 0; i < n; i++) {
 		struct exemplar *x = &xs[good];
+		struct csvio_row *row = &im->t.rows[i];
 		model_exemplar_init(x);
-		if (parse_exemplar(im, &im->t.rows[i], x)) {
+		if (parse_exemplar(im, row, x)) {
 			model_exemplar_free(x);
-			continue;
+		} else {
+			rows[good] = row->row;
+			ids[good++] = x->id;
 		}
-		rows[good] = im->t.rows[i].row;
-		ids[good++] = x->id;
+		csvio_row_free(row);
 	}
 	if (im->nomem) {
 		err_nomem(e);

@@ -148,6 +148,37 @@ static void test_read_blank_short_and_empty_rows(void **state)
 	csvio_table_free(&t);
 }
 
+/* Many rows (the array grows), each cell its own text; a row freed early
+ * leaves the others and the table's own free intact. */
+static void test_read_many_rows_and_free_one(void **state)
+{
+	struct csvio_table t;
+	char *data = malloc(300 * 16 + 16), *at = data;
+
+	(void)state;
+	assert_non_null(data);
+	at += sprintf(at, "n,sq\n");
+	for (int i = 1; i <= 300; i++)
+		at += sprintf(at, "%d,\"%d\"\r\n", i, i * i);
+	read_ok(data, &t);
+	free(data);
+	assert_int_equal(t.n_rows, 300);
+	csvio_row_free(&t.rows[0]);
+	assert_null(t.rows[0].cells);
+	assert_int_equal(t.rows[0].n, 0);
+	for (int i = 2; i <= 300; i++) {
+		char want[16];
+		struct csvio_row *r = &t.rows[i - 1];
+		assert_int_equal(r->row, (size_t)i + 1);
+		assert_int_equal(r->n, 2);
+		sprintf(want, "%d", i);
+		assert_string_equal(r->cells[0], want);
+		sprintf(want, "%d", i * i);
+		assert_string_equal(r->cells[1], want);
+	}
+	csvio_table_free(&t);
+}
+
 static void test_read_too_many_cells(void **state)
 {
 	struct csvio_table t;
@@ -303,6 +334,7 @@ int main(void)
 		cmocka_unit_test(test_read_excel_file),
 		cmocka_unit_test(test_read_semicolons_and_line_breaks),
 		cmocka_unit_test(test_read_blank_short_and_empty_rows),
+		cmocka_unit_test(test_read_many_rows_and_free_one),
 		cmocka_unit_test(test_read_too_many_cells),
 		cmocka_unit_test(test_read_every_damage_reported),
 		cmocka_unit_test(test_read_quote_closed_rows_later),
