@@ -104,12 +104,15 @@ int store_add_exemplar(struct store_txn *t, const struct exemplar *x, uint64_t *
 int store_has_exemplar(struct store_txn *t, uint64_t id);
 
 /*
- * For a batch: from now on this transaction adds up counter changes in
- * memory; store_flush_counts() writes them, once per counter, and must be
- * called before the transaction ends (store_get_counts does not see them).
+ * For a batch of many records.  From store_batch_begin() on, the transaction
+ * adds up counter changes in memory and holds back the keys of the period,
+ * names and folds indexes; store_batch_end() writes each counter once and
+ * the keys in key order, and must be called before the transaction ends.
+ * store_get_counts() does not see the held-back changes; the scans, the
+ * checks and an update write the held keys out first.
  */
-void store_defer_counts(struct store_txn *t);
-int store_flush_counts(struct store_txn *t, struct err *e);
+void store_batch_begin(struct store_txn *t);
+int store_batch_end(struct store_txn *t, struct err *e);
 
 int store_get_unit(struct store_txn *t, const char *code, struct unit *u, struct err *e);
 int store_put_unit(struct store_txn *t, const struct unit *u, struct err *e);

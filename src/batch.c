@@ -120,7 +120,7 @@ static int batch_txn(struct store_txn *t, void *p, struct err *e)
 		return -1;
 	if (!c->next)
 		c->next = 1;
-	store_defer_counts(t);
+	store_batch_begin(t);
 	for (size_t i = 0; i < c->n && !rc; i++)
 		if (!c->early[i])
 			rc = batch_one(t, c, i, e);
@@ -130,7 +130,7 @@ static int batch_txn(struct store_txn *t, void *p, struct err *e)
 		c->dry_done = true;
 		return err_set(e, ERR_INVALID, _("Nothing was written.")), -1;
 	}
-	if (store_flush_counts(t, e) || store_put_meta_u64(t, "next_id", c->next, e))
+	if (store_batch_end(t, e) || store_put_meta_u64(t, "next_id", c->next, e))
 		return -1;
 	audit_entry_init(&a);
 	a.time = time(NULL);

@@ -47,12 +47,29 @@ struct store_txn {
 	bool full;
 	struct buf enc;   /* record encoding, reused */
 	struct buf row;   /* list-row strings handed to callbacks, reused */
-	struct pending *pending; /* counter changes held back (store_defer_counts) */
+	struct pending *pending; /* counter changes held back (store_batch_begin) */
 	size_t n_pending, cap_pending;
+	struct held *held;       /* index keys held back, one per index (HELD_COUNT) */
 };
 
 /*
- * A counter change held back until store_flush_counts(): a batch of many
+ * Keys of the period, names and folds indexes held back by a batch, for one
+ * index.  Those keys carry no value and end with the record's id, so none
+ * is read back before the batch ends and no two collide.  Written in key
+ * order through one cursor (held_write), each leaf page is found once and
+ * filled from left to right, where writing each key as its record comes
+ * would start from the root at a random place every time.  Each key is
+ * kept in `bytes` as a two-byte length and the key; at[] holds where.
+ */
+struct held {
+	struct buf bytes;
+	size_t *at, n, cap;
+};
+
+enum { HELD_PERIOD, HELD_NAMES, HELD_FOLDS, HELD_COUNT };
+
+/*
+ * A counter change held back until store_batch_end(): a batch of many
  * records touches the same few counters over and over, so it adds up the
  * changes in memory and reads and writes each counter once.  Kept in an
  * open-addressing table (cap_pending slots, at most half full).
@@ -415,6 +432,16 @@ static bool out_of_space(struct store *s)
 	       stat(path, &sb) == 0 && (unsigned long long)sb.st_size + slack > rl.rlim_cur;
 }
 
+static void held_free(struct store_txn *t)
+{
+	for (int i = 0; t->held && i < HELD_COUNT; i++) {
+		buf_free(&t->held[i].bytes);
+		free(t->held[i].at);
+	}
+	free(t->held);
+	t->held = NULL;
+}
+
 static void txn_end(struct store_txn *t)
 {
 	buf_free(&t->enc);
@@ -422,6 +449,7 @@ static void txn_end(struct store_txn *t)
 	free(t->pending);
 	t->pending = NULL;
 	t->n_pending = t->cap_pending = 0;
+	held_free(t);
 }
 
 int store_read(struct store *s, store_fn fn, void *ctx, struct err *e)
@@ -614,10 +642,89 @@ static int pending_add(struct store_txn *t, const struct key *k, const struct ex
 	return 0;
 }
 
-void store_defer_counts(struct store_txn *t)
+void store_batch_begin(struct store_txn *t)
 {
 	if (!t->pending && (t->pending = calloc(64, sizeof *t->pending)))
 		t->cap_pending = 64;
+	/* Without memory for it, keys are written as they come, as outside a batch. */
+	if (!t->held)
+		t->held = calloc(HELD_COUNT, sizeof *t->held);
+}
+
+/* Hold back key k of index `which` (t->held set).  0 or -1 (out of memory). */
+static int held_add(struct store_txn *t, int which, const struct key *k)
+{
+	struct held *h = &t->held[which];
+	uint8_t len[2] = { (uint8_t)(k->n >> 8), (uint8_t)k->n };
+
+	if (h->n == h->cap) {
+		size_t cap = h->cap ? h->cap * 2 : 1024, *at = realloc(h->at, cap * sizeof *at);
+		if (!at)
+			return -1;
+		h->at = at;
+		h->cap = cap;
+	}
+	h->at[h->n] = h->bytes.len;
+	if (buf_put(&h->bytes, len, 2) || buf_put(&h->bytes, k->b, k->n))
+		return -1;
+	h->n++;
+	return 0;
+}
+
+/* The key kept at byte `at` of h->bytes. */
+static MDB_val held_key(const struct held *h, size_t at)
+{
+	const uint8_t *p = h->bytes.data + at;
+
+	return val(p + 2, (size_t)p[0] << 8 | p[1]);
+}
+
+/* LMDB's own order of keys: bytes, then the shorter first. */
+static int held_cmp(const void *a, const void *b, void *ctx)
+{
+	const struct held *h = ctx;
+	MDB_val x = held_key(h, *(const size_t *)a), y = held_key(h, *(const size_t *)b);
+	int c = memcmp(x.mv_data, y.mv_data, x.mv_size < y.mv_size ? x.mv_size : y.mv_size);
+
+	return c ? c : (x.mv_size > y.mv_size) - (x.mv_size < y.mv_size);
+}
+
+static int held_write(struct store_txn *t, MDB_dbi dbi, struct held *h, struct err *e)
+{
+	MDB_cursor *c;
+	MDB_val none = val(NULL, 0);
+	int rc;
+
+	if (!h->n)
+		return 0;
+	qsort_r(h->at, h->n, sizeof *h->at, held_cmp, h);
+	if ((rc = mdb_cursor_open(t->txn, dbi, &c)))
+		return fail(t, rc, e);
+	for (size_t i = 0; i < h->n && !rc; i++) {
+		MDB_val k = held_key(h, h->at[i]);
+		rc = mdb_cursor_put(c, &k, &none, 0);
+	}
+	mdb_cursor_close(c);
+	h->n = h->bytes.len = 0;
+	return rc ? fail(t, rc, e) : 0;
+}
+
+/*
+ * Write out the keys held back so far, the batch going on.  Called before
+ * anything reads those indexes or deletes from them: a scan must find a
+ * record added earlier in the transaction, and an update must find the key
+ * it replaces.
+ */
+static int held_settle(struct store_txn *t, struct err *e)
+{
+	int rc = 0;
+
+	if (t->held) {
+		MDB_dbi dbi[HELD_COUNT] = { t->s->period, t->s->names, t->s->folds };
+		for (int i = 0; i < HELD_COUNT && !rc; i++)
+			rc = held_write(t, dbi[i], &t->held[i], e);
+	}
+	return rc;
 }
 
 /* Add a change to one stored counter; a counter back at zero is removed. */
@@ -650,11 +757,20 @@ static int count(struct store_txn *t, const struct key *k, const struct exemplar
 	return write_counts(t, &d, e);
 }
 
-int store_flush_counts(struct store_txn *t, struct err *e)
+int store_batch_end(struct store_txn *t, struct err *e)
 {
 	struct pending *v = t->pending;
 	size_t cap = t->cap_pending;
 	int rc = 0;
+
+	rc = held_settle(t, e);
+	held_free(t);
+	if (rc) {
+		free(v);
+		t->pending = NULL;
+		t->n_pending = t->cap_pending = 0;
+		return -1;
+	}
 
 	t->pending = NULL;
 	for (size_t i = 0; i < cap && !rc; i++)
@@ -683,7 +799,8 @@ static int put_keyed(struct store_txn *t, const struct exemplar *old, struct ex_
 	int rc;
 
 	if (old) {
-		if ((!key_eq(&ok->list, &nk->list) && del_key(t, s->list, &ok->list, e)) ||
+		if (held_settle(t, e) ||
+		    (!key_eq(&ok->list, &nk->list) && del_key(t, s->list, &ok->list, e)) ||
 		    (!key_eq(&ok->period, &nk->period) && del_key(t, s->period, &ok->period, e)) ||
 		    (!key_eq(&ok->names, &nk->names) && del_key(t, s->names, &ok->names, e)) ||
 		    (!key_eq(&ok->folds, &nk->folds) && del_key(t, s->folds, &ok->folds, e)) ||
@@ -698,12 +815,14 @@ static int put_keyed(struct store_txn *t, const struct exemplar *old, struct ex_
 	if ((rc = mdb_put(t->txn, s->exemplars, &k, &d, 0)))
 		return fail(t, rc, e);
 	if (put_key(t, s->list, &nk->list, nk->value.data, nk->value.len, e) ||
-	    put_key(t, s->period, &nk->period, NULL, 0, e) ||
-	    put_key(t, s->names, &nk->names, NULL, 0, e) ||
-	    put_key(t, s->folds, &nk->folds, NULL, 0, e) ||
 	    count(t, &nk->counter, x, +1, e))
 		return -1;
-	return 0;
+	if (t->held)
+		return held_add(t, HELD_PERIOD, &nk->period) || held_add(t, HELD_NAMES, &nk->names) ||
+		       held_add(t, HELD_FOLDS, &nk->folds) ? err_nomem(e) : 0;
+	return put_key(t, s->period, &nk->period, NULL, 0, e) ||
+	       put_key(t, s->names, &nk->names, NULL, 0, e) ||
+	       put_key(t, s->folds, &nk->folds, NULL, 0, e) ? -1 : 0;
 }
 
 int store_put_exemplar(struct store_txn *t, const struct exemplar *old,
@@ -908,6 +1027,9 @@ static int scan_ids(struct store_txn *t, MDB_dbi dbi, const struct key *pre,
 	MDB_val k = val(pre->b, pre->n), d;
 	size_t nlen = needle ? strlen(needle) : 0;
 	int rc, r = 0;
+
+	if (held_settle(t, e))
+		return -1;
 
 	if ((rc = mdb_cursor_open(t->txn, dbi, &c)))
 		return fail(t, rc, e);
@@ -1238,6 +1360,8 @@ int store_verify_indexes(struct store_txn *t, const struct exemplar *x, unsigned
 	struct ex_keys k;
 
 	*bad = 0;
+	if (held_settle(t, e))
+		return -1;
 	if (keys_exemplar(x, &k)) {
 		keys_exemplar_free(&k);
 		return err_nomem(e);
@@ -1265,6 +1389,8 @@ int store_stats(struct store_txn *t, struct store_stats *st, struct err *e)
 {
 	struct store *s = t->s;
 
+	if (held_settle(t, e))
+		return -1;
 	st->exemplars = entries(t, s->exemplars);
 	st->list = entries(t, s->list);
 	st->period = entries(t, s->period);

@@ -1835,45 +1835,74 @@ static void test_find_same(void **state)
 	model_exemplar_free(&c);
 }
 
-/* Three adds and a move between quarters with the counters held back. */
-static int deferred_fn(struct store_txn *t, void *ctx, struct err *e)
+/*
+ * Three adds, a move between quarters and a fourth add in a batch (counters
+ * and index keys held back), out of name order; a scan at the end must see
+ * every record added before it, and not the moved one where it was.
+ */
+struct batch_run {
+	struct exemplar x[4];
+	struct ids seen;
+};
+
+static int held_fn(struct store_txn *t, void *ctx, struct err *e)
 {
-	struct exemplar *x = ctx;
+	struct batch_run *b = ctx;
 	uint64_t dup;
 
-	store_defer_counts(t);
+	store_batch_begin(t);
 	for (int i = 0; i < 3; i++) {
-		x[i].id = (uint64_t)i + 1;
-		if (store_add_exemplar(t, &x[i], &dup, e) || dup)
+		b->x[i].id = (uint64_t)i + 1;
+		if (store_add_exemplar(t, &b->x[i], &dup, e) || dup)
 			return -1;
 	}
 	struct exemplar moved;
 	model_exemplar_init(&moved);
-	if (model_exemplar_copy(&moved, &x[2]))
+	if (model_exemplar_copy(&moved, &b->x[2]))
 		return -1;
 	moved.date = D_2024_08_15;
-	int rc = store_put_exemplar(t, &x[2], &moved, e);
-	model_exemplar_free(&moved);
-	return rc ? -1 : store_flush_counts(t, e);
+	int rc = store_put_exemplar(t, &b->x[2], &moved, e);
+	model_exemplar_free(&b->x[2]);
+	b->x[2] = moved;
+	b->x[3].id = 4;
+	if (rc || store_add_exemplar(t, &b->x[3], &dup, e) || dup ||
+	    store_scan_period(t, 2024, 2, "phuong1", id_cb, &b->seen, e))
+		return -1;
+	return store_batch_end(t, e);
 }
 
-static void test_deferred_counts(void **state)
+static void test_batch_held_back(void **state)
 {
 	struct fix *f = *state;
-	struct exemplar x[3];
+	struct batch_run b = { .seen = { .n = 0 } };
 	struct err e;
 
-	make(&x[0], 0, "phuong1", TYPE_INDIVIDUAL, "Trần Thị Ánh", D_2024_05_02);
-	make(&x[1], 0, "phuong1", TYPE_COLLECTIVE, "Ấp Mỹ Hòa", D_2024_05_02);
-	make(&x[2], 0, "phuong1", TYPE_INDIVIDUAL, "Lê Văn Bình", D_2024_05_02);
-	assert_int_equal(store_write(f->s, deferred_fn, x, &e), 0);
-	/* Q2 keeps two (one person, one collective), Q3 got the moved one */
-	assert_counts(f->s, 2024, 2, "phuong1", 2, 1, STATUS_INTRODUCED, 2);
+	make(&b.x[0], 0, "phuong1", TYPE_INDIVIDUAL, "Trần Thị Ánh", D_2024_05_02);
+	make(&b.x[1], 0, "phuong1", TYPE_COLLECTIVE, "Ấp Mỹ Hòa", D_2024_05_02);
+	make(&b.x[2], 0, "phuong1", TYPE_INDIVIDUAL, "Lê Văn Bình", D_2024_05_02);
+	make(&b.x[3], 0, "phuong1", TYPE_INDIVIDUAL, "Phạm Thị Dung", D_2024_05_02);
+	assert_int_equal(store_write(f->s, held_fn, &b, &e), 0);
+	/* the scan inside the batch saw the three records then in Q2 */
+	assert_int_equal(b.seen.n, 3);
+	assert_int_equal(b.seen.v[0], 1);
+	assert_int_equal(b.seen.v[1], 2);
+	assert_int_equal(b.seen.v[2], 4);
+	/* Q2 keeps three (two people, one collective), Q3 got the moved one */
+	assert_counts(f->s, 2024, 2, "phuong1", 3, 2, STATUS_INTRODUCED, 3);
 	assert_counts(f->s, 2024, 3, "phuong1", 1, 1, STATUS_INTRODUCED, 1);
 	struct store_stats st = stats(f->s);
 	assert_int_equal(st.counters, 2);
-	for (int i = 0; i < 3; i++)
-		model_exemplar_free(&x[i]);
+	/* one entry per record in every index: the moved record's Q2 key is gone */
+	assert_int_equal(st.period, 4);
+	assert_int_equal(st.names, 4);
+	assert_int_equal(st.folds, 4);
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(verify(f->s, &b.x[i]), 0);
+	assert_scan(f->s, PERIOD(2024, 3, "phuong1"), IDS(3));
+	assert_scan(f->s, PERIOD(2024, 2, "phuong1"), IDS(1, 2, 4));
+	assert_scan(f->s, FOLD("le van"), IDS(3));
+	for (int i = 0; i < 4; i++)
+		model_exemplar_free(&b.x[i]);
 }
 
 int main(void)
@@ -1883,7 +1912,7 @@ int main(void)
 		T(test_open_missing),
 		T(test_put_get),
 		T(test_find_same),
-		T(test_deferred_counts),
+		T(test_batch_held_back),
 		T(test_next_id),
 		T(test_update_moves_everything),
 		T(test_update_status_only),
