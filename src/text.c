@@ -766,13 +766,21 @@ static bool vni_pair(ucs4_t base, ucs4_t mark)
 	return false;
 }
 
-/* Expects NFC (text_clean's output): decomposed legacy letters are not seen. */
+/*
+ * Expects NFC (text_clean's output): decomposed legacy letters are not seen.
+ * Every sign looked for is a character of U+00A0-U+00FF (a VNI mark byte,
+ * lowered, too: only U+00C0-U+00FF lower into it), which UTF-8 starts with
+ * byte C2 or C3; text without them, and the characters outside that block,
+ * are passed over without asking libunistring about them.
+ */
 bool text_looks_legacy(const char *s)
 {
 	const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);
 	ucs4_t prev = ' ', cur, next;
 
-	if (p == end)
+	size_t n = (size_t)(end - p);
+
+	if (!n || (!memchr(s, 0xC2, n) && !memchr(s, 0xC3, n)))
 		return false;
 	p += next_char(p, end, &cur);
 	for (;;) {
@@ -782,11 +790,12 @@ bool text_looks_legacy(const char *s)
 		next = ' ';
 		if (more)
 			p += next_char(p, end, &next);
-		if ((cl & L_BAD) ||
-		    ((cl & L_AFTER) && uc_is_alpha(prev)) ||
-		    ((cl & L_BEFORE) && uc_is_alpha(next)) ||
-		    ((cl & L_UP) && uc_is_lower(prev)) ||
-		    vni_pair(uc_tolower(prev), uc_tolower(cur)))
+		if (cur >= 0xA0 && cur <= 0xFF &&
+		    ((cl & L_BAD) ||
+		     ((cl & L_AFTER) && uc_is_alpha(prev)) ||
+		     ((cl & L_BEFORE) && uc_is_alpha(next)) ||
+		     ((cl & L_UP) && uc_is_lower(prev)) ||
+		     vni_pair(uc_tolower(prev), uc_tolower(cur))))
 			return true;
 		if (!more)
 			return false;
