@@ -19,9 +19,10 @@
 #define N_(s) (s)
 
 /*
- * Set up the locale for a UTF-8 program: setlocale(LC_ALL, ""), and if the
- * resulting codeset is not UTF-8, switch LC_CTYPE to C.UTF-8.  Returns true
- * when it had to switch (the caller tells the person once).
+ * Set up the locale for a UTF-8 program: LC_CTYPE and LC_MESSAGES from the
+ * environment (the program uses no other category), and if the codeset is
+ * not UTF-8, switch LC_CTYPE to C.UTF-8.  Returns true when it had to
+ * switch (the caller tells the person once).
  */
 bool i18n_init_locale(void);
 
@@ -29,7 +30,9 @@ bool i18n_init_locale(void);
  * Choose the language of messages ("vi" or "en"; NULL or "" means "vi")
  * and bind the catalogue.  Catalogues are looked for beside the executable
  * (build tree: <dir>/locale, installed: <dir>/../share/locale), then in the
- * compiled-in LOCALEDIR.  Must be called before the first gettext().
+ * compiled-in LOCALEDIR, which alone is used when the program runs
+ * privileged (identity_beside_program).  Must be called before the first
+ * gettext().
  */
 void i18n_set_language(const char *lang);
 

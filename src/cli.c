@@ -19,7 +19,7 @@
 #include "identity.h"
 #include "text.h"
 #include "paths.h"
-#include "ui.h"
+#include "screens.h"
 
 /* One subcommand: its name, its function and a one-line synopsis. */
 struct command {
@@ -291,7 +291,7 @@ int cli_main(int argc, char **argv)
 	struct cli c = { .fmt = TABLE_TEXT };
 	const char *config = NULL;
 	struct err e = { 0 };
-	int opt, rc;
+	int opt, rc, status = 0;
 
 	bool switched = i18n_init_locale();
 	i18n_set_language(NULL);
@@ -314,7 +314,7 @@ int cli_main(int argc, char **argv)
 	if (settle(&c, config, &e)) {
 		rc = cli_fail(&e);
 	} else if (optind >= argc) {
-		rc = cli_open(&c, 0, &e) ? cli_fail(&e) : ui_main(c.reg);
+		rc = cli_open(&c, 0, &e) || screens_run(c.reg, &status, &e) ? cli_fail(&e) : status;
 	} else {
 		rc = run_command(&c, argc - optind, argv + optind);
 	}

@@ -7,9 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "identity.h"
 #include "paths.h"
 
 static char language[8] = "vi";
@@ -34,36 +33,15 @@ bool i18n_init_locale(void)
 	return true;
 }
 
-static bool is_dir(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 /* The catalogue directory: beside the program (build tree or install), else LOCALEDIR. */
 static void locale_dir(char *out, size_t n)
 {
-	char exe[PATH_MAX];
-	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	char *slash;
+	/* build/asan/dienhinh shares build/locale */
+	static const char *const beside[] = { "locale", "../share/locale", "../locale" };
 
-	if (len > 0) {
-		exe[len] = 0;
-		if ((slash = strrchr(exe, '/'))) {
-			*slash = 0;
-			snprintf(out, n, "%s/locale", exe);
-			if (is_dir(out))
-				return;
-			snprintf(out, n, "%s/../share/locale", exe);
-			if (is_dir(out))
-				return;
-			/* build/asan/dienhinh shares build/locale */
-			snprintf(out, n, "%s/../locale", exe);
-			if (is_dir(out))
-				return;
-		}
-	}
+	for (size_t i = 0; i < sizeof beside / sizeof beside[0]; i++)
+		if (identity_beside_program(beside[i], out, n))
+			return;
 	snprintf(out, n, "%s", DIENHINH_LOCALEDIR);
 }
 
