@@ -12,11 +12,14 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <unistr.h>
 
@@ -220,41 +223,62 @@ const struct iniscan_key *iniscan_find_key(const struct iniscan_sec *s, const ch
 	return NULL;
 }
 
+static int fail_read(const char *path, int errnum, struct err *e)
+{
+	return err_set(e, errnum == ENOENT ? ERR_NOTFOUND : ERR_IO,
+		       _("cannot read the configuration file %s: %s"), path, strerror(errnum));
+}
+
+/* The buffer starts at the file's size (and one byte, so that the end is
+ * seen without growing), not at INISCAN_FILE_MAX: a megabyte taken and given
+ * back costs more than reading a town's file.  It still grows as needed, as
+ * the size is only a guess: the file may change while it is read, and a pipe
+ * has none. */
 int iniscan_read_file(const char *path, char **out, size_t *n, struct err *e)
 {
-	FILE *f = fopen(path, "re");
-	char *buf;
-	int saved;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), errnum = 0;
+	struct stat st;
+	size_t cap = 4096, len = 0;
+	char *buf, *bigger;
+	ssize_t r = 1;
 
-	if (!f)
-		goto fail_io;
-	buf = malloc(INISCAN_FILE_MAX + 1);
-	if (!buf) {
-		fclose(f);
-		return err_set(e, ERR_NOMEM,
-			       _("%s: out of memory while reading the configuration"), path);
+	if (fd < 0)
+		return fail_read(path, errno, e);
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+		cap = st.st_size < INISCAN_FILE_MAX ? (size_t)st.st_size + 1 : INISCAN_FILE_MAX + 1;
+	buf = malloc(cap);
+	while (buf && r > 0 && len <= INISCAN_FILE_MAX) {
+		if (len == cap) {
+			cap = cap > INISCAN_FILE_MAX / 2 ? INISCAN_FILE_MAX + 1 : 2 * cap;
+			bigger = realloc(buf, cap);
+			if (!bigger)
+				free(buf);
+			buf = bigger;
+			continue;
+		}
+		r = read(fd, buf + len, cap - len);
+		if (r > 0)
+			len += (size_t)r;
+		else if (r < 0 && errno == EINTR)
+			r = 1;
+		else if (r < 0)
+			errnum = errno;
 	}
-	*n = fread(buf, 1, INISCAN_FILE_MAX + 1, f);
-	if (ferror(f)) {
-		saved = errno;
+	close(fd);
+	if (!buf)
+		return err_set(e, ERR_NOMEM, _("%s: out of memory while reading the configuration"),
+			       path);
+	if (errnum || len > INISCAN_FILE_MAX) {
 		free(buf);
-		fclose(f);
-		errno = saved;
-		goto fail_io;
-	}
-	fclose(f);
-	if (*n > INISCAN_FILE_MAX) {
-		free(buf);
+		if (errnum)
+			return fail_read(path, errnum, e);
 		return err_set(e, ERR_CONFIG,
 			       _("%s: the configuration file is larger than %d bytes"),
 			       path, INISCAN_FILE_MAX);
 	}
 	*out = buf;
+	*n = len;
 	return 0;
-fail_io:
-	saved = errno;
-	return err_set(e, saved == ENOENT ? ERR_NOTFOUND : ERR_IO,
-		       _("cannot read the configuration file %s: %s"), path, strerror(saved));
 }
 
 static bool is_control(ucs4_t uc)
