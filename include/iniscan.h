@@ -48,7 +48,8 @@ struct iniscan_sec {
 };
 
 /*
- * A scanned file: its sections in file order, owning every name.
+ * A scanned file: its sections in file order, and `names`, which holds
+ * every name of sections and keys, each ended by a NUL.
  * Invariant: no name is empty or has an upper-case ASCII letter; section
  * names hold no '[', ']' or ':'; section names are unique in the file and
  * key names within their section; lines grow in file order, and every key
@@ -57,6 +58,7 @@ struct iniscan_sec {
 struct iniscan {
 	struct iniscan_sec *secs;
 	size_t n_secs;
+	char *names;
 	size_t text_at; /* 3 after a UTF-8 byte-order mark, else 0: where the text
 			 * iniparser must be given starts (it cannot read the mark) */
 };

@@ -8,8 +8,9 @@
  * iniparser will give it, and refuses what iniparser would merge or
  * misread.  Then iniparser parses those very bytes, handed over through a
  * memory file, so that what was scanned is what is parsed.  Last, every
- * section and key the scan found is checked, its value looked up as a
- * full "section:key" string: no other iniparser accessor is used (its
+ * section and key the scan found is checked, with the value iniparser gave
+ * it: taken in one walk of iniparser's dictionary, or else looked up as a
+ * full "section:key" string.  No other iniparser accessor is used (its
  * getboolean crashes on a section name, CVE-2023-33461).
  */
 #include "config.h"
@@ -40,12 +41,16 @@
 #define UNKNOWN_UNIT N_("unknown unit \"%s\": there is no [unit.%s]")
 
 /* Everything one load works with.  `cfg` is filled as sections are read;
- * unit_sec[i] is the scanned section unit i came from. */
+ * unit_sec[i] is the scanned section unit i came from.  The value iniparser
+ * holds for key j of scanned section i is vals[first_key[i] + j] (NULL when
+ * it holds none); the strings belong to `d`. */
 struct load {
 	const char *path;
 	struct err *e;
 	struct iniscan scan;
 	dictionary *d;
+	const char **vals;
+	size_t *first_key;
 	struct config *cfg;
 	size_t *unit_sec;
 };
@@ -171,14 +176,107 @@ fail_io:
 static const char *value_of(struct load *ld, const struct iniscan_sec *s,
 			    const struct iniscan_key *k)
 {
-	char full[2 * INISCAN_LINE_MAX + 2];
-	const char *v;
+	const char *v = ld->vals[ld->first_key[s - ld->scan.secs] + (size_t)(k - s->keys)];
 
-	snprintf(full, sizeof full, "%s:%s", s->name, k->name);
-	v = iniparser_getstring(ld->d, full, NULL);
 	if (!v)
 		failk(ld, s, k, _("this line could not be read"));
 	return v;
+}
+
+/* iniparser must have seen the sections and keys the scan saw. */
+static int check_agree(struct load *ld)
+{
+	if (iniparser_getnsec(ld->d) != (int)ld->scan.n_secs)
+		return err_set(ld->e, ERR_CONFIG,
+			       _("%s: the file could not be read as a configuration"), ld->path);
+	for (size_t i = 0; i < ld->scan.n_secs; i++) {
+		const struct iniscan_sec *s = &ld->scan.secs[i];
+
+		if (iniparser_getsecnkeys(ld->d, s->name) != (int)s->n_keys)
+			return fail(ld, s->line, s->name, NULL,
+				    _("this section could not be read"));
+	}
+	return 0;
+}
+
+/* The next entry of d from *i on; false past the last. */
+static bool next_entry(const dictionary *d, ssize_t *i)
+{
+	while (*i < d->size && !d->key[*i])
+		++*i;
+	return *i < d->size;
+}
+
+/*
+ * Take the values from iniparser's dictionary in one walk.  iniparser 4.1
+ * puts each new entry in the first free slot from d->n on and frees none
+ * while it loads, so its arrays list, in file order, every section ("name")
+ * followed by its keys ("name:key", with a value).  When they list exactly
+ * the names the scan recorded, in its order, and nothing more, iniparser
+ * has seen what the scan saw, and each value is found without a search.
+ * False when the dictionary is anything else.
+ */
+static bool walk_dictionary(struct load *ld)
+{
+	const dictionary *d = ld->d;
+	ssize_t i = 0;
+	size_t v = 0;
+
+	for (size_t si = 0; si < ld->scan.n_secs; si++) {
+		const struct iniscan_sec *s = &ld->scan.secs[si];
+		size_t len = strlen(s->name);
+
+		ld->first_key[si] = v;
+		if (!next_entry(d, &i) || strcmp(d->key[i++], s->name))
+			return false;
+		for (size_t j = 0; j < s->n_keys; j++) {
+			const char *key;
+
+			if (!next_entry(d, &i))
+				return false;
+			key = d->key[i];
+			if (strncmp(key, s->name, len) || key[len] != ':' ||
+			    strcmp(key + len + 1, s->keys[j].name) || !d->val[i])
+				return false;
+			ld->vals[v++] = d->val[i++];
+		}
+	}
+	return !next_entry(d, &i);
+}
+
+/*
+ * The value of every key the scan found, in vals.  A dictionary laid out
+ * otherwise than walk_dictionary expects (iniparser read the file otherwise
+ * than the scan, or a version of iniparser keeps it in another order) is
+ * checked by counting the keys of each section and searched key by key,
+ * through iniparser's own accessors; a key it lacks is refused when read.
+ */
+static int index_values(struct load *ld)
+{
+	size_t n_keys = 0, v = 0;
+
+	for (size_t i = 0; i < ld->scan.n_secs; i++)
+		n_keys += ld->scan.secs[i].n_keys;
+	ld->vals = calloc(n_keys ? n_keys : 1, sizeof *ld->vals);
+	ld->first_key = calloc(ld->scan.n_secs ? ld->scan.n_secs : 1, sizeof *ld->first_key);
+	if (!ld->vals || !ld->first_key)
+		return fail_nomem(ld);
+	if (walk_dictionary(ld))
+		return 0;
+	if (check_agree(ld) < 0)
+		return -1;
+	for (size_t i = 0; i < ld->scan.n_secs; i++) {
+		const struct iniscan_sec *s = &ld->scan.secs[i];
+
+		ld->first_key[i] = v;
+		for (size_t j = 0; j < s->n_keys; j++) {
+			char full[2 * INISCAN_LINE_MAX + 2];
+
+			snprintf(full, sizeof full, "%s:%s", s->name, s->keys[j].name);
+			ld->vals[v++] = iniparser_getstring(ld->d, full, NULL);
+		}
+	}
+	return 0;
 }
 
 /* ---- values ----------------------------------------------------------- */
@@ -611,22 +709,6 @@ static int read_sections(struct load *ld)
 	return 0;
 }
 
-/* iniparser must have seen the sections and keys the scan saw. */
-static int check_agree(struct load *ld)
-{
-	if (iniparser_getnsec(ld->d) != (int)ld->scan.n_secs)
-		return err_set(ld->e, ERR_CONFIG,
-			       _("%s: the file could not be read as a configuration"), ld->path);
-	for (size_t i = 0; i < ld->scan.n_secs; i++) {
-		const struct iniscan_sec *s = &ld->scan.secs[i];
-
-		if (iniparser_getsecnkeys(ld->d, s->name) != (int)s->n_keys)
-			return fail(ld, s->line, s->name, NULL,
-				    _("this section could not be read"));
-	}
-	return 0;
-}
-
 static struct config *config_new(const char *path)
 {
 	struct config *c = calloc(1, sizeof *c);
@@ -668,7 +750,7 @@ int config_load(const char *path, struct config **out, struct err *e)
 	else if (iniscan_scan(buf, n, &ld.scan, &why) < 0)
 		fail_scan(&ld, &why);
 	else if (run_iniparser(&ld, buf + ld.scan.text_at, n - ld.scan.text_at) == 0 &&
-		 check_agree(&ld) == 0 && read_sections(&ld) == 0)
+		 index_values(&ld) == 0 && read_sections(&ld) == 0)
 		rc = 0;
 	if (rc == 0) {
 		*out = ld.cfg;
@@ -678,6 +760,8 @@ int config_load(const char *path, struct config **out, struct err *e)
 		iniparser_freedict(ld.d);
 	iniscan_free(&ld.scan);
 	free(ld.unit_sec);
+	free(ld.vals);
+	free(ld.first_key);
 	config_free(ld.cfg);
 	free(buf);
 	return rc;

@@ -12,11 +12,14 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <unistr.h>
 
@@ -51,6 +54,47 @@ static int refuse_nomem(struct iniscan_error *why)
 	return -1;
 }
 
+/*
+ * A scan under way.  Every name goes into sc.names, at name_at: a name is
+ * cut from a line of its own and is shorter than the line by its '=' or
+ * its brackets, so the names and their NULs fit in as many bytes as the
+ * text has.
+ */
+struct scanner {
+	struct iniscan sc;
+	char *name_at;
+};
+
+/* A copy of s[0..n) in the names of the scan. */
+static char *keep_name(struct scanner *scn, const char *s, size_t n)
+{
+	char *name = scn->name_at;
+
+	memcpy(name, s, n);
+	name[n] = '\0';
+	scn->name_at += n + 1;
+	return name;
+}
+
+/*
+ * `arr`, which holds n items of `size` bytes, with room for one more: NULL
+ * when out of memory, arr left as it was.  It starts with room for `first`
+ * items, a power of two, and doubles when n reaches the next one, so the
+ * room follows from n and need not be stored.
+ */
+static void *room_for_one(void *arr, size_t n, size_t size, size_t first)
+{
+	if (n && (n < first || (n & (n - 1))))
+		return arr;
+	return realloc(arr, (n ? 2 * n : first) * size);
+}
+
+/* Whether name, NUL-terminated, is s[0..n). */
+static bool same_name(const char *name, const char *s, size_t n)
+{
+	return !strncmp(name, s, n) && !name[n];
+}
+
 static bool has_upper(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -60,9 +104,10 @@ static bool has_upper(const char *s, size_t n)
 }
 
 /* The section between the brackets of line `no`: s[0..n), not NUL-terminated. */
-static int scan_section(struct iniscan *sc, const char *s, size_t n, int no,
+static int scan_section(struct scanner *scn, const char *s, size_t n, int no,
 			struct iniscan_error *why)
 {
+	struct iniscan *sc = &scn->sc;
 	struct iniscan_sec *sec;
 
 	/* iniparser cuts at the first ']' and counts a name holding ':' as a key */
@@ -79,29 +124,26 @@ static int scan_section(struct iniscan *sc, const char *s, size_t n, int no,
 		return refuse(why, no, NULL, NULL,
 			      _("section and key names are written in lower case"));
 	for (size_t i = 0; i < sc->n_secs; i++)
-		if (strlen(sc->secs[i].name) == n && !memcmp(sc->secs[i].name, s, n))
+		if (same_name(sc->secs[i].name, s, n))
 			return refuse(why, no, sc->secs[i].name, NULL,
 				      _("this section is already at line %d; each section, and so "
 					"each code, may appear only once"), sc->secs[i].line);
 	if (sc->n_secs == INISCAN_SECS_MAX)
 		return refuse(why, no, NULL, NULL, _("too many sections (more than %d)"),
 			      INISCAN_SECS_MAX);
-	sec = realloc(sc->secs, (sc->n_secs + 1) * sizeof *sec);
+	sec = room_for_one(sc->secs, sc->n_secs, sizeof *sec, 16);
 	if (!sec)
 		return refuse_nomem(why);
 	sc->secs = sec;
-	sec += sc->n_secs;
-	*sec = (struct iniscan_sec){ .name = strndup(s, n), .line = no };
-	if (!sec->name)
-		return refuse_nomem(why);
-	sc->n_secs++;
+	sec[sc->n_secs++] = (struct iniscan_sec){ .name = keep_name(scn, s, n), .line = no };
 	return 0;
 }
 
 /* The key of line `no`: s[0..n), the text before its '=', not NUL-terminated. */
-static int scan_key(struct iniscan *sc, const char *s, size_t n, int no,
+static int scan_key(struct scanner *scn, const char *s, size_t n, int no,
 		    struct iniscan_error *why)
 {
+	struct iniscan *sc = &scn->sc;
 	struct iniscan_sec *sec;
 	struct iniscan_key *k;
 
@@ -116,28 +158,24 @@ static int scan_key(struct iniscan *sc, const char *s, size_t n, int no,
 		return refuse(why, no, sec->name, NULL,
 			      _("section and key names are written in lower case"));
 	for (size_t i = 0; i < sec->n_keys; i++)
-		if (strlen(sec->keys[i].name) == n && !memcmp(sec->keys[i].name, s, n))
+		if (same_name(sec->keys[i].name, s, n))
 			return refuse(why, no, sec->name, sec->keys[i].name,
 				      _("this key is already set at line %d"), sec->keys[i].line);
 	if (sec->n_keys == INISCAN_KEYS_MAX)
 		return refuse(why, no, sec->name, NULL, _("too many keys (more than %d)"),
 			      INISCAN_KEYS_MAX);
-	k = realloc(sec->keys, (sec->n_keys + 1) * sizeof *k);
+	k = room_for_one(sec->keys, sec->n_keys, sizeof *k, 8);
 	if (!k)
 		return refuse_nomem(why);
 	sec->keys = k;
-	k += sec->n_keys;
-	*k = (struct iniscan_key){ .name = strndup(s, n), .line = no };
-	if (!k->name)
-		return refuse_nomem(why);
-	sec->n_keys++;
+	k[sec->n_keys++] = (struct iniscan_key){ .name = keep_name(scn, s, n), .line = no };
 	return 0;
 }
 
 /* Classify one line (NUL-terminated, at most INISCAN_LINE_MAX bytes) as
  * iniparser does: trailing and leading white space dropped, '#' or ';' a
  * comment, "[...]" a section, anything with '=' a key. */
-static int scan_line(struct iniscan *sc, char *s, int no, struct iniscan_error *why)
+static int scan_line(struct scanner *scn, char *s, int no, struct iniscan_error *why)
 {
 	char *end = s + strlen(s), *eq;
 
@@ -151,14 +189,15 @@ static int scan_line(struct iniscan *sc, char *s, int no, struct iniscan_error *
 	if (!*s || *s == '#' || *s == ';')
 		return 0;
 	if (*s == '[' && end[-1] == ']')
-		return scan_section(sc, s + 1, (size_t)(end - s - 2), no, why);
+		return scan_section(scn, s + 1, (size_t)(end - s - 2), no, why);
 	eq = strchr(s, '=');
 	if (!eq)
 		return refuse(why, no, NULL, NULL, "%s", _(NOT_A_LINE));
-	return scan_key(sc, s, (size_t)(eq - s), no, why);
+	return scan_key(scn, s, (size_t)(eq - s), no, why);
 }
 
-static int scan_lines(struct iniscan *sc, const char *buf, size_t n, struct iniscan_error *why)
+static int scan_lines(struct scanner *scn, const char *buf, size_t n,
+		      struct iniscan_error *why)
 {
 	char line[INISCAN_LINE_MAX + 1];
 	size_t pos = 0;
@@ -178,7 +217,7 @@ static int scan_lines(struct iniscan *sc, const char *buf, size_t n, struct inis
 				      _("the line holds a NUL byte; is this a text file?"));
 		memcpy(line, buf + pos, len);
 		line[len] = '\0';
-		if (scan_line(sc, line, no, why) < 0)
+		if (scan_line(scn, line, no, why) < 0)
 			return -1;
 		pos += len + 1;
 	}
@@ -187,28 +226,29 @@ static int scan_lines(struct iniscan *sc, const char *buf, size_t n, struct inis
 
 int iniscan_scan(const char *buf, size_t n, struct iniscan *out, struct iniscan_error *why)
 {
-	struct iniscan sc = { 0 };
+	struct scanner scn = { .sc = { .names = malloc(n ? n : 1) } };
+	struct iniscan *sc = &scn.sc;
 
+	*out = (struct iniscan){ 0 };
+	if (!sc->names)
+		return refuse_nomem(why);
+	scn.name_at = sc->names;
 	if (n >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3))
-		sc.text_at = 3;
-	if (scan_lines(&sc, buf + sc.text_at, n - sc.text_at, why) < 0) {
-		iniscan_free(&sc);
-		*out = (struct iniscan){ 0 };
+		sc->text_at = 3;
+	if (scan_lines(&scn, buf + sc->text_at, n - sc->text_at, why) < 0) {
+		iniscan_free(sc);
 		return -1;
 	}
-	*out = sc;
+	*out = *sc;
 	return 0;
 }
 
 void iniscan_free(struct iniscan *scan)
 {
-	for (size_t i = 0; i < scan->n_secs; i++) {
-		for (size_t j = 0; j < scan->secs[i].n_keys; j++)
-			free(scan->secs[i].keys[j].name);
+	for (size_t i = 0; i < scan->n_secs; i++)
 		free(scan->secs[i].keys);
-		free(scan->secs[i].name);
-	}
 	free(scan->secs);
+	free(scan->names);
 	*scan = (struct iniscan){ 0 };
 }
 
@@ -220,41 +260,62 @@ const struct iniscan_key *iniscan_find_key(const struct iniscan_sec *s, const ch
 	return NULL;
 }
 
+static int fail_read(const char *path, int errnum, struct err *e)
+{
+	return err_set(e, errnum == ENOENT ? ERR_NOTFOUND : ERR_IO,
+		       _("cannot read the configuration file %s: %s"), path, strerror(errnum));
+}
+
+/* The buffer starts at the file's size (and one byte, so that the end is
+ * seen without growing), not at INISCAN_FILE_MAX: a megabyte taken and given
+ * back costs more than reading a town's file.  It still grows as needed, as
+ * the size is only a guess: the file may change while it is read, and a pipe
+ * has none. */
 int iniscan_read_file(const char *path, char **out, size_t *n, struct err *e)
 {
-	FILE *f = fopen(path, "re");
-	char *buf;
-	int saved;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), errnum = 0;
+	struct stat st;
+	size_t cap = 4096, len = 0;
+	char *buf, *bigger;
+	ssize_t r = 1;
 
-	if (!f)
-		goto fail_io;
-	buf = malloc(INISCAN_FILE_MAX + 1);
-	if (!buf) {
-		fclose(f);
-		return err_set(e, ERR_NOMEM,
-			       _("%s: out of memory while reading the configuration"), path);
+	if (fd < 0)
+		return fail_read(path, errno, e);
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+		cap = st.st_size < INISCAN_FILE_MAX ? (size_t)st.st_size + 1 : INISCAN_FILE_MAX + 1;
+	buf = malloc(cap);
+	while (buf && r > 0 && len <= INISCAN_FILE_MAX) {
+		if (len == cap) {
+			cap = cap > INISCAN_FILE_MAX / 2 ? INISCAN_FILE_MAX + 1 : 2 * cap;
+			bigger = realloc(buf, cap);
+			if (!bigger)
+				free(buf);
+			buf = bigger;
+			continue;
+		}
+		r = read(fd, buf + len, cap - len);
+		if (r > 0)
+			len += (size_t)r;
+		else if (r < 0 && errno == EINTR)
+			r = 1;
+		else if (r < 0)
+			errnum = errno;
 	}
-	*n = fread(buf, 1, INISCAN_FILE_MAX + 1, f);
-	if (ferror(f)) {
-		saved = errno;
+	close(fd);
+	if (!buf)
+		return err_set(e, ERR_NOMEM, _("%s: out of memory while reading the configuration"),
+			       path);
+	if (errnum || len > INISCAN_FILE_MAX) {
 		free(buf);
-		fclose(f);
-		errno = saved;
-		goto fail_io;
-	}
-	fclose(f);
-	if (*n > INISCAN_FILE_MAX) {
-		free(buf);
+		if (errnum)
+			return fail_read(path, errnum, e);
 		return err_set(e, ERR_CONFIG,
 			       _("%s: the configuration file is larger than %d bytes"),
 			       path, INISCAN_FILE_MAX);
 	}
 	*out = buf;
+	*n = len;
 	return 0;
-fail_io:
-	saved = errno;
-	return err_set(e, saved == ENOENT ? ERR_NOTFOUND : ERR_IO,
-		       _("cannot read the configuration file %s: %s"), path, strerror(saved));
 }
 
 static bool is_control(ucs4_t uc)

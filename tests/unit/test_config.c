@@ -1,4 +1,5 @@
 /* test_config.c - loading, validating and looking up the configuration. */
+#include <dlfcn.h>
 #include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -7,8 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
+#include <iniparser.h>
 
 #include "config.h"
 #include "paths.h"
@@ -448,6 +451,179 @@ static void test_message_form(void **state)
 			    "\"abc\" is not a whole number from 0 to 99");
 }
 
+/* ---- when iniparser reads otherwise than the scan ------------------------ */
+
+/*
+ * The scan is meant to refuse every line iniparser would read otherwise, so
+ * no file makes the two disagree.  To check what config_load does if they
+ * ever do, this definition stands in for the library's iniparser_load in
+ * this program: it runs the real one, then lets a test change what it
+ * returns.
+ */
+static void (*tamper)(dictionary *d);
+
+dictionary *iniparser_load(const char *ininame)
+{
+	dictionary *(*real)(const char *);
+	dictionary *d;
+
+	*(void **)&real = dlsym(RTLD_NEXT, "iniparser_load");
+	assert_non_null(real);
+	d = real(ininame);
+	if (d && tamper)
+		tamper(d);
+	return d;
+}
+
+#define TWO_UNITS "[unit.a]\n"               /* line 1 */ \
+		  "name = \"Đơn vị A\"\n"       /* 2 */ \
+		  "kind = ward\n"                 /* 3 */ \
+		  "\n" \
+		  "[unit.b]\n"                     /* 5 */ \
+		  "name = Đơn vị B ; a comment\n" /* 6 */ \
+		  "kind = armed\n"                /* 7 */ \
+		  "quota = 1\n"                   /* 8 */
+
+/* Write TWO_UNITS to a new file, load it through `t` and return the result. */
+static int load_tampered(void (*t)(dictionary *), char path[64], struct config **cfg,
+			 struct err *e)
+{
+	int fd, rc;
+
+	snprintf(path, 64, "/tmp/test_config.XXXXXX");
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, TWO_UNITS, strlen(TWO_UNITS)), (ssize_t)strlen(TWO_UNITS));
+	assert_int_equal(close(fd), 0);
+	tamper = t;
+	rc = config_load(path, cfg, e);
+	tamper = NULL;
+	unlink(path);
+	return rc;
+}
+
+static void assert_two_units(const struct config *cfg)
+{
+	assert_int_equal(cfg->n_units, 2);
+	assert_string_equal(cfg->units[0].code, "a");
+	assert_string_equal(cfg->units[0].name, "Đơn vị A");
+	assert_int_equal(cfg->units[0].kind, KIND_WARD);
+	assert_int_equal(cfg->units[0].quota, 0);
+	assert_string_equal(cfg->units[1].code, "b");
+	assert_string_equal(cfg->units[1].name, "Đơn vị B");
+	assert_int_equal(cfg->units[1].kind, KIND_ARMED);
+	assert_int_equal(cfg->units[1].quota, 1);
+}
+
+/* Give entry `from` the name `to`. */
+static void rename_entry(dictionary *d, const char *from, const char *to)
+{
+	for (ssize_t i = 0; i < d->size; i++)
+		if (d->key[i] && !strcmp(d->key[i], from)) {
+			free(d->key[i]);
+			d->key[i] = strdup(to);
+			assert_non_null(d->key[i]);
+			d->hash[i] = dictionary_hash(to);
+			return;
+		}
+	fail_msg("no entry %s", from);
+}
+
+static void reverse_entries(dictionary *d)
+{
+	for (int i = 0; i < d->n; i++)
+		assert_non_null(d->key[i]);
+	for (int i = 0, j = d->n - 1; i < j; i++, j--) {
+		char *k = d->key[i], *v = d->val[i];
+		unsigned h = d->hash[i];
+
+		d->key[i] = d->key[j];
+		d->val[i] = d->val[j];
+		d->hash[i] = d->hash[j];
+		d->key[j] = k;
+		d->val[j] = v;
+		d->hash[j] = h;
+	}
+}
+
+static void new_name(dictionary *d)
+{
+	assert_int_equal(dictionary_set(d, "unit.b:name", "Tên khác"), 0);
+}
+
+static void rename_key(dictionary *d)
+{
+	rename_entry(d, "unit.b:quota", "unit.b:quote");
+}
+
+static void rename_section(dictionary *d)
+{
+	rename_entry(d, "unit.b", "unit.x");
+}
+
+static void add_key(dictionary *d)
+{
+	assert_int_equal(dictionary_set(d, "unit.a:quota", "5"), 0);
+}
+
+static void add_section(dictionary *d)
+{
+	assert_int_equal(dictionary_set(d, "unit.c", NULL), 0);
+}
+
+static void drop_key(dictionary *d)
+{
+	dictionary_unset(d, "unit.b:kind");
+}
+
+/* Untouched, and in any order, the values are iniparser's. */
+static void test_values_from_iniparser(void **state)
+{
+	struct config *cfg = NULL;
+	struct err e = { 0 };
+	char path[64];
+
+	(void)state;
+	assert_int_equal(load_tampered(NULL, path, &cfg, &e), 0);
+	assert_two_units(cfg);
+	config_free(cfg);
+	assert_int_equal(load_tampered(reverse_entries, path, &cfg, &e), 0);
+	assert_two_units(cfg);
+	config_free(cfg);
+	assert_int_equal(load_tampered(new_name, path, &cfg, &e), 0);
+	assert_string_equal(cfg->units[1].name, "Tên khác");
+	assert_string_equal(cfg->units[0].name, "Đơn vị A");
+	config_free(cfg);
+}
+
+/* Each way iniparser could differ from the scan, and the message it gives. */
+static void test_disagreement_refused(void **state)
+{
+	static const struct {
+		void (*t)(dictionary *);
+		const char *after_path;
+	} cases[] = {
+		{ rename_key, ":8: [unit.b] quota: this line could not be read" },
+		{ rename_section, ":5: [unit.b]: this section could not be read" },
+		{ add_key, ":1: [unit.a]: this section could not be read" },
+		{ drop_key, ":5: [unit.b]: this section could not be read" },
+		{ add_section, ": the file could not be read as a configuration" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct config *cfg = (struct config *)1;
+		struct err e = { 0 };
+		char path[64], want[256];
+
+		assert_int_equal(load_tampered(cases[i].t, path, &cfg, &e), -1);
+		assert_null(cfg);
+		assert_int_equal(e.code, ERR_CONFIG);
+		snprintf(want, sizeof want, "%s%s", path, cases[i].after_path);
+		assert_string_equal(e.msg, want);
+	}
+}
+
 /* ---- refusals ------------------------------------------------------------- */
 
 /*
@@ -581,6 +757,8 @@ int main(void)
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_directory),
 		cmocka_unit_test(test_message_form),
+		cmocka_unit_test(test_values_from_iniparser),
+		cmocka_unit_test(test_disagreement_refused),
 	};
 	enum { N_FIXED = sizeof fixed / sizeof fixed[0],
 	       N_REFUSALS = sizeof refusals / sizeof refusals[0] };

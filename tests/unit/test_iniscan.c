@@ -1,5 +1,7 @@
 /* test_iniscan.c - behaviour of include/iniscan.h. */
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -7,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -550,6 +554,81 @@ static void read_file_size_limit(void **state)
 	free(data);
 }
 
+/*
+ * A named pipe fed by a child with `n` bytes of `data`; a pipe has no size,
+ * so the reader cannot know how much room to take.  Returns the child, to
+ * be waited for; the child ignores a reader that stops early.
+ */
+static pid_t fifo_fed(char path[64], const char *data, size_t n)
+{
+	pid_t pid;
+
+	snprintf(path, 64, "/tmp/test_iniscan.%ld.fifo", (long)getpid());
+	unlink(path);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int fd;
+		size_t done = 0;
+
+		signal(SIGPIPE, SIG_IGN);
+		fd = open(path, O_WRONLY);
+		while (fd >= 0 && done < n) {
+			ssize_t w = write(fd, data + done, n - done > 1000 ? 1000 : n - done);
+
+			if (w <= 0)
+				break;
+			done += (size_t)w;
+		}
+		_exit(0);
+	}
+	return pid;
+}
+
+/* 10000 bytes from a pipe: the buffer grows past its first guess. */
+static void read_file_pipe(void **state)
+{
+	char data[10000], path[64], *buf = NULL;
+	size_t n = 0;
+	struct err e = { 0 };
+	pid_t pid;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof data; i++)
+		data[i] = (char)('a' + i % 26);
+	pid = fifo_fed(path, data, sizeof data);
+	assert_int_equal(iniscan_read_file(path, &buf, &n, &e), 0);
+	assert_int_equal(waitpid(pid, NULL, 0), pid);
+	assert_int_equal(n, sizeof data);
+	assert_memory_equal(buf, data, n);
+	free(buf);
+	unlink(path);
+}
+
+/* A pipe is held to the same limit as a file. */
+static void read_file_pipe_size_limit(void **state)
+{
+	char *data = malloc((1 << 20) + 1), path[64], *buf = NULL, want[128];
+	size_t n = 0;
+	struct err e = { 0 };
+	pid_t pid;
+
+	(void)state;
+	assert_non_null(data);
+	memset(data, '\n', (1 << 20) + 1);
+	pid = fifo_fed(path, data, (1 << 20) + 1);
+	assert_int_equal(iniscan_read_file(path, &buf, &n, &e), -1);
+	assert_int_equal(waitpid(pid, NULL, 0), pid);
+	assert_null(buf);
+	assert_int_equal(e.code, ERR_CONFIG);
+	snprintf(want, sizeof want, "%s: the configuration file is larger than 1048576 bytes",
+		 path);
+	assert_string_equal(e.msg, want);
+	unlink(path);
+	free(data);
+}
+
 /* ---- quoting in messages -------------------------------------------------- */
 
 static void assert_show(const char *in, const char *want)
@@ -630,6 +709,8 @@ int main(void)
 		cmocka_unit_test(read_file_missing),
 		cmocka_unit_test(read_file_directory),
 		cmocka_unit_test(read_file_size_limit),
+		cmocka_unit_test(read_file_pipe),
+		cmocka_unit_test(read_file_pipe_size_limit),
 		cmocka_unit_test(show_keeps_plain_text),
 		cmocka_unit_test(show_replaces_controls),
 		cmocka_unit_test(show_cuts_long_text),
