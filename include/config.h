@@ -3,7 +3,8 @@
  * language, the issuing body for reports, the emulation-score scheme, the
  * town's emulation blocks and units, and who holds which role.
  *
- * config.c is the only file that includes iniparser.h.  A loaded config is
+ * config.c is the only file of the program that includes iniparser.h (its
+ * unit test does too, to stand in for the loader).  A loaded config is
  * fully validated: every section and key known, every number in range,
  * every date real, codes unique, blocks and successors existing.  Anything
  * else is refused with a message naming the file, the line and the key.
