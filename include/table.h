@@ -21,7 +21,8 @@ int table_parse_format(const char *s, enum table_format *out);
 
 /*
  * A table of `ncols` columns: `names` are the TSV header (stable English
- * names), `labels` the text header (translated).  NULL when out of memory.
+ * names), `labels` the text header, untranslated (N_): translated here, for
+ * text only.  NULL when out of memory.
  */
 struct table *table_new(FILE *out, enum table_format fmt, size_t ncols,
 			const char *const *names, const char *const *labels);

@@ -212,8 +212,8 @@ static int parse_listing_opts(struct cli *c, const char *cmd, int argc, char **a
 int cli_exemplar_units(struct cli *c, int argc, char **argv)
 {
 	static const char *names[] = { "code", "name", "kind", "block", "quota" };
-	const char *labels[] = { _("Code"), _("Unit"), _("Kind"), _("Emulation block"),
-				 _("Quota") };
+	static const char *const labels[] = { N_("Code"), N_("Unit"), N_("Kind"),
+					      N_("Emulation block"), N_("Quota") };
 	struct unit_list units;
 	struct err e = { 0 };
 	int rc = parse_listing_opts(c, "units", argc, argv);
@@ -362,8 +362,8 @@ int cli_exemplar_list(struct cli *c, int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' }, { NULL, 0, NULL, 0 },
 	};
 	static const char *names[] = { "id", "date", "unit", "type", "category", "status", "name" };
-	const char *labels[] = { _("No."), _("Date"), _("Unit"), _("Type"), _("Category"),
-				 _("Status"), _("Name") };
+	static const char *const labels[] = { N_("No."), N_("Date"), N_("Unit"), N_("Type"),
+					      N_("Category"), N_("Status"), N_("Name") };
 	struct query_filter f = { 0 };
 	struct err e = { 0 };
 	int opt, rc;
@@ -484,7 +484,7 @@ static void show_fields(struct cli *c, const struct exemplar *x)
 int cli_exemplar_show(struct cli *c, int argc, char **argv)
 {
 	static const char *names[] = { "field", "value" };
-	const char *labels[] = { _("Field"), _("Value") };
+	static const char *const labels[] = { N_("Field"), N_("Value") };
 	struct exemplar x;
 	struct err e = { 0 };
 	uint64_t id;
@@ -533,8 +533,8 @@ int cli_exemplar_quota(struct cli *c, int argc, char **argv)
 	};
 	static const char *names[] = { "year", "quarter", "unit", "required", "introduced",
 				       "state" };
-	const char *labels[] = { _("Year"), _("Quarter"), _("Unit"), _("Quota"),
-				 _("Introduced"), _("State") };
+	static const char *const labels[] = { N_("Year"), N_("Quarter"), N_("Unit"), N_("Quota"),
+					      N_("Introduced"), N_("State") };
 	struct err e = { 0 };
 	int year = 0, quarter = 0, opt, rc;
 

@@ -233,8 +233,9 @@ int cli_flow_log(struct cli *c, int argc, char **argv)
 	};
 	static const char *names[] = { "seq", "time", "user", "op", "record", "field", "before",
 				       "after", "note" };
-	const char *labels[] = { _("No."), _("Time"), _("Account"), _("Action"), _("Record"),
-				 _("Field"), _("Before"), _("After"), _("Note") };
+	static const char *const labels[] = { N_("No."), N_("Time"), N_("Account"), N_("Action"),
+					      N_("Record"), N_("Field"), N_("Before"), N_("After"),
+					      N_("Note") };
 	struct query_log_filter f = { 0 };
 	struct err e = { 0 };
 	date_t since;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "text.h"
 
 /* A table being printed; `cells` holds the text rows (row-major, owned).
@@ -66,6 +67,21 @@ static int keep_row(struct table *t, const char *const *cells)
 	return 0;
 }
 
+/* The text header, translated here: a TSV listing never loads the catalogue. */
+static int keep_labels(struct table *t, const char *const *labels)
+{
+	const char **tr = malloc(t->ncols * sizeof *tr);
+	int rc;
+
+	if (!tr)
+		return -1;
+	for (size_t i = 0; i < t->ncols; i++)
+		tr[i] = _(labels[i]);
+	rc = keep_row(t, tr);
+	free(tr);
+	return rc;
+}
+
 struct table *table_new(FILE *out, enum table_format fmt, size_t ncols,
 			const char *const *names, const char *const *labels)
 {
@@ -80,7 +96,7 @@ struct table *table_new(FILE *out, enum table_format fmt, size_t ncols,
 	t->ncols = ncols;
 	if (fmt == TABLE_TSV)
 		put_tsv(t, names);
-	else if (keep_row(t, labels)) {
+	else if (keep_labels(t, labels)) {
 		free(t->width);
 		free(t);
 		return NULL;

@@ -119,6 +119,12 @@ for cmd in units list "show 1" quota log; do
 	[[ $out == *$'\n'-----* ]]; t_report $? "$cmd as text: header and rule"
 	[[ $out != *$'\t'* ]]; t_report $? "$cmd as text: aligned with spaces, no tabs"
 done
+# The text headers are Vietnamese (translated when shown, not before).
+hdr() { dh "$@" | head -n 1 | tr -s ' '; }
+t_eq "units as text: Vietnamese header" "$(hdr units)" "Mã Đơn vị Loại đơn vị Khối thi đua Chỉ tiêu"
+t_eq "quota as text: Vietnamese header" "$(hdr quota --year 2024 --quarter 3)" \
+	"Năm Quý Đơn vị Chỉ tiêu Đã giới thiệu Tình trạng"
+t_eq "show as text: Vietnamese header" "$(hdr show 1)" "Trường Giá trị"
 # A listing that cannot be written is a failure, said once, in words.
 for cmd in units list "show 1" quota log; do
 	for fmt in text tsv; do
