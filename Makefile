@@ -38,8 +38,7 @@ LIB_CFLAGS = $(call pc_cflags,ncursesw) $(call pc_cflags,lmdb) \
              $(call pc_cflags,xlsxwriter)
 CURSES_LIBS = $(call pc_libs,ncursesw,-lncursesw -ltinfo)
 CORE_LIBS = $(call pc_libs,lmdb,-llmdb) \
-       $(call pc_libs,iniparser,-liniparser) $(call pc_libs,libunistring,-lunistring) \
-       $(call pc_libs,csv,-lcsv) -ldl
+       $(call pc_libs,iniparser,-liniparser) $(call pc_libs,libunistring,-lunistring) -ldl
 LIBS = $(CURSES_LIBS) $(CORE_LIBS)
 # libxlsxwriter (and the minizip, zlib and libcrypto it brings) is opened by
 # src/xlsx.c only when a workbook is written; its run-time name comes from
@@ -47,6 +46,9 @@ LIBS = $(CURSES_LIBS) $(CORE_LIBS)
 XLSX_LIBDIR = $(or $(shell $(PKG_CONFIG) --variable=libdir xlsxwriter 2>/dev/null),/usr/lib)
 XLSX_SONAME = $(or $(shell objdump -p $(XLSX_LIBDIR)/libxlsxwriter.so 2>/dev/null | \
                 awk '/SONAME/ { print $$2 }'),libxlsxwriter.so.4)
+# libcsv likewise, by src/csvio.c when a CSV file is first read.
+CSV_SONAME = $(or $(shell objdump -p $$($(CC) -print-file-name=libcsv.so) 2>/dev/null | \
+               awk '/SONAME/ { print $$2 }'),libcsv.so.3)
 TEST_LIBS = $(call pc_libs,cmocka,-lcmocka)
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -86,7 +88,8 @@ build/gen/paths.h: FORCE
 	  '#define DIENHINH_STATEDIR "$(STATEDIR)"' \
 	  '#define DIENHINH_LOCALEDIR "$(LOCALEDIR)"' \
 	  '#define DIENHINH_PKGLIBDIR "$(PKGLIBDIR)"' \
-	  '#define XLSX_SONAME "$(XLSX_SONAME)"' > $@.tmp
+	  '#define XLSX_SONAME "$(XLSX_SONAME)"' \
+	  '#define CSV_SONAME "$(CSV_SONAME)"' > $@.tmp
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 FORCE:
 

@@ -2,6 +2,7 @@
 #include "csvio.h"
 
 #include <csv.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -10,6 +11,7 @@
 #include <unistr.h>
 
 #include "i18n.h"
+#include "paths.h"
 
 /* ---- writing ----------------------------------------------------------------- */
 
@@ -33,6 +35,17 @@ static bool needs_quotes(const char *s)
 	return strpbrk(s, ",;\t\"\r\n") != NULL;
 }
 
+/* A quoted field, its quotes doubled (RFC 4180).  0 or -1. */
+static int put_quoted(FILE *f, const char *s)
+{
+	if (fputc('"', f) == EOF)
+		return -1;
+	for (; *s; s++)
+		if ((*s == '"' && fputc('"', f) == EOF) || fputc(*s, f) == EOF)
+			return -1;
+	return fputc('"', f) == EOF ? -1 : 0;
+}
+
 int csvio_write_row(FILE *f, const char *const *fields, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -40,7 +53,7 @@ int csvio_write_row(FILE *f, const char *const *fields, size_t n)
 
 		if (i && fputc(',', f) == EOF)
 			return -1;
-		if (needs_quotes(s) ? csv_fwrite(f, s, strlen(s)) != 0 : fputs(s, f) == EOF)
+		if (needs_quotes(s) ? put_quoted(f, s) : fputs(s, f) == EOF)
 			return -1;
 	}
 	return fputs("\r\n", f) == EOF ? -1 : 0;
@@ -126,6 +139,40 @@ void csvio_column_name(size_t col, char buf[8])
 }
 
 /* ---- reading ------------------------------------------------------------------- */
+
+/*
+ * libcsv is opened when a file is first read, as libxlsxwriter is when a
+ * workbook is written: the commands that read no CSV (all but the imports)
+ * start without loading it.
+ */
+#define CSV_FUNCTIONS(X) X(csv_init) X(csv_set_delim) X(csv_parse) X(csv_fini) X(csv_free)
+
+static struct {
+	void *handle;
+#define CSV_POINTER(f) __typeof__(f) *f;
+	CSV_FUNCTIONS(CSV_POINTER)
+#undef CSV_POINTER
+} lc;
+
+static int load_libcsv(struct err *e)
+{
+	if (lc.handle)
+		return 0;
+	void *h = dlopen(CSV_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (!h)
+		return err_set(e, ERR_IO, _("Cannot read CSV files: the library %s is missing "
+					    "(Debian package libcsv3)."), CSV_SONAME);
+	/* POSIX allows a data pointer from dlsym to be read as a function pointer. */
+#define CSV_LOOKUP(f) \
+	if (!(*(void **)&lc.f = dlsym(h, #f))) { \
+		dlclose(h); \
+		return err_set(e, ERR_IO, _("Cannot read CSV files: %s lacks %s."), CSV_SONAME, #f); \
+	}
+	CSV_FUNCTIONS(CSV_LOOKUP)
+#undef CSV_LOOKUP
+	lc.handle = h;
+	return 0;
+}
 
 #define NONE SIZE_MAX
 
@@ -368,9 +415,9 @@ static void on_record(int c, void *ctx)
 
 static int parser_start(struct reader *r)
 {
-	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL | CSV_APPEND_NULL))
+	if (lc.csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL | CSV_APPEND_NULL))
 		return -1;
-	csv_set_delim(&r->p, (unsigned char)r->t->delim);
+	lc.csv_set_delim(&r->p, (unsigned char)r->t->delim);
 	r->last_end = 0;
 	return 0;
 }
@@ -378,7 +425,7 @@ static int parser_start(struct reader *r)
 /* Drop the damaged record and start a fresh parser on physical line `line`. */
 static int parser_restart(struct reader *r, size_t line)
 {
-	csv_free(&r->p);
+	lc.csv_free(&r->p);
 	drop_record(r);
 	r->rec_line = r->line = line;
 	r->restart = NONE;
@@ -431,7 +478,7 @@ static int feed(struct reader *r)
 	for (;;) {
 		while (r->line < r->n_lines) {
 			size_t off = r->lines[r->line], len = r->lines[r->line + 1] - off;
-			size_t done = csv_parse(&r->p, r->data + off, len, on_field, on_record, r);
+			size_t done = lc.csv_parse(&r->p, r->data + off, len, on_field, on_record, r);
 
 			if (r->failed)
 				return -1;
@@ -454,7 +501,7 @@ static int feed(struct reader *r)
 			}
 			r->line++;
 		}
-		if (csv_fini(&r->p, on_field, on_record, r) == 0 || r->failed)
+		if (lc.csv_fini(&r->p, on_field, on_record, r) == 0 || r->failed)
 			return r->failed ? -1 : 0;
 		/* The file ended inside a quoted cell. */
 		problem(r, r->n + 1, "%s", unclosed_quote());
@@ -470,6 +517,8 @@ int csvio_read(const char *data, size_t len, struct csvio_table *t, struct err *
 	int rc;
 
 	memset(t, 0, sizeof *t);
+	if (load_libcsv(e))
+		return -1;
 	if (len >= 2 && ((data[0] == '\xFF' && data[1] == '\xFE') ||
 			 (data[0] == '\xFE' && data[1] == '\xFF')))
 		return err_set(e, ERR_INVALID, _("The file is saved as UTF-16 (\"Unicode text\"). "
@@ -484,7 +533,7 @@ int csvio_read(const char *data, size_t len, struct csvio_table *t, struct err *
 		return err_nomem(e);
 	}
 	rc = feed(&r);
-	csv_free(&r.p);
+	lc.csv_free(&r.p);
 	drop_record(&r);
 	free(r.cells);
 	free(r.lines);
