@@ -18,13 +18,18 @@
 
 /* ---- characters ---------------------------------------------------------- */
 
-/* White space for trimming, folding and word splitting (separators, not only ASCII). */
-static bool is_space(ucs4_t uc)
+/*
+ * White space for trimming, folding and word splitting (separators, not
+ * only ASCII).  Below U+2000, where every Vietnamese letter is, the space
+ * separators are U+0020, U+00A0 and U+1680 alone, so those characters are
+ * answered without libunistring's tables.
+ */
+static inline bool is_space(ucs4_t uc)
 {
-	if (uc < 0x80)
-		return uc == ' ' || (uc >= '\t' && uc <= '\r');
-	return uc == 0x85 || uc_is_general_category(uc, UC_CATEGORY_Zs) ||
-	       uc == 0x2028 || uc == 0x2029;
+	if (uc < 0x2000)
+		return uc == ' ' || (uc >= '\t' && uc <= '\r') || uc == 0x85 || uc == 0xA0 ||
+		       uc == 0x1680;
+	return uc_is_general_category(uc, UC_CATEGORY_Zs) || uc == 0x2028 || uc == 0x2029;
 }
 
 /* Overrides, embeddings and isolates: they reorder what follows them on screen. */
@@ -38,14 +43,40 @@ static bool is_mark(ucs4_t uc)
 	return uc >= 0x300 && uc_is_general_category(uc, UC_CATEGORY_Mn);
 }
 
-/* Decode one character of [p, end); invalid bytes give U+FFFD.  Returns its length. */
-static size_t next_char(const uint8_t *p, const uint8_t *end, ucs4_t *uc)
+/*
+ * Decode a well-formed character of one to three bytes at p (p < end) and
+ * return its length, or return 0 for anything else: libunistring is asked
+ * then.  Vietnamese is all of one to three bytes, and a call per character
+ * is a good part of the time spent on it.
+ */
+static inline size_t utf8_quick(const uint8_t *p, const uint8_t *end, ucs4_t *uc)
 {
 	if (*p < 0x80) {
 		*uc = *p;
 		return 1;
 	}
-	return (size_t)u8_mbtouc(uc, p, (size_t)(end - p));
+	if (*p >= 0xC2 && *p < 0xE0) {
+		if (end - p >= 2 && (p[1] ^ 0x80) < 0x40) {
+			*uc = (ucs4_t)(*p & 0x1F) << 6 | (ucs4_t)(p[1] ^ 0x80);
+			return 2;
+		}
+	} else if ((*p & 0xF0) == 0xE0 && end - p >= 3 && (p[1] ^ 0x80) < 0x40 &&
+		   (p[2] ^ 0x80) < 0x40 && (*p != 0xE0 || p[1] >= 0xA0) &&
+		   (*p != 0xED || p[1] < 0xA0)) {
+		/* Neither overlong (E0 80-9F) nor a surrogate (ED A0-BF). */
+		*uc = (ucs4_t)(*p & 0x0F) << 12 | (ucs4_t)(p[1] ^ 0x80) << 6 |
+		      (ucs4_t)(p[2] ^ 0x80);
+		return 3;
+	}
+	return 0;
+}
+
+/* Decode one character of [p, end); invalid bytes give U+FFFD.  Returns its length. */
+static inline size_t next_char(const uint8_t *p, const uint8_t *end, ucs4_t *uc)
+{
+	size_t n = utf8_quick(p, end, uc);
+
+	return n ? n : (size_t)u8_mbtouc(uc, p, (size_t)(end - p));
 }
 
 /*
@@ -165,10 +196,10 @@ static enum text_status check_chars(const uint8_t *s, size_t len, unsigned flags
 	*nfc = true;
 	for (size_t i = 0; i < len; ) {
 		enum text_status st = TEXT_OK;
-		ucs4_t uc = s[i];
-		int n = 1;
+		ucs4_t uc;
+		int n = (int)utf8_quick(s + i, s + len, &uc);
 
-		if (uc >= 0x80 && (n = u8_mbtoucr(&uc, s + i, len - i)) < 0)
+		if (!n && (n = u8_mbtoucr(&uc, s + i, len - i)) < 0)
 			st = TEXT_BAD_UTF8;
 		else if ((uc < 0x20 && !(uc == '\n' && (flags & TEXT_MULTILINE))) ||
 			 (uc >= 0x7F && uc <= 0x9F))

@@ -191,6 +191,65 @@ static void clean_refuses_bad_utf8(void **state)
 	clean_bad("é\x80", 3, 0, TEXT_BAD_UTF8, 2);                 /* stray continuation */
 }
 
+/* What text_clean() must say of [s, s + n), found with libunistring's own decoder. */
+static enum text_status expected_status(const uint8_t *s, size_t n, size_t *at)
+{
+	for (size_t i = 0; i < n; ) {
+		ucs4_t uc;
+		int k = u8_mbtoucr(&uc, s + i, n - i);
+
+		*at = i;
+		if (k < 0)
+			return TEXT_BAD_UTF8;
+		if (uc < 0x20 || (uc >= 0x7F && uc <= 0x9F))
+			return TEXT_CONTROL;
+		if ((uc >= 0x202A && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069))
+			return TEXT_BIDI;
+		i += (size_t)k;
+	}
+	return TEXT_OK;
+}
+
+/*
+ * Every two-byte sequence, and three- and four-byte ones around the edges
+ * of their lead and continuation bytes (overlongs, surrogates, past
+ * U+10FFFF, cut short), are judged as libunistring judges them.
+ */
+static void clean_decodes_as_libunistring(void **state)
+{
+	static const uint8_t edge[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF,
+				       0xC0, 0xC2, 0xE0, 0xED, 0xF0, 0xF4, 0xFF};
+	size_t ne = sizeof edge;
+
+	(void)state;
+	for (unsigned x = 0; x < 0x10000 + 256 * ne * ne + 256 * ne * ne * ne; x++) {
+		uint8_t s[5] = {0};
+		size_t n, want_at = 0, at = 12345;
+		char *out = NULL;
+		enum text_status want, got;
+
+		if (x < 0x10000) {
+			s[0] = (uint8_t)(x >> 8), s[1] = (uint8_t)x, n = 2;
+		} else if (x < 0x10000 + 256 * ne * ne) {
+			unsigned y = x - 0x10000;
+
+			s[0] = (uint8_t)(y / (ne * ne)), s[1] = edge[y / ne % ne], s[2] = edge[y % ne];
+			n = 3;
+		} else {
+			unsigned y = x - 0x10000 - 256 * (unsigned)(ne * ne);
+
+			s[0] = (uint8_t)(y / (ne * ne * ne)), s[1] = edge[y / (ne * ne) % ne];
+			s[2] = edge[y / ne % ne], s[3] = edge[y % ne], n = 4;
+		}
+		want = expected_status(s, n, &want_at);
+		got = text_clean((const char *)s, n, 0, &out, &at);
+		if (got != want || (want != TEXT_OK && at != want_at))
+			fail_msg("%02x %02x %02x %02x (%zu bytes): status %d at %zu, want %d at %zu",
+				 s[0], s[1], s[2], s[3], n, got, at, want, want_at);
+		free(out);
+	}
+}
+
 static void clean_reports_first_problem(void **state)
 {
 	(void)state;
@@ -284,6 +343,30 @@ static void fold_collapses_white_space(void **state)
 	assert_fold("\tA \xc2\xa0\xe3\x80\x80 B\n", " a b ");
 	assert_fold("", "");
 	assert_fold("ABC xyz 123-!", "abc xyz 123-!");
+}
+
+/* White space is what Unicode calls a separator, C0 white space and NEL, whatever the block. */
+static void fold_white_space_is_unicode_separators(void **state)
+{
+	(void)state;
+	for (ucs4_t c = 1; c < 0x30000; c++) {
+		uint8_t b[8] = {'a'};
+		int k;
+		char *f;
+		bool want = uc_is_general_category(c, UC_CATEGORY_Zs) || c == 0x2028 ||
+			    c == 0x2029 || c == 0x85 || (c >= '\t' && c <= '\r');
+
+		if (c >= 0xD800 && c <= 0xDFFF)
+			continue;
+		k = u8_uctomb(b + 1, c, 6);
+		assert_true(k > 0);
+		b[1 + k] = 'b';
+		f = text_fold((const char *)b);
+		assert_non_null(f);
+		if ((strcmp(f, "a b") == 0) != want)
+			fail_msg("U+%04X: folded to \"%s\"", (unsigned)c, f);
+		free(f);
+	}
 }
 
 static void fold_drops_invisible_characters(void **state)
@@ -792,6 +875,7 @@ int main(void)
 		cmocka_unit_test(clean_refuses_del_and_c1),
 		cmocka_unit_test(clean_refuses_bidi_controls),
 		cmocka_unit_test(clean_refuses_bad_utf8),
+		cmocka_unit_test(clean_decodes_as_libunistring),
 		cmocka_unit_test(clean_reports_first_problem),
 		cmocka_unit_test(clean_honours_length),
 		cmocka_unit_test(status_messages_are_distinct),
@@ -800,6 +884,7 @@ int main(void)
 		cmocka_unit_test(fold_nfd_equals_nfc),
 		cmocka_unit_test(fold_every_vowel),
 		cmocka_unit_test(fold_collapses_white_space),
+		cmocka_unit_test(fold_white_space_is_unicode_separators),
 		cmocka_unit_test(fold_drops_invisible_characters),
 		cmocka_unit_test(fold_other_scripts),
 		cmocka_unit_test(fold_grows_when_text_expands),
