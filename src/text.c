@@ -425,6 +425,7 @@ enum {
 	K_FOREIGN = 0x08,   /* secondary entry carrying foreign marks */
 	K_UPPER = 0x03,
 	UNIT_MARKS = 8,     /* foreign marks kept per unit; more are ignored */
+	LEVEL_ASIDE = 512,  /* bytes of a level kept aside: more than the indexes keep */
 };
 
 enum { MOD_NONE, MOD_BREVE, MOD_CIRC, MOD_HORN };
@@ -600,38 +601,80 @@ static void put_secondary(struct keyw *w, const struct unit *u)
 		put_cp(w, u->marks[i]);
 }
 
-/* One level of the key of [s, s + n); level is 1, 2 or 3. */
-static void key_level(const uint8_t *s, size_t n, int level, struct keyw *w)
-{
-	struct cps c = {.p = s, .end = s + n};
-	struct unit u;
-	size_t pending = 0; /* default entries not written until something follows */
+/* The secondary or tertiary level being written. */
+struct level {
+	struct keyw w;
+	int n;          /* 2 or 3 */
+	size_t pending; /* default entries not written until something follows */
+};
 
-	while (unit_next(&c, &u)) {
-		if (level == 1) {
-			put_primary(w, &u);
-			continue;
-		}
-		if (level == 2 ? !u.tone && !u.nmarks : !u.upper) {
-			pending++;
-			continue;
-		}
-		for (; pending; pending--)
-			put(w, K_LOW);
-		if (level == 2)
-			put_secondary(w, &u);
-		else
-			put(w, K_UPPER);
+static void level_add(struct level *l, const struct unit *u)
+{
+	if (l->n == 2 ? !u->tone && !u->nmarks : !u->upper) {
+		l->pending++;
+		return;
 	}
+	for (; l->pending; l->pending--)
+		put(&l->w, K_LOW);
+	if (l->n == 2)
+		put_secondary(&l->w, u);
+	else
+		put(&l->w, K_UPPER);
 }
 
-static void key_all(const uint8_t *s, size_t n, struct keyw *w)
+/* Level n (2 or 3) of the key of [s, s + n), written to w. */
+static void key_level(const uint8_t *s, size_t len, int n, struct keyw *w)
 {
-	key_level(s, n, 1, w);
+	struct cps c = {.p = s, .end = s + len};
+	struct level l = {*w, n, 0};
+	struct unit u;
+
+	while (unit_next(&c, &u))
+		level_add(&l, &u);
+	*w = l.w;
+}
+
+/*
+ * Append level n, which was kept aside in `a`, to w.  Only the bytes that
+ * land below w's cap must be there: when `a` overflowed and more are
+ * needed (a cap above LEVEL_ASIDE), the level is made again from [s, s + len).
+ */
+static void put_aside(struct keyw *w, const struct keyw *a, const uint8_t *s, size_t len, int n)
+{
+	size_t room = w->len < w->cap ? w->cap - w->len : 0;
+	size_t kept = a->len < a->cap ? a->len : a->cap;
+
+	if (kept < a->len && kept < room) {
+		key_level(s, len, n, w);
+		return;
+	}
+	if (room > kept)
+		room = kept;
+	if (room)
+		memcpy(w->buf + w->len, a->buf, room);
+	w->len += a->len;
+}
+
+/*
+ * The key of [s, s + len) in one pass over its units: the primary level
+ * is written in place, the other two are kept aside until it is complete.
+ */
+static void key_all(const uint8_t *s, size_t len, struct keyw *w)
+{
+	uint8_t b2[LEVEL_ASIDE], b3[LEVEL_ASIDE];
+	struct level l2 = {{b2, sizeof b2, 0}, 2, 0}, l3 = {{b3, sizeof b3, 0}, 3, 0};
+	struct cps c = {.p = s, .end = s + len};
+	struct unit u;
+
+	while (unit_next(&c, &u)) {
+		put_primary(w, &u);
+		level_add(&l2, &u);
+		level_add(&l3, &u);
+	}
 	put(w, K_SEP);
-	key_level(s, n, 2, w);
+	put_aside(w, &l2.w, s, len, 2);
 	put(w, K_SEP);
-	key_level(s, n, 3, w);
+	put_aside(w, &l3.w, s, len, 3);
 }
 
 size_t text_collate_key(const char *s, uint8_t *buf, size_t cap)

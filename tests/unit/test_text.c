@@ -631,6 +631,38 @@ static void collate_truncates_to_prefix(void **state)
 	free(s);
 }
 
+/*
+ * Levels longer than the key's usual room (the indexes keep 400 bytes) come
+ * out whole under a large cap: 600 x "à" is 600 x a, 600 x huyền, all lower
+ * case; "À" adds 600 upper-case entries.
+ */
+static void collate_long_levels_whole(void **state)
+{
+	char *lower = repeat("à", 600), *upper = repeat("À", 600);
+	uint8_t want[1802], got[4096];
+
+	(void)state;
+	memset(want, 0x10, 600);
+	want[600] = 0x01;
+	memset(want + 601, 0x03, 600);
+	want[1201] = 0x01;
+	memset(want + 1202, 0x03, 600);
+	assert_int_equal(text_collate_key(lower, got, sizeof got), 1202);
+	assert_memory_equal(got, want, 1202);
+	assert_int_equal(text_collate_key(upper, got, sizeof got), 1802);
+	assert_memory_equal(got, want, 1802);
+	/* Cut inside the secondary level, and inside the tertiary level. */
+	memset(got, 0xEE, sizeof got);
+	assert_int_equal(text_collate_key(upper, got, 1000), 1802);
+	assert_memory_equal(got, want, 1000);
+	assert_int_equal(got[1000], 0xEE);
+	assert_int_equal(text_collate_key(upper, got, 1500), 1802);
+	assert_memory_equal(got, want, 1500);
+	assert_int_equal(got[1500], 0xEE);
+	free(lower);
+	free(upper);
+}
+
 /* ---- width and fitting --------------------------------------------------- */
 
 static void width_counts_columns(void **state)
@@ -903,6 +935,7 @@ int main(void)
 		cmocka_unit_test(collate_exact_bytes),
 		cmocka_unit_test(collate_key_has_no_zero_byte),
 		cmocka_unit_test(collate_truncates_to_prefix),
+		cmocka_unit_test(collate_long_levels_whole),
 		cmocka_unit_test(width_counts_columns),
 		cmocka_unit_test(fit_keeps_marks_with_letter),
 		cmocka_unit_test(fit_wide_characters),
