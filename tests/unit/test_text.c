@@ -13,6 +13,7 @@
 
 #include <unistr.h>
 #include <unictype.h>
+#include <unicase.h>
 #include <uninorm.h>
 
 /* Decomposed (NFD) and precomposed (NFC) "Nguyễn". */
@@ -663,6 +664,201 @@ static void collate_long_levels_whole(void **state)
 	free(upper);
 }
 
+/*
+ * ---- every character of U+0001-U+024F and U+1E00-U+1EFF -------------------
+ *
+ * text.c looks these characters up in a table instead of decomposing them
+ * each time.  The expected keys and folds are made here from libunistring
+ * and the rules of text.h and text.c's encoding comment, not from text.c.
+ */
+
+/* Full canonical decomposition of c into d (room for 8), in Unicode's order. */
+static int full_nfd(ucs4_t c, ucs4_t *d)
+{
+	ucs4_t one[UC_DECOMPOSITION_MAX_LENGTH];
+	int n = uc_canonical_decomposition(c, one), k = 0;
+
+	if (n <= 0) {
+		d[0] = c;
+		return 1;
+	}
+	for (int i = 0; i < n; i++)
+		k += full_nfd(one[i], d + k);
+	return k;
+}
+
+static bool nonspacing(ucs4_t c)
+{
+	return c >= 0x300 && uc_is_general_category(c, UC_CATEGORY_Mn);
+}
+
+static bool unicode_space(ucs4_t c)
+{
+	return uc_is_general_category(c, UC_CATEGORY_Zs) || c == 0x2028 || c == 0x2029 ||
+	       c == 0x85 || (c >= '\t' && c <= '\r');
+}
+
+/* Place in the alphabet of base letter b with modifier mark m (0 for none), or -1. */
+static int alphabet_place(ucs4_t b, ucs4_t m)
+{
+	static const char *const abc[] = {
+		"a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l",
+		"m", "n", "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y",
+		"z"};
+
+	for (int i = 0; i < (int)(sizeof abc / sizeof abc[0]); i++) {
+		ucs4_t c, d[8];
+		int n;
+
+		u8_mbtouc(&c, (const uint8_t *)abc[i], strlen(abc[i]));
+		n = full_nfd(c, d);
+		if (d[0] == b && ((n == 1 && !m) || (n == 2 && d[1] == m)))
+			return i;
+	}
+	return -1;
+}
+
+static size_t put3(uint8_t *k, ucs4_t c)
+{
+	k[0] = (uint8_t)(0x80 + (c >> 14));
+	k[1] = (uint8_t)(0x80 | (c >> 7 & 0x7F));
+	k[2] = (uint8_t)(0x80 | (c & 0x7F));
+	return 3;
+}
+
+/*
+ * Key of one character c followed by marks m[0..nm): the first tone mark
+ * is the tone, the first breve, circumflex or horn that makes a letter of
+ * the alphabet is its modifier, every other mark is foreign (kept in
+ * combining-class order, stable).
+ */
+static size_t one_unit_key(ucs4_t c, const ucs4_t *m, int nm, uint8_t *k)
+{
+	static const ucs4_t tones[] = {0x300, 0x309, 0x303, 0x301, 0x323};
+	ucs4_t base = uc_tolower(c), mod = 0, foreign[8];
+	int tone = 0, nf = 0, place;
+	size_t n = 0;
+
+	for (int i = 0; i < nm; i++) {
+		int t = 0, j;
+
+		for (j = 0; j < 5; j++)
+			if (m[i] == tones[j])
+				t = j + 1;
+		if (t && !tone) {
+			tone = t;
+			continue;
+		}
+		if ((m[i] == 0x306 || m[i] == 0x302 || m[i] == 0x31B) && !mod &&
+		    alphabet_place(base, m[i]) >= 0) {
+			mod = m[i];
+			continue;
+		}
+		for (j = nf; j > 0 && uc_combining_class(foreign[j - 1]) >
+				      uc_combining_class(m[i]); j--)
+			foreign[j] = foreign[j - 1];
+		foreign[j] = m[i];
+		nf++;
+	}
+	place = alphabet_place(base, mod);
+	if (base >= '0' && base <= '9')
+		k[n++] = (uint8_t)(0x03 + base - '0');
+	else if (place >= 0)
+		k[n++] = (uint8_t)(0x10 + place);
+	else
+		n += put3(k + n, base);
+	k[n++] = 0x01;
+	if (tone || nf) {
+		if (nf)
+			k[n++] = 0x08;
+		k[n++] = (uint8_t)(0x02 + tone);
+		for (int j = 0; j < nf; j++)
+			n += put3(k + n, foreign[j]);
+	}
+	k[n++] = 0x01;
+	if (base != c)
+		k[n++] = 0x03;
+	return n;
+}
+
+/* Code points of the table: U+0001-U+024F, then U+1E00-U+1EFF. */
+static ucs4_t table_char(unsigned i)
+{
+	return i < 0x24F ? i + 1 : 0x1E00 + (i - 0x24F);
+}
+
+#define TABLE_CHARS (0x24F + 0x100)
+
+static void collate_every_table_character(void **state)
+{
+	/* Marks after the character: a tone, a foreign mark, a horn. */
+	static const ucs4_t after[] = {0x323, 0x308, 0x31B};
+
+	(void)state;
+	for (unsigned i = 0; i < TABLE_CHARS; i++) {
+		ucs4_t c = table_char(i), d[16];
+		uint8_t s[32], want[64], got[64];
+		int n = full_nfd(c, d), len = u8_uctomb(s, c, 6);
+		size_t wn, gn;
+
+		assert_true(len > 0);
+		s[len] = '\0';
+		if (unicode_space(c)) {
+			assert_int_equal(text_collate_key((const char *)s, got, sizeof got), 2);
+			continue;
+		}
+		assert_false(nonspacing(d[0]));
+		for (int j = 1; j < n; j++)
+			assert_true(nonspacing(d[j]));
+		wn = one_unit_key(d[0], d + 1, n - 1, want);
+		gn = text_collate_key((const char *)s, got, sizeof got);
+		if (gn != wn || memcmp(got, want, wn) != 0)
+			fail_msg("U+%04X alone: key differs", (unsigned)c);
+		/* The same character followed by combining marks. */
+		for (int j = 0; j < 3; j++) {
+			d[n + j] = after[j];
+			len += u8_uctomb(s + len, after[j], 6);
+		}
+		s[len] = '\0';
+		wn = one_unit_key(d[0], d + 1, n + 2, want);
+		gn = text_collate_key((const char *)s, got, sizeof got);
+		if (gn != wn || memcmp(got, want, wn) != 0)
+			fail_msg("U+%04X with marks after it: key differs", (unsigned)c);
+	}
+}
+
+static void fold_every_table_character(void **state)
+{
+	(void)state;
+	for (unsigned i = 0; i < TABLE_CHARS; i++) {
+		ucs4_t c = table_char(i), d[16];
+		uint8_t s[16] = {'x'}, want[64] = {'x'};
+		int n = full_nfd(c, d), len = u8_uctomb(s + 1, c, 6);
+		size_t w = 1;
+		char *got;
+
+		assert_true(len > 0);
+		s[1 + len] = 'y';
+		for (int j = 0; j < n && !unicode_space(c); j++) {
+			ucs4_t f = uc_tolower(d[j]);
+
+			if (nonspacing(d[j]) || uc_is_general_category(d[j], UC_CATEGORY_Cf))
+				continue;
+			if (f == 0x111 || f == 0xF0)
+				f = 'd';
+			w += (size_t)u8_uctomb(want + w, f, 6);
+		}
+		if (unicode_space(c))
+			want[w++] = ' ';
+		memcpy(want + w, "y", 2);
+		got = text_fold((const char *)s);
+		assert_non_null(got);
+		if (strcmp(got, (const char *)want) != 0)
+			fail_msg("U+%04X: folded to \"%s\", want \"%s\"", (unsigned)c, got, want);
+		free(got);
+	}
+}
+
 /* ---- width and fitting --------------------------------------------------- */
 
 static void width_counts_columns(void **state)
@@ -936,6 +1132,8 @@ int main(void)
 		cmocka_unit_test(collate_key_has_no_zero_byte),
 		cmocka_unit_test(collate_truncates_to_prefix),
 		cmocka_unit_test(collate_long_levels_whole),
+		cmocka_unit_test(collate_every_table_character),
+		cmocka_unit_test(fold_every_table_character),
 		cmocka_unit_test(width_counts_columns),
 		cmocka_unit_test(fit_keeps_marks_with_letter),
 		cmocka_unit_test(fit_wide_characters),
