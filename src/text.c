@@ -236,8 +236,13 @@ static enum text_status check_chars(const uint8_t *s, size_t len, unsigned flags
 	for (size_t i = 0; i < len; ) {
 		enum text_status st = TEXT_OK;
 		ucs4_t uc;
-		int n = (int)utf8_quick(s + i, s + len, &uc);
+		int n;
 
+		if (s[i] >= 0x20 && s[i] < 0x7F) { /* printable ASCII: most of any Vietnamese text */
+			i++;
+			continue;
+		}
+		n = (int)utf8_quick(s + i, s + len, &uc);
 		if (!n && (n = u8_mbtoucr(&uc, s + i, len - i)) < 0)
 			st = TEXT_BAD_UTF8;
 		else if ((uc < 0x20 && !(uc == '\n' && (flags & TEXT_MULTILINE))) ||
@@ -323,19 +328,18 @@ enum text_status text_clean(const char *in, size_t len, unsigned flags,
 		return st;
 	}
 	if (nfc) {
-		if (!(norm = malloc(len + 1)))
+		if (!(r = malloc(len + 1)))
 			goto nomem;
-		memcpy(norm, s, len);
+		memcpy(r, s, len);
 		n = len;
 	} else {
 		norm = u8_normalize(UNINORM_NFC, s, len, NULL, &n);
 		if (!norm)
 			goto nomem;
+		/* u8_normalize's result has no terminator: make room for one. */
+		if (!(r = realloc(norm, n + 1)))
+			goto nomem;
 	}
-	/* u8_normalize's result has no terminator: make room for one. */
-	r = realloc(norm, n + 1);
-	if (!r)
-		goto nomem;
 	trim(r, n);
 	*out = (char *)r;
 	return TEXT_OK;
