@@ -238,7 +238,8 @@ static enum text_status check_chars(const uint8_t *s, size_t len, unsigned flags
 		ucs4_t uc;
 		int n;
 
-		if (s[i] >= 0x20 && s[i] < 0x7F) { /* printable ASCII: most of any Vietnamese text */
+		/* Printable ASCII, most of any Vietnamese text, is fine as it is. */
+		if (s[i] >= 0x20 && s[i] < 0x7F) {
 			i++;
 			continue;
 		}
@@ -373,6 +374,7 @@ const char *text_status_message(enum text_status st)
  * Beyond the header: format characters (zero-width space, soft hyphen, BOM)
  * are dropped so that pasted text still matches, and the Icelandic eth Ð/ð,
  * which old converters and some keyboards produce for Đ, folds to 'd' too.
+ * fold_cp() gives what one decomposed character folds to, false for nothing.
  */
 static bool fold_cp(ucs4_t c, ucs4_t *out)
 {
@@ -724,8 +726,9 @@ static bool unit_next(struct cps *c, struct unit *u)
 		if ((e = cps_quick(c, &len))) {
 			c->p += len;
 			if (!(e->flags & CI_SPACE)) {
-				*u = (struct unit){.base = e->base, .mod = e->mod, .tone = e->tone,
-						   .letter = e->letter, .upper = e->flags & CI_UPPER};
+				*u = (struct unit){.base = e->base, .mod = e->mod,
+						   .tone = e->tone, .letter = e->letter,
+						   .upper = e->flags & CI_UPPER};
 				break;
 			}
 		} else if (!cps_next(c, &uc)) {

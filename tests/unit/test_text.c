@@ -234,8 +234,8 @@ static void clean_decodes_as_libunistring(void **state)
 		} else if (x < 0x10000 + 256 * ne * ne) {
 			unsigned y = x - 0x10000;
 
-			s[0] = (uint8_t)(y / (ne * ne)), s[1] = edge[y / ne % ne], s[2] = edge[y % ne];
-			n = 3;
+			s[0] = (uint8_t)(y / (ne * ne)), s[1] = edge[y / ne % ne];
+			s[2] = edge[y % ne], n = 3;
 		} else {
 			unsigned y = x - 0x10000 - 256 * (unsigned)(ne * ne);
 
@@ -245,7 +245,7 @@ static void clean_decodes_as_libunistring(void **state)
 		want = expected_status(s, n, &want_at);
 		got = text_clean((const char *)s, n, 0, &out, &at);
 		if (got != want || (want != TEXT_OK && at != want_at))
-			fail_msg("%02x %02x %02x %02x (%zu bytes): status %d at %zu, want %d at %zu",
+			fail_msg("%02x %02x %02x %02x (%zu bytes): %d at %zu, want %d at %zu",
 				 s[0], s[1], s[2], s[3], n, got, at, want, want_at);
 		free(out);
 	}
