@@ -521,6 +521,20 @@ static void fill_slots(struct text_slot *s, struct exemplar *ex, size_t n_props)
 	}
 }
 
+/*
+ * Characters in the n bytes of s, which text_clean() made valid UTF-8: the
+ * bytes that do not continue a sequence (what u8_mbsnlen counts, without a
+ * call per character).
+ */
+static size_t count_chars(const char *s, size_t n)
+{
+	size_t chars = 0;
+
+	for (size_t i = 0; i < n; i++)
+		chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return chars;
+}
+
 /* Clean one slot into s->cleaned; on refusal fill e. */
 static int clean_slot(struct text_slot *s, struct err *e)
 {
@@ -544,7 +558,7 @@ static int clean_slot(struct text_slot *s, struct err *e)
 		s->cleaned = NULL;
 		return 0;
 	}
-	chars = u8_mbsnlen((const uint8_t *)out, strlen(out));
+	chars = count_chars(out, strlen(out));
 	if (chars > s->max_chars) {
 		free(out);
 		return refuse_prop(e, s->field, s->prop,

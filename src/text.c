@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 #include <unicase.h>
 #include <unictype.h>
@@ -18,13 +19,18 @@
 
 /* ---- characters ---------------------------------------------------------- */
 
-/* White space for trimming, folding and word splitting (separators, not only ASCII). */
-static bool is_space(ucs4_t uc)
+/*
+ * White space for trimming, folding and word splitting (separators, not
+ * only ASCII).  Below U+2000, where every Vietnamese letter is, the space
+ * separators are U+0020, U+00A0 and U+1680 alone, so those characters are
+ * answered without libunistring's tables.
+ */
+static inline bool is_space(ucs4_t uc)
 {
-	if (uc < 0x80)
-		return uc == ' ' || (uc >= '\t' && uc <= '\r');
-	return uc == 0x85 || uc_is_general_category(uc, UC_CATEGORY_Zs) ||
-	       uc == 0x2028 || uc == 0x2029;
+	if (uc < 0x2000)
+		return uc == ' ' || (uc >= '\t' && uc <= '\r') || uc == 0x85 || uc == 0xA0 ||
+		       uc == 0x1680;
+	return uc_is_general_category(uc, UC_CATEGORY_Zs) || uc == 0x2028 || uc == 0x2029;
 }
 
 /* Overrides, embeddings and isolates: they reorder what follows them on screen. */
@@ -38,14 +44,40 @@ static bool is_mark(ucs4_t uc)
 	return uc >= 0x300 && uc_is_general_category(uc, UC_CATEGORY_Mn);
 }
 
-/* Decode one character of [p, end); invalid bytes give U+FFFD.  Returns its length. */
-static size_t next_char(const uint8_t *p, const uint8_t *end, ucs4_t *uc)
+/*
+ * Decode a well-formed character of one to three bytes at p (p < end) and
+ * return its length, or return 0 for anything else: libunistring is asked
+ * then.  Vietnamese is all of one to three bytes, and a call per character
+ * is a good part of the time spent on it.
+ */
+static inline size_t utf8_quick(const uint8_t *p, const uint8_t *end, ucs4_t *uc)
 {
 	if (*p < 0x80) {
 		*uc = *p;
 		return 1;
 	}
-	return (size_t)u8_mbtouc(uc, p, (size_t)(end - p));
+	if (*p >= 0xC2 && *p < 0xE0) {
+		if (end - p >= 2 && (p[1] ^ 0x80) < 0x40) {
+			*uc = (ucs4_t)(*p & 0x1F) << 6 | (ucs4_t)(p[1] ^ 0x80);
+			return 2;
+		}
+	} else if ((*p & 0xF0) == 0xE0 && end - p >= 3 && (p[1] ^ 0x80) < 0x40 &&
+		   (p[2] ^ 0x80) < 0x40 && (*p != 0xE0 || p[1] >= 0xA0) &&
+		   (*p != 0xED || p[1] < 0xA0)) {
+		/* Neither overlong (E0 80-9F) nor a surrogate (ED A0-BF). */
+		*uc = (ucs4_t)(*p & 0x0F) << 12 | (ucs4_t)(p[1] ^ 0x80) << 6 |
+		      (ucs4_t)(p[2] ^ 0x80);
+		return 3;
+	}
+	return 0;
+}
+
+/* Decode one character of [p, end); invalid bytes give U+FFFD.  Returns its length. */
+static inline size_t next_char(const uint8_t *p, const uint8_t *end, ucs4_t *uc)
+{
+	size_t n = utf8_quick(p, end, uc);
+
+	return n ? n : (size_t)u8_mbtouc(uc, p, (size_t)(end - p));
 }
 
 /*
@@ -66,6 +98,44 @@ static int decompose(ucs4_t uc, ucs4_t *out, int max)
 	for (int i = 0; i < n && k < max; i++)
 		k += decompose(d[i], out + k, max - k);
 	return k;
+}
+
+/*
+ * What the search fold and the collation key make of one character of
+ * U+0000-U+024F or U+1E00-U+1EFF, the Latin letters with every Vietnamese
+ * one: worked out once by the general code below (char_fill), so the two
+ * ways can never disagree, and then looked up instead of decomposing the
+ * character and asking libunistring again for each string.
+ */
+struct char_info {
+	ucs4_t base;      /* collation: first character of its decomposition, lower case */
+	int8_t letter;    /* letter_index(base, mod): its place in the alphabet, or -1 */
+	uint8_t mod, tone;
+	uint8_t flags;    /* CI_* */
+	uint8_t fold_len; /* text_fold writes fold[0..fold_len) for it */
+	uint8_t fold[3];
+};
+
+enum {
+	CI_SPACE = 1 << 0,     /* white space */
+	CI_UPPER = 1 << 1,     /* base was upper case */
+	CI_KEY_SLOW = 1 << 2,  /* not one unit with Vietnamese marks: key it the long way */
+	CI_FOLD_SLOW = 1 << 3, /* fold it the long way */
+	CI_LATIN_END = 0x250,
+	CI_EXT = 0x1E00,       /* Latin Extended Additional, 0x100 characters */
+	CI_COUNT = CI_LATIN_END + 0x100,
+};
+
+static const struct char_info *char_table(void);
+
+/* uc's entry in the table t, or NULL outside it. */
+static inline const struct char_info *char_info(const struct char_info *t, ucs4_t uc)
+{
+	if (uc < CI_LATIN_END)
+		return &t[uc];
+	if (uc - CI_EXT < 0x100)
+		return &t[CI_LATIN_END + (uc - CI_EXT)];
+	return NULL;
 }
 
 /* ---- growing output string ----------------------------------------------- */
@@ -165,10 +235,16 @@ static enum text_status check_chars(const uint8_t *s, size_t len, unsigned flags
 	*nfc = true;
 	for (size_t i = 0; i < len; ) {
 		enum text_status st = TEXT_OK;
-		ucs4_t uc = s[i];
-		int n = 1;
+		ucs4_t uc;
+		int n;
 
-		if (uc >= 0x80 && (n = u8_mbtoucr(&uc, s + i, len - i)) < 0)
+		/* Printable ASCII, most of any Vietnamese text, is fine as it is. */
+		if (s[i] >= 0x20 && s[i] < 0x7F) {
+			i++;
+			continue;
+		}
+		n = (int)utf8_quick(s + i, s + len, &uc);
+		if (!n && (n = u8_mbtoucr(&uc, s + i, len - i)) < 0)
 			st = TEXT_BAD_UTF8;
 		else if ((uc < 0x20 && !(uc == '\n' && (flags & TEXT_MULTILINE))) ||
 			 (uc >= 0x7F && uc <= 0x9F))
@@ -253,19 +329,18 @@ enum text_status text_clean(const char *in, size_t len, unsigned flags,
 		return st;
 	}
 	if (nfc) {
-		if (!(norm = malloc(len + 1)))
+		if (!(r = malloc(len + 1)))
 			goto nomem;
-		memcpy(norm, s, len);
+		memcpy(r, s, len);
 		n = len;
 	} else {
 		norm = u8_normalize(UNINORM_NFC, s, len, NULL, &n);
 		if (!norm)
 			goto nomem;
+		/* u8_normalize's result has no terminator: make room for one. */
+		if (!(r = realloc(norm, n + 1)))
+			goto nomem;
 	}
-	/* u8_normalize's result has no terminator: make room for one. */
-	r = realloc(norm, n + 1);
-	if (!r)
-		goto nomem;
 	trim(r, n);
 	*out = (char *)r;
 	return TEXT_OK;
@@ -299,10 +374,20 @@ const char *text_status_message(enum text_status st)
  * Beyond the header: format characters (zero-width space, soft hyphen, BOM)
  * are dropped so that pasted text still matches, and the Icelandic eth Ð/ð,
  * which old converters and some keyboards produce for Đ, folds to 'd' too.
+ * fold_cp() gives what one decomposed character folds to, false for nothing.
  */
+static bool fold_cp(ucs4_t c, ucs4_t *out)
+{
+	if (is_mark(c) || uc_is_general_category(c, UC_CATEGORY_Cf))
+		return false;
+	c = uc_tolower(c);
+	*out = c == 0x111 || c == 0xF0 ? 'd' : c;
+	return true;
+}
+
 static void fold_char(struct sink *k, ucs4_t uc, bool *space)
 {
-	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH], c;
 	int n;
 
 	if (is_space(uc)) {
@@ -313,15 +398,10 @@ static void fold_char(struct sink *k, ucs4_t uc, bool *space)
 	}
 	n = decompose(uc, d, UC_DECOMPOSITION_MAX_LENGTH);
 	for (int i = 0; i < n; i++) {
-		ucs4_t c = d[i];
-
-		if (is_mark(c) || uc_is_general_category(c, UC_CATEGORY_Cf))
-			continue;
-		c = uc_tolower(c);
-		if (c == 0x111 || c == 0xF0)
-			c = 'd';
-		sink_uc(k, c);
-		*space = false;
+		if (fold_cp(d[i], &c)) {
+			sink_uc(k, c);
+			*space = false;
+		}
 	}
 }
 
@@ -330,6 +410,7 @@ char *text_fold(const char *s)
 	const uint8_t *p = (const uint8_t *)s;
 	size_t n = strlen(s);
 	const uint8_t *end = p + n;
+	const struct char_info *tab = char_table(), *ci;
 	struct sink k;
 	bool space = false;
 
@@ -346,7 +427,17 @@ char *text_fold(const char *s)
 			continue;
 		}
 		p += next_char(p, end, &uc);
-		fold_char(&k, uc, &space);
+		ci = char_info(tab, uc);
+		if (!ci || (ci->flags & CI_FOLD_SLOW)) {
+			fold_char(&k, uc, &space);
+		} else if (ci->flags & CI_SPACE) {
+			if (!space)
+				sink_putc(&k, ' ');
+			space = true;
+		} else if (ci->fold_len) {
+			sink_put(&k, ci->fold, ci->fold_len);
+			space = false;
+		}
 	}
 	return sink_done(&k);
 }
@@ -394,6 +485,7 @@ enum {
 	K_FOREIGN = 0x08,   /* secondary entry carrying foreign marks */
 	K_UPPER = 0x03,
 	UNIT_MARKS = 8,     /* foreign marks kept per unit; more are ignored */
+	LEVEL_ASIDE = 512,  /* bytes of a level kept aside: more than the indexes keep */
 };
 
 enum { MOD_NONE, MOD_BREVE, MOD_CIRC, MOD_HORN };
@@ -441,14 +533,20 @@ static int mod_of(ucs4_t m)
 struct unit {
 	ucs4_t base;
 	int mod, tone; /* mod only when base+mod is a letter of the alphabet */
+	int letter;    /* always letter_index(base, mod) */
 	bool upper;
 	int nmarks;
 	ucs4_t marks[UNIT_MARKS]; /* foreign marks, sorted by combining class */
 };
 
-/* Decomposed characters of a string, with one character of look-ahead. */
+/*
+ * Decomposed characters of a string, with one character of look-ahead.
+ * A character of the table is taken whole (cps_quick) when nothing
+ * decomposed is waiting in buf.
+ */
 struct cps {
 	const uint8_t *p, *end;
+	const struct char_info *tab;
 	ucs4_t buf[UC_DECOMPOSITION_MAX_LENGTH];
 	int n, i;
 	bool started; /* a unit was produced: later white space counts */
@@ -479,14 +577,15 @@ static bool cps_next(struct cps *c, ucs4_t *uc)
 
 static void unit_mark(struct unit *u, ucs4_t m)
 {
-	int tone = tone_of(m), mod = mod_of(m), i;
+	int tone = tone_of(m), mod = mod_of(m), i, li;
 
 	if (tone && !u->tone) {
 		u->tone = tone;
 		return;
 	}
-	if (mod && !u->mod && letter_index(u->base, mod) >= 0) {
+	if (mod && !u->mod && (li = letter_index(u->base, mod)) >= 0) {
 		u->mod = mod;
+		u->letter = li;
 		return;
 	}
 	if (u->nmarks == UNIT_MARKS)
@@ -499,30 +598,154 @@ static void unit_mark(struct unit *u, ucs4_t m)
 	u->nmarks++;
 }
 
-/* Next unit of the string; false at its end. */
-static bool unit_next(struct cps *c, struct unit *u)
+/* A unit starting with the (not white space) decomposed character uc. */
+static void unit_start(struct unit *u, ucs4_t uc)
 {
+	*u = (struct unit){.base = uc_tolower(uc)};
+	u->upper = u->base != uc;
+	u->letter = letter_index(u->base, MOD_NONE);
+}
+
+/*
+ * Fill e with what text_fold and unit_next make of cp, as fold_char() and
+ * the general path of unit_next() do; the flags send what the table cannot
+ * hold the long way: a fold of more than one character or three bytes, a
+ * unit with foreign marks, a decomposition that is not one unit.
+ */
+static void char_fill(ucs4_t cp, struct char_info *e)
+{
+	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH], f;
+	int n = decompose(cp, d, UC_DECOMPOSITION_MAX_LENGTH), k;
+	struct unit u;
+
+	*e = (struct char_info){.letter = -1};
+	if (is_space(cp)) {
+		e->flags = n == 1 && is_space(d[0]) ? CI_SPACE : CI_SPACE | CI_KEY_SLOW;
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		if (!fold_cp(d[i], &f))
+			continue;
+		if (e->fold_len || (k = u8_uctomb(e->fold, f, sizeof e->fold)) <= 0) {
+			e->flags |= CI_FOLD_SLOW;
+			break;
+		}
+		e->fold_len = (uint8_t)k;
+	}
+	if (is_space(d[0]) || is_mark(d[0]))
+		e->flags |= CI_KEY_SLOW;
+	unit_start(&u, d[0]);
+	for (int i = 1; i < n; i++) {
+		if (!is_mark(d[i]))
+			e->flags |= CI_KEY_SLOW;
+		unit_mark(&u, d[i]);
+	}
+	if (u.nmarks)
+		e->flags |= CI_KEY_SLOW;
+	e->base = u.base;
+	e->letter = (int8_t)u.letter;
+	e->mod = (uint8_t)u.mod;
+	e->tone = (uint8_t)u.tone;
+	if (u.upper)
+		e->flags |= CI_UPPER;
+}
+
+static struct char_info char_tab[CI_COUNT];
+static once_flag char_tab_once = ONCE_FLAG_INIT;
+
+static void char_tab_fill(void)
+{
+	for (ucs4_t c = 0; c < CI_LATIN_END; c++)
+		char_fill(c, &char_tab[c]);
+	for (ucs4_t c = 0; c < 0x100; c++)
+		char_fill(CI_EXT + c, &char_tab[CI_LATIN_END + c]);
+}
+
+/* The table, filled on first use. */
+static const struct char_info *char_table(void)
+{
+	call_once(&char_tab_once, char_tab_fill);
+	return char_tab;
+}
+
+/*
+ * The table entry of the next character if it can be taken whole: nothing
+ * decomposed is waiting and the table keys it.  *len gets its length.
+ */
+static const struct char_info *cps_quick(const struct cps *c, size_t *len)
+{
+	const struct char_info *e;
+	ucs4_t uc;
+
+	if (c->i < c->n || c->p >= c->end)
+		return NULL;
+	*len = next_char(c->p, c->end, &uc);
+	e = char_info(c->tab, uc);
+	return e && !(e->flags & CI_KEY_SLOW) ? e : NULL;
+}
+
+/* Step over the white space that comes next. */
+static void cps_skip_space(struct cps *c)
+{
+	const struct char_info *e;
+	size_t len;
 	ucs4_t uc;
 
 	for (;;) {
-		if (!cps_next(c, &uc))
-			return false;
-		if (!is_space(uc))
-			break;
-		while (cps_peek(c, &uc) && is_space(uc))
+		if ((e = cps_quick(c, &len))) {
+			if (!(e->flags & CI_SPACE))
+				return;
+			c->p += len;
+		} else if (cps_peek(c, &uc) && is_space(uc)) {
 			c->i++;
-		if (c->started && cps_peek(c, &uc)) {
-			*u = (struct unit){.base = ' '};
+		} else {
+			return;
+		}
+	}
+}
+
+/* Take the next decomposed character if it is a mark (a whole table character never is). */
+static bool cps_mark(struct cps *c, ucs4_t *uc)
+{
+	size_t len;
+
+	if (cps_quick(c, &len) || !cps_peek(c, uc) || !is_mark(*uc))
+		return false;
+	c->i++;
+	return true;
+}
+
+/* Next unit of the string; false at its end. */
+static bool unit_next(struct cps *c, struct unit *u)
+{
+	const struct char_info *e;
+	size_t len;
+	ucs4_t uc;
+
+	for (;;) {
+		if ((e = cps_quick(c, &len))) {
+			c->p += len;
+			if (!(e->flags & CI_SPACE)) {
+				*u = (struct unit){.base = e->base, .mod = e->mod,
+						   .tone = e->tone, .letter = e->letter,
+						   .upper = e->flags & CI_UPPER};
+				break;
+			}
+		} else if (!cps_next(c, &uc)) {
+			return false;
+		} else if (!is_space(uc)) {
+			unit_start(u, uc);
+			break;
+		}
+		cps_skip_space(c);
+		if (c->started && (c->i < c->n || c->p < c->end)) {
+			*u = (struct unit){.base = ' ', .letter = -1};
 			return true;
 		}
 	}
 	c->started = true;
-	*u = (struct unit){.base = uc_tolower(uc)};
-	u->upper = u->base != uc;
-	while (cps_peek(c, &uc) && is_mark(uc)) {
-		c->i++;
+	while (cps_mark(c, &uc))
 		unit_mark(u, uc);
-	}
 	return true;
 }
 
@@ -548,14 +771,12 @@ static void put_cp(struct keyw *w, ucs4_t cp)
 
 static void put_primary(struct keyw *w, const struct unit *u)
 {
-	int li = letter_index(u->base, u->mod);
-
 	if (u->base == ' ')
 		put(w, K_SPACE);
 	else if (u->base >= '0' && u->base <= '9')
 		put(w, (uint8_t)(K_DIGIT + (u->base - '0')));
-	else if (li >= 0)
-		put(w, (uint8_t)(K_LETTER + li));
+	else if (u->letter >= 0)
+		put(w, (uint8_t)(K_LETTER + u->letter));
 	else
 		put_cp(w, u->base);
 }
@@ -569,38 +790,80 @@ static void put_secondary(struct keyw *w, const struct unit *u)
 		put_cp(w, u->marks[i]);
 }
 
-/* One level of the key of [s, s + n); level is 1, 2 or 3. */
-static void key_level(const uint8_t *s, size_t n, int level, struct keyw *w)
-{
-	struct cps c = {.p = s, .end = s + n};
-	struct unit u;
-	size_t pending = 0; /* default entries not written until something follows */
+/* The secondary or tertiary level being written. */
+struct level {
+	struct keyw w;
+	int n;          /* 2 or 3 */
+	size_t pending; /* default entries not written until something follows */
+};
 
-	while (unit_next(&c, &u)) {
-		if (level == 1) {
-			put_primary(w, &u);
-			continue;
-		}
-		if (level == 2 ? !u.tone && !u.nmarks : !u.upper) {
-			pending++;
-			continue;
-		}
-		for (; pending; pending--)
-			put(w, K_LOW);
-		if (level == 2)
-			put_secondary(w, &u);
-		else
-			put(w, K_UPPER);
+static void level_add(struct level *l, const struct unit *u)
+{
+	if (l->n == 2 ? !u->tone && !u->nmarks : !u->upper) {
+		l->pending++;
+		return;
 	}
+	for (; l->pending; l->pending--)
+		put(&l->w, K_LOW);
+	if (l->n == 2)
+		put_secondary(&l->w, u);
+	else
+		put(&l->w, K_UPPER);
 }
 
-static void key_all(const uint8_t *s, size_t n, struct keyw *w)
+/* Level n (2 or 3) of the key of [s, s + n), written to w. */
+static void key_level(const uint8_t *s, size_t len, int n, struct keyw *w)
 {
-	key_level(s, n, 1, w);
+	struct cps c = {.p = s, .end = s + len, .tab = char_table()};
+	struct level l = {*w, n, 0};
+	struct unit u;
+
+	while (unit_next(&c, &u))
+		level_add(&l, &u);
+	*w = l.w;
+}
+
+/*
+ * Append level n, which was kept aside in `a`, to w.  Only the bytes that
+ * land below w's cap must be there: when `a` overflowed and more are
+ * needed (a cap above LEVEL_ASIDE), the level is made again from [s, s + len).
+ */
+static void put_aside(struct keyw *w, const struct keyw *a, const uint8_t *s, size_t len, int n)
+{
+	size_t room = w->len < w->cap ? w->cap - w->len : 0;
+	size_t kept = a->len < a->cap ? a->len : a->cap;
+
+	if (kept < a->len && kept < room) {
+		key_level(s, len, n, w);
+		return;
+	}
+	if (room > kept)
+		room = kept;
+	if (room)
+		memcpy(w->buf + w->len, a->buf, room);
+	w->len += a->len;
+}
+
+/*
+ * The key of [s, s + len) in one pass over its units: the primary level
+ * is written in place, the other two are kept aside until it is complete.
+ */
+static void key_all(const uint8_t *s, size_t len, struct keyw *w)
+{
+	uint8_t b2[LEVEL_ASIDE], b3[LEVEL_ASIDE];
+	struct level l2 = {{b2, sizeof b2, 0}, 2, 0}, l3 = {{b3, sizeof b3, 0}, 3, 0};
+	struct cps c = {.p = s, .end = s + len, .tab = char_table()};
+	struct unit u;
+
+	while (unit_next(&c, &u)) {
+		put_primary(w, &u);
+		level_add(&l2, &u);
+		level_add(&l3, &u);
+	}
 	put(w, K_SEP);
-	key_level(s, n, 2, w);
+	put_aside(w, &l2.w, s, len, 2);
 	put(w, K_SEP);
-	key_level(s, n, 3, w);
+	put_aside(w, &l3.w, s, len, 3);
 }
 
 size_t text_collate_key(const char *s, uint8_t *buf, size_t cap)

@@ -991,6 +991,7 @@ static void test_clean_propagation_ref(void **state)
 /*
  * Limits count characters: 200 × "ễ" is 600 bytes and fits the name; 200 ×
  * "中" is 400 terminal columns and fits too; one more character does not.
+ * Letters of one to four bytes ("a", "đ", "ễ", U+20000) count one each.
  */
 static void test_clean_length_limits(void **state)
 {
@@ -1010,7 +1011,7 @@ static void test_clean_length_limits(void **state)
 		{ offsetof(struct exemplar, achievements), "achievements", "Achievements",
 		  ACHIEVEMENTS_MAX_CHARS },
 	};
-	static const char *const letters[] = { "ễ", "中", "a" };
+	static const char *const letters[] = { "ễ", "中", "a", "đ", "\xf0\xa0\x80\x80" };
 	struct exemplar ex;
 	struct err e;
 	char want[64];

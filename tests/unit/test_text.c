@@ -13,6 +13,7 @@
 
 #include <unistr.h>
 #include <unictype.h>
+#include <unicase.h>
 #include <uninorm.h>
 
 /* Decomposed (NFD) and precomposed (NFC) "Nguyễn". */
@@ -191,6 +192,65 @@ static void clean_refuses_bad_utf8(void **state)
 	clean_bad("é\x80", 3, 0, TEXT_BAD_UTF8, 2);                 /* stray continuation */
 }
 
+/* What text_clean() must say of [s, s + n), found with libunistring's own decoder. */
+static enum text_status expected_status(const uint8_t *s, size_t n, size_t *at)
+{
+	for (size_t i = 0; i < n; ) {
+		ucs4_t uc;
+		int k = u8_mbtoucr(&uc, s + i, n - i);
+
+		*at = i;
+		if (k < 0)
+			return TEXT_BAD_UTF8;
+		if (uc < 0x20 || (uc >= 0x7F && uc <= 0x9F))
+			return TEXT_CONTROL;
+		if ((uc >= 0x202A && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069))
+			return TEXT_BIDI;
+		i += (size_t)k;
+	}
+	return TEXT_OK;
+}
+
+/*
+ * Every two-byte sequence, and three- and four-byte ones around the edges
+ * of their lead and continuation bytes (overlongs, surrogates, past
+ * U+10FFFF, cut short), are judged as libunistring judges them.
+ */
+static void clean_decodes_as_libunistring(void **state)
+{
+	static const uint8_t edge[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF,
+				       0xC0, 0xC2, 0xE0, 0xED, 0xF0, 0xF4, 0xFF};
+	size_t ne = sizeof edge;
+
+	(void)state;
+	for (unsigned x = 0; x < 0x10000 + 256 * ne * ne + 256 * ne * ne * ne; x++) {
+		uint8_t s[5] = {0};
+		size_t n, want_at = 0, at = 12345;
+		char *out = NULL;
+		enum text_status want, got;
+
+		if (x < 0x10000) {
+			s[0] = (uint8_t)(x >> 8), s[1] = (uint8_t)x, n = 2;
+		} else if (x < 0x10000 + 256 * ne * ne) {
+			unsigned y = x - 0x10000;
+
+			s[0] = (uint8_t)(y / (ne * ne)), s[1] = edge[y / ne % ne];
+			s[2] = edge[y % ne], n = 3;
+		} else {
+			unsigned y = x - 0x10000 - 256 * (unsigned)(ne * ne);
+
+			s[0] = (uint8_t)(y / (ne * ne * ne)), s[1] = edge[y / (ne * ne) % ne];
+			s[2] = edge[y / ne % ne], s[3] = edge[y % ne], n = 4;
+		}
+		want = expected_status(s, n, &want_at);
+		got = text_clean((const char *)s, n, 0, &out, &at);
+		if (got != want || (want != TEXT_OK && at != want_at))
+			fail_msg("%02x %02x %02x %02x (%zu bytes): %d at %zu, want %d at %zu",
+				 s[0], s[1], s[2], s[3], n, got, at, want, want_at);
+		free(out);
+	}
+}
+
 static void clean_reports_first_problem(void **state)
 {
 	(void)state;
@@ -284,6 +344,30 @@ static void fold_collapses_white_space(void **state)
 	assert_fold("\tA \xc2\xa0\xe3\x80\x80 B\n", " a b ");
 	assert_fold("", "");
 	assert_fold("ABC xyz 123-!", "abc xyz 123-!");
+}
+
+/* White space is what Unicode calls a separator, C0 white space and NEL, whatever the block. */
+static void fold_white_space_is_unicode_separators(void **state)
+{
+	(void)state;
+	for (ucs4_t c = 1; c < 0x30000; c++) {
+		uint8_t b[8] = {'a'};
+		int k;
+		char *f;
+		bool want = uc_is_general_category(c, UC_CATEGORY_Zs) || c == 0x2028 ||
+			    c == 0x2029 || c == 0x85 || (c >= '\t' && c <= '\r');
+
+		if (c >= 0xD800 && c <= 0xDFFF)
+			continue;
+		k = u8_uctomb(b + 1, c, 6);
+		assert_true(k > 0);
+		b[1 + k] = 'b';
+		f = text_fold((const char *)b);
+		assert_non_null(f);
+		if ((strcmp(f, "a b") == 0) != want)
+			fail_msg("U+%04X: folded to \"%s\"", (unsigned)c, f);
+		free(f);
+	}
 }
 
 static void fold_drops_invisible_characters(void **state)
@@ -548,6 +632,233 @@ static void collate_truncates_to_prefix(void **state)
 	free(s);
 }
 
+/*
+ * Levels longer than the key's usual room (the indexes keep 400 bytes) come
+ * out whole under a large cap: 600 x "à" is 600 x a, 600 x huyền, all lower
+ * case; "À" adds 600 upper-case entries.
+ */
+static void collate_long_levels_whole(void **state)
+{
+	char *lower = repeat("à", 600), *upper = repeat("À", 600);
+	uint8_t want[1802], got[4096];
+
+	(void)state;
+	memset(want, 0x10, 600);
+	want[600] = 0x01;
+	memset(want + 601, 0x03, 600);
+	want[1201] = 0x01;
+	memset(want + 1202, 0x03, 600);
+	assert_int_equal(text_collate_key(lower, got, sizeof got), 1202);
+	assert_memory_equal(got, want, 1202);
+	assert_int_equal(text_collate_key(upper, got, sizeof got), 1802);
+	assert_memory_equal(got, want, 1802);
+	/* Cut inside the secondary level, and inside the tertiary level. */
+	memset(got, 0xEE, sizeof got);
+	assert_int_equal(text_collate_key(upper, got, 1000), 1802);
+	assert_memory_equal(got, want, 1000);
+	assert_int_equal(got[1000], 0xEE);
+	assert_int_equal(text_collate_key(upper, got, 1500), 1802);
+	assert_memory_equal(got, want, 1500);
+	assert_int_equal(got[1500], 0xEE);
+	free(lower);
+	free(upper);
+}
+
+/*
+ * ---- every character of U+0001-U+024F and U+1E00-U+1EFF -------------------
+ *
+ * text.c looks these characters up in a table instead of decomposing them
+ * each time.  The expected keys and folds are made here from libunistring
+ * and the rules of text.h and text.c's encoding comment, not from text.c.
+ */
+
+/* Full canonical decomposition of c into d (room for 8), in Unicode's order. */
+static int full_nfd(ucs4_t c, ucs4_t *d)
+{
+	ucs4_t one[UC_DECOMPOSITION_MAX_LENGTH];
+	int n = uc_canonical_decomposition(c, one), k = 0;
+
+	if (n <= 0) {
+		d[0] = c;
+		return 1;
+	}
+	for (int i = 0; i < n; i++)
+		k += full_nfd(one[i], d + k);
+	return k;
+}
+
+static bool nonspacing(ucs4_t c)
+{
+	return c >= 0x300 && uc_is_general_category(c, UC_CATEGORY_Mn);
+}
+
+static bool unicode_space(ucs4_t c)
+{
+	return uc_is_general_category(c, UC_CATEGORY_Zs) || c == 0x2028 || c == 0x2029 ||
+	       c == 0x85 || (c >= '\t' && c <= '\r');
+}
+
+/* Place in the alphabet of base letter b with modifier mark m (0 for none), or -1. */
+static int alphabet_place(ucs4_t b, ucs4_t m)
+{
+	static const char *const abc[] = {
+		"a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l",
+		"m", "n", "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y",
+		"z"};
+
+	for (int i = 0; i < (int)(sizeof abc / sizeof abc[0]); i++) {
+		ucs4_t c, d[8];
+		int n;
+
+		u8_mbtouc(&c, (const uint8_t *)abc[i], strlen(abc[i]));
+		n = full_nfd(c, d);
+		if (d[0] == b && ((n == 1 && !m) || (n == 2 && d[1] == m)))
+			return i;
+	}
+	return -1;
+}
+
+static size_t put3(uint8_t *k, ucs4_t c)
+{
+	k[0] = (uint8_t)(0x80 + (c >> 14));
+	k[1] = (uint8_t)(0x80 | (c >> 7 & 0x7F));
+	k[2] = (uint8_t)(0x80 | (c & 0x7F));
+	return 3;
+}
+
+/*
+ * Key of one character c followed by marks m[0..nm): the first tone mark
+ * is the tone, the first breve, circumflex or horn that makes a letter of
+ * the alphabet is its modifier, every other mark is foreign (kept in
+ * combining-class order, stable).
+ */
+static size_t one_unit_key(ucs4_t c, const ucs4_t *m, int nm, uint8_t *k)
+{
+	static const ucs4_t tones[] = {0x300, 0x309, 0x303, 0x301, 0x323};
+	ucs4_t base = uc_tolower(c), mod = 0, foreign[8];
+	int tone = 0, nf = 0, place;
+	size_t n = 0;
+
+	for (int i = 0; i < nm; i++) {
+		int t = 0, j;
+
+		for (j = 0; j < 5; j++)
+			if (m[i] == tones[j])
+				t = j + 1;
+		if (t && !tone) {
+			tone = t;
+			continue;
+		}
+		if ((m[i] == 0x306 || m[i] == 0x302 || m[i] == 0x31B) && !mod &&
+		    alphabet_place(base, m[i]) >= 0) {
+			mod = m[i];
+			continue;
+		}
+		for (j = nf; j > 0 && uc_combining_class(foreign[j - 1]) >
+				      uc_combining_class(m[i]); j--)
+			foreign[j] = foreign[j - 1];
+		foreign[j] = m[i];
+		nf++;
+	}
+	place = alphabet_place(base, mod);
+	if (base >= '0' && base <= '9')
+		k[n++] = (uint8_t)(0x03 + base - '0');
+	else if (place >= 0)
+		k[n++] = (uint8_t)(0x10 + place);
+	else
+		n += put3(k + n, base);
+	k[n++] = 0x01;
+	if (tone || nf) {
+		if (nf)
+			k[n++] = 0x08;
+		k[n++] = (uint8_t)(0x02 + tone);
+		for (int j = 0; j < nf; j++)
+			n += put3(k + n, foreign[j]);
+	}
+	k[n++] = 0x01;
+	if (base != c)
+		k[n++] = 0x03;
+	return n;
+}
+
+/* Code points of the table: U+0001-U+024F, then U+1E00-U+1EFF. */
+static ucs4_t table_char(unsigned i)
+{
+	return i < 0x24F ? i + 1 : 0x1E00 + (i - 0x24F);
+}
+
+#define TABLE_CHARS (0x24F + 0x100)
+
+static void collate_every_table_character(void **state)
+{
+	/* Marks after the character: a tone, a foreign mark, a horn. */
+	static const ucs4_t after[] = {0x323, 0x308, 0x31B};
+
+	(void)state;
+	for (unsigned i = 0; i < TABLE_CHARS; i++) {
+		ucs4_t c = table_char(i), d[16];
+		uint8_t s[32], want[64], got[64];
+		int n = full_nfd(c, d), len = u8_uctomb(s, c, 6);
+		size_t wn, gn;
+
+		assert_true(len > 0);
+		s[len] = '\0';
+		if (unicode_space(c)) {
+			assert_int_equal(text_collate_key((const char *)s, got, sizeof got), 2);
+			continue;
+		}
+		assert_false(nonspacing(d[0]));
+		for (int j = 1; j < n; j++)
+			assert_true(nonspacing(d[j]));
+		wn = one_unit_key(d[0], d + 1, n - 1, want);
+		gn = text_collate_key((const char *)s, got, sizeof got);
+		if (gn != wn || memcmp(got, want, wn) != 0)
+			fail_msg("U+%04X alone: key differs", (unsigned)c);
+		/* The same character followed by combining marks. */
+		for (int j = 0; j < 3; j++) {
+			d[n + j] = after[j];
+			len += u8_uctomb(s + len, after[j], 6);
+		}
+		s[len] = '\0';
+		wn = one_unit_key(d[0], d + 1, n + 2, want);
+		gn = text_collate_key((const char *)s, got, sizeof got);
+		if (gn != wn || memcmp(got, want, wn) != 0)
+			fail_msg("U+%04X with marks after it: key differs", (unsigned)c);
+	}
+}
+
+static void fold_every_table_character(void **state)
+{
+	(void)state;
+	for (unsigned i = 0; i < TABLE_CHARS; i++) {
+		ucs4_t c = table_char(i), d[16];
+		uint8_t s[16] = {'x'}, want[64] = {'x'};
+		int n = full_nfd(c, d), len = u8_uctomb(s + 1, c, 6);
+		size_t w = 1;
+		char *got;
+
+		assert_true(len > 0);
+		s[1 + len] = 'y';
+		for (int j = 0; j < n && !unicode_space(c); j++) {
+			ucs4_t f = uc_tolower(d[j]);
+
+			if (nonspacing(d[j]) || uc_is_general_category(d[j], UC_CATEGORY_Cf))
+				continue;
+			if (f == 0x111 || f == 0xF0)
+				f = 'd';
+			w += (size_t)u8_uctomb(want + w, f, 6);
+		}
+		if (unicode_space(c))
+			want[w++] = ' ';
+		memcpy(want + w, "y", 2);
+		got = text_fold((const char *)s);
+		assert_non_null(got);
+		if (strcmp(got, (const char *)want) != 0)
+			fail_msg("U+%04X: folded to \"%s\", want \"%s\"", (unsigned)c, got, want);
+		free(got);
+	}
+}
+
 /* ---- width and fitting --------------------------------------------------- */
 
 static void width_counts_columns(void **state)
@@ -792,6 +1103,7 @@ int main(void)
 		cmocka_unit_test(clean_refuses_del_and_c1),
 		cmocka_unit_test(clean_refuses_bidi_controls),
 		cmocka_unit_test(clean_refuses_bad_utf8),
+		cmocka_unit_test(clean_decodes_as_libunistring),
 		cmocka_unit_test(clean_reports_first_problem),
 		cmocka_unit_test(clean_honours_length),
 		cmocka_unit_test(status_messages_are_distinct),
@@ -800,6 +1112,7 @@ int main(void)
 		cmocka_unit_test(fold_nfd_equals_nfc),
 		cmocka_unit_test(fold_every_vowel),
 		cmocka_unit_test(fold_collapses_white_space),
+		cmocka_unit_test(fold_white_space_is_unicode_separators),
 		cmocka_unit_test(fold_drops_invisible_characters),
 		cmocka_unit_test(fold_other_scripts),
 		cmocka_unit_test(fold_grows_when_text_expands),
@@ -818,6 +1131,9 @@ int main(void)
 		cmocka_unit_test(collate_exact_bytes),
 		cmocka_unit_test(collate_key_has_no_zero_byte),
 		cmocka_unit_test(collate_truncates_to_prefix),
+		cmocka_unit_test(collate_long_levels_whole),
+		cmocka_unit_test(collate_every_table_character),
+		cmocka_unit_test(fold_every_table_character),
 		cmocka_unit_test(width_counts_columns),
 		cmocka_unit_test(fit_keeps_marks_with_letter),
 		cmocka_unit_test(fit_wide_characters),
