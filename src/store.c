@@ -790,9 +790,25 @@ int store_has_exemplar(struct store_txn *t, uint64_t id)
 	return mdb_get(t->txn, t->s->exemplars, &k, &d) == 0;
 }
 
-/* Write x (replacing `old`, or new when NULL) with its keys already built. */
+/*
+ * Put k/d where new keys mostly go past the last one (ids): appended, LMDB
+ * fills each page before starting the next, where a put at the end of a
+ * page splits it in two half-empty ones.  A key that is not past the last
+ * one is put the usual way.
+ */
+static int put_last(struct store_txn *t, MDB_dbi dbi, MDB_val *k, MDB_val *d)
+{
+	int rc = mdb_put(t->txn, dbi, k, d, MDB_APPEND);
+
+	return rc == MDB_KEYEXIST ? mdb_put(t->txn, dbi, k, d, 0) : rc;
+}
+
+/* Write x (replacing `old`, or new when NULL) with its keys already built;
+ * `lc`, when not NULL, is a cursor of the list index near where the new
+ * list key goes (the duplicate check left it there). */
 static int put_keyed(struct store_txn *t, const struct exemplar *old, struct ex_keys *ok,
-		     const struct exemplar *x, struct ex_keys *nk, struct err *e)
+		     const struct exemplar *x, struct ex_keys *nk, MDB_cursor *lc,
+		     struct err *e)
 {
 	struct store *s = t->s;
 	uint8_t idb[8];
@@ -812,10 +828,17 @@ static int put_keyed(struct store_txn *t, const struct exemplar *old, struct ex_
 		return err_nomem(e);
 	keys_be64(idb, x->id);
 	MDB_val k = val(idb, 8), d = val(t->enc.data, t->enc.len);
-	if ((rc = mdb_put(t->txn, s->exemplars, &k, &d, 0)))
+	rc = old ? mdb_put(t->txn, s->exemplars, &k, &d, 0) : put_last(t, s->exemplars, &k, &d);
+	if (rc)
 		return fail(t, rc, e);
-	if (put_key(t, s->list, &nk->list, nk->value.data, nk->value.len, e) ||
-	    count(t, &nk->counter, x, +1, e))
+	if (lc) {
+		MDB_val lk = val(nk->list.b, nk->list.n), lv = val(nk->value.data, nk->value.len);
+		if ((rc = mdb_cursor_put(lc, &lk, &lv, 0)))
+			return fail(t, rc, e);
+	} else if (put_key(t, s->list, &nk->list, nk->value.data, nk->value.len, e)) {
+		return -1;
+	}
+	if (count(t, &nk->counter, x, +1, e))
 		return -1;
 	if (t->held)
 		return held_add(t, HELD_PERIOD, &nk->period) || held_add(t, HELD_NAMES, &nk->names) ||
@@ -835,33 +858,41 @@ int store_put_exemplar(struct store_txn *t, const struct exemplar *old,
 	if (keys_exemplar(x, &nk) || (old && keys_exemplar(old, &ok)))
 		err_nomem(e);
 	else
-		rc = put_keyed(t, old, &ok, x, &nk, e);
+		rc = put_keyed(t, old, &ok, x, &nk, NULL, e);
 	keys_exemplar_free(&nk);
 	keys_exemplar_free(&ok);
 	return rc;
 }
 
-static int find_same_under(struct store_txn *t, const struct key *pre,
-			   const struct exemplar *x, uint64_t skip, uint64_t *found,
-			   struct err *e);
+static int find_same_at(struct store_txn *t, MDB_cursor *c, const struct key *pre,
+			const struct exemplar *x, uint64_t skip, uint64_t *found,
+			struct err *e);
 
+/* The duplicate check and the list write share one cursor: the new key goes
+ * right after the entries the check has just read. */
 int store_add_exemplar(struct store_txn *t, const struct exemplar *x, uint64_t *dup,
 		       struct err *e)
 {
 	struct ex_keys nk;
 	struct key pre;
-	int rc = -1;
+	MDB_cursor *lc;
+	int rc;
 
 	*dup = 0;
 	if (keys_exemplar(x, &nk)) {
-		err_nomem(e);
-	} else {
-		pre = nk.list;
-		pre.n -= 8; /* unit 00 type sortkey 00, without the id */
-		rc = find_same_under(t, &pre, x, x->id, dup, e);
-		if (!rc && !*dup)
-			rc = put_keyed(t, NULL, NULL, x, &nk, e);
+		keys_exemplar_free(&nk);
+		return err_nomem(e);
 	}
+	if ((rc = mdb_cursor_open(t->txn, t->s->list, &lc))) {
+		keys_exemplar_free(&nk);
+		return fail(t, rc, e);
+	}
+	pre = nk.list;
+	pre.n -= 8; /* unit 00 type sortkey 00, without the id */
+	rc = find_same_at(t, lc, &pre, x, x->id, dup, e);
+	if (!rc && !*dup)
+		rc = put_keyed(t, NULL, NULL, x, &nk, lc, e);
+	mdb_cursor_close(lc);
 	keys_exemplar_free(&nk);
 	return rc;
 }
@@ -1181,25 +1212,35 @@ static bool same_entry(const MDB_val *k, const MDB_val *d, size_t pre_n,
 	return nul && (size_t)(v + d->mv_size - (nul + 1)) == nlen && !memcmp(nul + 1, x->name, nlen);
 }
 
-static int find_same_under(struct store_txn *t, const struct key *pre,
-			   const struct exemplar *x, uint64_t skip, uint64_t *found,
-			   struct err *e)
+static int find_same_at(struct store_txn *t, MDB_cursor *c, const struct key *pre,
+			const struct exemplar *x, uint64_t skip, uint64_t *found,
+			struct err *e)
 {
-	MDB_cursor *c;
 	MDB_val k = val(pre->b, pre->n), d;
 	int rc;
 
 	*found = 0;
-	if ((rc = mdb_cursor_open(t->txn, t->s->list, &c)))
-		return fail(t, rc, e);
 	for (rc = mdb_cursor_get(c, &k, &d, MDB_SET_RANGE); rc == 0 && has_prefix(&k, pre->b, pre->n);
 	     rc = mdb_cursor_get(c, &k, &d, MDB_NEXT))
 		if (same_entry(&k, &d, pre->n, x, skip)) {
 			*found = keys_rd64((const uint8_t *)k.mv_data + pre->n);
 			break;
 		}
-	mdb_cursor_close(c);
 	return rc && rc != MDB_NOTFOUND ? fail(t, rc, e) : 0;
+}
+
+static int find_same_under(struct store_txn *t, const struct key *pre,
+			   const struct exemplar *x, uint64_t skip, uint64_t *found,
+			   struct err *e)
+{
+	MDB_cursor *c;
+	int rc = mdb_cursor_open(t->txn, t->s->list, &c);
+
+	if (rc)
+		return fail(t, rc, e);
+	rc = find_same_at(t, c, pre, x, skip, found, e);
+	mdb_cursor_close(c);
+	return rc;
 }
 
 int store_find_same(struct store_txn *t, const struct exemplar *x, uint64_t skip,
@@ -1263,7 +1304,9 @@ int store_link_audit(struct store_txn *t, uint64_t record, uint64_t seq, struct 
 
 	key_id(&k, record);
 	key_id(&k, seq);
-	return put_key(t, t->s->audit_rec, &k, NULL, 0, e);
+	MDB_val kv = val(k.b, k.n), none = val(NULL, 0);
+	int rc = put_last(t, t->s->audit_rec, &kv, &none);
+	return rc ? fail(t, rc, e) : 0;
 }
 
 static int audit_get(struct store_txn *t, uint64_t seq, struct audit_entry *a, struct err *e)

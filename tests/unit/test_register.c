@@ -1241,6 +1241,39 @@ static void test_batch_kept_id_before_new_one(void **state)
 	batch_free(xs, 2);
 }
 
+/* Records are appended to the end of the records' index; a kept number
+ * below the highest one must still find its place. */
+static void test_batch_kept_id_below_others(void **state)
+{
+	struct fx *f = *state;
+	struct exemplar xs[1], y;
+	struct batch_problem *pr = NULL;
+	size_t np = 0;
+	struct err e = { 0 };
+
+	person(&xs[0], "p1", "A", ymd(2024, 8, 1));
+	xs[0].id = 10;
+	assert_int_equal(batch_add(f->r, xs, 1, "x.csv", false, &pr, &np, &e), 0);
+	free(pr);
+	batch_free(xs, 1);
+	person(&xs[0], "p1", "B", ymd(2024, 8, 1));
+	xs[0].id = 4;
+	pr = NULL;
+	assert_int_equal(batch_add(f->r, xs, 1, "y.csv", false, &pr, &np, &e), 0);
+	free(pr);
+	assert_int_equal(xs[0].id, 4);
+	assert_int_equal(n_records(f), 2);
+	y = get(f, 4);
+	assert_string_equal(y.name, "B");
+	model_exemplar_free(&y);
+	y = get(f, 10);
+	assert_string_equal(y.name, "A");
+	model_exemplar_free(&y);
+	/* the next new number is above both */
+	assert_int_equal(add_ok(f, "p1", "C", ymd(2024, 8, 1)), 11);
+	batch_free(xs, 1);
+}
+
 static void test_batch_reimport_is_duplicate(void **state)
 {
 	struct fx *f = *state;
@@ -1377,6 +1410,7 @@ int main(void)
 		T(test_batch_writes_with_one_audit_entry),
 		T(test_batch_ids_kept_or_given),
 		T(test_batch_kept_id_before_new_one),
+		T(test_batch_kept_id_below_others),
 		T(test_batch_reimport_is_duplicate),
 		T(test_batch_office_only),
 		T(test_units_synced_at_open),
