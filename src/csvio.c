@@ -2,7 +2,6 @@
 #include "csvio.h"
 
 #include <csv.h>
-#include <dlfcn.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -10,6 +9,7 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "dynlib.h"
 #include "i18n.h"
 #include "paths.h"
 
@@ -141,9 +141,8 @@ void csvio_column_name(size_t col, char buf[8])
 /* ---- reading ------------------------------------------------------------------- */
 
 /*
- * libcsv is opened when a file is first read, as libxlsxwriter is when a
- * workbook is written: the commands that read no CSV (all but the imports)
- * start without loading it.
+ * libcsv is opened when a file is first read (dynlib.h): the commands
+ * that read no CSV, all but the imports, start without loading it.
  */
 #define CSV_FUNCTIONS(X) X(csv_init) X(csv_set_delim) X(csv_parse) X(csv_fini) X(csv_free)
 
@@ -156,22 +155,12 @@ static struct {
 
 static int load_libcsv(struct err *e)
 {
-	if (lc.handle)
-		return 0;
-	void *h = dlopen(CSV_SONAME, RTLD_NOW | RTLD_LOCAL);
-	if (!h)
-		return err_set(e, ERR_IO, _("Cannot read CSV files: the library %s is missing "
-					    "(Debian package libcsv3)."), CSV_SONAME);
-	/* POSIX allows a data pointer from dlsym to be read as a function pointer. */
-#define CSV_LOOKUP(f) \
-	if (!(*(void **)&lc.f = dlsym(h, #f))) { \
-		dlclose(h); \
-		return err_set(e, ERR_IO, _("Cannot read CSV files: %s lacks %s."), CSV_SONAME, #f); \
-	}
-	CSV_FUNCTIONS(CSV_LOOKUP)
-#undef CSV_LOOKUP
-	lc.handle = h;
-	return 0;
+#define CSV_ENTRY(f) { #f, (void **)&lc.f },
+	const struct dynlib_fn fns[] = { CSV_FUNCTIONS(CSV_ENTRY) };
+#undef CSV_ENTRY
+
+	return dynlib_open(CSV_SONAME, "libcsv3", _("Cannot read CSV files"), fns,
+			   sizeof fns / sizeof fns[0], &lc.handle, e);
 }
 
 #define NONE SIZE_MAX

@@ -7,9 +7,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <dlfcn.h>
 #include <xlsxwriter.h>
 
+#include "dynlib.h"
 #include "i18n.h"
 #include "paths.h"
 #include "sheet.h"
@@ -28,8 +28,8 @@
  * when the program starts cost every command and every session about a
  * millisecond (a third of `dienhinh quota`), for a workbook most of them
  * never write.  So the library is opened the first time a workbook is
- * written, and its functions are called through this table, typed from
- * its own header.
+ * written (dynlib.h), and its functions are called through this table,
+ * typed from its own header.
  */
 #define XLSX_FUNCTIONS(X) \
 	X(format_set_align) \
@@ -72,23 +72,12 @@ static struct {
 
 static int load_library(struct err *e)
 {
-	if (lx.handle)
-		return 0;
-	void *h = dlopen(XLSX_SONAME, RTLD_NOW | RTLD_LOCAL);
-	if (!h)
-		return err_set(e, ERR_IO, _("Cannot write Excel files: the library %s is missing "
-					    "(Debian package libxlsxwriter4)."), XLSX_SONAME);
-	/* POSIX allows a data pointer from dlsym to be read as a function pointer. */
-#define XLSX_LOOKUP(f) \
-	if (!(*(void **)&lx.f = dlsym(h, #f))) { \
-		dlclose(h); \
-		return err_set(e, ERR_IO, _("Cannot write Excel files: %s lacks %s."), \
-			       XLSX_SONAME, #f); \
-	}
-	XLSX_FUNCTIONS(XLSX_LOOKUP)
-#undef XLSX_LOOKUP
-	lx.handle = h;
-	return 0;
+#define XLSX_ENTRY(f) { #f, (void **)&lx.f },
+	const struct dynlib_fn fns[] = { XLSX_FUNCTIONS(XLSX_ENTRY) };
+#undef XLSX_ENTRY
+
+	return dynlib_open(XLSX_SONAME, "libxlsxwriter4", _("Cannot write Excel files"), fns,
+			   sizeof fns / sizeof fns[0], &lx.handle, e);
 }
 
 /* Every cell style used, all in Times New Roman. */
