@@ -761,18 +761,10 @@ int store_batch_end(struct store_txn *t, struct err *e)
 {
 	struct pending *v = t->pending;
 	size_t cap = t->cap_pending;
-	int rc = 0;
+	int rc = held_settle(t, e);
 
-	rc = held_settle(t, e);
 	held_free(t);
-	if (rc) {
-		free(v);
-		t->pending = NULL;
-		t->n_pending = t->cap_pending = 0;
-		return -1;
-	}
-
-	t->pending = NULL;
+	t->pending = NULL; /* from here on, counts are written as they come */
 	for (size_t i = 0; i < cap && !rc; i++)
 		if (v[i].key.n)
 			rc = write_counts(t, &v[i], e);
