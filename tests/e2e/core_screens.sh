@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The screens live in a shared object of their own (dienhinh-ui.so, see
-# include/screens.h): a command starts without ncursesw, and a program whose
-# screens are missing says so in Vietnamese instead of failing to start.
+# include/screens.h): a command starts without ncursesw (and without libcsv
+# and libxlsxwriter, opened when first needed: dynlib.h), and a program
+# whose screens are missing says so in Vietnamese instead of failing to start.
 . "$(dirname "$0")/lib.sh"
 export DIENHINH_USER=root
 
@@ -13,6 +14,8 @@ t_contains "a command loads the database library" "$loaded" "liblmdb.so"
 t_lacks "a command does not load ncursesw" "$loaded" "libncursesw"
 t_lacks "a command does not load tinfo" "$loaded" "libtinfo"
 t_lacks "a command does not load the screens" "$loaded" "dienhinh-ui.so"
+t_lacks "a command does not load libcsv" "$loaded" "libcsv"
+t_lacks "a command does not load libxlsxwriter" "$loaded" "libxlsxwriter"
 t_contains "the screens' object is what needs ncursesw" \
 	"$(objdump -p "$so" | awk '$1 == "NEEDED" { print $2 }')" "libncursesw.so"
 
@@ -34,6 +37,12 @@ else
 	t_contains "and says in Vietnamese that the screens cannot be opened" "$out" \
 		"Không mở được các màn hình"
 fi
+# An import is what opens libcsv.
+printf 'Mã đơn vị,Loại,Lĩnh vực,Tên,Ngày giới thiệu\nphuong1,individual,good_deeds,Lê Thị Mai,2024-05-02\n' \
+	> "$T_DIR/one.csv"
+loaded=$(LD_DEBUG=files dh import exemplars "$T_DIR/one.csv" --dry-run 2>&1)
+t_contains "an import opens libcsv" "$loaded" "libcsv.so"
+t_contains "and reads the file" "$loaded" "1 gương sẽ được thêm"
 out=$("$bin/dienhinh" --config "$DIENHINH_ROOT/conf/dienhinh.ini" --db "$T_DIR/db" units \
 	--format tsv 2>&1); st=$?
 t_eq "the commands work without the screens" "$st" 0
