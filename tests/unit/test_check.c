@@ -1,5 +1,4 @@
 /* test_check.c - the integrity check: a sound database, and damage it must find. */
-#include <ftw.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +11,7 @@
 #include <cmocka.h>
 
 #include "check.h"
+#include "fixture.h"
 #include "register.h"
 
 static const char config_text[] =
@@ -30,60 +30,15 @@ static const char config_text[] =
 	"kind = department\n"
 	"quota = 0\n";
 
-struct fx {
-	char dir[64];
-	char db[96];
-	struct config *cfg;
-	struct reg *r;
-};
-
 /* What the check reported. */
 struct report {
 	int n;
 	char msg[8][512];
 };
 
-static int rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb, (void)flag, (void)ftw;
-	return remove(path);
-}
-
 static int setup(void **state)
 {
-	struct fx *f = calloc(1, sizeof *f);
-	char path[128];
-	struct err e = { 0 };
-	FILE *fp;
-
-	snprintf(f->dir, sizeof f->dir, "/tmp/dienhinh-check.XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	snprintf(path, sizeof path, "%s/dienhinh.ini", f->dir);
-	snprintf(f->db, sizeof f->db, "%s/db", f->dir);
-	if (!(fp = fopen(path, "w")))
-		return -1;
-	fputs(config_text, fp);
-	fclose(fp);
-	if (config_load(path, &f->cfg, &e) ||
-	    register_open(f->cfg, f->db, "chief", date_from_ymd(2025, 1, 10), REG_CREATE, &f->r,
-			  &e)) {
-		fprintf(stderr, "%s\n", e.msg);
-		return -1;
-	}
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-
-	register_close(f->r);
-	config_free(f->cfg);
-	nftw(f->dir, rm_entry, 8, FTW_DEPTH | FTW_PHYS);
-	free(f);
-	return 0;
+	return fx_setup(state, "check", config_text, "chief", ymd(2025, 1, 10));
 }
 
 static uint64_t add(struct fx *f, const char *unit, const char *name, int y, int m, int d)
@@ -309,7 +264,7 @@ static void test_newer_schema(void **state)
 
 int main(void)
 {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fx_teardown)
 	const struct CMUnitTest tests[] = {
 		T(test_empty_database_is_sound),
 		T(test_sound_after_every_kind_of_write),

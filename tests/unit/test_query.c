@@ -1,5 +1,4 @@
 /* test_query.c - lists, paging, search, quota states and the audit log, through query.h. */
-#include <ftw.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
 #include "query.h"
 
 /*
@@ -51,74 +51,25 @@ static const char config_tail[] =
 	"kind = armed\n"
 	"quota = 1\n";
 
-struct fx {
-	char dir[64];
-	char db[96];
-	struct config *cfg;
-	struct reg *r;
-};
-
-static int rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb, (void)flag, (void)ftw;
-	return remove(path);
-}
-
-static date_t ymd(int y, int m, int d)
-{
-	return date_from_ymd(y, m, d);
-}
-
-static void act_as(struct fx *f, const char *user, date_t today)
-{
-	struct err e = { 0 };
-
-	register_close(f->r);
-	f->r = NULL;
-	if (register_open(f->cfg, f->db, user, today, REG_CREATE, &f->r, &e))
-		fail_msg("register_open(%s): %s", user, e.msg);
-}
-
 /* Write the config (count_returned as given) and load it. */
 static void load_config(struct fx *f, bool count_returned)
 {
-	char path[128];
-	struct err e = { 0 };
-	FILE *fp;
+	char text[sizeof config_head + sizeof config_tail + 32];
 
-	config_free(f->cfg);
-	snprintf(path, sizeof path, "%s/dienhinh.ini", f->dir);
-	fp = fopen(path, "w");
-	assert_non_null(fp);
-	fprintf(fp, "%scount_returned = %s\n%s", config_head, count_returned ? "yes" : "no",
-		config_tail);
-	fclose(fp);
-	if (config_load(path, &f->cfg, &e))
-		fail_msg("%s", e.msg);
+	snprintf(text, sizeof text, "%scount_returned = %s\n%s", config_head,
+		 count_returned ? "yes" : "no", config_tail);
+	fx_config(f, text);
 }
 
 static int setup(void **state)
 {
-	struct fx *f = calloc(1, sizeof *f);
+	struct fx *f = fx_new("query");
 
-	snprintf(f->dir, sizeof f->dir, "/tmp/dienhinh-query.XXXXXX");
-	if (!mkdtemp(f->dir))
+	if (!f)
 		return -1;
-	snprintf(f->db, sizeof f->db, "%s/db", f->dir);
 	load_config(f, false);
 	act_as(f, "chief", ymd(2025, 1, 10));
 	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-
-	register_close(f->r);
-	config_free(f->cfg);
-	nftw(f->dir, rm_entry, 8, FTW_DEPTH | FTW_PHYS);
-	free(f);
 	return 0;
 }
 
@@ -635,7 +586,7 @@ static void test_log_filters(void **state)
 
 int main(void)
 {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fx_teardown)
 	const struct CMUnitTest tests[] = {
 		T(test_list_order),
 		T(test_list_filters),

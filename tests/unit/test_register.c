@@ -1,5 +1,4 @@
 /* test_register.c - adding, editing, the review workflow and batches, through register.h. */
-#include <ftw.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +12,7 @@
 #include <cmocka.h>
 
 #include "batch.h"
+#include "fixture.h"
 #include "register.h"
 #include "store.h"
 
@@ -53,69 +53,9 @@ static const char config_text[] =
 	"kind = department\n"
 	"quota = 0\n";
 
-struct fx {
-	char dir[64];
-	char db[96];
-	struct config *cfg;
-	struct reg *r;
-};
-
-static int rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb, (void)flag, (void)ftw;
-	return remove(path);
-}
-
-static date_t ymd(int y, int m, int d)
-{
-	return date_from_ymd(y, m, d);
-}
-
-/* Close the current register and open one for `user` on `today`. */
-static void act_as(struct fx *f, const char *user, date_t today)
-{
-	struct err e = { 0 };
-
-	register_close(f->r);
-	f->r = NULL;
-	if (register_open(f->cfg, f->db, user, today, REG_CREATE, &f->r, &e))
-		fail_msg("register_open(%s): %s", user, e.msg);
-}
-
 static int setup(void **state)
 {
-	struct fx *f = calloc(1, sizeof *f);
-	char path[128];
-	struct err e = { 0 };
-	FILE *fp;
-
-	snprintf(f->dir, sizeof f->dir, "/tmp/dienhinh-reg.XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	snprintf(path, sizeof path, "%s/dienhinh.ini", f->dir);
-	snprintf(f->db, sizeof f->db, "%s/db", f->dir);
-	if (!(fp = fopen(path, "w")))
-		return -1;
-	fputs(config_text, fp);
-	fclose(fp);
-	if (config_load(path, &f->cfg, &e)) {
-		fprintf(stderr, "%s\n", e.msg);
-		return -1;
-	}
-	act_as(f, "chief", ymd(2025, 1, 10));
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-
-	register_close(f->r);
-	config_free(f->cfg);
-	nftw(f->dir, rm_entry, 8, FTW_DEPTH | FTW_PHYS);
-	free(f);
-	return 0;
+	return fx_setup(state, "reg", config_text, "chief", ymd(2025, 1, 10));
 }
 
 /* An individual of `unit`, introduced on `date`. */
@@ -1378,7 +1318,7 @@ static void test_propagation_not_before_introduction(void **state)
 
 int main(void)
 {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fx_teardown)
 	const struct CMUnitTest tests[] = {
 		T(test_add_gives_id_status_and_stamps),
 		T(test_add_stores_nfc),

@@ -1,5 +1,4 @@
 /* test_roles.c - the permission table: every role against every action. */
-#include <ftw.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,6 +10,7 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
 #include "roles.h"
 
 /* The tests run without a message catalogue: messages are the English source text. */
@@ -38,26 +38,12 @@ static char dir[64];
 
 static int setup(void **state)
 {
-	char path[128];
-	struct err e = { 0 };
-	FILE *fp;
-
 	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/dienhinh-roles.XXXXXX");
-	if (!mkdtemp(dir))
+	if (tmpdir_make(dir, sizeof dir, "roles"))
 		return -1;
-	snprintf(path, sizeof path, "%s/dienhinh.ini", dir);
-	if (!(fp = fopen(path, "w")))
-		return -1;
-	fputs(config_text, fp);
-	fclose(fp);
-	if (config_load(path, &cfg, &e)) {
-		fprintf(stderr, "%s\n", e.msg);
-		return -1;
-	}
-	unlink(path);
-	rmdir(dir);
-	return 0;
+	cfg = config_from_text(dir, "dienhinh.ini", config_text);
+	tmpdir_remove(dir);
+	return cfg ? 0 : -1;
 }
 
 static int teardown(void **state)

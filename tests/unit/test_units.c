@@ -1,5 +1,4 @@
 /* test_units.c - the database's copy of the units, kept in line with the config. */
-#include <ftw.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,6 +10,7 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
 #include "units.h"
 
 static const char config_one[] =
@@ -49,47 +49,23 @@ static const char config_two[] =
 	"kind = ward\n"
 	"quota = 3\n";
 
-struct fx {
+struct units_fx {
 	char dir[64];
 	struct store *s;
 	struct config *one, *two;
 };
 
-static int rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb, (void)flag, (void)ftw;
-	return remove(path);
-}
-
-static struct config *load(const char *dir, const char *file, const char *text)
-{
-	char path[128];
-	struct config *cfg = NULL;
-	struct err e = { 0 };
-	FILE *fp;
-
-	snprintf(path, sizeof path, "%s/%s", dir, file);
-	if (!(fp = fopen(path, "w")))
-		return NULL;
-	fputs(text, fp);
-	fclose(fp);
-	if (config_load(path, &cfg, &e))
-		fprintf(stderr, "%s\n", e.msg);
-	return cfg;
-}
-
 static int setup(void **state)
 {
-	struct fx *f = calloc(1, sizeof *f);
+	struct units_fx *f = calloc(1, sizeof *f);
 	char db[96];
 	struct err e = { 0 };
 
-	snprintf(f->dir, sizeof f->dir, "/tmp/dienhinh-units.XXXXXX");
-	if (!mkdtemp(f->dir))
+	if (tmpdir_make(f->dir, sizeof f->dir, "units"))
 		return -1;
 	snprintf(db, sizeof db, "%s/db", f->dir);
-	f->one = load(f->dir, "one.ini", config_one);
-	f->two = load(f->dir, "two.ini", config_two);
+	f->one = config_from_text(f->dir, "one.ini", config_one);
+	f->two = config_from_text(f->dir, "two.ini", config_two);
 	if (!f->one || !f->two || store_open(db, 1 << 20, STORE_CREATE, &f->s, &e))
 		return -1;
 	*state = f;
@@ -98,12 +74,12 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	struct fx *f = *state;
+	struct units_fx *f = *state;
 
 	store_close(f->s);
 	config_free(f->one);
 	config_free(f->two);
-	nftw(f->dir, rm_entry, 8, FTW_DEPTH | FTW_PHYS);
+	tmpdir_remove(f->dir);
 	free(f);
 	return 0;
 }
@@ -134,7 +110,7 @@ static int audit_txn(struct store_txn *t, void *p, struct err *e)
 	return store_each_audit(t, 0, keep_entry, p, e);
 }
 
-static void load_audit(struct fx *f, struct entries *es)
+static void load_audit(struct units_fx *f, struct entries *es)
 {
 	struct err e = { 0 };
 
@@ -149,7 +125,7 @@ static void free_audit(struct entries *es)
 		audit_entry_free(&es->v[i]);
 }
 
-static void sync_units(struct fx *f, const struct config *cfg, const char *user)
+static void sync_units(struct units_fx *f, const struct config *cfg, const char *user)
 {
 	struct err e = { 0 };
 
@@ -159,7 +135,7 @@ static void sync_units(struct fx *f, const struct config *cfg, const char *user)
 
 static void test_first_sync_stores_every_unit(void **state)
 {
-	struct fx *f = *state;
+	struct units_fx *f = *state;
 	struct unit_list ul;
 	struct entries es;
 	struct err e = { 0 };
@@ -204,7 +180,7 @@ static void test_first_sync_stores_every_unit(void **state)
 
 static void test_same_config_writes_nothing(void **state)
 {
-	struct fx *f = *state;
+	struct units_fx *f = *state;
 	struct entries es;
 	uint64_t txn;
 
@@ -219,7 +195,7 @@ static void test_same_config_writes_nothing(void **state)
 
 static void test_changed_config_updates_and_keeps(void **state)
 {
-	struct fx *f = *state;
+	struct units_fx *f = *state;
 	struct unit_list ul;
 	struct entries es;
 	struct err e = { 0 };
@@ -267,7 +243,7 @@ static void test_changed_config_updates_and_keeps(void **state)
 
 static void test_load_before_any_sync(void **state)
 {
-	struct fx *f = *state;
+	struct units_fx *f = *state;
 	struct unit_list ul = { (struct unit *)1, 9 };
 	struct err e = { 0 };
 
