@@ -8,9 +8,10 @@
 #include <string.h>
 
 #include <cmocka.h>
-
 #include <unistr.h>
+
 #include "exchange.h"
+#include "fixture.h"
 #include "query.h"
 
 /* Two registers of the small town (tests/data/report/town.ini) on 2024-11-20:
@@ -69,13 +70,10 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[128];
-
 	register_close(f->r);
 	register_close(f->empty);
 	config_free(f->cfg);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
-	assert_int_equal(system(cmd), 0);
+	assert_int_equal(tmpdir_remove(f->dir), 0);
 	free(f);
 	return 0;
 }
