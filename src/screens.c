@@ -14,11 +14,11 @@
 #pragma weak ui_main
 
 /* The same words for a missing file and a damaged one: either way the
- * installation is to be done again. */
-static int cannot_open(const char *path, struct err *e)
+ * installation is to be done again.  dlerror() names the file. */
+static int cannot_open(struct err *e)
 {
-	return err_set(e, ERR_IO, _("The screens cannot be opened (%s: %s). Ask the administrator "
-				    "to install the program again."), path, dlerror());
+	return err_set(e, ERR_IO, _("The screens cannot be opened (%s). Ask the administrator "
+				    "to install the program again."), dlerror());
 }
 
 int screens_run(struct reg *r, int *status, struct err *e)
@@ -35,10 +35,10 @@ int screens_run(struct reg *r, int *status, struct err *e)
 		snprintf(path, sizeof path, "%s/%s", DIENHINH_PKGLIBDIR, SCREENS_OBJECT);
 	/* Never closed: the screens run until the program ends. */
 	if (!(so = dlopen(path, RTLD_NOW | RTLD_LOCAL)))
-		return cannot_open(path, e);
+		return cannot_open(e);
 	*(void **)&run = dlsym(so, "ui_main");
 	if (!run)
-		return cannot_open(path, e);
+		return cannot_open(e);
 	*status = run(r);
 	return 0;
 }
