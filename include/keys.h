@@ -8,7 +8,6 @@
  *
  *   list      unit 00 type sortkey 00 id    -> date(4) category status fold 00 name
  *   period    year(2) quarter unit 00 id    -> (empty)
- *   names     collation-key 00 id           -> (empty)
  *   folds     folded-name 00 id             -> (empty)
  *   counters  year(2) quarter unit          -> struct store_counts
  */
@@ -43,7 +42,7 @@ void key_counter(struct key *k, int year, int quarter, const char *unit);
 
 /* Every index key of one exemplar, and its list value. */
 struct ex_keys {
-	struct key list, period, names, folds, counter;
+	struct key list, period, folds, counter;
 	char *fold;        /* text_fold(name), owned */
 	struct buf value;  /* the list entry's value, owned */
 };

@@ -27,7 +27,7 @@
 #include "keys.h"
 #include "model.h"
 
-#define STORE_SCHEMA 1        /* the schema this program writes */
+#define STORE_SCHEMA 2        /* the schema this program writes (2: no names index) */
 
 struct store;
 struct store_txn;
@@ -105,8 +105,8 @@ int store_has_exemplar(struct store_txn *t, uint64_t id);
 
 /*
  * For a batch of many records.  From store_batch_begin() on, the transaction
- * adds up counter changes in memory and holds back the keys of the period,
- * names and folds indexes; store_batch_end() writes each counter once and
+ * adds up counter changes in memory and holds back the keys of the period
+ * and folds indexes; store_batch_end() writes each counter once and
  * the keys in key order, and must be called before the transaction ends.
  * store_get_counts() does not see the held-back changes; the scans, the
  * checks and an update write the held keys out first.
@@ -168,10 +168,6 @@ int store_scan_fold_substring(struct store_txn *t, const char *needle, store_id_
 int store_list_rows(struct store_txn *t, const uint64_t *ids, size_t n, store_row_cb cb,
 		    void *ctx, struct err *e);
 
-/* Ids whose name has exactly the collation key of `name` (same letters, tones, case). */
-int store_scan_same_name(struct store_txn *t, const char *name, store_id_cb cb, void *ctx,
-			 struct err *e);
-
 /*
  * Per-unit, per-quarter counts kept with the records.  Index 0 of the
  * arrays is unused so that they are indexed by the enum values.
@@ -201,8 +197,7 @@ int store_each_audit(struct store_txn *t, uint64_t record, store_audit_cb cb, vo
 enum {
 	STORE_IX_LIST = 1 << 0,
 	STORE_IX_PERIOD = 1 << 1,
-	STORE_IX_NAMES = 1 << 2,
-	STORE_IX_FOLDS = 1 << 3,
+	STORE_IX_FOLDS = 1 << 2,
 };
 
 /* Set *bad to the STORE_IX_* bits of the entries of `x` that are missing or stale. */
@@ -211,7 +206,7 @@ int store_verify_indexes(struct store_txn *t, const struct exemplar *x, unsigned
 
 /* How many entries each table holds, and the next id to be given. */
 struct store_stats {
-	size_t exemplars, list, period, names, folds, counters, units, audit;
+	size_t exemplars, list, period, folds, counters, units, audit;
 	uint64_t next_id;
 };
 int store_stats(struct store_txn *t, struct store_stats *st, struct err *e);

@@ -122,7 +122,7 @@ static int check_record(const struct exemplar *x, void *p)
 		return -1;
 	static const struct { unsigned bit; const char *name; } ix[] = {
 		{ STORE_IX_LIST, "list" }, { STORE_IX_PERIOD, "period" },
-		{ STORE_IX_NAMES, "names" }, { STORE_IX_FOLDS, "folds" },
+		{ STORE_IX_FOLDS, "folds" },
 	};
 	for (size_t i = 0; i < sizeof ix / sizeof ix[0]; i++)
 		if (bad & ix[i].bit)
@@ -157,10 +157,10 @@ static int check_counter(int year, int quarter, const char *unit,
 
 static void check_sizes(struct check *k, const struct store_stats *st)
 {
-	static const char *names[] = { "list", "period", "names", "folds" };
-	size_t sizes[] = { st->list, st->period, st->names, st->folds };
+	static const char *names[] = { "list", "period", "folds" };
+	size_t sizes[] = { st->list, st->period, st->folds };
 
-	for (size_t i = 0; i < 4; i++)
+	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
 		if (sizes[i] != st->exemplars)
 			problem(k, _("The %s index has %zu entries for %zu exemplars."), names[i],
 				sizes[i], st->exemplars);

@@ -96,16 +96,6 @@ int keys_exemplar(const struct exemplar *x, struct ex_keys *k)
 	key_byte(&k->period, 0);
 	key_id(&k->period, x->id);
 
-	if (x->type == TYPE_INDIVIDUAL) {
-		key_sort(&k->names, text_collate_key, x->name);
-	} else {
-		/* A collective's list key already holds its collation key. */
-		size_t at = strlen(x->unit) + 2;
-		key_add(&k->names, k->list.b + at, k->list.n - 8 - 1 - at);
-	}
-	key_byte(&k->names, 0);
-	key_id(&k->names, x->id);
-
 	key_add(&k->folds, k->fold, flen < KEYS_SORT_MAX ? flen : KEYS_SORT_MAX);
 	key_byte(&k->folds, 0);
 	key_id(&k->folds, x->id);

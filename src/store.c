@@ -2,7 +2,7 @@
  * store.c - see store.h.  The only file that includes lmdb.h.
  *
  * Named databases: meta (schema, id sequences), units, exemplars (by id),
- * the four indexes and the counters laid out in keys.h, audit (by
+ * the three indexes and the counters laid out in keys.h, audit (by
  * sequence) and audit_rec (record id, sequence).  Composite keys in plain
  * databases, rather than MDB_DUPSORT, avoid the dupsort cursor-delete bug
  * of LMDB 0.9.24.  Counters are stored in host byte order, as LMDB's own pages are.
@@ -29,8 +29,7 @@
 /* The environment and its database handles, opened once per process. */
 struct store {
 	MDB_env *env;
-	MDB_dbi meta, units, exemplars, list, period, names, folds, counters, audit,
-		audit_rec;
+	MDB_dbi meta, units, exemplars, list, period, folds, counters, audit, audit_rec;
 	char *dir;
 	volatile sig_atomic_t *interrupt;
 	int cleared_at_open;   /* dead readers freed by store_open, not yet reported */
@@ -53,7 +52,7 @@ struct store_txn {
 };
 
 /*
- * Keys of the period, names and folds indexes held back by a batch, for one
+ * Keys of the period and folds indexes held back by a batch, for one
  * index.  Those keys carry no value and end with the record's id, so none
  * is read back before the batch ends and no two collide.  Written in key
  * order through one cursor (held_write), each leaf page is found once and
@@ -66,7 +65,7 @@ struct held {
 	size_t *at, n, cap;
 };
 
-enum { HELD_PERIOD, HELD_NAMES, HELD_FOLDS, HELD_COUNT };
+enum { HELD_PERIOD, HELD_FOLDS, HELD_COUNT };
 
 /*
  * A counter change held back until store_batch_end(): a batch of many
@@ -144,9 +143,9 @@ static int mkdir_p(const char *dir)
 static int open_dbis(struct store *s, MDB_txn *txn, unsigned flags)
 {
 	static const char *names[] = { "meta", "units", "exemplars", "list", "period",
-				       "names", "folds", "counters", "audit", "audit_rec" };
+				       "folds", "counters", "audit", "audit_rec" };
 	MDB_dbi *dbis[] = { &s->meta, &s->units, &s->exemplars, &s->list, &s->period,
-			    &s->names, &s->folds, &s->counters, &s->audit, &s->audit_rec };
+			    &s->folds, &s->counters, &s->audit, &s->audit_rec };
 
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		int rc = mdb_dbi_open(txn, names[i], flags, dbis[i]);
@@ -179,13 +178,27 @@ static int put_u64(MDB_txn *txn, MDB_dbi dbi, const char *name, uint64_t v)
 }
 
 /*
- * Bring an older schema up to STORE_SCHEMA.  There is only schema 1 so
- * far; a later schema adds a step here, run by the first writer to open
- * the file, inside one transaction.
+ * Bring an older schema up to STORE_SCHEMA, one step per schema, run by
+ * the first writer to open the file (or by a restore of an older backup),
+ * inside one transaction.
+ *
+ * 1 -> 2: the names index (collation key, id) is dropped and its pages
+ * freed.  Nothing read it; every import paid for keeping it.  A database
+ * restored from a schema 1 backup never had it copied, hence NOTFOUND is
+ * no error.
  */
 static int migrate(struct store *s, MDB_txn *txn, uint64_t from)
 {
-	(void)from;
+	MDB_dbi names;
+	int rc;
+
+	if (from < 2) {
+		rc = mdb_dbi_open(txn, "names", 0, &names);
+		if (rc == 0)
+			rc = mdb_drop(txn, names, 1);
+		if (rc && rc != MDB_NOTFOUND)
+			return rc;
+	}
 	return put_u64(txn, s->meta, "schema", STORE_SCHEMA);
 }
 
@@ -720,7 +733,7 @@ static int held_settle(struct store_txn *t, struct err *e)
 	int rc = 0;
 
 	if (t->held) {
-		MDB_dbi dbi[HELD_COUNT] = { t->s->period, t->s->names, t->s->folds };
+		MDB_dbi dbi[HELD_COUNT] = { t->s->period, t->s->folds };
 		for (int i = 0; i < HELD_COUNT && !rc; i++)
 			rc = held_write(t, dbi[i], &t->held[i], e);
 	}
@@ -810,7 +823,6 @@ static int put_keyed(struct store_txn *t, const struct exemplar *old, struct ex_
 		if (held_settle(t, e) ||
 		    (!key_eq(&ok->list, &nk->list) && del_key(t, s->list, &ok->list, e)) ||
 		    (!key_eq(&ok->period, &nk->period) && del_key(t, s->period, &ok->period, e)) ||
-		    (!key_eq(&ok->names, &nk->names) && del_key(t, s->names, &ok->names, e)) ||
 		    (!key_eq(&ok->folds, &nk->folds) && del_key(t, s->folds, &ok->folds, e)) ||
 		    count(t, &ok->counter, old, -1, e))
 			return -1;
@@ -833,10 +845,9 @@ static int put_keyed(struct store_txn *t, const struct exemplar *old, struct ex_
 	if (count(t, &nk->counter, x, +1, e))
 		return -1;
 	if (t->held)
-		return held_add(t, HELD_PERIOD, &nk->period) || held_add(t, HELD_NAMES, &nk->names) ||
-		       held_add(t, HELD_FOLDS, &nk->folds) ? err_nomem(e) : 0;
+		return held_add(t, HELD_PERIOD, &nk->period) || held_add(t, HELD_FOLDS, &nk->folds)
+			       ? err_nomem(e) : 0;
 	return put_key(t, s->period, &nk->period, NULL, 0, e) ||
-	       put_key(t, s->names, &nk->names, NULL, 0, e) ||
 	       put_key(t, s->folds, &nk->folds, NULL, 0, e) ? -1 : 0;
 }
 
@@ -1244,17 +1255,6 @@ int store_find_same(struct store_txn *t, const struct exemplar *x, uint64_t skip
 	return find_same_under(t, &pre, x, skip, found, e);
 }
 
-int store_scan_same_name(struct store_txn *t, const char *name, store_id_cb cb, void *ctx,
-			 struct err *e)
-{
-	struct key pre = { .n = 0 };
-	size_t n = text_collate_key(name, pre.b, KEYS_SORT_MAX);
-
-	pre.n = n < KEYS_SORT_MAX ? n : KEYS_SORT_MAX;
-	key_byte(&pre, 0);
-	return scan_ids(t, t->s->names, &pre, NULL, cb, ctx, e);
-}
-
 int store_get_counts(struct store_txn *t, int year, int quarter, const char *unit,
 		     struct store_counts *c, struct err *e)
 {
@@ -1405,8 +1405,6 @@ int store_verify_indexes(struct store_txn *t, const struct exemplar *x, unsigned
 		*bad |= STORE_IX_LIST;
 	if (!has_entry(t, t->s->period, &k.period, NULL))
 		*bad |= STORE_IX_PERIOD;
-	if (!has_entry(t, t->s->names, &k.names, NULL))
-		*bad |= STORE_IX_NAMES;
 	if (!has_entry(t, t->s->folds, &k.folds, NULL))
 		*bad |= STORE_IX_FOLDS;
 	keys_exemplar_free(&k);
@@ -1429,7 +1427,6 @@ int store_stats(struct store_txn *t, struct store_stats *st, struct err *e)
 	st->exemplars = entries(t, s->exemplars);
 	st->list = entries(t, s->list);
 	st->period = entries(t, s->period);
-	st->names = entries(t, s->names);
 	st->folds = entries(t, s->folds);
 	st->counters = entries(t, s->counters);
 	st->units = entries(t, s->units);
@@ -1536,21 +1533,21 @@ static void remove_copy(const char *dir)
 }
 
 /* A record that does not decode means a damaged backup. */
-static int check_record(size_t table, const MDB_val *d, struct err *e)
+static int check_record(const char *table, const MDB_val *d, struct err *e)
 {
 	struct exemplar x;
 	struct unit u = { .active_from = DATE_NONE, .active_to = DATE_NONE };
 	struct audit_entry a;
 	int rc = 0;
 
-	if (table == 1) {
+	if (strcmp(table, "units") == 0) {
 		rc = codec_decode_unit(d->mv_data, d->mv_size, &u, e);
 		model_unit_free(&u);
-	} else if (table == 2) {
+	} else if (strcmp(table, "exemplars") == 0) {
 		model_exemplar_init(&x);
 		rc = codec_decode_exemplar(d->mv_data, d->mv_size, &x, e);
 		model_exemplar_free(&x);
-	} else if (table == 8) {
+	} else if (strcmp(table, "audit") == 0) {
 		audit_entry_init(&a);
 		rc = codec_decode_audit(d->mv_data, d->mv_size, &a, e);
 		audit_entry_free(&a);
@@ -1560,7 +1557,7 @@ static int check_record(size_t table, const MDB_val *d, struct err *e)
 
 /* Empty one live table and fill it with the backup's. */
 static int copy_table(struct store_txn *t, MDB_txn *rt, const char *name, MDB_dbi live,
-		      size_t table, struct err *e)
+		      struct err *e)
 {
 	MDB_dbi src;
 	MDB_cursor *c;
@@ -1575,7 +1572,7 @@ static int copy_table(struct store_txn *t, MDB_txn *rt, const char *name, MDB_db
 		return fail(t, rc, e);
 	for (rc = mdb_cursor_get(c, &k, &d, MDB_FIRST); rc == 0;
 	     rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
-		if (check_record(table, &d, e)) {
+		if (check_record(name, &d, e)) {
 			char why[sizeof e->msg];
 			snprintf(why, sizeof why, "%s", e->msg);
 			mdb_cursor_close(c);
@@ -1592,11 +1589,11 @@ static int copy_table(struct store_txn *t, MDB_txn *rt, const char *name, MDB_db
 static int restore_txn(struct store_txn *t, void *p, struct err *e)
 {
 	static const char *names[] = { "meta", "units", "exemplars", "list", "period",
-				       "names", "folds", "counters", "audit", "audit_rec" };
+				       "folds", "counters", "audit", "audit_rec" };
 	struct restore *b = p;
 	struct store *s = t->s;
 	MDB_dbi live[] = { s->meta, s->units, s->exemplars, s->list, s->period,
-			   s->names, s->folds, s->counters, s->audit, s->audit_rec };
+			   s->folds, s->counters, s->audit, s->audit_rec };
 	MDB_txn *rt;
 	mode_t old;
 	char path[4096];
@@ -1631,7 +1628,7 @@ static int restore_txn(struct store_txn *t, void *p, struct err *e)
 	if ((rc = mdb_txn_begin(b->env, NULL, MDB_RDONLY, &rt)))
 		return fail(t, rc, e);
 	for (size_t i = 0; i < sizeof names / sizeof names[0] && !rc; i++)
-		rc = copy_table(t, rt, names[i], live[i], i, e);
+		rc = copy_table(t, rt, names[i], live[i], e);
 	mdb_txn_abort(rt);
 	if (rc)
 		return -1;

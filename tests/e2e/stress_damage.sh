@@ -16,7 +16,7 @@ good_size=$(stat -c %s "$T_DIR/good/data.mdb")
 make_copy() { mkdir -p "$T_DIR/$1"; cp "$T_DIR/good/data.mdb" "$T_DIR/$1/"; }
 
 make_copy newer
-"$S_HELPER" set-schema "$T_DIR/newer" 2
+"$S_HELPER" set-schema "$T_DIR/newer" 99
 make_copy half
 truncate -s $((good_size / 2)) "$T_DIR/half/data.mdb"
 make_copy header

@@ -14,7 +14,7 @@
  *   text_fold, text_collate_key and text_person_key (length and the first
  *   KEYS_SORT_MAX bytes; and a key of 5 bytes, to see a cut one),
  *   text_looks_legacy, text_width, text_fit at 10 columns, text_visible,
- *   keys_exemplar's list, names and folds keys for the text as the name
+ *   keys_exemplar's list and folds keys for the text as the name
  *   of an individual and of a collective, and model_exemplar_clean with
  *   the text as name, as achievements and as a propagation's reference:
  *   result, error message, the legacy field and the cleaned text.
@@ -105,8 +105,6 @@ static void ex_keys(const char *s, enum ex_type type)
 		fputs("NOMEM", stdout);
 	} else {
 		hex(k.list.b, k.list.n);
-		putchar(',');
-		hex(k.names.b, k.names.n);
 		putchar(',');
 		hex(k.folds.b, k.folds.n);
 		putchar(',');

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <lmdb.h> /* to write a schema 1 file as the old program left it */
 
 #include "store.h"
 
@@ -327,7 +328,7 @@ static int id_cb(uint64_t id, void *ctx)
 	return l->stop && l->n >= l->stop ? 1 : 0;
 }
 
-enum scan_kind { SCAN_PERIOD, SCAN_FOLD, SCAN_NAME };
+enum scan_kind { SCAN_PERIOD, SCAN_FOLD };
 
 struct scan {
 	enum scan_kind kind;
@@ -345,8 +346,6 @@ static int scan_fn(struct store_txn *t, void *ctx, struct err *e)
 		return store_scan_period(t, sc->year, sc->quarter, sc->unit, id_cb, &sc->out, e);
 	case SCAN_FOLD:
 		return store_scan_fold_prefix(t, sc->text, id_cb, &sc->out, e);
-	case SCAN_NAME:
-		return store_scan_same_name(t, sc->text, id_cb, &sc->out, e);
 	}
 	return -1;
 }
@@ -369,7 +368,6 @@ static void assert_scan(struct store *s, struct scan sc, const uint64_t *want, s
 	sizeof((const uint64_t[]){ __VA_ARGS__ }) / sizeof(uint64_t)
 #define PERIOD(y, q, u) (struct scan){ SCAN_PERIOD, y, q, u, NULL, { { 0 }, 0, 0 } }
 #define FOLD(p) (struct scan){ SCAN_FOLD, 0, 0, NULL, p, { { 0 }, 0, 0 } }
-#define NAME(p) (struct scan){ SCAN_NAME, 0, 0, NULL, p, { { 0 }, 0, 0 } }
 
 /* Rows of a list scan, with copies of their keys for paging. */
 struct rows {
@@ -668,18 +666,15 @@ static void test_update_moves_everything(void **state)
 	assert_scan(f->s, PERIOD(2024, 0, "phuong_1"), IDS(2));
 	assert_scan(f->s, FOLD("le van"), NULL, 0);
 	assert_scan(f->s, FOLD("tran thi anh"), IDS(1));
-	assert_scan(f->s, NAME("Lê Văn Bình"), NULL, 0);
-	assert_scan(f->s, NAME("Trần Thị Ánh"), IDS(1));
 
 	/* The new version's entries are all there; the old one's are all gone. */
 	assert_int_equal(verify(f->s, &x), 0);
 	assert_int_equal(verify(f->s, &old),
-			 STORE_IX_LIST | STORE_IX_PERIOD | STORE_IX_NAMES | STORE_IX_FOLDS);
+			 STORE_IX_LIST | STORE_IX_PERIOD | STORE_IX_FOLDS);
 	struct store_stats st = stats(f->s);
 	assert_int_equal(st.exemplars, 2);
 	assert_int_equal(st.list, 2);
 	assert_int_equal(st.period, 2);
-	assert_int_equal(st.names, 2);
 	assert_int_equal(st.folds, 2);
 	assert_int_equal(st.counters, 2);
 	assert_int_equal(st.next_id, 3);
@@ -742,13 +737,13 @@ static void test_verify_missing(void **state)
 	add(f->s, &x);
 	make(&y, 99, "phuong_1", TYPE_INDIVIDUAL, "Võ Văn Dũng", D_2024_05_02);
 	assert_int_equal(verify(f->s, &y),
-			 STORE_IX_LIST | STORE_IX_PERIOD | STORE_IX_NAMES | STORE_IX_FOLDS);
+			 STORE_IX_LIST | STORE_IX_PERIOD | STORE_IX_FOLDS);
 	/* Same name, other id: the id is part of every key. */
 	y.id = 2;
 	free(y.name);
 	y.name = sdup("Lê Văn Bình");
 	assert_int_equal(verify(f->s, &y),
-			 STORE_IX_LIST | STORE_IX_PERIOD | STORE_IX_NAMES | STORE_IX_FOLDS);
+			 STORE_IX_LIST | STORE_IX_PERIOD | STORE_IX_FOLDS);
 	assert_int_equal(verify(f->s, &x), 0);
 	model_exemplar_free(&x);
 	model_exemplar_free(&y);
@@ -803,7 +798,7 @@ static void test_failed_write_leaves_nothing(void **state)
 	assert_int_equal(store_last_txn(f->s), before);
 	struct store_stats st = stats(f->s);
 	assert_int_equal(st.exemplars, 0);
-	assert_int_equal(st.list + st.period + st.names + st.folds, 0);
+	assert_int_equal(st.list + st.period + st.folds, 0);
 	assert_int_equal(st.counters, 0);
 	assert_int_equal(st.units, 0);
 	assert_int_equal(st.audit, 0);
@@ -1043,6 +1038,136 @@ static void test_older_schema_migrated(void **state)
 	assert_string_equal(y.name, "Ấp 3");
 	model_exemplar_free(&x);
 	model_exemplar_free(&y);
+}
+
+/*
+ * Turn the closed database in `dir` into what a schema 1 program left: a
+ * "names" index with one entry per record and the schema record 1.  Only
+ * LMDB itself can write that, the store no longer knowing the table.
+ */
+static void make_schema1(const char *dir, size_t records)
+{
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi names, meta;
+	uint8_t one[8] = { 0, 0, 0, 0, 0, 0, 0, 1 }, key[9] = { 'a' };
+	MDB_val k = { 6, "schema" }, d = { 8, one }, none = { 0, NULL };
+
+	assert_int_equal(mdb_env_create(&env), 0);
+	assert_int_equal(mdb_env_set_maxdbs(env, 16), 0);
+	assert_int_equal(mdb_env_set_mapsize(env, MAP), 0);
+	assert_int_equal(mdb_env_open(env, dir, MDB_NOTLS, 0660), 0);
+	assert_int_equal(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	assert_int_equal(mdb_dbi_open(txn, "names", MDB_CREATE, &names), 0);
+	assert_int_equal(mdb_dbi_open(txn, "meta", 0, &meta), 0);
+	for (size_t i = 0; i < records; i++) {
+		MDB_val nk = { sizeof key, key };
+		key[8] = (uint8_t)(i + 1);
+		assert_int_equal(mdb_put(txn, names, &nk, &none, 0), 0);
+	}
+	assert_int_equal(mdb_put(txn, meta, &k, &d, 0), 0);
+	assert_int_equal(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+}
+
+/* Does the database in `dir` (closed) still hold a "names" table? */
+static bool has_names_table(const char *dir)
+{
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	int rc;
+
+	assert_int_equal(mdb_env_create(&env), 0);
+	assert_int_equal(mdb_env_set_maxdbs(env, 16), 0);
+	assert_int_equal(mdb_env_open(env, dir, MDB_RDONLY | MDB_NOTLS, 0), 0);
+	assert_int_equal(mdb_txn_begin(env, NULL, MDB_RDONLY, &txn), 0);
+	rc = mdb_dbi_open(txn, "names", 0, &dbi);
+	mdb_txn_abort(txn);
+	mdb_env_close(env);
+	assert_true(rc == 0 || rc == MDB_NOTFOUND);
+	return rc == 0;
+}
+
+/* Schema 1 to 2: the first open drops the names index; records, their
+ * other indexes and the counters are kept, and the file is a schema 2 one. */
+static void test_schema1_names_dropped(void **state)
+{
+	struct fix *f = *state;
+	uint32_t schema = 0;
+	struct exemplar x, y, z;
+	struct err e;
+
+	make(&x, 0, "phuong_1", TYPE_INDIVIDUAL, "Trần Thị Ánh", D_2024_05_02);
+	add(f->s, &x);
+	make(&y, 0, "phuong_1", TYPE_COLLECTIVE, "Ấp 3", D_2024_11_30);
+	add(f->s, &y);
+	store_close(f->s);
+	f->s = NULL;
+	make_schema1(f->db, 2);
+	assert_true(has_names_table(f->db));
+
+	assert_int_equal(store_open(f->db, MAP, 0, &f->s, &e), 0);
+	assert_int_equal(store_read(f->s, schema_fn, &schema, &e), 0);
+	assert_int_equal(schema, 2);
+	model_exemplar_init(&z);
+	assert_int_equal(get(f->s, y.id, &z, &e), 0);
+	assert_string_equal(z.name, "Ấp 3");
+	assert_int_equal(verify(f->s, &x), 0);
+	assert_int_equal(verify(f->s, &y), 0);
+	struct store_stats st = stats(f->s);
+	assert_int_equal(st.exemplars, 2);
+	assert_int_equal(st.list + st.period + st.folds, 6);
+	assert_counts(f->s, 2024, 2, "phuong_1", 1, 1, STATUS_INTRODUCED, 1);
+	store_close(f->s);
+	f->s = NULL;
+	assert_false(has_names_table(f->db));
+	assert_int_equal(store_open(f->db, MAP, 0, &f->s, &e), 0);
+	model_exemplar_free(&x);
+	model_exemplar_free(&y);
+	model_exemplar_free(&z);
+}
+
+/* A backup made by a schema 1 program restores into a schema 2 database:
+ * its records come back, its names table is left behind. */
+static void test_schema1_backup_restored(void **state)
+{
+	struct fix *f = *state;
+	char dir[600], safety[600];
+	uint32_t schema = 0;
+	struct exemplar x, y, z;
+	struct store *b;
+	struct err e;
+
+	make(&x, 0, "phuong_1", TYPE_INDIVIDUAL, "Lê Văn Bình", D_2024_05_02);
+	add(f->s, &x);
+	path(dir, sizeof dir, f->root, "old-backup");
+	assert_int_equal(store_backup(f->s, dir, &e), 0);
+	make_schema1(dir, 1);
+	make(&y, 0, "phuong_1", TYPE_INDIVIDUAL, "Võ Văn Dũng", D_2024_11_30);
+	add(f->s, &y);
+
+	path(safety, sizeof safety, f->root, "safety");
+	assert_int_equal(store_restore(f->s, dir, safety, NULL, &e), 0);
+	assert_int_equal(store_read(f->s, schema_fn, &schema, &e), 0);
+	assert_int_equal(schema, 2);
+	model_exemplar_init(&z);
+	assert_int_equal(get(f->s, x.id, &z, &e), 0);
+	assert_string_equal(z.name, "Lê Văn Bình");
+	assert_int_equal(verify(f->s, &x), 0);
+	struct store_stats st = stats(f->s);
+	assert_int_equal(st.exemplars, 1);
+	assert_int_equal(st.list + st.period + st.folds, 3);
+	store_close(f->s);
+	f->s = NULL;
+	assert_false(has_names_table(f->db));
+	assert_true(has_names_table(dir)); /* the backup is read, never changed */
+	assert_int_equal(store_open(dir, MAP, 0, &b, &e), 0); /* and opens (migrating) */
+	store_close(b);
+	assert_int_equal(store_open(f->db, MAP, 0, &f->s, &e), 0);
+	model_exemplar_free(&x);
+	model_exemplar_free(&y);
+	model_exemplar_free(&z);
 }
 
 /* Open a directory whose data.mdb holds `b`: refused with ERR_SCHEMA, file unchanged. */
@@ -1352,30 +1477,6 @@ static void test_scan_fold_prefix(void **state)
 	assert_scan(f->s, FOLD(""), IDS(5, 2, 1, 3, 4));
 	assert_scan(f->s, FOLD("x"), NULL, 0);
 	assert_scan(f->s, FOLD("nguyen van anh "), NULL, 0);
-}
-
-static void test_scan_same_name(void **state)
-{
-	struct fix *f = *state;
-	static const char *const names[] = {
-		"Nguyễn Văn An", "nguyễn văn an", "Nguyễn Văn An", "Nguyễn Văn Án",
-		"Nguyễn Văn Anh",
-	};
-	struct exemplar x;
-
-	for (size_t i = 0; i < 5; i++) {
-		make(&x, 0, i == 2 ? "b" : "a", TYPE_INDIVIDUAL, names[i], D_2024_05_02);
-		add(f->s, &x);
-		model_exemplar_free(&x);
-	}
-	assert_scan(f->s, NAME("Nguyễn Văn An"), IDS(1, 3));
-	/* Decomposed input and doubled spaces give the same collation key. */
-	assert_scan(f->s, NAME("Nguye\xcc\x82\xcc\x83n Va\xcc\x86n An"), IDS(1, 3));
-	assert_scan(f->s, NAME("Nguyễn  Văn An"), IDS(1, 3));
-	assert_scan(f->s, NAME("nguyễn văn an"), IDS(2));
-	assert_scan(f->s, NAME("Nguyễn Văn Án"), IDS(4));
-	assert_scan(f->s, NAME("Nguyễn Văn"), NULL, 0);
-	assert_scan(f->s, NAME("Nguyen Van An"), NULL, 0);
 }
 
 static int stop_cb(const struct exemplar *x, void *ctx)
@@ -1737,7 +1838,6 @@ static void test_backup(void **state)
 	assert_int_equal(s2.exemplars, s1.exemplars);
 	assert_int_equal(s2.list, s1.list);
 	assert_int_equal(s2.period, s1.period);
-	assert_int_equal(s2.names, s1.names);
 	assert_int_equal(s2.folds, s1.folds);
 	assert_int_equal(s2.counters, s1.counters);
 	assert_int_equal(s2.units, 1);
@@ -1894,7 +1994,6 @@ static void test_batch_held_back(void **state)
 	assert_int_equal(st.counters, 2);
 	/* one entry per record in every index: the moved record's Q2 key is gone */
 	assert_int_equal(st.period, 4);
-	assert_int_equal(st.names, 4);
 	assert_int_equal(st.folds, 4);
 	for (int i = 0; i < 4; i++)
 		assert_int_equal(verify(f->s, &b.x[i]), 0);
@@ -1924,6 +2023,8 @@ int main(void)
 		T(test_map_growth_one_transaction),
 		T(test_newer_schema_refused),
 		T(test_older_schema_migrated),
+		T(test_schema1_names_dropped),
+		T(test_schema1_backup_restored),
 		T(test_random_file_refused),
 		T(test_truncated_file_refused),
 		T(test_scan_list_order),
@@ -1931,7 +2032,6 @@ int main(void)
 		T(test_scan_list_row_fields),
 		T(test_scan_period),
 		T(test_scan_fold_prefix),
-		T(test_scan_same_name),
 		T(test_each_exemplar_stops),
 		T(test_units),
 		T(test_meta),
