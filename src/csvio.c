@@ -181,8 +181,10 @@ struct reader {
 	size_t line;        /* the physical line being fed */
 	size_t rec_line;    /* the physical line where the current record began */
 	size_t row;         /* spreadsheet row number of the current record */
-	char **cells;       /* the current record */
-	size_t n, cap;
+	char *text;         /* the current record's cells, each ended by a 0x00 */
+	size_t len, room;   /* bytes of text in use, allocated */
+	size_t *at;         /* where each cell starts in text: offsets, as text moves */
+	size_t n, cap;      /* cells, room in at[] */
 	size_t cap_rows;    /* rows t->rows has room for */
 	size_t multiline;   /* first column (1-based) of the record holding a line break */
 	size_t nul;         /* first column holding a NUL byte */
@@ -193,58 +195,82 @@ struct reader {
 
 static void drop_record(struct reader *r)
 {
-	for (size_t i = 0; i < r->n; i++)
-		free(r->cells[i]);
-	r->n = 0;
+	r->n = r->len = 0;
 	r->multiline = r->nul = 0;
 }
 
-/* Copy a field, turning CRLF and lone CR into LF. */
-static char *copy_field(const char *s, size_t len)
+/* Cell i of the current record (valid until the next cell is added). */
+static char *cell(const struct reader *r, size_t i)
 {
-	char *out = malloc(len + 1);
-	size_t n = 0;
-
-	if (!out)
-		return NULL;
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] == '\r') {
-			out[n++] = '\n';
-			if (i + 1 < len && s[i + 1] == '\n')
-				i++;
-		} else {
-			out[n++] = s[i];
-		}
-	}
-	out[n] = 0;
-	return out;
+	return r->text + r->at[i];
 }
 
+/* Bytes of cell i, without its ending 0x00 (with any NUL byte read inside it). */
+static size_t cell_len(const struct reader *r, size_t i)
+{
+	return (i + 1 < r->n ? r->at[i + 1] : r->len) - r->at[i] - 1;
+}
+
+/* Room for `more` bytes of text and one more cell; false when out of memory. */
+static bool room_for_cell(struct reader *r, size_t more)
+{
+	if (r->n == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 32, *at = realloc(r->at, cap * sizeof *at);
+		if (!at)
+			return false;
+		r->at = at;
+		r->cap = cap;
+	}
+	if (r->len + more > r->room) {
+		size_t room = r->room ? r->room : 1024;
+		char *t;
+		while (room < r->len + more)
+			room *= 2;
+		if (!(t = realloc(r->text, room)))
+			return false;
+		r->text = t;
+		r->room = room;
+	}
+	return true;
+}
+
+/*
+ * Add a field to the current record, turning CRLF and lone CR into LF.
+ * The cells of a record share one buffer, kept from record to record: a
+ * file of 100,000 rows would otherwise make and free 2.6 million small
+ * blocks on the way.
+ */
 static void on_field(void *s, size_t len, void *ctx)
 {
 	struct reader *r = ctx;
-	char *f;
+	const char *in = s ? s : "";
+	char *out;
+	size_t n = 0;
 
 	if (r->failed || r->restart != NONE)
 		return;
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 32;
-		char **c = realloc(r->cells, cap * sizeof *c);
-		if (!c) {
-			r->failed = true;
-			return;
-		}
-		r->cells = c;
-		r->cap = cap;
-	}
-	if (!(f = copy_field(s ? s : "", s ? len : 0))) {
+	if (!s)
+		len = 0;
+	if (!room_for_cell(r, len + 1)) {
 		r->failed = true;
 		return;
 	}
-	r->cells[r->n++] = f;
-	if (!r->nul && s && memchr(s, 0, len))
+	out = r->text + r->len;
+	for (size_t i = 0; i < len; i++) {
+		if (in[i] == '\r') {
+			out[n++] = '\n';
+			if (i + 1 < len && in[i + 1] == '\n')
+				i++;
+		} else {
+			out[n++] = in[i];
+		}
+	}
+	out[n] = 0;
+	r->at[r->n++] = r->len;
+	r->len += n + 1;
+	if (!r->nul && memchr(in, 0, len))
 		r->nul = r->n;
-	if (!r->multiline && strchr(f, '\n'))
+	if (!r->multiline && strchr(out, '\n'))
 		r->multiline = r->n;
 }
 
@@ -286,7 +312,7 @@ static int check_cells(struct reader *r)
 	/* The first such cell only: a file saved in another encoding would
 	 * otherwise give a line for every cell. */
 	for (size_t i = 0; i < r->n && !rc; i++)
-		if (u8_check((const uint8_t *)r->cells[i], strlen(r->cells[i])))
+		if (u8_check((const uint8_t *)cell(r, i), cell_len(r, i)))
 			rc = problem(r, i + 1, _("the text is not UTF-8. Save the file again as "
 						 "\"CSV UTF-8\" (in Excel: File, Save As, CSV "
 						 "UTF-8)."));
@@ -299,11 +325,13 @@ static int fit_record(struct reader *r)
 	size_t want = r->t->header.n;
 
 	for (size_t i = want; i < r->n; i++)
-		if (r->cells[i][0])
+		if (cell(r, i)[0])
 			return problem(r, i + 1, _("this row has %zu cells but the header names "
 						   "only %zu columns."), r->n, want);
-	while (r->n > want)
-		free(r->cells[--r->n]);
+	if (r->n > want) {
+		r->len = r->at[want];
+		r->n = want;
+	}
 	while (r->n < want) {
 		on_field(NULL, 0, r);
 		if (r->failed)
@@ -315,7 +343,7 @@ static int fit_record(struct reader *r)
 static bool all_empty(const struct reader *r)
 {
 	for (size_t i = 0; i < r->n; i++)
-		if (r->cells[i][0])
+		if (cell(r, i)[0])
 			return false;
 	return true;
 }
@@ -324,23 +352,18 @@ static bool all_empty(const struct reader *r)
  * Keep the current record as one block: the cell pointers, then the cells'
  * text.  A file of 100,000 rows would otherwise hold 2.6 million small
  * allocations, their overhead as large as the text, until the import ends.
- * The reader's own cells are left for drop_record().  0 or -1 (out of memory).
+ * The reader's own buffer is left for drop_record().  0 or -1 (out of memory).
  */
 static int keep_record(struct reader *r, struct csvio_row *dst)
 {
-	size_t text = 0, ptrs = r->n * sizeof(char *);
-	char *at;
+	size_t ptrs = r->n * sizeof(char *);
+	char *text;
 
-	for (size_t i = 0; i < r->n; i++)
-		text += strlen(r->cells[i]) + 1;
-	if (!(dst->cells = malloc(ptrs + text + 1)))
+	if (!(dst->cells = malloc(ptrs + r->len + 1)))
 		return r->failed = true, -1;
-	at = (char *)dst->cells + ptrs;
-	for (size_t i = 0; i < r->n; i++) {
-		size_t len = strlen(r->cells[i]) + 1;
-		dst->cells[i] = memcpy(at, r->cells[i], len);
-		at += len;
-	}
+	text = memcpy((char *)dst->cells + ptrs, r->text, r->len);
+	for (size_t i = 0; i < r->n; i++)
+		dst->cells[i] = text + r->at[i];
 	dst->row = r->row;
 	dst->n = r->n;
 	return 0;
@@ -523,8 +546,8 @@ int csvio_read(const char *data, size_t len, struct csvio_table *t, struct err *
 	}
 	rc = feed(&r);
 	lc.csv_free(&r.p);
-	drop_record(&r);
-	free(r.cells);
+	free(r.text);
+	free(r.at);
 	free(r.lines);
 	if (rc) {
 		csvio_table_free(t);
