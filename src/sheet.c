@@ -198,20 +198,44 @@ static void gather_names(void)
 	names_ready = true;
 }
 
+/*
+ * The cell texts last read for each kind of value, with the value each gave:
+ * a column of an import repeats a handful of labels, and squashing each
+ * cell again took a twentieth of the import.  Replaced round-robin.
+ */
+#define MEMO_SIZE 8
+static struct memo {
+	bool used;
+	int value;
+	char text[LABEL_MAX];
+} memo[SHEET_KIND + 1][MEMO_SIZE];
+static unsigned memo_next[SHEET_KIND + 1];
+
 int sheet_enum_parse(enum sheet_enum which, const char *s)
 {
+	size_t len = strlen(s);
+	struct memo *m = memo[which];
 	char *key;
 	int found = -1;
 
+	for (size_t i = 0; i < MEMO_SIZE; i++)
+		if (m[i].used && strcmp(m[i].text, s) == 0)
+			return m[i].value;
 	if (!names_ready)
 		gather_names();
 	if (!(key = squash(s)))
-		return -1;
+		return -1; /* out of memory: not remembered */
 	for (int v = 1; *key && found < 0 && v < ENUM_MAX; v++)
 		for (size_t k = 0; k < 1 + N(languages); k++)
 			if (strcmp(names[which][v][k], key) == 0)
 				found = v;
 	free(key);
+	if (len < LABEL_MAX) {
+		m = &memo[which][memo_next[which]++ % MEMO_SIZE];
+		m->used = true;
+		m->value = found;
+		memcpy(m->text, s, len + 1);
+	}
 	return found;
 }
 

@@ -97,6 +97,30 @@ static void test_enums_by_code_or_label(void **state)
 	assert_string_equal(list, "Radio column; Web portal; Other");
 }
 
+/* Cells read again and again, as in an import: the same answers every time,
+ * past more distinct texts than are remembered, each kind of value apart. */
+static void test_enums_read_again(void **state)
+{
+	static const char *const cat[] = {
+		"business", "education", "health", "defence", "association", "model_unit",
+		"residential", "movement", "official", "good_deeds", "community",
+	};
+
+	(void)state;
+	for (int round = 0; round < 3; round++) {
+		for (int c = 0; c < 11; c++)
+			assert_int_equal(sheet_enum_parse(SHEET_CATEGORY, cat[c]), CAT_BUSINESS + c);
+		assert_int_equal(sheet_enum_parse(SHEET_CATEGORY, "household"), -1);
+		assert_int_equal(sheet_enum_parse(SHEET_CATEGORY, "Health and people's health care"),
+				 CAT_HEALTH);
+		/* One text, two kinds: a category code is not a type. */
+		assert_int_equal(sheet_enum_parse(SHEET_TYPE, "business"), -1);
+		assert_int_equal(sheet_enum_parse(SHEET_GENDER, "Female"), GENDER_FEMALE);
+		assert_int_equal(sheet_enum_parse(SHEET_STATUS, "Female"), -1);
+		assert_int_equal(sheet_enum_parse(SHEET_GENDER, "female "), GENDER_FEMALE);
+	}
+}
+
 static void set_tz(const char *tz)
 {
 	setenv("TZ", tz, 1);
@@ -230,6 +254,7 @@ int main(void)
 		cmocka_unit_test(test_no_two_columns_share_a_name),
 		cmocka_unit_test(test_same_name),
 		cmocka_unit_test(test_enums_by_code_or_label),
+		cmocka_unit_test(test_enums_read_again),
 		cmocka_unit_test(test_times_keep_the_instant),
 		cmocka_unit_test(test_days),
 		cmocka_unit_test(test_accounts),
