@@ -26,9 +26,12 @@ struct batch_problem {
  * Records keep what they carry (status, commendation, propagations,
  * stamps: an import of exported data restores it as it was); missing
  * status, version and stamps get the defaults of an ordinary add.  An id
- * is kept when no record has it, else a new one is given.  Every record is
- * cleaned and checked like an ordinary add, duplicates included (within
- * the batch too).  If any record is refused, nothing is written and
+ * is kept when no record has it (stored, or given to an earlier record of
+ * the batch), else a new one is given, in the records' order.  Every
+ * record is cleaned and checked like an ordinary add, duplicates included:
+ * of two same records within the batch, the one with the larger id is
+ * refused (the later one, unless it keeps an id below the earlier one's).
+ * If any record is refused, nothing is written and
  * *problems lists them all (free()); with `dry_run` nothing is written
  * either way.  One audit entry, noting `source`, covers the batch.
  */

@@ -110,6 +110,13 @@ int store_has_exemplar(struct store_txn *t, uint64_t id);
  * the keys in key order, and must be called before the transaction ends.
  * store_get_counts() does not see the held-back changes; the scans, the
  * checks and an update write the held keys out first.
+ *
+ * New records are held back too and written in id order, so a batch may
+ * add them in any order (in list-key order its list entries go in
+ * fastest).  Of a held record the store keeps only the id and a pointer:
+ * an exemplar given to store_add_exemplar() must stay as it is until
+ * store_batch_end(), or until something reads records, which writes the
+ * held ones out first.
  */
 void store_batch_begin(struct store_txn *t);
 int store_batch_end(struct store_txn *t, struct err *e);

@@ -7,14 +7,49 @@
 #include <time.h>
 
 #include "i18n.h"
+#include "keys.h"
 #include "roles.h"
 #include "text.h"
 #include "units.h"
 
 /*
+ * The ids given in one run of a batch.  Records are written only once
+ * every id is given, so a kept id already given to an earlier record of
+ * the batch is found here, not in the store.  Open addressing over a power
+ * of two slots, at least twice as many as records; 0, never an id, marks a
+ * free slot.
+ */
+struct id_set {
+	uint64_t *slot;
+	size_t mask;
+};
+
+static int ids_init(struct id_set *s, size_t n)
+{
+	size_t cap = 16;
+
+	while (cap / 2 < n && cap < SIZE_MAX / 4)
+		cap *= 2;
+	s->mask = cap - 1;
+	return (s->slot = calloc(cap, sizeof *s->slot)) ? 0 : -1;
+}
+
+/* Where id is, or the free slot where it would go. */
+static size_t ids_slot(const struct id_set *s, uint64_t id)
+{
+	uint64_t h = id * 0x9e3779b97f4a7c15u;
+	size_t i = (size_t)(h ^ h >> 32) & s->mask;
+
+	while (s->slot[i] && s->slot[i] != id)
+		i = (i + 1) & s->mask;
+	return i;
+}
+
+/*
  * A batch in progress.  Problems are collected here and handed over only
  * after the transaction: store_write() may run the function again on a
  * larger map, and the second run must not report everything twice.
+ * From `next` on, everything is rebuilt by each run (in arrays sized once, for n).
  */
 struct batch_ctx {
 	struct reg *r;
@@ -29,6 +64,11 @@ struct batch_ctx {
 	bool *early;      /* early[i]: record i is among them and is not looked at again */
 	uint64_t *given;  /* the ids the records came with, put back before each run */
 	uint64_t next;    /* the next new id, kept in memory during the transaction */
+	struct id_set ids; /* the ids given so far */
+	size_t *order;    /* the records to write (indexes), in the order they are written */
+	size_t n_order;
+	struct buf keys;  /* their list keys, each a two-byte length and the key */
+	size_t *at;       /* at[i]: where record i's list key starts in `keys` */
 };
 
 static int problem_order(const void *a, const void *b)
@@ -74,33 +114,112 @@ static void batch_defaults(const struct reg *r, struct exemplar *x, int64_t now)
 }
 
 /*
- * Give x its kept id when no record has it, else the next new one.  The
- * next id lives in c->next for the whole batch (written back at its end);
- * a kept id at or past it moves it on, so a new id never meets a kept one.
+ * Give x its kept id when neither a stored record nor an earlier record of
+ * the batch has it, else the next new one.  The next id lives in c->next
+ * for the whole batch (written back at its end); a kept id at or past it
+ * moves it on, so a new id never meets a kept one.
  */
 static void batch_id(struct store_txn *t, struct batch_ctx *c, struct exemplar *x)
 {
-	if (x->id && !store_has_exemplar(t, x->id)) {
+	size_t i = x->id ? ids_slot(&c->ids, x->id) : 0;
+
+	if (x->id && !c->ids.slot[i] && !store_has_exemplar(t, x->id)) {
 		if (x->id >= c->next)
 			c->next = x->id + 1;
-		return;
+	} else {
+		x->id = c->next++;
+		i = ids_slot(&c->ids, x->id);
 	}
-	x->id = c->next++;
+	c->ids.slot[i] = x->id;
 }
 
-static int batch_one(struct store_txn *t, struct batch_ctx *c, size_t i, struct err *e)
+/*
+ * First pass, in file order: the unit checks, and the ids, given as if the
+ * records were added one by one.  The records that pass go to c->order.
+ */
+static int batch_ids(struct store_txn *t, struct batch_ctx *c, struct err *e)
 {
-	struct exemplar *x = &c->xs[i];
-	const struct unit *u = units_find(c->units, x->unit);
-	struct err why = { 0 };
+	memset(c->ids.slot, 0, (c->ids.mask + 1) * sizeof *c->ids.slot);
+	c->n_order = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		struct exemplar *x = &c->xs[i];
+		struct err why = { 0 };
 
-	if (!register_unit_allows(u, x, &why)) {
+		if (c->early[i])
+			continue;
+		if (register_unit_allows(units_find(c->units, x->unit), x, &why)) {
+			if (note_problem(c, i, &why))
+				return err_nomem(e);
+			continue;
+		}
 		batch_id(t, c, x);
-		if (register_add_new(t, x, &why) && why.code != ERR_DUPLICATE)
-			return *e = why, -1;
+		c->order[c->n_order++] = i;
 	}
-	if (why.code)
-		return note_problem(c, i, &why) ? err_nomem(e) : 0;
+	return 0;
+}
+
+/* LMDB's order of the list keys of two records: bytes, then the shorter first. */
+static int list_order(const void *a, const void *b, void *p)
+{
+	const struct batch_ctx *c = p;
+	const uint8_t *x = c->keys.data + c->at[*(const size_t *)a];
+	const uint8_t *y = c->keys.data + c->at[*(const size_t *)b];
+	size_t nx = (size_t)x[0] << 8 | x[1], ny = (size_t)y[0] << 8 | y[1];
+	int d = memcmp(x + 2, y + 2, nx < ny ? nx : ny);
+
+	return d ? d : (nx > ny) - (nx < ny);
+}
+
+/*
+ * Put c->order in the order of the records' list keys.  Written in that
+ * order, each list entry goes next to the one before, where the file's
+ * order would send every duplicate check and list write to a random leaf
+ * of a large index.  0 or -1 (out of memory).
+ */
+static int batch_sort(struct batch_ctx *c)
+{
+	struct key k;
+
+	c->keys.len = 0;
+	for (size_t j = 0; j < c->n_order; j++) {
+		const struct exemplar *x = &c->xs[c->order[j]];
+		uint8_t len[2];
+
+		keys_list_prefix(x->unit, x->type, x->name, &k);
+		key_id(&k, x->id);
+		len[0] = (uint8_t)(k.n >> 8);
+		len[1] = (uint8_t)k.n;
+		c->at[c->order[j]] = c->keys.len;
+		if (buf_put(&c->keys, len, 2) || buf_put(&c->keys, k.b, k.n))
+			return -1;
+	}
+	qsort_r(c->order, c->n_order, sizeof *c->order, list_order, c);
+	return 0;
+}
+
+/*
+ * Second pass, in list-key order: the duplicate checks and the writes.
+ * Two records of the same unit, type, name and date have the same key but
+ * for the id, so they come one after the other, the larger id second; the
+ * second is refused, naming the first.  With ids given in file order that
+ * is the later row, as when records were added in file order.  A kept id
+ * can turn this round (a later row keeping a number below the one an
+ * earlier row got): then the earlier row is the one refused.  Either way
+ * the problem is noted under the refused record's own index.
+ */
+static int batch_write(struct store_txn *t, struct batch_ctx *c, struct err *e)
+{
+	for (size_t j = 0; j < c->n_order; j++) {
+		size_t i = c->order[j];
+		struct err why = { 0 };
+
+		if (!register_add_new(t, &c->xs[i], &why))
+			continue;
+		if (why.code != ERR_DUPLICATE)
+			return *e = why, -1;
+		if (note_problem(c, i, &why))
+			return err_nomem(e);
+	}
 	return 0;
 }
 
@@ -108,7 +227,7 @@ static int batch_txn(struct store_txn *t, void *p, struct err *e)
 {
 	struct batch_ctx *c = p;
 	struct audit_entry a;
-	int rc = 0;
+	int rc;
 
 	/* store_write() runs this again after growing the map: ids given by the
 	 * aborted run are not the records' own and may since have gone to
@@ -120,11 +239,12 @@ static int batch_txn(struct store_txn *t, void *p, struct err *e)
 		return -1;
 	if (!c->next)
 		c->next = 1;
+	if (batch_ids(t, c, e))
+		return -1;
+	if (batch_sort(c))
+		return err_nomem(e);
 	store_batch_begin(t);
-	for (size_t i = 0; i < c->n && !rc; i++)
-		if (!c->early[i])
-			rc = batch_one(t, c, i, e);
-	if (rc)
+	if (batch_write(t, c, e))
 		return -1; /* e says why (a full map is grown and the batch run again) */
 	if (c->n_problems || c->dry_run) {
 		c->dry_done = true;
@@ -150,8 +270,9 @@ int batch_add(struct reg *r, struct exemplar *xs, size_t n, const char *source,
 		       struct err *e)
 {
 	struct unit_list units;
-	struct batch_ctx c = { r, xs, n, &units, source, dry_run, false, NULL, 0, 0, NULL,
-			       NULL };
+	struct batch_ctx c = { .r = r, .xs = xs, .n = n, .units = &units, .source = source,
+			       .dry_run = dry_run };
+	size_t m = n ? n : 1;
 	int64_t now = time(NULL);
 	int rc = -1;
 
@@ -159,10 +280,11 @@ int batch_add(struct reg *r, struct exemplar *xs, size_t n, const char *source,
 	*n_problems = 0;
 	if (register_check_role(r, ROLES_IMPORT, NULL, NULL, e))
 		return -1;
-	if (!(c.early = calloc(n ? n : 1, sizeof *c.early)) ||
-	    !(c.given = malloc((n ? n : 1) * sizeof *c.given))) {
-		free(c.early);
-		return err_nomem(e);
+	if (!(c.early = calloc(m, sizeof *c.early)) || !(c.given = malloc(m * sizeof *c.given)) ||
+	    !(c.order = malloc(m * sizeof *c.order)) || !(c.at = malloc(m * sizeof *c.at)) ||
+	    ids_init(&c.ids, n)) {
+		err_nomem(e);
+		goto out;
 	}
 	for (size_t i = 0; i < n; i++)
 		c.given[i] = xs[i].id;
@@ -194,6 +316,10 @@ int batch_add(struct reg *r, struct exemplar *xs, size_t n, const char *source,
 out:
 	free(c.early);
 	free(c.given);
+	free(c.order);
+	free(c.at);
+	free(c.ids.slot);
+	buf_free(&c.keys);
 	*problems = c.problems;
 	*n_problems = c.n_problems;
 	return rc;

@@ -49,6 +49,8 @@ struct store_txn {
 	struct pending *pending; /* counter changes held back (store_batch_begin) */
 	size_t n_pending, cap_pending;
 	struct held *held;       /* index keys held back, one per index (HELD_COUNT) */
+	struct held_rec *recs;   /* new records held back while t->held is set (recs_add) */
+	size_t n_recs, cap_recs;
 };
 
 /*
@@ -76,6 +78,22 @@ enum { HELD_PERIOD, HELD_FOLDS, HELD_COUNT };
 struct pending {
 	struct key key;    /* n == 0: empty slot */
 	int32_t total, by_type[TYPE_COUNT_], by_status[STATUS_COUNT_];
+};
+
+/*
+ * A new record held back by a batch.  A batch adds its records in list-key
+ * order, where their ids come in no order: put one by one, each would land
+ * in the middle of the records' pages and split them half empty.  Written
+ * in id order (recs_write), they are appended and fill each page.  Only
+ * the id and the caller's exemplar are kept, and the record is encoded when
+ * it is written: the ids of a batch follow the order its records lie in
+ * memory, where encoding them in list-key order would read memory all over
+ * the place.  Hence the rule of store_batch_begin() that x stays as it is
+ * until then.  Everything that reads records writes them out first.
+ */
+struct held_rec {
+	uint64_t id;
+	const struct exemplar *x;
 };
 
 /* ---- errors ------------------------------------------------------------- */
@@ -453,6 +471,9 @@ static void held_free(struct store_txn *t)
 	}
 	free(t->held);
 	t->held = NULL;
+	free(t->recs);
+	t->recs = NULL;
+	t->n_recs = t->cap_recs = 0;
 }
 
 static void txn_end(struct store_txn *t)
@@ -554,12 +575,16 @@ int store_next_id(struct store_txn *t, uint64_t *id, struct err *e)
 
 /* ---- exemplars ------------------------------------------------------------- */
 
+static int recs_write(struct store_txn *t, struct err *e);
+
 int store_get_exemplar(struct store_txn *t, uint64_t id, struct exemplar *x, struct err *e)
 {
 	uint8_t kb[8];
 	MDB_val k = val(kb, 8), d;
 	int rc;
 
+	if (recs_write(t, e))
+		return -1;
 	keys_be64(kb, id);
 	rc = mdb_get(t->txn, t->s->exemplars, &k, &d);
 	if (rc == MDB_NOTFOUND)
@@ -723,15 +748,80 @@ static int held_write(struct store_txn *t, MDB_dbi dbi, struct held *h, struct e
 }
 
 /*
- * Write out the keys held back so far, the batch going on.  Called before
- * anything reads those indexes or deletes from them: a scan must find a
- * record added earlier in the transaction, and an update must find the key
- * it replaces.
+ * Put k/d where new keys mostly go past the last one (ids): appended, LMDB
+ * fills each page before starting the next, where a put at the end of a
+ * page splits it in two half-empty ones.  A key that is not past the last
+ * one is put the usual way.
+ */
+static int put_last(struct store_txn *t, MDB_dbi dbi, MDB_val *k, MDB_val *d)
+{
+	int rc = mdb_put(t->txn, dbi, k, d, MDB_APPEND);
+
+	return rc == MDB_KEYEXIST ? mdb_put(t->txn, dbi, k, d, 0) : rc;
+}
+
+/* Hold back new record x (t->held set); 0 or -1 (out of memory). */
+static int recs_add(struct store_txn *t, const struct exemplar *x)
+{
+	if (t->n_recs == t->cap_recs) {
+		size_t cap = t->cap_recs ? t->cap_recs * 2 : 1024;
+		struct held_rec *v = realloc(t->recs, cap * sizeof *v);
+		if (!v)
+			return -1;
+		t->recs = v;
+		t->cap_recs = cap;
+	}
+	t->recs[t->n_recs++] = (struct held_rec){ x->id, x };
+	return 0;
+}
+
+static int recs_cmp(const void *a, const void *b)
+{
+	const struct held_rec *x = a, *y = b;
+
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/*
+ * Write out the records held back so far, in id order; 0 when there are
+ * none.  On failure they all stay held: written again, one already put is
+ * put again, the same.
+ */
+static int recs_write(struct store_txn *t, struct err *e)
+{
+	uint8_t idb[8];
+	int rc = 0;
+
+	if (!t->n_recs)
+		return 0;
+	qsort(t->recs, t->n_recs, sizeof *t->recs, recs_cmp);
+	for (size_t i = 0; i < t->n_recs && !rc; i++) {
+		t->enc.len = 0;
+		if (codec_encode_exemplar(t->recs[i].x, &t->enc))
+			return err_nomem(e);
+		keys_be64(idb, t->recs[i].id);
+		MDB_val k = val(idb, 8), d = val(t->enc.data, t->enc.len);
+		rc = put_last(t, t->s->exemplars, &k, &d);
+	}
+	if (rc)
+		return fail(t, rc, e);
+	t->n_recs = 0;
+	return 0;
+}
+
+/*
+ * Write out the records and keys held back so far, the batch going on.
+ * Called before anything reads those indexes or deletes from them: a scan
+ * must find a record added earlier in the transaction, and an update must
+ * find the key it replaces (and the record: a held one written after the
+ * update would undo it).
  */
 static int held_settle(struct store_txn *t, struct err *e)
 {
 	int rc = 0;
 
+	if (recs_write(t, e))
+		return -1;
 	if (t->held) {
 		MDB_dbi dbi[HELD_COUNT] = { t->s->period, t->s->folds };
 		for (int i = 0; i < HELD_COUNT && !rc; i++)
@@ -786,26 +876,42 @@ int store_batch_end(struct store_txn *t, struct err *e)
 	return rc;
 }
 
+/*
+ * Held records are written out first.  Should that fail, they stay held
+ * (the next write out reports it, store_batch_end() at the latest) and are
+ * looked through here.
+ */
 int store_has_exemplar(struct store_txn *t, uint64_t id)
 {
 	uint8_t kb[8];
 	MDB_val k = val(kb, 8), d;
+	struct err later;
 
+	if (recs_write(t, &later))
+		for (size_t i = 0; i < t->n_recs; i++)
+			if (t->recs[i].id == id)
+				return 1;
 	keys_be64(kb, id);
 	return mdb_get(t->txn, t->s->exemplars, &k, &d) == 0;
 }
 
-/*
- * Put k/d where new keys mostly go past the last one (ids): appended, LMDB
- * fills each page before starting the next, where a put at the end of a
- * page splits it in two half-empty ones.  A key that is not past the last
- * one is put the usual way.
- */
-static int put_last(struct store_txn *t, MDB_dbi dbi, MDB_val *k, MDB_val *d)
+/* Write record x: a new one appended (held back in a batch), else replaced. */
+static int put_record(struct store_txn *t, bool is_new, const struct exemplar *x,
+		      struct err *e)
 {
-	int rc = mdb_put(t->txn, dbi, k, d, MDB_APPEND);
+	uint8_t idb[8];
+	int rc;
 
-	return rc == MDB_KEYEXIST ? mdb_put(t->txn, dbi, k, d, 0) : rc;
+	if (is_new && t->held)
+		return recs_add(t, x) ? err_nomem(e) : 0;
+	t->enc.len = 0;
+	if (codec_encode_exemplar(x, &t->enc))
+		return err_nomem(e);
+	keys_be64(idb, x->id);
+	MDB_val k = val(idb, 8), d = val(t->enc.data, t->enc.len);
+	rc = is_new ? put_last(t, t->s->exemplars, &k, &d)
+		    : mdb_put(t->txn, t->s->exemplars, &k, &d, 0);
+	return rc ? fail(t, rc, e) : 0;
 }
 
 /* Write x (replacing `old`, or new when NULL) with its keys already built;
@@ -816,7 +922,6 @@ static int put_keyed(struct store_txn *t, const struct exemplar *old, struct ex_
 		     struct err *e)
 {
 	struct store *s = t->s;
-	uint8_t idb[8];
 	int rc;
 
 	if (old) {
@@ -827,14 +932,8 @@ static int put_keyed(struct store_txn *t, const struct exemplar *old, struct ex_
 		    count(t, &ok->counter, old, -1, e))
 			return -1;
 	}
-	t->enc.len = 0;
-	if (codec_encode_exemplar(x, &t->enc))
-		return err_nomem(e);
-	keys_be64(idb, x->id);
-	MDB_val k = val(idb, 8), d = val(t->enc.data, t->enc.len);
-	rc = old ? mdb_put(t->txn, s->exemplars, &k, &d, 0) : put_last(t, s->exemplars, &k, &d);
-	if (rc)
-		return fail(t, rc, e);
+	if (put_record(t, !old, x, e))
+		return -1;
 	if (lc) {
 		MDB_val lk = val(nk->list.b, nk->list.n), lv = val(nk->value.data, nk->value.len);
 		if ((rc = mdb_cursor_put(lc, &lk, &lv, 0)))
@@ -906,9 +1005,11 @@ int store_each_exemplar(struct store_txn *t, store_exemplar_cb cb, void *ctx,
 	MDB_cursor *c;
 	MDB_val k, d;
 	struct exemplar x;
-	int rc = mdb_cursor_open(t->txn, t->s->exemplars, &c), r = 0;
+	int rc, r = 0;
 
-	if (rc)
+	if (recs_write(t, e))
+		return -1;
+	if ((rc = mdb_cursor_open(t->txn, t->s->exemplars, &c)))
 		return fail(t, rc, e);
 	model_exemplar_init(&x);
 	for (rc = mdb_cursor_get(c, &k, &d, MDB_FIRST); rc == 0;

@@ -12,6 +12,8 @@
 #include <cmocka.h>
 
 #include "batch.h"
+#include "check.h"
+#include "codec.h"
 #include "fixture.h"
 #include "register.h"
 #include "store.h"
@@ -1252,6 +1254,298 @@ static void test_batch_office_only(void **state)
 	batch_free(xs, 1);
 }
 
+/* ---- batches written in list order ---------------------------------------------- */
+
+/* Print each problem `check` finds, so that a failure says what it was. */
+static void show_problem(const char *problem, void *ctx)
+{
+	(void)ctx;
+	fprintf(stderr, "check: %s\n", problem);
+}
+
+/* `dienhinh check` finds nothing wrong. */
+static void assert_check_clean(struct fx *f)
+{
+	struct err e = { 0 };
+	int cleared;
+
+	assert_int_equal(check_run(register_store(f->r), show_problem, NULL, &cleared, &e), 0);
+}
+
+/* The stored record `id` is exactly x: the same encoding, field for field. */
+static void assert_stored_as(struct fx *f, uint64_t id, const struct exemplar *x)
+{
+	struct exemplar y = get(f, id);
+	struct buf a = { 0 }, b = { 0 };
+
+	assert_int_equal(codec_encode_exemplar(&y, &a), 0);
+	assert_int_equal(codec_encode_exemplar(x, &b), 0);
+	assert_int_equal(a.len, b.len);
+	assert_memory_equal(a.data, b.data, a.len);
+	buf_free(&a);
+	buf_free(&b);
+	model_exemplar_free(&y);
+}
+
+/*
+ * The ids of the list index, in list order (unit NULL: every unit), and
+ * when `nums` is set, the number that ends each name ("... 0042": 42).
+ */
+struct list_ids {
+	uint64_t *v;
+	size_t n, cap;
+	const char *unit;
+	size_t *nums;
+};
+
+static int list_id_cb(const struct list_row *row, void *p)
+{
+	struct list_ids *l = p;
+
+	assert_true(l->n < l->cap);
+	if (l->nums)
+		l->nums[l->n] = strtoul(row->name + strlen(row->name) - 4, NULL, 10);
+	l->v[l->n++] = row->id;
+	return 0;
+}
+
+static int list_txn(struct store_txn *t, void *p, struct err *e)
+{
+	struct list_ids *l = p;
+
+	return store_scan_list(t, l->unit, NULL, 0, false, list_id_cb, l, e);
+}
+
+static void load_list(struct fx *f, struct list_ids *l)
+{
+	struct err e = { 0 };
+
+	l->n = 0;
+	if (store_read(register_store(f->r), list_txn, l, &e))
+		fail_msg("%s", e.msg);
+}
+
+/*
+ * Rows out of list order get their numbers in file order all the same,
+ * and each is stored as it came, listed where it belongs.
+ */
+static void test_batch_ids_follow_the_file(void **state)
+{
+	struct fx *f = *state;
+	struct exemplar xs[5];
+	struct batch_problem *pr = NULL;
+	size_t np = 0;
+	struct err e = { 0 };
+	uint64_t got[8];
+	struct list_ids l = { got, 0, 8, NULL, NULL };
+
+	assert_int_equal(add_ok(f, "p1", "Giang", ymd(2024, 8, 1)), 1);
+	person(&xs[0], "p2", "Dung", ymd(2024, 8, 1));
+	person(&xs[1], "p1", "Chi", ymd(2024, 8, 1));
+	person(&xs[2], "p1", "An", ymd(2024, 5, 2));
+	person(&xs[3], "p2", "Binh", ymd(2024, 11, 30));
+	person(&xs[4], "p1", "Em", ymd(2024, 8, 1));
+	xs[4].status = STATUS_ACCEPTED;
+	xs[4].achievements = strdup("Hoàn thành xuất sắc nhiệm vụ năm 2024.");
+	assert_int_equal(batch_add(f->r, xs, 5, "x.csv", false, &pr, &np, &e), 0);
+	assert_int_equal(np, 0);
+	free(pr);
+	/* 2, 3, 4... in the file's order, not the list's (An would be first) */
+	for (size_t i = 0; i < 5; i++) {
+		assert_int_equal(xs[i].id, i + 2);
+		assert_stored_as(f, i + 2, &xs[i]);
+	}
+	assert_int_equal(n_records(f), 6);
+	/* p1: An 4, Chi 3, Em 6, Giang 1; then p2: Binh 5, Dung 2 */
+	load_list(f, &l);
+	assert_int_equal(l.n, 6);
+	assert_int_equal(got[0], 4);
+	assert_int_equal(got[1], 3);
+	assert_int_equal(got[2], 6);
+	assert_int_equal(got[3], 1);
+	assert_int_equal(got[4], 5);
+	assert_int_equal(got[5], 2);
+	assert_int_equal(counts(f, 2024, 3, "p1").total, 3);
+	assert_int_equal(counts(f, 2024, 2, "p1").total, 1);
+	assert_int_equal(counts(f, 2024, 4, "p2").total, 1);
+	assert_int_equal(counts(f, 2024, 3, "p1").by_status[STATUS_ACCEPTED], 1);
+	assert_check_clean(f);
+	/* the next new number comes after the batch's */
+	assert_int_equal(add_ok(f, "p2", "Hoa", ymd(2024, 8, 1)), 7);
+	batch_free(xs, 5);
+}
+
+/* A number kept twice in one file: the second row gets a new one. */
+static void test_batch_kept_id_twice(void **state)
+{
+	struct fx *f = *state;
+	struct exemplar xs[3];
+	struct batch_problem *pr = NULL;
+	size_t np = 0;
+	struct err e = { 0 };
+
+	person(&xs[0], "p1", "Xuan", ymd(2024, 8, 1));
+	xs[0].id = 7;
+	person(&xs[1], "p1", "Anh", ymd(2024, 8, 1));
+	xs[1].id = 7;
+	person(&xs[2], "p1", "Mai", ymd(2024, 8, 1));
+	assert_int_equal(batch_add(f->r, xs, 3, "x.csv", false, &pr, &np, &e), 0);
+	assert_int_equal(np, 0);
+	free(pr);
+	/* 7 kept moves the next number to 8 */
+	assert_int_equal(xs[0].id, 7);
+	assert_int_equal(xs[1].id, 8);
+	assert_int_equal(xs[2].id, 9);
+	assert_stored_as(f, 7, &xs[0]);
+	assert_stored_as(f, 8, &xs[1]);
+	assert_stored_as(f, 9, &xs[2]);
+	assert_int_equal(n_records(f), 3);
+	assert_check_clean(f);
+	batch_free(xs, 3);
+}
+
+/* A number kept by a row that an earlier row got as a new number. */
+static void test_batch_kept_id_given_earlier(void **state)
+{
+	struct fx *f = *state;
+	struct exemplar xs[5];
+	struct batch_problem *pr = NULL;
+	size_t np = 0;
+	struct err e = { 0 };
+
+	assert_int_equal(add_ok(f, "p2", "Lan", ymd(2024, 8, 1)), 1);
+	person(&xs[0], "p1", "Yen", ymd(2024, 8, 1));    /* new: 2 */
+	person(&xs[1], "p1", "Bao", ymd(2024, 8, 1));    /* keeps 2, given above: 3 */
+	xs[1].id = 2;
+	person(&xs[2], "p1", "Cuc", ymd(2024, 8, 1));    /* keeps 3, given above: 4 */
+	xs[2].id = 3;
+	person(&xs[3], "p1", "Dao", ymd(2024, 8, 1));    /* keeps 10, free: 10, next 11 */
+	xs[3].id = 10;
+	person(&xs[4], "p1", "Anh", ymd(2024, 8, 1));    /* new: 11 */
+	assert_int_equal(batch_add(f->r, xs, 5, "x.csv", false, &pr, &np, &e), 0);
+	assert_int_equal(np, 0);
+	free(pr);
+	assert_int_equal(xs[0].id, 2);
+	assert_int_equal(xs[1].id, 3);
+	assert_int_equal(xs[2].id, 4);
+	assert_int_equal(xs[3].id, 10);
+	assert_int_equal(xs[4].id, 11);
+	for (size_t i = 0; i < 5; i++)
+		assert_stored_as(f, xs[i].id, &xs[i]);
+	assert_int_equal(n_records(f), 6);
+	assert_check_clean(f);
+	batch_free(xs, 5);
+}
+
+/*
+ * Duplicates within a file, not next to each other and out of list order:
+ * the later row is refused, under its own index, naming the earlier row's
+ * number; a later row keeping a smaller number turns this round.
+ */
+static void test_batch_duplicates_out_of_list_order(void **state)
+{
+	struct fx *f = *state;
+	struct exemplar xs[7];
+	struct batch_problem *pr = NULL;
+	size_t np = 0;
+	struct err e = { 0 };
+
+	person(&xs[0], "p1", "Minh", ymd(2024, 8, 1));   /* 1 */
+	person(&xs[1], "p1", "Anh", ymd(2024, 8, 1));    /* 2 */
+	person(&xs[2], "p1", "Minh", ymd(2024, 8, 1));   /* 3: the same as row 0 */
+	person(&xs[3], "p1", "Minh", ymd(2024, 9, 1));   /* 4: another date */
+	person(&xs[4], "p1", "Anh", ymd(2024, 8, 1));    /* 5: the same as row 1 */
+	person(&xs[5], "p2", "Thu", ymd(2024, 8, 1));    /* keeps 40 */
+	xs[5].id = 40;
+	person(&xs[6], "p2", "Thu", ymd(2024, 8, 1));    /* keeps 20: comes first */
+	xs[6].id = 20;
+	assert_int_equal(batch_add(f->r, xs, 7, "x.csv", false, &pr, &np, &e), -1);
+	assert_int_equal(e.code, ERR_INVALID);
+	assert_int_equal(np, 3);
+	assert_int_equal(pr[0].index, 2);
+	assert_int_equal(pr[0].err.code, ERR_DUPLICATE);
+	assert_non_null(strstr(pr[0].err.msg, "Minh of p1"));
+	assert_non_null(strstr(pr[0].err.msg, "number 1."));
+	assert_int_equal(pr[1].index, 4);
+	assert_int_equal(pr[1].err.code, ERR_DUPLICATE);
+	assert_non_null(strstr(pr[1].err.msg, "number 2."));
+	/* row 6 keeps 20, below the 40 of row 5: row 5 is the one refused */
+	assert_int_equal(pr[2].index, 5);
+	assert_int_equal(pr[2].err.code, ERR_DUPLICATE);
+	assert_non_null(strstr(pr[2].err.msg, "Thu of p2"));
+	assert_non_null(strstr(pr[2].err.msg, "number 20."));
+	free(pr);
+	assert_int_equal(n_records(f), 0);
+	batch_free(xs, 7);
+}
+
+/*
+ * A batch larger than the map: store_write() grows the map and runs the
+ * batch again, which must give the same numbers and write every record
+ * once.  Row 0 keeps 10000 and row N/2 keeps 5 (both free): a run that
+ * remembered the numbers of the one before would take them as given
+ * already and hand out new ones.  The names put the list order far from
+ * the file's: row i is named after i * STEP % N.
+ */
+static void test_batch_run_again_after_growth(void **state)
+{
+	enum { N = 3000, STEP = 7919 }; /* coprime: i * STEP % N is a permutation */
+	struct fx *f = *state;
+	struct exemplar *xs = calloc(N, sizeof *xs);
+	uint64_t *got = calloc(N, sizeof *got);
+	size_t *nums = calloc(N, sizeof *nums), *row_of = calloc(N, sizeof *row_of);
+	struct list_ids l = { got, 0, N, "p2", nums };
+	struct batch_problem *pr = NULL;
+	size_t np = 0, map, file;
+	struct err e = { 0 };
+	char name[64];
+
+	assert_true(xs && got && nums && row_of);
+	fx_config(f, "[dienhinh]\ndatabase = db\nmap_size_mb = 1\nplan_from = 2021\n"
+		  "plan_to = 2025\n[roles]\nchief = office\n[unit.p2]\nname = \"Phường Hai\"\n"
+		  "kind = ward\nquota = 2\n");
+	act_as(f, "chief", ymd(2025, 1, 10));
+	for (size_t i = 0; i < N; i++) {
+		snprintf(name, sizeof name, "Nguyễn Văn %04zu", i * STEP % N);
+		row_of[i * STEP % N] = i;
+		person(&xs[i], "p2", name, ymd(2024, 8, 1));
+		xs[i].achievements = strdup("Nhiều năm liền hoàn thành xuất sắc nhiệm vụ, "
+					    "là tấm gương sáng cho mọi người noi theo.");
+	}
+	xs[0].id = 10000;
+	xs[N / 2].id = 5;
+	assert_int_equal(batch_add(f->r, xs, N, "lon.csv", false, &pr, &np, &e), 0);
+	assert_int_equal(np, 0);
+	free(pr);
+	store_sizes(register_store(f->r), &map, &file);
+	assert_true(map > (size_t)1 << 20);
+	assert_int_equal(n_records(f), N);
+	/* 10000 kept moves the next number to 10001; 5 kept leaves it */
+	assert_int_equal(xs[0].id, 10000);
+	for (size_t i = 1; i < N / 2; i++)
+		assert_int_equal(xs[i].id, 10000 + i);
+	assert_int_equal(xs[N / 2].id, 5);
+	for (size_t i = N / 2 + 1; i < N; i++)
+		assert_int_equal(xs[i].id, 10000 + i - 1);
+	assert_stored_as(f, 10000, &xs[0]);
+	assert_stored_as(f, 5, &xs[N / 2]);
+	assert_stored_as(f, 10000 + N - 2, &xs[N - 1]);
+	load_list(f, &l);
+	assert_int_equal(l.n, N);
+	for (size_t k = 0; k < N; k++) {
+		assert_int_equal(nums[k], k);
+		assert_int_equal(got[k], xs[row_of[k]].id);
+	}
+	assert_int_equal(counts(f, 2024, 3, "p2").total, N);
+	assert_check_clean(f);
+	assert_int_equal(add_ok(f, "p2", "Hoa", ymd(2024, 8, 1)), 10000 + N - 1);
+	batch_free(xs, N);
+	free(xs);
+	free(got);
+	free(nums);
+	free(row_of);
+}
+
 /* ---- units from the config ---------------------------------------------------------- */
 
 static void test_units_synced_at_open(void **state)
@@ -1353,6 +1647,11 @@ int main(void)
 		T(test_batch_kept_id_below_others),
 		T(test_batch_reimport_is_duplicate),
 		T(test_batch_office_only),
+		T(test_batch_ids_follow_the_file),
+		T(test_batch_kept_id_twice),
+		T(test_batch_kept_id_given_earlier),
+		T(test_batch_duplicates_out_of_list_order),
+		T(test_batch_run_again_after_growth),
 		T(test_units_synced_at_open),
 	};
 #undef T

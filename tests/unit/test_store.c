@@ -2004,6 +2004,95 @@ static void test_batch_held_back(void **state)
 		model_exemplar_free(&b.x[i]);
 }
 
+/*
+ * A batch holds its new records back and writes them in id order at its
+ * end.  Whatever reads records in between must find those added before it:
+ * store_has_exemplar, store_get_exemplar, store_each_exemplar, store_stats.
+ * The records come out of id order (3, 1, then 2, 5, 4), each read follows
+ * records added since the one before, and the last is written only at the end.
+ */
+struct held_reads {
+	struct exemplar x[5];
+	bool has3, has9;          /* store_has_exemplar inside the batch */
+	struct exemplar got;      /* store_get_exemplar(2) inside the batch */
+	struct ids each;          /* ids seen by store_each_exemplar inside the batch */
+	size_t counted;           /* store_stats(...).exemplars inside the batch */
+};
+
+static int each_id_cb(const struct exemplar *x, void *ctx)
+{
+	return id_cb(x->id, ctx);
+}
+
+static int held_add(struct store_txn *t, struct exemplar *x, uint64_t id, struct err *e)
+{
+	uint64_t dup;
+
+	x->id = id;
+	if (store_add_exemplar(t, x, &dup, e))
+		return -1;
+	assert_int_equal(dup, 0);
+	return 0;
+}
+
+static int held_reads_fn(struct store_txn *t, void *ctx, struct err *e)
+{
+	struct held_reads *h = ctx;
+	struct store_stats st;
+
+	store_batch_begin(t);
+	if (held_add(t, &h->x[0], 3, e) || held_add(t, &h->x[1], 1, e))
+		return -1;
+	h->has3 = store_has_exemplar(t, 3);
+	h->has9 = store_has_exemplar(t, 9);
+	if (held_add(t, &h->x[2], 2, e) || store_get_exemplar(t, 2, &h->got, e) ||
+	    held_add(t, &h->x[3], 5, e) || store_each_exemplar(t, each_id_cb, &h->each, e) ||
+	    held_add(t, &h->x[4], 4, e) || store_stats(t, &st, e))
+		return -1;
+	h->counted = st.exemplars;
+	return store_batch_end(t, e);
+}
+
+static void test_batch_reads_held_records(void **state)
+{
+	struct fix *f = *state;
+	struct held_reads h = { .each = { .n = 0 } };
+	struct exemplar y;
+	struct err e;
+
+	make(&h.x[0], 0, "phuong1", TYPE_INDIVIDUAL, "Võ Văn Em", D_2024_05_02);
+	make(&h.x[1], 0, "phuong1", TYPE_INDIVIDUAL, "Trần Thị Ánh", D_2024_05_02);
+	make(&h.x[2], 0, "phuong1", TYPE_COLLECTIVE, "Ấp Mỹ Hòa", D_2024_08_15);
+	h.x[2].achievements = sdup("Hoàn thành xuất sắc nhiệm vụ.");
+	make(&h.x[3], 0, "phuong2", TYPE_INDIVIDUAL, "Lê Văn Bình", D_2024_02_10);
+	make(&h.x[4], 0, "phuong2", TYPE_INDIVIDUAL, "Đỗ Thị Dung", D_2024_11_30);
+	model_exemplar_init(&h.got);
+	assert_int_equal(store_write(f->s, held_reads_fn, &h, &e), 0);
+	assert_true(h.has3);
+	assert_false(h.has9);
+	assert_exemplar_equal(&h.got, &h.x[2]);
+	/* 1, 2, 3 and 5 were added before the walk, in id order whatever the adds' */
+	assert_int_equal(h.each.n, 4);
+	assert_int_equal(h.each.v[0], 1);
+	assert_int_equal(h.each.v[1], 2);
+	assert_int_equal(h.each.v[2], 3);
+	assert_int_equal(h.each.v[3], 5);
+	assert_int_equal(h.counted, 5);
+	/* committed: every record as it was given, every index entry there */
+	assert_int_equal(stats(f->s).exemplars, 5);
+	for (int i = 0; i < 5; i++) {
+		model_exemplar_init(&y);
+		assert_int_equal(get(f->s, h.x[i].id, &y, &e), 0);
+		assert_exemplar_equal(&y, &h.x[i]);
+		model_exemplar_free(&y);
+		assert_int_equal(verify(f->s, &h.x[i]), 0);
+	}
+	assert_scan(f->s, PERIOD(2024, 4, "phuong2"), IDS(4));
+	model_exemplar_free(&h.got);
+	for (int i = 0; i < 5; i++)
+		model_exemplar_free(&h.x[i]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2012,6 +2101,7 @@ int main(void)
 		T(test_put_get),
 		T(test_find_same),
 		T(test_batch_held_back),
+		T(test_batch_reads_held_records),
 		T(test_next_id),
 		T(test_update_moves_everything),
 		T(test_update_status_only),
