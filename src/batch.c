@@ -304,7 +304,8 @@ int batch_add(struct reg *r, struct exemplar *xs, size_t n, const char *source,
 	c.n_early = c.n_problems;
 	if (register_units(r, &units, e))
 		goto out;
-	rc = store_write(register_store(r), batch_txn, &c, e);
+	if (!(rc = store_reserve(register_store(r), n, e)))
+		rc = store_write(register_store(r), batch_txn, &c, e);
 	units_free(&units);
 	if (c.n_problems) {
 		qsort(c.problems, c.n_problems, sizeof *c.problems, problem_order);

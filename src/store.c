@@ -427,6 +427,33 @@ void store_sizes(struct store *s, size_t *map, size_t *file)
 
 /* ---- transactions ------------------------------------------------------------ */
 
+/*
+ * A new record takes about 1 KiB of pages (the record, its list entry and
+ * its keys, in pages filled to two thirds or more), counted twice as a
+ * margin; a batch also copies every index page it changes (copy on write:
+ * the old page is freed only at commit), at most the indexes, about half
+ * the file.  An estimate too low costs a run again, as without it.
+ */
+#define RESERVE_PER_RECORD 2048
+
+int store_reserve(struct store *s, size_t n, struct err *e)
+{
+	MDB_envinfo info;
+	MDB_stat st;
+	size_t used, want;
+	int rc;
+
+	if ((rc = mdb_env_info(s->env, &info)) || (rc = mdb_env_stat(s->env, &st)))
+		return fail(NULL, rc, e);
+	used = (info.me_last_pgno + 1) * (size_t)st.ms_psize;
+	want = used + used / 2 + n * RESERVE_PER_RECORD; /* n: records held in memory */
+	want = (want + ((size_t)1 << 20) - 1) & ~(((size_t)1 << 20) - 1);
+	if (info.me_mapsize >= want)
+		return 0;
+	return (rc = mdb_env_set_mapsize(s->env, want)) ? fail(NULL, rc, e) : 0;
+}
+
+
 static int grow(struct store *s, struct err *e)
 {
 	MDB_envinfo info;
