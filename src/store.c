@@ -60,11 +60,24 @@ struct store_txn {
  * order through one cursor (held_write), each leaf page is found once and
  * filled from left to right, where writing each key as its record comes
  * would start from the root at a random place every time.  Each key is
- * kept in `bytes` as a two-byte length and the key; at[] holds where.
+ * kept in `bytes` as a two-byte length and the key; ref[] says where.
  */
 struct held {
 	struct buf bytes;
-	size_t *at, n, cap;
+	struct held_ref *ref;
+	size_t n, cap;
+};
+
+/*
+ * Where a held key is, with its first 16 bytes as two big-endian numbers
+ * (zeros past its end): most keys are put in order by those alone, in the
+ * array being sorted, without reading the keys themselves.  Numbers in
+ * order mean keys in order (a key ending early is a prefix of the other,
+ * which LMDB puts first); equal numbers leave it to the whole keys.
+ */
+struct held_ref {
+	uint64_t head[2];
+	size_t at;
 };
 
 enum { HELD_PERIOD, HELD_FOLDS, HELD_COUNT };
@@ -494,7 +507,7 @@ static void held_free(struct store_txn *t)
 {
 	for (int i = 0; t->held && i < HELD_COUNT; i++) {
 		buf_free(&t->held[i].bytes);
-		free(t->held[i].at);
+		free(t->held[i].ref);
 	}
 	free(t->held);
 	t->held = NULL;
@@ -720,16 +733,18 @@ void store_batch_begin(struct store_txn *t)
 static int held_add(struct store_txn *t, int which, const struct key *k)
 {
 	struct held *h = &t->held[which];
-	uint8_t len[2] = { (uint8_t)(k->n >> 8), (uint8_t)k->n };
+	uint8_t len[2] = { (uint8_t)(k->n >> 8), (uint8_t)k->n }, head[16] = { 0 };
 
 	if (h->n == h->cap) {
-		size_t cap = h->cap ? h->cap * 2 : 1024, *at = realloc(h->at, cap * sizeof *at);
-		if (!at)
+		size_t cap = h->cap ? h->cap * 2 : 1024;
+		struct held_ref *ref = realloc(h->ref, cap * sizeof *ref);
+		if (!ref)
 			return -1;
-		h->at = at;
+		h->ref = ref;
 		h->cap = cap;
 	}
-	h->at[h->n] = h->bytes.len;
+	memcpy(head, k->b, k->n < sizeof head ? k->n : sizeof head);
+	h->ref[h->n] = (struct held_ref){ { keys_rd64(head), keys_rd64(head + 8) }, h->bytes.len };
 	if (buf_put(&h->bytes, len, 2) || buf_put(&h->bytes, k->b, k->n))
 		return -1;
 	h->n++;
@@ -748,9 +763,16 @@ static MDB_val held_key(const struct held *h, size_t at)
 static int held_cmp(const void *a, const void *b, void *ctx)
 {
 	const struct held *h = ctx;
-	MDB_val x = held_key(h, *(const size_t *)a), y = held_key(h, *(const size_t *)b);
-	int c = memcmp(x.mv_data, y.mv_data, x.mv_size < y.mv_size ? x.mv_size : y.mv_size);
+	const struct held_ref *p = a, *q = b;
+	MDB_val x, y;
+	int c;
 
+	for (int i = 0; i < 2; i++)
+		if (p->head[i] != q->head[i])
+			return p->head[i] < q->head[i] ? -1 : 1;
+	x = held_key(h, p->at);
+	y = held_key(h, q->at);
+	c = memcmp(x.mv_data, y.mv_data, x.mv_size < y.mv_size ? x.mv_size : y.mv_size);
 	return c ? c : (x.mv_size > y.mv_size) - (x.mv_size < y.mv_size);
 }
 
@@ -762,11 +784,11 @@ static int held_write(struct store_txn *t, MDB_dbi dbi, struct held *h, struct e
 
 	if (!h->n)
 		return 0;
-	qsort_r(h->at, h->n, sizeof *h->at, held_cmp, h);
+	qsort_r(h->ref, h->n, sizeof *h->ref, held_cmp, h);
 	if ((rc = mdb_cursor_open(t->txn, dbi, &c)))
 		return fail(t, rc, e);
 	for (size_t i = 0; i < h->n && !rc; i++) {
-		MDB_val k = held_key(h, h->at[i]);
+		MDB_val k = held_key(h, h->ref[i].at);
 		rc = mdb_cursor_put(c, &k, &none, 0);
 	}
 	mdb_cursor_close(c);
