@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
@@ -213,10 +214,13 @@ static int put_u64(MDB_txn *txn, MDB_dbi dbi, const char *name, uint64_t v)
  * the first writer to open the file (or by a restore of an older backup),
  * inside one transaction.
  *
- * 1 -> 2: the names index (collation key, id) is dropped and its pages
- * freed.  Nothing read it; every import paid for keeping it.  A database
- * restored from a schema 1 backup never had it copied, hence NOTFOUND is
- * no error.
+ * 1 -> 2: the names index (collation key, id) is emptied and its pages
+ * freed.  Nothing read it; every import paid for keeping it.  The table
+ * itself stays: a session of the old program still open holds a handle
+ * to it, and LMDB would crash that session's next write into a table
+ * deleted under it (it may still write a few keys there, which nothing
+ * reads).  A database restored from a schema 1 backup never had it
+ * copied, hence NOTFOUND is no error.
  */
 static int migrate(struct store *s, MDB_txn *txn, uint64_t from)
 {
@@ -226,7 +230,7 @@ static int migrate(struct store *s, MDB_txn *txn, uint64_t from)
 	if (from < 2) {
 		rc = mdb_dbi_open(txn, "names", 0, &names);
 		if (rc == 0)
-			rc = mdb_drop(txn, names, 1);
+			rc = mdb_drop(txn, names, 0);
 		if (rc && rc != MDB_NOTFOUND)
 			return rc;
 	}
@@ -449,6 +453,23 @@ void store_sizes(struct store *s, size_t *map, size_t *file)
  */
 #define RESERVE_PER_RECORD 2048
 
+/*
+ * Would a map of `size` bytes fit in the address space now?  LMDB unmaps
+ * the old map before it makes the new one, and when that fails (a limit on
+ * the account's address space) it is left with none: the next read would
+ * crash, and only opening the database again would bring the map back.
+ * So ask first, with an inaccessible mapping that reserves nothing.
+ */
+static bool can_map(size_t size)
+{
+	void *p = mmap(NULL, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+
+	if (p == MAP_FAILED)
+		return false;
+	munmap(p, size);
+	return true;
+}
+
 int store_reserve(struct store *s, size_t n, struct err *e)
 {
 	MDB_envinfo info;
@@ -463,6 +484,9 @@ int store_reserve(struct store *s, size_t n, struct err *e)
 	want = (want + ((size_t)1 << 20) - 1) & ~(((size_t)1 << 20) - 1);
 	if (info.me_mapsize >= want)
 		return 0;
+	/* Only an estimate: without room, the batch grows the map as it goes. */
+	if (!can_map(want))
+		return 0;
 	return (rc = mdb_env_set_mapsize(s->env, want)) ? fail(NULL, rc, e) : 0;
 }
 
@@ -476,6 +500,8 @@ static int grow(struct store *s, struct err *e)
 	if (rc)
 		return fail(NULL, rc, e);
 	size += size < ((size_t)1 << 30) ? size : ((size_t)1 << 30);
+	if (!can_map(size))
+		return fail(NULL, ENOMEM, e);
 	if ((rc = mdb_env_set_mapsize(s->env, size)))
 		return fail(NULL, rc, e);
 	return 0;
@@ -553,6 +579,14 @@ int store_write(struct store *s, store_fn fn, void *ctx, struct err *e)
 			if (!t.full || grow(s, e))
 				return -1;
 			continue;
+		}
+		if (t.held || t.pending) {
+			/* A batch begun and never ended: its held records and keys
+			 * would be lost while its list entries were kept. */
+			mdb_txn_abort(t.txn);
+			txn_end(&t);
+			return err_set(e, ERR_STORE, _("Database error: %s."),
+				       "store_batch_end() was not called");
 		}
 		txn_end(&t);
 		if (s->interrupt && *s->interrupt) {

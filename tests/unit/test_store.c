@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -778,6 +779,66 @@ static int meta_fn(struct store_txn *t, void *ctx, struct err *e)
 	return store_get_meta_u64(t, "units_hash", ctx, e);
 }
 
+/* A batch begun, a record added, and the function ending without
+ * store_batch_end(): the record is held, not written. */
+static int unended_fn(struct store_txn *t, void *ctx, struct err *e)
+{
+	struct exemplar *x = ctx;
+	uint64_t dup;
+
+	store_batch_begin(t);
+	return store_next_id(t, &x->id, e) || store_add_exemplar(t, x, &dup, e) ? -1 : 0;
+}
+
+/* Such a transaction is refused, not committed half: its list entry
+ * without its record would be a damaged database. */
+static void test_unended_batch_refused(void **state)
+{
+	struct fix *f = *state;
+	struct exemplar x;
+	uint64_t before = store_last_txn(f->s);
+	struct err e = { 0 };
+
+	make(&x, 0, "phuong_1", TYPE_INDIVIDUAL, "Lê Văn Bình", D_2024_05_02);
+	assert_int_equal(store_write(f->s, unended_fn, &x, &e), -1);
+	assert_int_equal(e.code, ERR_STORE);
+	assert_non_null(strstr(e.msg, "store_batch_end"));
+	assert_int_equal(store_last_txn(f->s), before);
+	struct store_stats st = stats(f->s);
+	assert_int_equal(st.exemplars + st.list + st.period + st.folds + st.counters, 0);
+	model_exemplar_free(&x);
+}
+
+/*
+ * Room that cannot be had (more than the address space): the reservation
+ * gives up, the map stays as it was and the store goes on working.  LMDB
+ * unmaps the old map before it tries the new one; without mapping it
+ * again, the next read crashed.
+ */
+static void test_reserve_beyond_address_space(void **state)
+{
+	struct fix *f = *state;
+	struct exemplar x, y;
+	size_t map, again, file;
+	struct err e = { 0 };
+
+	make(&x, 0, "phuong_1", TYPE_INDIVIDUAL, "Lê Văn Bình", D_2024_05_02);
+	add(f->s, &x);
+	store_sizes(f->s, &map, &file);
+	assert_int_equal(store_reserve(f->s, (size_t)1 << 40, &e), 0); /* 2 PiB */
+	store_sizes(f->s, &again, &file);
+	assert_int_equal(again, map);
+	model_exemplar_init(&y);
+	assert_int_equal(get(f->s, x.id, &y, &e), 0);
+	assert_string_equal(y.name, "Lê Văn Bình");
+	model_exemplar_free(&y);
+	make(&y, 0, "phuong_1", TYPE_INDIVIDUAL, "Võ Văn Dũng", D_2024_05_02);
+	add(f->s, &y);
+	assert_int_equal(stats(f->s).exemplars, 2);
+	model_exemplar_free(&x);
+	model_exemplar_free(&y);
+}
+
 static void test_failed_write_leaves_nothing(void **state)
 {
 	struct fix *f = *state;
@@ -1070,12 +1131,14 @@ static void make_schema1(const char *dir, size_t records)
 	mdb_env_close(env);
 }
 
-/* Does the database in `dir` (closed) still hold a "names" table? */
-static bool has_names_table(const char *dir)
+/* Entries of the "names" table of the database in `dir` (closed); -1 if
+ * it has no such table. */
+static long names_entries(const char *dir)
 {
 	MDB_env *env;
 	MDB_txn *txn;
 	MDB_dbi dbi;
+	MDB_stat st = { 0 };
 	int rc;
 
 	assert_int_equal(mdb_env_create(&env), 0);
@@ -1083,13 +1146,15 @@ static bool has_names_table(const char *dir)
 	assert_int_equal(mdb_env_open(env, dir, MDB_RDONLY | MDB_NOTLS, 0), 0);
 	assert_int_equal(mdb_txn_begin(env, NULL, MDB_RDONLY, &txn), 0);
 	rc = mdb_dbi_open(txn, "names", 0, &dbi);
+	if (rc == 0)
+		assert_int_equal(mdb_stat(txn, dbi, &st), 0);
 	mdb_txn_abort(txn);
 	mdb_env_close(env);
 	assert_true(rc == 0 || rc == MDB_NOTFOUND);
-	return rc == 0;
+	return rc ? -1 : (long)st.ms_entries;
 }
 
-/* Schema 1 to 2: the first open drops the names index; records, their
+/* Schema 1 to 2: the first open empties the names index; records, their
  * other indexes and the counters are kept, and the file is a schema 2 one. */
 static void test_schema1_names_dropped(void **state)
 {
@@ -1105,7 +1170,7 @@ static void test_schema1_names_dropped(void **state)
 	store_close(f->s);
 	f->s = NULL;
 	make_schema1(f->db, 2);
-	assert_true(has_names_table(f->db));
+	assert_int_equal(names_entries(f->db), 2);
 
 	assert_int_equal(store_open(f->db, MAP, 0, &f->s, &e), 0);
 	assert_int_equal(store_read(f->s, schema_fn, &schema, &e), 0);
@@ -1121,11 +1186,61 @@ static void test_schema1_names_dropped(void **state)
 	assert_counts(f->s, 2024, 2, "phuong_1", 1, 1, STATUS_INTRODUCED, 1);
 	store_close(f->s);
 	f->s = NULL;
-	assert_false(has_names_table(f->db));
+	assert_int_equal(names_entries(f->db), 0);
 	assert_int_equal(store_open(f->db, MAP, 0, &f->s, &e), 0);
 	model_exemplar_free(&x);
 	model_exemplar_free(&y);
 	model_exemplar_free(&z);
+}
+
+/*
+ * A session of the schema 1 program, open while the new one migrates the
+ * file, holds a handle to the names table and writes into it: it must not
+ * crash (LMDB crashes on a handle to a deleted table).  The child stands
+ * for that session, with LMDB itself: it opens the table, waits for the
+ * migration, then writes into it.
+ */
+static void test_schema1_session_outlives_migration(void **state)
+{
+	struct fix *f = *state;
+	int to_child[2], to_parent[2], status;
+	struct err e;
+	char c = 0;
+	pid_t pid;
+
+	store_close(f->s);
+	f->s = NULL;
+	make_schema1(f->db, 1);
+	assert_int_equal(pipe(to_child), 0);
+	assert_int_equal(pipe(to_parent), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		MDB_env *env;
+		MDB_txn *txn;
+		MDB_dbi names;
+		uint8_t key[9] = { 'z', 0, 0, 0, 0, 0, 0, 0, 7 };
+		MDB_val k = { sizeof key, key }, none = { 0, NULL };
+		int ok = mdb_env_create(&env) == 0 && mdb_env_set_maxdbs(env, 16) == 0 &&
+			 mdb_env_set_mapsize(env, MAP) == 0 &&
+			 mdb_env_open(env, f->db, MDB_NOTLS, 0660) == 0 &&
+			 mdb_txn_begin(env, NULL, 0, &txn) == 0 &&
+			 mdb_dbi_open(txn, "names", 0, &names) == 0 && mdb_txn_commit(txn) == 0;
+		ok = ok && write(to_parent[1], "o", 1) == 1 && read(to_child[0], &c, 1) == 1;
+		ok = ok && mdb_txn_begin(env, NULL, 0, &txn) == 0 &&
+		     mdb_put(txn, names, &k, &none, 0) == 0 && mdb_txn_commit(txn) == 0;
+		_exit(ok ? 0 : 1);
+	}
+	assert_int_equal(read(to_parent[0], &c, 1), 1);
+	assert_int_equal(store_open(f->db, MAP, 0, &f->s, &e), 0); /* migrates */
+	assert_int_equal(write(to_child[1], "g", 1), 1);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	close(to_child[0]);
+	close(to_child[1]);
+	close(to_parent[0]);
+	close(to_parent[1]);
 }
 
 /* A backup made by a schema 1 program restores into a schema 2 database:
@@ -1160,8 +1275,8 @@ static void test_schema1_backup_restored(void **state)
 	assert_int_equal(st.list + st.period + st.folds, 3);
 	store_close(f->s);
 	f->s = NULL;
-	assert_false(has_names_table(f->db));
-	assert_true(has_names_table(dir)); /* the backup is read, never changed */
+	assert_true(names_entries(f->db) <= 0); /* emptied, or never copied */
+	assert_int_equal(names_entries(dir), 1); /* the backup is read, never changed */
 	assert_int_equal(store_open(dir, MAP, 0, &b, &e), 0); /* and opens (migrating) */
 	store_close(b);
 	assert_int_equal(store_open(f->db, MAP, 0, &f->s, &e), 0);
@@ -2107,6 +2222,8 @@ int main(void)
 		T(test_update_status_only),
 		T(test_verify_missing),
 		T(test_failed_write_leaves_nothing),
+		T(test_unended_batch_refused),
+		T(test_reserve_beyond_address_space),
 		T(test_interrupted_write),
 		T(test_last_txn),
 		T(test_map_growth),
@@ -2114,6 +2231,7 @@ int main(void)
 		T(test_newer_schema_refused),
 		T(test_older_schema_migrated),
 		T(test_schema1_names_dropped),
+		T(test_schema1_session_outlives_migration),
 		T(test_schema1_backup_restored),
 		T(test_random_file_refused),
 		T(test_truncated_file_refused),
