@@ -444,7 +444,8 @@ static void number_cells(struct import *im, const struct csvio_row *row, struct 
 	unsigned long long v;
 	const char *s;
 
-	if (whole(s = cell(im, row, SHEET_X_ID), 1, UINT64_MAX, 0, &v))
+	/* Below 2^63: the next new number is one past the highest kept one. */
+	if (whole(s = cell(im, row, SHEET_X_ID), 1, INT64_MAX, 0, &v))
 		cell_problem(im, row->row, SHEET_X_ID, _("\"%s\" is not an exemplar number."), s);
 	x->id = v;
 	if (whole(s = cell(im, row, SHEET_X_VERSION), 1, UINT32_MAX, 0, &v))

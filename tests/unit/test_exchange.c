@@ -239,6 +239,49 @@ static void test_problems_by_row_and_column(void **state)
 	free(path);
 }
 
+/* A kept number must leave room for the next new one: 2^63 and above are
+ * refused (UINT64_MAX kept used to make the next new number 0). */
+static void test_kept_number_ceiling(void **state)
+{
+	struct fixture *f = *state;
+	struct exchange_result res;
+	struct err e = { 0 };
+	size_t before = count(f->empty);
+	char *path = file(f, "big.csv",
+		"Số hồ sơ,Tên,Loại,Lĩnh vực,Đơn vị,Ngày giới thiệu\n"
+		"18446744073709551615,An,individual,good_deeds,a,2024-01-02\n"
+		"9223372036854775808,Bình,individual,good_deeds,a,2024-01-02\n");
+	const char *want = "row 2, column A (Số hồ sơ): \"18446744073709551615\" is not an exemplar "
+			   "number.";
+
+	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, &res, &e), -1);
+	assert_int_equal(res.n_problems, 2);
+	assert_string_equal(res.problems[0].text, want);
+	assert_int_equal(res.problems[1].row, 3);
+	assert_int_equal(count(f->empty), before);
+	exchange_result_free(&res);
+	free(path);
+
+	path = file(f, "max.csv",
+		"Số hồ sơ,Tên,Loại,Lĩnh vực,Đơn vị,Ngày giới thiệu\n"
+		"9223372036854775807,An,individual,good_deeds,a,2024-01-02\n"
+		",Bình,individual,good_deeds,a,2024-01-02\n");
+	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, &res, &e), 0);
+	assert_int_equal(res.n_problems, 0);
+	assert_int_equal(count(f->empty), before + 2);
+	struct exemplar x;
+	model_exemplar_init(&x);
+	assert_int_equal(register_get(f->empty, 9223372036854775807u, &x, &e), 0);
+	assert_string_equal(x.name, "An");
+	model_exemplar_free(&x);
+	model_exemplar_init(&x);
+	assert_int_equal(register_get(f->empty, 9223372036854775808u, &x, &e), 0);
+	assert_string_equal(x.name, "Bình");
+	model_exemplar_free(&x);
+	exchange_result_free(&res);
+	free(path);
+}
+
 /* A cell is quoted in its problem as a terminal may show it: an escape sequence
  * in the file is written out in caret notation, a long cell cut at a character. */
 static void test_problems_safe_to_print(void **state)
@@ -422,6 +465,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_export_cells, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_kept_number_ceiling, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_problems_by_row_and_column, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_problems_safe_to_print, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_every_kind_of_refusal_listed, setup, teardown),
