@@ -1485,7 +1485,8 @@ static void test_batch_duplicates_out_of_list_order(void **state)
  * once.  The map is first made as large as store_reserve() makes it for
  * the batch; the records' long achievements (about 4 KiB each, where the
  * reservation counts 2 KiB) make the batch outgrow it, so that it runs
- * again, and a map larger than the reservation at the end shows it did.  Row 0 keeps 10000 and row N/2 keeps 5 (both free): a run that
+ * again, and a map larger than the reservation at the end shows it did.
+ * Row 0 keeps 10000 and row N/2 keeps 5 (both free): a run that
  * remembered the numbers of the one before would take them as given
  * already and hand out new ones.  The names put the list order far from
  * the file's: row i is named after i * STEP % N.

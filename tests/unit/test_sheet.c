@@ -109,10 +109,11 @@ static void test_enums_read_again(void **state)
 	(void)state;
 	for (int round = 0; round < 3; round++) {
 		for (int c = 0; c < 11; c++)
-			assert_int_equal(sheet_enum_parse(SHEET_CATEGORY, cat[c]), CAT_BUSINESS + c);
+			assert_int_equal(sheet_enum_parse(SHEET_CATEGORY, cat[c]),
+					 CAT_BUSINESS + c);
 		assert_int_equal(sheet_enum_parse(SHEET_CATEGORY, "household"), -1);
-		assert_int_equal(sheet_enum_parse(SHEET_CATEGORY, "Health and people's health care"),
-				 CAT_HEALTH);
+		assert_int_equal(sheet_enum_parse(SHEET_CATEGORY,
+						  "Health and people's health care"), CAT_HEALTH);
 		/* One text, two kinds: a category code is not a type. */
 		assert_int_equal(sheet_enum_parse(SHEET_TYPE, "business"), -1);
 		assert_int_equal(sheet_enum_parse(SHEET_GENDER, "Female"), GENDER_FEMALE);
