@@ -68,26 +68,27 @@ static void clean(const char *s, size_t n, unsigned flags)
 	free(out);
 }
 
-/* The key of s at two caps; a byte written past the cap is reported. */
-static void sort_key(size_t (*fn)(const char *, uint8_t *, size_t), const char *s)
+/* The key of s at cap `cap`, after `sep`; a byte written past the cap is reported. */
+static void sort_key_at(size_t (*fn)(const char *, uint8_t *, size_t), const char *s,
+			size_t cap, const char *sep)
 {
 	uint8_t buf[KEYS_SORT_MAX + 16];
 	size_t n;
 
 	memset(buf, GUARD, sizeof buf);
-	n = fn(s, buf, KEYS_SORT_MAX);
-	printf("%zu,", n);
-	hex(buf, n < KEYS_SORT_MAX ? n : KEYS_SORT_MAX);
-	for (size_t i = KEYS_SORT_MAX; i < sizeof buf; i++)
+	n = fn(s, buf, cap);
+	printf("%s%zu,", sep, n);
+	hex(buf, n < cap ? n : cap);
+	for (size_t i = cap; i < sizeof buf; i++)
 		if (buf[i] != GUARD)
 			fputs(",OVERRUN", stdout);
-	memset(buf, GUARD, sizeof buf);
-	n = fn(s, buf, SMALL_CAP);
-	printf(",%zu,", n);
-	hex(buf, n < SMALL_CAP ? n : SMALL_CAP);
-	for (size_t i = SMALL_CAP; i < sizeof buf; i++)
-		if (buf[i] != GUARD)
-			fputs(",OVERRUN", stdout);
+}
+
+/* The key of s at two caps. */
+static void sort_key(size_t (*fn)(const char *, uint8_t *, size_t), const char *s)
+{
+	sort_key_at(fn, s, KEYS_SORT_MAX, "");
+	sort_key_at(fn, s, SMALL_CAP, ",");
 }
 
 static void ex_keys(const char *s, enum ex_type type)
