@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <lmdb.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,7 +107,7 @@ struct pending {
  * until then.  Everything that reads records writes them out first.
  */
 struct held_rec {
-	uint64_t id;
+	uint64_t id;                 /* x->id, kept here for the sort */
 	const struct exemplar *x;
 };
 
@@ -172,15 +173,32 @@ static int mkdir_p(const char *dir)
 	return rc;
 }
 
+/* Every named database, and where its handle is kept: opened and restored in this order. */
+static const struct {
+	const char *name;
+	size_t at;
+} tables[] = {
+	{ "meta", offsetof(struct store, meta) },
+	{ "units", offsetof(struct store, units) },
+	{ "exemplars", offsetof(struct store, exemplars) },
+	{ "list", offsetof(struct store, list) },
+	{ "period", offsetof(struct store, period) },
+	{ "folds", offsetof(struct store, folds) },
+	{ "counters", offsetof(struct store, counters) },
+	{ "audit", offsetof(struct store, audit) },
+	{ "audit_rec", offsetof(struct store, audit_rec) },
+};
+#define N_TABLES (sizeof tables / sizeof tables[0])
+
+static MDB_dbi *handle(struct store *s, size_t i)
+{
+	return (MDB_dbi *)((char *)s + tables[i].at);
+}
+
 static int open_dbis(struct store *s, MDB_txn *txn, unsigned flags)
 {
-	static const char *names[] = { "meta", "units", "exemplars", "list", "period",
-				       "folds", "counters", "audit", "audit_rec" };
-	MDB_dbi *dbis[] = { &s->meta, &s->units, &s->exemplars, &s->list, &s->period,
-			    &s->folds, &s->counters, &s->audit, &s->audit_rec };
-
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-		int rc = mdb_dbi_open(txn, names[i], flags, dbis[i]);
+	for (size_t i = 0; i < N_TABLES; i++) {
+		int rc = mdb_dbi_open(txn, tables[i].name, flags, handle(s, i));
 		if (rc)
 			return rc;
 	}
@@ -470,6 +488,13 @@ static bool can_map(size_t size)
 	return true;
 }
 
+/* Map `size` bytes of the file from now on: 0, ENOMEM when there is no
+ * room for it (the old map is kept), or LMDB's error. */
+static int set_map(struct store *s, size_t size)
+{
+	return can_map(size) ? mdb_env_set_mapsize(s->env, size) : ENOMEM;
+}
+
 int store_reserve(struct store *s, size_t n, struct err *e)
 {
 	MDB_envinfo info;
@@ -485,11 +510,9 @@ int store_reserve(struct store *s, size_t n, struct err *e)
 	if (info.me_mapsize >= want)
 		return 0;
 	/* Only an estimate: without room, the batch grows the map as it goes. */
-	if (!can_map(want))
-		return 0;
-	return (rc = mdb_env_set_mapsize(s->env, want)) ? fail(NULL, rc, e) : 0;
+	rc = set_map(s, want);
+	return rc && rc != ENOMEM ? fail(NULL, rc, e) : 0;
 }
-
 
 static int grow(struct store *s, struct err *e)
 {
@@ -500,11 +523,7 @@ static int grow(struct store *s, struct err *e)
 	if (rc)
 		return fail(NULL, rc, e);
 	size += size < ((size_t)1 << 30) ? size : ((size_t)1 << 30);
-	if (!can_map(size))
-		return fail(NULL, ENOMEM, e);
-	if ((rc = mdb_env_set_mapsize(s->env, size)))
-		return fail(NULL, rc, e);
-	return 0;
+	return (rc = set_map(s, size)) ? fail(NULL, rc, e) : 0;
 }
 
 /*
@@ -585,8 +604,9 @@ int store_write(struct store *s, store_fn fn, void *ctx, struct err *e)
 			 * would be lost while its list entries were kept. */
 			mdb_txn_abort(t.txn);
 			txn_end(&t);
-			return err_set(e, ERR_STORE, _("Database error: %s."),
-				       "store_batch_end() was not called");
+			return err_set(e, ERR_STORE, _("Program error (%s): nothing was saved. "
+							"Please tell the administrator."),
+				       "store_batch_end");
 		}
 		txn_end(&t);
 		if (s->interrupt && *s->interrupt) {
@@ -843,6 +863,23 @@ static int put_last(struct store_txn *t, MDB_dbi dbi, MDB_val *k, MDB_val *d)
 	return rc == MDB_KEYEXIST ? mdb_put(t->txn, dbi, k, d, 0) : rc;
 }
 
+/* Encode record x and put it under its id: appended (new), or replacing. */
+static int encode_put(struct store_txn *t, const struct exemplar *x, bool append,
+		      struct err *e)
+{
+	uint8_t idb[8];
+	int rc;
+
+	t->enc.len = 0;
+	if (codec_encode_exemplar(x, &t->enc))
+		return err_nomem(e);
+	keys_be64(idb, x->id);
+	MDB_val k = val(idb, 8), d = val(t->enc.data, t->enc.len);
+	rc = append ? put_last(t, t->s->exemplars, &k, &d)
+		    : mdb_put(t->txn, t->s->exemplars, &k, &d, 0);
+	return rc ? fail(t, rc, e) : 0;
+}
+
 /* Hold back new record x (t->held set); 0 or -1 (out of memory). */
 static int recs_add(struct store_txn *t, const struct exemplar *x)
 {
@@ -872,22 +909,12 @@ static int recs_cmp(const void *a, const void *b)
  */
 static int recs_write(struct store_txn *t, struct err *e)
 {
-	uint8_t idb[8];
-	int rc = 0;
-
 	if (!t->n_recs)
 		return 0;
 	qsort(t->recs, t->n_recs, sizeof *t->recs, recs_cmp);
-	for (size_t i = 0; i < t->n_recs && !rc; i++) {
-		t->enc.len = 0;
-		if (codec_encode_exemplar(t->recs[i].x, &t->enc))
-			return err_nomem(e);
-		keys_be64(idb, t->recs[i].id);
-		MDB_val k = val(idb, 8), d = val(t->enc.data, t->enc.len);
-		rc = put_last(t, t->s->exemplars, &k, &d);
-	}
-	if (rc)
-		return fail(t, rc, e);
+	for (size_t i = 0; i < t->n_recs; i++)
+		if (encode_put(t, t->recs[i].x, true, e))
+			return -1;
 	t->n_recs = 0;
 	return 0;
 }
@@ -982,19 +1009,9 @@ int store_has_exemplar(struct store_txn *t, uint64_t id)
 static int put_record(struct store_txn *t, bool is_new, const struct exemplar *x,
 		      struct err *e)
 {
-	uint8_t idb[8];
-	int rc;
-
 	if (is_new && t->held)
 		return recs_add(t, x) ? err_nomem(e) : 0;
-	t->enc.len = 0;
-	if (codec_encode_exemplar(x, &t->enc))
-		return err_nomem(e);
-	keys_be64(idb, x->id);
-	MDB_val k = val(idb, 8), d = val(t->enc.data, t->enc.len);
-	rc = is_new ? put_last(t, t->s->exemplars, &k, &d)
-		    : mdb_put(t->txn, t->s->exemplars, &k, &d, 0);
-	return rc ? fail(t, rc, e) : 0;
+	return encode_put(t, x, is_new, e);
 }
 
 /* Write x (replacing `old`, or new when NULL) with its keys already built;
@@ -1772,12 +1789,8 @@ static int copy_table(struct store_txn *t, MDB_txn *rt, const char *name, MDB_db
 
 static int restore_txn(struct store_txn *t, void *p, struct err *e)
 {
-	static const char *names[] = { "meta", "units", "exemplars", "list", "period",
-				       "folds", "counters", "audit", "audit_rec" };
 	struct restore *b = p;
 	struct store *s = t->s;
-	MDB_dbi live[] = { s->meta, s->units, s->exemplars, s->list, s->period,
-			   s->folds, s->counters, s->audit, s->audit_rec };
 	MDB_txn *rt;
 	mode_t old;
 	char path[4096];
@@ -1811,8 +1824,8 @@ static int restore_txn(struct store_txn *t, void *p, struct err *e)
 	b->copied = true;
 	if ((rc = mdb_txn_begin(b->env, NULL, MDB_RDONLY, &rt)))
 		return fail(t, rc, e);
-	for (size_t i = 0; i < sizeof names / sizeof names[0] && !rc; i++)
-		rc = copy_table(t, rt, names[i], live[i], e);
+	for (size_t i = 0; i < N_TABLES && !rc; i++)
+		rc = copy_table(t, rt, tables[i].name, *handle(s, i), e);
 	mdb_txn_abort(rt);
 	if (rc)
 		return -1;
