@@ -77,4 +77,36 @@ struct list_row {
 int keys_parse_list(const void *key, size_t key_len, const void *value, size_t value_len,
 		    struct buf *strings, struct list_row *row);
 
+
+/*
+ * A pile of keys to be put in LMDB's order (bytes, then the shorter first),
+ * each with a tag for its owner: a batch sorts its records by list key,
+ * the store the index keys it holds back to write them in order.  The keys
+ * lie in one growing buffer, each after a two-byte length; beside each
+ * entry its first 16 bytes as two big-endian numbers (zeros past its end),
+ * which order most pairs without reading the keys: numbers in order mean
+ * keys in order (a key ending early is a prefix of the other), equal
+ * numbers leave it to the whole keys.
+ */
+struct key_ref {
+	uint64_t head[2];
+	size_t at;   /* where the key's length and bytes start in `bytes` */
+	size_t tag;  /* the owner's */
+};
+struct key_pile {
+	struct buf bytes;
+	struct key_ref *ref;
+	size_t n, cap;
+};
+
+/* Add key k with `tag`; 0 or -1 (out of memory: the pile is unchanged). */
+int keys_pile_add(struct key_pile *p, const struct key *k, size_t tag);
+/* Put the entries in key order. */
+void keys_pile_sort(struct key_pile *p);
+/* Entry i's key (in the pile's current order), its length in *len. */
+const uint8_t *keys_pile_key(const struct key_pile *p, size_t i, size_t *len);
+/* Empty the pile, keeping its memory. */
+void keys_pile_clear(struct key_pile *p);
+void keys_pile_free(struct key_pile *p);
+
 #endif

@@ -67,8 +67,7 @@ struct batch_ctx {
 	struct id_set ids; /* the ids given so far */
 	size_t *order;    /* the records to write (indexes), in the order they are written */
 	size_t n_order;
-	struct buf keys;  /* their list keys, each a two-byte length and the key */
-	size_t *at;       /* at[i]: where record i's list key starts in `keys` */
+	struct key_pile keys; /* their list keys, tagged with their indexes */
 };
 
 static int problem_order(const void *a, const void *b)
@@ -158,18 +157,6 @@ static int batch_ids(struct store_txn *t, struct batch_ctx *c, struct err *e)
 	return 0;
 }
 
-/* LMDB's order of the list keys of two records: bytes, then the shorter first. */
-static int list_order(const void *a, const void *b, void *p)
-{
-	const struct batch_ctx *c = p;
-	const uint8_t *x = c->keys.data + c->at[*(const size_t *)a];
-	const uint8_t *y = c->keys.data + c->at[*(const size_t *)b];
-	size_t nx = (size_t)x[0] << 8 | x[1], ny = (size_t)y[0] << 8 | y[1];
-	int d = memcmp(x + 2, y + 2, nx < ny ? nx : ny);
-
-	return d ? d : (nx > ny) - (nx < ny);
-}
-
 /*
  * Put c->order in the order of the records' list keys.  Written in that
  * order, each list entry goes next to the one before, where the file's
@@ -180,20 +167,18 @@ static int batch_sort(struct batch_ctx *c)
 {
 	struct key k;
 
-	c->keys.len = 0;
+	keys_pile_clear(&c->keys);
 	for (size_t j = 0; j < c->n_order; j++) {
 		const struct exemplar *x = &c->xs[c->order[j]];
-		uint8_t len[2];
 
 		keys_list_prefix(x->unit, x->type, x->name, &k);
 		key_id(&k, x->id);
-		len[0] = (uint8_t)(k.n >> 8);
-		len[1] = (uint8_t)k.n;
-		c->at[c->order[j]] = c->keys.len;
-		if (buf_put(&c->keys, len, 2) || buf_put(&c->keys, k.b, k.n))
+		if (keys_pile_add(&c->keys, &k, c->order[j]))
 			return -1;
 	}
-	qsort_r(c->order, c->n_order, sizeof *c->order, list_order, c);
+	keys_pile_sort(&c->keys);
+	for (size_t j = 0; j < c->n_order; j++)
+		c->order[j] = c->keys.ref[j].tag;
 	return 0;
 }
 
@@ -281,7 +266,7 @@ int batch_add(struct reg *r, struct exemplar *xs, size_t n, const char *source,
 	if (register_check_role(r, ROLES_IMPORT, NULL, NULL, e))
 		return -1;
 	if (!(c.early = calloc(m, sizeof *c.early)) || !(c.given = malloc(m * sizeof *c.given)) ||
-	    !(c.order = malloc(m * sizeof *c.order)) || !(c.at = malloc(m * sizeof *c.at)) ||
+	    !(c.order = malloc(m * sizeof *c.order)) ||
 	    ids_init(&c.ids, n)) {
 		err_nomem(e);
 		goto out;
@@ -318,9 +303,8 @@ out:
 	free(c.early);
 	free(c.given);
 	free(c.order);
-	free(c.at);
 	free(c.ids.slot);
-	buf_free(&c.keys);
+	keys_pile_free(&c.keys);
 	*problems = c.problems;
 	*n_problems = c.n_problems;
 	return rc;

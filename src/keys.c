@@ -159,3 +159,75 @@ int keys_parse_list(const void *key, size_t key_len, const void *value, size_t v
 	r->key_len = key_len;
 	return 0;
 }
+
+/* ---- piles of keys ----------------------------------------------------------------- */
+
+int keys_pile_add(struct key_pile *p, const struct key *k, size_t tag)
+{
+	uint8_t len[2] = { (uint8_t)(k->n >> 8), (uint8_t)k->n }, head[16] = { 0 };
+	size_t at = p->bytes.len;
+
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 1024;
+		struct key_ref *ref = realloc(p->ref, cap * sizeof *ref);
+		if (!ref)
+			return -1;
+		p->ref = ref;
+		p->cap = cap;
+	}
+	if (buf_put(&p->bytes, len, 2) || buf_put(&p->bytes, k->b, k->n)) {
+		p->bytes.len = at;
+		return -1;
+	}
+	memcpy(head, k->b, k->n < sizeof head ? k->n : sizeof head);
+	p->ref[p->n++] = (struct key_ref){ { keys_rd64(head), keys_rd64(head + 8) }, at, tag };
+	return 0;
+}
+
+static const uint8_t *pile_key_at(const struct key_pile *p, size_t at, size_t *len)
+{
+	const uint8_t *b = p->bytes.data + at;
+
+	*len = (size_t)b[0] << 8 | b[1];
+	return b + 2;
+}
+
+static int pile_order(const void *a, const void *b, void *ctx)
+{
+	const struct key_pile *p = ctx;
+	const struct key_ref *x = a, *y = b;
+	const uint8_t *kx, *ky;
+	size_t nx, ny;
+	int c;
+
+	for (int i = 0; i < 2; i++)
+		if (x->head[i] != y->head[i])
+			return x->head[i] < y->head[i] ? -1 : 1;
+	kx = pile_key_at(p, x->at, &nx);
+	ky = pile_key_at(p, y->at, &ny);
+	c = memcmp(kx, ky, nx < ny ? nx : ny);
+	return c ? c : (nx > ny) - (nx < ny);
+}
+
+void keys_pile_sort(struct key_pile *p)
+{
+	if (p->n > 1)
+		qsort_r(p->ref, p->n, sizeof *p->ref, pile_order, p);
+}
+
+const uint8_t *keys_pile_key(const struct key_pile *p, size_t i, size_t *len)
+{
+	return pile_key_at(p, p->ref[i].at, len);
+}
+
+void keys_pile_clear(struct key_pile *p)
+{
+	p->n = p->bytes.len = 0;
+}
+
+void keys_pile_free(struct key_pile *p)
+{
+	buf_free(&p->bytes);
+	free(p->ref);
+	memset(p, 0, sizeof *p);
+}

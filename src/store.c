@@ -50,38 +50,20 @@ struct store_txn {
 	struct buf row;   /* list-row strings handed to callbacks, reused */
 	struct pending *pending; /* counter changes held back (store_batch_begin) */
 	size_t n_pending, cap_pending;
-	struct held *held;       /* index keys held back, one per index (HELD_COUNT) */
+	struct key_pile *held;   /* index keys held back, one pile per index (HELD_COUNT) */
 	struct held_rec *recs;   /* new records held back while t->held is set (recs_add) */
 	size_t n_recs, cap_recs;
 };
 
 /*
- * Keys of the period and folds indexes held back by a batch, for one
- * index.  Those keys carry no value and end with the record's id, so none
- * is read back before the batch ends and no two collide.  Written in key
- * order through one cursor (held_write), each leaf page is found once and
- * filled from left to right, where writing each key as its record comes
- * would start from the root at a random place every time.  Each key is
- * kept in `bytes` as a two-byte length and the key; ref[] says where.
+ * The keys of the period and folds indexes held back by a batch, a pile
+ * per index (keys.h).  Those keys carry no value and end with the
+ * record's id, so none is read back before the batch ends and no two
+ * collide.  Written in key order through one cursor (held_write), each
+ * leaf page is found once and filled from left to right, where writing
+ * each key as its record comes would start from the root at a random
+ * place every time.
  */
-struct held {
-	struct buf bytes;
-	struct held_ref *ref;
-	size_t n, cap;
-};
-
-/*
- * Where a held key is, with its first 16 bytes as two big-endian numbers
- * (zeros past its end): most keys are put in order by those alone, in the
- * array being sorted, without reading the keys themselves.  Numbers in
- * order mean keys in order (a key ending early is a prefix of the other,
- * which LMDB puts first); equal numbers leave it to the whole keys.
- */
-struct held_ref {
-	uint64_t head[2];
-	size_t at;
-};
-
 enum { HELD_PERIOD, HELD_FOLDS, HELD_COUNT };
 
 /*
@@ -550,10 +532,8 @@ static bool out_of_space(struct store *s)
 
 static void held_free(struct store_txn *t)
 {
-	for (int i = 0; t->held && i < HELD_COUNT; i++) {
-		buf_free(&t->held[i].bytes);
-		free(t->held[i].ref);
-	}
+	for (int i = 0; t->held && i < HELD_COUNT; i++)
+		keys_pile_free(&t->held[i]);
 	free(t->held);
 	t->held = NULL;
 	free(t->recs);
@@ -783,54 +763,7 @@ void store_batch_begin(struct store_txn *t)
 		t->held = calloc(HELD_COUNT, sizeof *t->held);
 }
 
-/* Hold back key k of index `which` (t->held set).  0 or -1 (out of memory). */
-static int held_add(struct store_txn *t, int which, const struct key *k)
-{
-	struct held *h = &t->held[which];
-	uint8_t len[2] = { (uint8_t)(k->n >> 8), (uint8_t)k->n }, head[16] = { 0 };
-
-	if (h->n == h->cap) {
-		size_t cap = h->cap ? h->cap * 2 : 1024;
-		struct held_ref *ref = realloc(h->ref, cap * sizeof *ref);
-		if (!ref)
-			return -1;
-		h->ref = ref;
-		h->cap = cap;
-	}
-	memcpy(head, k->b, k->n < sizeof head ? k->n : sizeof head);
-	h->ref[h->n] = (struct held_ref){ { keys_rd64(head), keys_rd64(head + 8) }, h->bytes.len };
-	if (buf_put(&h->bytes, len, 2) || buf_put(&h->bytes, k->b, k->n))
-		return -1;
-	h->n++;
-	return 0;
-}
-
-/* The key kept at byte `at` of h->bytes. */
-static MDB_val held_key(const struct held *h, size_t at)
-{
-	const uint8_t *p = h->bytes.data + at;
-
-	return val(p + 2, (size_t)p[0] << 8 | p[1]);
-}
-
-/* LMDB's own order of keys: bytes, then the shorter first. */
-static int held_cmp(const void *a, const void *b, void *ctx)
-{
-	const struct held *h = ctx;
-	const struct held_ref *p = a, *q = b;
-	MDB_val x, y;
-	int c;
-
-	for (int i = 0; i < 2; i++)
-		if (p->head[i] != q->head[i])
-			return p->head[i] < q->head[i] ? -1 : 1;
-	x = held_key(h, p->at);
-	y = held_key(h, q->at);
-	c = memcmp(x.mv_data, y.mv_data, x.mv_size < y.mv_size ? x.mv_size : y.mv_size);
-	return c ? c : (x.mv_size > y.mv_size) - (x.mv_size < y.mv_size);
-}
-
-static int held_write(struct store_txn *t, MDB_dbi dbi, struct held *h, struct err *e)
+static int held_write(struct store_txn *t, MDB_dbi dbi, struct key_pile *h, struct err *e)
 {
 	MDB_cursor *c;
 	MDB_val none = val(NULL, 0);
@@ -838,15 +771,16 @@ static int held_write(struct store_txn *t, MDB_dbi dbi, struct held *h, struct e
 
 	if (!h->n)
 		return 0;
-	qsort_r(h->ref, h->n, sizeof *h->ref, held_cmp, h);
+	keys_pile_sort(h);
 	if ((rc = mdb_cursor_open(t->txn, dbi, &c)))
 		return fail(t, rc, e);
 	for (size_t i = 0; i < h->n && !rc; i++) {
-		MDB_val k = held_key(h, h->ref[i].at);
+		MDB_val k;
+		k.mv_data = (void *)keys_pile_key(h, i, &k.mv_size);
 		rc = mdb_cursor_put(c, &k, &none, 0);
 	}
 	mdb_cursor_close(c);
-	h->n = h->bytes.len = 0;
+	keys_pile_clear(h);
 	return rc ? fail(t, rc, e) : 0;
 }
 
@@ -1044,8 +978,8 @@ static int put_keyed(struct store_txn *t, const struct exemplar *old, struct ex_
 	if (count(t, &nk->counter, x, +1, e))
 		return -1;
 	if (t->held)
-		return held_add(t, HELD_PERIOD, &nk->period) || held_add(t, HELD_FOLDS, &nk->folds)
-			       ? err_nomem(e) : 0;
+		return keys_pile_add(&t->held[HELD_PERIOD], &nk->period, 0) ||
+		       keys_pile_add(&t->held[HELD_FOLDS], &nk->folds, 0) ? err_nomem(e) : 0;
 	return put_key(t, s->period, &nk->period, NULL, 0, e) ||
 	       put_key(t, s->folds, &nk->folds, NULL, 0, e) ? -1 : 0;
 }

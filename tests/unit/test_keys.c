@@ -419,6 +419,48 @@ static void test_long_name(void **state)
 	buf_free(&strings);
 }
 
+/* A pile of keys sorts as LMDB does: bytes, then the shorter first; keys
+ * alike in their first 16 bytes are told apart by the rest; the tags go
+ * with their keys; a cleared pile starts again. */
+static void test_pile_in_lmdb_order(void **state)
+{
+	static const struct { const char *b; size_t n; } in[] = {
+		{ "phuong_1\0\0\0\0\0\0\0\x02Z", 18 }, /* same 16 bytes as the next ones */
+		{ "phuong_1\0\0\0\0\0\0\0\x02", 17 },
+		{ "b", 1 },
+		{ "phuong_1\0\0\0\0\0\0\0\x01\xff", 18 },
+		{ "a\0", 2 },               /* after "a": a key ending early comes first */
+		{ "a", 1 },
+		{ "phuong_1\0\0\0\0\0\0\0\x02" "A", 18 },
+		{ "\xff", 1 },
+	};
+	static const size_t want[] = { 5, 4, 2, 3, 1, 6, 0, 7 }; /* tags, in order */
+	struct key_pile p = { 0 };
+	struct key k;
+	size_t len;
+
+	(void)state;
+	for (int round = 0; round < 2; round++) {
+		for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
+			k.n = 0;
+			key_add(&k, in[i].b, in[i].n);
+			assert_int_equal(keys_pile_add(&p, &k, i), 0);
+		}
+		keys_pile_sort(&p);
+		assert_int_equal(p.n, 8);
+		for (size_t i = 0; i < p.n; i++) {
+			const uint8_t *b = keys_pile_key(&p, i, &len);
+			assert_int_equal(p.ref[i].tag, want[i]);
+			assert_int_equal(len, in[want[i]].n);
+			assert_memory_equal(b, in[want[i]].b, len);
+		}
+		keys_pile_clear(&p);
+		assert_int_equal(p.n, 0);
+	}
+	keys_pile_free(&p);
+	assert_null(p.ref);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -434,6 +476,7 @@ int main(void)
 		cmocka_unit_test(test_parse_list_malformed),
 		cmocka_unit_test(test_key_capacity),
 		cmocka_unit_test(test_long_name),
+		cmocka_unit_test(test_pile_in_lmdb_order),
 	};
 
 	return cmocka_run_group_tests_name("keys", tests, NULL, NULL);
