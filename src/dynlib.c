@@ -13,12 +13,15 @@ int dynlib_open(const char *soname, const char *package, const char *what,
 	if (*handle)
 		return 0;
 	if (!(h = dlopen(soname, RTLD_NOW | RTLD_LOCAL)))
-		return err_set(e, ERR_IO, _("%s: the library %s is missing (Debian package %s)."),
+		return err_set(e, ERR_IO, _("%s: the library %s is missing. Ask the administrator "
+					    "to install the Debian package %s."),
 			       what, soname, package);
 	for (size_t i = 0; i < n; i++)
 		if (!(*fns[i].at = dlsym(h, fns[i].name))) {
 			dlclose(h);
-			return err_set(e, ERR_IO, _("%s: %s lacks %s."), what, soname, fns[i].name);
+			return err_set(e, ERR_IO, _("%s: %s lacks %s. Ask the administrator to "
+						    "install the program again."),
+				       what, soname, fns[i].name);
 		}
 	*handle = h;
 	return 0;

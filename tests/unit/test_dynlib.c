@@ -43,8 +43,8 @@ static void test_missing_library_named(void **state)
 	assert_int_equal(e.code, ERR_IO);
 	assert_null(h);
 	assert_null(f);
-	assert_string_equal(e.msg, "Cannot test: the library libdienhinh-absent.so.9 is missing "
-			    "(Debian package dienhinh-absent9).");
+	assert_string_equal(e.msg, "Cannot test: the library libdienhinh-absent.so.9 is missing. "
+			    "Ask the administrator to install the Debian package dienhinh-absent9.");
 }
 
 static void test_missing_function_named(void **state)
@@ -59,7 +59,8 @@ static void test_missing_function_named(void **state)
 	assert_int_equal(e.code, ERR_IO);
 	assert_null(h); /* nothing kept: the next call tries again */
 	assert_null(b);
-	assert_string_equal(e.msg, "Cannot test: libc.so.6 lacks no_such_function_here.");
+	assert_string_equal(e.msg, "Cannot test: libc.so.6 lacks no_such_function_here. Ask the "
+			    "administrator to install the program again.");
 }
 
 int main(void)
