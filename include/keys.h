@@ -43,7 +43,7 @@ void key_counter(struct key *k, int year, int quarter, const char *unit);
 /* Every index key of one exemplar, and its list value. */
 struct ex_keys {
 	struct key list, period, folds, counter;
-	char *fold;        /* text_fold(name), owned */
+	char *fold;        /* collate_fold(name), owned */
 	struct buf value;  /* the list entry's value, owned */
 };
 

@@ -5,7 +5,7 @@
  *
  * A column is recognised by its header in Vietnamese or English, whatever
  * the case, accents, spaces or punctuation: headers are compared "squashed"
- * (text_fold, then only letters and digits kept), so "Ngày giới thiệu",
+ * (collate_fold, then only letters and digits kept), so "Ngày giới thiệu",
  * "NGAY GIOI THIEU", "ngay_gioi_thieu", "Introduction date" and "date" all
  * name one column.  Enum values are written as translated labels and read
  * back as labels or codes, squashed the same way.

@@ -1,7 +1,8 @@
 /*
- * text.h - Vietnamese text: validation, normalisation, search folding,
- * collation and display width.  Built on libunistring; knows nothing of
- * curses, LMDB or the data model.
+ * text.h - Vietnamese text: validation, normalisation, display width,
+ * legacy encodings, and the characters everything else reads (collate.h
+ * builds search folding and collation on them).  Built on libunistring;
+ * knows nothing of curses, LMDB or the data model.
  *
  * All strings are UTF-8.  Functions returning `char *` return a new
  * NUL-terminated string owned by the caller (free()), or NULL when out of
@@ -13,6 +14,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include <unictype.h>
+#include <unistr.h>
 
 /* Flags for text_clean(). */
 enum {
@@ -40,37 +44,6 @@ enum text_status text_clean(const char *in, size_t len, unsigned flags,
 
 /* A short translated phrase for a status, e.g. "contains a control character". */
 const char *text_status_message(enum text_status st);
-
-/*
- * Search key: NFD, combining marks dropped, lower case, 'đ'/'Đ' -> 'd',
- * runs of white space collapsed to one space.  "Nguyễn Thị Hồng" and
- * "nguyen  thi HONG" both give "nguyen thi hong".
- */
-char *text_fold(const char *s);
-
-/*
- * Vietnamese collation key of `s`, written to buf (at most cap bytes, never
- * NUL-terminated; the key never contains a 0x00 byte, so callers may use
- * 0x00 as a terminator after it).  Returns the full key length, which may
- * exceed cap (then the key is truncated, still a valid prefix).
- *
- * Order: primary level is the letter in the Vietnamese alphabet
- * a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y (f j w z in
- * their Latin places, digits before letters, space before everything, any
- * other character after letters by code point); the secondary level is the
- * tone, in the order: level (ngang), grave (huyền), hook (hỏi), tilde (ngã),
- * acute (sắc), dot (nặng); the tertiary level is case (lower first).
- * Comparing two keys with memcmp gives the order.
- */
-size_t text_collate_key(const char *s, uint8_t *buf, size_t cap);
-
-/*
- * Collation key for a person's full name, ordered as Vietnamese lists of
- * people are: by given name (last word), then by family and middle names.
- * "Nguyễn Văn An" sorts before "Trần Thị Ánh" before "Lê Văn Bình".
- * Same conventions as text_collate_key().
- */
-size_t text_person_key(const char *name, uint8_t *buf, size_t cap);
 
 /* Display width in terminal columns (wide characters count 2, marks 0). */
 int text_width(const char *s);
@@ -103,5 +76,70 @@ enum {
  * move the cursor or change the terminal's state.
  */
 char *text_visible(const char *s, unsigned flags);
+
+/* ---- one character at a time ------------------------------------------------
+ * What this module and collate.c read strings with, so that both agree on
+ * what a character, a space and a mark are.  The two called for every
+ * character are inline: they are a good part of the time spent on text.
+ */
+
+/*
+ * White space for trimming, folding and word splitting (separators, not
+ * only ASCII).  Below U+2000, where every Vietnamese letter is, the space
+ * separators are U+0020, U+00A0 and U+1680 alone, so those characters are
+ * answered without libunistring's tables.
+ */
+static inline bool text_is_space(ucs4_t uc)
+{
+	if (uc < 0x2000)
+		return uc == ' ' || (uc >= '\t' && uc <= '\r') || uc == 0x85 || uc == 0xA0 ||
+		       uc == 0x1680;
+	return uc_is_general_category(uc, UC_CATEGORY_Zs) || uc == 0x2028 || uc == 0x2029;
+}
+
+/* A combining mark that does not take a column of its own (general category Mn). */
+bool text_is_mark(ucs4_t uc);
+
+/*
+ * Decode a well-formed character of one to three bytes at p (p < end) and
+ * return its length, or return 0 for anything else, which libunistring is
+ * asked about.  Vietnamese is all of one to three bytes.
+ */
+static inline size_t text_utf8_quick(const uint8_t *p, const uint8_t *end, ucs4_t *uc)
+{
+	if (*p < 0x80) {
+		*uc = *p;
+		return 1;
+	}
+	if (*p >= 0xC2 && *p < 0xE0) {
+		if (end - p >= 2 && (p[1] ^ 0x80) < 0x40) {
+			*uc = (ucs4_t)(*p & 0x1F) << 6 | (ucs4_t)(p[1] ^ 0x80);
+			return 2;
+		}
+	} else if ((*p & 0xF0) == 0xE0 && end - p >= 3 && (p[1] ^ 0x80) < 0x40 &&
+		   (p[2] ^ 0x80) < 0x40 && (*p != 0xE0 || p[1] >= 0xA0) &&
+		   (*p != 0xED || p[1] < 0xA0)) {
+		/* Neither overlong (E0 80-9F) nor a surrogate (ED A0-BF). */
+		*uc = (ucs4_t)(*p & 0x0F) << 12 | (ucs4_t)(p[1] ^ 0x80) << 6 |
+		      (ucs4_t)(p[2] ^ 0x80);
+		return 3;
+	}
+	return 0;
+}
+
+/* Decode one character of [p, end) (p < end); invalid bytes give U+FFFD.  Returns its length. */
+static inline size_t text_next_char(const uint8_t *p, const uint8_t *end, ucs4_t *uc)
+{
+	size_t n = text_utf8_quick(p, end, uc);
+
+	return n ? n : (size_t)u8_mbtouc(uc, p, (size_t)(end - p));
+}
+
+/*
+ * Full canonical decomposition of `uc` (libunistring gives one level) into
+ * out[0..max), returning the count.  No reordering: callers treat the marks
+ * of one letter as a set or sort them themselves.
+ */
+int text_decompose(ucs4_t uc, ucs4_t *out, int max);
 
 #endif

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "collate.h"
 
 void keys_be64(uint8_t *p, uint64_t v)
 {
@@ -84,7 +84,7 @@ int keys_exemplar(const struct exemplar *x, struct ex_keys *k)
 	size_t ulen = strlen(x->unit), flen;
 
 	memset(k, 0, sizeof *k);
-	if (!(k->fold = text_fold(x->name)))
+	if (!(k->fold = collate_fold(x->name)))
 		return -1;
 	flen = strlen(k->fold);
 
@@ -118,7 +118,7 @@ void keys_list_prefix(const char *unit, enum ex_type type, const char *name, str
 	key_add(k, unit, strlen(unit));
 	key_byte(k, 0);
 	key_byte(k, (uint8_t)type);
-	key_sort(k, type == TYPE_INDIVIDUAL ? text_person_key : text_collate_key, name);
+	key_sort(k, type == TYPE_INDIVIDUAL ? collate_person_key : collate_key, name);
 	key_byte(k, 0);
 }
 

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "collate.h"
 #include "i18n.h"
-#include "text.h"
 
 /* ---- lists ------------------------------------------------------------------------- */
 
@@ -113,7 +113,7 @@ int query_scan(struct reg *r, const struct query_filter *f, const uint8_t *from,
 		c.to = f->quarter ? date_quarter_last(f->year, f->quarter)
 				  : date_from_ymd(f->year, 12, 31);
 	}
-	if (f->search && !(c.needle = text_fold(f->search)))
+	if (f->search && !(c.needle = collate_fold(f->search)))
 		return err_nomem(e);
 	if (c.needle)
 		trim_spaces(c.needle);
@@ -138,7 +138,7 @@ static int prefix_txn(struct store_txn *t, void *p, struct err *e)
 int query_name_prefix(struct reg *r, const char *prefix, store_id_cb cb, void *ctx,
 			 struct err *e)
 {
-	char *fold = text_fold(prefix);
+	char *fold = collate_fold(prefix);
 	struct prefix_args a = { fold, cb, ctx };
 	int rc;
 

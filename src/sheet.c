@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "collate.h"
 #include "i18n.h"
 #include "text.h"
 
@@ -84,7 +85,7 @@ const struct sheet_column sheet_unit_columns[SHEET_U_COUNT] = {
 /* Folded (no accents, lower case) with only letters and digits kept.  NULL: no memory. */
 static char *squash(const char *s)
 {
-	char *f = text_fold(s ? s : ""), *o = f;
+	char *f = collate_fold(s ? s : ""), *o = f;
 
 	if (!f)
 		return NULL;

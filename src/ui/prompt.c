@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "collate.h"
 #include "i18n.h"
 #include "text.h"
 #include "ui/draw.h"
@@ -163,7 +164,7 @@ struct pick {
 
 static void pick_filter(struct pick *p)
 {
-	char *typed = ui_edit_get(&p->filter), *needle = typed ? text_fold(typed) : NULL;
+	char *typed = ui_edit_get(&p->filter), *needle = typed ? collate_fold(typed) : NULL;
 	size_t keep = p->n_shown ? p->shown[p->sel] : 0;
 
 	p->n_shown = 0;
@@ -233,7 +234,7 @@ int ui_prompt_pick(struct ui *ui, const char *title, const char *const *labels, 
 		return 0;
 	}
 	for (size_t i = 0; i < n; i++)
-		p.folds[i] = text_fold(labels[i]);
+		p.folds[i] = collate_fold(labels[i]);
 	ui_edit_init(&p.filter, 60, 0);
 	pick_filter(&p);
 	p.sel = initial < p.n_shown ? initial : 0;

@@ -178,7 +178,7 @@ def main():
           'rows into a table without indexes, then CREATE INDEX x3 and ANALYZE, all counted.'
           % len(files))
     print('sqlite3 gets three more columns from the generator: year, quarter and the name '
-          'folded by dienhinh\'s own text_fold (sqlite has no Vietnamese folding), so its '
+          'folded by dienhinh\'s own collate_fold (sqlite has no Vietnamese folding), so its '
           'substring and prefix searches are LIKE on a pre-folded column.')
     print('queries: wall time of the whole process, median of %d runs after a warm-up '
           '(warm page cache); ratio: above 1 means dienhinh does better.  The command line '

@@ -23,6 +23,7 @@
 
 #include "audit.h"
 #include "codec.h"
+#include "collate.h"
 #include "config.h"
 #include "csvio.h"
 #include "exchange.h"
@@ -119,14 +120,14 @@ static inline const char *fuzz_text(const uint8_t *d, size_t n)
 		if (!bad && again && strcmp(again, out))
 			bad = "text_clean of its own output changed it";
 		if (!bad)
-			bad = fuzz_key(text_collate_key, out);
+			bad = fuzz_key(collate_key, out);
 		if (!bad)
-			bad = fuzz_key(text_person_key, out);
+			bad = fuzz_key(collate_person_key, out);
 		if (!bad)
 			bad = fuzz_fit(out, n ? d[0] % 40 : 0);
-		if (!bad && (fold = text_fold(out))) {
+		if (!bad && (fold = collate_fold(out))) {
 			if (u8_check((const uint8_t *)fold, strlen(fold)))
-				bad = "text_fold gave invalid UTF-8";
+				bad = "collate_fold gave invalid UTF-8";
 			free(fold);
 		}
 		text_width(out);
@@ -138,7 +139,7 @@ static inline const char *fuzz_text(const uint8_t *d, size_t n)
 		free(vis);
 	}
 	if (!bad)
-		free(text_fold(raw));
+		free(collate_fold(raw));
 	if (!bad)
 		bad = fuzz_fit(raw, 10);
 	free(raw);

@@ -9,7 +9,7 @@
  *       PREFIX-001.csv, PREFIX-002.csv... (at most CHUNK rows each; the
  *       columns, header and values of `dienhinh export --format csv`), and
  *       the same records once more as PREFIX-sqlite.csv: no header, the
- *       same columns, then year, quarter and the folded name (text_fold),
+ *       same columns, then year, quarter and the folded name (collate_fold),
  *       which sqlite has no function for.  Prints the number of files.
  *       With TAG, every name ends with it, so that files made with different
  *       tags never hold the same record.
@@ -17,7 +17,7 @@
  *       the ids whose name starts with TEXT (query_name_prefix), one a line:
  *       the command line has no name-prefix search.
  *   helper_bench fold TEXT
- *       text_fold(TEXT), so that sqlite is asked for the same folded text.
+ *       collate_fold(TEXT), so that sqlite is asked for the same folded text.
  *   helper_bench time CONFIG DB RUNS YEAR SEARCH PREFIX
  *       the three questions of the benchmark asked inside one process, RUNS
  *       times each after one warm-up: query_quota for YEAR, query_scan with
@@ -35,6 +35,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "collate.h"
 #include "config.h"
 #include "csvio.h"
 #include "i18n.h"
@@ -371,7 +372,7 @@ static int make(struct exemplar *x, const struct config *cfg, const struct unit 
 static int write_rows(FILE *imp, FILE *sql, const struct exemplar *x, const struct unit *u)
 {
 	char by[16], date[DATE_TEXT_SIZE], dd[DATE_TEXT_SIZE], year[8], quarter[4];
-	char *props = sheet_format_propagations(x), *fold = text_fold(x->name);
+	char *props = sheet_format_propagations(x), *fold = collate_fold(x->name);
 	int rc = -1;
 
 	if (!props || !fold)
@@ -585,7 +586,7 @@ int main(int argc, char **argv)
 	i18n_init_locale();
 	i18n_set_language("vi");
 	if (argc == 3 && !strcmp(argv[1], "fold")) {
-		if (!(fold = text_fold(argv[2])))
+		if (!(fold = collate_fold(argv[2])))
 			return 1;
 		printf("%s\n", fold);
 		free(fold);

@@ -11,7 +11,7 @@
  * included).  For each text, a line of tab-separated fields:
  *
  *   text_clean with flags 0 and TEXT_MULTILINE: status, bad offset, result
- *   text_fold, text_collate_key and text_person_key (length and the first
+ *   collate_fold, collate_key and collate_person_key (length and the first
  *   KEYS_SORT_MAX bytes; and a key of 5 bytes, to see a cut one),
  *   text_looks_legacy, text_width, text_fit at 10 columns, text_visible,
  *   keys_exemplar's list and folds keys for the text as the name
@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "collate.h"
 #include "keys.h"
 #include "model.h"
 #include "text.h"
@@ -160,13 +161,13 @@ static void check(const char *s, size_t n)
 	field();
 	clean(s, n, TEXT_MULTILINE);
 	field();
-	t = text_fold(s);
+	t = collate_fold(s);
 	hex_str(t);
 	free(t);
 	field();
-	sort_key(text_collate_key, s);
+	sort_key(collate_key, s);
 	field();
-	sort_key(text_person_key, s);
+	sort_key(collate_person_key, s);
 	field();
 	printf("%d\t%d\t", text_looks_legacy(s), text_width(s));
 	fit = text_fit(s, 10, &w);

@@ -9,8 +9,8 @@
 
 #include <cmocka.h>
 
+#include "collate.h"
 #include "keys.h"
-#include "text.h"
 
 /* 2024-05-02 = 19723 + 122 = 19845 = 0x4d85 (Q2); 2023-12-31 = 19722 (Q4). */
 #define D_2024_05_02 19845
@@ -148,7 +148,7 @@ static void test_prefix_name_first(void **state)
 	assert_int_equal(keys_exemplar(&low, &kl), 0);
 	assert_int_equal(keys_exemplar(&up, &ku), 0);
 	uint8_t s1[16], s2[16];
-	size_t n1 = text_collate_key("an", s1, sizeof s1), n2 = text_collate_key("An", s2, 16);
+	size_t n1 = collate_key("an", s1, sizeof s1), n2 = collate_key("An", s2, 16);
 	assert_true(n1 < n2 && n2 <= 16);
 	assert_memory_equal(s1, s2, n1);
 	assert_true(keycmp(&kl.list, &ku.list) < 0);
@@ -180,7 +180,7 @@ static void test_layouts(void **state)
 
 	/* list: unit 00 type person-key 00 id */
 	key_add(&want, "phuong_1\0\x02", 10);
-	n = text_person_key("Phạm Thị Đào", sort, sizeof sort);
+	n = collate_person_key("Phạm Thị Đào", sort, sizeof sort);
 	assert_true(n > 0 && n < sizeof sort);
 	key_add(&want, sort, n);
 	key_byte(&want, 0);
