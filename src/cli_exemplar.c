@@ -9,6 +9,7 @@
 
 #include "demo.h"
 #include "i18n.h"
+#include "mem.h"
 #include "query.h"
 #include "text.h"
 
@@ -282,15 +283,9 @@ static int take_row(const struct list_row *row, void *p)
 	uint8_t *key = malloc(row->key_len);
 	struct list_item *it;
 
-	if (key && pg->n == pg->cap) {
-		size_t cap = pg->cap ? pg->cap * 2 : LIST_PAGE;
-		struct list_item *v = realloc(pg->v, cap * sizeof *v);
-		if (v) {
-			pg->v = v;
-			pg->cap = cap;
-		}
-	}
-	if (!key || pg->n == pg->cap || !(pg->v[pg->n].name = strdup(row->name))) {
+	if (!key || (pg->n == pg->cap &&
+		     mem_grow(&pg->v, &pg->cap, pg->n + 1, sizeof *pg->v, LIST_PAGE)) ||
+	    !(pg->v[pg->n].name = strdup(row->name))) {
 		free(key);
 		pg->failed = true;
 		return -1;

@@ -12,10 +12,12 @@
  */
 #include "codec.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
+#include "mem.h"
 
 enum {
 	FMT_EXEMPLAR_V1 = 0x11,
@@ -54,16 +56,9 @@ void buf_free(struct buf *b)
 
 int buf_put(struct buf *b, const void *p, size_t n)
 {
-	if (b->len + n > b->cap) {
-		size_t cap = b->cap ? b->cap : 256;
-		while (cap < b->len + n)
-			cap *= 2;
-		uint8_t *d = realloc(b->data, cap);
-		if (!d)
-			return -1;
-		b->data = d;
-		b->cap = cap;
-	}
+	if (b->len + n > b->cap &&
+	    (n > SIZE_MAX - b->len || mem_grow(&b->data, &b->cap, b->len + n, 1, 256)))
+		return -1;
 	if (n)
 		memcpy(b->data + b->len, p, n);
 	b->len += n;

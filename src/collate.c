@@ -10,6 +10,7 @@
 #include <uninorm.h>
 #include <unistr.h>
 
+#include "mem.h"
 #include "text.h"
 
 /* ---- the letter table ------------------------------------------------------ */
@@ -72,21 +73,14 @@ static bool sink_init(struct sink *k, size_t cap)
 
 static bool sink_room(struct sink *k, size_t n)
 {
-	char *p;
-	size_t cap;
-
 	if (k->failed)
 		return false;
 	if (k->len + n < k->cap)
 		return true;
-	cap = k->cap * 2 + n;
-	p = realloc(k->p, cap);
-	if (!p) {
+	if (mem_grow(&k->p, &k->cap, k->len + n + 1, 1, 1)) {
 		k->failed = true;
 		return false;
 	}
-	k->p = p;
-	k->cap = cap;
 	return true;
 }
 

@@ -11,6 +11,7 @@
 
 #include "dynlib.h"
 #include "i18n.h"
+#include "mem.h"
 #include "paths.h"
 
 /* ---- writing ----------------------------------------------------------------- */
@@ -214,24 +215,9 @@ static size_t cell_len(const struct reader *r, size_t i)
 /* Room for `more` bytes of text and one more cell; false when out of memory. */
 static bool room_for_cell(struct reader *r, size_t more)
 {
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 32, *at = realloc(r->at, cap * sizeof *at);
-		if (!at)
-			return false;
-		r->at = at;
-		r->cap = cap;
-	}
-	if (r->len + more > r->room) {
-		size_t room = r->room ? r->room : 1024;
-		char *t;
-		while (room < r->len + more)
-			room *= 2;
-		if (!(t = realloc(r->text, room)))
-			return false;
-		r->text = t;
-		r->room = room;
-	}
-	return true;
+	if (r->n == r->cap && mem_grow(&r->at, &r->cap, r->n + 1, sizeof *r->at, 32))
+		return false;
+	return r->len + more <= r->room || mem_grow(&r->text, &r->room, r->len + more, 1, 1024) == 0;
 }
 
 /*
@@ -374,15 +360,11 @@ static int keep_record(struct reader *r, struct csvio_row *dst)
 static int room_for_row(struct reader *r)
 {
 	struct csvio_table *t = r->t;
-	struct csvio_row *v;
-	size_t cap = r->cap_rows ? r->cap_rows * 2 : 64;
 
 	if (t->n_rows < r->cap_rows)
 		return 0;
-	if (!(v = realloc(t->rows, cap * sizeof *v)))
+	if (mem_grow(&t->rows, &r->cap_rows, t->n_rows + 1, sizeof *t->rows, 64))
 		return r->failed = true, -1;
-	t->rows = v;
-	r->cap_rows = cap;
 	return 0;
 }
 
@@ -447,19 +429,17 @@ static int parser_restart(struct reader *r, size_t line)
 /* Split the input into physical lines (each with its '\n'). */
 static int index_lines(struct reader *r, size_t len)
 {
-	size_t cap = 1024;
+	size_t cap = 0;
 
-	if (!(r->lines = malloc(cap * sizeof *r->lines)))
-		return -1;
+	r->lines = NULL;
 	r->n_lines = 0;
+	if (mem_grow(&r->lines, &cap, 1, sizeof *r->lines, 1024))
+		return -1;
 	for (size_t at = 0; at < len;) {
 		const char *nl = memchr(r->data + at, '\n', len - at);
-		if (r->n_lines + 2 > cap) {
-			size_t *v = realloc(r->lines, (cap *= 2) * sizeof *v);
-			if (!v)
-				return -1;
-			r->lines = v;
-		}
+		if (r->n_lines + 2 > cap &&
+		    mem_grow(&r->lines, &cap, r->n_lines + 2, sizeof *r->lines, 1024))
+			return -1;
 		r->lines[r->n_lines++] = at;
 		at = nl ? (size_t)(nl - r->data) + 1 : len;
 	}

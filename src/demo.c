@@ -7,6 +7,7 @@
 
 #include "batch.h"
 #include "i18n.h"
+#include "mem.h"
 #include "query.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -213,13 +214,9 @@ int demo_fill(struct reg *r, size_t *added, struct err *e)
 				else
 					k = pick(6) == 0;
 				for (int j = 0; j < k; j++) {
-					if (n == cap) {
-						struct exemplar *v = realloc(xs, (cap = cap ? cap * 2 : 512)
-									 * sizeof *v);
-						if (!v)
-							goto out;
-						xs = v;
-					}
+					if (n == cap &&
+					    mem_grow(&xs, &cap, n + 1, sizeof *xs, 512))
+						goto out;
 					model_exemplar_init(&xs[n]);
 					if (fill_one(&xs[n++], u, y, q, j, k) || advance(&xs[n - 1], y))
 						goto out;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "collate.h"
+#include "mem.h"
 
 void keys_be64(uint8_t *p, uint64_t v)
 {
@@ -167,14 +168,8 @@ int keys_pile_add(struct key_pile *p, const struct key *k, size_t tag)
 	uint8_t len[2] = { (uint8_t)(k->n >> 8), (uint8_t)k->n }, head[16] = { 0 };
 	size_t at = p->bytes.len;
 
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 1024;
-		struct key_ref *ref = realloc(p->ref, cap * sizeof *ref);
-		if (!ref)
-			return -1;
-		p->ref = ref;
-		p->cap = cap;
-	}
+	if (p->n == p->cap && mem_grow(&p->ref, &p->cap, p->n + 1, sizeof *p->ref, 1024))
+		return -1;
 	if (buf_put(&p->bytes, len, 2) || buf_put(&p->bytes, k->b, k->n)) {
 		p->bytes.len = at;
 		return -1;

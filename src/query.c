@@ -6,6 +6,7 @@
 
 #include "collate.h"
 #include "i18n.h"
+#include "mem.h"
 
 /* ---- lists ------------------------------------------------------------------------- */
 
@@ -60,14 +61,8 @@ static int found_id(uint64_t id, void *p)
 {
 	struct found *f = p;
 
-	if (f->n == f->cap) {
-		size_t cap = f->cap ? f->cap * 2 : 256;
-		uint64_t *v = realloc(f->v, cap * sizeof *v);
-		if (!v)
-			return -1;
-		f->v = v;
-		f->cap = cap;
-	}
+	if (f->n == f->cap && mem_grow(&f->v, &f->cap, f->n + 1, sizeof *f->v, 256))
+		return -1;
 	f->v[f->n++] = id;
 	return 0;
 }

@@ -7,6 +7,7 @@
 
 #include "csvio.h"
 #include "i18n.h"
+#include "mem.h"
 #include "text.h"
 
 #define MIN_WIDTH 40
@@ -126,15 +127,10 @@ void report_row(struct report *rp, struct report_section *sec, enum report_row_k
 
 	if (!sec)
 		return;
-	if (sec->nrows == sec->cap) {
-		size_t cap = sec->cap ? sec->cap * 2 : 32;
-		struct report_row *v = realloc(sec->rows, cap * sizeof *v);
-		if (!v) {
-			rp->failed = true;
-			return;
-		}
-		sec->rows = v;
-		sec->cap = cap;
+	if (sec->nrows == sec->cap &&
+	    mem_grow(&sec->rows, &sec->cap, sec->nrows + 1, sizeof *sec->rows, 32)) {
+		rp->failed = true;
+		return;
 	}
 	r = &sec->rows[sec->nrows];
 	if (!(r->cells = calloc(sec->ncols, sizeof *r->cells))) {
@@ -228,16 +224,10 @@ static void push(struct out *o, char *s)
 		o->failed = true;
 		return;
 	}
-	if (o->l->n == o->cap) {
-		size_t cap = o->cap ? o->cap * 2 : 64;
-		char **v = realloc(o->l->v, cap * sizeof *v);
-		if (!v) {
-			free(s);
-			o->failed = true;
-			return;
-		}
-		o->l->v = v;
-		o->cap = cap;
+	if (o->l->n == o->cap && mem_grow(&o->l->v, &o->cap, o->l->n + 1, sizeof *o->l->v, 64)) {
+		free(s);
+		o->failed = true;
+		return;
 	}
 	/* No line ever ends in spaces, and none is wider than the page. */
 	size_t n = text_fit(s, o->width, NULL);

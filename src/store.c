@@ -24,6 +24,7 @@
 #include "codec.h"
 #include "i18n.h"
 #include "keys.h"
+#include "mem.h"
 #include "text.h"
 
 #define MAX_GROWTHS 40
@@ -817,14 +818,9 @@ static int encode_put(struct store_txn *t, const struct exemplar *x, bool append
 /* Hold back new record x (t->held set); 0 or -1 (out of memory). */
 static int recs_add(struct store_txn *t, const struct exemplar *x)
 {
-	if (t->n_recs == t->cap_recs) {
-		size_t cap = t->cap_recs ? t->cap_recs * 2 : 1024;
-		struct held_rec *v = realloc(t->recs, cap * sizeof *v);
-		if (!v)
-			return -1;
-		t->recs = v;
-		t->cap_recs = cap;
-	}
+	if (t->n_recs == t->cap_recs &&
+	    mem_grow(&t->recs, &t->cap_recs, t->n_recs + 1, sizeof *t->recs, 1024))
+		return -1;
 	t->recs[t->n_recs++] = (struct held_rec){ x->id, x };
 	return 0;
 }

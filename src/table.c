@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "mem.h"
 #include "text.h"
 
 /* A table being printed; `cells` holds the text rows (row-major, owned).
@@ -43,14 +44,10 @@ static void put_tsv(struct table *t, const char *const *cells)
 
 static int keep_row(struct table *t, const char *const *cells)
 {
-	if (t->nrows == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 64;
-		char **c = realloc(t->cells, cap * t->ncols * sizeof *c);
-		if (!c)
-			return -1;
-		t->cells = c;
-		t->cap = cap;
-	}
+	/* The array's elements are whole rows of ncols cells. */
+	if (t->nrows == t->cap &&
+	    mem_grow(&t->cells, &t->cap, t->nrows + 1, t->ncols * sizeof *t->cells, 64))
+		return -1;
 	char **row = t->cells + t->nrows * t->ncols;
 	for (size_t i = 0; i < t->ncols; i++) {
 		row[i] = text_visible(cells[i] ? cells[i] : "", 0);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <wctype.h>
 
+#include "mem.h"
 #include "text.h"
 #include "ui/term.h"
 
@@ -49,18 +50,14 @@ void ui_edit_free(struct ui_edit *ed)
 
 static int reserve(struct ui_edit *ed, size_t n)
 {
+	bool first = !ed->buf;
+
 	if (n + 1 <= ed->cap)
 		return 0;
-	size_t cap = ed->cap ? ed->cap : 32;
-	while (cap < n + 1)
-		cap *= 2;
-	wchar_t *b = realloc(ed->buf, cap * sizeof *b);
-	if (!b)
+	if (mem_grow(&ed->buf, &ed->cap, n + 1, sizeof *ed->buf, 32))
 		return -1;
-	if (!ed->buf)
-		b[0] = 0; /* keep buf[len] == 0 from the first allocation on */
-	ed->buf = b;
-	ed->cap = cap;
+	if (first)
+		ed->buf[0] = 0; /* keep buf[len] == 0 from the first allocation on */
 	return 0;
 }
 

@@ -5,22 +5,16 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "mem.h"
 
 int ui_rows_add(struct ui_rows *r, const uint8_t *key, size_t key_len, void *item,
 		bool skip, void (*free_item)(void *))
 {
 	uint8_t *k = malloc(key_len ? key_len : 1);
 
-	if (k && r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 16;
-		struct ui_row *v = realloc(r->v, cap * sizeof *v);
-		if (!v) {
-			free(k);
-			k = NULL;
-		} else {
-			r->v = v;
-			r->cap = cap;
-		}
+	if (k && r->n == r->cap && mem_grow(&r->v, &r->cap, r->n + 1, sizeof *r->v, 16)) {
+		free(k);
+		k = NULL;
 	}
 	if (!k) {
 		if (free_item && item)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "mem.h"
 #include "text.h"
 #include "ui/action.h"
 #include "ui/draw.h"
@@ -35,15 +36,9 @@ void ui_pager_free(struct ui_pager *p)
 
 static int add_line(struct ui_pager *p, int indent, int attr, char *text)
 {
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 64;
-		struct ui_pager_line *v = realloc(p->v, cap * sizeof *v);
-		if (!v) {
-			free(text);
-			return -1;
-		}
-		p->v = v;
-		p->cap = cap;
+	if (p->n == p->cap && mem_grow(&p->v, &p->cap, p->n + 1, sizeof *p->v, 64)) {
+		free(text);
+		return -1;
 	}
 	p->v[p->n++] = (struct ui_pager_line){ indent, attr, text };
 	return 0;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "mem.h"
 #include "query.h"
 #include "ui/action.h"
 #include "ui/detail.h"
@@ -69,15 +70,9 @@ static int take(const struct list_row *row, void *p)
 {
 	struct screen *s = p;
 
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 64;
-		struct item *v = realloc(s->v, cap * sizeof *v);
-		if (!v) {
-			s->failed = true;
-			return 1;
-		}
-		s->v = v;
-		s->cap = cap;
+	if (s->n == s->cap && mem_grow(&s->v, &s->cap, s->n + 1, sizeof *s->v, 64)) {
+		s->failed = true;
+		return 1;
 	}
 	struct item *it = &s->v[s->n];
 	it->id = row->id;

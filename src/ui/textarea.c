@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
 #include "ui/term.h"
 
 /* One screen line: buf[start .. end), without the line break. */
@@ -50,14 +51,10 @@ static size_t layout(const struct ui_edit *ed, int width, struct vrow **out)
 		} else {
 			more = false;
 		}
-		if (n == cap) {
-			struct vrow *g = realloc(v, (cap *= 2) * sizeof *v);
-			if (!g) {
-				free(v);
-				v = NULL;
-				break;
-			}
-			v = g;
+		if (n == cap && mem_grow(&v, &cap, n + 1, sizeof *v, 8)) {
+			free(v);
+			v = NULL;
+			break;
 		}
 		v[n++] = (struct vrow){ start, end };
 	}
