@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <lmdb.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -488,6 +489,10 @@ int store_reserve(struct store *s, size_t n, struct err *e)
 	if ((rc = mdb_env_info(s->env, &info)) || (rc = mdb_env_stat(s->env, &st)))
 		return fail(NULL, rc, e);
 	used = (info.me_last_pgno + 1) * (size_t)st.ms_psize;
+	/* Past a quarter of size_t each, the sum could wrap to a small size;
+	 * no address space holds such a map anyway. */
+	if (used > SIZE_MAX / 4 || n > SIZE_MAX / 4 / RESERVE_PER_RECORD)
+		return 0;
 	want = used + used / 2 + n * RESERVE_PER_RECORD; /* n: records held in memory */
 	want = (want + ((size_t)1 << 20) - 1) & ~(((size_t)1 << 20) - 1);
 	if (info.me_mapsize >= want)

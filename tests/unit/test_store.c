@@ -828,6 +828,11 @@ static void test_reserve_beyond_address_space(void **state)
 	assert_int_equal(store_reserve(f->s, (size_t)1 << 40, &e), 0); /* 2 PiB */
 	store_sizes(f->s, &again, &file);
 	assert_int_equal(again, map);
+	/* A count whose room wraps past SIZE_MAX to a few GiB must not be taken
+	 * for a few GiB: the map stays as it was. */
+	assert_int_equal(store_reserve(f->s, SIZE_MAX / 2048 + ((size_t)1 << 21), &e), 0);
+	store_sizes(f->s, &again, &file);
+	assert_int_equal(again, map);
 	model_exemplar_init(&y);
 	assert_int_equal(get(f->s, x.id, &y, &e), 0);
 	assert_string_equal(y.name, "Lê Văn Bình");
