@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -993,6 +994,97 @@ static void test_map_growth(void **state)
 	assert_int_equal(add(s, &x), GROW_N + 1);
 	model_exemplar_free(&x);
 	store_close(s);
+}
+
+/*
+ * The child's part of test_grow_without_address_space: 0 when every step
+ * held, else the number of the step that did not.
+ */
+static int grow_child(const char *dir)
+{
+	struct rlimit lim, was;
+	struct exemplar x;
+	struct put p = { &x, NULL, 0 };
+	struct store *s;
+	struct err e;
+	char name[64];
+	size_t map = 0, file, before = 0, vm = 0;
+	int added = 0, failed = 0;
+	FILE *f;
+
+	if (store_open(dir, 64 << 10, STORE_CREATE, &s, &e))
+		return 1;
+	/* Address space for a few MiB more than the process holds: the map
+	 * soon needs more than that to double. */
+	if (!(f = fopen("/proc/self/statm", "r")) || fscanf(f, "%zu", &vm) != 1)
+		return 2;
+	fclose(f);
+	if (getrlimit(RLIMIT_AS, &was))
+		return 3;
+	lim = was;
+	lim.rlim_cur = vm * (size_t)sysconf(_SC_PAGESIZE) + (6 << 20);
+	if (setrlimit(RLIMIT_AS, &lim))
+		return 4;
+	while (!failed && added < 100000) {
+		snprintf(name, sizeof name, "Nguyễn Văn Thành %d", added);
+		make(&x, 0, "phuong_1", TYPE_INDIVIDUAL, name, D_2024_05_02 + added % 200);
+		x.achievements = sdup("Hoàn thành xuất sắc nhiệm vụ nhiều năm liền.");
+		store_sizes(s, &before, &file);
+		if (store_write(s, put_fn, &p, &e))
+			failed = 1;
+		else
+			added++;
+		model_exemplar_free(&x);
+	}
+	store_sizes(s, &map, &file);
+	/* Refused as out of memory, the map kept, every record before still read. */
+	if (!failed || e.code != ERR_NOMEM || map != before || map < (1 << 20))
+		return 5;
+	if ((int)count_exemplars(s) != added)
+		return 6;
+	/* With the address space back, writes go in again and grow the map. */
+	if (setrlimit(RLIMIT_AS, &was))
+		return 7;
+	for (int more = 0; map <= before && more < 100000; more++, added++) {
+		snprintf(name, sizeof name, "Võ Văn Dũng %d", more);
+		make(&x, 0, "phuong_1", TYPE_INDIVIDUAL, name, D_2024_05_02);
+		failed = store_write(s, put_fn, &p, &e);
+		model_exemplar_free(&x);
+		if (failed)
+			return 8;
+		store_sizes(s, &map, &file);
+	}
+	if (map <= before || (int)count_exemplars(s) != added)
+		return 9;
+	store_close(s);
+	return 0;
+}
+
+/*
+ * A write that needs a larger map when the process has no address space
+ * left for it: LMDB would unmap the old map before failing to make the new
+ * one, and the next read would crash.  The map is kept, the write is
+ * refused, and it goes in once there is room.  In a child, whose address
+ * space limit the test lowers.
+ */
+static void test_grow_without_address_space(void **state)
+{
+	struct fix *f = *state;
+	char dir[600];
+	int status;
+	pid_t pid;
+
+#if defined(__SANITIZE_ADDRESS__)
+	skip(); /* AddressSanitizer's shadow memory needs the address space */
+#endif
+	path(dir, sizeof dir, f->root, "noroom");
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0)
+		_exit(grow_child(dir));
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
 }
 
 /* Many records in one transaction: the whole transaction is run again until it fits. */
@@ -2232,6 +2324,7 @@ int main(void)
 		T(test_interrupted_write),
 		T(test_last_txn),
 		T(test_map_growth),
+		T(test_grow_without_address_space),
 		T(test_map_growth_one_transaction),
 		T(test_newer_schema_refused),
 		T(test_older_schema_migrated),
