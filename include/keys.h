@@ -49,6 +49,11 @@ struct ex_keys {
 
 /* Build them; 0 or -1 when out of memory (k is freeable either way). */
 int keys_exemplar(const struct exemplar *x, struct ex_keys *k);
+/* The same with x's list key as given, unless `list` is NULL: a batch that
+ * has sorted its records by that key does not work out each name's sort
+ * key a second time. */
+int keys_exemplar_with_list(const struct exemplar *x, const struct key *list,
+			    struct ex_keys *k);
 void keys_exemplar_free(struct ex_keys *k);
 
 /* Reset k to the list-index prefix shared by every exemplar of `unit` and

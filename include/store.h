@@ -103,10 +103,12 @@ int store_put_exemplar(struct store_txn *t, const struct exemplar *old,
 /*
  * Write new exemplar x (its id set by the caller) unless one of the same
  * unit, type, name and introduction date is stored: then *dup is that one's
- * id and nothing is written.  The keys are built once for both.
+ * id and nothing is written.  The keys are built once for both; `list`,
+ * when not NULL, is x's list key as the caller has built it already
+ * (keys_exemplar_with_list).
  */
-int store_add_exemplar(struct store_txn *t, const struct exemplar *x, uint64_t *dup,
-		       struct err *e);
+int store_add_exemplar(struct store_txn *t, const struct exemplar *x, const struct key *list,
+		       uint64_t *dup, struct err *e);
 
 /* Is there an exemplar with this id?  (No decoding.) */
 int store_has_exemplar(struct store_txn *t, uint64_t id);

@@ -194,11 +194,16 @@ static int batch_sort(struct batch_ctx *c)
  */
 static int batch_write(struct store_txn *t, struct batch_ctx *c, struct err *e)
 {
+	struct key list;
+
 	for (size_t j = 0; j < c->n_order; j++) {
 		size_t i = c->order[j];
 		struct err why = { 0 };
+		const uint8_t *k = keys_pile_key(&c->keys, j, &list.n);
 
-		if (!register_add_new(t, &c->xs[i], &why))
+		/* The key batch_sort built for it: its name's sort key is not worked out again. */
+		memcpy(list.b, k, list.n);
+		if (!register_add_new(t, &c->xs[i], &list, &why))
 			continue;
 		if (why.code != ERR_DUPLICATE)
 			return *e = why, -1;

@@ -81,6 +81,12 @@ static void key_sort(struct key *k, size_t (*fn)(const char *, uint8_t *, size_t
 
 int keys_exemplar(const struct exemplar *x, struct ex_keys *k)
 {
+	return keys_exemplar_with_list(x, NULL, k);
+}
+
+int keys_exemplar_with_list(const struct exemplar *x, const struct key *list,
+			    struct ex_keys *k)
+{
 	int y = date_year(x->date), q = date_quarter(x->date);
 	size_t ulen = strlen(x->unit), flen;
 
@@ -89,8 +95,13 @@ int keys_exemplar(const struct exemplar *x, struct ex_keys *k)
 		return -1;
 	flen = strlen(k->fold);
 
-	keys_list_prefix(x->unit, x->type, x->name, &k->list);
-	key_id(&k->list, x->id);
+	if (list) {
+		memcpy(k->list.b, list->b, list->n);
+		k->list.n = list->n;
+	} else {
+		keys_list_prefix(x->unit, x->type, x->name, &k->list);
+		key_id(&k->list, x->id);
+	}
 
 	key_period(&k->period, y, q);
 	key_add(&k->period, x->unit, ulen);

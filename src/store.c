@@ -1007,8 +1007,8 @@ static int find_same_at(struct store_txn *t, MDB_cursor *c, const struct key *pr
 
 /* The duplicate check and the list write share one cursor: the new key goes
  * right after the entries the check has just read. */
-int store_add_exemplar(struct store_txn *t, const struct exemplar *x, uint64_t *dup,
-		       struct err *e)
+int store_add_exemplar(struct store_txn *t, const struct exemplar *x, const struct key *list,
+		       uint64_t *dup, struct err *e)
 {
 	struct ex_keys nk;
 	struct key pre;
@@ -1016,7 +1016,7 @@ int store_add_exemplar(struct store_txn *t, const struct exemplar *x, uint64_t *
 	int rc;
 
 	*dup = 0;
-	if (keys_exemplar(x, &nk)) {
+	if (keys_exemplar_with_list(x, list, &nk)) {
 		keys_exemplar_free(&nk);
 		return err_nomem(e);
 	}

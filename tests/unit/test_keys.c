@@ -461,6 +461,47 @@ static void test_pile_in_lmdb_order(void **state)
 	assert_null(p.ref);
 }
 
+/* A list key given is taken as it is, and everything else is built as
+ * keys_exemplar builds it; NULL builds the list key too. */
+static void test_with_list(void **state)
+{
+	struct exemplar x;
+	struct ex_keys k, given, none;
+	struct key list, odd = { .n = 0 };
+
+	(void)state;
+	make(&x, 5, "phuong_1", TYPE_INDIVIDUAL, "Phạm Thị Đào");
+	assert_int_equal(keys_exemplar(&x, &k), 0);
+	keys_list_prefix(x.unit, x.type, x.name, &list);
+	key_id(&list, x.id);
+	assert_int_equal(keys_exemplar_with_list(&x, &list, &given), 0);
+	assert_int_equal(keys_exemplar_with_list(&x, NULL, &none), 0);
+	for (int i = 0; i < 2; i++) {
+		const struct ex_keys *o = i ? &none : &given;
+		assert_int_equal(o->list.n, k.list.n);
+		assert_memory_equal(o->list.b, k.list.b, k.list.n);
+		assert_int_equal(o->period.n, k.period.n);
+		assert_memory_equal(o->period.b, k.period.b, k.period.n);
+		assert_int_equal(o->folds.n, k.folds.n);
+		assert_memory_equal(o->folds.b, k.folds.b, k.folds.n);
+		assert_int_equal(o->counter.n, k.counter.n);
+		assert_memory_equal(o->counter.b, k.counter.b, k.counter.n);
+		assert_string_equal(o->fold, k.fold);
+		assert_int_equal(o->value.len, k.value.len);
+		assert_memory_equal(o->value.data, k.value.data, k.value.len);
+	}
+	keys_exemplar_free(&given);
+	/* Given, the list key is not worked out again: another one is kept. */
+	key_add(&odd, "given", 5);
+	assert_int_equal(keys_exemplar_with_list(&x, &odd, &given), 0);
+	assert_int_equal(given.list.n, 5);
+	assert_memory_equal(given.list.b, "given", 5);
+	keys_exemplar_free(&given);
+	keys_exemplar_free(&none);
+	keys_exemplar_free(&k);
+	model_exemplar_free(&x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -470,6 +511,7 @@ int main(void)
 		cmocka_unit_test(test_collectives_first),
 		cmocka_unit_test(test_prefix_name_first),
 		cmocka_unit_test(test_layouts),
+		cmocka_unit_test(test_with_list),
 		cmocka_unit_test(test_period_and_counter_keys),
 		cmocka_unit_test(test_period_from_date),
 		cmocka_unit_test(test_parse_list_round_trip),
