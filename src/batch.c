@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 #include <time.h>
 
 #include "i18n.h"
@@ -46,6 +47,25 @@ static size_t ids_slot(const struct id_set *s, uint64_t id)
 }
 
 /*
+ * What each record needs done that depends on nothing but the record: the
+ * defaults, cleaning, validation, and the start of its list key (unit,
+ * type and the name's sort key, the costly part; the id is added once it
+ * is given).  A large batch does it on two threads, each over its own
+ * half [from, to) with its own problems and its own pile of prefixes, one
+ * per record in index order (empty for a record refused here); the halves
+ * are joined in index order afterwards.
+ */
+struct prep {
+	struct batch_ctx *c;
+	int64_t now;       /* the same for every record: the batch's time */
+	size_t from, to;
+	struct batch_problem *problems;
+	size_t n_problems;
+	struct key_pile prefixes;
+	bool nomem;
+};
+
+/*
  * A batch in progress.  Problems are collected here and handed over only
  * after the transaction: store_write() may run the function again on a
  * larger map, and the second run must not report everything twice.
@@ -68,6 +88,8 @@ struct batch_ctx {
 	size_t *order;    /* the records to write (indexes), in the order they are written */
 	size_t n_order;
 	struct key_pile keys; /* their list keys, tagged with their indexes */
+	struct prep *prep;    /* the halves of the work done before the transaction */
+	size_t n_prep;
 };
 
 static int problem_order(const void *a, const void *b)
@@ -169,11 +191,12 @@ static int batch_sort(struct batch_ctx *c)
 
 	keys_pile_clear(&c->keys);
 	for (size_t j = 0; j < c->n_order; j++) {
-		const struct exemplar *x = &c->xs[c->order[j]];
+		size_t i = c->order[j], h = c->n_prep > 1 && i >= c->prep[1].from;
+		const uint8_t *pre = keys_pile_key(&c->prep[h].prefixes, i - c->prep[h].from, &k.n);
 
-		keys_list_prefix(x->unit, x->type, x->name, &k);
-		key_id(&k, x->id);
-		if (keys_pile_add(&c->keys, &k, c->order[j]))
+		memcpy(k.b, pre, k.n);
+		key_id(&k, c->xs[i].id);
+		if (keys_pile_add(&c->keys, &k, i))
 			return -1;
 	}
 	keys_pile_sort(&c->keys);
@@ -255,6 +278,77 @@ static int batch_txn(struct store_txn *t, void *p, struct err *e)
 	return rc;
 }
 
+/* The work of one half (struct prep); a thread's start function, so it returns 0. */
+static int prep_run(void *p)
+{
+	struct prep *h = p;
+	const struct batch_ctx *c = h->c;
+	struct key k;
+
+	for (size_t i = h->from; i < h->to && !h->nomem; i++) {
+		struct exemplar *x = &c->xs[i];
+		struct err why = { 0 };
+
+		k.n = 0;
+		batch_defaults(c->r, x, h->now);
+		if (model_exemplar_clean(x, NULL, &why) ||
+		    model_exemplar_validate(x, register_today(c->r), &why)) {
+			c->early[i] = true;
+			h->nomem = add_problem(&h->problems, &h->n_problems, i, &why) != 0;
+		} else {
+			keys_list_prefix(x->unit, x->type, x->name, &k);
+		}
+		h->nomem = h->nomem || keys_pile_add(&h->prefixes, &k, i);
+	}
+	return 0;
+}
+
+/* Below this many records, a second thread costs more than it saves. */
+#define PREP_SPLIT 2048
+
+/*
+ * Do the work before the transaction (struct prep) for every record, on
+ * two threads for a large batch, and gather the problems found, in index
+ * order.  0 or -1 (out of memory).
+ */
+static int batch_prep(struct batch_ctx *c)
+{
+	int64_t now = time(NULL);
+	thrd_t second;
+	bool started = false;
+	int rc = 0;
+
+	c->n_prep = c->n >= PREP_SPLIT ? 2 : 1;
+	if (!(c->prep = calloc(c->n_prep, sizeof *c->prep)))
+		return -1;
+	for (size_t h = 0; h < c->n_prep; h++)
+		c->prep[h] = (struct prep){ .c = c, .now = now, .from = c->n * h / c->n_prep,
+					    .to = c->n * (h + 1) / c->n_prep };
+	if (c->n_prep > 1)
+		started = thrd_create(&second, prep_run, &c->prep[1]) == thrd_success;
+	prep_run(&c->prep[0]);
+	if (started)
+		thrd_join(second, NULL);
+	else if (c->n_prep > 1)
+		prep_run(&c->prep[1]); /* no thread to be had: the same work, in turn */
+	for (size_t h = 0; h < c->n_prep && !rc; h++) {
+		const struct prep *p = &c->prep[h];
+		rc = p->nomem ? -1 : 0;
+		for (size_t j = 0; j < p->n_problems && !rc; j++)
+			rc = note_problem(c, p->problems[j].index, &p->problems[j].err);
+	}
+	return rc;
+}
+
+static void batch_prep_free(struct batch_ctx *c)
+{
+	for (size_t h = 0; c->prep && h < c->n_prep; h++) {
+		free(c->prep[h].problems);
+		keys_pile_free(&c->prep[h].prefixes);
+	}
+	free(c->prep);
+}
+
 int batch_add(struct reg *r, struct exemplar *xs, size_t n, const char *source,
 		       bool dry_run, struct batch_problem **problems, size_t *n_problems,
 		       struct err *e)
@@ -263,7 +357,6 @@ int batch_add(struct reg *r, struct exemplar *xs, size_t n, const char *source,
 	struct batch_ctx c = { .r = r, .xs = xs, .n = n, .units = &units, .source = source,
 			       .dry_run = dry_run };
 	size_t m = n ? n : 1;
-	int64_t now = time(NULL);
 	int rc = -1;
 
 	*problems = NULL;
@@ -279,17 +372,9 @@ int batch_add(struct reg *r, struct exemplar *xs, size_t n, const char *source,
 	for (size_t i = 0; i < n; i++)
 		c.given[i] = xs[i].id;
 	/* Every record is looked at, so that one answer lists every problem. */
-	for (size_t i = 0; i < n; i++) {
-		struct err why = { 0 };
-		batch_defaults(r, &xs[i], now);
-		if (model_exemplar_clean(&xs[i], NULL, &why) ||
-		    model_exemplar_validate(&xs[i], register_today(r), &why)) {
-			c.early[i] = true;
-			if (note_problem(&c, i, &why)) {
-				err_nomem(e);
-				goto out;
-			}
-		}
+	if (batch_prep(&c)) {
+		err_nomem(e);
+		goto out;
 	}
 	c.n_early = c.n_problems;
 	if (register_units(r, &units, e))
@@ -310,6 +395,7 @@ out:
 	free(c.order);
 	free(c.ids.slot);
 	keys_pile_free(&c.keys);
+	batch_prep_free(&c);
 	*problems = c.problems;
 	*n_problems = c.n_problems;
 	return rc;

@@ -1329,6 +1329,64 @@ static void load_list(struct fx *f, struct list_ids *l)
  * Rows out of list order get their numbers in file order all the same,
  * and each is stored as it came, listed where it belongs.
  */
+/*
+ * A batch large enough to be checked on two threads, each over half the
+ * records: the problems of both halves come back in the file's order, and
+ * once they are put right every record is cleaned and written as a batch
+ * done in one piece writes it (check compares each index entry with the
+ * keys the record makes).
+ */
+#define LARGE_BATCH 5000
+
+static void test_batch_large_in_two_halves(void **state)
+{
+	struct fx *f = *state;
+	struct exemplar *xs = calloc(LARGE_BATCH, sizeof *xs);
+	static const size_t bad[] = { 10, 2499, 2500, 4999 };
+	struct batch_problem *pr = NULL;
+	size_t np = 0;
+	struct err e = { 0 };
+	char name[64];
+
+	assert_non_null(xs);
+	for (size_t i = 0; i < LARGE_BATCH; i++) {
+		snprintf(name, sizeof name, i == 3000 ? "Nguye\xcc\x82\xcc\x83n Thi %zu" :
+			 "Nguyễn Văn Số %zu", i);
+		person(&xs[i], i % 2 ? "p1" : "p2", name, ymd(2024, 8, 1 + (int)(i % 28)));
+	}
+	for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+		free(xs[bad[k]].name);
+		xs[bad[k]].name = strdup(k % 2 ? "Lê\tThị" : "");
+	}
+	assert_int_equal(batch_add(f->r, xs, LARGE_BATCH, "lon.csv", false, &pr, &np, &e), -1);
+	assert_int_equal(np, sizeof bad / sizeof bad[0]);
+	for (size_t k = 0; k < np; k++) {
+		assert_int_equal(pr[k].index, bad[k]);
+		assert_string_equal(pr[k].err.field, "name");
+	}
+	free(pr);
+	assert_int_equal(n_records(f), 0);
+
+	for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+		free(xs[bad[k]].name);
+		snprintf(name, sizeof name, "Trần Thị Sửa %zu", k);
+		xs[bad[k]].name = strdup(name);
+	}
+	assert_int_equal(batch_add(f->r, xs, LARGE_BATCH, "lon.csv", false, &pr, &np, &e), 0);
+	assert_int_equal(np, 0);
+	free(pr);
+	assert_int_equal(n_records(f), LARGE_BATCH);
+	for (size_t i = 0; i < LARGE_BATCH; i++) {
+		assert_int_equal(xs[i].id, i + 1); /* ids in the file's order, over both halves */
+		if (i % 499 == 0 || i == 3000)
+			assert_stored_as(f, i + 1, &xs[i]);
+	}
+	assert_string_equal(xs[3000].name, "Nguy\xe1\xbb\x85n Thi 3000"); /* cleaned to NFC */
+	assert_check_clean(f);
+	batch_free(xs, LARGE_BATCH);
+	free(xs);
+}
+
 static void test_batch_ids_follow_the_file(void **state)
 {
 	struct fx *f = *state;
@@ -1710,6 +1768,8 @@ int main(void)
 		T(test_add_by_role),
 		T(test_batch_all_or_nothing),
 		T(test_batch_lists_every_problem),
+
+		T(test_batch_large_in_two_halves),
 		T(test_batch_dry_run_writes_nothing),
 		T(test_batch_writes_with_one_audit_entry),
 		T(test_batch_ids_kept_or_given),
