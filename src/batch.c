@@ -9,6 +9,7 @@
 
 #include "i18n.h"
 #include "keys.h"
+#include "mem.h"
 #include "roles.h"
 #include "text.h"
 #include "units.h"
@@ -60,7 +61,7 @@ struct prep {
 	int64_t now;       /* the same for every record: the batch's time */
 	size_t from, to;
 	struct batch_problem *problems;
-	size_t n_problems;
+	size_t n_problems, cap_problems;
 	struct key_pile prefixes;
 	bool nomem;
 };
@@ -79,7 +80,7 @@ struct batch_ctx {
 	const char *source;
 	bool dry_run, dry_done;
 	struct batch_problem *problems;
-	size_t n_problems;
+	size_t n_problems, cap_problems;
 	size_t n_early;   /* problems found before the transaction (cleaning, validation) */
 	bool *early;      /* early[i]: record i is among them and is not looked at again */
 	uint64_t *given;  /* the ids the records came with, put back before each run */
@@ -99,22 +100,21 @@ static int problem_order(const void *a, const void *b)
 	return x->index < y->index ? -1 : x->index > y->index;
 }
 
-/* Append problem `why` of record i to a list; 0 or -1 (out of memory). */
-static int add_problem(struct batch_problem **v, size_t *n, size_t i, const struct err *why)
+/* Append problem `why` of record i to a list of *n with room for *cap; 0 or
+ * -1 (out of memory).  A file of refused rows can give one for each. */
+static int add_problem(struct batch_problem **v, size_t *n, size_t *cap, size_t i,
+		       const struct err *why)
 {
-	struct batch_problem *p = realloc(*v, (*n + 1) * sizeof *p);
-
-	if (!p)
+	if (*n == *cap && mem_grow(v, cap, *n + 1, sizeof **v, 16))
 		return -1;
-	*v = p;
-	p[*n].index = i;
-	p[(*n)++].err = *why;
+	(*v)[*n].index = i;
+	(*v)[(*n)++].err = *why;
 	return 0;
 }
 
 static int note_problem(struct batch_ctx *c, size_t i, const struct err *why)
 {
-	return add_problem(&c->problems, &c->n_problems, i, why);
+	return add_problem(&c->problems, &c->n_problems, &c->cap_problems, i, why);
 }
 
 /* Defaults of an ordinary add for what a record does not carry. */
@@ -294,7 +294,8 @@ static int prep_run(void *p)
 		if (model_exemplar_clean(x, NULL, &why) ||
 		    model_exemplar_validate(x, register_today(c->r), &why)) {
 			c->early[i] = true;
-			h->nomem = add_problem(&h->problems, &h->n_problems, i, &why) != 0;
+			h->nomem = add_problem(&h->problems, &h->n_problems, &h->cap_problems, i,
+					       &why) != 0;
 		} else {
 			keys_list_prefix(x->unit, x->type, x->name, &k);
 		}
@@ -417,12 +418,12 @@ struct ubatch {
 	bool dry_run, dry_done;
 	bool *invalid;
 	struct batch_problem *problems;
-	size_t n_problems, n_invalid, changed;
+	size_t n_problems, cap_problems, n_invalid, changed;
 };
 
 static int ubatch_problem(struct ubatch *c, size_t i, const struct err *why)
 {
-	return add_problem(&c->problems, &c->n_problems, i, why);
+	return add_problem(&c->problems, &c->n_problems, &c->cap_problems, i, why);
 }
 /* What a unit must be on its own; its name is cleaned to NFC in place. */
 static int unit_valid(const struct config *cfg, struct unit *u, struct err *e)
@@ -566,7 +567,7 @@ int batch_import_units(struct reg *r, struct unit *us, size_t n, const char *sou
 			  bool dry_run, struct batch_problem **problems, size_t *n_problems,
 			  size_t *changed, struct err *e)
 {
-	struct ubatch c = { r, us, n, source, dry_run, false, NULL, NULL, 0, 0, 0 };
+	struct ubatch c = { .r = r, .us = us, .n = n, .source = source, .dry_run = dry_run };
 	int rc = 0;
 
 	*problems = NULL;

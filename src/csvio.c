@@ -88,15 +88,15 @@ const char *csvio_unguard(const char *s)
 
 /* ---- problems ------------------------------------------------------------------ */
 
-/* Append a problem; 0 or -1 when out of memory. */
-static int add_problem(struct csvio_table *t, size_t row, size_t col, const char *msg)
+/* Append a problem to t, with room for *cap; 0 or -1 when out of memory. */
+static int add_problem(struct csvio_table *t, size_t *cap, size_t row, size_t col,
+		       const char *msg)
 {
-	struct csvio_problem *p = realloc(t->problems, (t->n_problems + 1) * sizeof *p);
+	struct csvio_problem *p;
 
-	if (!p)
+	if (t->n_problems == *cap && mem_grow(&t->problems, cap, t->n_problems + 1, sizeof *p, 16))
 		return -1;
-	t->problems = p;
-	p += t->n_problems++;
+	p = t->problems + t->n_problems++;
 	p->row = row;
 	p->col = col;
 	snprintf(p->msg, sizeof p->msg, "%s", msg);
@@ -188,6 +188,7 @@ struct reader {
 	size_t *at;         /* where each cell starts in text: offsets, as text moves */
 	size_t n, cap;      /* cells, room in at[] */
 	size_t cap_rows;    /* rows t->rows has room for */
+	size_t cap_problems; /* problems t->problems has room for */
 	size_t multiline;   /* first column (1-based) of the record holding a line break */
 	size_t nul;         /* first column holding a NUL byte */
 	int last_end;       /* the character that ended the previous record */
@@ -272,7 +273,7 @@ static int problem(struct reader *r, size_t col, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	if (add_problem(r->t, r->row, col, msg))
+	if (add_problem(r->t, &r->cap_problems, r->row, col, msg))
 		r->failed = true;
 	return -1;
 }

@@ -14,6 +14,7 @@
 #include "sheet.h"
 #include "batch.h"
 #include "i18n.h"
+#include "mem.h"
 #include "query.h"
 #include "text.h"
 
@@ -145,6 +146,7 @@ struct import {
 	size_t where[SHEET_X_COUNT];
 	struct unit_list units;
 	struct exchange_result *res;
+	size_t cap_problems;          /* room in res->problems */
 	bool nomem;
 };
 
@@ -156,16 +158,17 @@ static void problem(struct import *im, size_t row, size_t col, bool named, const
 static void problem(struct import *im, size_t row, size_t col, bool named, const char *fmt, ...)
 {
 	struct exchange_result *res = im->res;
-	struct exchange_problem *v = realloc(res->problems, (res->n_problems + 1) * sizeof *v);
+	struct exchange_problem *v;
 	char msg[512], letter[8], text[sizeof v->text], *vis;
 	size_t n;
 	va_list ap;
 
-	if (!v) {
+	if (res->n_problems == im->cap_problems &&
+	    mem_grow(&res->problems, &im->cap_problems, res->n_problems + 1, sizeof *v, 16)) {
 		im->nomem = true;
 		return;
 	}
-	res->problems = v;
+	v = res->problems;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);

@@ -1383,6 +1383,18 @@ static void test_batch_large_in_two_halves(void **state)
 	}
 	assert_string_equal(xs[3000].name, "Nguy\xe1\xbb\x85n Thi 3000"); /* cleaned to NFC */
 	assert_check_clean(f);
+
+	/* The same records again: every one is a duplicate, and each is listed once, in order. */
+	for (size_t i = 0; i < LARGE_BATCH; i++)
+		xs[i].id = 0;
+	assert_int_equal(batch_add(f->r, xs, LARGE_BATCH, "lon.csv", false, &pr, &np, &e), -1);
+	assert_int_equal(np, LARGE_BATCH);
+	for (size_t k = 0; k < np; k++) {
+		assert_int_equal(pr[k].index, k);
+		assert_int_equal(pr[k].err.code, ERR_DUPLICATE);
+	}
+	free(pr);
+	assert_int_equal(n_records(f), LARGE_BATCH);
 	batch_free(xs, LARGE_BATCH);
 	free(xs);
 }
