@@ -191,6 +191,7 @@ static int batch_sort(struct batch_ctx *c)
 
 	keys_pile_clear(&c->keys);
 	for (size_t j = 0; j < c->n_order; j++) {
+		/* The prefix batch_prep made, in the pile of the half that holds record i. */
 		size_t i = c->order[j], h = c->n_prep > 1 && i >= c->prep[1].from;
 		const uint8_t *pre = keys_pile_key(&c->prep[h].prefixes, i - c->prep[h].from, &k.n);
 

@@ -555,11 +555,13 @@ static size_t middle_line(const struct reader *r)
 	return q % 2 ? NONE : line;
 }
 
+/* A reader run on the second thread, and what feed() answered there. */
 struct half {
 	struct reader *r;
 	int rc;
 };
 
+/* The second thread's start: feed its half (a thread answers 0 itself). */
 static int feed_half(void *p)
 {
 	struct half *h = p;
