@@ -24,6 +24,7 @@
 #include <unistr.h>
 
 #include "i18n.h"
+#include "mem.h"
 
 /* Given for two shapes of line. */
 #define NOT_A_LINE N_("this line is neither a [section], a key = value line nor a comment")
@@ -77,16 +78,20 @@ static char *keep_name(struct scanner *scn, const char *s, size_t n)
 }
 
 /*
- * `arr`, which holds n items of `size` bytes, with room for one more: NULL
- * when out of memory, arr left as it was.  It starts with room for `first`
- * items, a power of two, and doubles when n reaches the next one, so the
- * room follows from n and need not be stored.
+ * Room for one more item in the array at `arr` (a T **), which holds n
+ * items of `size` bytes; 0, or -1 when out of memory (the array left as it
+ * was).  It starts with room for `first` items, a power of two, and
+ * doubles when n reaches the next one (mem_grow), so the room follows from
+ * n and need not be stored: the array is full when n is 0, `first` or a
+ * larger power of two.
  */
-static void *room_for_one(void *arr, size_t n, size_t size, size_t first)
+static int room_for_one(void *arr, size_t n, size_t size, size_t first)
 {
+	size_t cap = n;
+
 	if (n && (n < first || (n & (n - 1))))
-		return arr;
-	return realloc(arr, (n ? 2 * n : first) * size);
+		return 0;
+	return mem_grow(arr, &cap, n + 1, size, first);
 }
 
 /* Whether name, NUL-terminated, is s[0..n). */
@@ -108,7 +113,6 @@ static int scan_section(struct scanner *scn, const char *s, size_t n, int no,
 			struct iniscan_error *why)
 {
 	struct iniscan *sc = &scn->sc;
-	struct iniscan_sec *sec;
 
 	/* iniparser cuts at the first ']' and counts a name holding ':' as a key */
 	if (n && (memchr(s, '[', n) || memchr(s, ']', n) || memchr(s, ':', n)))
@@ -131,11 +135,9 @@ static int scan_section(struct scanner *scn, const char *s, size_t n, int no,
 	if (sc->n_secs == INISCAN_SECS_MAX)
 		return refuse(why, no, NULL, NULL, _("too many sections (more than %d)"),
 			      INISCAN_SECS_MAX);
-	sec = room_for_one(sc->secs, sc->n_secs, sizeof *sec, 16);
-	if (!sec)
+	if (room_for_one(&sc->secs, sc->n_secs, sizeof *sc->secs, 16))
 		return refuse_nomem(why);
-	sc->secs = sec;
-	sec[sc->n_secs++] = (struct iniscan_sec){ .name = keep_name(scn, s, n), .line = no };
+	sc->secs[sc->n_secs++] = (struct iniscan_sec){ .name = keep_name(scn, s, n), .line = no };
 	return 0;
 }
 
@@ -145,7 +147,6 @@ static int scan_key(struct scanner *scn, const char *s, size_t n, int no,
 {
 	struct iniscan *sc = &scn->sc;
 	struct iniscan_sec *sec;
-	struct iniscan_key *k;
 
 	while (n && isspace((unsigned char)s[n - 1]))
 		n--;
@@ -164,11 +165,9 @@ static int scan_key(struct scanner *scn, const char *s, size_t n, int no,
 	if (sec->n_keys == INISCAN_KEYS_MAX)
 		return refuse(why, no, sec->name, NULL, _("too many keys (more than %d)"),
 			      INISCAN_KEYS_MAX);
-	k = room_for_one(sec->keys, sec->n_keys, sizeof *k, 8);
-	if (!k)
+	if (room_for_one(&sec->keys, sec->n_keys, sizeof *sec->keys, 8))
 		return refuse_nomem(why);
-	sec->keys = k;
-	k[sec->n_keys++] = (struct iniscan_key){ .name = keep_name(scn, s, n), .line = no };
+	sec->keys[sec->n_keys++] = (struct iniscan_key){ .name = keep_name(scn, s, n), .line = no };
 	return 0;
 }
 
