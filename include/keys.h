@@ -82,7 +82,6 @@ struct list_row {
 int keys_parse_list(const void *key, size_t key_len, const void *value, size_t value_len,
 		    struct buf *strings, struct list_row *row);
 
-
 /*
  * A pile of keys to be put in LMDB's order (bytes, then the shorter first),
  * each with a tag for its owner: a batch sorts its records by list key,

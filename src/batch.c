@@ -84,13 +84,13 @@ struct batch_ctx {
 	size_t n_early;   /* problems found before the transaction (cleaning, validation) */
 	bool *early;      /* early[i]: record i is among them and is not looked at again */
 	uint64_t *given;  /* the ids the records came with, put back before each run */
+	struct prep *prep;    /* the halves of the work done once, before the transaction */
+	size_t n_prep;
 	uint64_t next;    /* the next new id, kept in memory during the transaction */
 	struct id_set ids; /* the ids given so far */
 	size_t *order;    /* the records to write (indexes), in the order they are written */
 	size_t n_order;
 	struct key_pile keys; /* their list keys, tagged with their indexes */
-	struct prep *prep;    /* the halves of the work done before the transaction */
-	size_t n_prep;
 };
 
 static int problem_order(const void *a, const void *b)

@@ -26,7 +26,6 @@
 #include "i18n.h"
 #include "keys.h"
 #include "mem.h"
-#include "text.h"
 
 #define MAX_GROWTHS 40
 
