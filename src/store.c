@@ -925,6 +925,11 @@ int store_batch_end(struct store_txn *t, struct err *e)
  * (the next write out reports it, store_batch_end() at the latest) and are
  * looked through here.
  */
+/*
+ * A record held back by a batch counts.  If they cannot be written out (a
+ * full map, no memory), the transaction is bound to fail at its end; until
+ * then a held id must still read as taken, or a kept id could be given twice.
+ */
 int store_has_exemplar(struct store_txn *t, uint64_t id)
 {
 	uint8_t kb[8];

@@ -2305,6 +2305,76 @@ static void test_batch_reads_held_records(void **state)
 		model_exemplar_free(&h.x[i]);
 }
 
+/*
+ * The same inside a batch whose held records cannot be written out: 24
+ * records of an overflow page each do not fit in a 64 KiB map.  Asked
+ * before the batch ends, store_has_exemplar still finds a held one (among
+ * those held: the failed transaction reads nothing more), and not an id
+ * never added.  The run is thrown away, the map grown, and a run that fits
+ * writes them all.
+ */
+#define HELD_FULL_N 24
+#define HELD_FULL_RUNS 8
+
+struct held_full {
+	struct exemplar x[HELD_FULL_N];
+	int runs;
+	bool held[HELD_FULL_RUNS], never[HELD_FULL_RUNS]; /* store_has_exemplar, each run */
+};
+
+static int held_full_fn(struct store_txn *t, void *ctx, struct err *e)
+{
+	struct held_full *h = ctx;
+	int run = h->runs++;
+
+	store_batch_begin(t);
+	for (int i = 0; i < HELD_FULL_N; i++)
+		if (held_add(t, &h->x[i], (uint64_t)i + 1, e))
+			return -1;
+	if (run < HELD_FULL_RUNS) {
+		h->held[run] = store_has_exemplar(t, HELD_FULL_N / 2);
+		h->never[run] = store_has_exemplar(t, HELD_FULL_N + 7);
+	}
+	return store_batch_end(t, e);
+}
+
+static void test_batch_held_records_map_full(void **state)
+{
+	struct fix *f = *state;
+	struct held_full h = { .runs = 0 };
+	char dir[600], name[64];
+	struct store *s;
+	struct exemplar y;
+	struct err e;
+
+	path(dir, sizeof dir, f->root, "full");
+	assert_int_equal(store_open(dir, 64 << 10, STORE_CREATE, &s, &e), 0);
+	for (int i = 0; i < HELD_FULL_N; i++) {
+		snprintf(name, sizeof name, "Nguyễn Thị Hoa %d", i);
+		make(&h.x[i], 0, "phuong1", TYPE_INDIVIDUAL, name, D_2024_05_02);
+		h.x[i].achievements = malloc(3001);
+		assert_non_null(h.x[i].achievements);
+		memset(h.x[i].achievements, 'a' + i % 26, 3000);
+		h.x[i].achievements[3000] = 0;
+	}
+	assert_int_equal(store_write(s, held_full_fn, &h, &e), 0);
+	/* The first run did not fit (96 KiB of records), so neither did its look-ups. */
+	assert_true(h.runs >= 2 && h.runs <= HELD_FULL_RUNS);
+	for (int r = 0; r < h.runs; r++) {
+		assert_true(h.held[r]);
+		assert_false(h.never[r]);
+	}
+	assert_int_equal(count_exemplars(s), HELD_FULL_N);
+	for (int i = 0; i < HELD_FULL_N; i++) {
+		model_exemplar_init(&y);
+		assert_int_equal(get(s, (uint64_t)i + 1, &y, &e), 0);
+		assert_exemplar_equal(&y, &h.x[i]);
+		model_exemplar_free(&y);
+		model_exemplar_free(&h.x[i]);
+	}
+	store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2314,6 +2384,7 @@ int main(void)
 		T(test_find_same),
 		T(test_batch_held_back),
 		T(test_batch_reads_held_records),
+		T(test_batch_held_records_map_full),
 		T(test_next_id),
 		T(test_update_moves_everything),
 		T(test_update_status_only),
