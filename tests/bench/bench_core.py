@@ -1,17 +1,20 @@
 #!/usr/bin/env python3
 """The register against sqlite3 on the same generated data (run by bench_core.sh).
 
-    bench_core.py WORKDIR N RUNS CHUNK TARGETS
+    bench_core.py WORKDIR N RUNS CHUNK TARGETS IMPORTS
 
 WORKDIR holds dienhinh.ini (the shipped config with the account "bench" as
 office) and receives the import files, the database (WORKDIR/db) and the
 sqlite database; one line per target is added to the file TARGETS ("met" or
-"missed", a tab, what).  Every figure is the wall time of a whole process, as a person would
-run it (start, open, answer, exit), its peak memory from the kernel
-(ru_maxrss of that child, via os.wait4), and for queries the median of RUNS
-runs after one unmeasured warm-up run, the engines taking turns.
+"missed", a tab, what).  Every figure is the wall time of a whole process,
+as a person would run it (start, open, answer, exit), and its peak memory
+from the kernel (ru_maxrss of that child, via os.wait4); for the import the
+median of IMPORTS imports, each into a new database, and for queries the
+median of RUNS runs after one unmeasured warm-up run, the engines taking
+turns.
 """
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -72,7 +75,7 @@ def answers(path, header, quota):
 
 def main():
     work, n, runs, chunk = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-    targets_file = sys.argv[5]
+    targets_file, imports = sys.argv[5], int(sys.argv[6])
     conf = os.path.join(work, 'dienhinh.ini')
     db = os.path.join(work, 'db')
     sdb = os.path.join(work, 'sqlite.db')
@@ -97,26 +100,35 @@ def main():
     # ---- import ------------------------------------------------------------------------
     # The generated files (half a gigabyte at a million) are written back to
     # the disk first, and each engine's database after its import: neither
-    # engine is timed while the kernel writes out what came before it.
-    os.sync()
-    must('dienhinh init', run(dh + ['init']))
-    d_imp, d_imp_rss = 0.0, 0
-    for f in files:
-        s, rss, _ = must('dienhinh import ' + f, run(dh + ['import', 'exemplars', f]))
-        d_imp += s
-        d_imp_rss = max(d_imp_rss, rss)
+    # engine is timed while the kernel writes out what came before it.  Each
+    # engine imports IMPORTS times into a new database, taking turns; the
+    # figure is the median, and the queries run on the last databases.
     cols = ', '.join(c + (' INTEGER' if c in ('birth_year', 'year', 'quarter') else ' TEXT')
                      for c in COLUMNS)
     script = ('CREATE TABLE exemplars (%s);\n.import --csv %s exemplars\n%s' %
               (cols, os.path.join(work, 'x-sqlite.csv'), INDEXES))
-    if os.path.exists(sdb):
-        os.unlink(sdb)
     with open(os.path.join(work, 'load.sql'), 'w') as f:
         f.write(script)
-    os.sync()
-    s_imp, s_imp_rss, _ = must('sqlite3 .import',
-                              run(['sqlite3', sdb], stdin=os.path.join(work, 'load.sql')))
-    os.sync()
+    d_all, s_all, d_imp_rss, s_imp_rss = [], [], 0, 0
+    for _ in range(imports):
+        shutil.rmtree(db, ignore_errors=True)
+        os.sync()
+        must('dienhinh init', run(dh + ['init']))
+        d_imp = 0.0
+        for f in files:
+            s, rss, _ = must('dienhinh import ' + f, run(dh + ['import', 'exemplars', f]))
+            d_imp += s
+            d_imp_rss = max(d_imp_rss, rss)
+        d_all.append(d_imp)
+        if os.path.exists(sdb):
+            os.unlink(sdb)
+        os.sync()
+        s, rss, _ = must('sqlite3 .import',
+                         run(['sqlite3', sdb], stdin=os.path.join(work, 'load.sql')))
+        s_all.append(s)
+        s_imp_rss = max(s_imp_rss, rss)
+        os.sync()
+    d_imp, s_imp = statistics.median(d_all), statistics.median(s_all)
 
     # ---- queries -------------------------------------------------------------------------
     # (label, dienhinh's command, sqlite3's setup, sqlite3's statement)
@@ -175,8 +187,9 @@ def main():
     mdb = os.stat(os.path.join(db, 'data.mdb'))
     print('import: dienhinh %d file(s), one `dienhinh import exemplars` each (the shipped '
           'config: the map starts at 64 MiB and grows); sqlite3 one .import of the same '
-          'rows into a table without indexes, then CREATE INDEX x3 and ANALYZE, all counted.'
-          % len(files))
+          'rows into a table without indexes, then CREATE INDEX x3 and ANALYZE, all counted; '
+          'each into a new database, median of %d, the engines taking turns.'
+          % (len(files), imports))
     print('sqlite3 gets three more columns from the generator: year, quarter and the name '
           'folded by dienhinh\'s own collate_fold (sqlite has no Vietnamese folding), so its '
           'substring and prefix searches are LIKE on a pre-folded column.')
@@ -205,8 +218,10 @@ def main():
         what = 'records counted' if 'quota' in label else 'rows'
         print('%s: %d %s from dienhinh, %d from sqlite3%s' % (
             label, d_rows, what, s_rows, '' if d_rows == s_rows else '  <-- THEY DIFFER'))
-    print('import took %.1f s (dienhinh) and %.1f s (sqlite3); data.mdb %.0f MiB on disk'
-          % (d_imp, s_imp, mdb.st_blocks * 512 / 2**20))
+    print('import took %.1f s (dienhinh) and %.1f s (sqlite3), the median of %s and of %s; '
+          'data.mdb %.0f MiB on disk'
+          % (d_imp, s_imp, ', '.join('%.1f' % t for t in d_all),
+             ', '.join('%.1f' % t for t in s_all), mdb.st_blocks * 512 / 2**20))
 
     # ---- targets ---------------------------------------------------------------------------
     quota, search = results[0], results[1]

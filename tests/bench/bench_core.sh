@@ -14,6 +14,8 @@
 #   BENCH_RUNS   runs per query (default 11)
 #   BENCH_CHUNK  rows per import file (default 100000: the import reads at
 #                most 64 MiB a file)
+#   BENCH_IMPORTS  imports of the whole data by each engine, each into a new
+#                database (default 3; the median is the figure)
 #   BENCH_WORK   directory to work in (default: a temporary one, removed);
 #                tests/bench/run gives one so that bench_tui.sh measures the
 #                screens on the same database
@@ -24,6 +26,7 @@ cd "$(dirname "$0")/../.."
 n=${BENCH_N:-1000000}
 runs=${BENCH_RUNS:-11}
 chunk=${BENCH_CHUNK:-100000}
+imports=${BENCH_IMPORTS:-3}
 
 if ! command -v sqlite3 >/dev/null; then
 	echo "sqlite3 is missing: install it with .ci/deps bench (make bench does)."
@@ -44,7 +47,8 @@ unset DIENHINH_TODAY DIENHINH_CONFIG
 
 echo "sqlite3 $(sqlite3 --version | cut -d' ' -f1), $(nproc) cores," \
 	"$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM"
-python3 tests/bench/bench_core.py "$work" "$n" "$runs" "$chunk" "${BENCH_WORK:-$work}/targets"
+python3 tests/bench/bench_core.py "$work" "$n" "$runs" "$chunk" "${BENCH_WORK:-$work}/targets" \
+	"$imports"
 # What the screens' benchmark reuses: the database, its config and its size.
 echo "$n" > "$work/n"
 rm -f "$work"/x-*.csv "$work/sqlite.db" "$work"/?.out
