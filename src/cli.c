@@ -185,7 +185,7 @@ int cli_opt_format(struct cli *c, const char *cmd, const char *arg)
 int cli_opt_period(const char *cmd, int opt, const char *arg, int *year, int *quarter)
 {
 	struct err e;
-	long v;
+	long v = 0;
 
 	if (cli_parse_int(arg, opt == 'y' ? "--year" : "--quarter", opt == 'y' ? 1900 : 1,
 			  opt == 'y' ? 9999 : 4, &v, &e))

@@ -133,6 +133,13 @@ static MDB_val val(const void *p, size_t n)
 	return (MDB_val){ .mv_size = n, .mv_data = (void *)p };
 }
 
+/* The 8-byte big-endian form of v (an id or a sequence number), in b. */
+static MDB_val u64_val(uint8_t b[8], uint64_t v)
+{
+	keys_be64(b, v);
+	return val(b, 8);
+}
+
 /* ---- opening --------------------------------------------------------------- */
 
 static int mkdir_p(const char *dir)
@@ -204,9 +211,8 @@ static int get_u64(MDB_txn *txn, MDB_dbi dbi, const char *name, uint64_t *v)
 static int put_u64(MDB_txn *txn, MDB_dbi dbi, const char *name, uint64_t v)
 {
 	uint8_t b[8];
-	MDB_val k = val(name, strlen(name)), d = val(b, 8);
+	MDB_val k = val(name, strlen(name)), d = u64_val(b, v);
 
-	keys_be64(b, v);
 	return mdb_put(txn, dbi, &k, &d, 0);
 }
 
@@ -639,7 +645,7 @@ int store_put_meta_u64(struct store_txn *t, const char *name, uint64_t v, struct
 
 static int next_seq(struct store_txn *t, const char *name, uint64_t *out, struct err *e)
 {
-	uint64_t v;
+	uint64_t v = 0;
 
 	if (store_get_meta_u64(t, name, &v, e))
 		return -1;
@@ -659,12 +665,11 @@ static int recs_write(struct store_txn *t, struct err *e);
 int store_get_exemplar(struct store_txn *t, uint64_t id, struct exemplar *x, struct err *e)
 {
 	uint8_t kb[8];
-	MDB_val k = val(kb, 8), d;
+	MDB_val k = u64_val(kb, id), d;
 	int rc;
 
 	if (recs_write(t, e))
 		return -1;
-	keys_be64(kb, id);
 	rc = mdb_get(t->txn, t->s->exemplars, &k, &d);
 	if (rc == MDB_NOTFOUND)
 		return err_set(e, ERR_NOTFOUND, _("There is no exemplar with number %llu."),
@@ -812,8 +817,7 @@ static int encode_put(struct store_txn *t, const struct exemplar *x, bool append
 	t->enc.len = 0;
 	if (codec_encode_exemplar(x, &t->enc))
 		return err_nomem(e);
-	keys_be64(idb, x->id);
-	MDB_val k = val(idb, 8), d = val(t->enc.data, t->enc.len);
+	MDB_val k = u64_val(idb, x->id), d = val(t->enc.data, t->enc.len);
 	rc = append ? put_last(t, t->s->exemplars, &k, &d)
 		    : mdb_put(t->txn, t->s->exemplars, &k, &d, 0);
 	return rc ? fail(t, rc, e) : 0;
@@ -933,14 +937,13 @@ int store_batch_end(struct store_txn *t, struct err *e)
 int store_has_exemplar(struct store_txn *t, uint64_t id)
 {
 	uint8_t kb[8];
-	MDB_val k = val(kb, 8), d;
+	MDB_val k = u64_val(kb, id), d;
 	struct err later;
 
 	if (recs_write(t, &later))
 		for (size_t i = 0; i < t->n_recs; i++)
 			if (t->recs[i].id == id)
 				return 1;
-	keys_be64(kb, id);
 	return mdb_get(t->txn, t->s->exemplars, &k, &d) == 0;
 }
 
@@ -1444,10 +1447,9 @@ int store_link_audit(struct store_txn *t, uint64_t record, uint64_t seq, struct 
 static int audit_get(struct store_txn *t, uint64_t seq, struct audit_entry *a, struct err *e)
 {
 	uint8_t kb[8];
-	MDB_val k = val(kb, 8), d;
+	MDB_val k = u64_val(kb, seq), d;
 	int rc;
 
-	keys_be64(kb, seq);
 	if ((rc = mdb_get(t->txn, t->s->audit, &k, &d)))
 		return fail(t, rc, e);
 	return codec_decode_audit(d.mv_data, d.mv_size, a, e);
@@ -1463,10 +1465,9 @@ int store_each_audit(struct store_txn *t, uint64_t record, store_audit_cb cb, vo
 	int rc, r = 0;
 
 	audit_entry_init(&a);
-	keys_be64(pre, record);
 	if ((rc = mdb_cursor_open(t->txn, record ? t->s->audit_rec : t->s->audit, &c)))
 		return fail(t, rc, e);
-	k = val(pre, 8);
+	k = u64_val(pre, record);
 	for (rc = record ? mdb_cursor_get(c, &k, &d, MDB_SET_RANGE)
 			 : mdb_cursor_get(c, &k, &d, MDB_FIRST);
 	     rc == 0; rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {

@@ -377,7 +377,9 @@ static int write_rows(FILE *imp, FILE *sql, const struct exemplar *x, const stru
 
 	if (!props || !fold)
 		goto out;
-	snprintf(by, sizeof by, x->birth_year ? "%d" : "", x->birth_year);
+	by[0] = 0;
+	if (x->birth_year)
+		snprintf(by, sizeof by, "%d", x->birth_year);
 	date_format(x->date, date);
 	date_format(x->commendation.date, dd);
 	snprintf(year, sizeof year, "%d", date_year(x->date));

@@ -88,16 +88,16 @@ static int check(const char *user, enum roles_action act, const char *unit,
 static void expect_denied(const char *user, enum roles_action act, const char *unit,
 			  enum ex_status status, const char *role, const char *rule)
 {
+	const char *who = user ? user : "(none)";
 	struct err e;
 
 	if (check(user, act, unit, status, &e) == 0)
-		fail_msg("%s may %s on %s (status %d)", user ? user : "(none)", action_name[act],
-			 unit, status);
+		fail_msg("%s may %s on %s (status %d)", who, action_name[act], unit, status);
 	assert_int_equal(e.code, ERR_DENIED);
 	if (role && !strstr(e.msg, role))
-		fail_msg("%s %s: role \"%s\" not in \"%s\"", user, action_name[act], role, e.msg);
+		fail_msg("%s %s: role \"%s\" not in \"%s\"", who, action_name[act], role, e.msg);
 	if (!strstr(e.msg, rule))
-		fail_msg("%s %s: rule \"%s\" not in \"%s\"", user, action_name[act], rule, e.msg);
+		fail_msg("%s %s: rule \"%s\" not in \"%s\"", who, action_name[act], rule, e.msg);
 }
 
 static void expect_allowed(const char *user, enum roles_action act, const char *unit,
@@ -106,8 +106,8 @@ static void expect_allowed(const char *user, enum roles_action act, const char *
 	struct err e;
 
 	if (check(user, act, unit, status, &e))
-		fail_msg("%s may not %s on %s (status %d): %s", user, action_name[act], unit,
-			 status, e.msg);
+		fail_msg("%s may not %s on %s (status %d): %s", user ? user : "(none)",
+			 action_name[act], unit, status, e.msg);
 }
 
 static void test_office_may_do_everything(void **state)

@@ -321,7 +321,8 @@ static void legacy_tcvn3_detected(void **state)
 
 static void legacy_vni_detected(void **state)
 {
-	const char *v[] = {"Vieät Nam", "Nguyeãn", "NGUYEÃN", "\xc3\x91" "a\xc3\xb8 Na\xc3\xbcng",
+	/* The pieces of the fourth are one string: "\xc3\x91a" would read as one escape. */
+	const char *v[] = {"Vieät Nam", "Nguyeãn", "NGUYEÃN", ("\xc3\x91" "a\xc3\xb8 Na\xc3\xbcng"),
 			   "To\xc3\xa2n", "Th\xc3\xb4\xc3\xb9i", "Hoa\xc3\xb9",
 			   "\xc3\xb1o\xc3\xa0ng", "L\xc3\xb6u"}; /* đồng, Lưu */
 
