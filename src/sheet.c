@@ -275,6 +275,15 @@ void sheet_format_time(int64_t at, char buf[SHEET_TIME_SIZE])
 		 off < 0 ? '-' : '+', abs(off) / 60 % 100, abs(off) % 60);
 }
 
+/* Two ASCII digits at s, as a number in *v: an offset's hours or minutes. */
+static bool two_digits(const char *s, int *v)
+{
+	if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
+		return false;
+	*v = (s[0] - '0') * 10 + (s[1] - '0');
+	return true;
+}
+
 int sheet_parse_time(const char *s, int64_t *out)
 {
 	int y, mo, d, h, mi, sec, n = 0, oh = 0, om = 0;
@@ -289,10 +298,9 @@ int sheet_parse_time(const char *s, int64_t *out)
 	if (*s == 'Z' && !s[1]) {
 		/* UTC */
 	} else if ((*s == '+' || *s == '-') && strlen(s) == 6 && s[3] == ':' &&
-		   sscanf(s + 1, "%2d:%2d", &oh, &om) == 2) {
+		   two_digits(s + 1, &oh) && two_digits(s + 4, &om) && oh <= 14 && om <= 59) {
 		if (*s == '-')
 			oh = -oh, om = -om;
-		s += 6;
 	} else if (!*s) {
 		struct tm tm = { .tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d,
 				 .tm_hour = h, .tm_min = mi, .tm_sec = sec, .tm_isdst = -1 };

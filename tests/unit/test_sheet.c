@@ -148,6 +148,11 @@ static void test_times_keep_the_instant(void **state)
 	assert_int_equal(t, MAY_FIRST_0130Z);
 	assert_int_equal(sheet_parse_time("2024-05-01 01:30:00+00:00", &t), 0);
 	assert_int_equal(t, MAY_FIRST_0130Z);
+	/* The widest offsets there are: 14:00 east, 12:00 west (and a half hour). */
+	assert_int_equal(sheet_parse_time("2024-05-01T15:30:00+14:00", &t), 0);
+	assert_int_equal(t, MAY_FIRST_0130Z);
+	assert_int_equal(sheet_parse_time("2024-04-30T13:00:00-12:30", &t), 0);
+	assert_int_equal(t, MAY_FIRST_0130Z);
 	/* Without an offset: local time (EST, UTC-5). */
 	assert_int_equal(sheet_parse_time("2024-04-30T20:30:00", &t), 0);
 	assert_int_equal(t, MAY_FIRST_0130Z);
@@ -156,7 +161,9 @@ static void test_times_keep_the_instant(void **state)
 	set_tz("UTC0");
 	static const char *bad[] = { "2024-13-01T00:00:00Z", "2024-05-01T25:00:00Z", "2024-05-01",
 				     "2024-05-01T08:30:00+7", "2024-05-01T08:30:00 +07:00", "x",
-				     "2024-02-30T00:00:00Z" };
+				     "2024-02-30T00:00:00Z", "2024-05-01T08:30:00+-1:00",
+				     "2024-05-01T08:30:00+ 7:00", "2024-05-01T08:30:00+99:00",
+				     "2024-05-01T08:30:00+07:60", "2024-05-01T08:30:00+07:0x" };
 	for (size_t i = 0; i < N(bad); i++)
 		assert_int_equal(sheet_parse_time(bad[i], &t), -1);
 }
