@@ -48,6 +48,9 @@ const char *text_status_message(enum text_status st);
 /* Display width in terminal columns (wide characters count 2, marks 0). */
 int text_width(const char *s);
 
+/* The same for the first n bytes of s (a word within a line, uncopied). */
+int text_width_n(const char *s, size_t n);
+
 /*
  * Length in bytes of the longest prefix of `s` that fits in `cols` columns,
  * cut at a character boundary (never inside a letter and its marks).  If

@@ -404,13 +404,10 @@ static int longest_word(const char *s)
 
 	while (*s) {
 		size_t n = strcspn(s, " \n");
-		char *w = strndup(s, n);
-		if (w) {
-			int ww = text_width(w);
-			if (ww > best)
-				best = ww;
-			free(w);
-		}
+		int w = text_width_n(s, n);
+
+		if (w > best)
+			best = w;
 		s += n;
 		s += strspn(s, " \n");
 	}
@@ -484,7 +481,7 @@ static void lay_row(struct out *o, const struct report_section *sec, char **cell
 		push(o, line);
 	}
 out:
-	for (size_t c = 0; wrapped && c < sec->ncols; c++)
+	for (size_t c = 0; wrapped && counts && c < sec->ncols; c++)
 		free_strings(wrapped[c], counts[c]);
 	free(wrapped);
 	free(counts);

@@ -215,7 +215,12 @@ static int char_width(ucs4_t uc)
 
 int text_width(const char *s)
 {
-	const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);
+	return text_width_n(s, strlen(s));
+}
+
+int text_width_n(const char *s, size_t n)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
 	int w = 0;
 
 	while (p < end) {

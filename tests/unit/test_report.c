@@ -247,6 +247,110 @@ static void test_cells_made_safe(void **state)
 	report_free(rp);
 }
 
+#if !defined(__SANITIZE_ADDRESS__)
+/*
+ * Running out of memory while a report is laid out.  glibc lets a program
+ * replace malloc, and then calls the replacement from its own functions too
+ * (strdup, vasprintf): these hand every request to glibc's allocator, but
+ * while `oom.armed` they count the blocks taken and given back, and refuse
+ * request number `oom.fail`.  Not in the AddressSanitizer build, whose
+ * allocator they would go round.
+ */
+extern void *__libc_malloc(size_t n);
+extern void *__libc_calloc(size_t n, size_t size);
+extern void *__libc_realloc(void *p, size_t n);
+extern void __libc_free(void *p);
+
+static struct {
+	bool armed;
+	long calls, fail; /* requests so far, and the one refused (0: none) */
+	long live;        /* blocks taken and not yet given back */
+} oom;
+
+static bool refused(void)
+{
+	return oom.armed && ++oom.calls == oom.fail;
+}
+
+void *malloc(size_t n)
+{
+	void *p = refused() ? NULL : __libc_malloc(n);
+
+	oom.live += oom.armed && p;
+	return p;
+}
+
+void *calloc(size_t n, size_t size)
+{
+	void *p = refused() ? NULL : __libc_calloc(n, size);
+
+	oom.live += oom.armed && p;
+	return p;
+}
+
+void *realloc(void *p, size_t n)
+{
+	void *q;
+
+	if (refused())
+		return NULL;
+	q = __libc_realloc(p, n);
+	if (oom.armed)
+		oom.live += (!p && q) - (p && !n);
+	return q;
+}
+
+void free(void *p)
+{
+	oom.live -= oom.armed && p;
+	__libc_free(p);
+}
+
+/*
+ * The n-th allocation of report_text_lines fails, for every n until a run
+ * needs no more: each run returns ERR_NOMEM and gives back every block it
+ * took, and the run that is not refused lays out what an ordinary run does.
+ * The report has a heading, groups, totals, a cell that wraps and notes.
+ */
+static void test_layout_out_of_memory(void **state)
+{
+	struct report *rp = small("Ủy ban Mặt trận Tổ quốc Việt Nam thị xã Ngã Năm");
+	struct report_lines want, got;
+	struct err e;
+	long n;
+	int rc;
+
+	(void)state;
+	report_heading(rp, &heading_cfg, date_from_ymd(2024, 2, 5), "BÁO CÁO", "Quý I năm 2024");
+	report_note(rp, NULL, "Ghi chú %d: số liệu đến ngày %s.", 1, "31/3/2024");
+	assert_int_equal(report_status(rp, NULL), 0);
+	lines(rp, 40, &want);
+	for (n = 1;; n++) {
+		oom = (__typeof__(oom)){ .armed = true, .fail = n };
+		rc = report_text_lines(rp, 40, &got, &e);
+		if (rc == 0)
+			break;
+		oom.armed = false;
+		assert_int_equal(e.code, ERR_NOMEM);
+		assert_null(got.v);
+		assert_int_equal(got.n, 0);
+		if (oom.live != 0)
+			fail_msg("request %ld refused: %ld blocks not given back", n, oom.live);
+	}
+	/* Every request was refused once before the run that went through. */
+	assert_int_equal(oom.calls, n - 1);
+	assert_true(n > 20);
+	assert_int_equal(got.n, want.n);
+	for (size_t i = 0; i < want.n; i++)
+		assert_string_equal(got.v[i], want.v[i]);
+	report_lines_free(&got);
+	oom.armed = false;
+	assert_int_equal(oom.live, 0);
+	report_lines_free(&want);
+	report_free(rp);
+}
+#endif
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -259,6 +363,9 @@ int main(void)
 		cmocka_unit_test(test_csv_heading_and_bom),
 		cmocka_unit_test(test_roman),
 		cmocka_unit_test(test_cells_made_safe),
+#if !defined(__SANITIZE_ADDRESS__)
+		cmocka_unit_test(test_layout_out_of_memory),
+#endif
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -249,6 +249,10 @@ static void width_counts_columns(void **state)
 	assert_int_equal(text_width(""), 0);
 	assert_int_equal(text_width("Phạm Thị Đào"), 12);
 	assert_int_equal(text_width("\xff"), 1);   /* shown as U+FFFD */
+	/* The first n bytes only: "Phạm" is 6 bytes ("ạ" is 3) and 4 columns. */
+	assert_int_equal(text_width_n("Phạm Thị Đào", 6), 4);
+	assert_int_equal(text_width_n("Phạm Thị Đào", 0), 0);
+	assert_int_equal(text_width_n("漢字 x", 3), 2);
 }
 
 static void fit_keeps_marks_with_letter(void **state)
