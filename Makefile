@@ -121,7 +121,10 @@ build/locale/%/LC_MESSAGES/dienhinh.mo: src/po/%.po
 	$(call say,MSGFMT,$<)msgfmt --check -o $@ $<
 
 # ---- tests --------------------------------------------------------------
-build/tests/%: tests/unit/%.c $(LIB_OBJ)
+# A test is one file; the headers beside it (fixture.h, oom.h) are shared.
+TEST_H = $(wildcard tests/unit/*.h)
+
+build/tests/%: tests/unit/%.c $(LIB_OBJ) $(TEST_H)
 	@mkdir -p $(@D)
 	$(call say,LD,$@)$(CC) $(CPPFLAGS_ALL) $(LIB_CFLAGS) -Itests/unit $(CFLAGS) $< $(LIB_OBJ) \
 	  $(LIBS) $(TEST_LIBS) -o $@
@@ -130,7 +133,7 @@ build/asan/obj/%.o: %.c build/gen/paths.h
 	@mkdir -p $(@D)
 	$(call say,CC-SAN,$<)$(CC) $(CPPFLAGS_ALL) $(LIB_CFLAGS) $(SAN_FLAGS) -MMD -MP -c $< -o $@
 
-build/asan/tests/%: tests/unit/%.c $(SAN_OBJ)
+build/asan/tests/%: tests/unit/%.c $(SAN_OBJ) $(TEST_H)
 	@mkdir -p $(@D)
 	$(call say,LD-SAN,$@)$(CC) $(CPPFLAGS_ALL) $(LIB_CFLAGS) -Itests/unit $(SAN_FLAGS) $< $(SAN_OBJ) \
 	  $(LIBS) $(TEST_LIBS) -o $@

@@ -146,7 +146,8 @@ void csvio_column_name(size_t col, char buf[8])
  * libcsv is opened when a file is first read (dynlib.h): the commands
  * that read no CSV, all but the imports, start without loading it.
  */
-#define CSV_FUNCTIONS(X) X(csv_init) X(csv_set_delim) X(csv_parse) X(csv_fini) X(csv_free)
+#define CSV_FUNCTIONS(X) X(csv_init) X(csv_set_delim) X(csv_parse) X(csv_fini) X(csv_free) \
+	X(csv_error)
 
 static struct {
 	void *handle;
@@ -474,8 +475,9 @@ static int feed_lines(struct reader *r)
 		size_t off = r->lines[r->line], len = r->lines[r->line + 1] - off;
 		size_t done = lc.csv_parse(&r->p, r->data + off, len, on_field, on_record, r);
 
-		if (r->failed)
-			return -1;
+		/* libcsv stops short, too, when it cannot grow its cell buffer. */
+		if (r->failed || (done < len && lc.csv_error(&r->p) == CSV_ENOMEM))
+			return r->failed = true, -1;
 		if (r->restart != NONE) {
 			if (parser_restart(r, r->restart))
 				return -1;

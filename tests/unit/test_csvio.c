@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "csvio.h"
+#include "oom.h"
 
 /* What csvio_write_row wrote, as a string (caller frees). */
 static char *write_row(const char *const *fields, size_t n)
@@ -444,6 +445,65 @@ static void test_read_large_file_damaged_late(void **state)
 	free(data);
 }
 
+#if OOM_SWEEPS
+/* A file with a BOM, quoted commas and line breaks, CRLF rows, a blank row and damage. */
+static const char oom_file[] = "\xEF\xBB\xBFname,unit,note\r\n"
+			       "\"Nguyễn Văn An\",p1,\"một, hai\"\r\n"
+			       "\r\n"
+			       "Bình,p2,\"dòng một\ndòng hai\"\n"
+			       "Chi,p\"3,x\n"
+			       "\xC9lan,p1,y\n"
+			       "Dũng,p1,z,thừa\n";
+
+struct read_run {
+	struct csvio_table t, want;
+	struct err e;
+};
+
+static int read_run(void *p)
+{
+	struct read_run *r = p;
+
+	return csvio_read(oom_file, sizeof oom_file - 1, &r->t, &r->e);
+}
+
+static void read_failed(void *p)
+{
+	assert_int_equal(((struct read_run *)p)->e.code, ERR_NOMEM);
+}
+
+static void read_done(void *p)
+{
+	struct read_run *r = p;
+
+	assert_int_equal(r->t.n_rows, r->want.n_rows);
+	assert_int_equal(r->t.n_problems, r->want.n_problems);
+	for (size_t i = 0; i < r->t.n_rows; i++) {
+		assert_int_equal(r->t.rows[i].row, r->want.rows[i].row);
+		assert_int_equal(r->t.rows[i].n, r->want.rows[i].n);
+		for (size_t c = 0; c < r->t.rows[i].n; c++)
+			assert_string_equal(r->t.rows[i].cells[c], r->want.rows[i].cells[c]);
+	}
+	for (size_t i = 0; i < r->t.n_problems; i++)
+		assert_string_equal(r->t.problems[i].msg, r->want.problems[i].msg);
+	csvio_table_free(&r->t);
+}
+
+/* Out of memory at each allocation of a read in turn (oom.h). */
+static void test_read_out_of_memory(void **state)
+{
+	struct read_run r;
+
+	(void)state;
+	read_ok(oom_file, &r.want);
+	assert_int_equal(r.want.n_rows, 2);
+	assert_int_equal(r.want.n_problems, 3);
+	/* The line index, the parser's buffer, the rows, the problems...: 10 here. */
+	assert_true(oom_sweep(read_run, read_failed, read_done, &r) >= 8);
+	csvio_table_free(&r.want);
+}
+#endif
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -463,6 +523,9 @@ int main(void)
 		cmocka_unit_test(test_read_refusals),
 		cmocka_unit_test(test_read_write_round_trip),
 		cmocka_unit_test(test_tabs_in_header_round_trip),
+#if OOM_SWEEPS
+		cmocka_unit_test(test_read_out_of_memory),
+#endif
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include "oom.h"
 #include "report.h"
 #include "text.h"
 
@@ -247,106 +248,56 @@ static void test_cells_made_safe(void **state)
 	report_free(rp);
 }
 
-#if !defined(__SANITIZE_ADDRESS__)
-/*
- * Running out of memory while a report is laid out.  glibc lets a program
- * replace malloc, and then calls the replacement from its own functions too
- * (strdup, vasprintf): these hand every request to glibc's allocator, but
- * while `oom.armed` they count the blocks taken and given back, and refuse
- * request number `oom.fail`.  Not in the AddressSanitizer build, whose
- * allocator they would go round.
- */
-extern void *__libc_malloc(size_t n);
-extern void *__libc_calloc(size_t n, size_t size);
-extern void *__libc_realloc(void *p, size_t n);
-extern void __libc_free(void *p);
+#if OOM_SWEEPS
+struct layout_run {
+	const struct report *rp;
+	struct report_lines got, want;
+	struct err e;
+};
 
-static struct {
-	bool armed;
-	long calls, fail; /* requests so far, and the one refused (0: none) */
-	long live;        /* blocks taken and not yet given back */
-} oom;
-
-static bool refused(void)
+static int layout_run(void *p)
 {
-	return oom.armed && ++oom.calls == oom.fail;
+	struct layout_run *r = p;
+
+	return report_text_lines(r->rp, 40, &r->got, &r->e);
 }
 
-void *malloc(size_t n)
+static void layout_failed(void *p)
 {
-	void *p = refused() ? NULL : __libc_malloc(n);
+	struct layout_run *r = p;
 
-	oom.live += oom.armed && p;
-	return p;
+	assert_int_equal(r->e.code, ERR_NOMEM);
+	assert_null(r->got.v);
+	assert_int_equal(r->got.n, 0);
 }
 
-void *calloc(size_t n, size_t size)
+static void layout_done(void *p)
 {
-	void *p = refused() ? NULL : __libc_calloc(n, size);
+	struct layout_run *r = p;
 
-	oom.live += oom.armed && p;
-	return p;
-}
-
-void *realloc(void *p, size_t n)
-{
-	void *q;
-
-	if (refused())
-		return NULL;
-	q = __libc_realloc(p, n);
-	if (oom.armed)
-		oom.live += (!p && q) - (p && !n);
-	return q;
-}
-
-void free(void *p)
-{
-	oom.live -= oom.armed && p;
-	__libc_free(p);
+	assert_int_equal(r->got.n, r->want.n);
+	for (size_t i = 0; i < r->want.n; i++)
+		assert_string_equal(r->got.v[i], r->want.v[i]);
+	report_lines_free(&r->got);
 }
 
 /*
- * The n-th allocation of report_text_lines fails, for every n until a run
- * needs no more: each run returns ERR_NOMEM and gives back every block it
- * took, and the run that is not refused lays out what an ordinary run does.
- * The report has a heading, groups, totals, a cell that wraps and notes.
+ * Out of memory at each allocation of a layout in turn (oom.h): ERR_NOMEM
+ * and nothing kept each time, then what an ordinary run lays out.  The
+ * report has a heading, groups, totals, a cell that wraps and a note.
  */
 static void test_layout_out_of_memory(void **state)
 {
 	struct report *rp = small("Ủy ban Mặt trận Tổ quốc Việt Nam thị xã Ngã Năm");
-	struct report_lines want, got;
-	struct err e;
-	long n;
-	int rc;
+	struct layout_run r = { .rp = rp };
 
 	(void)state;
 	report_heading(rp, &heading_cfg, date_from_ymd(2024, 2, 5), "BÁO CÁO", "Quý I năm 2024");
 	report_note(rp, NULL, "Ghi chú %d: số liệu đến ngày %s.", 1, "31/3/2024");
 	assert_int_equal(report_status(rp, NULL), 0);
-	lines(rp, 40, &want);
-	for (n = 1;; n++) {
-		oom = (__typeof__(oom)){ .armed = true, .fail = n };
-		rc = report_text_lines(rp, 40, &got, &e);
-		if (rc == 0)
-			break;
-		oom.armed = false;
-		assert_int_equal(e.code, ERR_NOMEM);
-		assert_null(got.v);
-		assert_int_equal(got.n, 0);
-		if (oom.live != 0)
-			fail_msg("request %ld refused: %ld blocks not given back", n, oom.live);
-	}
-	/* Every request was refused once before the run that went through. */
-	assert_int_equal(oom.calls, n - 1);
-	assert_true(n > 20);
-	assert_int_equal(got.n, want.n);
-	for (size_t i = 0; i < want.n; i++)
-		assert_string_equal(got.v[i], want.v[i]);
-	report_lines_free(&got);
-	oom.armed = false;
-	assert_int_equal(oom.live, 0);
-	report_lines_free(&want);
+	lines(rp, 40, &r.want);
+	assert_true(oom_sweep(layout_run, layout_failed, layout_done, &r) > 20);
+	report_lines_free(&r.want);
 	report_free(rp);
 }
 #endif
@@ -363,7 +314,7 @@ int main(void)
 		cmocka_unit_test(test_csv_heading_and_bom),
 		cmocka_unit_test(test_roman),
 		cmocka_unit_test(test_cells_made_safe),
-#if !defined(__SANITIZE_ADDRESS__)
+#if OOM_SWEEPS
 		cmocka_unit_test(test_layout_out_of_memory),
 #endif
 	};

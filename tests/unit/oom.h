@@ -1,0 +1,136 @@
+/*
+ * oom.h - run a piece of the program out of memory, one allocation at a
+ * time (tests only; include it in one test file of a binary, after cmocka.h).
+ *
+ * glibc lets a program replace malloc, and then calls the replacement from
+ * its own functions too (strdup, vasprintf, getline): the functions below
+ * hand every request to glibc's allocator, but while `oom.armed` they count
+ * the blocks taken and given back, and refuse requests `oom.fail` to
+ * `oom.until`.  oom_sweep() refuses the first request of a run, then the
+ * second, and so on until a run makes no more requests than that: each run
+ * must either fail, giving back every block it took, or get round the
+ * refusal (libcsv tries smaller blocks) and give the same result as a run
+ * with memory to spare.  Each request is refused alone, then with the 15
+ * after it (a shortage that passes), then with every later one.
+ *
+ * Not in the AddressSanitizer build, whose allocator these would go round:
+ * there OOM_SWEEPS is 0 and nothing here is defined.
+ */
+#ifndef DIENHINH_TEST_OOM_H
+#define DIENHINH_TEST_OOM_H
+
+#if defined(__SANITIZE_ADDRESS__)
+#define OOM_SWEEPS 0
+#else
+#define OOM_SWEEPS 1
+
+#include <limits.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+extern void *__libc_malloc(size_t n);
+extern void *__libc_calloc(size_t n, size_t size);
+extern void *__libc_realloc(void *p, size_t n);
+extern void __libc_free(void *p);
+
+static struct {
+	bool armed;
+	long calls;       /* requests so far */
+	long fail, until; /* the first and last refused (0: none) */
+	long live;        /* blocks taken and not yet given back */
+} oom;
+
+static bool oom_refused(void)
+{
+	if (!oom.armed)
+		return false;
+	oom.calls++;
+	return oom.fail && oom.calls >= oom.fail && oom.calls <= oom.until;
+}
+
+void *malloc(size_t n)
+{
+	void *p = oom_refused() ? NULL : __libc_malloc(n);
+
+	oom.live += oom.armed && p;
+	return p;
+}
+
+void *calloc(size_t n, size_t size)
+{
+	void *p = oom_refused() ? NULL : __libc_calloc(n, size);
+
+	oom.live += oom.armed && p;
+	return p;
+}
+
+void *realloc(void *p, size_t n)
+{
+	void *q;
+
+	if (oom_refused())
+		return NULL;
+	q = __libc_realloc(p, n);
+	if (oom.armed)
+		oom.live += (!p && q) - (p && !n);
+	return q;
+}
+
+void free(void *p)
+{
+	oom.live -= oom.armed && p;
+	__libc_free(p);
+}
+
+/* One run with requests n to until refused; true when it made fewer than n. */
+static bool oom_run(int (*run)(void *ctx), void (*check)(void *ctx), void (*done)(void *ctx),
+		    void *ctx, long n, long until)
+{
+	int rc;
+
+	oom = (__typeof__(oom)){ .armed = true, .fail = n, .until = until };
+	rc = run(ctx);
+	if (rc == 0) {
+		bool last = oom.calls < n;
+		done(ctx); /* counted: the result's blocks are given back */
+		oom.armed = false;
+		if (oom.live != 0)
+			fail_msg("requests %ld-%ld refused: %ld blocks not given back after a "
+				 "run that went through", n, until, oom.live);
+		return last;
+	}
+	oom.armed = false;
+	if (check)
+		check(ctx);
+	if (oom.live != 0)
+		fail_msg("requests %ld-%ld refused: %ld blocks not given back", n, until,
+			 oom.live);
+	return false;
+}
+
+/*
+ * Run `run(ctx)` with request 1, 2, ... refused, until a run makes fewer
+ * requests than the one refused; then each of those refused with the 15
+ * after it, and with every later one.  A run that fails (non-zero) must
+ * pass `check(ctx)` when given (its own assertions on what a failure
+ * leaves) and give back every block.  A run that goes through is handed to
+ * `done(ctx)`, which compares and frees its result; nothing may be left
+ * then either.  Returns the number of requests of a whole run.  Run the
+ * code once beforehand, so that what the C library sets up once (a library
+ * opened, stdio buffers) is not counted.
+ */
+static long oom_sweep(int (*run)(void *ctx), void (*check)(void *ctx),
+		      void (*done)(void *ctx), void *ctx)
+{
+	long n = 1;
+
+	while (!oom_run(run, check, done, ctx, n, n))
+		n++;
+	for (long m = 1; m < n; m++) {
+		oom_run(run, check, done, ctx, m, m + 15);
+		oom_run(run, check, done, ctx, m, LONG_MAX);
+	}
+	return n - 1;
+}
+#endif
+#endif
