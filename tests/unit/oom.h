@@ -35,6 +35,7 @@ extern void __libc_free(void *p);
 
 static struct {
 	bool armed;
+	bool spare;       /* the test's own set-up: its requests are neither counted nor refused */
 	long calls;       /* requests so far */
 	long fail, until; /* the first and last refused (0: none) */
 	long live;        /* blocks taken and not yet given back */
@@ -42,7 +43,7 @@ static struct {
 
 static bool oom_refused(void)
 {
-	if (!oom.armed)
+	if (!oom.armed || oom.spare)
 		return false;
 	oom.calls++;
 	return oom.fail && oom.calls >= oom.fail && oom.calls <= oom.until;
@@ -90,18 +91,19 @@ static bool oom_run(int (*run)(void *ctx), void (*check)(void *ctx), void (*done
 
 	oom = (__typeof__(oom)){ .armed = true, .fail = n, .until = until };
 	rc = run(ctx);
+	oom.fail = 0; /* still counted, no longer refused: check() and done() may free */
 	if (rc == 0) {
 		bool last = oom.calls < n;
-		done(ctx); /* counted: the result's blocks are given back */
+		done(ctx);
 		oom.armed = false;
 		if (oom.live != 0)
 			fail_msg("requests %ld-%ld refused: %ld blocks not given back after a "
 				 "run that went through", n, until, oom.live);
 		return last;
 	}
-	oom.armed = false;
 	if (check)
 		check(ctx);
+	oom.armed = false;
 	if (oom.live != 0)
 		fail_msg("requests %ld-%ld refused: %ld blocks not given back", n, until,
 			 oom.live);

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "codec.h"
+#include "oom.h"
 
 /*
  * Day numbers worked out by hand (2024-01-01 = 54 * 365 + 13 leap days = 19723):
@@ -995,6 +996,79 @@ static void test_random_mutations(void **state)
 	buf_free(&b);
 }
 
+#if OOM_SWEEPS
+/* A full record encoded and decoded while memory runs out (oom.h). */
+struct codec_run {
+	struct exemplar x, y; /* the record; what is decoded, over a minimal one */
+	struct buf b, enc;    /* x encoded beforehand; an encoding made under the sweep */
+	struct err e;
+};
+
+static int decode_run(void *p)
+{
+	struct codec_run *r = p;
+
+	oom.spare = true; /* decoding replaces what y held: something to replace */
+	minimal_exemplar(&r->y);
+	oom.spare = false;
+	return codec_decode_exemplar(r->b.data, r->b.len, &r->y, &r->e);
+}
+
+static void decode_failed(void *p)
+{
+	struct codec_run *r = p;
+
+	assert_int_equal(r->e.code, ERR_NOMEM);
+	assert_exemplar_empty(&r->y);
+}
+
+static void decode_done(void *p)
+{
+	struct codec_run *r = p;
+
+	assert_exemplar_equal(&r->y, &r->x);
+	model_exemplar_free(&r->y);
+}
+
+static int encode_run(void *p)
+{
+	struct codec_run *r = p;
+
+	r->enc = (struct buf){ 0 };
+	return buf_put(&r->enc, "ab", 2) || codec_encode_exemplar(&r->x, &r->enc);
+}
+
+static void encode_failed(void *p)
+{
+	buf_free(&((struct codec_run *)p)->enc);
+}
+
+static void encode_done(void *p)
+{
+	struct codec_run *r = p;
+
+	/* What was in the buffer stays, and the record follows it. */
+	assert_int_equal(r->enc.len, r->b.len + 2);
+	assert_memory_equal(r->enc.data, "ab", 2);
+	assert_memory_equal(r->enc.data + 2, r->b.data, r->b.len);
+	buf_free(&r->enc);
+}
+
+static void test_out_of_memory(void **state)
+{
+	struct codec_run r = { .b = { 0 } };
+
+	(void)state;
+	full_exemplar(&r.x);
+	model_exemplar_init(&r.y);
+	encode(&r.x, &r.b);
+	assert_true(oom_sweep(decode_run, decode_failed, decode_done, &r) > 10);
+	assert_true(oom_sweep(encode_run, encode_failed, encode_done, &r) >= 2);
+	model_exemplar_free(&r.x);
+	buf_free(&r.b);
+}
+#endif
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1018,6 +1092,9 @@ int main(void)
 		cmocka_unit_test(test_oversize_payload_refused),
 		cmocka_unit_test(test_random_bytes),
 		cmocka_unit_test(test_random_mutations),
+#if OOM_SWEEPS
+		cmocka_unit_test(test_out_of_memory),
+#endif
 	};
 
 	return cmocka_run_group_tests_name("codec", tests, NULL, NULL);
