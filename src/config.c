@@ -155,7 +155,17 @@ static int run_iniparser(struct load *ld, const char *buf, size_t n)
 	ini_msg[0] = '\0';
 	iniparser_set_error_callback(ini_error);
 	ld->d = iniparser_load(proc);
+	saved = errno;
 	close(fd);
+	/* iniparser 4.1 stops at an allocation that fails, says so, and hands
+	 * back what it had read; it says nothing when its first one fails. */
+	if (strstr(ini_msg, "memory allocation failure") || (!ld->d && !ini_msg[0]) ||
+	    (!ld->d && saved == ENOMEM && strstr(ini_msg, "cannot open"))) {
+		if (ld->d)
+			iniparser_freedict(ld->d);
+		ld->d = NULL;
+		return fail_nomem(ld);
+	}
 	if (ld->d)
 		return 0;
 	/* the scan refuses every line iniparser does, so this is a fallback */

@@ -24,9 +24,12 @@
 #else
 #define OOM_SWEEPS 1
 
+#include <dlfcn.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 extern void *__libc_malloc(size_t n);
 extern void *__libc_calloc(size_t n, size_t size);
@@ -36,22 +39,30 @@ extern void __libc_free(void *p);
 static struct {
 	bool armed;
 	bool spare;       /* the test's own set-up: its requests are neither counted nor refused */
+	const char *exempt; /* nor those of a library whose file name holds this */
 	long calls;       /* requests so far */
 	long fail, until; /* the first and last refused (0: none) */
 	long live;        /* blocks taken and not yet given back */
 } oom;
 
-static bool oom_refused(void)
+static bool oom_refused(void *caller)
 {
+	Dl_info in;
+
 	if (!oom.armed || oom.spare)
 		return false;
+	if (oom.exempt && dladdr(caller, &in) && in.dli_fname && strstr(in.dli_fname, oom.exempt))
+		return false;
 	oom.calls++;
-	return oom.fail && oom.calls >= oom.fail && oom.calls <= oom.until;
+	if (!oom.fail || oom.calls < oom.fail || oom.calls > oom.until)
+		return false;
+	errno = ENOMEM; /* as glibc's malloc says it */
+	return true;
 }
 
 void *malloc(size_t n)
 {
-	void *p = oom_refused() ? NULL : __libc_malloc(n);
+	void *p = oom_refused(__builtin_return_address(0)) ? NULL : __libc_malloc(n);
 
 	oom.live += oom.armed && p;
 	return p;
@@ -59,7 +70,7 @@ void *malloc(size_t n)
 
 void *calloc(size_t n, size_t size)
 {
-	void *p = oom_refused() ? NULL : __libc_calloc(n, size);
+	void *p = oom_refused(__builtin_return_address(0)) ? NULL : __libc_calloc(n, size);
 
 	oom.live += oom.armed && p;
 	return p;
@@ -69,7 +80,7 @@ void *realloc(void *p, size_t n)
 {
 	void *q;
 
-	if (oom_refused())
+	if (oom_refused(__builtin_return_address(0)))
 		return NULL;
 	q = __libc_realloc(p, n);
 	if (oom.armed)
@@ -89,7 +100,7 @@ static bool oom_run(int (*run)(void *ctx), void (*check)(void *ctx), void (*done
 {
 	int rc;
 
-	oom = (__typeof__(oom)){ .armed = true, .fail = n, .until = until };
+	oom = (__typeof__(oom)){ .armed = true, .exempt = oom.exempt, .fail = n, .until = until };
 	rc = run(ctx);
 	oom.fail = 0; /* still counted, no longer refused: check() and done() may free */
 	if (rc == 0) {
