@@ -61,18 +61,22 @@ enum sheet_u {
 };
 extern const struct sheet_column sheet_unit_columns[SHEET_U_COUNT];
 
-/* Index of the column (of n) that `header` names, or -1. */
+/* Out of memory, from the look-ups below: not an answer about the text. */
+#define SHEET_NOMEM (-2)
+
+/* Index of the column (of n) that `header` names, -1, or SHEET_NOMEM. */
 int sheet_find_column(const struct sheet_column *cols, size_t n, const char *header);
 
-/* Do two names squash to the same non-empty text ("Phường 1" and "PHUONG 1")? */
-bool sheet_same_name(const char *a, const char *b);
+/* Do two names squash to the same non-empty text ("Phường 1" and "PHUONG 1")?
+ * 1 or 0, or SHEET_NOMEM. */
+int sheet_same_name(const char *a, const char *b);
 
 enum sheet_enum { SHEET_TYPE, SHEET_CATEGORY, SHEET_GENDER, SHEET_STATUS, SHEET_CHANNEL,
 		  SHEET_KIND };
 
-/* The value (>= 1) whose code or label, in Vietnamese or English, `s` is; or -1.
- * (The first call looks the labels up in both catalogues, switching the
- * language for a moment.) */
+/* The value (>= 1) whose code or label, in Vietnamese or English, `s` is;
+ * -1, or SHEET_NOMEM.  (The first call looks the labels up in both
+ * catalogues, switching the language for a moment.) */
 int sheet_enum_parse(enum sheet_enum which, const char *s);
 /* The labels of every value, "label; label; ...", for a message. */
 void sheet_enum_list(enum sheet_enum which, char *buf, size_t n);

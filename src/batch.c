@@ -294,8 +294,10 @@ static int prep_run(void *p)
 		batch_defaults(c->r, x, h->now);
 		if (model_exemplar_clean(x, NULL, &why) ||
 		    model_exemplar_validate(x, register_today(c->r), &why)) {
+			/* Memory running out is not the record's fault: the batch stops. */
 			c->early[i] = true;
-			h->nomem = add_problem(&h->problems, &h->n_problems, &h->cap_problems, i,
+			h->nomem = why.code == ERR_NOMEM ||
+				   add_problem(&h->problems, &h->n_problems, &h->cap_problems, i,
 					       &why) != 0;
 		} else {
 			keys_list_prefix(x->unit, x->type, x->name, &k);
@@ -434,8 +436,12 @@ static int unit_valid(const struct config *cfg, struct unit *u, struct err *e)
 	if (!model_code_valid(u->code))
 		return err_set_field(e, ERR_INVALID, "code", _("\"%s\" is not a unit code: 1 to 32 "
 							      "characters a-z, 0-9 or _."), u->code);
-	if (!u->name || text_clean(u->name, strlen(u->name), 0, &clean, NULL) != TEXT_OK ||
-	    !clean || !*clean) {
+	enum text_status st = u->name ? text_clean(u->name, strlen(u->name), 0, &clean, NULL)
+				       : TEXT_OK;
+
+	if (st == TEXT_NOMEM)
+		return err_nomem(e);
+	if (!u->name || st != TEXT_OK || !clean || !*clean) {
 		free(clean);
 		return err_set_field(e, ERR_INVALID, "name", _("the unit's name is missing or is not "
 							      "valid text."));
@@ -583,7 +589,8 @@ int batch_import_units(struct reg *r, struct unit *us, size_t n, const char *sou
 		if (!unit_valid(register_config(r), &us[i], &why))
 			continue;
 		c.invalid[i] = true;
-		if (ubatch_problem(&c, i, &why)) {
+		/* Memory running out is not the unit's fault: nothing is written. */
+		if (why.code == ERR_NOMEM || ubatch_problem(&c, i, &why)) {
 			free(c.invalid);
 			free(c.problems);
 			return err_nomem(e);

@@ -253,9 +253,11 @@ static int map_header(struct import *im)
 	size_t before = im->res->n_problems;
 	char list[1024];
 
-	for (size_t j = 0; j < h->n; j++) {
+	for (size_t j = 0; j < h->n && !im->nomem; j++) {
 		int c = h->cells[j][0] ? sheet_find_column(im->cols, im->ncols, h->cells[j]) : -1;
-		if (c < 0) {
+		if (c == SHEET_NOMEM) {
+			im->nomem = true;
+		} else if (c < 0) {
 			if (h->cells[j][0]) {
 				column_list(im, list, sizeof list);
 				problem(im, 1, j + 1, false, _("this column is not one the "
@@ -282,7 +284,7 @@ static int map_header(struct import *im)
 	    !im->where[SHEET_X_UNIT_NAME])
 		problem(im, 1, 0, false, _("the column \"%s\" (or \"%s\") is missing."),
 			_(im->cols[SHEET_X_UNIT].label), _(im->cols[SHEET_X_UNIT_NAME].label));
-	return im->res->n_problems > before;
+	return im->nomem || im->res->n_problems > before;
 }
 
 /* The cell of our column c in a row; "" when the file lacks the column.  Text
@@ -346,19 +348,25 @@ static int enum_cell(struct import *im, size_t row, size_t c, const char *s, int
 	}
 	if ((*out = sheet_enum_parse(which, s)) > 0)
 		return 0;
+	if (*out == SHEET_NOMEM)
+		return im->nomem = true, -1;
 	sheet_enum_list(which, list, sizeof list);
 	cell_problem(im, row, c, _("\"%s\" is not one of: %s."), s, list);
 	return -1;
 }
 
 /* The unit by code, else by name (accents and case aside); NULL if none. */
-static const struct unit *find_unit(const struct import *im, const char *s)
+static const struct unit *find_unit(struct import *im, const char *s)
 {
 	const struct unit *u = units_find(&im->units, s);
 
-	for (size_t i = 0; !u && *s && i < im->units.n; i++)
-		if (sheet_same_name(im->units.v[i].name, s))
+	for (size_t i = 0; !u && *s && i < im->units.n && !im->nomem; i++) {
+		int same = sheet_same_name(im->units.v[i].name, s);
+		if (same == SHEET_NOMEM)
+			im->nomem = true;
+		else if (same)
 			u = &im->units.v[i];
+	}
 	return u;
 }
 
@@ -367,6 +375,8 @@ static void unit_cell(struct import *im, const struct csvio_row *row, struct exe
 	const char *code = cell(im, row, SHEET_X_UNIT), *name = cell(im, row, SHEET_X_UNIT_NAME);
 	const struct unit *u = find_unit(im, *code ? code : name);
 
+	if (im->nomem)
+		return;
 	if (u)
 		snprintf(x->unit, sizeof x->unit, "%s", u->code);
 	else if (*code && strlen(code) <= CODE_MAX)
@@ -669,10 +679,14 @@ static int parse_unit(struct import *im, const struct csvio_row *row, struct uni
 	s = cell(im, row, SHEET_U_BLOCK);
 	const struct config *cfg = register_config(im->r);
 	const struct block *b = config_block(cfg, s);
-	for (size_t i = 0; !b && *s && i < cfg->n_blocks; i++)
-		if (sheet_same_name(cfg->blocks[i].name, s))
+	for (size_t i = 0; !b && *s && i < cfg->n_blocks && !im->nomem; i++) {
+		int same = sheet_same_name(cfg->blocks[i].name, s);
+		if (same == SHEET_NOMEM)
+			im->nomem = true;
+		else if (same)
 			b = &cfg->blocks[i];
-	if (*s && !b)
+	}
+	if (*s && !b && !im->nomem)
 		cell_problem(im, n, SHEET_U_BLOCK, _("there is no emulation block \"%s\" in the "
 					       "configuration."), s);
 	snprintf(u->block, sizeof u->block, "%s", b ? b->code : "");

@@ -96,10 +96,10 @@ static char *squash(const char *s)
 	return f;
 }
 
-bool sheet_same_name(const char *a, const char *b)
+int sheet_same_name(const char *a, const char *b)
 {
 	char *x = squash(a), *y = squash(b);
-	bool same = x && y && *x && strcmp(x, y) == 0;
+	int same = !x || !y ? SHEET_NOMEM : *x && strcmp(x, y) == 0;
 
 	free(x);
 	free(y);
@@ -111,9 +111,11 @@ int sheet_find_column(const struct sheet_column *cols, size_t n, const char *hea
 	for (size_t c = 0; c < n; c++) {
 		const struct sheet_column *col = &cols[c];
 		const char *names[] = { col->code, col->label, _(col->label), col->vi, col->alias };
-		for (size_t i = 0; i < N(names); i++)
-			if (names[i] && sheet_same_name(names[i], header))
-				return (int)c;
+		for (size_t i = 0; i < N(names); i++) {
+			int same = names[i] ? sheet_same_name(names[i], header) : 0;
+			if (same)
+				return same > 0 ? (int)c : SHEET_NOMEM;
+		}
 	}
 	return -1;
 }
@@ -172,18 +174,22 @@ static const char *const languages[] = { "vi", "en" };
 static char names[SHEET_KIND + 1][ENUM_MAX][1 + N(languages)][LABEL_MAX];
 static bool names_ready;
 
-static void squash_into(char dst[LABEL_MAX], const char *s)
+/* 0, or -1 when out of memory (dst is then empty). */
+static int squash_into(char dst[LABEL_MAX], const char *s)
 {
 	char *q = squash(s);
 
 	snprintf(dst, LABEL_MAX, "%s", q ? q : "");
 	free(q);
+	return q ? 0 : -1;
 }
 
+/* The table of squashed codes and labels; ready only once every one was made. */
 static void gather_names(void)
 {
 	char current[8];
 	const char *code, *label;
+	int rc = 0;
 
 	snprintf(current, sizeof current, "%s", i18n_language());
 	for (size_t l = 0; l < N(languages); l++) {
@@ -191,12 +197,12 @@ static void gather_names(void)
 		for (int w = SHEET_TYPE; w <= SHEET_KIND; w++)
 			for (int v = 1; v < ENUM_MAX; v++) {
 				enum_names((enum sheet_enum)w, v, &code, &label);
-				squash_into(names[w][v][0], code);
-				squash_into(names[w][v][1 + l], code ? label : "");
+				rc |= squash_into(names[w][v][0], code);
+				rc |= squash_into(names[w][v][1 + l], code ? label : "");
 			}
 	}
 	i18n_set_language(current);
-	names_ready = true;
+	names_ready = rc == 0;
 }
 
 /*
@@ -224,8 +230,8 @@ int sheet_enum_parse(enum sheet_enum which, const char *s)
 			return m[i].value;
 	if (!names_ready)
 		gather_names();
-	if (!(key = squash(s)))
-		return -1; /* out of memory: not remembered */
+	if (!names_ready || !(key = squash(s)))
+		return SHEET_NOMEM; /* not remembered */
 	for (int v = 1; *key && found < 0 && v < ENUM_MAX; v++)
 		for (size_t k = 0; k < 1 + N(languages); k++)
 			if (strcmp(names[which][v][k], key) == 0)

@@ -10,6 +10,7 @@
 #include "store.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <lmdb.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -144,11 +145,13 @@ static MDB_val u64_val(uint8_t b[8], uint64_t v)
 
 static int mkdir_p(const char *dir)
 {
-	char *p = strdup(dir);
+	char p[PATH_MAX];
+	size_t n = strlen(dir);
 	int rc = 0;
 
-	if (!p)
-		return -1;
+	if (n >= sizeof p)
+		return errno = ENAMETOOLONG, -1;
+	memcpy(p, dir, n + 1);
 	for (char *s = p + 1; *s && !rc; s++) {
 		if (*s != '/')
 			continue;
@@ -159,7 +162,6 @@ static int mkdir_p(const char *dir)
 	}
 	if (!rc && mkdir(p, 0770) && errno != EEXIST)
 		rc = -1;
-	free(p);
 	return rc;
 }
 

@@ -1,4 +1,5 @@
 /* test_exchange.c - export and import of exemplars and units through the register. */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +13,7 @@
 
 #include "exchange.h"
 #include "fixture.h"
+#include "oom.h"
 #include "query.h"
 
 /* Two registers of the small town (tests/data/report/town.ini) on 2024-11-20:
@@ -460,6 +462,134 @@ static void test_only_the_office_imports(void **state)
 	free(path);
 }
 
+#if OOM_SWEEPS
+/*
+ * Opening a new register and importing a file into it while memory runs
+ * out (oom.h).  Each run has a database of its own, made and removed
+ * outside the count, in /dev/shm when there is one (a commit's fdatasync
+ * costs nothing there, and a sweep makes hundreds).
+ */
+struct import_run {
+	struct fixture *f;
+	enum exchange_what what;
+	const char *csv;
+	char dir[64];
+	struct reg *r;
+	struct exchange_result res;
+	struct err e;
+	long fail, until; /* the requests refused in this run */
+};
+
+static int import_run(void *p)
+{
+	struct import_run *r = p;
+	const char *shm = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
+	char db[96];
+
+	oom.spare = true;
+	snprintf(r->dir, sizeof r->dir, "%s/dienhinh-oom.XXXXXX", shm);
+	assert_non_null(mkdtemp(r->dir));
+	snprintf(db, sizeof db, "%s/db", r->dir);
+	oom.spare = false;
+	r->fail = oom.fail;
+	r->until = oom.until;
+	r->r = NULL;
+	memset(&r->res, 0, sizeof r->res);
+	if (register_open(r->f->cfg, db, "chief", date_from_ymd(2024, 11, 20), REG_CREATE, &r->r,
+			  &r->e))
+		return -1;
+	return exchange_import(r->r, r->what, r->csv, 0, &r->res, &r->e);
+}
+
+static int count_row(const struct list_row *row, void *ctx)
+{
+	(void)row;
+	++*(size_t *)ctx;
+	return 0;
+}
+
+/* What the register holds now, counted by listing it. */
+static size_t stored(struct reg *r)
+{
+	struct query_filter qf = { 0 };
+	struct err e = { 0 };
+	size_t n = 0;
+
+	assert_int_equal(query_scan(r, &qf, NULL, 0, false, count_row, &n, &e), 0);
+	return n;
+}
+
+static void import_end(struct import_run *r)
+{
+	exchange_result_free(&r->res);
+	register_close(r->r);
+	oom.spare = true;
+	assert_int_equal(tmpdir_remove(r->dir), 0);
+	oom.spare = false;
+}
+
+static void import_failed(void *p)
+{
+	struct import_run *r = p;
+
+	/* Out of memory, or a system call that said so (fopen: "Cannot open ...: %s"). */
+	if (r->e.code != ERR_NOMEM && !strstr(r->e.msg, strerror(ENOMEM)))
+		fail_msg("requests %ld-%ld refused: %s (%s)", r->fail, r->until, r->e.msg,
+			 r->res.n_problems ? r->res.problems[0].text : "no problem listed");
+	if (r->r)
+		assert_int_equal(stored(r->r), 0); /* all or nothing */
+	import_end(r);
+}
+
+static void import_done(void *p)
+{
+	struct import_run *r = p;
+	struct exemplar x;
+	struct unit_list ul;
+	struct err e = { 0 };
+
+	if (r->what == EXCHANGE_UNITS) {
+		/* g is new, its block given by name; a is as the config says. */
+		assert_int_equal(r->res.written, 1);
+		assert_int_equal(r->res.skipped, 1);
+		assert_int_equal(register_units(r->r, &ul, &e), 0);
+		assert_string_equal(units_find(&ul, "g")->block, "k2");
+		units_free(&ul);
+		import_end(r);
+		return;
+	}
+	assert_int_equal(r->res.written, 3);
+	assert_int_equal(stored(r->r), 3);
+	model_exemplar_init(&x);
+	assert_int_equal(register_get(r->r, 1, &x, &e), 0);
+	assert_string_equal(x.name, "Nguyễn Thị Hồng");
+	assert_string_equal(x.achievements, "Dòng 1\nDòng 2, có \"ngoặc\"");
+	model_exemplar_free(&x);
+	import_end(r);
+}
+
+static void test_import_out_of_memory(void **state)
+{
+	struct import_run r = { .f = *state, .what = EXCHANGE_EXEMPLARS };
+	char *csv = export_csv(r.f, r.f->r, EXCHANGE_EXEMPLARS, "a.csv");
+	char *units = file(r.f, "u.csv", "code,name,kind,block,quota,active_from,active_to,"
+					 "successor\n"
+					 "g,Xã G cũ,commune,Khối hai,2,2020-01-01,2022-12-31,e\n"
+					 "a,Phường A,ward,k1,2,,,\n");
+
+	r.csv = csv;
+	/* Once beforehand, counted by nothing: what is set up once (libcsv opened). */
+	assert_int_equal(import_run(&r), 0);
+	import_done(&r);
+	assert_true(oom_sweep(import_run, import_failed, import_done, &r) > 100);
+	r.what = EXCHANGE_UNITS;
+	r.csv = units;
+	assert_true(oom_sweep(import_run, import_failed, import_done, &r) > 50);
+	free(csv);
+	free(units);
+}
+#endif
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -473,6 +603,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_dry_run_and_duplicates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_units, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_only_the_office_imports, setup, teardown),
+#if OOM_SWEEPS
+		cmocka_unit_test_setup_teardown(test_import_out_of_memory, setup, teardown),
+#endif
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
