@@ -77,8 +77,9 @@ struct list_row {
 	size_t key_len;
 };
 
-/* Decode a list entry; strings are copied into `strings`.  0, or -1 if malformed
- * (or out of memory). */
+/* Decode a list entry; strings are copied into `strings`.  0, -1 if malformed,
+ * or KEYS_NOMEM. */
+#define KEYS_NOMEM (-2)
 int keys_parse_list(const void *key, size_t key_len, const void *value, size_t value_len,
 		    struct buf *strings, struct list_row *row);
 

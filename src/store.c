@@ -1162,6 +1162,19 @@ static int list_start(MDB_cursor *c, const struct key *pre, const uint8_t *from,
 	return rc == 0 ? mdb_cursor_get(c, k, d, MDB_PREV) : mdb_cursor_get(c, k, d, MDB_LAST);
 }
 
+/* A list entry decoded into row (its strings in t->row); 0, or -1 with e. */
+static int list_row(struct store_txn *t, const void *key, size_t key_len, const void *value,
+		    size_t value_len, struct list_row *row, struct err *e)
+{
+	int rc = keys_parse_list(key, key_len, value, value_len, &t->row, row);
+
+	if (rc == KEYS_NOMEM)
+		return err_nomem(e);
+	if (rc)
+		return err_set(e, ERR_SCHEMA, _("The list index is damaged; run \"dienhinh check\"."));
+	return 0;
+}
+
 int store_scan_list(struct store_txn *t, const char *unit, const uint8_t *from,
 		    size_t from_len, bool backward, store_row_cb cb, void *ctx,
 		    struct err *e)
@@ -1182,11 +1195,8 @@ int store_scan_list(struct store_txn *t, const char *unit, const uint8_t *from,
 		struct list_row row;
 		if (!has_prefix(&k, pre.b, pre.n))
 			break;
-		if (keys_parse_list(k.mv_data, k.mv_size, d.mv_data, d.mv_size, &t->row, &row)) {
-			r = err_set(e, ERR_SCHEMA, _("The list index is damaged; run \"dienhinh check\"."));
-			break;
-		}
-		if ((r = cb(&row, ctx)) != 0)
+		if ((r = list_row(t, k.mv_data, k.mv_size, d.mv_data, d.mv_size, &row, e)) ||
+		    (r = cb(&row, ctx)) != 0)
 			break;
 	}
 	mdb_cursor_close(c);
@@ -1330,11 +1340,7 @@ int store_list_rows(struct store_txn *t, const uint64_t *ids, size_t n, store_ro
 		qsort(v, got, sizeof *v, held_order);
 	for (size_t i = 0; i < got && !r; i++) {
 		struct list_row row;
-		if (keys_parse_list(v[i].key, v[i].key_len, v[i].value, v[i].value_len, &t->row,
-				    &row))
-			r = err_set(e, ERR_SCHEMA, _("The list index is damaged; run "
-						     "\"dienhinh check\"."));
-		else
+		if (!(r = list_row(t, v[i].key, v[i].key_len, v[i].value, v[i].value_len, &row, e)))
 			r = cb(&row, ctx);
 	}
 	for (size_t i = 0; i < n; i++) {

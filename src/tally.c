@@ -104,6 +104,15 @@ static int add_group(struct tally_group **g, size_t *n, const char *name, size_t
 	return 0;
 }
 
+/* Out of memory: what was gathered goes, and the caller is left nothing to free. */
+static int groups_failed(struct tally_group **out, size_t *n, struct err *e)
+{
+	tally_groups_free(*out, *n);
+	*out = NULL;
+	*n = 0;
+	return err_nomem(e);
+}
+
 int tally_groups(const struct tally *b, struct tally_group **out, size_t *n, struct err *e)
 {
 	const struct config *cfg = b->cfg;
@@ -112,10 +121,8 @@ int tally_groups(const struct tally *b, struct tally_group **out, size_t *n, str
 	*n = 0;
 	for (size_t k = 0; k <= cfg->n_blocks; k++) {
 		size_t *idx = malloc((b->units.n + 1) * sizeof *idx), count = 0;
-		if (!idx) {
-			tally_groups_free(*out, *n);
-			return err_nomem(e);
-		}
+		if (!idx)
+			return groups_failed(out, n, e);
 		for (size_t i = 0; i < b->units.n; i++) {
 			const struct unit *u = &b->units.v[i];
 			bool in_block = k < cfg->n_blocks
@@ -125,10 +132,8 @@ int tally_groups(const struct tally *b, struct tally_group **out, size_t *n, str
 				idx[count++] = i;
 		}
 		if (add_group(out, n, k < cfg->n_blocks ? cfg->blocks[k].name
-					: _("Units outside the emulation blocks"), idx, count)) {
-			tally_groups_free(*out, *n);
-			return err_nomem(e);
-		}
+					: _("Units outside the emulation blocks"), idx, count))
+			return groups_failed(out, n, e);
 	}
 	return 0;
 }

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "fixture.h"
+#include "oom.h"
 #include "report_build.h"
 #include "report_plan.h"
 
@@ -283,6 +284,68 @@ static void test_plan(void **state)
 	report_free(rp);
 }
 
+#if OOM_SWEEPS
+/* The quarter, year and plan reports built while memory runs out (oom.h). */
+struct build_run {
+	struct reg *r;
+	char kind;                  /* 'q', 'y' or 'p' */
+	struct report *rp;
+	struct report_lines want;   /* the report laid out, built with memory to spare */
+	struct err e;
+};
+
+static int build_run(void *p)
+{
+	struct build_run *b = p;
+
+	b->rp = NULL;
+	if (b->kind == 'q')
+		return report_build_quarter(b->r, 2024, 2, &b->rp, &b->e);
+	if (b->kind == 'y')
+		return report_build_year(b->r, 2024, &b->rp, &b->e);
+	return report_plan_build(b->r, &b->rp, &b->e);
+}
+
+static void build_failed(void *p)
+{
+	struct build_run *b = p;
+
+	if (b->e.code != ERR_NOMEM)
+		fail_msg("report %c, request %ld refused: %s", b->kind, oom.calls, b->e.msg);
+	assert_null(b->rp);
+}
+
+static void build_done(void *p)
+{
+	struct build_run *b = p;
+	struct report_lines got;
+	struct err e = { 0 };
+
+	assert_int_equal(report_text_lines(b->rp, 100, &got, &e), 0);
+	assert_int_equal(got.n, b->want.n);
+	for (size_t i = 0; i < got.n; i++)
+		assert_string_equal(got.v[i], b->want.v[i]);
+	report_lines_free(&got);
+	report_free(b->rp);
+}
+
+static void test_out_of_memory(void **state)
+{
+	struct fixture *f = *state;
+	struct err e = { 0 };
+
+	for (const char *k = "qyp"; *k; k++) {
+		struct build_run b = { .r = f->r, .kind = *k };
+
+		assert_int_equal(build_run(&b), 0);
+		assert_int_equal(report_text_lines(b.rp, 100, &b.want, &e), 0);
+		report_free(b.rp);
+		assert_true(oom_sweep(build_run, build_failed, build_done, &b) > 50);
+		report_lines_free(&b.want);
+	}
+}
+#endif
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -291,6 +354,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_quarter, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_year, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_plan, setup, teardown),
+#if OOM_SWEEPS
+		cmocka_unit_test_setup_teardown(test_out_of_memory, setup, teardown),
+#endif
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
