@@ -317,8 +317,12 @@ static int edit_txn(struct store_txn *t, void *p, struct err *e)
 		conflict(&old, e);
 		goto out;
 	}
-	if (roles_check(c->r->cfg, c->r->role, ROLES_EDIT, &old, c->x->unit, e) || model_exemplar_copy(&merged, &old))
+	if (roles_check(c->r->cfg, c->r->role, ROLES_EDIT, &old, c->x->unit, e))
 		goto out;
+	if (model_exemplar_copy(&merged, &old)) {
+		err_nomem(e);
+		goto out;
+	}
 	struct exemplar in;
 	model_exemplar_init(&in);
 	if (model_exemplar_copy(&in, c->x)) {
@@ -402,6 +406,14 @@ static char *dup_opt(const char *s)
 	return s && *s ? strdup(s) : NULL;
 }
 
+/* *dst = a copy of s (NULL for none); 0, or -1 when the copy could not be made. */
+static int set_opt(char **dst, const char *s)
+{
+	free(*dst);
+	*dst = dup_opt(s);
+	return !*dst && s && *s ? -1 : 0;
+}
+
 /* Apply the step's data to `x` (a copy of the stored record). */
 static int step_apply(const struct reg *r, const struct step *s, struct exemplar *x,
 		      struct err *e)
@@ -409,18 +421,15 @@ static int step_apply(const struct reg *r, const struct step *s, struct exemplar
 	if (s->to) {
 		/* A reason belongs to the status it explains; a new status drops the old one. */
 		x->status = s->to;
-		free(x->status_reason);
-		if (!(x->status_reason = dup_opt(s->reason)) && s->reason && *s->reason)
+		if (set_opt(&x->status_reason, s->reason))
 			return err_nomem(e);
 	}
 	if (s->commend) {
 		struct commendation *c = &x->commendation;
-		free(c->form);
-		free(c->decision);
-		free(c->signer);
-		c->form = dup_opt(s->commend->form);
-		c->decision = dup_opt(s->commend->decision);
-		c->signer = dup_opt(s->commend->signer);
+		if (set_opt(&c->form, s->commend->form) ||
+		    set_opt(&c->decision, s->commend->decision) ||
+		    set_opt(&c->signer, s->commend->signer))
+			return err_nomem(e);
 		c->date = s->commend->date;
 	}
 	if (s->prop && s->prop->date < x->date)
@@ -434,7 +443,9 @@ static int step_apply(const struct reg *r, const struct step *s, struct exemplar
 		x->propagations = v;
 		v += x->n_propagations++;
 		*v = *s->prop;
-		v->ref = dup_opt(s->prop->ref);
+		v->ref = NULL;
+		if (set_opt(&v->ref, s->prop->ref))
+			return err_nomem(e);
 		snprintf(v->by, sizeof v->by, "%s", r->user);
 		v->at = time(NULL);
 	}

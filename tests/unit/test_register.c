@@ -1,4 +1,5 @@
 /* test_register.c - adding, editing, the review workflow and batches, through register.h. */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,6 +16,7 @@
 #include "check.h"
 #include "codec.h"
 #include "fixture.h"
+#include "oom.h"
 #include "register.h"
 #include "store.h"
 
@@ -1750,6 +1752,153 @@ static void test_propagation_not_before_introduction(void **state)
 	model_exemplar_free(&x);
 }
 
+#if OOM_SWEEPS
+static void count_problem(const char *problem, void *ctx)
+{
+	(void)problem;
+	++*(int *)ctx;
+}
+
+/*
+ * A record's whole life while memory runs out (oom.h): a new register is
+ * opened, a person added, accepted, propagated, proposed, commended and
+ * edited.  Each run has a database of its own, in /dev/shm when there is
+ * one.  Whatever step a refusal stops, `check` must find nothing wrong with
+ * what was written before it.
+ */
+struct life_run {
+	struct fx *f;
+	char dir[64];
+	struct reg *r;
+	struct exemplar x;
+	uint64_t id;
+	struct err e;
+};
+
+static int life_run(void *p)
+{
+	struct life_run *l = p;
+	const char *shm = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
+	struct commendation c = { "Giấy khen", "12/QĐ-UBND", ymd(2024, 12, 20), "Nguyễn Văn Tư" };
+	struct propagation pr = { CHANNEL_RADIO, ymd(2024, 12, 1), "Chuyên mục số 12", "", 0 };
+	char db[96];
+
+	oom.spare = true;
+	snprintf(l->dir, sizeof l->dir, "%s/dienhinh-oom.XXXXXX", shm);
+	assert_non_null(mkdtemp(l->dir));
+	snprintf(db, sizeof db, "%s/db", l->dir);
+	person(&l->x, "p1", "Nguyễn Thị Hoa", ymd(2024, 11, 2));
+	oom.spare = false;
+	l->r = NULL;
+	l->id = 0;
+	if (register_open(l->f->cfg, db, "chief", ymd(2025, 1, 10), REG_CREATE, &l->r, &l->e) ||
+	    register_add(l->r, &l->x, NULL, &l->e))
+		return -1;
+	l->id = l->x.id;
+	if (register_accept(l->r, l->id, &l->e) ||
+	    register_propagate(l->r, l->id, &pr, &l->e) ||
+	    register_propose(l->r, l->id, &l->e) ||
+	    register_commend(l->r, l->id, &c, &l->e))
+		return -1;
+	model_exemplar_free(&l->x);
+	if (register_get(l->r, l->id, &l->x, &l->e))
+		return -1;
+	free(l->x.position);
+	l->x.position = NULL;
+	return register_edit(l->r, &l->x, NULL, &l->e);
+}
+
+/* `check` finds nothing wrong; then everything goes. */
+static void life_end(struct life_run *l)
+{
+	struct err e = { 0 };
+	int problems = 0, cleared;
+
+	if (l->r) {
+		assert_int_equal(check_run(register_store(l->r), count_problem, &problems, &cleared,
+					   &e), 0);
+		assert_int_equal(problems, 0);
+	}
+	model_exemplar_free(&l->x);
+	register_close(l->r);
+	oom.spare = true;
+	assert_int_equal(tmpdir_remove(l->dir), 0);
+	oom.spare = false;
+}
+
+static void life_failed(void *p)
+{
+	struct life_run *l = p;
+
+	if (l->e.code != ERR_NOMEM && !strstr(l->e.msg, strerror(ENOMEM)))
+		fail_msg("request %ld refused: %s", oom.calls, l->e.msg);
+	life_end(l);
+}
+
+static void life_done(void *p)
+{
+	struct life_run *l = p;
+	struct exemplar y;
+	struct err e = { 0 };
+
+	model_exemplar_init(&y);
+	assert_int_equal(register_get(l->r, l->id, &y, &e), 0);
+	assert_int_equal(y.status, STATUS_COMMENDED);
+	assert_int_equal(y.n_propagations, 1);
+	assert_string_equal(y.commendation.decision, "12/QĐ-UBND");
+	assert_null(y.position);
+	model_exemplar_free(&y);
+	life_end(l);
+}
+
+static void test_out_of_memory(void **state)
+{
+	struct life_run l = { .f = *state };
+
+	assert_int_equal(life_run(&l), 0);
+	life_done(&l);
+	assert_true(oom_sweep(life_run, life_failed, life_done, &l) > 100);
+}
+
+/* `check` itself while memory runs out: never a problem that is not there. */
+struct check_run {
+	struct store *s;
+	int problems, cleared;
+	struct err e;
+};
+
+static int check_sweep_run(void *p)
+{
+	struct check_run *c = p;
+
+	c->problems = 0;
+	return check_run(c->s, count_problem, &c->problems, &c->cleared, &c->e) != 0;
+}
+
+static void check_failed(void *p)
+{
+	struct check_run *c = p;
+
+	if (c->e.code != ERR_NOMEM)
+		fail_msg("request %ld refused: %d problems, %s", oom.calls, c->problems, c->e.msg);
+}
+
+static void check_done(void *p)
+{
+	assert_int_equal(((struct check_run *)p)->problems, 0);
+}
+
+static void test_check_out_of_memory(void **state)
+{
+	struct fx *f = *state;
+	struct check_run c = { .s = register_store(f->r) };
+
+	add_ok(f, "p1", "Nguyễn Thị Hoa", ymd(2024, 11, 2));
+	add_ok(f, "p2", "Trần Văn Bình", ymd(2024, 5, 2));
+	assert_true(oom_sweep(check_sweep_run, check_failed, check_done, &c) > 10);
+}
+#endif
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fx_teardown)
@@ -1796,6 +1945,10 @@ int main(void)
 		T(test_batch_run_again_after_growth),
 		T(test_batch_room_made_first),
 		T(test_units_synced_at_open),
+#if OOM_SWEEPS
+		T(test_out_of_memory),
+		T(test_check_out_of_memory),
+#endif
 	};
 #undef T
 
