@@ -568,6 +568,76 @@ static void import_done(void *p)
 	import_end(r);
 }
 
+/* An export written as CSV while memory runs out, against one written with memory to spare. */
+struct export_run {
+	struct fixture *f;
+	enum exchange_what what;
+	char *want, path[128];
+	FILE *out;
+	char buf[BUFSIZ];  /* the stream's buffer: not one the sweep counts */
+	struct err e;
+};
+
+static int export_run(void *p)
+{
+	struct export_run *x = p;
+	struct report *rp = NULL;
+	size_t n;
+	int rc;
+
+	oom.spare = true;
+	x->out = fopen(x->path, "w");
+	assert_non_null(x->out);
+	setvbuf(x->out, x->buf, _IOFBF, sizeof x->buf);
+	oom.spare = false;
+	rc = exchange_export(x->f->r, x->what, &rp, &n, &x->e) ||
+	     report_write_csv(rp, x->out, false, &x->e);
+	report_free(rp);
+	oom.spare = true;
+	assert_int_equal(fclose(x->out), 0);
+	oom.spare = false;
+	return rc;
+}
+
+static void export_failed(void *p)
+{
+	struct export_run *x = p;
+
+	if (x->e.code != ERR_NOMEM)
+		fail_msg("request %ld refused: %s", oom.calls, x->e.msg);
+}
+
+static void export_done(void *p)
+{
+	struct export_run *x = p;
+	char *got;
+
+	oom.spare = true;
+	got = slurp(x->path);
+	oom.spare = false;
+	assert_string_equal(got, x->want);
+	oom.spare = true;
+	free(got);
+	oom.spare = false;
+}
+
+static void test_export_out_of_memory(void **state)
+{
+	struct export_run x = { .f = *state };
+
+	for (int w = 0; w < 2; w++) {
+		char *path;
+
+		x.what = w ? EXCHANGE_UNITS : EXCHANGE_EXEMPLARS;
+		path = export_csv(x.f, x.f->r, x.what, "want.csv");
+		x.want = slurp(path);
+		snprintf(x.path, sizeof x.path, "%s/got.csv", x.f->dir);
+		assert_true(oom_sweep(export_run, export_failed, export_done, &x) > 20);
+		free(x.want);
+		free(path);
+	}
+}
+
 static void test_import_out_of_memory(void **state)
 {
 	struct import_run r = { .f = *state, .what = EXCHANGE_EXEMPLARS };
@@ -604,6 +674,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_units, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_only_the_office_imports, setup, teardown),
 #if OOM_SWEEPS
+		cmocka_unit_test_setup_teardown(test_export_out_of_memory, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_import_out_of_memory, setup, teardown),
 #endif
 	};

@@ -1761,8 +1761,8 @@ static void count_problem(const char *problem, void *ctx)
 
 /*
  * A record's whole life while memory runs out (oom.h): a new register is
- * opened, a person added, accepted, propagated, proposed, commended and
- * edited.  Each run has a database of its own, in /dev/shm when there is
+ * opened, a person added, returned, introduced again, accepted, propagated,
+ * proposed, commended and edited.  Each run has a database of its own, in /dev/shm when there is
  * one.  Whatever step a refusal stops, `check` must find nothing wrong with
  * what was written before it.
  */
@@ -1795,7 +1795,9 @@ static int life_run(void *p)
 	    register_add(l->r, &l->x, NULL, &l->e))
 		return -1;
 	l->id = l->x.id;
-	if (register_accept(l->r, l->id, &l->e) ||
+	if (register_return(l->r, l->id, "Thiếu xác nhận của khu phố", &l->e) ||
+	    register_resubmit(l->r, l->id, &l->e) ||
+	    register_accept(l->r, l->id, &l->e) ||
 	    register_propagate(l->r, l->id, &pr, &l->e) ||
 	    register_propose(l->r, l->id, &l->e) ||
 	    register_commend(l->r, l->id, &c, &l->e))
