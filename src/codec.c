@@ -544,9 +544,10 @@ static void decode_change(struct rd *outer, const uint8_t *pl, size_t n,
 		if (r.bad)
 			break;
 	}
-	if (r.bad || rc < 0 || !f || !*f || a->n_changes >= MAX_LIST ||
-	    audit_add_change(a, f, b, af))
+	if (r.bad || rc < 0 || !f || !*f || a->n_changes >= MAX_LIST)
 		outer->bad = r.bad == 2 ? 2 : 1;
+	else if (audit_add_change(a, f, b, af))
+		outer->bad = 2; /* out of memory, not a damaged record */
 	free(f);
 	free(b);
 	free(af);

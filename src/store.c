@@ -1725,6 +1725,8 @@ static int copy_table(struct store_txn *t, MDB_txn *rt, const char *name, MDB_db
 			char why[sizeof e->msg];
 			snprintf(why, sizeof why, "%s", e->msg);
 			mdb_cursor_close(c);
+			if (e->code == ERR_NOMEM) /* the backup may be sound: say only that */
+				return -1;
 			return err_set(e, ERR_SCHEMA, _("The backup is damaged (%s). Nothing was "
 							"changed."), why);
 		}
@@ -1804,9 +1806,14 @@ int store_restore(struct store *s, const char *dir, const char *safety_dir,
 		  struct audit_entry *a, struct err *e)
 {
 	struct restore b = { NULL, dir, safety_dir, a, 0, false };
-	char *here = realpath(s->dir, NULL), *there = realpath(dir, NULL);
-	int rc;
+	char *here = realpath(s->dir, NULL), *there = here ? realpath(dir, NULL) : NULL;
+	int rc = errno;
 
+	/* A backup that is not there is open_backup's to refuse, with its own words. */
+	if ((!here || !there) && rc == ENOMEM) {
+		free(here);
+		return err_nomem(e);
+	}
 	rc = here && there && strcmp(here, there) == 0;
 	free(here);
 	free(there);

@@ -1862,6 +1862,72 @@ static void test_out_of_memory(void **state)
 	assert_true(oom_sweep(life_run, life_failed, life_done, &l) > 100);
 }
 
+/*
+ * A restore while memory runs out: the register holds three records, the
+ * backup two.  A run that fails leaves the three, sound; one that goes
+ * through leaves the backup's two, sound (and the third is added again
+ * for the next run).  The safety copies each run makes are cleared away.
+ */
+struct restore_run {
+	struct fx *f;
+	char backup[128], safety[512], copies[160];
+	struct err e;
+};
+
+static int restore_run(void *p)
+{
+	struct restore_run *x = p;
+
+	return register_restore(x->f->r, x->backup, x->safety, sizeof x->safety, &x->e);
+}
+
+static void restore_end(struct restore_run *x, size_t records)
+{
+	struct err e = { 0 };
+	int problems = 0, cleared;
+
+	assert_int_equal(n_records(x->f), records);
+	assert_int_equal(check_run(register_store(x->f->r), count_problem, &problems, &cleared,
+				   &e), 0);
+	assert_int_equal(problems, 0);
+	oom.spare = true;
+	if (access(x->copies, F_OK) == 0)
+		assert_int_equal(tmpdir_remove(x->copies), 0);
+	oom.spare = false;
+}
+
+static void restore_failed(void *p)
+{
+	struct restore_run *x = p;
+
+	if (x->e.code != ERR_NOMEM && !strstr(x->e.msg, strerror(ENOMEM)))
+		fail_msg("request %ld refused: %s", oom.calls, x->e.msg);
+	restore_end(x, 3);
+}
+
+static void restore_done(void *p)
+{
+	struct restore_run *x = p;
+
+	restore_end(x, 2);
+	add_ok(x->f, "p2", "Lê Văn Cường", ymd(2024, 8, 2));
+}
+
+static void test_restore_out_of_memory(void **state)
+{
+	struct fx *f = *state;
+	struct restore_run x = { .f = f };
+	struct err e = { 0 };
+
+	add_ok(f, "p1", "Nguyễn Thị Hoa", ymd(2024, 11, 2));
+	add_ok(f, "p2", "Trần Văn Bình", ymd(2024, 5, 2));
+	snprintf(x.backup, sizeof x.backup, "%s/backup", f->dir);
+	snprintf(x.copies, sizeof x.copies, "%s/safety", f->db);
+	assert_int_equal(register_backup(f->r, x.backup, &e), 0);
+	add_ok(f, "p2", "Lê Văn Cường", ymd(2024, 8, 2));
+	assert_true(oom_sweep(restore_run, restore_failed, restore_done, &x) > 20);
+}
+
 /* `check` itself while memory runs out: never a problem that is not there. */
 struct check_run {
 	struct store *s;
@@ -1950,6 +2016,7 @@ int main(void)
 #if OOM_SWEEPS
 		T(test_out_of_memory),
 		T(test_check_out_of_memory),
+		T(test_restore_out_of_memory),
 #endif
 	};
 #undef T
