@@ -30,8 +30,10 @@ struct table *table_new(FILE *out, enum table_format fmt, size_t ncols,
 /* Add a row of ncols cells (NULL = empty); 0 or -1 (out of memory or write error). */
 int table_row(struct table *t, const char *const *cells);
 
-/* Print what is buffered, free the table; 0, or -1 if a row was lost (out of
- * memory) or a write failed, so a listing is never cut short silently. */
+/* Print what is buffered, free the table; 0, TABLE_NOMEM if a row was lost
+ * (out of memory), or -1 if a write failed, so that a listing is never cut
+ * short silently. */
+#define TABLE_NOMEM (-2)
 int table_end(struct table *t);
 
 #endif

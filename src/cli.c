@@ -214,8 +214,11 @@ int cli_listing(struct cli *c, size_t ncols, const char *const *names,
 int cli_listing_end(struct cli *c, int rc, struct err *e)
 {
 	/* A row the table refused stops a scan without a message of its own. */
-	if (table_end(c->out) && (!rc || !e->code))
-		rc = err_set(e, ERR_IO, _("Cannot write the output."));
+	int t = table_end(c->out);
+
+	if (t && (!rc || !e->code))
+		rc = t == TABLE_NOMEM ? err_nomem(e)
+				      : err_set(e, ERR_IO, _("Cannot write the output."));
 	c->out = NULL;
 	return rc ? cli_fail(e) : 0;
 }

@@ -429,7 +429,8 @@ static void show_time(struct cli *c, const char *field, int64_t at)
 	show_line(c, field, b);
 }
 
-static void show_fields(struct cli *c, const struct exemplar *x)
+/* Every field of x, a line each; 0, or -1 when a line could not be made. */
+static int show_fields(struct cli *c, const struct exemplar *x)
 {
 	bool tsv = c->fmt == TABLE_TSV;
 	char n[32];
@@ -465,15 +466,16 @@ static void show_fields(struct cli *c, const struct exemplar *x)
 		cli_date(c, p->date, d);
 		if (asprintf(&line, "%s %s %s", tsv ? model_channel_code(p->channel)
 						    : model_channel_label(p->channel), d,
-			     p->ref ? p->ref : "") >= 0) {
-			show_line(c, "propagation", line);
-			free(line);
-		}
+			     p->ref ? p->ref : "") < 0)
+			return -1; /* not a record shown with a propagation missing */
+		show_line(c, "propagation", line);
+		free(line);
 	}
 	show_line(c, "created_by", x->created_by);
 	show_time(c, "created_at", x->created_at);
 	show_line(c, "updated_by", x->updated_by);
 	show_time(c, "updated_at", x->updated_at);
+	return 0;
 }
 
 int cli_exemplar_show(struct cli *c, int argc, char **argv)
@@ -495,10 +497,13 @@ int cli_exemplar_show(struct cli *c, int argc, char **argv)
 	model_exemplar_init(&x);
 	rc = cli_open(c, 0, &e) || register_get(c->reg, id, &x, &e) ||
 	     cli_listing(c, 2, names, labels, &e);
-	if (!rc)
-		show_fields(c, &x);
+	if (rc) {
+		model_exemplar_free(&x);
+		return cli_fail(&e);
+	}
+	rc = show_fields(c, &x) ? err_nomem(&e) : 0;
 	model_exemplar_free(&x);
-	return rc ? cli_fail(&e) : cli_listing_end(c, 0, &e);
+	return cli_listing_end(c, rc, &e);
 }
 
 /* ---- quota ------------------------------------------------------------------------ */

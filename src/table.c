@@ -9,7 +9,8 @@
 #include "text.h"
 
 /* A table being printed; `cells` holds the text rows (row-major, owned).
- * `failed` is sticky: a lost row or a failed write makes table_end() fail. */
+ * `failed` is sticky: a lost row (TABLE_NOMEM) or a failed write (-1) makes
+ * table_end() fail, and the first one is what it says. */
 struct table {
 	FILE *out;
 	enum table_format fmt;
@@ -18,6 +19,12 @@ struct table {
 	int *width;
 	int failed;
 };
+
+static void fail(struct table *t, int why)
+{
+	if (!t->failed)
+		t->failed = why;
+}
 
 int table_parse_format(const char *s, enum table_format *out)
 {
@@ -34,12 +41,14 @@ static void put_tsv(struct table *t, const char *const *cells)
 {
 	for (size_t i = 0; i < t->ncols; i++) {
 		char *v = text_visible(cells[i] ? cells[i] : "", 0);
-		if (!v || fprintf(t->out, "%s%s", i ? "\t" : "", v) < 0)
-			t->failed = 1;
+		if (!v)
+			fail(t, TABLE_NOMEM);
+		else if (fprintf(t->out, "%s%s", i ? "\t" : "", v) < 0)
+			fail(t, -1);
 		free(v);
 	}
 	if (fputc('\n', t->out) == EOF)
-		t->failed = 1;
+		fail(t, -1);
 }
 
 static int keep_row(struct table *t, const char *const *cells)
@@ -106,7 +115,7 @@ int table_row(struct table *t, const char *const *cells)
 	if (t->fmt == TABLE_TSV)
 		put_tsv(t, cells);
 	else if (keep_row(t, cells))
-		t->failed = 1;
+		fail(t, TABLE_NOMEM);
 	return t->failed ? -1 : 0;
 }
 
@@ -116,10 +125,10 @@ static void print_text_row(struct table *t, char **row)
 		bool last = i + 1 == t->ncols;
 		int pad = last ? 0 : t->width[i] - text_width(row[i]) + 2;
 		if (fputs(row[i], t->out) == EOF || fprintf(t->out, "%*s", pad, "") < 0)
-			t->failed = 1;
+			fail(t, -1);
 	}
 	if (fputc('\n', t->out) == EOF)
-		t->failed = 1;
+		fail(t, -1);
 }
 
 int table_end(struct table *t)
@@ -142,8 +151,8 @@ int table_end(struct table *t)
 	for (size_t i = 0; i < t->nrows * t->ncols; i++)
 		free(t->cells[i]);
 	if (fflush(t->out) == EOF)
-		t->failed = 1;
-	rc = t->failed ? -1 : 0;
+		fail(t, -1);
+	rc = t->failed;
 	free(t->cells);
 	free(t->width);
 	free(t);
