@@ -29,7 +29,11 @@
 #include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "err.h"
 
 extern void *__libc_malloc(size_t n);
 extern void *__libc_calloc(size_t n, size_t size);
@@ -97,6 +101,32 @@ void free(void *p)
 {
 	oom.live -= oom.armed && p;
 	__libc_free(p);
+}
+
+/*
+ * A new directory for one run's database, made outside the count: in
+ * /dev/shm when there is one (a commit's fdatasync costs nothing there, and
+ * a sweep makes hundreds), else in /tmp.  Its name goes to dir (64 bytes).
+ */
+static inline void oom_run_dir(char dir[64])
+{
+	bool was = oom.spare;
+
+	oom.spare = true;
+	snprintf(dir, 64, "/dev/shm/dienhinh-oom.XXXXXX");
+	if (!mkdtemp(dir)) {
+		snprintf(dir, 64, "/tmp/dienhinh-oom.XXXXXX");
+		if (!mkdtemp(dir))
+			fail_msg("mkdtemp %s: %s", dir, strerror(errno));
+	}
+	oom.spare = was;
+}
+
+/* Does e say that memory ran out: ERR_NOMEM, or a system call's own words
+ * ("Cannot open ...: Cannot allocate memory")? */
+static inline bool oom_said(const struct err *e)
+{
+	return e->code == ERR_NOMEM || strstr(e->msg, strerror(ENOMEM));
 }
 
 /*

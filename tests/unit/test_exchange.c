@@ -465,9 +465,7 @@ static void test_only_the_office_imports(void **state)
 #if OOM_SWEEPS
 /*
  * Opening a new register and importing a file into it while memory runs
- * out (oom.h).  Each run has a database of its own, made and removed
- * outside the count, in /dev/shm when there is one (a commit's fdatasync
- * costs nothing there, and a sweep makes hundreds).
+ * out (oom.h).  Each run has a database of its own (oom_run_dir).
  */
 struct import_run {
 	struct fixture *f;
@@ -483,14 +481,10 @@ struct import_run {
 static int import_run(void *p)
 {
 	struct import_run *r = p;
-	const char *shm = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
 	char db[96];
 
-	oom.spare = true;
-	snprintf(r->dir, sizeof r->dir, "%s/dienhinh-oom.XXXXXX", shm);
-	assert_non_null(mkdtemp(r->dir));
+	oom_run_dir(r->dir);
 	snprintf(db, sizeof db, "%s/db", r->dir);
-	oom.spare = false;
 	r->fail = oom.fail;
 	r->until = oom.until;
 	r->r = NULL;
@@ -533,7 +527,7 @@ static void import_failed(void *p)
 	struct import_run *r = p;
 
 	/* Out of memory, or a system call that said so (fopen: "Cannot open ...: %s"). */
-	if (r->e.code != ERR_NOMEM && !strstr(r->e.msg, strerror(ENOMEM)))
+	if (!oom_said(&r->e))
 		fail_msg("requests %ld-%ld refused: %s (%s)", r->fail, r->until, r->e.msg,
 			 r->res.n_problems ? r->res.problems[0].text : "no problem listed");
 	if (r->r)

@@ -1762,9 +1762,9 @@ static void count_problem(const char *problem, void *ctx)
 /*
  * A record's whole life while memory runs out (oom.h): a new register is
  * opened, a person added, returned, introduced again, accepted, propagated,
- * proposed, commended and edited.  Each run has a database of its own, in /dev/shm when there is
- * one.  Whatever step a refusal stops, `check` must find nothing wrong with
- * what was written before it.
+ * proposed, commended and edited.  Each run has a database of its own
+ * (oom_run_dir).  Whatever step a refusal stops, `check` must find nothing
+ * wrong with what was written before it.
  */
 struct life_run {
 	struct fx *f;
@@ -1778,15 +1778,13 @@ struct life_run {
 static int life_run(void *p)
 {
 	struct life_run *l = p;
-	const char *shm = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
 	struct commendation c = { "Giấy khen", "12/QĐ-UBND", ymd(2024, 12, 20), "Nguyễn Văn Tư" };
 	struct propagation pr = { CHANNEL_RADIO, ymd(2024, 12, 1), "Chuyên mục số 12", "", 0 };
 	char db[96];
 
-	oom.spare = true;
-	snprintf(l->dir, sizeof l->dir, "%s/dienhinh-oom.XXXXXX", shm);
-	assert_non_null(mkdtemp(l->dir));
+	oom_run_dir(l->dir);
 	snprintf(db, sizeof db, "%s/db", l->dir);
+	oom.spare = true;
 	person(&l->x, "p1", "Nguyễn Thị Hoa", ymd(2024, 11, 2));
 	oom.spare = false;
 	l->r = NULL;
@@ -1832,7 +1830,7 @@ static void life_failed(void *p)
 {
 	struct life_run *l = p;
 
-	if (l->e.code != ERR_NOMEM && !strstr(l->e.msg, strerror(ENOMEM)))
+	if (!oom_said(&l->e))
 		fail_msg("request %ld refused: %s", oom.calls, l->e.msg);
 	life_end(l);
 }
@@ -1900,7 +1898,7 @@ static void restore_failed(void *p)
 {
 	struct restore_run *x = p;
 
-	if (x->e.code != ERR_NOMEM && !strstr(x->e.msg, strerror(ENOMEM)))
+	if (!oom_said(&x->e))
 		fail_msg("request %ld refused: %s", oom.calls, x->e.msg);
 	restore_end(x, 3);
 }
