@@ -203,7 +203,13 @@ static void test_commands_out_of_memory(void **state)
 	static const char *const check[] = { "check", NULL };
 	static const char *const report[] = { "report", "quarter", "--year", "2024", "--quarter",
 					      "2", NULL };
-	const char *const *commands[] = { list, search, quota, show, log, check, report };
+	static const char *const year[] = { "report", "year", "--year", "2024", NULL };
+	static const char *const plan[] = { "report", "plan", "--format", "csv", NULL };
+	static const char *const export[] = { "export", "exemplars", NULL };
+	static const char *const units[] = { "units", NULL };
+	static const char *const whoami[] = { "whoami", NULL };
+	const char *const *commands[] = { list, search, quota, show, log, check, report, year, plan,
+					  export, units, whoami };
 	struct cli_run c = { .f = *state };
 
 	snprintf(c.out, sizeof c.out, "%s/out", c.f->dir);
