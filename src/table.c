@@ -103,6 +103,7 @@ struct table *table_new(FILE *out, enum table_format fmt, size_t ncols,
 	if (fmt == TABLE_TSV)
 		put_tsv(t, names);
 	else if (keep_labels(t, labels)) {
+		free(t->cells); /* grown for the header row, which is not in it */
 		free(t->width);
 		free(t);
 		return NULL;

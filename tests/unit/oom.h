@@ -46,7 +46,6 @@ static struct {
 	const char *exempt; /* nor those of a library whose file name holds this */
 	long from;        /* the first request a sweep refuses: the ones before are
 			   * the C library's own start-up (setlocale), as in every run */
-	bool kept_ok;     /* blocks kept are not counted against the run (test_cli) */
 	long calls;       /* requests so far */
 	long fail, until; /* the first and last refused (0: none) */
 	long live;        /* blocks taken and not yet given back: above 0 is a leak; below
@@ -140,7 +139,7 @@ static int oom_run_once(int (*run)(void *ctx), void (*check)(void *ctx),
 	bool last;
 
 	oom = (__typeof__(oom)){ .armed = true, .exempt = oom.exempt, .from = oom.from,
-				 .kept_ok = oom.kept_ok, .fail = n, .until = until };
+				 .fail = n, .until = until };
 	rc = run(ctx);
 	last = rc == 0 && oom.calls < n;
 	oom.fail = 0; /* still counted, no longer refused: check() and done() may free */
@@ -149,7 +148,7 @@ static int oom_run_once(int (*run)(void *ctx), void (*check)(void *ctx),
 	else if (check)
 		check(ctx);
 	oom.armed = false;
-	return oom.live > 0 && !oom.kept_ok ? -1 : last;
+	return oom.live > 0 ? -1 : last;
 }
 
 /*
