@@ -1,6 +1,7 @@
 /* table.c - see table.h. */
 #include "table.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,13 +38,25 @@ int table_parse_format(const char *s, enum table_format *out)
 	return 0;
 }
 
+/* Printable ASCII only: nothing a terminal could take for a command. */
+static bool plain(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || (unsigned char)*s >= 0x7F)
+			return false;
+	return true;
+}
+
 static void put_tsv(struct table *t, const char *const *cells)
 {
 	for (size_t i = 0; i < t->ncols; i++) {
-		char *v = text_visible(cells[i] ? cells[i] : "", 0);
-		if (!v)
+		const char *c = cells[i] ? cells[i] : "";
+		/* Numbers and codes, most cells of a listing, need no safe copy. */
+		bool as_is = plain(c);
+		char *v = as_is ? NULL : text_visible(c, 0);
+		if (!as_is && !v)
 			fail(t, TABLE_NOMEM);
-		else if (fprintf(t->out, "%s%s", i ? "\t" : "", v) < 0)
+		else if ((i && fputc('\t', t->out) == EOF) || fputs(v ? v : c, t->out) == EOF)
 			fail(t, -1);
 		free(v);
 	}
