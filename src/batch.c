@@ -101,11 +101,14 @@ static int problem_order(const void *a, const void *b)
 }
 
 /* Append problem `why` of record i to a list of *n with room for *cap; 0 or
- * -1 (out of memory).  A file of refused rows can give one for each. */
+ * -1 (out of memory).  A file of refused rows can give one for each.
+ * Memory running out is not a record's problem: it is refused here, and the
+ * batch stops as out of memory. */
 static int add_problem(struct batch_problem **v, size_t *n, size_t *cap, size_t i,
 		       const struct err *why)
 {
-	if (*n == *cap && mem_grow(v, cap, *n + 1, sizeof **v, 16))
+	if (why->code == ERR_NOMEM ||
+	    (*n == *cap && mem_grow(v, cap, *n + 1, sizeof **v, 16)))
 		return -1;
 	(*v)[*n].index = i;
 	(*v)[(*n)++].err = *why;
@@ -294,10 +297,8 @@ static int prep_run(void *p)
 		batch_defaults(c->r, x, h->now);
 		if (model_exemplar_clean(x, NULL, &why) ||
 		    model_exemplar_validate(x, register_today(c->r), &why)) {
-			/* Memory running out is not the record's fault: the batch stops. */
 			c->early[i] = true;
-			h->nomem = why.code == ERR_NOMEM ||
-				   add_problem(&h->problems, &h->n_problems, &h->cap_problems, i,
+			h->nomem = add_problem(&h->problems, &h->n_problems, &h->cap_problems, i,
 					       &why) != 0;
 		} else {
 			keys_list_prefix(x->unit, x->type, x->name, &k);
@@ -589,8 +590,7 @@ int batch_import_units(struct reg *r, struct unit *us, size_t n, const char *sou
 		if (!unit_valid(register_config(r), &us[i], &why))
 			continue;
 		c.invalid[i] = true;
-		/* Memory running out is not the unit's fault: nothing is written. */
-		if (why.code == ERR_NOMEM || ubatch_problem(&c, i, &why)) {
+		if (ubatch_problem(&c, i, &why)) {
 			free(c.invalid);
 			free(c.problems);
 			return err_nomem(e);
