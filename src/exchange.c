@@ -355,18 +355,24 @@ static int enum_cell(struct import *im, size_t row, size_t c, const char *s, int
 	return -1;
 }
 
+/* sheet_same_name, memory running out noted in im (and taken for "not the same"). */
+static bool same_name(struct import *im, const char *a, const char *b)
+{
+	int same = sheet_same_name(a, b);
+
+	if (same == SHEET_NOMEM)
+		im->nomem = true;
+	return same > 0;
+}
+
 /* The unit by code, else by name (accents and case aside); NULL if none. */
 static const struct unit *find_unit(struct import *im, const char *s)
 {
 	const struct unit *u = units_find(&im->units, s);
 
-	for (size_t i = 0; !u && *s && i < im->units.n && !im->nomem; i++) {
-		int same = sheet_same_name(im->units.v[i].name, s);
-		if (same == SHEET_NOMEM)
-			im->nomem = true;
-		else if (same)
+	for (size_t i = 0; !u && *s && i < im->units.n && !im->nomem; i++)
+		if (same_name(im, im->units.v[i].name, s))
 			u = &im->units.v[i];
-	}
 	return u;
 }
 
@@ -679,13 +685,9 @@ static int parse_unit(struct import *im, const struct csvio_row *row, struct uni
 	s = cell(im, row, SHEET_U_BLOCK);
 	const struct config *cfg = register_config(im->r);
 	const struct block *b = config_block(cfg, s);
-	for (size_t i = 0; !b && *s && i < cfg->n_blocks && !im->nomem; i++) {
-		int same = sheet_same_name(cfg->blocks[i].name, s);
-		if (same == SHEET_NOMEM)
-			im->nomem = true;
-		else if (same)
+	for (size_t i = 0; !b && *s && i < cfg->n_blocks && !im->nomem; i++)
+		if (same_name(im, cfg->blocks[i].name, s))
 			b = &cfg->blocks[i];
-	}
 	if (*s && !b && !im->nomem)
 		cell_problem(im, n, SHEET_U_BLOCK, _("there is no emulation block \"%s\" in the "
 					       "configuration."), s);
