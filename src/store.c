@@ -927,14 +927,11 @@ int store_batch_end(struct store_txn *t, struct err *e)
 }
 
 /*
- * Held records are written out first.  Should that fail, they stay held
- * (the next write out reports it, store_batch_end() at the latest) and are
- * looked through here.
- */
-/*
- * A record held back by a batch counts.  If they cannot be written out (a
- * full map, no memory), the transaction is bound to fail at its end; until
- * then a held id must still read as taken, or a kept id could be given twice.
+ * Held records are written out first.  Should that fail (a full map, no
+ * memory), they stay held, the next write out reports it (store_batch_end()
+ * at the latest) and the transaction fails; until then they are looked
+ * through here, as a held id must still read as taken, or a kept id could
+ * be given twice.
  */
 int store_has_exemplar(struct store_txn *t, uint64_t id)
 {
@@ -1723,10 +1720,10 @@ static int copy_table(struct store_txn *t, MDB_txn *rt, const char *name, MDB_db
 	     rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
 		if (check_record(name, &d, e)) {
 			char why[sizeof e->msg];
-			snprintf(why, sizeof why, "%s", e->msg);
 			mdb_cursor_close(c);
 			if (e->code == ERR_NOMEM) /* the backup may be sound: say only that */
 				return -1;
+			snprintf(why, sizeof why, "%s", e->msg);
 			return err_set(e, ERR_SCHEMA, _("The backup is damaged (%s). Nothing was "
 							"changed."), why);
 		}
@@ -1807,10 +1804,10 @@ int store_restore(struct store *s, const char *dir, const char *safety_dir,
 {
 	struct restore b = { NULL, dir, safety_dir, a, 0, false };
 	char *here = realpath(s->dir, NULL), *there = here ? realpath(dir, NULL) : NULL;
-	int rc = errno;
+	int why = errno, rc;
 
 	/* A backup that is not there is open_backup's to refuse, with its own words. */
-	if ((!here || !there) && rc == ENOMEM) {
+	if ((!here || !there) && why == ENOMEM) {
 		free(here);
 		return err_nomem(e);
 	}
