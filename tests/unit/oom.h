@@ -153,8 +153,9 @@ static int oom_run_once(int (*run)(void *ctx), void (*check)(void *ctx),
 
 /*
  * The same, failing the test on blocks kept.  A block kept the first time
- * and not the second is a cache of the C library's (gettext remembers each
- * message it translates; setlocale its names); one kept every time is a leak.
+ * and not the second is the C library's, set up once: gettext loads the
+ * catalogue at the first message it translates (test_cli, when the config
+ * cannot be read).  One kept every time is a leak.
  */
 static bool oom_run(int (*run)(void *ctx), void (*check)(void *ctx), void (*done)(void *ctx),
 		    void *ctx, long n, long until)
