@@ -5,8 +5,8 @@
  * glibc lets a program replace malloc, and then calls the replacement from
  * its own functions too (strdup, vasprintf, getline): the functions below
  * hand every request to glibc's allocator, but while `oom.armed` they count
- * the blocks taken and given back, and refuse requests `oom.fail` to
- * `oom.until`.  oom_sweep() refuses the first request of a run, then the
+ * the blocks taken and given back, and while `oom.refusing` they refuse
+ * requests `oom.fail` to `oom.until`.  oom_sweep() refuses the first request of a run, then the
  * second, and so on until a run makes no more requests than that: each run
  * must either fail, giving back every block it took, or get round the
  * refusal (libcsv tries smaller blocks) and give the same result as a run
@@ -42,12 +42,13 @@ extern void __libc_free(void *p);
 
 static struct {
 	bool armed;
+	bool refusing;    /* during the run itself: fail to until are refused */
 	bool spare;       /* the test's own set-up: its requests are neither counted nor refused */
 	const char *exempt; /* nor those of a library whose file name holds this */
 	long from;        /* the first request a sweep refuses: the ones before are
 			   * the C library's own start-up (setlocale), as in every run */
 	long calls;       /* requests so far */
-	long fail, until; /* the first and last refused (0: none) */
+	long fail, until; /* the first and last refused in the run, for messages after it */
 	long live;        /* blocks taken and not yet given back: above 0 is a leak; below
 			   * 0, blocks taken before the run went in it (LMDB keeps its
 			   * page lists from one transaction to the next) */
@@ -62,7 +63,7 @@ static bool oom_refused(void *caller)
 	if (oom.exempt && dladdr(caller, &in) && in.dli_fname && strstr(in.dli_fname, oom.exempt))
 		return false;
 	oom.calls++;
-	if (!oom.fail || oom.calls < oom.fail || oom.calls > oom.until)
+	if (!oom.refusing || oom.calls < oom.fail || oom.calls > oom.until)
 		return false;
 	errno = ENOMEM; /* as glibc's malloc says it */
 	return true;
@@ -138,11 +139,11 @@ static int oom_run_once(int (*run)(void *ctx), void (*check)(void *ctx),
 	int rc;
 	bool last;
 
-	oom = (__typeof__(oom)){ .armed = true, .exempt = oom.exempt, .from = oom.from,
-				 .fail = n, .until = until };
+	oom = (__typeof__(oom)){ .armed = true, .refusing = true, .exempt = oom.exempt,
+				 .from = oom.from, .fail = n, .until = until };
 	rc = run(ctx);
 	last = rc == 0 && oom.calls < n;
-	oom.fail = 0; /* still counted, no longer refused: check() and done() may free */
+	oom.refusing = false; /* still counted: check() and done() may free */
 	if (rc == 0)
 		done(ctx);
 	else if (check)

@@ -475,7 +475,6 @@ struct import_run {
 	struct reg *r;
 	struct exchange_result res;
 	struct err e;
-	long fail, until; /* the requests refused in this run */
 };
 
 static int import_run(void *p)
@@ -485,8 +484,6 @@ static int import_run(void *p)
 
 	oom_run_dir(r->dir);
 	snprintf(db, sizeof db, "%s/db", r->dir);
-	r->fail = oom.fail;
-	r->until = oom.until;
 	r->r = NULL;
 	memset(&r->res, 0, sizeof r->res);
 	if (register_open(r->f->cfg, db, "chief", date_from_ymd(2024, 11, 20), REG_CREATE, &r->r,
@@ -528,7 +525,7 @@ static void import_failed(void *p)
 
 	/* Out of memory, or a system call that said so (fopen: "Cannot open ...: %s"). */
 	if (!oom_said(&r->e))
-		fail_msg("requests %ld-%ld refused: %s (%s)", r->fail, r->until, r->e.msg,
+		fail_msg("requests %ld-%ld refused: %s (%s)", oom.fail, oom.until, r->e.msg,
 			 r->res.n_problems ? r->res.problems[0].text : "no problem listed");
 	if (r->r)
 		assert_int_equal(stored(r->r), 0); /* all or nothing */
@@ -598,7 +595,7 @@ static void export_failed(void *p)
 	struct export_run *x = p;
 
 	if (x->e.code != ERR_NOMEM)
-		fail_msg("request %ld refused: %s", oom.calls, x->e.msg);
+		fail_msg("requests %ld-%ld refused: %s", oom.fail, oom.until, x->e.msg);
 }
 
 static void export_done(void *p)
@@ -610,9 +607,7 @@ static void export_done(void *p)
 	got = slurp(x->path);
 	oom.spare = false;
 	assert_string_equal(got, x->want);
-	oom.spare = true;
 	free(got);
-	oom.spare = false;
 }
 
 static void test_export_out_of_memory(void **state)

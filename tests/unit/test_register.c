@@ -1825,7 +1825,7 @@ static void life_failed(void *p)
 	struct life_run *l = p;
 
 	if (!oom_said(&l->e))
-		fail_msg("request %ld refused: %s", oom.calls, l->e.msg);
+		fail_msg("requests %ld-%ld refused: %s", oom.fail, oom.until, l->e.msg);
 	life_end(l);
 }
 
@@ -1888,7 +1888,7 @@ static void restore_failed(void *p)
 	struct restore_run *x = p;
 
 	if (!oom_said(&x->e))
-		fail_msg("request %ld refused: %s", oom.calls, x->e.msg);
+		fail_msg("requests %ld-%ld refused: %s", oom.fail, oom.until, x->e.msg);
 	restore_end(x, 3);
 }
 
@@ -1935,7 +1935,8 @@ static void check_failed(void *p)
 	struct check_run *c = p;
 
 	if (c->e.code != ERR_NOMEM)
-		fail_msg("request %ld refused: %d problems, %s", oom.calls, c->problems, c->e.msg);
+		fail_msg("requests %ld-%ld refused: %d problems, %s", oom.fail, oom.until,
+				 c->problems, c->e.msg);
 }
 
 static void check_done(void *p)

@@ -311,7 +311,8 @@ static void build_failed(void *p)
 	struct build_run *b = p;
 
 	if (b->e.code != ERR_NOMEM)
-		fail_msg("report %c, request %ld refused: %s", b->kind, oom.calls, b->e.msg);
+		fail_msg("report %c, requests %ld-%ld refused: %s", b->kind, oom.fail, oom.until,
+			 b->e.msg);
 	assert_null(b->rp);
 }
 
