@@ -48,7 +48,7 @@ int err_set(struct err *e, enum err_code code, const char *fmt, ...)
 int err_set_field(struct err *e, enum err_code code, const char *field,
 		  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
-/* ERR_NOMEM with its one sentence ("Out of memory."); returns -1. */
+/* ERR_NOMEM with its one message (out of memory, nothing done, what to do); returns -1. */
 int err_nomem(struct err *e);
 
 /* Reset `e` to "no error". */

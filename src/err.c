@@ -45,7 +45,9 @@ int err_set_field(struct err *e, enum err_code code, const char *field,
 
 int err_nomem(struct err *e)
 {
-	return err_set(e, ERR_NOMEM, _("Out of memory."));
+	/* Said to an office worker: what happened to their work, and what to do. */
+	return err_set(e, ERR_NOMEM, _("The server is out of memory: this was not done. Try "
+				       "again later, or tell the administrator."));
 }
 
 void err_clear(struct err *e)
