@@ -80,6 +80,10 @@ enum {
  */
 char *text_visible(const char *s, unsigned flags);
 
+/* Is `s` printable ASCII only (0x20 to 0x7E), which text_visible would give
+ * back unchanged?  Numbers and codes are: they need no copy to be shown. */
+bool text_plain_ascii(const char *s);
+
 /* ---- one character at a time ------------------------------------------------
  * What this module and collate.c read strings with, so that both agree on
  * what a character, a space and a mark are.  The two called for every

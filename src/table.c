@@ -1,7 +1,6 @@
 /* table.c - see table.h. */
 #include "table.h"
 
-#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,21 +37,12 @@ int table_parse_format(const char *s, enum table_format *out)
 	return 0;
 }
 
-/* Printable ASCII only: nothing a terminal could take for a command. */
-static bool plain(const char *s)
-{
-	for (; *s; s++)
-		if ((unsigned char)*s < 0x20 || (unsigned char)*s >= 0x7F)
-			return false;
-	return true;
-}
-
 static void put_tsv(struct table *t, const char *const *cells)
 {
 	for (size_t i = 0; i < t->ncols; i++) {
 		const char *c = cells[i] ? cells[i] : "";
 		/* Numbers and codes, most cells of a listing, need no safe copy. */
-		bool as_is = plain(c);
+		bool as_is = text_plain_ascii(c);
 		char *v = as_is ? NULL : text_visible(c, 0);
 		if (!as_is && !v)
 			fail(t, TABLE_NOMEM);

@@ -364,6 +364,14 @@ bool text_looks_legacy(const char *s)
  * three (U+FFFD for an invalid byte), two (caret notation for a control),
  * and a character of two or three bytes stays as long or becomes U+FFFD.
  */
+bool text_plain_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || (unsigned char)*s >= 0x7F)
+			return false;
+	return true;
+}
+
 char *text_visible(const char *s, unsigned flags)
 {
 	const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);

@@ -402,6 +402,26 @@ static void visible_newlines_and_tabs(void **state)
 	free(b);
 }
 
+/* What needs no safe copy: printable ASCII, which text_visible gives back as it is. */
+static void plain_ascii_needs_no_copy(void **state)
+{
+	static const char *const plain[] = { "", "2024", "p1",
+					     " !\"#$%&'()*+,-./09:;<=>?@AZ[\\]^_`az{|}~" };
+	static const char *const not[] = { "2024\t", "a\nb", "\x1b[2J", "x\x7f", "Phạm", "\xff",
+					   "\xc2\x9b" };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++) {
+		char *v = text_visible(plain[i], 0);
+		assert_true(text_plain_ascii(plain[i]));
+		assert_non_null(v);
+		assert_string_equal(v, plain[i]);
+		free(v);
+	}
+	for (size_t i = 0; i < sizeof not / sizeof not[0]; i++)
+		assert_false(text_plain_ascii(not[i]));
+}
+
 static void visible_replaces_bad_utf8(void **state)
 {
 	char *a = text_visible("a\xff" "b", 0), *b = text_visible("\xc3(", 0);
@@ -576,6 +596,7 @@ int main(void)
 		cmocka_unit_test(visible_neutralises_escapes),
 		cmocka_unit_test(visible_bidi_and_del),
 		cmocka_unit_test(visible_newlines_and_tabs),
+		cmocka_unit_test(plain_ascii_needs_no_copy),
 		cmocka_unit_test(visible_replaces_bad_utf8),
 		cmocka_unit_test(visible_keeps_vietnamese),
 	};
