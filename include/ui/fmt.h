@@ -29,8 +29,13 @@ void ui_fmt_quota(const struct ui *ui, int year, int quarter, int required, int 
 const char *ui_fmt_quota_sym(const struct ui *ui, enum quota_state s);
 int ui_fmt_quota_attr(const struct ui *ui, enum quota_state s);
 
-/* Days from today to the end of a quarter (0 on its last day; < 0 when over). */
-int ui_fmt_days_left(const struct ui *ui, int year, int quarter);
+/*
+ * Where today stands in a quarter, in words: "53 days left", "last day of
+ * the quarter", "ended" or "not started yet" (translated).  A screen may
+ * show a quarter other than today's (the plan's last one once the plan is
+ * over), and a count of days is only true of the quarter in progress.
+ */
+void ui_fmt_quarter_left(const struct ui *ui, int year, int quarter, char *buf, size_t size);
 
 /* "DD/MM/YYYY", or "" for no date. */
 void ui_fmt_date(date_t d, char buf[DATE_TEXT_SIZE]);

@@ -21,28 +21,48 @@ void ui_fmt_quarter(int year, int quarter, char *buf, size_t size)
 	snprintf(buf, size, _("Quarter %d/%d"), quarter, year);
 }
 
-int ui_fmt_days_left(const struct ui *ui, int year, int quarter)
+/* Days from today to the end of a quarter: 0 on its last day, < 0 once it is over. */
+static int days_left(const struct ui *ui, int year, int quarter)
 {
 	return (int)(date_quarter_last(year, quarter) - register_today(ui->r));
+}
+
+static bool not_started(const struct ui *ui, int year, int quarter)
+{
+	return date_quarter_first(year, quarter) > register_today(ui->r);
+}
+
+void ui_fmt_quarter_left(const struct ui *ui, int year, int quarter, char *buf, size_t size)
+{
+	int left = days_left(ui, year, quarter);
+
+	if (left < 0)
+		snprintf(buf, size, "%s", _("ended"));
+	else if (not_started(ui, year, quarter))
+		snprintf(buf, size, "%s", _("not started yet"));
+	else if (left == 0)
+		snprintf(buf, size, "%s", _("last day of the quarter"));
+	else
+		snprintf(buf, size, ngettext("%d day left", "%d days left", (unsigned long)left),
+			 left);
 }
 
 void ui_fmt_quota(const struct ui *ui, int year, int quarter, int required, int counted,
 		  bool active, char *buf, size_t size)
 {
-	int left = ui_fmt_days_left(ui, year, quarter);
-	const char *dash = ui_draw_sym(ui, UI_SYM_DASH);
+	char when[64];
 
-	if (!active && counted == 0)
-		snprintf(buf, size, "%s", dash);
-	else if (!required)
+	if (!active && counted == 0) {
+		snprintf(buf, size, "%s", ui_draw_sym(ui, UI_SYM_DASH));
+	} else if (!required) {
 		snprintf(buf, size, _("%d (no quota)"), counted);
-	else if (left < 0 || date_quarter_first(year, quarter) > register_today(ui->r))
-		snprintf(buf, size, "%d/%d", counted, required);
-	else if (left == 0)
-		snprintf(buf, size, _("%d/%d %s last day"), counted, required, dash);
-	else
-		snprintf(buf, size, ngettext("%d/%d %s %d day left", "%d/%d %s %d days left",
-					     (unsigned long)left), counted, required, dash, left);
+	} else if (days_left(ui, year, quarter) < 0 || not_started(ui, year, quarter)) {
+		snprintf(buf, size, "%d/%d", counted, required); /* nothing to count down */
+	} else {
+		ui_fmt_quarter_left(ui, year, quarter, when, sizeof when);
+		snprintf(buf, size, "%d/%d %s %s", counted, required,
+			 ui_draw_sym(ui, UI_SYM_DASH), when);
+	}
 }
 
 const char *ui_fmt_quota_sym(const struct ui *ui, enum quota_state s)

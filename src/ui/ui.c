@@ -113,7 +113,7 @@ static void menu_draw(struct ui *ui, void *p)
 	struct menu *m = p;
 	const struct config *cfg = register_config(ui->r);
 	int y = 2;
-	char line[512], q[64];
+	char line[512], q[64], when[64];
 
 	ui_draw_title(ui, _("Advanced exemplars"));
 	if (cfg->issuer && *cfg->issuer)
@@ -136,13 +136,10 @@ static void menu_draw(struct ui *ui, void *p)
 	}
 	y++;
 	ui_fmt_quarter(m->year, m->quarter, q, sizeof q);
-	int left = ui_fmt_days_left(ui, m->year, m->quarter);
+	ui_fmt_quarter_left(ui, m->year, m->quarter, when, sizeof when);
 	if (m->with_quota)
-		snprintf(line, sizeof line, ngettext("%s (%d day left): %d of %d units with a "
-						     "quota have met it.",
-						     "%s (%d days left): %d of %d units with a "
-						     "quota have met it.", (unsigned long)left),
-			 q, left, m->met, m->with_quota);
+		snprintf(line, sizeof line, _("%s (%s): %d of %d units with a quota have met it."),
+			 q, when, m->met, m->with_quota);
 	else
 		snprintf(line, sizeof line, _("%s: no unit has a quota this quarter (outside "
 					      "the plan years %d-%d)."), q, cfg->plan_from,

@@ -169,7 +169,7 @@ static void draw_row(struct screen *s, const struct urow *r, int y, bool sel)
 static void draw(struct ui *ui, void *p)
 {
 	struct screen *s = p;
-	char q[64], line[160];
+	char q[64], when[64], line[160];
 	struct err e;
 	int height = LINES - 5;
 
@@ -177,9 +177,8 @@ static void draw(struct ui *ui, void *p)
 		ui_term_say(ui, true, "%s", e.msg);
 	ui_draw_title(ui, _("Units"));
 	ui_fmt_quarter(s->year, s->quarter, q, sizeof q);
-	int left = ui_fmt_days_left(ui, s->year, s->quarter);
-	snprintf(line, sizeof line, ngettext("%s, %d day left", "%s, %d days left",
-					     (unsigned long)left), q, left);
+	ui_fmt_quarter_left(ui, s->year, s->quarter, when, sizeof when);
+	snprintf(line, sizeof line, "%s, %s", q, when);
 	ui_draw_text(1, 1, COLS - 2, A_BOLD, line);
 	ui_draw_text(2, NAME_X, NAME_W, ui_term_attr(ui, UI_A_HEAD), _("Unit"));
 	ui_draw_text(2, QUOTA_X, QUOTA_W, ui_term_attr(ui, UI_A_HEAD), _("Introduced/quota"));
