@@ -36,4 +36,8 @@ int table_row(struct table *t, const char *const *cells);
 #define TABLE_NOMEM (-2)
 int table_end(struct table *t);
 
+/* Free the table without printing the text rows it holds (a listing whose
+ * request was refused); TSV already written stays written. */
+void table_drop(struct table *t);
+
 #endif

@@ -213,6 +213,13 @@ int cli_listing(struct cli *c, size_t ncols, const char *const *names,
 
 int cli_listing_end(struct cli *c, int rc, struct err *e)
 {
+	/* A request refused as a whole (a unit or record that does not exist)
+	 * leaves no empty table above its message. */
+	if (rc && e->code == ERR_NOTFOUND) {
+		table_drop(c->out);
+		c->out = NULL;
+		return cli_fail(e);
+	}
 	/* A row the table refused stops a scan without a message of its own. */
 	int t = table_end(c->out);
 

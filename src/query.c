@@ -85,10 +85,25 @@ static int search_txn(struct store_txn *t, struct scan_ctx *c, struct err *e)
 	return rc;
 }
 
+/* A unit the register does not know is a mistyped code: said, not listed as empty. */
+static int known_unit(struct store_txn *t, const char *code, struct err *e)
+{
+	struct unit u = { .active_from = DATE_NONE, .active_to = DATE_NONE };
+
+	if (!code || !*code)
+		return 0;
+	if (store_get_unit(t, code, &u, e))
+		return -1;
+	model_unit_free(&u);
+	return 0;
+}
+
 static int scan_txn(struct store_txn *t, void *p, struct err *e)
 {
 	struct scan_args *a = p;
 
+	if (known_unit(t, a->c->f->unit, e))
+		return -1;
 	if (a->c->needle && *a->c->needle && !a->from && !a->backward)
 		return search_txn(t, a->c, e);
 	return store_scan_list(t, a->c->f->unit, a->from, a->from_len, a->backward, scan_row,

@@ -152,13 +152,18 @@ int table_end(struct table *t)
 			}
 		}
 	}
-	for (size_t i = 0; i < t->nrows * t->ncols; i++)
-		free(t->cells[i]);
 	if (fflush(t->out) == EOF)
 		fail(t, -1);
 	rc = t->failed;
+	table_drop(t);
+	return rc;
+}
+
+void table_drop(struct table *t)
+{
+	for (size_t i = 0; i < t->nrows * t->ncols; i++)
+		free(t->cells[i]);
 	free(t->cells);
 	free(t->width);
 	free(t);
-	return rc;
 }

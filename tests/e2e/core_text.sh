@@ -92,6 +92,13 @@ t_eq 'search "dao" finds Đào (đ folds to d)' "$(search dao)" "Phạm Thị Đ
 t_eq 'search for nothing there' "$(search "xyz")" ""
 t_eq 'search within a unit' "$(dh list --unit phuong1 --search nguyen --format tsv |
 	tail -n +2 | cut -f 7)" "Nguyễn Thị Hồng"
+# A mistyped unit code is said, not shown as an empty list.
+out=$(dh list --unit phuong9 2>"$T_DIR/err")
+t_eq "a unit that does not exist is refused (exit 1)" "$?" 1
+t_eq "with nothing on standard output" "$out" ""
+t_eq "and says which code" "$(cat "$T_DIR/err")" 'dienhinh: Không có đơn vị mã "phuong9".'
+t_eq "a unit with no records lists none, without a complaint" \
+	"$(dh list --unit congan --format tsv 2>&1)" $'id\tdate\tunit\ttype\tcategory\tstatus\tname'
 
 # ---- order ------------------------------------------------------------------------------
 t_eq "within one unit, people by given name, then family name" \
