@@ -27,6 +27,14 @@ void date_to_ymd(date_t date, int *y, int *m, int *d);
 /* Parse exactly "YYYY-MM-DD"; 0 on success, -1 if malformed or not a real date. */
 int date_parse(const char *s, date_t *out);
 
+/*
+ * Parse a date as a person writes it: "YYYY-MM-DD", or day, month and year
+ * in the Vietnamese order with "/", "-" or "." between them ("27/11/2025",
+ * "5/3/2024", "27.11.2025"; the year in four digits, one separator
+ * throughout).  0, or -1 if it is neither or not a real date.
+ */
+int date_parse_vn(const char *s, date_t *out);
+
 /* Write "YYYY-MM-DD" (or "" for DATE_NONE) into buf. */
 void date_format(date_t date, char buf[DATE_TEXT_SIZE]);
 

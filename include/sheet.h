@@ -87,9 +87,6 @@ void sheet_format_time(int64_t at, char buf[SHEET_TIME_SIZE]);
 /* That form, or with "Z", or without an offset (local time); 0 or -1. */
 int sheet_parse_time(const char *s, int64_t *out);
 
-/* "YYYY-MM-DD", or "DD/MM/YYYY" as Excel shows dates in Vietnam; 0 or -1. */
-int sheet_parse_day(const char *s, date_t *out);
-
 /* An account name as Unix has them (no space, control or '|', at most USER_MAX
  * bytes) copied to dst; 0 or -1. */
 int sheet_account(const char *s, char dst[USER_MAX + 1]);

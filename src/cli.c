@@ -150,9 +150,9 @@ int cli_parse_int(const char *s, const char *what, long lo, long hi, long *out, 
 
 int cli_parse_date(const char *s, const char *what, date_t *out, struct err *e)
 {
-	if (date_parse(s, out))
-		return err_set(e, ERR_USAGE, _("%s: \"%s\" is not a date written YYYY-MM-DD."), what,
-			       s);
+	if (date_parse_vn(s, out))
+		return err_set(e, ERR_USAGE, _("%s: \"%s\" is not a date: write it DD/MM/YYYY or "
+					       "YYYY-MM-DD."), what, s);
 	return 0;
 }
 

@@ -113,6 +113,39 @@ int date_parse(const char *s, date_t *out)
 	return 0;
 }
 
+/* Read one or two digits at *s, moving past them; -1 if there is no digit. */
+static int one_or_two(const char **s)
+{
+	const char *p = *s;
+	int n = p[0] >= '0' && p[0] <= '9' && p[1] >= '0' && p[1] <= '9' ? 2 : 1;
+	int v = digits(p, n);
+
+	if (v >= 0)
+		*s += n;
+	return v;
+}
+
+int date_parse_vn(const char *s, date_t *out)
+{
+	int d, m, y;
+	char sep;
+	date_t date;
+
+	if (date_parse(s, out) == 0)
+		return 0;
+	if (!s || (d = one_or_two(&s)) < 0)
+		return -1;
+	sep = *s++;
+	if (!sep || !strchr("/-.", sep) || (m = one_or_two(&s)) < 0 || *s++ != sep)
+		return -1;
+	if (strlen(s) != 4 || (y = digits(s, 4)) < 0)
+		return -1;
+	if ((date = date_from_ymd(y, m, d)) == DATE_NONE)
+		return -1;
+	*out = date;
+	return 0;
+}
+
 /* Write v as exactly n decimal digits (v is known to fit). */
 static void put_digits(char *p, int v, int n)
 {

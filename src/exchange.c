@@ -328,7 +328,7 @@ static int day_cell(struct import *im, size_t row, size_t c, const char *s, date
 		*out = DATE_NONE;
 		return 0;
 	}
-	if (sheet_parse_day(s, out)) {
+	if (date_parse_vn(s, out)) {
 		cell_problem(im, row, c, _("\"%s\" is not a date: write it YYYY-MM-DD or "
 					   "DD/MM/YYYY."), s);
 		return -1;

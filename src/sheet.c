@@ -319,18 +319,6 @@ int sheet_parse_time(const char *s, int64_t *out)
 	return 0;
 }
 
-int sheet_parse_day(const char *s, date_t *out)
-{
-	int d, m, y, n = 0;
-
-	if (date_parse(s, out) == 0)
-		return 0;
-	if (sscanf(s, "%2d/%2d/%4d%n", &d, &m, &y, &n) == 3 && !s[n] && y >= 1000 &&
-	    (*out = date_from_ymd(y, m, d)) != DATE_NONE)
-		return 0;
-	return -1;
-}
-
 int sheet_account(const char *s, char dst[USER_MAX + 1])
 {
 	if (strlen(s) > USER_MAX)
@@ -406,7 +394,7 @@ int sheet_parse_propagation(const char *line, struct propagation *p)
 	if (!copy)
 		return -1;
 	split5(copy, part);
-	if (sheet_parse_day(part[0], &p->date))
+	if (date_parse_vn(part[0], &p->date))
 		rc = 1;
 	else if ((ch = sheet_enum_parse(SHEET_CHANNEL, part[1])) < 0)
 		rc = 2;

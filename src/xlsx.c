@@ -173,7 +173,7 @@ static bool as_date(const char *s, lxw_datetime *d)
 	date_t day;
 
 	memset(d, 0, sizeof *d);
-	if (sheet_parse_day(s, &day))
+	if (date_parse_vn(s, &day))
 		return false;
 	date_to_ymd(day, &d->year, &d->month, &d->day);
 	return true;

@@ -42,10 +42,4 @@ void ui_fmt_date(date_t d, char buf[DATE_TEXT_SIZE]);
 /* "HH:MM DD/MM/YYYY" of a timestamp, local time. */
 void ui_fmt_time(int64_t t, char *buf, size_t size);
 
-/*
- * Parse a date as a person types it: "27/11/2025", "27-11-2025", "27.11.2025"
- * or "2025-11-27".  0, or -1 when it is not a real date.
- */
-int ui_fmt_parse_date(const char *s, date_t *out);
-
 #endif

@@ -285,7 +285,7 @@ static int step_save(struct ui *ui, struct ui_form *fm, void *ctx)
 			v[i] = ui_field_value(&fm->fields[i]);
 	struct ui_field *df = ui_form_field(fm, sf->propagate ? "date" : "decision_date");
 	char *ds = ui_field_value(df);
-	if (ds && *ds && ui_fmt_parse_date(ds, &d)) {
+	if (ds && *ds && date_parse_vn(ds, &d)) {
 		err_set_field(&e, ERR_INVALID, df->code, _("Write the date as day/month/year, "
 							   "for example 27/11/2025."));
 	} else if (sf->propagate) {

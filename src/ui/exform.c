@@ -227,7 +227,7 @@ static int gather(struct exform *x, struct exemplar *r, struct err *e)
 	if (!r->unit[0])
 		return err_set_field(e, ERR_INVALID, "unit", _("Choose the introducing unit."));
 	s = opt_value(&f[F_DATE]);
-	int bad = !s || ui_fmt_parse_date(s, &r->date);
+	int bad = !s || date_parse_vn(s, &r->date);
 	free(s);
 	if (bad)
 		return err_set_field(e, ERR_INVALID, "date", _("Write the date as day/month/year, "

@@ -2,8 +2,6 @@
 #include "ui/fmt.h"
 
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <time.h>
 
 #include "i18n.h"
@@ -100,18 +98,4 @@ void ui_fmt_time(int64_t t, char *buf, size_t size)
 
 	if (!localtime_r(&at, &tm) || !strftime(buf, size, "%H:%M %d/%m/%Y", &tm))
 		snprintf(buf, size, "?");
-}
-
-int ui_fmt_parse_date(const char *s, date_t *out)
-{
-	int d, m, y, n = 0;
-	char sep1, sep2;
-
-	if (date_parse(s, out) == 0)
-		return 0;
-	if (sscanf(s, "%2d%c%2d%c%4d%n", &d, &sep1, &m, &sep2, &y, &n) != 5 || s[n] ||
-	    sep1 != sep2 || !strchr("/-.", sep1) || y < 1900)
-		return -1;
-	*out = date_from_ymd(y, m, d);
-	return *out == DATE_NONE ? -1 : 0;
 }

@@ -161,12 +161,12 @@ id=$(dh add --unit phuong2 --type individual --category good_deeds --name "Trầ
 	--gender female --birth-year 1985 --position "Tổ trưởng tổ nhân dân tự quản" \
 	--workplace "Khóm 4, Phường 2" --movement "Dân vận khéo" \
 	--achievements $'Vận động 12 hộ hiến đất làm đường.\nNuôi 3 trẻ mồ côi.' \
-	--date 2024-07-20)
+	--date 20/07/2024) # dates as people write them, each with its own separator
 dh review "$id" accept >/dev/null
-dh propagate "$id" --channel radio --date 2024-09-02 --ref "Chuyên mục số 9" >/dev/null
+dh propagate "$id" --channel radio --date 2.9.2024 --ref "Chuyên mục số 9" >/dev/null
 dh propose "$id" >/dev/null
 dh commend "$id" --form "Giấy khen của Chủ tịch UBND thị xã" --decision "123/QĐ-UBND" \
-	--date 2024-12-20 --signer "Nguyễn Văn Tư" >/dev/null
+	--date 20-12-2024 --signer "Nguyễn Văn Tư" >/dev/null
 out=$(dh show "$id" --format tsv)
 t_eq "show --format tsv: every field, in order" "$(cut -f 1 <<<"$out" | tr '\n' ' ')" \
 	"field id version name type category unit date status status_reason gender birth_year \

@@ -179,6 +179,39 @@ static void test_parse_good(void **state)
 	assert_int_equal(out, D_2024_01_01 + 182);
 }
 
+/* As people write dates: ISO, or day first with one separator throughout. */
+static void test_parse_vn(void **state)
+{
+	static const struct { const char *s; int y, m, d; } good[] = {
+		{ "2024-02-29", 2024, 2, 29 }, { "29/02/2024", 2024, 2, 29 },
+		{ "5/3/2024", 2024, 3, 5 },    { "05-03-2024", 2024, 3, 5 },
+		{ "05.3.2024", 2024, 3, 5 },   { "31/12/9999", 9999, 12, 31 },
+		{ "1/1/1900", 1900, 1, 1 },
+	};
+	static const char *bad[] = {
+		"30/02/2024", "2024-2-5", "05/03/24", "", "2024-02-29x", "5/3/2024 ",
+		" 5/3/2024", "+5/3/2024", "5/ 3/2024", "5/3/+024", "05/03-2024", "05.03/2024",
+		"005/03/2024", "05/003/2024", "05/03/02024", "5//2024", "/3/2024", "5/3/",
+		"5", "5/", "5/3", "31/12/1899", "00/01/2024", "01/13/2024", "5,3,2024",
+		"5 3 2024", "2024/03/05",
+	};
+	date_t out;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+		out = DATE_NONE;
+		assert_int_equal(date_parse_vn(good[i].s, &out), 0);
+		assert_int_equal(out, date_from_ymd(good[i].y, good[i].m, good[i].d));
+	}
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		out = 777;
+		if (date_parse_vn(bad[i], &out) != -1)
+			fail_msg("\"%s\" was taken for a date", bad[i]);
+		assert_int_equal(out, 777);
+	}
+	assert_int_equal(date_parse_vn(NULL, &out), -1);
+}
+
 static void test_formats(void **state)
 {
 	char buf[DATE_TEXT_SIZE];
@@ -305,6 +338,7 @@ int main(void)
 		cmocka_unit_test(test_round_trip_all_days),
 		cmocka_unit_test(test_parse_refuses_malformed),
 		cmocka_unit_test(test_parse_good),
+		cmocka_unit_test(test_parse_vn),
 		cmocka_unit_test(test_formats),
 		cmocka_unit_test(test_year_and_quarter),
 		cmocka_unit_test(test_quarter_bounds),

@@ -182,8 +182,13 @@ static void test_list_filters(void **state)
 	fill(f);
 	scan(f, &(struct query_filter){ .unit = "p2" }, NULL, 0, false, &r);
 	expect_ids(&r, (const uint64_t[]){ 7, 8, 0 });
-	scan(f, &(struct query_filter){ .unit = "p" }, NULL, 0, false, &r);
-	expect_ids(&r, (const uint64_t[]){ 0 });
+	/* "p" is no unit, only the start of two codes: refused, not an empty list. */
+	struct err e = { 0 };
+	r.n = 0;
+	assert_int_equal(query_scan(f->r, &(struct query_filter){ .unit = "p" }, NULL, 0, false,
+				    keep_row, &r, &e), -1);
+	assert_int_equal(e.code, ERR_NOTFOUND);
+	assert_int_equal(r.n, 0);
 	scan(f, &(struct query_filter){ .year = 2024, .quarter = 3 }, NULL, 0, false, &r);
 	expect_ids(&r, (const uint64_t[]){ 9, 6, 3, 5, 2, 4, 7, 0 });
 	scan(f, &(struct query_filter){ .year = 2024, .quarter = 4 }, NULL, 0, false, &r);

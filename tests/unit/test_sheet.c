@@ -168,23 +168,6 @@ static void test_times_keep_the_instant(void **state)
 		assert_int_equal(sheet_parse_time(bad[i], &t), -1);
 }
 
-static void test_days(void **state)
-{
-	date_t d;
-
-	(void)state;
-	assert_int_equal(sheet_parse_day("2024-02-29", &d), 0);
-	assert_int_equal(d, date_from_ymd(2024, 2, 29));
-	assert_int_equal(sheet_parse_day("29/02/2024", &d), 0);
-	assert_int_equal(d, date_from_ymd(2024, 2, 29));
-	assert_int_equal(sheet_parse_day("5/3/2024", &d), 0);
-	assert_int_equal(d, date_from_ymd(2024, 3, 5)); /* day first, as in Vietnam */
-	static const char *bad[] = { "30/02/2024", "2024-2-5", "05/03/24", "", "2024-02-29x",
-				     "5/3/2024 " };
-	for (size_t i = 0; i < N(bad); i++)
-		assert_int_equal(sheet_parse_day(bad[i], &d), -1);
-}
-
 static void test_accounts(void **state)
 {
 	char u[USER_MAX + 1];
@@ -264,7 +247,6 @@ int main(void)
 		cmocka_unit_test(test_enums_by_code_or_label),
 		cmocka_unit_test(test_enums_read_again),
 		cmocka_unit_test(test_times_keep_the_instant),
-		cmocka_unit_test(test_days),
 		cmocka_unit_test(test_accounts),
 		cmocka_unit_test(test_propagations_round_trip),
 		cmocka_unit_test(test_propagation_refusals),
