@@ -257,17 +257,38 @@ static int refuse_overrides(const char *config, const char *db, struct err *e)
 	return 0;
 }
 
-static int settle(struct cli *c, const char *config, struct err *e)
+/* The config: --config, else DIENHINH_CONFIG, else the system's. */
+static int load_config(const char *config, struct config **out, struct err *e)
 {
 	const char *path = config ? config : getenv("DIENHINH_CONFIG");
 	char dflt[PATH_MAX];
-	const char *today = c->privileged ? NULL : getenv("DIENHINH_TODAY");
 
 	if (!path || !*path) {
 		snprintf(dflt, sizeof dflt, "%s/dienhinh/dienhinh.ini", DIENHINH_SYSCONFDIR);
 		path = dflt;
 	}
-	if (config_load(path, &c->cfg, e))
+	return config_load(path, out, e);
+}
+
+/* The help, in the config's language when the config can be read. */
+static int help(const char *config)
+{
+	struct config *cfg;
+	struct err e = { 0 };
+
+	if (load_config(config, &cfg, &e) == 0) {
+		i18n_set_language(cfg->language);
+		config_free(cfg);
+	}
+	print_help(stdout);
+	return 0;
+}
+
+static int settle(struct cli *c, const char *config, struct err *e)
+{
+	const char *today = c->privileged ? NULL : getenv("DIENHINH_TODAY");
+
+	if (load_config(config, &c->cfg, e))
 		return -1;
 	i18n_set_language(c->cfg->language);
 	if (today && *today) {
@@ -302,6 +323,7 @@ int cli_main(int argc, char **argv)
 	const char *config = NULL;
 	struct err e = { 0 };
 	int opt, rc, status = 0;
+	bool asked_help = false;
 
 	bool switched = i18n_init_locale();
 	i18n_set_language(NULL);
@@ -311,13 +333,15 @@ int cli_main(int argc, char **argv)
 		switch (opt) {
 		case 'c': config = optarg; break;
 		case 'd': c.db = optarg; break;
-		case 'h': print_help(stdout); return 0;
+		case 'h': asked_help = true; break;
 		case 'V': printf("dienhinh %s\n", DIENHINH_VERSION); return 0;
 		default: return cli_bad_option("", opt, argv, opts);
 		}
 	}
 	if (c.privileged && getuid() != 0 && refuse_overrides(config, c.db, &e))
 		return cli_fail(&e);
+	if (asked_help)
+		return help(config);
 	if (switched)
 		fprintf(stderr, _("dienhinh: the terminal's locale is not UTF-8; using C.UTF-8 "
 				  "for Vietnamese text.\n"));

@@ -22,6 +22,12 @@ t_contains "Vietnamese even when the account asks for English" "$out" "Cách dù
 sed 's/^language = vi/language = en/' conf/dienhinh.ini > "$T_DIR/en.ini"
 out=$("$DIENHINH_BIN" --config "$T_DIR/en.ini" --db "$T_DIR/none" list 2>&1)
 t_contains "English when the config says language = en" "$out" "There is no database"
+t_contains "the help too" "$("$DIENHINH_BIN" --config "$T_DIR/en.ini" --help)" \
+	"Usage: dienhinh [--config FILE]"
+out=$("$DIENHINH_BIN" --config "$T_DIR/missing.ini" --help 2>&1)
+t_contains "a config that cannot be read still gives the help, in Vietnamese" "$out" \
+	"Cách dùng: dienhinh [--config TỆP]"
+t_lacks "without a word about the config" "$out" "missing.ini"
 out=$(LC_ALL=C "$DIENHINH_BIN" --config conf/dienhinh.ini --db "$T_DIR/none" list 2>&1)
 t_contains "a non-UTF-8 locale still shows Vietnamese" "$out" "Chưa có cơ sở dữ liệu"
 t_contains "and says it switched to UTF-8" "$out" "C.UTF-8"
