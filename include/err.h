@@ -48,6 +48,14 @@ int err_set(struct err *e, enum err_code code, const char *fmt, ...)
 int err_set_field(struct err *e, enum err_code code, const char *field,
 		  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
+/*
+ * What a function that fails with a bare -1 (no struct err: a look-up, a
+ * decoder, a writer of rows) returns instead when the failure was memory,
+ * so that its caller says "out of memory" rather than blame the data or
+ * the disk.
+ */
+#define ERR_RC_NOMEM (-2)
+
 /* ERR_NOMEM with its one message (out of memory, nothing done, what to do); returns -1. */
 int err_nomem(struct err *e);
 

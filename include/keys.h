@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "codec.h"
+#include "err.h"
 #include "model.h"
 
 #define KEYS_SORT_MAX 400 /* bytes of a sort, collation or search key kept in an index */
@@ -78,8 +79,7 @@ struct list_row {
 };
 
 /* Decode a list entry; strings are copied into `strings`.  0, -1 if malformed,
- * or KEYS_NOMEM. */
-#define KEYS_NOMEM (-2)
+ * or ERR_RC_NOMEM. */
 int keys_parse_list(const void *key, size_t key_len, const void *value, size_t value_len,
 		    struct buf *strings, struct list_row *row);
 

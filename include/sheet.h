@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "date.h"
+#include "err.h"
 #include "model.h"
 #include "report.h"
 
@@ -61,21 +62,21 @@ enum sheet_u {
 };
 extern const struct sheet_column sheet_unit_columns[SHEET_U_COUNT];
 
-/* Out of memory, from the look-ups below: not an answer about the text. */
-#define SHEET_NOMEM (-2)
+/* The look-ups below return ERR_RC_NOMEM when out of memory: not an answer
+ * about the text. */
 
-/* Index of the column (of n) that `header` names, -1, or SHEET_NOMEM. */
+/* Index of the column (of n) that `header` names, -1, or ERR_RC_NOMEM. */
 int sheet_find_column(const struct sheet_column *cols, size_t n, const char *header);
 
 /* Do two names squash to the same non-empty text ("Phường 1" and "PHUONG 1")?
- * 1 or 0, or SHEET_NOMEM. */
+ * 1 or 0, or ERR_RC_NOMEM. */
 int sheet_same_name(const char *a, const char *b);
 
 enum sheet_enum { SHEET_TYPE, SHEET_CATEGORY, SHEET_GENDER, SHEET_STATUS, SHEET_CHANNEL,
 		  SHEET_KIND };
 
 /* The value (>= 1) whose code or label, in Vietnamese or English, `s` is;
- * -1, or SHEET_NOMEM.  (The first call looks the labels up in both
+ * -1, or ERR_RC_NOMEM.  (The first call looks the labels up in both
  * catalogues, switching the language for a moment.) */
 int sheet_enum_parse(enum sheet_enum which, const char *s);
 /* The labels of every value, "label; label; ...", for a message. */

@@ -12,6 +12,8 @@
 
 #include <stdio.h>
 
+#include "err.h"
+
 enum table_format { TABLE_TEXT, TABLE_TSV };
 
 struct table;
@@ -30,10 +32,9 @@ struct table *table_new(FILE *out, enum table_format fmt, size_t ncols,
 /* Add a row of ncols cells (NULL = empty); 0 or -1 (out of memory or write error). */
 int table_row(struct table *t, const char *const *cells);
 
-/* Print what is buffered, free the table; 0, TABLE_NOMEM if a row was lost
+/* Print what is buffered, free the table; 0, ERR_RC_NOMEM if a row was lost
  * (out of memory), or -1 if a write failed, so that a listing is never cut
  * short silently. */
-#define TABLE_NOMEM (-2)
 int table_end(struct table *t);
 
 /* Free the table without printing the text rows it holds (a listing whose

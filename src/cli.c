@@ -224,7 +224,7 @@ int cli_listing_end(struct cli *c, int rc, struct err *e)
 	int t = table_end(c->out);
 
 	if (t && (!rc || !e->code))
-		rc = t == TABLE_NOMEM ? err_nomem(e)
+		rc = t == ERR_RC_NOMEM ? err_nomem(e)
 				      : err_set(e, ERR_IO, _("Cannot write the output."));
 	c->out = NULL;
 	return rc ? cli_fail(e) : 0;

@@ -255,7 +255,7 @@ static int map_header(struct import *im)
 
 	for (size_t j = 0; j < h->n && !im->nomem; j++) {
 		int c = h->cells[j][0] ? sheet_find_column(im->cols, im->ncols, h->cells[j]) : -1;
-		if (c == SHEET_NOMEM) {
+		if (c == ERR_RC_NOMEM) {
 			im->nomem = true;
 		} else if (c < 0) {
 			if (h->cells[j][0]) {
@@ -348,7 +348,7 @@ static int enum_cell(struct import *im, size_t row, size_t c, const char *s, int
 	}
 	if ((*out = sheet_enum_parse(which, s)) > 0)
 		return 0;
-	if (*out == SHEET_NOMEM)
+	if (*out == ERR_RC_NOMEM)
 		return im->nomem = true, -1;
 	sheet_enum_list(which, list, sizeof list);
 	cell_problem(im, row, c, _("\"%s\" is not one of: %s."), s, list);
@@ -360,7 +360,7 @@ static bool same_name(struct import *im, const char *a, const char *b)
 {
 	int same = sheet_same_name(a, b);
 
-	if (same == SHEET_NOMEM)
+	if (same == ERR_RC_NOMEM)
 		im->nomem = true;
 	return same > 0;
 }

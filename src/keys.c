@@ -158,7 +158,7 @@ int keys_parse_list(const void *key, size_t key_len, const void *value, size_t v
 	strings->len = 0;
 	if (buf_put(strings, kb, ulen + 1) || buf_put(strings, vb + 6, flen + 1) ||
 	    buf_put(strings, fend + 1, nlen) || buf_put(strings, "", 1))
-		return KEYS_NOMEM;
+		return ERR_RC_NOMEM;
 	r->unit = (const char *)strings->data;
 	r->fold = r->unit + ulen + 1;
 	r->name = r->fold + flen + 1;

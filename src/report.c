@@ -601,24 +601,22 @@ static int csv_line(FILE *f, const char *s)
 	return csvio_write_row(f, &s, 1);
 }
 
-/* csv_row's answer when its copies could not be made: not a write error. */
-#define CSV_NOMEM (-2)
 
 /*
  * One table row.  Text cells go through csvio_guard(), so that a name typed
  * as "=..." stays text in Excel; numbers and dates are written as they are
- * (a score may be negative).  0, -1 (writing failed) or CSV_NOMEM.
+ * (a score may be negative).  0, -1 (writing failed) or ERR_RC_NOMEM.
  */
 static int csv_row(FILE *f, const struct report_section *sec, const struct report_row *row)
 {
 	size_t n = row->kind == REPORT_GROUP ? 1 : sec->ncols;
 	char **cells = calloc(n, sizeof *cells);
-	int rc = cells ? 0 : CSV_NOMEM;
+	int rc = cells ? 0 : ERR_RC_NOMEM;
 
 	for (size_t c = 0; c < n && !rc; c++)
 		if (!(cells[c] = sec->cols[c].kind == REPORT_TEXT ? csvio_guard(row->cells[c])
 								  : strdup(row->cells[c])))
-			rc = CSV_NOMEM;
+			rc = ERR_RC_NOMEM;
 	if (!rc)
 		rc = csvio_write_row(f, (const char *const *)cells, n);
 	for (size_t c = 0; cells && c < n; c++)
@@ -665,7 +663,7 @@ int report_write_csv(const struct report *rp, FILE *f, bool bom, struct err *e)
 		rc = csv_line(f, "");
 	for (size_t i = 0; i < rp->nnotes && !rc; i++)
 		rc = csv_line(f, rp->notes[i]);
-	if (rc == CSV_NOMEM)
+	if (rc == ERR_RC_NOMEM)
 		return err_nomem(e);
 	if (rc || fflush(f) == EOF)
 		return err_set(e, ERR_IO, _("Cannot write the output."));

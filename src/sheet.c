@@ -99,7 +99,7 @@ static char *squash(const char *s)
 int sheet_same_name(const char *a, const char *b)
 {
 	char *x = squash(a), *y = squash(b);
-	int same = !x || !y ? SHEET_NOMEM : *x && strcmp(x, y) == 0;
+	int same = !x || !y ? ERR_RC_NOMEM : *x && strcmp(x, y) == 0;
 
 	free(x);
 	free(y);
@@ -114,7 +114,7 @@ int sheet_find_column(const struct sheet_column *cols, size_t n, const char *hea
 		for (size_t i = 0; i < N(names); i++) {
 			int same = names[i] ? sheet_same_name(names[i], header) : 0;
 			if (same)
-				return same > 0 ? (int)c : SHEET_NOMEM;
+				return same > 0 ? (int)c : ERR_RC_NOMEM;
 		}
 	}
 	return -1;
@@ -231,7 +231,7 @@ int sheet_enum_parse(enum sheet_enum which, const char *s)
 	if (!names_ready)
 		gather_names();
 	if (!names_ready || !(key = squash(s)))
-		return SHEET_NOMEM; /* not remembered */
+		return ERR_RC_NOMEM; /* not remembered */
 	for (int v = 1; *key && found < 0 && v < ENUM_MAX; v++)
 		for (size_t k = 0; k < 1 + N(languages); k++)
 			if (strcmp(names[which][v][k], key) == 0)

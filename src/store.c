@@ -1165,7 +1165,7 @@ static int list_row(struct store_txn *t, const void *key, size_t key_len, const 
 {
 	int rc = keys_parse_list(key, key_len, value, value_len, &t->row, row);
 
-	if (rc == KEYS_NOMEM)
+	if (rc == ERR_RC_NOMEM)
 		return err_nomem(e);
 	if (rc)
 		return err_set(e, ERR_SCHEMA, _("The list index is damaged; run \"dienhinh check\"."));

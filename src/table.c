@@ -9,7 +9,7 @@
 #include "text.h"
 
 /* A table being printed; `cells` holds the text rows (row-major, owned).
- * `failed` is sticky: a lost row (TABLE_NOMEM) or a failed write (-1) makes
+ * `failed` is sticky: a lost row (ERR_RC_NOMEM) or a failed write (-1) makes
  * table_end() fail, and the first one is what it says. */
 struct table {
 	FILE *out;
@@ -45,7 +45,7 @@ static void put_tsv(struct table *t, const char *const *cells)
 		bool as_is = text_plain_ascii(c);
 		char *v = as_is ? NULL : text_visible(c, 0);
 		if (!as_is && !v)
-			fail(t, TABLE_NOMEM);
+			fail(t, ERR_RC_NOMEM);
 		else if ((i && fputc('\t', t->out) == EOF) || fputs(v ? v : c, t->out) == EOF)
 			fail(t, -1);
 		free(v);
@@ -119,7 +119,7 @@ int table_row(struct table *t, const char *const *cells)
 	if (t->fmt == TABLE_TSV)
 		put_tsv(t, cells);
 	else if (keep_row(t, cells))
-		fail(t, TABLE_NOMEM);
+		fail(t, ERR_RC_NOMEM);
 	return t->failed ? -1 : 0;
 }
 
