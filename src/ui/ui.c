@@ -81,15 +81,24 @@ static int count_quota(const struct query_quota *q, void *ctx)
 {
 	struct menu *m = ctx;
 	size_t used = strlen(m->own);
+	char count[64];
 
 	if (q->required) {
 		m->with_quota++;
 		m->met += q->state == QUOTA_MET;
 	}
-	/* Staff see their own units' state on the menu. */
-	if (own_unit(m->role, q->unit->code) && used + 100 < sizeof m->own)
+	/* Staff see their own units' state on the menu; "1/0" would read as a
+	 * quota of nothing, so a unit without one says so, as the units screen does. */
+	if (!own_unit(m->role, q->unit->code) || used + 100 >= sizeof m->own)
+		return 0;
+	if (q->required)
 		snprintf(m->own + used, sizeof m->own - used, "%s%s %d/%d (%s)", used ? "; " : "",
 			 q->unit->name, q->counted, q->required, model_quota_label(q->state));
+	else {
+		snprintf(count, sizeof count, _("%d (no quota)"), q->counted);
+		snprintf(m->own + used, sizeof m->own - used, "%s%s %s", used ? "; " : "",
+			 q->unit->name, count);
+	}
 	return 0;
 }
 

@@ -2,7 +2,8 @@
 # Where today stands in the quarter a screen shows, in words: days left
 # while it runs, its last day, and, once the plan's years are over (the
 # units screen then shows the plan's last quarter) or before they begin,
-# "ended" or "not started yet" instead of a count of days that is not true.
+# "ended" or "not started yet" instead of a count of days that is not true;
+# and a staff member's unit with no quota that quarter is said to have none.
 . "$(dirname "$0")/tui_lib.sh"
 
 tui_setup || { t_report 1 "set-up (catalogue, config, database)"; exit 1; }
@@ -36,6 +37,11 @@ t_lacks "no count of days below zero" "$s" "còn -"
 t_contains "a unit's quota without a countdown" "$(tui_line p "Thị đoàn")" \
 	"Thị đoàn (Đoàn TNCS Hồ Chí Minh)    0/2                      ✗ Thiếu"
 
+tui_start ps canbo DIENHINH_TODAY=2026-11-28
+t_wait "staff after the plan: their unit has no quota, said in words" ps \
+	"Đơn vị của bạn: Phường Ngã Năm 0 (không giao chỉ tiêu)."
+t_lacks "not as a quota of nothing" "$(tui_screen ps)" "0/0"
+
 # ---- before the plan: its first quarter, not started -------------------------------
 units b 2020-05-01
 s=$(tui_screen b)
@@ -43,4 +49,4 @@ t_contains "before the plan: its first quarter, not started" "$s" " Quý 1/2021,
 t_lacks "and no count of days" "$s" "ngày"
 t_contains "a unit's quota without a countdown" "$(tui_line b "Thị đoàn")" "0/2 "
 
-for n in a l p b; do tui_quiet "$n"; done
+for n in a l p ps b; do tui_quiet "$n"; done
