@@ -170,6 +170,15 @@ int model_channel_parse(const char *s, enum propagation_channel *out);
 /* A translated label for a field name such as "name" or "birth_year". */
 const char *model_field_label(const char *field);
 
+/*
+ * A field's stored value (as the audit trail keeps it) as a person reads it:
+ * the label of a type, category, gender or status code, a date as
+ * DD/MM/YYYY; anything else, or anything not understood, as it is.  The
+ * answer is `value`, a label, or `buf`.
+ */
+const char *model_value_text(const char *field, const char *value,
+			     char buf[DATE_TEXT_SIZE]);
+
 /* True if `s` is a valid unit or block code ([a-z0-9_], 1-32 bytes). */
 bool model_code_valid(const char *s);
 

@@ -203,9 +203,14 @@ static int log_row(const struct audit_entry *a, void *p)
 	const char *op = tsv ? a->op : audit_op_label(a->op);
 	for (size_t i = 0; i < a->n_changes || i == 0; i++) {
 		const struct audit_change *ch = a->n_changes ? &a->changes[i] : NULL;
+		char was[DATE_TEXT_SIZE], now[DATE_TEXT_SIZE];
+		/* Text is for people: labels and dates as written here; TSV keeps the codes. */
 		const char *cells[] = {
-			seq, when, a->user, op, rec, ch ? ch->field : "",
-			ch ? ch->before : "", ch ? ch->after : "", a->note,
+			seq, when, a->user, op, rec,
+			!ch ? "" : tsv ? ch->field : model_field_label(ch->field),
+			!ch ? "" : tsv ? ch->before : model_value_text(ch->field, ch->before, was),
+			!ch ? "" : tsv ? ch->after : model_value_text(ch->field, ch->after, now),
+			a->note,
 		};
 		if (table_row(c->out, cells))
 			return -1;

@@ -303,6 +303,33 @@ const char *model_field_label(const char *field)
 	return _(fields[i].label);
 }
 
+const char *model_value_text(const char *field, const char *value,
+			     char buf[DATE_TEXT_SIZE])
+{
+	enum ex_type t;
+	enum ex_category c;
+	enum ex_gender g;
+	enum ex_status s;
+	date_t d;
+
+	if (!field || !value || !*value)
+		return value;
+	if (strcmp(field, "type") == 0 && model_type_parse(value, &t) == 0)
+		return model_type_label(t);
+	if (strcmp(field, "category") == 0 && model_category_parse(value, &c) == 0)
+		return model_category_label(c);
+	if (strcmp(field, "gender") == 0 && model_gender_parse(value, &g) == 0)
+		return model_gender_label(g);
+	if (strcmp(field, "status") == 0 && model_status_parse(value, &s) == 0)
+		return model_status_label(s);
+	if ((strcmp(field, "date") == 0 || strcmp(field, "decision_date") == 0) &&
+	    date_parse(value, &d) == 0) {
+		date_format_vn(d, buf);
+		return buf;
+	}
+	return value;
+}
+
 bool model_code_valid(const char *s)
 {
 	size_t n;

@@ -62,6 +62,17 @@ chief|commend|decision_date||2024-12-20|
 chief|commend|signer||Nguyễn Văn Tư|
 chief|revoke|status|commended|revoked|Sai sót hồ sơ
 chief|revoke|status_reason||Sai sót hồ sơ|Sai sót hồ sơ"
+# As text, for people: field names, codes and dates in words, as the screens write them
+# (in English here, as the config says).
+text=$(dh log --record "$id")
+[[ $(grep -m 1 "Thiếu ảnh" <<<"$text") =~ "Status "\ +"Introduced "\ +"Returned"\ +"Thiếu ảnh" ]]
+t_report $? "text: a status change in words"
+t_contains "text: the category's label" "$text" "Cadres, civil servants, public employees and workers"
+t_contains "text: the gender's" "$(grep -m 1 "Gender" <<<"$text")" "Male"
+t_contains "text: a date as written here" "$text" "20/12/2024"
+for code in introduced returned official male 2024-12-20 2024-08-01; do
+	t_lacks "text: no code \"$code\"" "$text" "$code"
+done
 t_eq "every row names the record" "$(tail -n +2 <<<"$log" | cut -f 5 | sort -u)" "$id"
 t_eq "every row has a time within the run" \
 	"$(tail -n +2 <<<"$log" | awk -F'\t' -v a="$t0" -v b="$t1" '$2 < a || $2 > b')" ""

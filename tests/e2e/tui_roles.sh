@@ -103,7 +103,7 @@ t_contains "the hints say Enter shows the changes, not that it changes" "$(tui_s
 	"Enter Xem thay đổi"
 tui_keys o Enter
 t_wait "Enter shows the entry's changes" o "Lần ghi nhật ký số"
-t_contains "field by field" "$(tui_screen o)" "introduced → returned"
+t_contains "field by field, in words" "$(tui_screen o)" "Đã giới thiệu → Bị trả lại"
 t_contains "the entry's page offers scrolling and the way back" "$(tui_screen o)" \
 	"↓ Cuộn q Quay lại"
 tui_keys o Enter

@@ -252,6 +252,30 @@ static void test_labels(void **state)
 	assert_string_equal(model_type_label(TYPE_COUNT_), "(unknown)");
 }
 
+/* Stored values in words for people; what is not understood comes back as it is. */
+static void test_value_text(void **state)
+{
+	char buf[DATE_TEXT_SIZE];
+	const char *odd = "radio 2024-12-02 x";
+
+	(void)state;
+	assert_string_equal(model_value_text("type", "collective", buf), "Collective");
+	assert_string_equal(model_value_text("category", "official", buf),
+			    "Cadres, civil servants, public employees and workers");
+	assert_string_equal(model_value_text("gender", "female", buf), "Female");
+	assert_string_equal(model_value_text("status", "returned", buf), "Returned");
+	assert_string_equal(model_value_text("date", "2024-12-20", buf), "20/12/2024");
+	assert_string_equal(model_value_text("decision_date", "2025-01-02", buf), "02/01/2025");
+	/* not a code of that field, not a date, or another field: unchanged */
+	assert_string_equal(model_value_text("status", "bogus", buf), "bogus");
+	assert_string_equal(model_value_text("date", "2024-02-30", buf), "2024-02-30");
+	assert_string_equal(model_value_text("name", "returned", buf), "returned");
+	assert_ptr_equal(model_value_text("propagation", odd, buf), odd);
+	assert_string_equal(model_value_text("status", "", buf), "");
+	assert_null(model_value_text("status", NULL, buf));
+	assert_string_equal(model_value_text(NULL, "x", buf), "x");
+}
+
 static void test_field_labels(void **state)
 {
 	static const char *const codes[] = {
@@ -1114,6 +1138,7 @@ int main(void)
 		cmocka_unit_test(test_quota_codes),
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_field_labels),
+		cmocka_unit_test(test_value_text),
 		cmocka_unit_test(test_code_valid),
 		cmocka_unit_test(test_unit_active_on),
 		cmocka_unit_test(test_unit_active_in_quarter),
