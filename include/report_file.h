@@ -16,8 +16,12 @@ enum report_format { REPORT_FORMAT_TEXT, REPORT_FORMAT_CSV, REPORT_FORMAT_XLSX }
 /* "text", "csv" or "xlsx"; 0 or -1. */
 int report_file_format(const char *name, enum report_format *out);
 
-/* The format a file name's extension names (.csv, .xlsx, any case), else `dflt`. */
-enum report_format report_file_guess(const char *path, enum report_format dflt);
+/*
+ * The format a file name's extension names (.csv, .xlsx, any case), else
+ * `dflt`, into *out: 0.  -1 when the name promises a document of another
+ * kind (.pdf, .xls, .docx...), which the file would not be.
+ */
+int report_file_guess(const char *path, enum report_format dflt, enum report_format *out);
 
 /*
  * Write rp to `path`: text laid out `width` columns wide, CSV (with a byte

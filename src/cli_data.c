@@ -30,10 +30,21 @@ struct data_opts {
 	bool bom;
 };
 
-static enum report_format settle_format(const struct data_opts *o, enum report_format dflt)
+/* The format asked for, else the one the file's name names; 0, or a usage error. */
+static int settle_format(const char *cmd, const struct data_opts *o, enum report_format dflt,
+			 enum report_format *out)
 {
-	return o->fmt != FORMAT_GUESS ? (enum report_format)o->fmt
-				      : report_file_guess(o->out, dflt);
+	if (o->fmt != FORMAT_GUESS) {
+		*out = (enum report_format)o->fmt;
+		return 0;
+	}
+	if (report_file_guess(o->out, dflt, out) == 0)
+		return 0;
+	return cli_usage(cmd, dflt == REPORT_FORMAT_TEXT
+			 ? _("-o %s: this program writes no such file; name it .txt, .csv or "
+			     ".xlsx, or give --format.")
+			 : _("-o %s: this program writes no such file; name it .csv or .xlsx, "
+			     "or give --format."), o->out);
 }
 
 /* Parse the options of argv (argv[0] is the command's first word; options may
@@ -114,7 +125,9 @@ int cli_data_report(struct cli *c, int argc, char **argv)
 		return rc;
 	if (optind < argc - 1)
 		return cli_usage("report", _("unexpected argument \"%s\"."), argv[optind + 1]);
-	enum report_format fmt = settle_format(&o, REPORT_FORMAT_TEXT);
+	enum report_format fmt;
+	if ((rc = settle_format("report", &o, REPORT_FORMAT_TEXT, &fmt)))
+		return rc;
 	if (fmt == REPORT_FORMAT_XLSX && !o.out)
 		return cli_usage("report", _("an xlsx report needs -o FILE."));
 	if (kind[0] == 'q' && o.year && !o.quarter)
@@ -162,7 +175,9 @@ int cli_data_export(struct cli *c, int argc, char **argv)
 		return cli_usage("export", _("unexpected argument \"%s\"."), argv[optind + 1]);
 	if (what_arg(optind < argc ? argv[optind] : "exemplars", &what))
 		return cli_usage("export", _("say what to export: exemplars or units."));
-	enum report_format fmt = settle_format(&o, REPORT_FORMAT_CSV);
+	enum report_format fmt;
+	if ((rc = settle_format("export", &o, REPORT_FORMAT_CSV, &fmt)))
+		return rc;
 	if (fmt == REPORT_FORMAT_XLSX && !o.out)
 		return cli_usage("export", _("an xlsx file needs -o FILE."));
 	if (cli_open(c, 0, &e) || exchange_export(c->reg, what, &rp, &count, &e) ||

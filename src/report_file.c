@@ -24,15 +24,26 @@ int report_file_format(const char *name, enum report_format *out)
 	return -1;
 }
 
-enum report_format report_file_guess(const char *path, enum report_format dflt)
+int report_file_guess(const char *path, enum report_format dflt, enum report_format *out)
 {
-	const char *dot = path ? strrchr(path, '.') : NULL;
+	/* Documents people ask for by name that are none of ours: a report in
+	 * them would be text or CSV under a name that cannot open it. */
+	static const char *const foreign[] = { ".pdf", ".doc", ".docx", ".odt", ".rtf",
+					       ".xls", ".xlsm", ".ods", ".html", ".htm" };
+	const char *base = path ? strrchr(path, '/') : NULL;
+	const char *dot = path ? strrchr(base ? base : path, '.') : NULL;
 
-	if (dot && strcasecmp(dot, ".xlsx") == 0)
-		return REPORT_FORMAT_XLSX;
-	if (dot && strcasecmp(dot, ".csv") == 0)
-		return REPORT_FORMAT_CSV;
-	return dflt;
+	*out = dflt;
+	if (!dot)
+		return 0;
+	if (strcasecmp(dot, ".xlsx") == 0)
+		*out = REPORT_FORMAT_XLSX;
+	else if (strcasecmp(dot, ".csv") == 0)
+		*out = REPORT_FORMAT_CSV;
+	for (size_t i = 0; i < sizeof foreign / sizeof foreign[0]; i++)
+		if (strcasecmp(dot, foreign[i]) == 0)
+			return -1;
+	return 0;
 }
 
 /* Text or CSV into the open temporary file `fd` (closed here). */

@@ -182,6 +182,15 @@ t_eq "--width 120 uses up to 120 columns" "$(data_widest "$T_DIR/wide.txt")" 120
 # ---- usage -------------------------------------------------------------------
 t_fails 2 "an unknown report is a usage error" dh report month
 t_fails 2 "xlsx without -o is a usage error" dh report year --format xlsx
+# A name promising a document this program does not write is refused, and
+# nothing is written under it; --format says what is wanted.
+t_fails 2 "report -o baocao.pdf is a usage error" dh report year -o "$T_DIR/baocao.pdf"
+t_fails 2 "export -o hoso.xls too" dh export -o "$T_DIR/hoso.xls"
+t_eq "and neither file was made" "$(ls "$T_DIR" | grep -c -e baocao.pdf -e hoso.xls)" 0
+t_contains "the message says what to do" "$(dh report year -o "$T_DIR/baocao.pdf" 2>&1)" \
+	"hãy đặt tên tệp có đuôi .txt, .csv hoặc .xlsx, hoặc ghi --format"
+t_ok "with --format, the name is the person's choice" \
+	dh report year --format text -o "$T_DIR/baocao.pdf"
 t_fails 2 "--year without --quarter for the quarter report" dh report quarter --year 2024
 
 # ---- workbooks, read back with zipfile and xml ----------------------------------

@@ -64,10 +64,23 @@ static void test_formats(void **state)
 	assert_int_equal(report_file_format("text", &f), 0);
 	assert_int_equal(f, REPORT_FORMAT_TEXT);
 	assert_int_equal(report_file_format("pdf", &f), -1);
-	assert_int_equal(report_file_guess("bao-cao.XLSX", REPORT_FORMAT_TEXT), REPORT_FORMAT_XLSX);
-	assert_int_equal(report_file_guess("/a.b/c.csv", REPORT_FORMAT_TEXT), REPORT_FORMAT_CSV);
-	assert_int_equal(report_file_guess("c.txt", REPORT_FORMAT_CSV), REPORT_FORMAT_CSV);
-	assert_int_equal(report_file_guess(NULL, REPORT_FORMAT_TEXT), REPORT_FORMAT_TEXT);
+	static const struct { const char *path; enum report_format dflt, want; } names[] = {
+		{ "bao-cao.XLSX", REPORT_FORMAT_TEXT, REPORT_FORMAT_XLSX },
+		{ "/a.b/c.csv", REPORT_FORMAT_TEXT, REPORT_FORMAT_CSV },
+		{ "c.txt", REPORT_FORMAT_CSV, REPORT_FORMAT_CSV },
+		{ "/a.pdf/bao-cao", REPORT_FORMAT_TEXT, REPORT_FORMAT_TEXT }, /* a folder's dot */
+		{ "bc.quy3.2025", REPORT_FORMAT_TEXT, REPORT_FORMAT_TEXT },
+		{ NULL, REPORT_FORMAT_TEXT, REPORT_FORMAT_TEXT },
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		f = (enum report_format)-1;
+		assert_int_equal(report_file_guess(names[i].path, names[i].dflt, &f), 0);
+		assert_int_equal(f, names[i].want);
+	}
+	/* A name that promises a document this program does not write. */
+	static const char *const foreign[] = { "bao-cao.pdf", "x/BAO-CAO.Docx", "a.xls", "a.ods" };
+	for (size_t i = 0; i < sizeof foreign / sizeof foreign[0]; i++)
+		assert_int_equal(report_file_guess(foreign[i], REPORT_FORMAT_TEXT, &f), -1);
 }
 
 static void test_written_whole_with_umask(void **state)
