@@ -2,6 +2,7 @@
 #include "ui/quota.h"
 
 #include <curses.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,12 +103,35 @@ static int load(struct screen *s, struct err *e)
 	return 0;
 }
 
+/* Select row i (an index into shown), keeping its place on the screen. */
+static int goto_row(struct screen *s, size_t i, struct err *e)
+{
+	uint8_t key[8];
+
+	ui_list_index_key(i, key);
+	return ui_list_goto(&s->list, key, sizeof key, e);
+}
+
+/*
+ * Load again (another year, or someone saved) and stay on the unit that was
+ * selected: rows are positions in `shown`, which another year changes (the
+ * units merged away are not shown after), so the same position may be
+ * another unit.  A unit the year does not show leaves the list at its start.
+ */
 static void reload(struct ui *ui, void *p)
 {
 	struct screen *s = p;
+	const struct ui_row *row = ui_list_selected(&s->list);
+	size_t unit = row ? s->shown[ui_list_index(row)] : SIZE_MAX, i;
 	struct err e;
 
-	if (load(s, &e) || ui_list_reload(&s->list, &e))
+	if (load(s, &e)) {
+		ui_term_say(ui, true, "%s", e.msg);
+		return;
+	}
+	for (i = 0; i < s->n_shown && s->shown[i] != unit; i++)
+		;
+	if (i < s->n_shown ? goto_row(s, i, &e) : ui_list_home(&s->list, &e))
 		ui_term_say(ui, true, "%s", e.msg);
 }
 
@@ -172,7 +196,8 @@ static void draw_totals(struct screen *s, int y)
 static void draw_words(struct screen *s, size_t unit, int y)
 {
 	const struct cell *c = &s->cells[unit][s->quarter - 1];
-	char q[64], quota[128], line[512];
+	const char *name = s->ui->units.v[unit].name;
+	char q[64], quota[128], cell[320], count[160], line[512];
 	int met = 0, with = 0;
 
 	for (size_t i = 0; i < s->n_shown; i++) {
@@ -183,9 +208,19 @@ static void draw_words(struct screen *s, size_t unit, int y)
 	ui_fmt_quarter(s->year, s->quarter, q, sizeof q);
 	ui_fmt_quota(s->ui, s->year, s->quarter, c->required, c->counted, c->active, quota,
 		     sizeof quota);
-	snprintf(line, sizeof line, _("%s, %s: %s (%s). Units that met the quota: %d of %d."),
-		 s->ui->units.v[unit].name, q, quota,
-		 c->active ? model_quota_label(c->state) : _("not active"), met, with);
+	/* A unit without a quota already says so ("0 (no quota)"): no state word after it. */
+	if (!c->active)
+		snprintf(cell, sizeof cell, _("%s, %s: %s (%s)."), name, q, quota, _("not active"));
+	else if (c->required)
+		snprintf(cell, sizeof cell, _("%s, %s: %s (%s)."), name, q, quota,
+			 model_quota_label(c->state));
+	else
+		snprintf(cell, sizeof cell, _("%s, %s: %s."), name, q, quota);
+	if (with)
+		snprintf(count, sizeof count, _("Units that met the quota: %d of %d."), met, with);
+	else
+		snprintf(count, sizeof count, "%s", _("No unit has a quota this quarter."));
+	snprintf(line, sizeof line, "%s %s", cell, count);
 	ui_draw_wrap(y, 1, COLS - 2, 2, A_NORMAL, line);
 }
 
@@ -250,11 +285,7 @@ static void first_selection(struct screen *s, struct err *e)
 	for (size_t i = 0; i < s->n_shown && pick == s->n_shown; i++)
 		if (s->cells[s->shown[i]][s->quarter - 1].required)
 			pick = i;
-	if (pick == s->n_shown)
-		return;
-	uint8_t key[8];
-	ui_list_index_key(pick, key);
-	if (ui_list_goto(&s->list, key, sizeof key, e))
+	if (pick < s->n_shown && goto_row(s, pick, e))
 		ui_term_say(s->ui, true, "%s", e->msg);
 }
 

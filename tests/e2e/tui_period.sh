@@ -3,7 +3,8 @@
 # while it runs, its last day, and, once the plan's years are over (the
 # units screen then shows the plan's last quarter) or before they begin,
 # "ended" or "not started yet" instead of a count of days that is not true;
-# and a staff member's unit with no quota that quarter is said to have none.
+# and a staff member's unit with no quota that quarter is said to have none;
+# the quota screen stays on its unit from one year to another.
 . "$(dirname "$0")/tui_lib.sh"
 
 tui_setup || { t_report 1 "set-up (catalogue, config, database)"; exit 1; }
@@ -42,6 +43,26 @@ t_wait "staff after the plan: their unit has no quota, said in words" ps \
 	"Đơn vị của bạn: Phường Ngã Năm 0 (không giao chỉ tiêu)."
 t_lacks "not as a quota of nothing" "$(tui_screen ps)" "0/0"
 
+# ---- the quota screen keeps its unit across years --------------------------------------
+# 2025 shows the wards merged away in mid-year and 2026 does not, so a row's
+# position names another unit from one year to the next.
+selected() { tui_screen "$1" | grep -a -m 1 "▸" | cut -c 3-26; }
+tui_start pq tester DIENHINH_TODAY=2026-11-28
+tui_wait pq "Hồ sơ điển hình"
+tui_keys pq 3
+tui_wait pq "Năm 2025"
+tui_keys pq Down Down
+sleep 0.2
+unit=$(selected pq)
+t_contains "the quota screen: a unit of 2025 and 2026 selected" "$unit" "Xã Tân Long (mới)"
+tui_keys pq Right
+t_wait "on to 2026" pq "Năm 2026"
+t_eq "the same unit stays selected" "$(selected pq)" "$unit"
+tui_keys pq Left Left
+t_wait "back to 2024, when it did not exist" pq "Năm 2024"
+[[ $(tui_screen pq | sed -n 4p) == "▸"* ]]
+t_report $? "the list is at its start"
+
 # ---- before the plan: its first quarter, not started -------------------------------
 units b 2020-05-01
 s=$(tui_screen b)
@@ -49,4 +70,4 @@ t_contains "before the plan: its first quarter, not started" "$s" " Quý 1/2021,
 t_lacks "and no count of days" "$s" "ngày"
 t_contains "a unit's quota without a countdown" "$(tui_line b "Thị đoàn")" "0/2 "
 
-for n in a l p ps b; do tui_quiet "$n"; done
+for n in a l p ps pq b; do tui_quiet "$n"; done

@@ -280,6 +280,29 @@ static void test_array_source(void **state)
 	ui_list_free(&l);
 }
 
+/* A screen whose rows change under it (the quota screen's units, another
+ * year) reloads at the same row number, the window still from the top. */
+static void test_array_shrinks(void **state)
+{
+	struct ui_list_array arr = { 30, NULL, NULL };
+	struct ui_list_source src = { ui_list_array_fetch, NULL, &arr };
+	struct ui_list l;
+	struct err e;
+
+	(void)state;
+	ui_list_init(&l, &src, 15);
+	ui_list_home(&l, &e);
+	ui_list_move(&l, 1, &e);
+	ui_list_move(&l, 1, &e);
+	assert_int_equal(ui_list_index(ui_list_selected(&l)), 2);
+	arr.n = 22;
+	assert_int_equal(ui_list_reload(&l, &e), 0);
+	assert_int_equal(ui_list_index(ui_list_selected(&l)), 2);
+	assert_int_equal(ui_list_index(&l.rows.v[0]), 0);
+	assert_int_equal(l.rows.n, 15);
+	ui_list_free(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -291,6 +314,7 @@ int main(void)
 		cmocka_unit_test(test_resize),
 		cmocka_unit_test(test_empty_source),
 		cmocka_unit_test(test_array_source),
+		cmocka_unit_test(test_array_shrinks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
