@@ -210,11 +210,33 @@ static int parse_listing_opts(struct cli *c, const char *cmd, int argc, char **a
 	return 0;
 }
 
+/* When a unit was active, in words: "from 01/07/2025", "until 30/06/2025, then
+ * Phường Ngã Năm", both, or "" for a unit active throughout. */
+static void active_text(const struct unit_list *units, const struct unit *u, char *buf,
+			size_t size)
+{
+	char from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE];
+	const struct unit *next = u->successor[0] ? units_find(units, u->successor) : NULL;
+
+	date_format_vn(u->active_from, from);
+	date_format_vn(u->active_to, to);
+	if (u->active_to == DATE_NONE)
+		snprintf(buf, size, u->active_from == DATE_NONE ? "%s" : _("from %s"), from);
+	else if (u->active_from == DATE_NONE)
+		snprintf(buf, size, _("until %s"), to);
+	else
+		snprintf(buf, size, _("%s to %s"), from, to);
+	if (u->successor[0] && strlen(buf) < size)
+		snprintf(buf + strlen(buf), size - strlen(buf), _(", then %s"),
+			 next && next->name ? next->name : u->successor);
+}
+
 int cli_exemplar_units(struct cli *c, int argc, char **argv)
 {
-	static const char *names[] = { "code", "name", "kind", "block", "quota" };
+	static const char *names[] = { "code", "name", "kind", "block", "quota", "active_from",
+				       "active_to", "successor" };
 	static const char *const labels[] = { N_("Code"), N_("Unit"), N_("Kind"),
-					      N_("Emulation block"), N_("Quota") };
+					      N_("Emulation block"), N_("Quota"), N_("Active") };
 	struct unit_list units;
 	struct err e = { 0 };
 	int rc = parse_listing_opts(c, "units", argc, argv);
@@ -223,19 +245,24 @@ int cli_exemplar_units(struct cli *c, int argc, char **argv)
 		return rc;
 	if (cli_open(c, 0, &e) || register_units(c->reg, &units, &e))
 		return cli_fail(&e);
-	if (cli_listing(c, 5, names, labels, &e)) {
+	bool tsv = c->fmt == TABLE_TSV;
+	/* TSV: the dates and the successor's code in columns of their own; text: in words. */
+	if (cli_listing(c, tsv ? 8 : 6, names, labels, &e)) {
 		units_free(&units);
 		return cli_fail(&e);
 	}
 	for (size_t i = 0; i < units.n; i++) {
 		const struct unit *u = &units.v[i];
 		const struct block *b = config_block(c->cfg, u->block);
-		char quota[16];
+		char quota[16], from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE], active[256];
 		snprintf(quota, sizeof quota, "%d", u->quota);
+		date_format(u->active_from, from);
+		date_format(u->active_to, to);
+		if (!tsv)
+			active_text(&units, u, active, sizeof active);
 		const char *row[] = {
-			u->code, u->name,
-			c->fmt == TABLE_TSV ? model_kind_code(u->kind) : model_kind_label(u->kind),
-			c->fmt == TABLE_TSV || !b ? u->block : b->name, quota,
+			u->code, u->name, tsv ? model_kind_code(u->kind) : model_kind_label(u->kind),
+			tsv || !b ? u->block : b->name, quota, tsv ? from : active, to, u->successor,
 		};
 		table_row(c->out, row);
 	}

@@ -101,7 +101,8 @@ tsv_ok() {
 	t_lacks "$name --format tsv: no decoration" "$out" "----"
 	[ "$(wc -l <<<"$out")" -ge 2 ]; t_report $? "$name --format tsv: has rows"
 }
-tsv_ok units $'code\tname\tkind\tblock\tquota' 5 "$(dh units --format tsv)"
+tsv_ok units $'code\tname\tkind\tblock\tquota\tactive_from\tactive_to\tsuccessor' 8 \
+	"$(dh units --format tsv)"
 tsv_ok list $'id\tdate\tunit\ttype\tcategory\tstatus\tname' 7 "$(dh list --format tsv)"
 tsv_ok show $'field\tvalue' 2 "$(dh show 1 --format tsv)"
 tsv_ok quota $'year\tquarter\tunit\trequired\tintroduced\tstate' 6 \
@@ -121,7 +122,7 @@ for cmd in units list "show 1" quota log; do
 done
 # The text headers are Vietnamese (translated when shown, not before).
 hdr() { dh "$@" | head -n 1 | tr -s ' '; }
-t_eq "units as text: Vietnamese header" "$(hdr units)" "Mã Đơn vị Loại đơn vị Khối thi đua Chỉ tiêu"
+t_eq "units as text: Vietnamese header" "$(hdr units)" "Mã Đơn vị Loại đơn vị Khối thi đua Chỉ tiêu Hoạt động"
 t_eq "quota as text: Vietnamese header" "$(hdr quota --year 2024 --quarter 3)" \
 	"Năm Quý Đơn vị Chỉ tiêu Đã giới thiệu Tình trạng"
 t_eq "show as text: Vietnamese header" "$(hdr show 1)" "Trường Giá trị"

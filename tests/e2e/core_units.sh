@@ -9,7 +9,19 @@ out=$(t_init_db); st=$?
 t_eq "init with the shipped config exits 0" "$st" 0
 units=$(dh units --format tsv); st=$?
 t_eq "units --format tsv exits 0" "$st" 0
-t_eq "header" "$(head -n 1 <<<"$units")" $'code\tname\tkind\tblock\tquota'
+t_eq "header" "$(head -n 1 <<<"$units")" \
+	$'code\tname\tkind\tblock\tquota\tactive_from\tactive_to\tsuccessor'
+# active CODE: "active_from<TAB>active_to<TAB>successor" of one unit.
+active() { awk -F'\t' -v c="$1" '$1 == c { print $6 "\t" $7 "\t" $8 }' <<<"$units"; }
+t_eq "a ward merged on 1 July 2025: its last day and its successor" "$(active phuong1)" \
+	$'\t2025-06-30\tphuongnganam'
+t_eq "the ward it became: active from that day" "$(active phuongnganam)" $'2025-07-01\t\t'
+t_eq "a unit active throughout: no dates" "$(active ttyt)" $'\t\t'
+text=$(dh units)
+t_contains "as text, in words, the successor by name" "$(grep -m 1 "^phuong1 " <<<"$text")" \
+	"đến 30/06/2025, sau đó: Phường Ngã Năm"
+t_contains "and the new ward's first day" "$(grep -m 1 "^phuongnganam " <<<"$text")" \
+	"từ 01/07/2025"
 
 # row CODE: "name<TAB>kind<TAB>quota" of one unit.
 row() { awk -F'\t' -v c="$1" '$1 == c { print $2 "\t" $3 "\t" $5 }' <<<"$units"; }
@@ -26,8 +38,8 @@ want myquoi "Xã Mỹ Quới" commune 2 "commune, quota 2"
 want tanlong "Xã Tân Long" commune 2 "commune, quota 2"
 want vinhquoi "Xã Vĩnh Quới" commune 2 "commune, quota 2"
 t_eq "8 wards and communes of the plan period, all at quota 2" \
-	"$(awk -F'\t' '($3 == "ward" || $3 == "commune") && $5 == 2' <<<"$units" |
-		grep -c -v -e phuongnganam -e phuongmyquoi -e tanlongmoi)" 8
+	"$(awk -F'\t' '($3 == "ward" || $3 == "commune") && $5 == 2 && $7 == "2025-06-30"' \
+		<<<"$units" | wc -l)" 8
 # The named offices: 2 per quarter.
 want ttyt "Trung tâm Y tế thị xã" service 2 "Health Center, quota 2"
 want gddt "Phòng Giáo dục và Đào tạo" department 2 "Education and Training Office, quota 2"
