@@ -313,6 +313,12 @@ static int edit_txn(struct store_txn *t, void *p, struct err *e)
 	model_exemplar_free(&c->saved);
 	if (store_get_exemplar(t, c->x->id, &old, e))
 		goto out;
+	if (c->x->version > old.version) { /* a typing mistake (edit --version), not a race */
+		err_set_field(e, ERR_INVALID, "version", _("Exemplar number %llu is at version %u; "
+							   "there is no version %u."),
+			      (unsigned long long)old.id, old.version, c->x->version);
+		goto out;
+	}
 	if (old.version != c->x->version) {
 		conflict(&old, e);
 		goto out;

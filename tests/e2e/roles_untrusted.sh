@@ -20,7 +20,7 @@ shown=$'Nguyễn^[]0;x^GA^MB^HC\xef\xbf\xbdD\xef\xbf\xbdE'
 id=$("$RAWPUT" "$T_DIR/db" phuong1 2024-08-02 "$name" \
 	"position=Tổ trưởng${evil}" "workplace=Ấp 3"$'\r'"xã Vĩnh Quới" \
 	"movement=Dân vận"$'\b\b'"khéo" "achievements=Dòng 1"$'\n\xe2\x80\xae'"Dòng 2" \
-	"status_reason="$'\xc2\x9b'"2J" "user=k${evil}")
+	"status_reason="$'\xc2\x9b'"2J" "user=k${evil}" version=2)
 t_eq "the record went in past the register" "$id" 2
 
 # raw NAME TEXT: passes when TEXT holds none of the raw bytes.
@@ -92,7 +92,7 @@ t_eq "log as text: header, rule and a line per field" "$(wc -l <<<"$out")" \
 	$(($(dh log --record "$id" --format tsv | wc -l) + 1))
 
 # ---- messages quoting stored text ------------------------------------------------------
-err=$(dh edit "$id" --version 9 --name "Lê Văn Tám" 2>&1 >/dev/null); st=$?
+err=$(dh edit "$id" --version 1 --name "Lê Văn Tám" 2>&1 >/dev/null); st=$?
 t_eq "an edit from an old version: refused (exit 1)" "$st" 1
 raw "the conflict message naming who saved last" "$err"
 t_contains "the conflict message names them visibly" "$err" "k^[]0;x^G"

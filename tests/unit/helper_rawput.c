@@ -6,8 +6,9 @@
  *
  *   helper_rawput DBDIR UNIT YYYY-MM-DD NAME [FIELD=VALUE]...
  *
- * FIELD is position, workplace, movement, achievements, status_reason or
- * user (the account recorded as creator and in the audit entry).  Values
+ * FIELD is position, workplace, movement, achievements, status_reason,
+ * user (the account recorded as creator and in the audit entry) or version
+ * (the record's version, 1 unless given).  Values
  * are taken byte for byte.  The record is an individual "official",
  * introduced; an "edit" audit entry listing every field goes with it.
  * Prints the new id.
@@ -63,6 +64,8 @@ static int set_field(struct exemplar *x, const char **user, const char *kv)
 		*user = eq + 1;
 		return 0;
 	}
+	if (strncmp(kv, "version=", 8) == 0)
+		return (x->version = (uint32_t)strtoul(eq + 1, NULL, 10)) ? 0 : -1;
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (strlen(names[i]) == (size_t)(eq - kv) && !strncmp(kv, names[i], eq - kv)) {
 			free(*slots[i]);

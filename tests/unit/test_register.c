@@ -515,6 +515,29 @@ static void test_edit_conflict_on_stale_version(void **state)
 	model_exemplar_free(&theirs);
 }
 
+/* A version never written is a mistake in the request, not someone else's save. */
+static void test_edit_from_a_version_to_come(void **state)
+{
+	struct fx *f = *state;
+	uint64_t id = add_ok(f, "p1", "A", ymd(2024, 8, 1));
+	struct exemplar mine = get(f, id), y;
+	struct err e = { 0 };
+
+	mine.version = 7;
+	free(mine.name);
+	mine.name = strdup("C");
+	assert_int_equal(register_edit(f->r, &mine, NULL, &e), -1);
+	assert_int_equal(e.code, ERR_INVALID);
+	assert_string_equal(e.field, "version");
+	assert_non_null(strstr(e.msg, "version 1"));
+	assert_non_null(strstr(e.msg, "no version 7"));
+	y = get(f, id);
+	assert_string_equal(y.name, "A");
+	assert_int_equal(y.version, 1);
+	model_exemplar_free(&y);
+	model_exemplar_free(&mine);
+}
+
 static void test_edit_refusals(void **state)
 {
 	struct fx *f = *state;
@@ -1970,6 +1993,7 @@ int main(void)
 		T(test_edit_saves_new_version),
 		T(test_edit_without_change_writes_nothing),
 		T(test_edit_conflict_on_stale_version),
+		T(test_edit_from_a_version_to_come),
 		T(test_edit_refusals),
 		T(test_edit_unit_inactive_on_date),
 		T(test_edit_by_role_and_status),
