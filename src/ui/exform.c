@@ -107,7 +107,8 @@ static int build_choices(struct exform *x)
 		bool mine = x->id ? register_is_office(ui->r) || register_may_add(ui->r, u->code,
 										   NULL)
 				  : register_may_add(ui->r, u->code, NULL);
-		bool current = !x->id || strcmp(u->code, x->base.unit) == 0;
+		/* An edit keeps the record's own unit choosable, whoever edits it. */
+		bool current = x->id && strcmp(u->code, x->base.unit) == 0;
 		if (!mine && !current)
 			continue;
 		ui_fmt_date(u->active_to, to);
@@ -121,6 +122,22 @@ static int build_choices(struct exform *x)
 		x->unit_codes[x->n_units++] = u->code;
 	}
 	return 0;
+}
+
+/* The only choosable unit active on the new record's date, or n_units (none, or several). */
+static size_t today_unit(const struct exform *x)
+{
+	size_t only = x->n_units;
+
+	for (size_t i = 0; i < x->n_units; i++) {
+		const struct unit *u = units_find(&x->ui->units, x->unit_codes[i]);
+		if (!u || !model_unit_active_on(u, x->base.date))
+			continue;
+		if (only < x->n_units)
+			return x->n_units;
+		only = i;
+	}
+	return only;
 }
 
 static size_t unit_pick(const struct exform *x, const char *code)
@@ -391,9 +408,11 @@ int ui_exform_run(struct ui *ui, uint64_t id, const char *unit, struct exemplar 
 		exform_free(&x);
 		return 0;
 	}
-	/* A staff member with one unit has it chosen already. */
-	if (!id && x.fields[F_UNIT].pick == x.n_units && x.n_units == 1)
-		x.fields[F_UNIT].pick = x.fields[F_UNIT].orig_pick = 0;
+	/* A staff member with one unit working today has it chosen already (the
+	 * units merged into it stay choosable for earlier dates). */
+	size_t only = today_unit(&x);
+	if (!id && x.fields[F_UNIT].pick == x.n_units && only < x.n_units)
+		x.fields[F_UNIT].pick = x.fields[F_UNIT].orig_pick = only;
 	x.fm = (struct ui_form){ x.title, x.fields, F_COUNT, id ? F_NAME : F_TYPE, 0, "", false,
 				 save, changed, reload, key, &x };
 	rc = ui_form_run(ui, &x.fm);

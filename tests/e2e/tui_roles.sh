@@ -51,7 +51,20 @@ tui_keys s Enter Enter
 t_wait "their own unit's record opens editable" s "Hồ sơ số 1"
 t_lacks "without the read-only mark" "$(tui_screen s)" "chỉ xem"
 t_contains "with the edit key offered" "$(tui_screen s)" "e Sửa"
-tui_keys s q q q
+# A new record: their unit already chosen, and the only one offered.
+tui_keys s q
+tui_wait s "Nhấn / để tìm theo tên." 2
+tui_keys s n
+t_wait "staff open a new record" s "Hồ sơ mới"
+t_contains "with their unit chosen" "$(tui_line s "Đơn vị giới thiệu")" "Phường Ngã Năm"
+for i in 1 2 3 4 5 6 7 8; do tui_keys s Tab; done
+tui_keys s Enter
+tui_wait s "gõ chữ: lọc"
+t_lacks "the unit list offers no other unit" "$(tui_screen s)" "Trung tâm Y tế"
+t_contains "only theirs" "$(tui_screen s)" "│ Phường Ngã Năm "
+tui_keys s C-x C-x
+tui_wait s "Nhấn / để tìm theo tên." 2
+tui_keys s q q
 
 # ---- viewer ------------------------------------------------------------------------
 tui_start v xem
