@@ -60,7 +60,8 @@ static int check_staff(const struct config *cfg, const struct role_entry *who,
 					      "units, not of %s."), unit_name(cfg, x->unit));
 		return deny(who, e, rule);
 	}
-	if (unit && !has_unit(who, unit)) {
+	/* No unit at all is for validation to say ("choose the unit"), not a unit of others. */
+	if (unit && *unit && !has_unit(who, unit)) {
 		snprintf(rule, sizeof rule, _("unit staff can only introduce exemplars for their "
 					      "own units, not for %s."), unit_name(cfg, unit));
 		return deny(who, e, rule);

@@ -630,6 +630,16 @@ static void test_edit_by_role_and_status(void **state)
 	snprintf(x.unit, sizeof x.unit, "p2");
 	assert_int_equal(register_edit(f->r, &x, NULL, &e), -1);
 	assert_int_equal(e.code, ERR_DENIED);
+	/* no unit at all: "choose the unit", not a unit of others named "" */
+	x.unit[0] = 0;
+	assert_int_equal(register_edit(f->r, &x, NULL, &e), -1);
+	assert_int_equal(e.code, ERR_INVALID);
+	assert_string_equal(e.field, "unit");
+	model_exemplar_free(&x);
+	person(&x, "", "D", ymd(2024, 8, 1));
+	assert_int_equal(register_add(f->r, &x, NULL, &e), -1);
+	assert_int_equal(e.code, ERR_INVALID);
+	assert_string_equal(e.field, "unit");
 	model_exemplar_free(&x);
 	/* another unit's record: refused */
 	x = get(f, other);
