@@ -18,6 +18,7 @@
 
 enum {
 	UI_ACT_OFFICE = 1 << 0, /* offered to the office role only */
+	UI_ACT_WRITER = 1 << 1, /* offered to those who may change records: not viewers */
 };
 
 #define UI_ACT_KEYS 6
@@ -62,6 +63,9 @@ void ui_action_keyname(const struct ui *ui, int key, char *buf, size_t size);
 void ui_action_keys(const struct ui *ui, const struct ui_action *a, char *buf, size_t size);
 
 /* Draw the key-hint bar (the last line) from a table. */
+/* Is the action offered to this person (its role flags)?  Keys, hints and help agree. */
+bool ui_action_allowed(const struct ui *ui, const struct ui_action *a);
+
 void ui_action_hints(const struct ui *ui, const struct ui_action *t, size_t n,
 		     ui_action_enabled enabled, void *ctx);
 

@@ -10,8 +10,10 @@
 #include "text.h"
 #include "ui/draw.h"
 
-static bool allowed(const struct ui *ui, const struct ui_action *a)
+bool ui_action_allowed(const struct ui *ui, const struct ui_action *a)
 {
+	if ((a->flags & UI_ACT_WRITER) && !register_may_add(ui->r, NULL, NULL))
+		return false;
 	return !(a->flags & UI_ACT_OFFICE) || register_is_office(ui->r);
 }
 
@@ -26,7 +28,7 @@ const struct ui_action *ui_action_find(const struct ui *ui, const struct ui_acti
 		key = UI_KEY(KEY_BACKSPACE);
 	for (size_t i = 0; i < n; i++)
 		for (int k = 0; k < UI_ACT_KEYS && t[i].keys[k]; k++)
-			if (t[i].keys[k] == key && allowed(ui, &t[i]))
+			if (t[i].keys[k] == key && ui_action_allowed(ui, &t[i]))
 				return &t[i];
 	return NULL;
 }
@@ -92,7 +94,7 @@ void ui_action_hints(const struct ui *ui, const struct ui_action *t, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		const struct ui_action *a = &t[i];
 		char key[32];
-		if (!a->hint || !allowed(ui, a) ||
+		if (!a->hint || !ui_action_allowed(ui, a) ||
 		    (enabled && !enabled(a->id, ctx)))
 			continue;
 		ui_action_keyname(ui, a->keys[0], key, sizeof key);

@@ -28,8 +28,10 @@ static const struct ui_action actions[] = {
 	  N_("Move (also PgUp, PgDn, Home, End)."), 0 },
 	{ A_OPEN, { '\r', 'l', UI_KEY(KEY_RIGHT) }, N_("Open"),
 	  N_("Show every field and the history of the chosen exemplar."), 0 },
-	{ A_NEW, { 'n', UI_KEY(KEY_F(7)) }, N_("New"), N_("Enter a new exemplar."), 0 },
-	{ A_EDIT, { 'e', UI_KEY(KEY_F(4)) }, N_("Edit"), N_("Edit the chosen exemplar."), 0 },
+	{ A_NEW, { 'n', UI_KEY(KEY_F(7)) }, N_("New"), N_("Enter a new exemplar."),
+	  UI_ACT_WRITER },
+	{ A_EDIT, { 'e', UI_KEY(KEY_F(4)) }, N_("Edit"), N_("Edit the chosen exemplar."),
+	  UI_ACT_WRITER },
 	{ A_SEARCH, { '/', UI_KEY(KEY_F(3)) }, N_("Find"),
 	  N_("Find by name as you type; accents and capitals do not matter (\"nguyen\" finds "
 	     "the name written with all its marks). Enter keeps the search, Ctrl-X clears it."),

@@ -45,7 +45,7 @@ static void fill(struct ui *ui, struct ui_pager *p, void *ctx)
 		for (size_t k = 0; k < s->n; k++) {
 			const struct ui_action *a = &s->actions[k];
 			char keys[96];
-			if ((a->flags & UI_ACT_OFFICE) && !register_is_office(ui->r))
+			if (!ui_action_allowed(ui, a))
 				continue;
 			ui_action_keys(ui, a, keys, sizeof keys);
 			ui_pager_pair(p, KEYS_W, A_NORMAL, keys, _(a->help));

@@ -24,17 +24,19 @@
 
 enum { M_UNITS = 1, M_EXEMPLARS, M_QUOTA, M_REVIEW, M_LOG, M_REPORTS, M_HELP, M_QUIT };
 
-/* One entry of the main menu. */
+/* One entry of the main menu; `read_desc`, when set, describes it to a viewer. */
 struct item {
 	int id;
 	const char *label;
 	const char *desc;
 	bool office;
+	const char *read_desc;
 };
 
 static const struct item items[] = {
 	{ M_UNITS, N_("Units"), N_("each unit's quota this quarter, by emulation block"), false },
-	{ M_EXEMPLARS, N_("Exemplar profiles"), N_("find, read, add and edit profiles"), false },
+	{ M_EXEMPLARS, N_("Exemplar profiles"), N_("find, read, add and edit profiles"), false,
+	  N_("find and read profiles") },
 	{ M_QUOTA, N_("Quotas"), N_("every unit's introductions per quarter of a year"), false },
 	{ M_REVIEW, N_("Review profiles"), N_("introduced profiles, oldest first"), true },
 	{ M_LOG, N_("Audit log"), N_("who changed what, and when"), true },
@@ -138,8 +140,10 @@ static void menu_draw(struct ui *ui, void *p)
 			 _(it->label));
 		ui_draw_text(y, 4, 2, A_NORMAL, sel ? ui_draw_sym(ui, UI_SYM_MARK) : " ");
 		ui_draw_cell(y, 6, 22, a, line);
-		if (it->desc)
-			ui_draw_text(y, 30, COLS - 32, ui_term_attr(ui, UI_A_DIM), _(it->desc));
+		const char *desc = it->read_desc && !register_may_add(ui->r, NULL, NULL)
+				   ? it->read_desc : it->desc;
+		if (desc)
+			ui_draw_text(y, 30, COLS - 32, ui_term_attr(ui, UI_A_DIM), _(desc));
 		if (sel)
 			ui_term_cursor(ui, y, 6);
 	}

@@ -69,12 +69,19 @@ tui_keys s q q
 # ---- viewer ------------------------------------------------------------------------
 tui_start v xem
 tui_wait v "Hồ sơ điển hình"
+t_contains "the menu tells a viewer what they can do with profiles" \
+	"$(tui_line v "Hồ sơ điển hình")" "tìm và xem hồ sơ"
 tui_keys v 2
 tui_wait v "Võ Thị Ba"
+t_contains "the list offers a viewer no key to add or edit" "$(tui_screen v | tail -n 1)" \
+	"Enter Xem / Tìm f Lọc ? Trợ giúp q Quay lại"
 tui_keys v n
 sleep 0.3
 t_lacks "a viewer cannot open a new form" "$(tui_screen v)" "Hồ sơ mới"
-tui_keys v q q
+tui_keys v '?'
+t_wait "the help opens" v "Tìm theo tên ngay khi gõ"
+t_lacks "and lists no key to add" "$(tui_screen v)" "Nhập hồ sơ mới"
+tui_keys v q q q
 
 # ---- the office's review queue -------------------------------------------------------
 tui_start o tester
