@@ -198,9 +198,12 @@ void cli_default_period(const struct cli *c, int *year, int *quarter)
 {
 	if (*year)
 		return;
+	/* Nothing given: the quarter the screens open on, today's within the plan. */
+	if (!*quarter) {
+		model_plan_quarter(c->today, c->cfg->plan_from, c->cfg->plan_to, year, quarter);
+		return;
+	}
 	*year = date_year(c->today);
-	if (!*quarter)
-		*quarter = date_quarter(c->today);
 }
 
 int cli_listing(struct cli *c, size_t ncols, const char *const *names,
