@@ -15,9 +15,11 @@ typedef void (*check_report_cb)(const char *problem, void *ctx);
 /*
  * Returns the number of problems found (0 = sound), or -1 if the check
  * itself could not run (e says why).  *cleared receives the number of
- * reader slots left by dead sessions that were freed on the way.
+ * reader slots left by dead sessions that were freed on the way; *seen
+ * (when not NULL) how much was looked at, so that a sound answer can say
+ * what it covered.
  */
 int check_run(struct store *s, check_report_cb report, void *ctx, int *cleared,
-	      struct err *e);
+	      struct store_stats *seen, struct err *e);
 
 #endif

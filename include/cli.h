@@ -40,9 +40,10 @@ int cli_open(struct cli *c, unsigned flags, struct err *e);
 /*
  * The integrity check of the open register (check.h), each problem printed
  * on standard output, a line each.  The number of problems, or -1 (e set);
- * *cleared: reader slots of dead sessions freed on the way.
+ * *cleared: reader slots of dead sessions freed on the way; *seen (or NULL):
+ * how much was looked at.
  */
-int cli_check(struct cli *c, int *cleared, struct err *e);
+int cli_check(struct cli *c, int *cleared, struct store_stats *seen, struct err *e);
 
 /* Print "dienhinh: MESSAGE" on stderr and return the exit status for e. */
 int cli_fail(const struct err *e);

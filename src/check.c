@@ -31,6 +31,7 @@ struct check {
 	struct err *e;
 	uint64_t max_id;
 	size_t records;
+	struct store_stats seen;   /* the sizes read at the end, for check_run's caller */
 };
 
 static void problem(struct check *k, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -189,11 +190,12 @@ static int check_txn(struct store_txn *t, void *p, struct err *e)
 			compare_counts(k, s->year, s->quarter, s->unit, &zero, &s->c);
 	}
 	check_sizes(k, &st);
+	k->seen = st;
 	return 0;
 }
 
 int check_run(struct store *s, check_report_cb report, void *ctx, int *cleared,
-	      struct err *e)
+	      struct store_stats *seen, struct err *e)
 {
 	struct check k = { .report = report, .ctx = ctx };
 	int rc;
@@ -201,5 +203,7 @@ int check_run(struct store *s, check_report_cb report, void *ctx, int *cleared,
 	*cleared = store_reader_check(s);
 	rc = store_read(s, check_txn, &k, e);
 	free(k.slots);
+	if (!rc && seen)
+		*seen = k.seen;
 	return rc ? -1 : k.problems;
 }

@@ -75,9 +75,9 @@ static void print_problem(const char *problem, void *ctx)
 	printf("%s\n", problem);
 }
 
-int cli_check(struct cli *c, int *cleared, struct err *e)
+int cli_check(struct cli *c, int *cleared, struct store_stats *seen, struct err *e)
 {
-	return check_run(register_store(c->reg), print_problem, NULL, cleared, e);
+	return check_run(register_store(c->reg), print_problem, NULL, cleared, seen, e);
 }
 
 int cli_fail(const struct err *e)

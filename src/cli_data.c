@@ -300,7 +300,7 @@ int cli_data_restore(struct cli *c, int argc, char **argv)
 		return cli_fail(&e);
 	printf(_("The database is restored from %s.\nThe database as it was before is kept in "
 		 "%s.\n"), dir, safety);
-	n = cli_check(c, &cleared, &e);
+	n = cli_check(c, &cleared, NULL, &e);
 	if (n < 0)
 		return cli_fail(&e);
 	if (n) {

@@ -10,6 +10,12 @@ TAMPER=$DIENHINH_ROOT/build/tests/helper_data_tamper
 
 dh init --demo >/dev/null
 t_ok "a sound database passes check" dh check
+# A sound answer says what it covered: every record, unit and audit entry.
+n=$(dh list --format tsv | tail -n +2 | wc -l)
+units=$(dh units --format tsv | tail -n +2 | wc -l)
+audit=$(dh log --format tsv | tail -n +2 | cut -f 1 | sort -u | wc -l)
+t_contains "and says how much it checked" "$(dh check)" \
+	"đã kiểm tra $n hồ sơ, $units đơn vị và $audit lần ghi nhật ký"
 dh backup "$T_DIR/sound" >/dev/null
 want=$(dh list --format tsv --unit phuong1 --year 2024 --quarter 2 | tail -n +2 | wc -l)
 

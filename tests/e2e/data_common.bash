@@ -1,22 +1,17 @@
 # Shared by the data_*.sh scripts; sourced after lib.sh.
 #
 # data_bin: the program is run from a copy placed beside a Vietnamese
-# catalogue built from src/po/vi.po and every fragment (vi-*.po), so that
-# the checks read the Vietnamese a person reads, merged into vi.po or not.
+# catalogue built from src/po/vi.po, so that the checks read the Vietnamese
+# a person reads.
 # The date is fixed, so that quarter states do not depend on the clock.
 
 export DIENHINH_TODAY=2025-11-20
 
 data_bin() {
-	local dir=$T_DIR/bin f
+	local dir=$T_DIR/bin
 	mkdir -p "$dir/locale/vi/LC_MESSAGES"
 	cp "$DIENHINH_BIN" "$dir/dienhinh"
-	{
-		cat "$DIENHINH_ROOT/src/po/vi.po"
-		for f in "$DIENHINH_ROOT"/src/po/vi-*.po; do echo; cat "$f"; done
-	} > "$dir/all.po"
-	msguniq --use-first "$dir/all.po" -o "$dir/merged.po" &&
-		msgfmt -o "$dir/locale/vi/LC_MESSAGES/dienhinh.mo" "$dir/merged.po" ||
+	msgfmt -o "$dir/locale/vi/LC_MESSAGES/dienhinh.mo" "$DIENHINH_ROOT/src/po/vi.po" ||
 		{ echo "# cannot build the Vietnamese catalogue" >&2; return 1; }
 	DIENHINH_BIN=$dir/dienhinh
 }

@@ -75,7 +75,7 @@ static struct report run(struct fx *f, int *problems)
 	struct err e = { 0 };
 	int cleared = -1;
 
-	*problems = check_run(register_store(f->r), note, &r, &cleared, &e);
+	*problems = check_run(register_store(f->r), note, &r, &cleared, NULL, &e);
 	if (*problems < 0)
 		fail_msg("%s", e.msg);
 	assert_int_equal(cleared, 0);

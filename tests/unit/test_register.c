@@ -1304,7 +1304,7 @@ static void assert_check_clean(struct reg *r)
 	struct err e = { 0 };
 	int cleared;
 
-	assert_int_equal(check_run(register_store(r), show_problem, NULL, &cleared, &e), 0);
+	assert_int_equal(check_run(register_store(r), show_problem, NULL, &cleared, NULL, &e), 0);
 }
 
 /* The stored record `id` is exactly x: the same encoding, field for field. */
@@ -1960,7 +1960,7 @@ static int check_sweep_run(void *p)
 	struct check_run *c = p;
 
 	c->problems = 0;
-	return check_run(c->s, count_problem, &c->problems, &c->cleared, &c->e) != 0;
+	return check_run(c->s, count_problem, &c->problems, &c->cleared, NULL, &c->e) != 0;
 }
 
 static void check_failed(void *p)
