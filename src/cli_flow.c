@@ -61,12 +61,20 @@ static int parse_flow(const char *cmd, int argc, char **argv, const char *allowe
 	return 0;
 }
 
-/* The end of a workflow step: its exit status, and a word when it was saved. */
-static int done(int rc, struct err *e, uint64_t id)
+/* The end of a workflow step: its exit status, and the state the step left
+ * the record in, read back from the register (which alone knows the moves). */
+static int done(struct cli *c, int rc, struct err *e, uint64_t id)
 {
+	struct exemplar x;
+
 	if (rc)
 		return cli_fail(e);
-	printf(_("Exemplar %" PRIu64 " saved.\n"), id);
+	model_exemplar_init(&x);
+	if (register_get(c->reg, id, &x, e) == 0)
+		printf(_("Saved. Exemplar %" PRIu64 ": %s.\n"), id, model_status_label(x.status));
+	else
+		printf(_("Exemplar %" PRIu64 " saved.\n"), id); /* saved all the same */
+	model_exemplar_free(&x);
 	return 0;
 }
 
@@ -87,7 +95,7 @@ int cli_flow_review(struct cli *c, int argc, char **argv)
 		return cli_fail(&e);
 	rc = strcmp(what, "accept") == 0 ? register_accept(c->reg, id, &e)
 					 : register_return(c->reg, id, o.reason, &e);
-	return done(rc, &e, id);
+	return done(c, rc, &e, id);
 }
 
 /* The commands that take only an id. */
@@ -104,7 +112,7 @@ static int simple_step(struct cli *c, const char *cmd, int argc, char **argv,
 		return rc;
 	if (cli_open(c, 0, &e))
 		return cli_fail(&e);
-	return done(step(c->reg, id, &e), &e, id);
+	return done(c, step(c->reg, id, &e), &e, id);
 }
 
 int cli_flow_resubmit(struct cli *c, int argc, char **argv)
@@ -133,7 +141,7 @@ int cli_flow_commend(struct cli *c, int argc, char **argv)
 		return cli_usage("commend", "%s", e.msg);
 	if (cli_open(c, 0, &e))
 		return cli_fail(&e);
-	return done(register_commend(c->reg, id, &cm, &e), &e, id);
+	return done(c, register_commend(c->reg, id, &cm, &e), &e, id);
 }
 
 int cli_flow_revoke(struct cli *c, int argc, char **argv)
@@ -148,7 +156,7 @@ int cli_flow_revoke(struct cli *c, int argc, char **argv)
 		return rc;
 	if (cli_open(c, 0, &e))
 		return cli_fail(&e);
-	return done(register_revoke(c->reg, id, o.reason, &e), &e, id);
+	return done(c, register_revoke(c->reg, id, o.reason, &e), &e, id);
 }
 
 int cli_flow_propagate(struct cli *c, int argc, char **argv)
@@ -168,7 +176,7 @@ int cli_flow_propagate(struct cli *c, int argc, char **argv)
 		return cli_usage("propagate", "%s", e.msg);
 	if (cli_open(c, 0, &e))
 		return cli_fail(&e);
-	return done(register_propagate(c->reg, id, &p, &e), &e, id);
+	return done(c, register_propagate(c->reg, id, &p, &e), &e, id);
 }
 
 int cli_flow_whoami(struct cli *c, int argc, char **argv)

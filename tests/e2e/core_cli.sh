@@ -175,9 +175,12 @@ id=$(dh add --unit phuong2 --type individual --category good_deeds --name "Trầ
 	--workplace "Khóm 4, Phường 2" --movement "Dân vận khéo" \
 	--achievements $'Vận động 12 hộ hiến đất làm đường.\nNuôi 3 trẻ mồ côi.' \
 	--date 20/07/2024) # dates as people write them, each with its own separator
-dh review "$id" accept >/dev/null
-dh propagate "$id" --channel radio --date 2.9.2024 --ref "Chuyên mục số 9" >/dev/null
-dh propose "$id" >/dev/null
+t_eq "a step says the state it left the record in" "$(dh review "$id" accept)" \
+	"Đã lưu. Hồ sơ số $id: Đã tiếp nhận."
+t_eq "a propagation too (unchanged)" \
+	"$(dh propagate "$id" --channel radio --date 2.9.2024 --ref "Chuyên mục số 9")" \
+	"Đã lưu. Hồ sơ số $id: Đã tiếp nhận."
+t_eq "a proposal" "$(dh propose "$id")" "Đã lưu. Hồ sơ số $id: Đề nghị khen thưởng."
 dh commend "$id" --form "Giấy khen của Chủ tịch UBND thị xã" --decision "123/QĐ-UBND" \
 	--date 20-12-2024 --signer "Nguyễn Văn Tư" >/dev/null
 out=$(dh show "$id" --format tsv)
