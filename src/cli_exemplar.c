@@ -456,11 +456,12 @@ static void show_time(struct cli *c, const char *field, int64_t at)
 	show_line(c, field, b);
 }
 
-/* Every field of x, a line each; 0, or -1 when a line could not be made. */
-static int show_fields(struct cli *c, const struct exemplar *x)
+/* Every field of x, a line each; `unit` names x's unit for people (NULL: the
+ * code alone).  0, or -1 when a line could not be made. */
+static int show_fields(struct cli *c, const struct exemplar *x, const struct unit *unit)
 {
 	bool tsv = c->fmt == TABLE_TSV;
-	char n[32];
+	char n[32], *named = NULL;
 
 	snprintf(n, sizeof n, "%" PRIu64, x->id);
 	show_line(c, "id", n);
@@ -470,7 +471,11 @@ static int show_fields(struct cli *c, const struct exemplar *x)
 	show_line(c, "type", tsv ? model_type_code(x->type) : model_type_label(x->type));
 	show_line(c, "category",
 		  tsv ? model_category_code(x->category) : model_category_label(x->category));
-	show_line(c, "unit", x->unit);
+	if (!tsv && unit && unit->name &&
+	    asprintf(&named, "%s (%s)", unit->name, x->unit) < 0)
+		return -1;
+	show_line(c, "unit", named ? named : x->unit);
+	free(named);
 	show_date(c, "date", x->date);
 	show_line(c, "status",
 		  tsv ? model_status_code(x->status) : model_status_label(x->status));
@@ -510,6 +515,7 @@ int cli_exemplar_show(struct cli *c, int argc, char **argv)
 	static const char *names[] = { "field", "value" };
 	static const char *const labels[] = { N_("Field"), N_("Value") };
 	struct exemplar x;
+	struct unit_list units = { 0 };
 	struct err e = { 0 };
 	uint64_t id;
 	int rc;
@@ -523,13 +529,16 @@ int cli_exemplar_show(struct cli *c, int argc, char **argv)
 		return rc;
 	model_exemplar_init(&x);
 	rc = cli_open(c, 0, &e) || register_get(c->reg, id, &x, &e) ||
+	     (c->fmt == TABLE_TEXT && register_units(c->reg, &units, &e)) ||
 	     cli_listing(c, 2, names, labels, &e);
 	if (rc) {
 		model_exemplar_free(&x);
+		units_free(&units);
 		return cli_fail(&e);
 	}
-	rc = show_fields(c, &x) ? err_nomem(&e) : 0;
+	rc = show_fields(c, &x, units_find(&units, x.unit)) ? err_nomem(&e) : 0;
 	model_exemplar_free(&x);
+	units_free(&units);
 	return cli_listing_end(c, rc, &e);
 }
 

@@ -219,6 +219,8 @@ t_contains "show as text: dates as people write them" "$out" "20/07/2024"
 t_contains "show as text: the propagation's date too" "$out" "02/09/2024 Chuyên mục số 9"
 t_lacks "show as text: no date written YYYY-MM-DD" "$out" "2024-09-02"
 t_contains "show as text: the achievements" "$out" "Nuôi 3 trẻ mồ côi."
+t_contains "show as text: the unit by its name, with its code" \
+	"$(grep -m 1 "^Đơn vị giới thiệu" <<<"$out")" "Phường 2 (phuong2)"
 
 # ---- a list longer than a page -------------------------------------------------------
 # list reads its rows a page (256) at a time, writing each page once its read
