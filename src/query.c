@@ -102,7 +102,9 @@ static int scan_txn(struct store_txn *t, void *p, struct err *e)
 {
 	struct scan_args *a = p;
 
-	if (known_unit(t, a->c->f->unit, e))
+	/* Asked once, for a listing from its start: paging on (a key at a time in
+	 * the screens) follows a unit already looked up. */
+	if (!a->from && known_unit(t, a->c->f->unit, e))
 		return -1;
 	if (a->c->needle && *a->c->needle && !a->from && !a->backward)
 		return search_txn(t, a->c, e);
