@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "fixture.h"
 
 extern void *__libc_malloc(size_t n);
 extern void *__libc_calloc(size_t n, size_t size);
@@ -122,11 +123,29 @@ static inline void oom_run_dir(char dir[64])
 	oom.spare = was;
 }
 
+/* Remove a run's directory, or a copy it left, outside the count. */
+static inline void oom_remove_dir(const char *dir)
+{
+	bool was = oom.spare;
+
+	oom.spare = true;
+	if (tmpdir_remove(dir))
+		fail_msg("cannot remove %s", dir);
+	oom.spare = was;
+}
+
 /* Does e say that memory ran out: ERR_NOMEM, or a system call's own words
  * ("Cannot open ...: Cannot allocate memory")? */
 static inline bool oom_said(const struct err *e)
 {
 	return e->code == ERR_NOMEM || strstr(e->msg, strerror(ENOMEM));
+}
+
+/* A failed run must have said so: else the test fails, naming the requests refused. */
+static inline void oom_expect_said(const struct err *e)
+{
+	if (!oom_said(e))
+		fail_msg("requests %ld-%ld refused: %s", oom.fail, oom.until, e->msg);
 }
 
 /*

@@ -38,7 +38,7 @@ enum {
 	"\n" \
 	"Ba lần hiến máu tình nguyện; vận động quyên góp “Áo ấm cho em”."
 
-static char *dup(const char *s)
+static char *must_strdup(const char *s)
 {
 	char *d = strdup(s);
 
@@ -66,16 +66,16 @@ static void full_exemplar(struct exemplar *x)
 	x->birth_year = 1985;
 	x->date = D_2024_05_02;
 	strcpy(x->unit, "phuong_1");
-	x->name = dup("Nguyễn Thị Hồng Nhung");
-	x->position = dup("Giáo viên");
-	x->workplace = dup("Trường Tiểu học Ngã Năm 1");
-	x->movement = dup("Dạy tốt – học tốt");
-	x->achievements = dup(ACHIEVEMENTS);
-	x->status_reason = dup("Bổ sung minh chứng");
-	x->commendation.form = dup("Giấy khen của Chủ tịch UBND thị xã");
-	x->commendation.decision = dup("123/QĐ-UBND");
+	x->name = must_strdup("Nguyễn Thị Hồng Nhung");
+	x->position = must_strdup("Giáo viên");
+	x->workplace = must_strdup("Trường Tiểu học Ngã Năm 1");
+	x->movement = must_strdup("Dạy tốt – học tốt");
+	x->achievements = must_strdup(ACHIEVEMENTS);
+	x->status_reason = must_strdup("Bổ sung minh chứng");
+	x->commendation.form = must_strdup("Giấy khen của Chủ tịch UBND thị xã");
+	x->commendation.decision = must_strdup("123/QĐ-UBND");
 	x->commendation.date = D_2024_12_20;
-	x->commendation.signer = dup("Trần Văn Bảy");
+	x->commendation.signer = must_strdup("Trần Văn Bảy");
 	x->propagations = calloc(3, sizeof *x->propagations);
 	assert_non_null(x->propagations);
 	x->n_propagations = 3;
@@ -83,7 +83,7 @@ static void full_exemplar(struct exemplar *x)
 		struct propagation *p = &x->propagations[i];
 		p->channel = props[i].ch;
 		p->date = props[i].d;
-		p->ref = dup(props[i].ref);
+		p->ref = must_strdup(props[i].ref);
 		strcpy(p->by, props[i].by);
 		p->at = 1715300000 + i * 86400;
 	}
@@ -103,7 +103,7 @@ static void minimal_exemplar(struct exemplar *x)
 	x->status = STATUS_INTRODUCED;
 	x->date = D_2024_05_02;
 	strcpy(x->unit, "xa_vinh_quoi");
-	x->name = dup("Trường THCS Vĩnh Quới");
+	x->name = must_strdup("Trường THCS Vĩnh Quới");
 }
 
 static void assert_str_or_null(const char *got, const char *want)
@@ -342,7 +342,7 @@ static void test_unit_round_trip(void **state)
 	struct err e;
 
 	(void)state;
-	u.name = dup("Phường 1");
+	u.name = must_strdup("Phường 1");
 	u.active_from = D_2024_05_02;
 	u.active_to = D_2024_12_20;
 	assert_int_equal(codec_encode_unit(&u, &b), 0);
@@ -358,7 +358,7 @@ static void test_unit_round_trip(void **state)
 	assert_string_equal(v.successor, "phuong_2");
 
 	/* A minimal unit over the decoded one: open dates and empty strings come back. */
-	m.name = dup("Phòng Văn hóa và Thông tin");
+	m.name = must_strdup("Phòng Văn hóa và Thông tin");
 	b.len = 0;
 	assert_int_equal(codec_encode_unit(&m, &b), 0);
 	assert_int_equal(codec_decode_unit(b.data, b.len, &v, &e), 0);
@@ -390,7 +390,7 @@ static void test_audit_round_trip(void **state)
 	strcpy(a.user, "lan");
 	strcpy(a.op, "edit");
 	a.record = 7;
-	a.note = dup("Sửa tên theo hồ sơ gốc");
+	a.note = must_strdup("Sửa tên theo hồ sơ gốc");
 	assert_int_equal(audit_add_change(&a, "name", "Lê Lan", "Lê Thị Lan"), 0);
 	assert_int_equal(audit_add_change(&a, "position", NULL, "Giáo viên"), 0);
 	assert_int_equal(audit_add_change(&a, "movement", "Dân vận khéo", NULL), 0);
@@ -502,7 +502,7 @@ static void test_unknown_tag_skipped(void **state)
 	struct unit u = { .code = "xa_long_binh", .kind = KIND_COMMUNE,
 			  .active_from = DATE_NONE, .active_to = DATE_NONE };
 	struct unit v = { .active_from = DATE_NONE, .active_to = DATE_NONE };
-	u.name = dup("Xã Long Bình");
+	u.name = must_strdup("Xã Long Bình");
 	c.len = 0;
 	assert_int_equal(codec_encode_unit(&u, &c), 0);
 	assert_int_equal(buf_put(&c, extra, sizeof extra), 0);
@@ -638,7 +638,7 @@ static void test_truncated_unit_and_audit(void **state)
 	struct err e;
 
 	(void)state;
-	u.name = dup("Phường 1");
+	u.name = must_strdup("Phường 1");
 	assert_int_equal(codec_encode_unit(&u, &b), 0);
 	for (size_t n = 0; n < b.len; n++) {
 		uint8_t *p = malloc(n + 1);
@@ -730,7 +730,7 @@ static void test_out_of_range_refused(void **state)
 	struct unit v = { .active_from = DATE_NONE, .active_to = DATE_NONE };
 	struct audit_entry a, a2;
 	struct err e;
-	u.name = dup("A");
+	u.name = must_strdup("A");
 	b.len = 0;
 	assert_int_equal(codec_encode_unit(&u, &b), 0);
 	assert_int_equal(codec_decode_unit(b.data, b.len, &v, &e), -1);

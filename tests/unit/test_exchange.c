@@ -514,9 +514,7 @@ static void import_end(struct import_run *r)
 {
 	exchange_result_free(&r->res);
 	register_close(r->r);
-	oom.spare = true;
-	assert_int_equal(tmpdir_remove(r->dir), 0);
-	oom.spare = false;
+	oom_remove_dir(r->dir);
 }
 
 static void import_failed(void *p)

@@ -1848,17 +1848,14 @@ static void life_end(struct life_run *l)
 		assert_check_clean(l->r);
 	model_exemplar_free(&l->x);
 	register_close(l->r);
-	oom.spare = true;
-	assert_int_equal(tmpdir_remove(l->dir), 0);
-	oom.spare = false;
+	oom_remove_dir(l->dir);
 }
 
 static void life_failed(void *p)
 {
 	struct life_run *l = p;
 
-	if (!oom_said(&l->e))
-		fail_msg("requests %ld-%ld refused: %s", oom.fail, oom.until, l->e.msg);
+	oom_expect_said(&l->e);
 	life_end(l);
 }
 
@@ -1910,18 +1907,15 @@ static void restore_end(struct restore_run *x, size_t records)
 {
 	assert_int_equal(n_records(x->f), records);
 	assert_check_clean(x->f->r);
-	oom.spare = true;
 	if (access(x->copies, F_OK) == 0)
-		assert_int_equal(tmpdir_remove(x->copies), 0);
-	oom.spare = false;
+		oom_remove_dir(x->copies);
 }
 
 static void restore_failed(void *p)
 {
 	struct restore_run *x = p;
 
-	if (!oom_said(&x->e))
-		fail_msg("requests %ld-%ld refused: %s", oom.fail, oom.until, x->e.msg);
+	oom_expect_said(&x->e);
 	restore_end(x, 3);
 }
 
