@@ -408,8 +408,9 @@ int ui_exform_run(struct ui *ui, uint64_t id, const char *unit, struct exemplar 
 		exform_free(&x);
 		return 0;
 	}
-	/* A staff member with one unit working today has it chosen already (the
-	 * units merged into it stay choosable for earlier dates). */
+	/* Of the units this person may choose, the one working on the record's
+	 * date is chosen already: a staff member's own, usually.  (A merged unit
+	 * stays choosable for earlier dates, so a person may have several.) */
 	size_t only = today_unit(&x);
 	if (!id && x.fields[F_UNIT].pick == x.n_units && only < x.n_units)
 		x.fields[F_UNIT].pick = x.fields[F_UNIT].orig_pick = only;

@@ -209,11 +209,10 @@ static void draw_words(struct screen *s, size_t unit, int y)
 	ui_fmt_quota(s->ui, s->year, s->quarter, c->required, c->counted, c->active, quota,
 		     sizeof quota);
 	/* A unit without a quota already says so ("0 (no quota)"): no state word after it. */
-	if (!c->active)
-		snprintf(cell, sizeof cell, _("%s, %s: %s (%s)."), name, q, quota, _("not active"));
-	else if (c->required)
-		snprintf(cell, sizeof cell, _("%s, %s: %s (%s)."), name, q, quota,
-			 model_quota_label(c->state));
+	const char *state = !c->active ? _("not active")
+			  : c->required ? model_quota_label(c->state) : NULL;
+	if (state)
+		snprintf(cell, sizeof cell, _("%s, %s: %s (%s)."), name, q, quota, state);
 	else
 		snprintf(cell, sizeof cell, _("%s, %s: %s."), name, q, quota);
 	if (with)
