@@ -1,7 +1,7 @@
 /*
- * exchange.h - the register as files for spreadsheets: the export of every
- * exemplar (or unit) with every field, and the import that reads such a
- * file back, or one the office typed itself.
+ * exchange.h - the register as files for spreadsheets: the import of a
+ * file of exemplars (or units), one the export (export.h) wrote with
+ * every field or one the office typed itself.
  *
  * Columns are matched by their header, in Vietnamese or English, whatever
  * the case, accents, spaces or punctuation ("Ngày giới thiệu", "ngay gioi
@@ -23,17 +23,8 @@
 
 #include "err.h"
 #include "register.h"
-#include "report.h"
 
 enum exchange_what { EXCHANGE_EXEMPLARS, EXCHANGE_UNITS };
-
-/*
- * The export as a bare report (report.h: one table, no heading), to be
- * written as CSV or a workbook: every exemplar by number, or every unit in
- * the units' order.  *count receives the number of rows.
- */
-int exchange_export(struct reg *r, enum exchange_what what, struct report **out,
-		    size_t *count, struct err *e);
 
 /* One thing wrong with an imported file, as a sentence for a person:
  * "dòng 5, cột D (Ngày giới thiệu): ...". */
@@ -69,5 +60,22 @@ enum {
 int exchange_import(struct reg *r, enum exchange_what what, const char *path,
 		    unsigned flags, struct exchange_result *res, struct err *e);
 void exchange_result_free(struct exchange_result *res);
+
+/*
+ * exchange_import() in two steps, so that a file can be read while the
+ * register writes the one before (imports.h).  exchange_read() reads and
+ * checks the file, matching unit cells against `units` (register_units(),
+ * read before: it touches no store, and may run on a thread of its own);
+ * for exemplars it also does the records' costly preparation (batch.h).
+ * It returns NULL only when out of memory; whatever else goes wrong is
+ * kept for exchange_write().  exchange_write(), on the register's thread,
+ * writes the file and answers as exchange_import() does.  `path` and
+ * `units` must outlive the file; free it with exchange_file_free().
+ */
+struct exchange_file;
+struct exchange_file *exchange_read(struct reg *r, const struct unit_list *units,
+				    enum exchange_what what, const char *path, unsigned flags);
+int exchange_write(struct exchange_file *f, struct exchange_result *res, struct err *e);
+void exchange_file_free(struct exchange_file *f);
 
 #endif

@@ -57,7 +57,7 @@ static size_t ids_slot(const struct id_set *s, uint64_t id)
  * are joined in index order afterwards.
  */
 struct prep {
-	struct batch_ctx *c;
+	struct batch *c;
 	int64_t now;       /* the same for every record: the batch's time */
 	size_t from, to;
 	struct batch_problem *problems;
@@ -72,7 +72,7 @@ struct prep {
  * larger map, and the second run must not report everything twice.
  * From `next` on, everything is rebuilt by each run (in arrays sized once, for n).
  */
-struct batch_ctx {
+struct batch {
 	struct reg *r;
 	struct exemplar *xs;
 	size_t n;
@@ -115,7 +115,7 @@ static int add_problem(struct batch_problem **v, size_t *n, size_t *cap, size_t 
 	return 0;
 }
 
-static int note_problem(struct batch_ctx *c, size_t i, const struct err *why)
+static int note_problem(struct batch *c, size_t i, const struct err *why)
 {
 	return add_problem(&c->problems, &c->n_problems, &c->cap_problems, i, why);
 }
@@ -143,7 +143,7 @@ static void batch_defaults(const struct reg *r, struct exemplar *x, int64_t now)
  * for the whole batch (written back at its end); a kept id at or past it
  * moves it on, so a new id never meets a kept one.
  */
-static void batch_id(struct store_txn *t, struct batch_ctx *c, struct exemplar *x)
+static void batch_id(struct store_txn *t, struct batch *c, struct exemplar *x)
 {
 	size_t i = x->id ? ids_slot(&c->ids, x->id) : 0;
 
@@ -161,7 +161,7 @@ static void batch_id(struct store_txn *t, struct batch_ctx *c, struct exemplar *
  * First pass, in file order: the unit checks, and the ids, given as if the
  * records were added one by one.  The records that pass go to c->order.
  */
-static int batch_ids(struct store_txn *t, struct batch_ctx *c, struct err *e)
+static int batch_ids(struct store_txn *t, struct batch *c, struct err *e)
 {
 	memset(c->ids.slot, 0, (c->ids.mask + 1) * sizeof *c->ids.slot);
 	c->n_order = 0;
@@ -188,7 +188,7 @@ static int batch_ids(struct store_txn *t, struct batch_ctx *c, struct err *e)
  * order would send every duplicate check and list write to a random leaf
  * of a large index.  0 or -1 (out of memory).
  */
-static int batch_sort(struct batch_ctx *c)
+static int batch_sort(struct batch *c)
 {
 	struct key k;
 
@@ -219,7 +219,7 @@ static int batch_sort(struct batch_ctx *c)
  * earlier row got): then the earlier row is the one refused.  Either way
  * the problem is noted under the refused record's own index.
  */
-static int batch_write(struct store_txn *t, struct batch_ctx *c, struct err *e)
+static int batch_write(struct store_txn *t, struct batch *c, struct err *e)
 {
 	struct key list;
 
@@ -242,7 +242,7 @@ static int batch_write(struct store_txn *t, struct batch_ctx *c, struct err *e)
 
 static int batch_txn(struct store_txn *t, void *p, struct err *e)
 {
-	struct batch_ctx *c = p;
+	struct batch *c = p;
 	struct audit_entry a;
 	int rc;
 
@@ -286,7 +286,7 @@ static int batch_txn(struct store_txn *t, void *p, struct err *e)
 static int prep_run(void *p)
 {
 	struct prep *h = p;
-	const struct batch_ctx *c = h->c;
+	const struct batch *c = h->c;
 	struct key k;
 
 	for (size_t i = h->from; i < h->to && !h->nomem; i++) {
@@ -316,7 +316,7 @@ static int prep_run(void *p)
  * two threads for a large batch, and gather the problems found, in index
  * order.  0 or -1 (out of memory).
  */
-static int batch_prep(struct batch_ctx *c)
+static int batch_prep(struct batch *c)
 {
 	int64_t now = time(NULL);
 	thrd_t second;
@@ -345,7 +345,7 @@ static int batch_prep(struct batch_ctx *c)
 	return rc;
 }
 
-static void batch_prep_free(struct batch_ctx *c)
+static void batch_prep_free(struct batch *c)
 {
 	for (size_t h = 0; c->prep && h < c->n_prep; h++) {
 		free(c->prep[h].problems);
@@ -354,55 +354,95 @@ static void batch_prep_free(struct batch_ctx *c)
 	free(c->prep);
 }
 
-int batch_add(struct reg *r, struct exemplar *xs, size_t n, const char *source,
-		       bool dry_run, struct batch_problem **problems, size_t *n_problems,
-		       struct err *e)
+int batch_prepare(struct reg *r, struct exemplar *xs, size_t n, const char *source,
+		  bool dry_run, struct batch **out, struct err *e)
+{
+	struct batch *c = calloc(1, sizeof *c);
+	size_t m = n ? n : 1;
+
+	*out = NULL;
+	if (!c)
+		return err_nomem(e);
+	*c = (struct batch){ .r = r, .xs = xs, .n = n, .source = source,
+				 .dry_run = dry_run };
+	if (register_check_role(r, ROLES_IMPORT, NULL, NULL, e)) {
+		batch_free(c);
+		return -1;
+	}
+	if (!(c->early = calloc(m, sizeof *c->early)) ||
+	    !(c->given = malloc(m * sizeof *c->given)) ||
+	    !(c->order = malloc(m * sizeof *c->order)) || ids_init(&c->ids, n)) {
+		batch_free(c);
+		return err_nomem(e);
+	}
+	for (size_t i = 0; i < n; i++)
+		c->given[i] = xs[i].id;
+	/* Every record is looked at, so that one answer lists every problem. */
+	if (batch_prep(c)) {
+		batch_free(c);
+		return err_nomem(e);
+	}
+	c->n_early = c->n_problems;
+	*out = c;
+	return 0;
+}
+
+int batch_commit(struct batch *c, struct batch_problem **problems, size_t *n_problems,
+		 struct err *e)
 {
 	struct unit_list units;
-	struct batch_ctx c = { .r = r, .xs = xs, .n = n, .units = &units, .source = source,
-			       .dry_run = dry_run };
-	size_t m = n ? n : 1;
-	int rc = -1;
+	int rc;
 
 	*problems = NULL;
 	*n_problems = 0;
-	if (register_check_role(r, ROLES_IMPORT, NULL, NULL, e))
+	if (register_units(c->r, &units, e))
 		return -1;
-	if (!(c.early = calloc(m, sizeof *c.early)) || !(c.given = malloc(m * sizeof *c.given)) ||
-	    !(c.order = malloc(m * sizeof *c.order)) ||
-	    ids_init(&c.ids, n)) {
-		err_nomem(e);
-		goto out;
-	}
-	for (size_t i = 0; i < n; i++)
-		c.given[i] = xs[i].id;
-	/* Every record is looked at, so that one answer lists every problem. */
-	if (batch_prep(&c)) {
-		err_nomem(e);
-		goto out;
-	}
-	c.n_early = c.n_problems;
-	if (register_units(r, &units, e))
-		goto out;
-	if (!(rc = store_reserve(register_store(r), n, e)))
-		rc = store_write(register_store(r), batch_txn, &c, e);
+	c->units = &units;
+	if (!(rc = store_reserve(register_store(c->r), c->n, e)))
+		rc = store_write(register_store(c->r), batch_txn, c, e);
+	c->units = NULL;
 	units_free(&units);
-	if (c.n_problems) {
-		qsort(c.problems, c.n_problems, sizeof *c.problems, problem_order);
+	if (c->n_problems) {
+		qsort(c->problems, c->n_problems, sizeof *c->problems, problem_order);
 		rc = err_set(e, ERR_INVALID, _("%zu records were refused; nothing was written."),
-			     c.n_problems);
-	} else if (c.dry_done) {
+			     c->n_problems);
+	} else if (c->dry_done) {
 		rc = 0;
 	}
-out:
-	free(c.early);
-	free(c.given);
-	free(c.order);
-	free(c.ids.slot);
-	keys_pile_free(&c.keys);
-	batch_prep_free(&c);
-	*problems = c.problems;
-	*n_problems = c.n_problems;
+	*problems = c->problems;
+	*n_problems = c->n_problems;
+	c->problems = NULL;
+	c->n_problems = c->cap_problems = 0;
+	return rc;
+}
+
+void batch_free(struct batch *c)
+{
+	if (!c)
+		return;
+	free(c->early);
+	free(c->given);
+	free(c->order);
+	free(c->ids.slot);
+	keys_pile_free(&c->keys);
+	batch_prep_free(c);
+	free(c->problems);
+	free(c);
+}
+
+int batch_add(struct reg *r, struct exemplar *xs, size_t n, const char *source,
+	      bool dry_run, struct batch_problem **problems, size_t *n_problems,
+	      struct err *e)
+{
+	struct batch *c;
+	int rc;
+
+	*problems = NULL;
+	*n_problems = 0;
+	if (batch_prepare(r, xs, n, source, dry_run, &c, e))
+		return -1;
+	rc = batch_commit(c, problems, n_problems, e);
+	batch_free(c);
 	return rc;
 }
 

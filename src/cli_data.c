@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include "exchange.h"
+#include "export.h"
+#include "imports.h"
 #include "i18n.h"
 #include "identity.h"
 #include "report_build.h"
@@ -180,7 +182,7 @@ int cli_data_export(struct cli *c, int argc, char **argv)
 		return rc;
 	if (fmt == REPORT_FORMAT_XLSX && !o.out)
 		return cli_usage("export", _("an xlsx file needs -o FILE."));
-	if (cli_open(c, 0, &e) || exchange_export(c->reg, what, &rp, &count, &e) ||
+	if (cli_open(c, 0, &e) || export_register(c->reg, what, &rp, &count, &e) ||
 	    write_report(rp, fmt, &o, &e)) {
 		report_free(rp);
 		return cli_fail(&e);
@@ -192,6 +194,46 @@ int cli_data_export(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
+/* How an import of several files is going (imports.h), for import_done(). */
+struct import_run {
+	enum exchange_what what;
+	const char *const *paths;
+	size_t n;
+	unsigned flags;
+	size_t told;              /* files told about so far */
+};
+
+/* One file's answer: its problems and error on stderr, else what it wrote. */
+static void import_done(void *arg, size_t i, int rc, const struct exchange_result *res,
+			const struct err *e)
+{
+	const struct import_run *run = arg;
+	const char *path = run->paths[i];
+	bool units = run->what == EXCHANGE_UNITS;
+
+	((struct import_run *)arg)->told = i + 1;
+	for (size_t k = 0; k < res->n_problems && k < MAX_LISTED; k++)
+		fprintf(stderr, "%s\n", res->problems[k].text);
+	if (res->n_problems > MAX_LISTED)
+		fprintf(stderr, _("... and %zu more problems.\n"), res->n_problems - MAX_LISTED);
+	if (rc) {
+		cli_fail(e);
+		return;
+	}
+	if (run->flags & EXCHANGE_DRY_RUN)
+		printf(units ? _("%s checked: %zu units would be added or changed. Nothing was "
+				 "written (--dry-run).\n")
+			     : _("%s checked: %zu exemplars would be added. Nothing was written "
+				 "(--dry-run).\n"), path, res->written);
+	else
+		printf(units ? _("%zu units added or changed from %s.\n")
+			     : _("%zu exemplars imported from %s.\n"), res->written, path);
+	if (res->skipped && units)
+		printf(_("%zu units were already as in the file.\n"), res->skipped);
+	else if (res->skipped)
+		printf(_("%zu exemplars already recorded were left out.\n"), res->skipped);
+}
+
 int cli_data_import(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -199,57 +241,40 @@ int cli_data_import(struct cli *c, int argc, char **argv)
 		{ "skip-duplicates", no_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 },
 	};
-	enum exchange_what what;
-	struct exchange_result res;
+	struct import_run run = { 0 };
 	struct err e = { 0 };
-	unsigned flags = 0;
-	int opt, rc;
+	int opt;
 
 	optind = 0; /* GNU getopt: start afresh, permuting */
 	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (opt == 'n')
-			flags |= EXCHANGE_DRY_RUN;
+			run.flags |= EXCHANGE_DRY_RUN;
 		else if (opt == 's')
-			flags |= EXCHANGE_SKIP_DUPLICATES;
+			run.flags |= EXCHANGE_SKIP_DUPLICATES;
 		else
 			return cli_bad_option("import", opt, argv, opts);
 	}
-	if (optind >= argc || what_arg(argv[optind], &what))
+	if (optind >= argc || what_arg(argv[optind], &run.what))
 		return cli_usage("import", _("say what to import: exemplars or units."));
-	if (optind + 2 != argc)
-		return cli_usage("import", _("give one CSV file to import."));
-	if (what == EXCHANGE_UNITS)
-		flags &= ~(unsigned)EXCHANGE_SKIP_DUPLICATES;
-	const char *path = argv[optind + 1];
+	if (optind + 1 >= argc)
+		return cli_usage("import", _("give the CSV files to import."));
+	if (run.what == EXCHANGE_UNITS)
+		run.flags &= ~(unsigned)EXCHANGE_SKIP_DUPLICATES;
+	run.paths = (const char *const *)argv + optind + 1;
+	run.n = (size_t)(argc - optind - 1);
 	/* The register first (it needs the group), then the person's own rights for
-	 * reading their file. */
+	 * reading their files. */
 	if (cli_open(c, 0, &e) || identity_drop_privilege(&e))
 		return cli_fail(&e);
-	rc = exchange_import(c->reg, what, path, flags, &res, &e);
-	for (size_t i = 0; i < res.n_problems && i < MAX_LISTED; i++)
-		fprintf(stderr, "%s\n", res.problems[i].text);
-	if (res.n_problems > MAX_LISTED)
-		fprintf(stderr, _("... and %zu more problems.\n"), res.n_problems - MAX_LISTED);
-	if (rc) {
-		exchange_result_free(&res);
-		return cli_fail(&e);
-	}
-	if (flags & EXCHANGE_DRY_RUN)
-		printf(what == EXCHANGE_UNITS
-		       ? _("%s checked: %zu units would be added or changed. Nothing was written "
-			   "(--dry-run).\n")
-		       : _("%s checked: %zu exemplars would be added. Nothing was written "
-			   "(--dry-run).\n"), path, res.written);
-	else
-		printf(what == EXCHANGE_UNITS ? _("%zu units added or changed from %s.\n")
-					      : _("%zu exemplars imported from %s.\n"),
-		       res.written, path);
-	if (res.skipped && what == EXCHANGE_UNITS)
-		printf(_("%zu units were already as in the file.\n"), res.skipped);
-	else if (res.skipped)
-		printf(_("%zu exemplars already recorded were left out.\n"), res.skipped);
-	exchange_result_free(&res);
-	return 0;
+	if (!imports_run(c->reg, run.what, run.paths, run.n, run.flags, import_done, &run, &e))
+		return 0;
+	if (!run.told)
+		return cli_fail(&e); /* before the first file: the units could not be read */
+	if (run.told < run.n && !(run.flags & EXCHANGE_DRY_RUN))
+		fprintf(stderr, _("The import stopped at %s: the files after it (%zu) are not "
+				  "imported.%s\n"), run.paths[run.told - 1], run.n - run.told,
+			run.told > 1 ? _(" The files before it are.") : "");
+	return err_exit_status(&e);
 }
 
 /* ---- backup and restore -------------------------------------------------------------- */

@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,121 +14,9 @@
 #include "batch.h"
 #include "i18n.h"
 #include "mem.h"
-#include "query.h"
 #include "text.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
-
-/* ---- export -------------------------------------------------------------------------- */
-
-/* An export being built: the report's one table and the unit names for it. */
-struct export_ctx {
-	struct report *rp;
-	struct report_section *sec;
-	const struct unit_list *units;
-	size_t count;
-};
-
-static int export_exemplar(const struct exemplar *x, void *p)
-{
-	struct export_ctx *c = p;
-	const struct unit *u = units_find(c->units, x->unit);
-	char id[24], ver[16], by[16], date[DATE_TEXT_SIZE], dd[DATE_TEXT_SIZE];
-	char ca[SHEET_TIME_SIZE], ua[SHEET_TIME_SIZE];
-	char *props = sheet_format_propagations(x);
-
-	if (!props) {
-		c->rp->failed = true;
-		return -1;
-	}
-	snprintf(id, sizeof id, "%" PRIu64, x->id);
-	snprintf(ver, sizeof ver, "%" PRIu32, x->version);
-	by[0] = 0;
-	if (x->birth_year)
-		snprintf(by, sizeof by, "%d", x->birth_year);
-	date_format(x->date, date);
-	date_format(x->commendation.date, dd);
-	sheet_format_time(x->created_at, ca);
-	sheet_format_time(x->updated_at, ua);
-	const char *cells[SHEET_X_SKIP] = {
-		id, ver, x->unit, u ? u->name : "", model_type_label(x->type),
-		model_category_label(x->category), x->name,
-		x->gender ? model_gender_label(x->gender) : "",
-		by, x->position, x->workplace, x->movement, x->achievements, date,
-		model_status_label(x->status), x->status_reason, x->commendation.form,
-		x->commendation.decision, dd, x->commendation.signer, props, x->created_by, ca,
-		x->updated_by, ua,
-	};
-	report_row(c->rp, c->sec, REPORT_ROW, cells);
-	free(props);
-	c->count++;
-	return c->rp->failed ? -1 : 0;
-}
-
-static struct report_section *export_section(struct report *rp, const struct sheet_column *cols,
-					     size_t n, const char *sheet)
-{
-	const char *h[SHEET_X_COUNT];
-	enum report_kind k[SHEET_X_COUNT];
-
-	for (size_t i = 0; i < n; i++) {
-		h[i] = _(cols[i].label);
-		k[i] = cols[i].kind;
-	}
-	return report_section(rp, NULL, sheet, n, h, k);
-}
-
-static void export_units(struct export_ctx *c, const struct config *cfg)
-{
-	for (size_t i = 0; i < c->units->n; i++) {
-		const struct unit *u = &c->units->v[i];
-		const struct block *b = config_block(cfg, u->block);
-		char quota[16], from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE];
-		snprintf(quota, sizeof quota, "%d", u->quota);
-		date_format(u->active_from, from);
-		date_format(u->active_to, to);
-		const char *cells[SHEET_U_SKIP] = { u->code, u->name, model_kind_label(u->kind),
-					      b ? b->name : u->block, quota, from, to,
-					      u->successor };
-		report_row(c->rp, c->sec, REPORT_ROW, cells);
-		c->count++;
-	}
-}
-
-int exchange_export(struct reg *r, enum exchange_what what, struct report **out,
-		    size_t *count, struct err *e)
-{
-	struct unit_list units;
-	struct export_ctx c = { report_new(), NULL, &units, 0 };
-	int rc = -1;
-
-	*out = NULL;
-	*count = 0;
-	if (!c.rp)
-		return err_nomem(e);
-	if (register_units(r, &units, e)) {
-		report_free(c.rp);
-		return -1;
-	}
-	if (what == EXCHANGE_UNITS) {
-		c.sec = export_section(c.rp, sheet_unit_columns, SHEET_U_SKIP, _("Units"));
-		export_units(&c, register_config(r));
-	} else {
-		c.sec = export_section(c.rp, sheet_exemplar_columns, SHEET_X_SKIP, _("Exemplars"));
-		if (query_exemplars(r, 0, 0, NULL, export_exemplar, &c, e) && !c.rp->failed)
-			goto out;
-	}
-	if (report_status(c.rp, e))
-		goto out;
-	*out = c.rp;
-	*count = c.count;
-	c.rp = NULL;
-	rc = 0;
-out:
-	report_free(c.rp);
-	units_free(&units);
-	return rc;
-}
 
 /* ---- import: problems --------------------------------------------------------------- */
 
@@ -144,7 +31,7 @@ struct import {
 	size_t ncols;                 /* our columns, the ignored one included */
 	struct csvio_table t;
 	size_t where[SHEET_X_COUNT];
-	struct unit_list units;
+	const struct unit_list *units; /* the register's, read before the file */
 	struct exchange_result *res;
 	size_t cap_problems;          /* room in res->problems */
 	bool nomem;
@@ -368,11 +255,11 @@ static bool same_name(struct import *im, const char *a, const char *b)
 /* The unit by code, else by name (accents and case aside); NULL if none. */
 static const struct unit *find_unit(struct import *im, const char *s)
 {
-	const struct unit *u = units_find(&im->units, s);
+	const struct unit *u = units_find(im->units, s);
 
-	for (size_t i = 0; !u && *s && i < im->units.n && !im->nomem; i++)
-		if (same_name(im, im->units.v[i].name, s))
-			u = &im->units.v[i];
+	for (size_t i = 0; !u && *s && i < im->units->n && !im->nomem; i++)
+		if (same_name(im, im->units->v[i].name, s))
+			u = &im->units->v[i];
 	return u;
 }
 
@@ -573,17 +460,16 @@ static void register_problems(struct import *im, const struct batch_problem *p, 
 	}
 }
 
-/* Run the batch; its refusals become problems.  -1 only on a failure without them. */
-static int run_batch(struct import *im, struct exemplar *xs, size_t n, const size_t *rows,
-		     const char *source, bool dry, bool skip_dups, bool *drop, struct err *e)
+/* Write a prepared batch (batch.h) and free it; its refusals become problems.
+ * -1 only on a failure without them. */
+static int commit_batch(struct import *im, struct batch *b, const size_t *rows,
+			bool skip_dups, bool *drop, struct err *e)
 {
 	struct batch_problem *p = NULL;
 	size_t np = 0;
-	int rc;
+	int rc = batch_commit(b, &p, &np, e);
 
-	if (!n)
-		return 0;
-	rc = batch_add(im->r, xs, n, source, dry, &p, &np, e);
+	batch_free(b);
 	register_problems(im, p, np, rows, skip_dups, drop);
 	free(p);
 	return rc && !np ? -1 : 0;
@@ -607,63 +493,90 @@ static size_t compact(struct exemplar *xs, size_t *rows, uint64_t *ids, bool *sk
 	return k;
 }
 
-static int import_exemplars(struct import *im, const char *source, unsigned flags,
-			    struct err *e)
-{
-	size_t n = im->t.n_rows, good = 0;
-	struct exemplar *xs = calloc(n + 1, sizeof *xs);
-	size_t *rows = calloc(n + 1, sizeof *rows);
-	uint64_t *ids = calloc(n + 1, sizeof *ids);
-	bool *skip = calloc(n + 1, sizeof *skip), skip_dups = flags & EXCHANGE_SKIP_DUPLICATES;
-	bool dry;
-	int rc = -1;
+/*
+ * A file on its way in: read and checked by exchange_read() without the
+ * store, written by exchange_write().  For exemplars the read also makes
+ * the records of the file's sound rows and prepares their first batch
+ * run, the costly part of an import that needs no transaction.
+ */
+struct exchange_file {
+	struct import im;           /* im.res is &res */
+	enum exchange_what what;
+	const char *path;           /* the caller's */
+	unsigned flags;
+	struct exchange_result res;
+	bool settled;               /* the read decided the outcome (rc, e): nothing to write */
+	int rc;
+	struct err e;
+	struct exemplar *xs;        /* exemplars: the records, their rows, their ids as read */
+	size_t *rows;
+	uint64_t *ids;
+	bool *skip;
+	size_t good;
+	bool dry;                   /* the first run writes nothing (exemplars_write) */
+	struct batch *first;        /* that run, prepared; NULL when there is nothing to run */
+};
 
-	if (!xs || !rows || !ids || !skip) {
-		err_nomem(e);
-		goto out;
-	}
-	/* Each row is freed once it is a record: the file and the records are
-	 * not both held whole. */
+/* Parse the rows into records and prepare their first run.  Each row is freed
+ * once it is a record: the file and the records are not both held whole. */
+static int exemplars_read(struct exchange_file *f, struct err *e)
+{
+	struct import *im = &f->im;
+	size_t n = im->t.n_rows;
+
+	f->xs = calloc(n + 1, sizeof *f->xs);
+	f->rows = calloc(n + 1, sizeof *f->rows);
+	f->ids = calloc(n + 1, sizeof *f->ids);
+	f->skip = calloc(n + 1, sizeof *f->skip);
+	if (!f->xs || !f->rows || !f->ids || !f->skip)
+		return err_nomem(e);
 	for (size_t i = 0; i < n; i++) {
-		struct exemplar *x = &xs[good];
+		struct exemplar *x = &f->xs[f->good];
 		struct csvio_row *row = &im->t.rows[i];
 		model_exemplar_init(x);
 		if (parse_exemplar(im, row, x)) {
 			model_exemplar_free(x);
 		} else {
-			rows[good] = row->row;
-			ids[good++] = x->id;
+			f->rows[f->good] = row->row;
+			f->ids[f->good++] = x->id;
 		}
 		csvio_row_free(row);
 	}
-	if (im->nomem) {
-		err_nomem(e);
-		goto out;
-	}
+	if (im->nomem)
+		return err_nomem(e);
 	/* A dry run first when duplicates are to be left out or nothing is to be
 	 * written anyway: it lists the register's refusals of the records whose
 	 * cells were sound, and finds the duplicates to leave out.  Otherwise the
 	 * writing run lists the refusals itself, and writes nothing if there are
 	 * any: running the whole batch twice would double the import's time. */
-	dry = im->res->n_problems || (flags & (EXCHANGE_DRY_RUN | EXCHANGE_SKIP_DUPLICATES));
-	if (run_batch(im, xs, good, rows, source, dry, skip_dups, skip, e))
-		goto out;
-	for (size_t i = 0; i < good; i++)
-		xs[i].id = ids[i]; /* a refused run numbered those without */
-	good = compact(xs, rows, ids, skip, good);
-	im->res->written = good;
-	rc = 0;
-	if (!dry || im->res->n_problems || (flags & EXCHANGE_DRY_RUN))
-		goto out;
-	rc = run_batch(im, xs, good, rows, source, false, false, NULL, e);
-out:
-	for (size_t i = 0; xs && i < good; i++)
-		model_exemplar_free(&xs[i]);
-	free(xs);
-	free(rows);
-	free(ids);
-	free(skip);
-	return rc;
+	f->dry = f->res.n_problems ||
+		 (f->flags & (EXCHANGE_DRY_RUN | EXCHANGE_SKIP_DUPLICATES));
+	if (!f->good)
+		return 0;
+	return batch_prepare(im->r, f->xs, f->good, f->path, f->dry, &f->first, e);
+}
+
+static int exemplars_write(struct exchange_file *f, struct err *e)
+{
+	struct import *im = &f->im;
+	bool skip_dups = f->flags & EXCHANGE_SKIP_DUPLICATES;
+	struct batch *again;
+
+	if (f->first) {
+		struct batch *b = f->first;
+		f->first = NULL;
+		if (commit_batch(im, b, f->rows, skip_dups, f->skip, e))
+			return -1;
+	}
+	for (size_t i = 0; i < f->good; i++)
+		f->xs[i].id = f->ids[i]; /* a refused run numbered those without */
+	f->good = compact(f->xs, f->rows, f->ids, f->skip, f->good);
+	f->res.written = f->good;
+	if (!f->dry || f->res.n_problems || (f->flags & EXCHANGE_DRY_RUN) || !f->good)
+		return 0;
+	if (batch_prepare(im->r, f->xs, f->good, f->path, false, &again, e))
+		return -1;
+	return commit_batch(im, again, f->rows, false, NULL, e);
 }
 
 /* ---- import: units ------------------------------------------------------------------ */
@@ -749,46 +662,104 @@ out:
 
 /* ---- import ------------------------------------------------------------------------- */
 
+/* The outcome of a read that leaves nothing to write. */
+static void settle(struct exchange_file *f, int rc)
+{
+	f->settled = true;
+	f->rc = rc;
+}
+
+struct exchange_file *exchange_read(struct reg *r, const struct unit_list *units,
+				    enum exchange_what what, const char *path, unsigned flags)
+{
+	struct exchange_file *f = calloc(1, sizeof *f);
+	struct import *im;
+
+	if (!f)
+		return NULL;
+	*f = (struct exchange_file){ .what = what, .path = path, .flags = flags };
+	im = &f->im;
+	*im = (struct import){ .r = r, .res = &f->res, .units = units };
+	im->cols = what == EXCHANGE_UNITS ? sheet_unit_columns : sheet_exemplar_columns;
+	im->ncols = what == EXCHANGE_UNITS ? SHEET_U_COUNT : SHEET_X_COUNT;
+	if (!register_is_office(r)) {
+		settle(f, err_set(&f->e, ERR_DENIED, _("Only the Home Affairs Office (office "
+							"role) can import records.")));
+		return f;
+	}
+	if (csvio_read_file(path, &im->t, &f->e)) {
+		settle(f, -1);
+		return f;
+	}
+	for (size_t i = 0; i < im->t.n_problems; i++) {
+		const struct csvio_problem *p = &im->t.problems[i];
+		problem(im, p->row, p->col, false, "%s", p->msg);
+	}
+	f->res.rows = im->t.n_rows;
+	if (map_header(im))
+		settle(f, 0); /* the header's problems are the answer */
+	else if (!im->t.n_rows && !f->res.n_problems)
+		settle(f, err_set(&f->e, ERR_INVALID, _("%s has a header but no rows."), path));
+	else if (what == EXCHANGE_EXEMPLARS && exemplars_read(f, &f->e))
+		settle(f, -1);
+	return f;
+}
+
+int exchange_write(struct exchange_file *f, struct exchange_result *res, struct err *e)
+{
+	struct import *im = &f->im;
+	int rc = f->rc;
+
+	if (f->settled)
+		*e = f->e;
+	else
+		rc = f->what == EXCHANGE_UNITS ? import_units(im, f->path, f->flags, e)
+					       : exemplars_write(f, e);
+	if (im->nomem)
+		rc = err_nomem(e);
+	if (!rc && f->res.n_problems) {
+		qsort(f->res.problems, f->res.n_problems, sizeof *f->res.problems,
+		      problem_order);
+		rc = err_set(e, ERR_INVALID, _("%zu problems in %s; nothing was written."),
+			     f->res.n_problems, f->path);
+	}
+	*res = f->res;
+	memset(&f->res, 0, sizeof f->res);
+	im->cap_problems = 0;
+	return rc;
+}
+
+void exchange_file_free(struct exchange_file *f)
+{
+	if (!f)
+		return;
+	batch_free(f->first);
+	for (size_t i = 0; f->xs && i < f->good; i++)
+		model_exemplar_free(&f->xs[i]);
+	free(f->xs);
+	free(f->rows);
+	free(f->ids);
+	free(f->skip);
+	csvio_table_free(&f->im.t);
+	exchange_result_free(&f->res);
+	free(f);
+}
+
 int exchange_import(struct reg *r, enum exchange_what what, const char *path,
 		    unsigned flags, struct exchange_result *res, struct err *e)
 {
-	struct import im = { .r = r, .res = res };
-	int rc = -1;
+	struct unit_list units;
+	struct exchange_file *f;
+	int rc;
 
 	memset(res, 0, sizeof *res);
-	im.cols = what == EXCHANGE_UNITS ? sheet_unit_columns : sheet_exemplar_columns;
-	im.ncols = what == EXCHANGE_UNITS ? SHEET_U_COUNT : SHEET_X_COUNT;
-	if (!register_is_office(r))
-		return err_set(e, ERR_DENIED, _("Only the Home Affairs Office (office role) can "
-						"import records."));
-	if (csvio_read_file(path, &im.t, e))
+	if (register_units(r, &units, e))
 		return -1;
-	if (register_units(r, &im.units, e)) {
-		csvio_table_free(&im.t);
-		return -1;
-	}
-	for (size_t i = 0; i < im.t.n_problems; i++) {
-		const struct csvio_problem *p = &im.t.problems[i];
-		problem(&im, p->row, p->col, false, "%s", p->msg);
-	}
-	res->rows = im.t.n_rows;
-	if (map_header(&im) == 0) {
-		if (!im.t.n_rows && !res->n_problems)
-			err_set(e, ERR_INVALID, _("%s has a header but no rows."), path);
-		else
-			rc = what == EXCHANGE_UNITS ? import_units(&im, path, flags, e)
-						    : import_exemplars(&im, path, flags, e);
-	} else {
-		rc = 0;
-	}
-	if (im.nomem)
+	if (!(f = exchange_read(r, &units, what, path, flags)))
 		rc = err_nomem(e);
-	if (!rc && res->n_problems) {
-		qsort(res->problems, res->n_problems, sizeof *res->problems, problem_order);
-		rc = err_set(e, ERR_INVALID, _("%zu problems in %s; nothing was written."),
-			     res->n_problems, path);
-	}
-	csvio_table_free(&im.t);
-	units_free(&im.units);
+	else
+		rc = exchange_write(f, res, e);
+	exchange_file_free(f);
+	units_free(&units);
 	return rc;
 }

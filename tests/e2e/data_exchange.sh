@@ -177,6 +177,38 @@ on "$T_DIR/db4" init >/dev/null
 err=$(T_DB=$T_DIR/db4 dh import exemplars "$T_DIR/twice.csv" 2>&1 >/dev/null)
 t_contains "a record twice in one file is a duplicate" "$err" "dòng 3"
 
+# ---- several files in one go ---------------------------------------------------------
+hdr='Tên,Loại,Lĩnh vực,Mã đơn vị,Ngày giới thiệu'
+mfile() { printf '%s\n%s,individual,good_deeds,kinhte,%s\n' "$hdr" "$2" "$3" > "$T_DIR/$1"; }
+mfile m1.csv "Đỗ Văn Một" 2024-03-01
+mfile m2.csv "Đỗ Thị Hai" 02/03/2024
+mfile m3.csv "Đỗ Văn Ba" 2024-03-03
+mfile mbad.csv "Lý Văn Bé" 2024-02-30
+on "$T_DIR/db8" init >/dev/null
+out=$(on "$T_DIR/db8" import exemplars "$T_DIR/m1.csv" "$T_DIR/m2.csv" "$T_DIR/m3.csv")
+t_report $? "three files import in one command"
+t_eq "... each named with what it added, in the order given" \
+	"$(echo "$out" | sed 's|.*/||')" $'m1.csv.\nm2.csv.\nm3.csv.'
+t_eq "... every record is in" "$(on "$T_DIR/db8" list --format tsv | tail -n +2 | wc -l)" 3
+t_eq "... numbered in the files' order" \
+	"$(on "$T_DIR/db8" list --format tsv | tail -n +2 | sort -n | cut -f7 | tr '\n' '|')" \
+	"Đỗ Văn Một|Đỗ Thị Hai|Đỗ Văn Ba|"
+t_eq "... each file its own entry in the log" \
+	"$(on "$T_DIR/db8" log --format tsv | grep -c '	import	')" 3
+on "$T_DIR/db9" init >/dev/null
+err=$(on "$T_DIR/db9" import exemplars "$T_DIR/m1.csv" "$T_DIR/mbad.csv" "$T_DIR/m3.csv" 2>&1)
+t_eq "a refused file stops the import (exit 1)" "$?" 1
+t_contains "... its problem is listed" "$err" "dòng 2, cột E"
+t_contains "... and the person is told where it stopped and what went in" "$err" \
+	"Dừng nhập ở tệp $T_DIR/mbad.csv: 1 tệp sau nó chưa được nhập. Các tệp trước nó đã được nhập."
+t_eq "... the file before it is in, the one after it not" \
+	"$(on "$T_DIR/db9" list --format tsv | tail -n +2 | cut -f7)" "Đỗ Văn Một"
+err=$(on "$T_DIR/db9" import exemplars --dry-run "$T_DIR/mbad.csv" "$T_DIR/m3.csv" 2>&1)
+t_eq "a dry run of two files, one bad, fails" "$?" 1
+t_contains "... yet checks the second" "$err" "$T_DIR/m3.csv: 1 gương sẽ được thêm"
+t_lacks "... and says nothing of stopping" "$err" "Dừng nhập"
+t_eq "... writing nothing" "$(on "$T_DIR/db9" list --format tsv | tail -n +2 | wc -l)" 1
+
 # ---- CSV as Excel in a Vietnamese locale saves it ------------------------------------
 {
 	printf '\xef\xbb\xbfSTT;Họ và tên;LĨNH VỰC;Đơn vị;ngay gioi thieu;Thành tích\r\n'

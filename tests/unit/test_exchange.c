@@ -12,6 +12,7 @@
 #include <unistr.h>
 
 #include "exchange.h"
+#include "export.h"
 #include "fixture.h"
 #include "oom.h"
 #include "query.h"
@@ -91,7 +92,7 @@ static char *export_csv(struct fixture *f, struct reg *r, enum exchange_what wha
 	FILE *out;
 
 	assert_true(asprintf(&path, "%s/%s", f->dir, name) > 0);
-	assert_int_equal(exchange_export(r, what, &rp, &n, &e), 0);
+	assert_int_equal(export_register(r, what, &rp, &n, &e), 0);
 	assert_non_null(out = fopen(path, "w"));
 	assert_int_equal(report_write_csv(rp, out, false, &e), 0);
 	fclose(out);
@@ -147,7 +148,7 @@ static void test_export_cells(void **state)
 
 	setenv("TZ", "ICT-7", 1);
 	tzset();
-	assert_int_equal(exchange_export(f->r, EXCHANGE_EXEMPLARS, &rp, &n, &e), 0);
+	assert_int_equal(export_register(f->r, EXCHANGE_EXEMPLARS, &rp, &n, &e), 0);
 	assert_int_equal(n, 3);
 	const struct report_section *s = &rp->sections[0];
 	assert_null(rp->title); /* a bare table: data, not a paper */
@@ -579,7 +580,7 @@ static int export_run(void *p)
 	assert_non_null(x->out);
 	setvbuf(x->out, x->buf, _IOFBF, sizeof x->buf);
 	oom.spare = false;
-	rc = exchange_export(x->f->r, x->what, &rp, &n, &x->e) ||
+	rc = export_register(x->f->r, x->what, &rp, &n, &x->e) ||
 	     report_write_csv(rp, x->out, false, &x->e);
 	report_free(rp);
 	oom.spare = true;

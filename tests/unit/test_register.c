@@ -1015,7 +1015,7 @@ static void test_add_by_role(void **state)
 
 /* ---- batches ------------------------------------------------------------------------- */
 
-static void batch_free(struct exemplar *xs, size_t n)
+static void free_records(struct exemplar *xs, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		model_exemplar_free(&xs[i]);
@@ -1056,7 +1056,7 @@ static void test_batch_all_or_nothing(void **state)
 	assert_int_equal(np, 0);
 	free(pr);
 	assert_int_equal(n_records(f), 4);
-	batch_free(xs, 4);
+	free_records(xs, 4);
 }
 
 static void test_batch_lists_every_problem(void **state)
@@ -1091,7 +1091,7 @@ static void test_batch_lists_every_problem(void **state)
 	free(pr);
 	assert_int_equal(n_records(f), 1);
 	assert_int_equal(counts(f, 2024, 3, "p1").total, 0);
-	batch_free(xs, 5);
+	free_records(xs, 5);
 }
 
 static void test_batch_dry_run_writes_nothing(void **state)
@@ -1113,7 +1113,7 @@ static void test_batch_dry_run_writes_nothing(void **state)
 	for (size_t i = 0; i < es.n; i++)
 		assert_string_not_equal(es.v[i].op, "import");
 	free_audit(&es);
-	batch_free(xs, 2);
+	free_records(xs, 2);
 }
 
 static void test_batch_writes_with_one_audit_entry(void **state)
@@ -1158,7 +1158,7 @@ static void test_batch_writes_with_one_audit_entry(void **state)
 		assert_non_null(strstr(es.v[0].note, "nhap.csv"));
 		free_audit(&es);
 	}
-	batch_free(xs, 3);
+	free_records(xs, 3);
 }
 
 static void test_batch_ids_kept_or_given(void **state)
@@ -1188,7 +1188,7 @@ static void test_batch_ids_kept_or_given(void **state)
 	model_exemplar_free(&y);
 	/* later adds get ids above every kept one */
 	assert_true(add_ok(f, "p1", "D", ymd(2024, 8, 1)) > 5);
-	batch_free(xs, 3);
+	free_records(xs, 3);
 }
 
 static void test_batch_kept_id_before_new_one(void **state)
@@ -1215,7 +1215,7 @@ static void test_batch_kept_id_before_new_one(void **state)
 	assert_string_equal(y.name, "B");
 	model_exemplar_free(&y);
 	assert_int_equal(counts(f, 2024, 3, "p1").total, 2);
-	batch_free(xs, 2);
+	free_records(xs, 2);
 }
 
 /* Records are appended to the end of the records' index; a kept number
@@ -1232,7 +1232,7 @@ static void test_batch_kept_id_below_others(void **state)
 	xs[0].id = 10;
 	assert_int_equal(batch_add(f->r, xs, 1, "x.csv", false, &pr, &np, &e), 0);
 	free(pr);
-	batch_free(xs, 1);
+	free_records(xs, 1);
 	person(&xs[0], "p1", "B", ymd(2024, 8, 1));
 	xs[0].id = 4;
 	pr = NULL;
@@ -1248,7 +1248,7 @@ static void test_batch_kept_id_below_others(void **state)
 	model_exemplar_free(&y);
 	/* the next new number is above both */
 	assert_int_equal(add_ok(f, "p1", "C", ymd(2024, 8, 1)), 11);
-	batch_free(xs, 1);
+	free_records(xs, 1);
 }
 
 static void test_batch_reimport_is_duplicate(void **state)
@@ -1268,7 +1268,7 @@ static void test_batch_reimport_is_duplicate(void **state)
 	assert_int_equal(pr[0].err.code, ERR_DUPLICATE);
 	free(pr);
 	assert_int_equal(n_records(f), 1);
-	batch_free(xs, 1);
+	free_records(xs, 1);
 }
 
 static void test_batch_office_only(void **state)
@@ -1286,7 +1286,7 @@ static void test_batch_office_only(void **state)
 	assert_null(pr);
 	assert_int_equal(np, 0);
 	assert_int_equal(n_records(f), 0);
-	batch_free(xs, 1);
+	free_records(xs, 1);
 }
 
 /* ---- batches written in list order ---------------------------------------------- */
@@ -1430,7 +1430,7 @@ static void test_batch_large_in_two_halves(void **state)
 	}
 	free(pr);
 	assert_int_equal(n_records(f), LARGE_BATCH);
-	batch_free(xs, LARGE_BATCH);
+	free_records(xs, LARGE_BATCH);
 	free(xs);
 }
 
@@ -1477,7 +1477,7 @@ static void test_batch_ids_follow_the_file(void **state)
 	assert_check_clean(f->r);
 	/* the next new number comes after the batch's */
 	assert_int_equal(add_ok(f, "p2", "Hoa", ymd(2024, 8, 1)), 7);
-	batch_free(xs, 5);
+	free_records(xs, 5);
 }
 
 /* A number kept twice in one file: the second row gets a new one. */
@@ -1506,7 +1506,7 @@ static void test_batch_kept_id_twice(void **state)
 	assert_stored_as(f, 9, &xs[2]);
 	assert_int_equal(n_records(f), 3);
 	assert_check_clean(f->r);
-	batch_free(xs, 3);
+	free_records(xs, 3);
 }
 
 /* A number kept by a row that an earlier row got as a new number. */
@@ -1539,7 +1539,7 @@ static void test_batch_kept_id_given_earlier(void **state)
 		assert_stored_as(f, xs[i].id, &xs[i]);
 	assert_int_equal(n_records(f), 6);
 	assert_check_clean(f->r);
-	batch_free(xs, 5);
+	free_records(xs, 5);
 }
 
 /*
@@ -1581,7 +1581,7 @@ static void test_batch_duplicates_out_of_list_order(void **state)
 	assert_non_null(strstr(pr[2].err.msg, "number 20."));
 	free(pr);
 	assert_int_equal(n_records(f), 0);
-	batch_free(xs, 7);
+	free_records(xs, 7);
 }
 
 /*
@@ -1653,7 +1653,7 @@ static void test_batch_run_again_after_growth(void **state)
 	assert_int_equal(counts(f, 2024, 3, "p2").total, N);
 	assert_check_clean(f->r);
 	assert_int_equal(add_ok(f, "p2", "Hoa", ymd(2024, 8, 1)), 10000 + N - 1);
-	batch_free(xs, N);
+	free_records(xs, N);
 	free(xs);
 	free(got);
 	free(nums);
@@ -1704,7 +1704,7 @@ static void test_batch_room_made_first(void **state)
 	assert_int_equal(after, reserved); /* not grown: the batch ran once */
 	assert_true(file < after);
 	assert_int_equal(n_records(f), N);
-	batch_free(xs, N);
+	free_records(xs, N);
 
 	for (size_t i = 0; i < M; i++) {
 		snprintf(name, sizeof name, "Lê Văn %04zu", i);
@@ -1717,7 +1717,7 @@ static void test_batch_room_made_first(void **state)
 	assert_true(after >= (size_t)M * 2048);
 	assert_int_equal(n_records(f), N + M);
 	assert_check_clean(f->r);
-	batch_free(xs, M);
+	free_records(xs, M);
 	free(xs);
 }
 

@@ -1,0 +1,372 @@
+/* test_imports.c - several files imported in one go (imports.h). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "fixture.h"
+#include "imports.h"
+#include "query.h"
+
+/* An empty register of the small town (tests/data/report/town.ini) on
+ * 2024-11-20, opened by the office; files go to `dir`. */
+struct fixture {
+	struct config *cfg;
+	struct reg *r;
+	char dir[64];
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	const char *root = getenv("DIENHINH_ROOT");
+	char path[512], db[128];
+	struct err e = { 0 };
+
+	snprintf(path, sizeof path, "%s/tests/data/report/town.ini", root ? root : ".");
+	assert_int_equal(tmpdir_make(f->dir, sizeof f->dir, "imports"), 0);
+	assert_int_equal(config_load(path, &f->cfg, &e), 0);
+	snprintf(db, sizeof db, "%s/db", f->dir);
+	assert_int_equal(register_open(f->cfg, db, "chief", date_from_ymd(2024, 11, 20),
+				       REG_CREATE, &f->r, &e), 0);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	register_close(f->r);
+	config_free(f->cfg);
+	assert_int_equal(tmpdir_remove(f->dir), 0);
+	free(f);
+	return 0;
+}
+
+/* A file `name` under the fixture's directory holding `text`; the path is the caller's. */
+static char *file(struct fixture *f, const char *name, const char *text)
+{
+	char *path;
+	FILE *out;
+
+	assert_true(asprintf(&path, "%s/%s", f->dir, name) > 0);
+	assert_non_null(out = fopen(path, "w"));
+	fputs(text, out);
+	fclose(out);
+	return path;
+}
+
+/* A file of n exemplars of unit a named "<tag> <k>", one a day from 2024-01-01. */
+static char *many(struct fixture *f, const char *name, const char *tag, size_t n)
+{
+	char *path;
+	FILE *out;
+
+	assert_true(asprintf(&path, "%s/%s", f->dir, name) > 0);
+	assert_non_null(out = fopen(path, "w"));
+	fputs("name;category;unit;date\n", out);
+	for (size_t k = 0; k < n; k++) {
+		char day[DATE_TEXT_SIZE];
+		date_format(date_from_ymd(2024, 1, 1) + (date_t)(k % 300), day);
+		fprintf(out, "%s %zu;good_deeds;a;%s\n", tag, k, day);
+	}
+	fclose(out);
+	return path;
+}
+
+/* What `done` was told, file by file. */
+struct told {
+	size_t n;
+	size_t index[8];
+	int rc[8];
+	size_t written[8], problems[8];
+	enum err_code code[8];
+};
+
+static void on_done(void *arg, size_t i, int rc, const struct exchange_result *res,
+		    const struct err *e)
+{
+	struct told *t = arg;
+
+	assert_true(t->n < 8);
+	t->index[t->n] = i;
+	t->rc[t->n] = rc;
+	t->written[t->n] = res->written;
+	t->problems[t->n] = res->n_problems;
+	t->code[t->n++] = rc ? e->code : ERR_OK;
+}
+
+static int count_one(const struct exemplar *x, void *p)
+{
+	(void)x;
+	++*(size_t *)p;
+	return 0;
+}
+
+static size_t count(struct reg *r)
+{
+	size_t n = 0;
+	struct err e;
+
+	assert_int_equal(query_exemplars(r, 0, 0, NULL, count_one, &n, &e), 0);
+	return n;
+}
+
+/* The name of record `id`, in buf. */
+static const char *name_of(struct reg *r, uint64_t id, char *buf, size_t size)
+{
+	struct exemplar x;
+	struct err e;
+
+	model_exemplar_init(&x);
+	assert_int_equal(register_get(r, id, &x, &e), 0);
+	snprintf(buf, size, "%s", x.name);
+	model_exemplar_free(&x);
+	return buf;
+}
+
+static void free_paths(char **p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(p[i]);
+}
+
+static void test_files_in_their_order(void **state)
+{
+	struct fixture *f = *state;
+	char *p[3] = {
+		file(f, "1.csv", "name;category;unit;date\nAn;good_deeds;a;01/03/2024\n"
+				 "Bình;good_deeds;a;02/03/2024\n"),
+		file(f, "2.csv", "name;category;unit;date\nChi;good_deeds;c;03/03/2024\n"
+				 "Dũng;good_deeds;a;04/03/2024\nEm;good_deeds;c;05/03/2024\n"),
+		file(f, "3.csv", "name;category;unit;date\nGiang;good_deeds;a;06/03/2024\n"),
+	};
+	struct told t = { 0 };
+	struct err e = { 0 };
+	char buf[64];
+
+	assert_int_equal(imports_run(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 3, 0,
+				     on_done, &t, &e), 0);
+	assert_int_equal(t.n, 3);
+	for (size_t i = 0; i < 3; i++) {
+		assert_int_equal(t.index[i], i);
+		assert_int_equal(t.rc[i], 0);
+	}
+	assert_int_equal(t.written[0], 2);
+	assert_int_equal(t.written[1], 3);
+	assert_int_equal(t.written[2], 1);
+	assert_int_equal(count(f->r), 6);
+	/* Numbered as if the files had been imported one after another. */
+	assert_string_equal(name_of(f->r, 1, buf, sizeof buf), "An");
+	assert_string_equal(name_of(f->r, 3, buf, sizeof buf), "Chi");
+	assert_string_equal(name_of(f->r, 6, buf, sizeof buf), "Giang");
+	free_paths(p, 3);
+}
+
+/* A file refused stops the import: those before it stay, those after are not read. */
+static void test_refused_file_stops(void **state)
+{
+	struct fixture *f = *state;
+	char *p[3] = {
+		file(f, "1.csv", "name;category;unit;date\nAn;good_deeds;a;01/03/2024\n"),
+		file(f, "2.csv", "name;category;unit;date\nBình;good_deeds;a;02/03/2024\n"
+				 "Chi;good_deeds;a;31/02/2024\n"),
+		file(f, "3.csv", "name;category;unit;date\nDũng;good_deeds;a;04/03/2024\n"),
+	};
+	struct told t = { 0 };
+	struct err e = { 0 };
+
+	assert_int_equal(imports_run(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 3, 0,
+				     on_done, &t, &e), -1);
+	assert_int_equal(e.code, ERR_INVALID);
+	assert_int_equal(t.n, 2);
+	assert_int_equal(t.rc[0], 0);
+	assert_int_equal(t.rc[1], -1);
+	assert_int_equal(t.problems[1], 1);
+	assert_int_equal(count(f->r), 1); /* An alone: not Bình, whose file was refused */
+	free_paths(p, 3);
+}
+
+/* A file that cannot be read stops it too, with the reason. */
+static void test_missing_file_stops(void **state)
+{
+	struct fixture *f = *state;
+	char *p[3] = {
+		file(f, "1.csv", "name;category;unit;date\nAn;good_deeds;a;01/03/2024\n"),
+		NULL,
+		file(f, "3.csv", "name;category;unit;date\nDũng;good_deeds;a;04/03/2024\n"),
+	};
+	struct told t = { 0 };
+	struct err e = { 0 };
+
+	assert_true(asprintf(&p[1], "%s/khong-co.csv", f->dir) > 0);
+	assert_int_equal(imports_run(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 3, 0,
+				     on_done, &t, &e), -1);
+	assert_int_equal(t.n, 2);
+	assert_int_equal(t.rc[1], -1);
+	assert_int_not_equal(e.code, ERR_OK);
+	assert_non_null(strstr(e.msg, "khong-co.csv"));
+	assert_int_equal(count(f->r), 1);
+	free_paths(p, 3);
+}
+
+/* A file read while the one before is written is still checked against it. */
+static void test_duplicate_of_a_file_before(void **state)
+{
+	struct fixture *f = *state;
+	char *p[2] = {
+		file(f, "1.csv", "name;category;unit;date\nAn;good_deeds;a;01/03/2024\n"),
+		file(f, "2.csv", "name;category;unit;date\nBình;good_deeds;a;02/03/2024\n"
+				 "An;good_deeds;a;01/03/2024\n"),
+	};
+	struct told t = { 0 };
+	struct err e = { 0 };
+
+	assert_int_equal(imports_run(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 2, 0,
+				     on_done, &t, &e), -1);
+	assert_int_equal(t.n, 2);
+	assert_int_equal(t.problems[1], 1);
+	assert_int_equal(count(f->r), 1);
+	/* Leaving duplicates out, the second file goes in without it. */
+	t.n = 0;
+	assert_int_equal(imports_run(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p + 1, 1,
+				     EXCHANGE_SKIP_DUPLICATES, on_done, &t, &e), 0);
+	assert_int_equal(t.written[0], 1);
+	assert_int_equal(count(f->r), 2);
+	free_paths(p, 2);
+}
+
+/* A dry run checks every file, writes none, and fails if any has problems. */
+static void test_dry_run_checks_every_file(void **state)
+{
+	struct fixture *f = *state;
+	char *p[3] = {
+		file(f, "1.csv", "name;category;unit;date\nAn;good_deeds;a;31/02/2024\n"),
+		file(f, "2.csv", "name;category;unit;date\nBình;good_deeds;a;02/03/2024\n"),
+		file(f, "3.csv", "name;category;unit;date\nChi;good_deeds;zz;03/03/2024\n"),
+	};
+	struct told t = { 0 };
+	struct err e = { 0 };
+
+	assert_int_equal(imports_run(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 3,
+				     EXCHANGE_DRY_RUN, on_done, &t, &e), -1);
+	assert_int_equal(t.n, 3);
+	assert_int_equal(t.rc[0], -1);
+	assert_int_equal(t.rc[1], 0);
+	assert_int_equal(t.written[1], 1);
+	assert_int_equal(t.rc[2], -1);
+	assert_int_equal(t.problems[2], 1);
+	assert_int_equal(count(f->r), 0);
+	t.n = 0;
+	assert_int_equal(imports_run(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p + 1, 1,
+				     EXCHANGE_DRY_RUN, on_done, &t, &e), 0);
+	assert_int_equal(t.n, 1);
+	assert_int_equal(count(f->r), 0);
+	free_paths(p, 3);
+}
+
+/* Files large enough for every thread (the next file's read, each file's two
+ * halves) keep their order, their numbers and every record. */
+static void test_large_files(void **state)
+{
+	struct fixture *f = *state;
+	char *p[3] = { many(f, "1.csv", "Một", 3000), many(f, "2.csv", "Hai", 2500),
+		       many(f, "3.csv", "Ba", 2600) };
+	struct told t = { 0 };
+	struct err e = { 0 };
+	char buf[64];
+
+	assert_int_equal(imports_run(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 3, 0,
+				     on_done, &t, &e), 0);
+	assert_int_equal(t.n, 3);
+	assert_int_equal(t.written[0] + t.written[1] + t.written[2], 8100);
+	assert_int_equal(count(f->r), 8100);
+	assert_string_equal(name_of(f->r, 3000, buf, sizeof buf), "Một 2999");
+	assert_string_equal(name_of(f->r, 3001, buf, sizeof buf), "Hai 0");
+	assert_string_equal(name_of(f->r, 8100, buf, sizeof buf), "Ba 2599");
+	free_paths(p, 3);
+}
+
+static void test_units_files(void **state)
+{
+	struct fixture *f = *state;
+	char *p[2] = {
+		file(f, "u1.csv", "code;name;kind;block;quota\nxa;Xã Mới;commune;k1;1\n"),
+		file(f, "u2.csv", "code;name;kind;block;quota\nxb;Xã Sau;commune;;2\n"),
+	};
+	struct unit_list units;
+	struct told t = { 0 };
+	struct err e = { 0 };
+
+	assert_int_equal(imports_run(f->r, EXCHANGE_UNITS, (const char *const *)p, 2, 0,
+				     on_done, &t, &e), 0);
+	assert_int_equal(t.n, 2);
+	assert_int_equal(t.written[0], 1);
+	assert_int_equal(t.written[1], 1);
+	assert_int_equal(register_units(f->r, &units, &e), 0);
+	assert_non_null(units_find(&units, "xa"));
+	assert_int_equal(units_find(&units, "xb")->quota, 2);
+	units_free(&units);
+	free_paths(p, 2);
+}
+
+/* Only the office imports: the first file says so, and nothing is read after it. */
+static void test_not_the_office(void **state)
+{
+	struct fixture *f = *state;
+	char *p[2] = {
+		file(f, "1.csv", "name;category;unit;date\nAn;good_deeds;a;01/03/2024\n"),
+		file(f, "2.csv", "name;category;unit;date\nBình;good_deeds;a;02/03/2024\n"),
+	};
+	struct reg *viewer;
+	struct told t = { 0 };
+	struct err e = { 0 };
+	char db[128];
+
+	/* One register open on a database at a time (LMDB's rule within a process). */
+	register_close(f->r);
+	snprintf(db, sizeof db, "%s/db", f->dir);
+	assert_int_equal(register_open(f->cfg, db, "xem", date_from_ymd(2024, 11, 20), 0,
+				       &viewer, &e), 0);
+	assert_int_equal(imports_run(viewer, EXCHANGE_EXEMPLARS, (const char *const *)p, 2, 0,
+				     on_done, &t, &e), -1);
+	assert_int_equal(e.code, ERR_DENIED);
+	assert_int_equal(t.n, 1);
+	assert_int_equal(count(viewer), 0);
+	register_close(viewer);
+	assert_int_equal(register_open(f->cfg, db, "chief", date_from_ymd(2024, 11, 20), 0,
+				       &f->r, &e), 0);
+	free_paths(p, 2);
+}
+
+static void test_no_files(void **state)
+{
+	struct fixture *f = *state;
+	struct told t = { 0 };
+	struct err e = { 0 };
+
+	assert_int_equal(imports_run(f->r, EXCHANGE_EXEMPLARS, NULL, 0, 0, on_done, &t, &e), 0);
+	assert_int_equal(t.n, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_files_in_their_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_refused_file_stops, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_missing_file_stops, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_duplicate_of_a_file_before, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dry_run_checks_every_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_large_files, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_units_files, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_not_the_office, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_no_files, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
