@@ -88,13 +88,16 @@ int keys_parse_list(const void *key, size_t key_len, const void *value, size_t v
  * each with a tag for its owner: a batch sorts its records by list key,
  * the store the index keys it holds back to write them in order.  The keys
  * lie in one growing buffer, each after a two-byte length; beside each
- * entry its first 16 bytes as two big-endian numbers (zeros past its end),
- * which order most pairs without reading the keys: numbers in order mean
- * keys in order (a key ending early is a prefix of the other), equal
- * numbers leave it to the whole keys.
+ * entry its first 32 bytes as four big-endian numbers (zeros past its
+ * end), which order most pairs without reading the keys: numbers in order
+ * mean keys in order (a key ending early is a prefix of the other), equal
+ * numbers leave it to the whole keys.  32, not 16: a list or period key
+ * starts with a unit code (up to 32 bytes) and 16 left most keys of a unit
+ * alike, to be read from the buffer, a cache miss each, on a large batch.
  */
+#define KEYS_HEAD_WORDS 4
 struct key_ref {
-	uint64_t head[2];
+	uint64_t head[KEYS_HEAD_WORDS];
 	size_t at;   /* where the key's length and bytes start in `bytes` */
 	size_t tag;  /* the owner's */
 };
@@ -110,6 +113,16 @@ int keys_pile_add(struct key_pile *p, const struct key *k, size_t tag);
 void keys_pile_sort(struct key_pile *p);
 /* Entry i's key (in the pile's current order), its length in *len. */
 const uint8_t *keys_pile_key(const struct key_pile *p, size_t i, size_t *len);
+/* Ask the processor for entry i's key ahead of its use (if i is in the
+ * pile): a loop over a sorted pile of a large batch reads keys all over
+ * its buffer, and fetching one a few entries ahead hides the wait. */
+static inline void keys_pile_prefetch(const struct key_pile *p, size_t i)
+{
+	if (i < p->n)
+		__builtin_prefetch(p->bytes.data + p->ref[i].at);
+}
+/* How far ahead the loops over a pile ask for keys (keys_pile_prefetch). */
+#define KEYS_PREFETCH_AHEAD 8
 /* Empty the pile, keeping its memory. */
 void keys_pile_clear(struct key_pile *p);
 void keys_pile_free(struct key_pile *p);

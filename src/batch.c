@@ -228,6 +228,14 @@ static int batch_write(struct store_txn *t, struct batch *c, struct err *e)
 		struct err why = { 0 };
 		const uint8_t *k = keys_pile_key(&c->keys, j, &list.n);
 
+		/* Records come in list-key order, from all over memory: ask for
+		 * the next ones' keys and records, then their names, ahead. */
+		keys_pile_prefetch(&c->keys, j + KEYS_PREFETCH_AHEAD);
+		if (j + KEYS_PREFETCH_AHEAD < c->n_order)
+			__builtin_prefetch(&c->xs[c->order[j + KEYS_PREFETCH_AHEAD]]);
+		if (j + KEYS_PREFETCH_AHEAD / 2 < c->n_order)
+			__builtin_prefetch(c->xs[c->order[j + KEYS_PREFETCH_AHEAD / 2]].name);
+
 		/* The key batch_sort built for it: its name's sort key is not worked out again. */
 		memcpy(list.b, k, list.n);
 		if (!register_add_new(t, &c->xs[i], &list, &why))

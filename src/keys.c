@@ -176,7 +176,7 @@ int keys_parse_list(const void *key, size_t key_len, const void *value, size_t v
 
 int keys_pile_add(struct key_pile *p, const struct key *k, size_t tag)
 {
-	uint8_t len[2] = { (uint8_t)(k->n >> 8), (uint8_t)k->n }, head[16] = { 0 };
+	uint8_t len[2] = { (uint8_t)(k->n >> 8), (uint8_t)k->n }, head[8 * KEYS_HEAD_WORDS] = { 0 };
 	size_t at = p->bytes.len;
 
 	if (p->n == p->cap && mem_grow(&p->ref, &p->cap, p->n + 1, sizeof *p->ref, 1024))
@@ -186,7 +186,10 @@ int keys_pile_add(struct key_pile *p, const struct key *k, size_t tag)
 		return -1;
 	}
 	memcpy(head, k->b, k->n < sizeof head ? k->n : sizeof head);
-	p->ref[p->n++] = (struct key_ref){ { keys_rd64(head), keys_rd64(head + 8) }, at, tag };
+	p->ref[p->n] = (struct key_ref){ .at = at, .tag = tag };
+	for (size_t i = 0; i < KEYS_HEAD_WORDS; i++)
+		p->ref[p->n].head[i] = keys_rd64(head + 8 * i);
+	p->n++;
 	return 0;
 }
 
@@ -206,7 +209,7 @@ static int pile_order(const void *a, const void *b, void *ctx)
 	size_t nx, ny;
 	int c;
 
-	for (int i = 0; i < 2; i++)
+	for (int i = 0; i < KEYS_HEAD_WORDS; i++)
 		if (x->head[i] != y->head[i])
 			return x->head[i] < y->head[i] ? -1 : 1;
 	kx = pile_key_at(p, x->at, &nx);

@@ -788,6 +788,7 @@ static int held_write(struct store_txn *t, MDB_dbi dbi, struct key_pile *h, stru
 		return fail(t, rc, e);
 	for (size_t i = 0; i < h->n && !rc; i++) {
 		MDB_val k;
+		keys_pile_prefetch(h, i + KEYS_PREFETCH_AHEAD);
 		k.mv_data = (void *)keys_pile_key(h, i, &k.mv_size);
 		rc = mdb_cursor_put(c, &k, &none, 0);
 	}

@@ -420,30 +420,41 @@ static void test_long_name(void **state)
 }
 
 /* A pile of keys sorts as LMDB does: bytes, then the shorter first; keys
- * alike in their first 16 bytes are told apart by the rest; the tags go
- * with their keys; a cleared pile starts again. */
+ * alike in the bytes kept beside each entry (KEYS_HEAD_WORDS words) are
+ * told apart by the rest; the tags go with their keys; a cleared pile
+ * starts again. */
 static void test_pile_in_lmdb_order(void **state)
 {
-	static const struct { const char *b; size_t n; } in[] = {
-		{ "phuong_1\0\0\0\0\0\0\0\x02Z", 18 }, /* same 16 bytes as the next ones */
-		{ "phuong_1\0\0\0\0\0\0\0\x02", 17 },
-		{ "b", 1 },
-		{ "phuong_1\0\0\0\0\0\0\0\x01\xff", 18 },
-		{ "a\0", 2 },               /* after "a": a key ending early comes first */
-		{ "a", 1 },
-		{ "phuong_1\0\0\0\0\0\0\0\x02" "A", 18 },
-		{ "\xff", 1 },
+	/* Entries with a `long_` head start with the bytes kept beside each entry,
+	 * all alike ("phuong_1" then zeros), and go on with `b`. */
+	static const struct { bool long_; const char *b; size_t n; } in[] = {
+		{ true, "\x02Z", 2 },
+		{ true, "\x02", 1 },
+		{ false, "b", 1 },
+		{ true, "\x01\xff", 2 },
+		{ false, "a\0", 2 }, /* after "a": a key ending early comes first */
+		{ false, "a", 1 },
+		{ true, "\x02" "A", 2 },
+		{ false, "\xff", 1 },
 	};
 	static const size_t want[] = { 5, 4, 2, 3, 1, 6, 0, 7 }; /* tags, in order */
+	uint8_t head[8 * KEYS_HEAD_WORDS] = "phuong_1", whole[sizeof in / sizeof in[0]][64];
+	size_t n[sizeof in / sizeof in[0]];
 	struct key_pile p = { 0 };
 	struct key k;
 	size_t len;
 
 	(void)state;
+	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
+		size_t h = in[i].long_ ? sizeof head : 0;
+		memcpy(whole[i], head, h);
+		memcpy(whole[i] + h, in[i].b, in[i].n);
+		n[i] = h + in[i].n;
+	}
 	for (int round = 0; round < 2; round++) {
 		for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
 			k.n = 0;
-			key_add(&k, in[i].b, in[i].n);
+			key_add(&k, whole[i], n[i]);
 			assert_int_equal(keys_pile_add(&p, &k, i), 0);
 		}
 		keys_pile_sort(&p);
@@ -451,8 +462,8 @@ static void test_pile_in_lmdb_order(void **state)
 		for (size_t i = 0; i < p.n; i++) {
 			const uint8_t *b = keys_pile_key(&p, i, &len);
 			assert_int_equal(p.ref[i].tag, want[i]);
-			assert_int_equal(len, in[want[i]].n);
-			assert_memory_equal(b, in[want[i]].b, len);
+			assert_int_equal(len, n[want[i]]);
+			assert_memory_equal(b, whole[want[i]], len);
 		}
 		keys_pile_clear(&p);
 		assert_int_equal(p.n, 0);
