@@ -3,7 +3,9 @@
 # writes a large file, round after round on one growing database: every
 # reopen passes `check`, and the import is all or nothing (the number of
 # records is unchanged, or grew by exactly the file's rows).  The map
-# starts at the shipped 64 MiB, so some kills land while it grows.
+# starts at the shipped 64 MiB, so some kills land while it grows.  Then
+# the same for imports of three files in one command: each file whole or
+# not at all.
 source "$(dirname "$0")/stress.inc"
 
 rounds=$(s_pick 4 25)
@@ -87,3 +89,56 @@ make_file after
 dh import exemplars "$T_DIR/after-001.csv" >/dev/null 2>&1
 t_report $? "the database still takes a whole import"
 t_eq "exactly $rows more" "$(count)" "$((total + rows))"
+
+# ---- several files in one command ----------------------------------------------------
+# The same kills during an import of three files, each read while the one
+# before is written: each file is all or nothing, in the order given, so the
+# register grows by a whole number of files, never a part of one.
+rounds=$(s_pick 3 12)
+part=$((rows / 2))
+files() { "$gen" csv "$T_CONFIG" $((3 * part)) "$part" "$T_DIR/$1" "$1" >/dev/null; }
+files m0
+before=$(count)
+t0=$(now_ms)
+dh import exemplars "$T_DIR"/m0-00[123].csv >/dev/null 2>&1
+t_report $? "a first import of three files of $part rows, not interrupted, succeeds"
+latest=$(($(now_ms) - t0))
+took=$latest
+t_eq "it added the three files" "$(count)" "$((before + 3 * part))"
+kills=0 bad_checks=0 odd_exits=0 half=0
+declare -A grew=()
+for ((r = 1; r <= rounds; r++)); do
+	files "m$r"
+	before=$(count)
+	delay=$(( ((r - 1) * 32768 + RANDOM) * latest * 3 / 2 / rounds / 32768 ))
+	start=$(now_ms)
+	"$DIENHINH_BIN" --config "$T_CONFIG" --db "$T_DIR/db" import exemplars \
+		"$T_DIR/m$r-001.csv" "$T_DIR/m$r-002.csv" "$T_DIR/m$r-003.csv" \
+		>"$T_DIR/out.m$r" 2>&1 &
+	pid=$!
+	while running "$pid" && [ "$(now_ms)" -lt $((start + delay)) ]; do sleep 0.005; done
+	ended=$(now_ms)
+	running "$pid" && kill -9 "$pid" 2>/dev/null && kills=$((kills + 1))
+	wait "$pid" 2>/dev/null
+	rc=$?
+	[ "$rc" -eq 0 ] && latest=$((ended - start))
+	if [ "$rc" -ne 137 ] && [ "$rc" -ne 0 ]; then
+		odd_exits=$((odd_exits + 1))
+		echo "# round m$r: exit $rc: $(head -c 300 "$T_DIR/out.m$r")"
+	fi
+	out=$(dh check 2>&1) || { bad_checks=$((bad_checks + 1)); echo "# round m$r: $out"; }
+	added=$(($(count) - before))
+	if [ $((added % part)) -ne 0 ] || [ "$added" -gt $((3 * part)) ]; then
+		half=$((half + 1)); echo "# round m$r: $added records added"
+	else
+		grew[$((added / part))]=$((${grew[$((added / part))]:-0} + 1))
+	fi
+done
+s_tried "$rounds imports of three files of $part rows killed with SIGKILL over 150% of the" \
+	"time a whole one took (first $took ms, latest $latest ms): $kills kills landed; files" \
+	"in when it stopped: 0 in ${grew[0]:-0} rounds, 1 in ${grew[1]:-0}, 2 in ${grew[2]:-0}," \
+	"all 3 in ${grew[3]:-0}"
+t_eq "every import of three files ended by our kill or finished" "$odd_exits" "0"
+t_eq "dienhinh check passed after each of those rounds" "$bad_checks" "0"
+t_eq "each file went in whole or not at all, never a part of one" "$half" "0"
+s_check_db "the database reopens sound after the rounds of three files"
