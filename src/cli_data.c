@@ -232,6 +232,9 @@ static void import_done(void *arg, size_t i, int rc, const struct exchange_resul
 		printf(_("%zu units were already as in the file.\n"), res->skipped);
 	else if (res->skipped)
 		printf(_("%zu exemplars already recorded were left out.\n"), res->skipped);
+	/* Out at once, even into a file: if the import is stopped (Ctrl-C) during
+	 * a later file, what it says of those written must not be lost with it. */
+	fflush(stdout);
 }
 
 int cli_data_import(struct cli *c, int argc, char **argv)

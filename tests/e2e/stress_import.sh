@@ -105,7 +105,7 @@ t_report $? "a first import of three files of $part rows, not interrupted, succe
 latest=$(($(now_ms) - t0))
 took=$latest
 t_eq "it added the three files" "$(count)" "$((before + 3 * part))"
-kills=0 bad_checks=0 odd_exits=0 half=0
+kills=0 bad_checks=0 odd_exits=0 half=0 untold=0
 declare -A grew=()
 for ((r = 1; r <= rounds; r++)); do
 	files "m$r"
@@ -133,6 +133,12 @@ for ((r = 1; r <= rounds; r++)); do
 	else
 		grew[$((added / part))]=$((${grew[$((added / part))]:-0} + 1))
 	fi
+	# What it said before the kill is what went in (a kill can fall between
+	# a file's commit and its line, never the other way round).
+	said=$(grep -c "^Đã nhập $part gương" "$T_DIR/out.m$r")
+	if [ $((added / part - said)) -ne 0 ] && [ $((added / part - said)) -ne 1 ]; then
+		untold=$((untold + 1)); echo "# round m$r: said $said files, $added records added"
+	fi
 done
 s_tried "$rounds imports of three files of $part rows killed with SIGKILL over 150% of the" \
 	"time a whole one took (first $took ms, latest $latest ms): $kills kills landed; files" \
@@ -141,4 +147,5 @@ s_tried "$rounds imports of three files of $part rows killed with SIGKILL over 1
 t_eq "every import of three files ended by our kill or finished" "$odd_exits" "0"
 t_eq "dienhinh check passed after each of those rounds" "$bad_checks" "0"
 t_eq "each file went in whole or not at all, never a part of one" "$half" "0"
+t_eq "the lines printed before each kill name the files that went in" "$untold" "0"
 s_check_db "the database reopens sound after the rounds of three files"
