@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <threads.h>
 
+#include "sheet.h"
 #include "units.h"
 
 /*
@@ -73,6 +74,9 @@ int imports_run(struct reg *r, enum exchange_what what, const char *const *paths
 	/* Read here, once: the store is the register's thread's alone. */
 	if (register_units(r, &units, e))
 		return -1;
+	/* What the reading thread would otherwise gather on its first file,
+	 * switching the language of every message while this thread prints. */
+	sheet_prepare();
 	cur = (struct reader){ r, &units, what, paths[0], flags, NULL, NULL };
 	read_run(&cur);
 	for (size_t i = 0; i < n; i++) {
