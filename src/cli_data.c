@@ -321,7 +321,7 @@ int cli_data_restore(struct cli *c, int argc, char **argv)
 	if (access(path, R_OK) != 0) {
 		err_set(&e, errno == ENOENT ? ERR_NOTFOUND : ERR_IO, _("Cannot read the backup "
 								       "%s: %s."), path,
-			strerror(errno));
+			i18n_strerror(errno));
 		return cli_fail(&e);
 	}
 	if (cli_open(c, 0, &e) || register_restore(c->reg, dir, safety, sizeof safety, &e))

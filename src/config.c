@@ -179,7 +179,7 @@ fail_io:
 	if (fd >= 0)
 		close(fd);
 	return err_set(ld->e, ERR_IO, _("cannot read the configuration file %s: %s"),
-		       ld->path, strerror(saved));
+		       ld->path, i18n_strerror(saved));
 }
 
 /* The value iniparser holds for a key the scan found. */

@@ -708,7 +708,7 @@ int csvio_read_file(const char *path, struct csvio_table *t, struct err *e)
 	memset(t, 0, sizeof *t);
 	if (!f)
 		return err_set(e, errno == ENOENT ? ERR_NOTFOUND : ERR_IO,
-			       _("Cannot open %s: %s."), path, strerror(errno));
+			       _("Cannot open %s: %s."), path, i18n_strerror(errno));
 	if (fseek(f, 0, SEEK_END) || (size = ftell(f)) < 0 || fseek(f, 0, SEEK_SET)) {
 		fclose(f);
 		return err_set(e, ERR_IO, _("Cannot read %s: it is not a regular file."), path);

@@ -66,6 +66,6 @@ int identity_drop_privilege(struct err *e)
 	    getresuid(&ru, &eu, &su) || rg != g || eg != g || sg != g || ru != u || eu != u ||
 	    su != u)
 		return err_set(e, ERR_IO, _("Cannot give up the program's privileges: %s."),
-			       strerror(errno));
+			       i18n_strerror(errno));
 	return 0;
 }

@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <threads.h>
 
+#include "i18n.h"
 #include "sheet.h"
 #include "units.h"
 
@@ -74,8 +75,10 @@ int imports_run(struct reg *r, enum exchange_what what, const char *const *paths
 	/* Read here, once: the store is the register's thread's alone. */
 	if (register_units(r, &units, e))
 		return -1;
-	/* What the reading thread would otherwise gather on its first file,
-	 * switching the language of every message while this thread prints. */
+	/* What the reading thread would otherwise set up on its first file:
+	 * the locale, and the names whose gathering switches the language of
+	 * every message while this thread prints. */
+	i18n_ready();
 	sheet_prepare();
 	cur = (struct reader){ r, &units, what, paths[0], flags, NULL, NULL };
 	read_run(&cur);

@@ -262,7 +262,7 @@ const struct iniscan_key *iniscan_find_key(const struct iniscan_sec *s, const ch
 static int fail_read(const char *path, int errnum, struct err *e)
 {
 	return err_set(e, errnum == ENOENT ? ERR_NOTFOUND : ERR_IO,
-		       _("cannot read the configuration file %s: %s"), path, strerror(errnum));
+		       _("cannot read the configuration file %s: %s"), path, i18n_strerror(errnum));
 }
 
 /* The buffer starts at the file's size (and one byte, so that the end is

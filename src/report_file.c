@@ -55,12 +55,12 @@ static int write_stream(const struct report *rp, enum report_format fmt, int fd,
 
 	if (!f) {
 		close(fd);
-		return err_set(e, ERR_IO, _("Cannot create %s: %s."), path, strerror(errno));
+		return err_set(e, ERR_IO, _("Cannot create %s: %s."), path, i18n_strerror(errno));
 	}
 	rc = fmt == REPORT_FORMAT_CSV ? report_write_csv(rp, f, bom, e)
 				      : report_write_text(rp, f, width, e);
 	if (fclose(f) && !rc)
-		rc = err_set(e, ERR_IO, _("Cannot write %s: %s."), path, strerror(errno));
+		rc = err_set(e, ERR_IO, _("Cannot write %s: %s."), path, i18n_strerror(errno));
 	return rc;
 }
 
@@ -74,7 +74,7 @@ int report_file_write(const struct report *rp, enum report_format fmt, const cha
 	if (asprintf(&tmp, "%s.XXXXXX", path) < 0)
 		return err_nomem(e);
 	if ((fd = mkstemp(tmp)) < 0) {
-		rc = err_set(e, ERR_IO, _("Cannot create %s: %s."), path, strerror(errno));
+		rc = err_set(e, ERR_IO, _("Cannot create %s: %s."), path, i18n_strerror(errno));
 		free(tmp);
 		return rc;
 	}
@@ -89,7 +89,7 @@ int report_file_write(const struct report *rp, enum report_format fmt, const cha
 		rc = write_stream(rp, fmt, fd, width, bom, path, e);
 	}
 	if (!rc && rename(tmp, path))
-		rc = err_set(e, ERR_IO, _("Cannot write %s: %s."), path, strerror(errno));
+		rc = err_set(e, ERR_IO, _("Cannot write %s: %s."), path, i18n_strerror(errno));
 	if (rc)
 		unlink(tmp);
 	free(tmp);

@@ -27,6 +27,7 @@ int screens_run(struct reg *r, int *status, struct err *e)
 	int (*run)(struct reg *);
 	void *so;
 
+	i18n_ready(); /* the terminal needs the locale, and dlerror() may be translated */
 	if (ui_main) {
 		*status = ui_main(r);
 		return 0;

@@ -97,6 +97,14 @@ struct held_rec {
 
 /* ---- errors ------------------------------------------------------------- */
 
+/* LMDB's words for rc; for a system error they are the C library's, which
+ * are translated once the locale is set up (i18n.h). */
+static const char *db_strerror(int rc)
+{
+	i18n_ready();
+	return mdb_strerror(rc);
+}
+
 static int fail(struct store_txn *t, int rc, struct err *e)
 {
 	switch (rc) {
@@ -121,11 +129,11 @@ static int fail(struct store_txn *t, int rc, struct err *e)
 	case MDB_INVALID:
 	case MDB_VERSION_MISMATCH:
 		return err_set(e, ERR_SCHEMA, _("The database file is damaged or is not a dienhinh "
-					       "database (%s)."), mdb_strerror(rc));
+					       "database (%s)."), db_strerror(rc));
 	case ENOMEM:
 		return err_nomem(e);
 	default:
-		return err_set(e, ERR_STORE, _("Database error: %s."), mdb_strerror(rc));
+		return err_set(e, ERR_STORE, _("Database error: %s."), db_strerror(rc));
 	}
 }
 
@@ -332,7 +340,7 @@ static int check_file_size(struct store *s, struct err *e)
 		return fail(NULL, rc, e);
 	if (fstat(fd, &sb))
 		return err_set(e, ERR_IO, _("Cannot read %s/data.mdb: %s."), s->dir,
-			       strerror(errno));
+			       i18n_strerror(errno));
 	if ((uint64_t)sb.st_size < ((uint64_t)info.me_last_pgno + 1) * st.ms_psize)
 		return err_set(e, ERR_SCHEMA, _("The database file %s/data.mdb is cut short: it is "
 					       "damaged. Nothing was changed; restore it from a "
@@ -380,7 +388,7 @@ int store_open(const char *dir, size_t map_size, unsigned flags, struct store **
 	mode_t old = umask(007);
 	if ((flags & STORE_CREATE) && mkdir_p(dir)) {
 		umask(old);
-		err_set(e, ERR_IO, _("Cannot create the directory %s: %s."), dir, strerror(errno));
+		err_set(e, ERR_IO, _("Cannot create the directory %s: %s."), dir, i18n_strerror(errno));
 		goto out;
 	}
 	rc = mdb_env_open(s->env, dir, MDB_NOTLS | MDB_NORDAHEAD, 0660);
@@ -1503,7 +1511,7 @@ int store_backup(struct store *s, const char *dir, struct err *e)
 
 	if (mkdir_p(dir))
 		return err_set(e, ERR_IO, _("Cannot create the directory %s: %s."), dir,
-			       strerror(errno));
+			       i18n_strerror(errno));
 	snprintf(path, sizeof path, "%s/data.mdb", dir);
 	if (access(path, F_OK) == 0)
 		return err_set(e, ERR_INVALID, _("%s already holds a database; choose an empty "
@@ -1646,7 +1654,7 @@ static int open_backup(struct restore *b, struct err *e)
 	if (stat(path, &sb) != 0)
 		return err_set(e, errno == ENOENT ? ERR_NOTFOUND : ERR_IO,
 			       _("There is no backup in %s (no data.mdb): %s."), b->dir,
-			       strerror(errno));
+			       i18n_strerror(errno));
 	if ((rc = mdb_env_create(&b->env)) || (rc = mdb_env_set_maxdbs(b->env, 16)) ||
 	    (rc = mdb_env_open(b->env, b->dir, MDB_RDONLY | MDB_NOLOCK | MDB_NOTLS, 0)) ||
 	    (rc = mdb_txn_begin(b->env, NULL, MDB_RDONLY, &rt)))
@@ -1760,14 +1768,14 @@ static int restore_txn(struct store_txn *t, void *p, struct err *e)
 	if (rc) {
 		umask(old);
 		return err_set(e, ERR_IO, _("Cannot create the directory %s: %s."), b->safety,
-			       strerror(errno));
+			       i18n_strerror(errno));
 	}
 	rc = mdb_env_copy2(s->env, b->safety, MDB_CP_COMPACT);
 	umask(old);
 	if (rc) {
 		remove_copy(b->safety); /* ours: it held no database a moment ago */
 		return err_set(e, ERR_IO, _("Cannot write the safety copy in %s (%s). Nothing was "
-					    "changed."), b->safety, mdb_strerror(rc));
+					    "changed."), b->safety, db_strerror(rc));
 	}
 	b->copied = true;
 	if ((rc = mdb_txn_begin(b->env, NULL, MDB_RDONLY, &rt)))

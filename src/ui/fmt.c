@@ -41,7 +41,7 @@ void ui_fmt_quarter_left(const struct ui *ui, int year, int quarter, char *buf, 
 	else if (left == 0)
 		snprintf(buf, size, "%s", _("last day of the quarter"));
 	else
-		snprintf(buf, size, ngettext("%d day left", "%d days left", (unsigned long)left),
+		snprintf(buf, size, i18n_ntext("%d day left", "%d days left", (unsigned long)left),
 			 left);
 }
 

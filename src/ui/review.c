@@ -132,7 +132,7 @@ static void draw(struct ui *ui, void *p)
 	if (height != s->list.height && ui_list_resize(&s->list, height, &e))
 		ui_term_say(ui, true, "%s", e.msg);
 	ui_draw_title(ui, _("Review profiles"));
-	snprintf(b, sizeof b, ngettext("%zu exemplar waiting, oldest introduction first.",
+	snprintf(b, sizeof b, i18n_ntext("%zu exemplar waiting, oldest introduction first.",
 				       "%zu exemplars waiting, oldest introduction first.", s->n),
 		 s->n);
 	ui_draw_text(1, 1, COLS - 2, A_BOLD, b);

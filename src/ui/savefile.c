@@ -53,7 +53,7 @@ static int refused(const char *dir, struct err *e)
 					      "report was not saved; delete some old files."), dir);
 	default:
 		return err_set(e, ERR_IO, _("Cannot save the report in %s: %s."), dir,
-			       strerror(why));
+			       i18n_strerror(why));
 	}
 }
 

@@ -4,8 +4,12 @@
 source "$(dirname "$0")/lib.sh"
 cd "$DIENHINH_ROOT" || exit 1
 
-xgettext --from-code=UTF-8 -k_ -kN_ -c/ -o "$T_DIR/all.pot" src/*.c src/ui/*.c 2>"$T_DIR/xg.err"
+xgettext --from-code=UTF-8 -k_ -kN_ -ki18n_ntext:1,2 -c/ -o "$T_DIR/all.pot" src/*.c src/ui/*.c \
+	2>"$T_DIR/xg.err"
 t_report $? "message template extracted from the sources"
+# Messages are looked up only through i18n.h, which sets the locale up first.
+direct=$(grep -nE '(^|[^a-z_])(d?c?n?gettext|strerror)\(' src/*.c src/ui/*.c | grep -v '^src/i18n\.c:')
+t_eq "no gettext() or strerror() called around i18n.h" "$direct" ""
 frags=$(find src/po -name 'vi-*.po' | tr '\n' ' ')
 t_eq "one catalogue: no translation fragments left beside src/po/vi.po" "$frags" ""
 out=$(msgcmp src/po/vi.po "$T_DIR/all.pot" 2>&1)
@@ -17,6 +21,13 @@ msgfmt --check -o /dev/null src/po/vi.po
 t_report $? "the catalogue passes msgfmt --check (format strings agree)"
 
 t_contains "Vietnamese by default" "$("$DIENHINH_BIN" --help)" "Cách dùng"
+# The locale is set up at the first message, here one with the C library's
+# own words beside ours, looked up in either order: both in Vietnamese.
+out=$(LC_ALL=C.UTF-8 "$DIENHINH_BIN" --config "$T_DIR/nowhere/x.ini" list 2>&1)
+t_contains "the first message of a run is in Vietnamese" "$out" "không đọc được tệp cấu hình"
+if [ -f /usr/share/locale/vi/LC_MESSAGES/libc.mo ]; then # Debian's libc-l10n
+	t_contains "... the C library's words in it too" "$out" "Không có tập tin hoặc thư mục"
+fi
 LANGUAGE=en LC_ALL=C.UTF-8 out=$("$DIENHINH_BIN" --help)
 t_contains "Vietnamese even when the account asks for English" "$out" "Cách dùng"
 sed 's/^language = vi/language = en/' conf/dienhinh.ini > "$T_DIR/en.ini"

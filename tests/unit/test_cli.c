@@ -213,6 +213,7 @@ static void test_commands_out_of_memory(void **state)
 	oom = (__typeof__(oom)){ .armed = true, .exempt = oom.exempt };
 	i18n_init_locale();
 	i18n_set_language(NULL);
+	i18n_ready(); /* the set-up waits for the first message otherwise */
 	oom.armed = false;
 	oom.from = oom.calls + 1;
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {

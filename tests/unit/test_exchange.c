@@ -14,6 +14,7 @@
 #include "exchange.h"
 #include "export.h"
 #include "fixture.h"
+#include "i18n.h"
 #include "oom.h"
 #include "query.h"
 
@@ -667,5 +668,7 @@ int main(void)
 #endif
 	};
 
+	/* The messages and labels these tests expect are the English ones. */
+	i18n_set_language("en");
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
