@@ -34,7 +34,8 @@ struct cli {
 /* Program entry point: returns the exit status. */
 int cli_main(int argc, char **argv);
 
-/* Open the register for the current person (flags: REG_CREATE); 0 or -1. */
+/* Open the register for the current person (flags: REG_CREATE, REG_READ_ONLY for a
+ * command that only reads); 0 or -1. */
 int cli_open(struct cli *c, unsigned flags, struct err *e);
 
 /*

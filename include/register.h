@@ -35,14 +35,19 @@
 struct reg;
 
 enum {
-	REG_CREATE = 1 << 0, /* create the database if missing (init) */
+	REG_CREATE = 1 << 0,    /* create the database if missing (init) */
+	REG_READ_ONLY = 1 << 1, /* the person only reads: no write (see register_open) */
 };
 
 /*
  * Open the register for `user` (a Unix account name) acting on `today`.
  * The database is cfg's unless `dbdir` is given.  Units are brought in line
  * with the config when it changed.  Refused (ERR_DENIED) when the config
- * gives the account no role.  `cfg` must outlive the register.
+ * gives the account no role.  `cfg` must outlive the register.  With
+ * REG_READ_ONLY the database is opened for reading only, unless something
+ * is due to be written first (an older schema, units the config changed):
+ * then it is opened for writing.  Either way every read works; a write on
+ * a read-only register is a program error.
  */
 int register_open(const struct config *cfg, const char *dbdir, const char *user,
 		  date_t today, unsigned flags, struct reg **out, struct err *e);

@@ -33,7 +33,8 @@ struct store;
 struct store_txn;
 
 enum {
-	STORE_CREATE = 1 << 0, /* create the directory and database if missing */
+	STORE_CREATE = 1 << 0,    /* create the directory and database if missing */
+	STORE_READ_ONLY = 1 << 1, /* for reading only: store_write() is refused */
 };
 
 /*
@@ -46,6 +47,9 @@ enum {
 int store_open(const char *dir, size_t map_size, unsigned flags, struct store **out,
 	       struct err *e);
 void store_close(struct store *s);
+/* Opened read only on a database of an older schema, which an open for
+ * writing would migrate: read nothing from it, open it for writing. */
+bool store_outdated(const struct store *s);
 
 /*
  * A flag the store checks before committing: when a signal handler has

@@ -25,6 +25,8 @@ struct unit_list {
 
 /* Bring the stored units in line with cfg if it changed; `user` is audited. */
 int units_sync(struct store *s, const struct config *cfg, const char *user, struct err *e);
+/* Whether the stored units are in line with cfg (units_sync would write nothing). */
+int units_in_line(struct store *s, const struct config *cfg, bool *yes, struct err *e);
 
 /* Every stored unit, ordered as above. */
 int units_load(struct store *s, const struct config *cfg, struct unit_list *out,

@@ -135,7 +135,7 @@ int cli_data_report(struct cli *c, int argc, char **argv)
 	if (kind[0] == 'q' && o.year && !o.quarter)
 		return cli_usage("report", _("--year needs --quarter for the quarter report."));
 	cli_default_period(c, &o.year, &o.quarter);
-	if (cli_open(c, 0, &e))
+	if (cli_open(c, REG_READ_ONLY, &e))
 		return cli_fail(&e);
 	if (kind[0] == 'q')
 		rc = report_build_quarter(c->reg, o.year, o.quarter, &rp, &e);
@@ -182,7 +182,7 @@ int cli_data_export(struct cli *c, int argc, char **argv)
 		return rc;
 	if (fmt == REPORT_FORMAT_XLSX && !o.out)
 		return cli_usage("export", _("an xlsx file needs -o FILE."));
-	if (cli_open(c, 0, &e) || export_register(c->reg, what, &rp, &count, &e) ||
+	if (cli_open(c, REG_READ_ONLY, &e) || export_register(c->reg, what, &rp, &count, &e) ||
 	    write_report(rp, fmt, &o, &e)) {
 		report_free(rp);
 		return cli_fail(&e);

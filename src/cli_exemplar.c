@@ -243,7 +243,7 @@ int cli_exemplar_units(struct cli *c, int argc, char **argv)
 
 	if (rc)
 		return rc;
-	if (cli_open(c, 0, &e) || register_units(c->reg, &units, &e))
+	if (cli_open(c, REG_READ_ONLY, &e) || register_units(c->reg, &units, &e))
 		return cli_fail(&e);
 	bool tsv = c->fmt == TABLE_TSV;
 	/* TSV: the dates and the successor's code in columns of their own; text: in words. */
@@ -425,7 +425,7 @@ int cli_exemplar_list(struct cli *c, int argc, char **argv)
 		return cli_usage("list", _("unexpected argument \"%s\"."), argv[optind]);
 	if (f.quarter && !f.year)
 		f.year = date_year(c->today);
-	if (cli_open(c, 0, &e) || cli_listing(c, 7, names, labels, &e))
+	if (cli_open(c, REG_READ_ONLY, &e) || cli_listing(c, 7, names, labels, &e))
 		return cli_fail(&e);
 	return cli_listing_end(c, list_rows(c, &f, &e), &e);
 }
@@ -528,7 +528,7 @@ int cli_exemplar_show(struct cli *c, int argc, char **argv)
 	if ((rc = parse_listing_opts(c, "show", argc, argv)))
 		return rc;
 	model_exemplar_init(&x);
-	rc = cli_open(c, 0, &e) || register_get(c->reg, id, &x, &e) ||
+	rc = cli_open(c, REG_READ_ONLY, &e) || register_get(c->reg, id, &x, &e) ||
 	     (c->fmt == TABLE_TEXT && register_units(c->reg, &units, &e)) ||
 	     cli_listing(c, 2, names, labels, &e);
 	if (rc) {
@@ -587,7 +587,7 @@ int cli_exemplar_quota(struct cli *c, int argc, char **argv)
 	if (optind < argc)
 		return cli_usage("quota", _("unexpected argument \"%s\"."), argv[optind]);
 	cli_default_period(c, &year, &quarter);
-	if (cli_open(c, 0, &e) || cli_listing(c, 6, names, labels, &e))
+	if (cli_open(c, REG_READ_ONLY, &e) || cli_listing(c, 6, names, labels, &e))
 		return cli_fail(&e);
 	return cli_listing_end(c, query_quota(c->reg, year, quarter, quota_row, c, &e), &e);
 }

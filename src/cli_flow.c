@@ -276,7 +276,7 @@ int cli_flow_log(struct cli *c, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage("log", _("unexpected argument \"%s\"."), argv[optind]);
-	if (cli_open(c, 0, &e) || cli_listing(c, 9, names, labels, &e))
+	if (cli_open(c, REG_READ_ONLY, &e) || cli_listing(c, 9, names, labels, &e))
 		return cli_fail(&e);
 	return cli_listing_end(c, query_log(c->reg, &f, log_row, c, &e), &e);
 }

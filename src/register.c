@@ -79,6 +79,31 @@ static int audit_change(struct store_txn *t, const struct reg *r, const char *op
 
 /* ---- opening ------------------------------------------------------------------- */
 
+/*
+ * The store, and the units in line with the config.  Read only when asked
+ * and nothing is due to be written first (a schema to migrate, units the
+ * config changed): then it is opened for writing, does that, and stays so.
+ */
+static int open_store(struct reg *r, const char *dir, unsigned flags, struct err *e)
+{
+	const struct config *cfg = r->cfg;
+	bool in_line = false;
+
+	if (flags & REG_READ_ONLY) {
+		if (store_open(dir, cfg->map_size, STORE_READ_ONLY, &r->store, e))
+			return -1;
+		if (!store_outdated(r->store) && units_in_line(r->store, cfg, &in_line, e))
+			return -1;
+		if (in_line)
+			return 0;
+		store_close(r->store);
+		r->store = NULL;
+	}
+	if (store_open(dir, cfg->map_size, flags & REG_CREATE ? STORE_CREATE : 0, &r->store, e))
+		return -1;
+	return units_sync(r->store, cfg, r->user, e);
+}
+
 int register_open(const struct config *cfg, const char *dbdir, const char *user,
 		  date_t today, unsigned flags, struct reg **out, struct err *e)
 {
@@ -102,10 +127,9 @@ int register_open(const struct config *cfg, const char *dbdir, const char *user,
 		free(r);
 		return err_nomem(e);
 	}
-	int rc = store_open(dir, cfg->map_size, flags & REG_CREATE ? STORE_CREATE : 0,
-			    &r->store, e);
+	int rc = open_store(r, dir, flags, e);
 	free(dir);
-	if (rc || units_sync(r->store, cfg, r->user, e)) {
+	if (rc) {
 		register_close(r);
 		return -1;
 	}

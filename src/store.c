@@ -37,6 +37,8 @@ struct store {
 	char *dir;
 	volatile sig_atomic_t *interrupt;
 	int cleared_at_open;   /* dead readers freed by store_open, not yet reported */
+	bool read_only;        /* STORE_READ_ONLY: opened with MDB_RDONLY */
+	bool outdated;         /* read only, and an older schema left unmigrated */
 };
 
 /*
@@ -307,6 +309,10 @@ static int open_schema(struct store *s, unsigned flags, struct err *e)
 	rc = mdb_txn_commit(txn); /* keeps the database handles open */
 	if (rc)
 		return fail(NULL, rc, e);
+	if (schema < STORE_SCHEMA && s->read_only) {
+		s->outdated = true; /* migrated by the next open for writing */
+		return 0;
+	}
 	if (schema < STORE_SCHEMA) {
 		if ((rc = begin(s, 0, &txn)))
 			return fail(NULL, rc, e);
@@ -391,7 +397,11 @@ int store_open(const char *dir, size_t map_size, unsigned flags, struct store **
 		err_set(e, ERR_IO, _("Cannot create the directory %s: %s."), dir, i18n_strerror(errno));
 		goto out;
 	}
-	rc = mdb_env_open(s->env, dir, MDB_NOTLS | MDB_NORDAHEAD, 0660);
+	/* Read only: no write, and none of the 3 MiB of lists LMDB keeps for
+	 * the pages a write transaction changes (the quota command's start). */
+	s->read_only = flags & STORE_READ_ONLY;
+	rc = mdb_env_open(s->env, dir,
+			  MDB_NOTLS | MDB_NORDAHEAD | (s->read_only ? MDB_RDONLY : 0), 0660);
 	umask(old);
 	if (rc) {
 		fail(NULL, rc, e);
@@ -407,6 +417,11 @@ int store_open(const char *dir, size_t map_size, unsigned flags, struct store **
 out:
 	store_close(s);
 	return -1;
+}
+
+bool store_outdated(const struct store *s)
+{
+	return s->outdated;
 }
 
 void store_close(struct store *s)
@@ -587,6 +602,9 @@ int store_read(struct store *s, store_fn fn, void *ctx, struct err *e)
 
 int store_write(struct store *s, store_fn fn, void *ctx, struct err *e)
 {
+	if (s->read_only)
+		return err_set(e, ERR_STORE, _("Program error (%s): nothing was saved. Please "
+					       "tell the administrator."), "store_write");
 	for (int attempt = 0; attempt < MAX_GROWTHS; attempt++) {
 		struct store_txn t = { .s = s };
 		int rc = begin(s, 0, &t.txn);

@@ -112,16 +112,24 @@ static int units_hash_txn(struct store_txn *t, void *p, struct err *e)
 	return store_get_meta_u64(t, "units_hash", p, e);
 }
 
-int units_sync(struct store *s, const struct config *cfg, const char *user, struct err *e)
+int units_in_line(struct store *s, const struct config *cfg, bool *yes, struct err *e)
 {
-	struct sync_ctx c = { cfg, user, config_units_hash(cfg) };
 	uint64_t stored;
 
 	if (store_read(s, units_hash_txn, &stored, e))
 		return -1;
-	if (stored == c.hash)
-		return 0;
-	return store_write(s, sync_txn, &c, e);
+	*yes = stored == config_units_hash(cfg);
+	return 0;
+}
+
+int units_sync(struct store *s, const struct config *cfg, const char *user, struct err *e)
+{
+	struct sync_ctx c = { cfg, user, config_units_hash(cfg) };
+	bool yes;
+
+	if (units_in_line(s, cfg, &yes, e))
+		return -1;
+	return yes ? 0 : store_write(s, sync_txn, &c, e);
 }
 
 struct units_ctx {

@@ -1742,6 +1742,47 @@ static void test_units_synced_at_open(void **state)
 	units_free(&ul);
 }
 
+/* A register opened read only reads, refuses a write (a program error: the
+ * command line opens so only for commands that read), and still brings the
+ * units in line with a changed config, opening for writing to do it. */
+static void test_read_only_open(void **state)
+{
+	struct fx *f = *state;
+	struct reg *ro;
+	struct err e = { 0 };
+	struct exemplar x;
+	struct unit_list ul;
+	char *raised = strdup(config_text), *at = strstr(raised, "Phường Hai\"\nkind = ward\nquota = 2");
+
+	assert_int_equal(add_ok(f, "p1", "Trần Thị Ánh", ymd(2024, 8, 1)), 1);
+	register_close(f->r);
+	f->r = NULL;
+	assert_int_equal(register_open(f->cfg, f->db, "chief", ymd(2025, 1, 10), REG_READ_ONLY,
+				       &ro, &e), 0);
+	model_exemplar_init(&x);
+	assert_int_equal(register_get(ro, 1, &x, &e), 0);
+	assert_string_equal(x.name, "Trần Thị Ánh");
+	model_exemplar_free(&x);
+	person(&x, "p2", "Lê Văn Bình", ymd(2024, 9, 1));
+	assert_int_equal(register_add(ro, &x, NULL, &e), -1);
+	assert_int_equal(e.code, ERR_STORE);
+	model_exemplar_free(&x);
+	register_close(ro);
+
+	assert_non_null(at);
+	at[strlen("Phường Hai\"\nkind = ward\nquota = ")] = '3';
+	fx_config(f, raised);
+	free(raised);
+	assert_int_equal(register_open(f->cfg, f->db, "chief", ymd(2025, 1, 10), REG_READ_ONLY,
+				       &ro, &e), 0);
+	assert_int_equal(register_units(ro, &ul, &e), 0);
+	assert_int_equal(units_find(&ul, "p2")->quota, 3);
+	units_free(&ul);
+	register_close(ro);
+	act_as(f, "chief", ymd(2025, 1, 10));
+	assert_int_equal(n_records(f), 1);
+}
+
 static void test_edit_into_duplicate_refused(void **state)
 {
 	struct fx *f = *state;
@@ -2029,6 +2070,7 @@ int main(void)
 		T(test_batch_run_again_after_growth),
 		T(test_batch_room_made_first),
 		T(test_units_synced_at_open),
+		T(test_read_only_open),
 #if OOM_SWEEPS
 		T(test_out_of_memory),
 		T(test_check_out_of_memory),

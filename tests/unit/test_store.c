@@ -1290,6 +1290,39 @@ static void test_schema1_names_dropped(void **state)
 	model_exemplar_free(&z);
 }
 
+/* Opened read only, a schema 1 file is left as it is and said to be
+ * outdated; a write is refused; the next open for writing migrates it. */
+static void test_schema1_read_only_left_alone(void **state)
+{
+	struct fix *f = *state;
+	struct exemplar x;
+	struct err e;
+
+	make(&x, 0, "phuong_1", TYPE_INDIVIDUAL, "Trần Thị Ánh", D_2024_05_02);
+	add(f->s, &x);
+	assert_false(store_outdated(f->s));
+	store_close(f->s);
+	f->s = NULL;
+	make_schema1(f->db, 1);
+	assert_int_equal(store_open(f->db, MAP, STORE_READ_ONLY, &f->s, &e), 0);
+	assert_true(store_outdated(f->s));
+	struct put p = { &x, NULL, 0 };
+	assert_int_equal(store_write(f->s, put_fn, &p, &e), -1);
+	assert_int_equal(e.code, ERR_STORE);
+	assert_int_equal(p.runs, 0);
+	store_close(f->s);
+	f->s = NULL;
+	assert_int_equal(names_entries(f->db), 1);
+	assert_int_equal(store_open(f->db, MAP, 0, &f->s, &e), 0);
+	assert_false(store_outdated(f->s));
+	store_close(f->s);
+	f->s = NULL;
+	assert_int_equal(names_entries(f->db), 0);
+	assert_int_equal(store_open(f->db, MAP, STORE_READ_ONLY, &f->s, &e), 0);
+	assert_false(store_outdated(f->s));
+	model_exemplar_free(&x);
+}
+
 /*
  * A session of the schema 1 program, open while the new one migrates the
  * file, holds a handle to the names table and writes into it: it must not
@@ -2402,6 +2435,7 @@ int main(void)
 		T(test_newer_schema_refused),
 		T(test_older_schema_migrated),
 		T(test_schema1_names_dropped),
+		T(test_schema1_read_only_left_alone),
 		T(test_schema1_session_outlives_migration),
 		T(test_schema1_backup_restored),
 		T(test_random_file_refused),
