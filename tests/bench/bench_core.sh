@@ -2,7 +2,7 @@
 # The register against sqlite3 on the same data, in one run
 # (tests/bench/bench_core.py does the measuring):
 #   - N generated exemplars, written as import files (`dienhinh export
-#     --format csv` columns), imported with `dienhinh import exemplars`, and
+#     --format csv` columns), imported with one `dienhinh import exemplars`, and
 #     the same records loaded into sqlite3 with .import and its indexes
 #   - quota for a year, `list --search` (substring, diacritic-insensitive)
 #     and a name-prefix search, against GROUP BY and LIKE in sqlite3
