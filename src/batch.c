@@ -371,8 +371,7 @@ int batch_prepare(struct reg *r, struct exemplar *xs, size_t n, const char *sour
 	*out = NULL;
 	if (!c)
 		return err_nomem(e);
-	*c = (struct batch){ .r = r, .xs = xs, .n = n, .source = source,
-				 .dry_run = dry_run };
+	*c = (struct batch){ .r = r, .xs = xs, .n = n, .source = source, .dry_run = dry_run };
 	if (register_check_role(r, ROLES_IMPORT, NULL, NULL, e)) {
 		batch_free(c);
 		return -1;

@@ -33,7 +33,7 @@ static void locale_dir(char *out, size_t n)
  * binding) waits for the first message: a command whose answer is all
  * data (a TSV listing, a quota table for a script) never looks a message
  * up, and without a locale archive setting LC_CTYPE alone reads three
- * files, a tenth of such a command's time.  call_once: the first message
+ * files, a twentieth of such a command's time.  call_once: the first message
  * may come from an import's reading thread.  `settled` is written inside
  * the once and read only after it (or on the main thread before any
  * thread exists).
