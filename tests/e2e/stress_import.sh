@@ -36,21 +36,23 @@ running() {
 	[ "${st%% *}" != Z ]
 }
 
-kills=0 whole=0 none=0 half=0 bad_checks=0 odd_exits=0 latest=$took
-for ((r = 1; r <= rounds; r++)); do
-	make_file "k$r"
-	before=$(count)
-	# The moments are spread over 0-150% of the time the latest whole import
-	# took (the file reading, the checks, the writing and the commit), one
-	# slice a round, so that kills land in every phase and some imports end
-	# first.  Imports slow down as the database grows: the time is measured
-	# again whenever one ends before its kill.
+# killed_import TAG FILE...: one round: the import of the files in the
+# background, killed at a moment spread over 0-150% of the time the latest
+# whole import took (the file reading, the checks, the writing and the
+# commit), one slice a round (round $r of $rounds), so that kills land in
+# every phase and some imports end first.  Imports slow down as the
+# database grows: the time is measured again whenever one ends before its
+# kill.  Counts kills, odd exits and failed checks; its output is in
+# $T_DIR/out.TAG.
+killed_import() {
+	local tag=$1 delay start ended pid rc out
+	shift
 	delay=$(( ((r - 1) * 32768 + RANDOM) * latest * 3 / 2 / rounds / 32768 ))
 	# The program itself in the background, not dh (a function: $! would be
 	# the subshell running it, and the kill would miss the import).
 	start=$(now_ms)
-	"$DIENHINH_BIN" --config "$T_CONFIG" --db "$T_DIR/db" import exemplars \
-		"$T_DIR/k$r-001.csv" >"$T_DIR/out.$r" 2>&1 &
+	"$DIENHINH_BIN" --config "$T_CONFIG" --db "$T_DIR/db" import exemplars "$@" \
+		>"$T_DIR/out.$tag" 2>&1 &
 	pid=$!
 	while running "$pid" && [ "$(now_ms)" -lt $((start + delay)) ]; do sleep 0.005; done
 	ended=$(now_ms)
@@ -61,9 +63,16 @@ for ((r = 1; r <= rounds; r++)); do
 	# Killed (137), or finished before the kill (0): nothing else.
 	if [ "$rc" -ne 137 ] && [ "$rc" -ne 0 ]; then
 		odd_exits=$((odd_exits + 1))
-		echo "# round $r: exit $rc: $(head -c 300 "$T_DIR/out.$r")"
+		echo "# round $tag: exit $rc: $(head -c 300 "$T_DIR/out.$tag")"
 	fi
-	out=$(dh check 2>&1) || { bad_checks=$((bad_checks + 1)); echo "# round $r: $out"; }
+	out=$(dh check 2>&1) || { bad_checks=$((bad_checks + 1)); echo "# round $tag: $out"; }
+}
+
+kills=0 whole=0 none=0 half=0 bad_checks=0 odd_exits=0 latest=$took
+for ((r = 1; r <= rounds; r++)); do
+	make_file "k$r"
+	before=$(count)
+	killed_import "$r" "$T_DIR/k$r-001.csv"
 	after=$(count)
 	if [ "$after" -eq "$before" ]; then
 		none=$((none + 1))
@@ -110,23 +119,7 @@ declare -A grew=()
 for ((r = 1; r <= rounds; r++)); do
 	files "m$r"
 	before=$(count)
-	delay=$(( ((r - 1) * 32768 + RANDOM) * latest * 3 / 2 / rounds / 32768 ))
-	start=$(now_ms)
-	"$DIENHINH_BIN" --config "$T_CONFIG" --db "$T_DIR/db" import exemplars \
-		"$T_DIR/m$r-001.csv" "$T_DIR/m$r-002.csv" "$T_DIR/m$r-003.csv" \
-		>"$T_DIR/out.m$r" 2>&1 &
-	pid=$!
-	while running "$pid" && [ "$(now_ms)" -lt $((start + delay)) ]; do sleep 0.005; done
-	ended=$(now_ms)
-	running "$pid" && kill -9 "$pid" 2>/dev/null && kills=$((kills + 1))
-	wait "$pid" 2>/dev/null
-	rc=$?
-	[ "$rc" -eq 0 ] && latest=$((ended - start))
-	if [ "$rc" -ne 137 ] && [ "$rc" -ne 0 ]; then
-		odd_exits=$((odd_exits + 1))
-		echo "# round m$r: exit $rc: $(head -c 300 "$T_DIR/out.m$r")"
-	fi
-	out=$(dh check 2>&1) || { bad_checks=$((bad_checks + 1)); echo "# round m$r: $out"; }
+	killed_import "m$r" "$T_DIR/m$r-001.csv" "$T_DIR/m$r-002.csv" "$T_DIR/m$r-003.csv"
 	added=$(($(count) - before))
 	if [ $((added % part)) -ne 0 ] || [ "$added" -gt $((3 * part)) ]; then
 		half=$((half + 1)); echo "# round m$r: $added records added"
