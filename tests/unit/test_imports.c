@@ -11,6 +11,7 @@
 
 #include "fixture.h"
 #include "imports.h"
+#include "oom.h"
 #include "query.h"
 
 /* An empty register of the small town (tests/data/report/town.ini) on
@@ -355,6 +356,87 @@ static void test_no_files(void **state)
 	assert_int_equal(t.n, 0);
 }
 
+/* ---- out of memory (oom.h) --------------------------------------------------------- */
+
+#if OOM_SWEEPS
+
+/*
+ * One file through imports_run() while memory runs out: its own steps (the
+ * units read once, the file read, written and told about) fail whole or go
+ * through.  One file only: a second starts the reading thread, and oom.h's
+ * counts are not shared between threads.  Each run on a database of its own.
+ */
+struct sweep {
+	struct fixture *f;
+	const char *path;
+	char dir[64];
+	struct reg *r;
+	struct told t;
+	struct err e;
+};
+
+static int sweep_run(void *p)
+{
+	struct sweep *w = p;
+	char db[96];
+
+	oom_run_dir(w->dir);
+	snprintf(db, sizeof db, "%s/db", w->dir);
+	w->r = NULL;
+	w->t = (struct told){ 0 };
+	if (register_open(w->f->cfg, db, "chief", date_from_ymd(2024, 11, 20), REG_CREATE, &w->r,
+			  &w->e))
+		return -1;
+	return imports_run(w->r, EXCHANGE_EXEMPLARS, &w->path, 1, 0, on_done, &w->t, &w->e);
+}
+
+static void sweep_end(struct sweep *w, size_t want)
+{
+	if (w->r)
+		assert_int_equal(count(w->r), want);
+	register_close(w->r);
+	oom_remove_dir(w->dir);
+}
+
+static void sweep_failed(void *p)
+{
+	struct sweep *w = p;
+
+	oom_expect_said(&w->e);
+	/* Told of the file when it got that far, and as a failure. */
+	assert_true(w->t.n <= 1);
+	if (w->t.n)
+		assert_int_equal(w->t.rc[0], -1);
+	sweep_end(w, 0); /* all or nothing */
+}
+
+static void sweep_done(void *p)
+{
+	struct sweep *w = p;
+
+	assert_int_equal(w->t.n, 1);
+	assert_int_equal(w->t.rc[0], 0);
+	assert_int_equal(w->t.written[0], 3);
+	sweep_end(w, 3);
+}
+
+static void test_out_of_memory(void **state)
+{
+	struct sweep w = { .f = *state };
+	char *path = file(w.f, "1.csv", "name;category;unit;date\nAn;good_deeds;a;01/03/2024\n"
+					"Bình;good_deeds;c;02/03/2024\n"
+					"Chi;good_deeds;a;03/03/2024\n");
+
+	w.path = path;
+	/* Once beforehand, counted by nothing: what is set up once (libcsv opened,
+	 * the locale, the sheet's names). */
+	assert_int_equal(sweep_run(&w), 0);
+	sweep_done(&w);
+	assert_true(oom_sweep(sweep_run, sweep_failed, sweep_done, &w) > 200);
+	free(path);
+}
+#endif
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -367,6 +449,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_units_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_not_the_office, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_files, setup, teardown),
+#if OOM_SWEEPS
+		cmocka_unit_test_setup_teardown(test_out_of_memory, setup, teardown),
+#endif
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
