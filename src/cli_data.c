@@ -207,11 +207,11 @@ struct import_run {
 static void import_done(void *arg, size_t i, int rc, const struct exchange_result *res,
 			const struct err *e)
 {
-	const struct import_run *run = arg;
+	struct import_run *run = arg;
 	const char *path = run->paths[i];
 	bool units = run->what == EXCHANGE_UNITS;
 
-	((struct import_run *)arg)->told = i + 1;
+	run->told = i + 1;
 	for (size_t k = 0; k < res->n_problems && k < MAX_LISTED; k++)
 		fprintf(stderr, "%s\n", res->problems[k].text);
 	if (res->n_problems > MAX_LISTED)
