@@ -15,43 +15,28 @@
 #include "query.h"
 
 /* An empty register of the small town (tests/data/report/town.ini) on
- * 2024-11-20, opened by the office; files go to `dir`. */
-struct fixture {
-	struct config *cfg;
-	struct reg *r;
-	char dir[64];
-};
-
+ * 2024-11-20, opened by the office (fixture.h); files go to its directory. */
 static int setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
+	struct fx *f = fx_new("imports");
 	const char *root = getenv("DIENHINH_ROOT");
-	char path[512], db[128];
+	char path[512];
 	struct err e = { 0 };
 
+	if (!f)
+		return -1;
 	snprintf(path, sizeof path, "%s/tests/data/report/town.ini", root ? root : ".");
-	assert_int_equal(tmpdir_make(f->dir, sizeof f->dir, "imports"), 0);
-	assert_int_equal(config_load(path, &f->cfg, &e), 0);
-	snprintf(db, sizeof db, "%s/db", f->dir);
-	assert_int_equal(register_open(f->cfg, db, "chief", date_from_ymd(2024, 11, 20),
-				       REG_CREATE, &f->r, &e), 0);
+	if (config_load(path, &f->cfg, &e)) {
+		fx_free(f);
+		return -1;
+	}
+	act_as(f, "chief", date_from_ymd(2024, 11, 20));
 	*state = f;
 	return 0;
 }
 
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-
-	register_close(f->r);
-	config_free(f->cfg);
-	assert_int_equal(tmpdir_remove(f->dir), 0);
-	free(f);
-	return 0;
-}
-
 /* A file `name` under the fixture's directory holding `text`; the path is the caller's. */
-static char *file(struct fixture *f, const char *name, const char *text)
+static char *file(struct fx *f, const char *name, const char *text)
 {
 	char *path;
 	FILE *out;
@@ -64,7 +49,7 @@ static char *file(struct fixture *f, const char *name, const char *text)
 }
 
 /* A file of n exemplars of unit a named "<tag> <k>", one a day from 2024-01-01. */
-static char *many(struct fixture *f, const char *name, const char *tag, size_t n)
+static char *many(struct fx *f, const char *name, const char *tag, size_t n)
 {
 	char *path;
 	FILE *out;
@@ -140,7 +125,7 @@ static void free_paths(char **p, size_t n)
 
 static void test_files_in_their_order(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	char *p[3] = {
 		file(f, "1.csv", "name;category;unit;date\nAn;good_deeds;a;01/03/2024\n"
 				 "Bình;good_deeds;a;02/03/2024\n"),
@@ -173,7 +158,7 @@ static void test_files_in_their_order(void **state)
 /* A file refused stops the import: those before it stay, those after are not read. */
 static void test_refused_file_stops(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	char *p[3] = {
 		file(f, "1.csv", "name;category;unit;date\nAn;good_deeds;a;01/03/2024\n"),
 		file(f, "2.csv", "name;category;unit;date\nBình;good_deeds;a;02/03/2024\n"
@@ -197,7 +182,7 @@ static void test_refused_file_stops(void **state)
 /* A file that cannot be read stops it too, with the reason. */
 static void test_missing_file_stops(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	char *p[3] = {
 		file(f, "1.csv", "name;category;unit;date\nAn;good_deeds;a;01/03/2024\n"),
 		NULL,
@@ -220,7 +205,7 @@ static void test_missing_file_stops(void **state)
 /* A file read while the one before is written is still checked against it. */
 static void test_duplicate_of_a_file_before(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	char *p[2] = {
 		file(f, "1.csv", "name;category;unit;date\nAn;good_deeds;a;01/03/2024\n"),
 		file(f, "2.csv", "name;category;unit;date\nBình;good_deeds;a;02/03/2024\n"
@@ -246,7 +231,7 @@ static void test_duplicate_of_a_file_before(void **state)
 /* A dry run checks every file, writes none, and fails if any has problems. */
 static void test_dry_run_checks_every_file(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	char *p[3] = {
 		file(f, "1.csv", "name;category;unit;date\nAn;good_deeds;a;31/02/2024\n"),
 		file(f, "2.csv", "name;category;unit;date\nBình;good_deeds;a;02/03/2024\n"),
@@ -276,7 +261,7 @@ static void test_dry_run_checks_every_file(void **state)
  * halves) keep their order, their numbers and every record. */
 static void test_large_files(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	char *p[3] = { many(f, "1.csv", "Một", 3000), many(f, "2.csv", "Hai", 2500),
 		       many(f, "3.csv", "Ba", 2600) };
 	struct told t = { 0 };
@@ -296,7 +281,7 @@ static void test_large_files(void **state)
 
 static void test_units_files(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	char *p[2] = {
 		file(f, "u1.csv", "code;name;kind;block;quota\nxa;Xã Mới;commune;k1;1\n"),
 		file(f, "u2.csv", "code;name;kind;block;quota\nxb;Xã Sau;commune;;2\n"),
@@ -320,35 +305,26 @@ static void test_units_files(void **state)
 /* Only the office imports: the first file says so, and nothing is read after it. */
 static void test_not_the_office(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	char *p[2] = {
 		file(f, "1.csv", "name;category;unit;date\nAn;good_deeds;a;01/03/2024\n"),
 		file(f, "2.csv", "name;category;unit;date\nBình;good_deeds;a;02/03/2024\n"),
 	};
-	struct reg *viewer;
 	struct told t = { 0 };
 	struct err e = { 0 };
-	char db[128];
 
-	/* One register open on a database at a time (LMDB's rule within a process). */
-	register_close(f->r);
-	snprintf(db, sizeof db, "%s/db", f->dir);
-	assert_int_equal(register_open(f->cfg, db, "xem", date_from_ymd(2024, 11, 20), 0,
-				       &viewer, &e), 0);
-	assert_int_equal(imports_run(viewer, EXCHANGE_EXEMPLARS, (const char *const *)p, 2, 0,
+	act_as(f, "xem", date_from_ymd(2024, 11, 20));
+	assert_int_equal(imports_run(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 2, 0,
 				     on_done, &t, &e), -1);
 	assert_int_equal(e.code, ERR_DENIED);
 	assert_int_equal(t.n, 1);
-	assert_int_equal(count(viewer), 0);
-	register_close(viewer);
-	assert_int_equal(register_open(f->cfg, db, "chief", date_from_ymd(2024, 11, 20), 0,
-				       &f->r, &e), 0);
+	assert_int_equal(count(f->r), 0);
 	free_paths(p, 2);
 }
 
 static void test_no_files(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	struct told t = { 0 };
 	struct err e = { 0 };
 
@@ -367,7 +343,7 @@ static void test_no_files(void **state)
  * counts are not shared between threads.  Each run on a database of its own.
  */
 struct sweep {
-	struct fixture *f;
+	struct fx *f;
 	const char *path;
 	char dir[64];
 	struct reg *r;
@@ -440,17 +416,17 @@ static void test_out_of_memory(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_files_in_their_order, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_refused_file_stops, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_missing_file_stops, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_duplicate_of_a_file_before, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_dry_run_checks_every_file, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_large_files, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_units_files, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_not_the_office, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_no_files, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_files_in_their_order, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_refused_file_stops, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_missing_file_stops, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_duplicate_of_a_file_before, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_dry_run_checks_every_file, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_large_files, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_units_files, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_not_the_office, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_no_files, setup, fx_teardown),
 #if OOM_SWEEPS
-		cmocka_unit_test_setup_teardown(test_out_of_memory, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_out_of_memory, setup, fx_teardown),
 #endif
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
