@@ -10,8 +10,6 @@ VERSION     = 0.1.0
 PREFIX     ?= /usr/local
 DESTDIR    ?=
 BINDIR     ?= $(PREFIX)/bin
-LIBDIR     ?= $(PREFIX)/lib
-PKGLIBDIR  ?= $(LIBDIR)/dienhinh
 DATADIR    ?= $(PREFIX)/share
 MANDIR     ?= $(DATADIR)/man
 LOCALEDIR  ?= $(DATADIR)/locale
@@ -36,19 +34,9 @@ pc_libs   = $(or $(shell $(PKG_CONFIG) --libs $(1) 2>/dev/null),$(2))
 LIB_CFLAGS = $(call pc_cflags,ncursesw) $(call pc_cflags,lmdb) \
              $(or $(call pc_cflags,iniparser),-I/usr/include/iniparser) \
              $(call pc_cflags,xlsxwriter)
-CURSES_LIBS = $(call pc_libs,ncursesw,-lncursesw -ltinfo)
-CORE_LIBS = $(call pc_libs,lmdb,-llmdb) \
-       $(call pc_libs,iniparser,-liniparser) $(call pc_libs,libunistring,-lunistring) -ldl
-LIBS = $(CURSES_LIBS) $(CORE_LIBS)
-# libxlsxwriter (and the minizip, zlib and libcrypto it brings) is opened by
-# src/xlsx.c only when a workbook is written; its run-time name comes from
-# the library the build finds.
-XLSX_LIBDIR = $(or $(shell $(PKG_CONFIG) --variable=libdir xlsxwriter 2>/dev/null),/usr/lib)
-XLSX_SONAME = $(or $(shell objdump -p $(XLSX_LIBDIR)/libxlsxwriter.so 2>/dev/null | \
-                awk '/SONAME/ { print $$2 }'),libxlsxwriter.so.4)
-# libcsv likewise, by src/csvio.c when a CSV file is first read.
-CSV_SONAME = $(or $(shell objdump -p $$($(CC) -print-file-name=libcsv.so) 2>/dev/null | \
-               awk '/SONAME/ { print $$2 }'),libcsv.so.3)
+LIBS = $(call pc_libs,ncursesw,-lncursesw -ltinfo) $(call pc_libs,lmdb,-llmdb) \
+       $(call pc_libs,iniparser,-liniparser) $(call pc_libs,libunistring,-lunistring) \
+       -lcsv $(call pc_libs,xlsxwriter,-lxlsxwriter)
 TEST_LIBS = $(call pc_libs,cmocka,-lcmocka)
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -57,11 +45,6 @@ SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 SRC      = $(sort $(wildcard src/*.c src/ui/*.c))
 LIB_SRC  = $(filter-out src/main.c,$(SRC))
 OBJ      = $(SRC:%.c=build/obj/%.o)
-# The screens: a shared object of their own (build/dienhinh-ui.so, see
-# include/screens.h), so that a command starts without ncursesw; the
-# program exports to it only the functions it calls (build/gen/ui.syms).
-UI_OBJ   = $(patsubst %.c,build/obj/%.o,$(sort $(wildcard src/ui/*.c)))
-CORE_OBJ = $(filter-out $(UI_OBJ),$(OBJ))
 LIB_OBJ  = $(LIB_SRC:%.c=build/obj/%.o)
 SAN_OBJ  = $(LIB_SRC:%.c=build/asan/obj/%.o)
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
@@ -77,7 +60,7 @@ MO       = $(PO:src/po/%.po=build/locale/%/LC_MESSAGES/dienhinh.mo)
         install install-shared uninstall clean
 .DEFAULT_GOAL := all
 
-all: build/dienhinh build/dienhinh-ui.so $(MO)
+all: build/dienhinh $(MO)
 
 # ---- generated paths (rewritten only when a value changes) -------------
 build/gen/paths.h: FORCE
@@ -86,35 +69,18 @@ build/gen/paths.h: FORCE
 	  '#define DIENHINH_VERSION "$(VERSION)"' \
 	  '#define DIENHINH_SYSCONFDIR "$(SYSCONFDIR)"' \
 	  '#define DIENHINH_STATEDIR "$(STATEDIR)"' \
-	  '#define DIENHINH_LOCALEDIR "$(LOCALEDIR)"' \
-	  '#define DIENHINH_PKGLIBDIR "$(PKGLIBDIR)"' \
-	  '#define XLSX_SONAME "$(XLSX_SONAME)"' \
-	  '#define CSV_SONAME "$(CSV_SONAME)"' > $@.tmp
+	  '#define DIENHINH_LOCALEDIR "$(LOCALEDIR)"' > $@.tmp
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 FORCE:
 
 # ---- program ------------------------------------------------------------
 build/obj/%.o: %.c build/gen/paths.h
 	@mkdir -p $(@D)
-	$(call say,CC,$<)$(CC) $(CPPFLAGS_ALL) $(LIB_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(PIC) -MMD -MP \
+	$(call say,CC,$<)$(CC) $(CPPFLAGS_ALL) $(LIB_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP \
 	  -c $< -o $@
-$(UI_OBJ): PIC = -fPIC
 
-# What the screens call in the program: their undefined symbols that the
-# program defines, as a linker dynamic list.
-build/gen/ui.syms: $(UI_OBJ) $(CORE_OBJ)
-	@mkdir -p $(@D)
-	$(call say,GEN,$@)nm -u $(UI_OBJ) | awk 'NF == 2 { print $$2 }' | sort -u > $@.need
-	$(Q)nm -g --defined-only $(CORE_OBJ) | awk 'NF == 3 { print $$3 }' | sort -u > $@.have
-	$(Q){ echo '{'; comm -12 $@.need $@.have | sed 's/.*/  &;/'; echo '};'; } > $@
-	$(Q)rm -f $@.need $@.have
-
-build/dienhinh: $(CORE_OBJ) build/gen/ui.syms
-	$(call say,LD,$@)$(CC) $(CFLAGS) $(LDFLAGS) -Wl,--dynamic-list=build/gen/ui.syms \
-	  $(CORE_OBJ) $(CORE_LIBS) -o $@
-
-build/dienhinh-ui.so: $(UI_OBJ)
-	$(call say,LD,$@)$(CC) $(CFLAGS) $(LDFLAGS) -shared $^ $(CURSES_LIBS) -o $@
+build/dienhinh: $(OBJ)
+	$(call say,LD,$@)$(CC) $(CFLAGS) $(LDFLAGS) $(OBJ) $(LIBS) -o $@
 
 build/locale/%/LC_MESSAGES/dienhinh.mo: src/po/%.po
 	@mkdir -p $(@D)
@@ -218,8 +184,6 @@ po:
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SYSCONFDIR)/dienhinh $(DESTDIR)$(MANDIR)/man1
 	install -m 755 build/dienhinh $(DESTDIR)$(BINDIR)/dienhinh
-	install -d $(DESTDIR)$(PKGLIBDIR)
-	install -m 644 build/dienhinh-ui.so $(DESTDIR)$(PKGLIBDIR)/dienhinh-ui.so
 	test -f $(DESTDIR)$(SYSCONFDIR)/dienhinh/dienhinh.ini || \
 	  install -m 644 conf/dienhinh.ini $(DESTDIR)$(SYSCONFDIR)/dienhinh/dienhinh.ini
 	install -m 644 docs/dienhinh.1 $(DESTDIR)$(MANDIR)/man1/dienhinh.1
@@ -242,8 +206,6 @@ install-shared: install
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/dienhinh $(DESTDIR)$(MANDIR)/man1/dienhinh.1
-	rm -f $(DESTDIR)$(PKGLIBDIR)/dienhinh-ui.so
-	-rmdir $(DESTDIR)$(PKGLIBDIR) 2>/dev/null
 	for m in $(MO); do l=$${m#build/locale/}; l=$${l%%/*}; \
 	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/dienhinh.mo; done
 	@echo "Left in place: $(SYSCONFDIR)/dienhinh and the database under $(STATEDIR)/dienhinh."

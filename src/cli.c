@@ -19,7 +19,7 @@
 #include "identity.h"
 #include "text.h"
 #include "paths.h"
-#include "screens.h"
+#include "ui.h"
 
 /* One subcommand: its name, its function and a one-line synopsis. */
 struct command {
@@ -325,7 +325,7 @@ int cli_main(int argc, char **argv)
 	struct cli c = { .fmt = TABLE_TEXT };
 	const char *config = NULL;
 	struct err e = { 0 };
-	int opt, rc, status = 0;
+	int opt, rc;
 	bool asked_help = false;
 
 	bool switched = i18n_init_locale();
@@ -351,7 +351,12 @@ int cli_main(int argc, char **argv)
 	if (settle(&c, config, &e)) {
 		rc = cli_fail(&e);
 	} else if (optind >= argc) {
-		rc = cli_open(&c, 0, &e) || screens_run(c.reg, &status, &e) ? cli_fail(&e) : status;
+		if (cli_open(&c, 0, &e)) {
+			rc = cli_fail(&e);
+		} else {
+			i18n_ready(); /* the terminal needs the locale */
+			rc = ui_main(c.reg);
+		}
 	} else {
 		rc = run_command(&c, argc - optind, argv + optind);
 	}

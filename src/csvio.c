@@ -10,10 +10,8 @@
 #include <threads.h>
 #include <unistr.h>
 
-#include "dynlib.h"
 #include "i18n.h"
 #include "mem.h"
-#include "paths.h"
 
 /* ---- writing ----------------------------------------------------------------- */
 
@@ -141,30 +139,6 @@ void csvio_column_name(size_t col, char buf[8])
 }
 
 /* ---- reading ------------------------------------------------------------------- */
-
-/*
- * libcsv is opened when a file is first read (dynlib.h): the commands
- * that read no CSV, all but the imports, start without loading it.
- */
-#define CSV_FUNCTIONS(X) X(csv_init) X(csv_set_delim) X(csv_parse) X(csv_fini) X(csv_free) \
-	X(csv_error)
-
-static struct {
-	void *handle;
-#define CSV_POINTER(f) __typeof__(f) *f;
-	CSV_FUNCTIONS(CSV_POINTER)
-#undef CSV_POINTER
-} lc;
-
-static int load_libcsv(struct err *e)
-{
-#define CSV_ENTRY(f) { #f, (void **)&lc.f },
-	const struct dynlib_fn fns[] = { CSV_FUNCTIONS(CSV_ENTRY) };
-#undef CSV_ENTRY
-
-	return dynlib_open(CSV_SONAME, "libcsv3", _("Cannot read CSV files"), fns,
-			   sizeof fns / sizeof fns[0], &lc.handle, e);
-}
 
 #define NONE SIZE_MAX
 
@@ -412,9 +386,9 @@ static void on_record(int c, void *ctx)
 
 static int parser_start(struct reader *r)
 {
-	if (lc.csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL | CSV_APPEND_NULL))
+	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL | CSV_APPEND_NULL))
 		return -1;
-	lc.csv_set_delim(&r->p, (unsigned char)r->t->delim);
+	csv_set_delim(&r->p, (unsigned char)r->t->delim);
 	r->last_end = 0;
 	return 0;
 }
@@ -422,7 +396,7 @@ static int parser_start(struct reader *r)
 /* Drop the damaged record and start a fresh parser on physical line `line`. */
 static int parser_restart(struct reader *r, size_t line)
 {
-	lc.csv_free(&r->p);
+	csv_free(&r->p);
 	drop_record(r);
 	r->rec_line = r->line = line;
 	r->restart = NONE;
@@ -473,10 +447,10 @@ static int feed_lines(struct reader *r)
 {
 	while (r->line < r->n_lines) {
 		size_t off = r->lines[r->line], len = r->lines[r->line + 1] - off;
-		size_t done = lc.csv_parse(&r->p, r->data + off, len, on_field, on_record, r);
+		size_t done = csv_parse(&r->p, r->data + off, len, on_field, on_record, r);
 
 		/* libcsv stops short, too, when it cannot grow its cell buffer. */
-		if (r->failed || (done < len && lc.csv_error(&r->p) == CSV_ENOMEM))
+		if (r->failed || (done < len && csv_error(&r->p) == CSV_ENOMEM))
 			return r->failed = true, -1;
 		if (r->restart != NONE) {
 			if (parser_restart(r, r->restart))
@@ -506,7 +480,7 @@ static int feed(struct reader *r)
 	for (;;) {
 		if (feed_lines(r))
 			return -1;
-		if (lc.csv_fini(&r->p, on_field, on_record, r) == 0 || r->failed)
+		if (csv_fini(&r->p, on_field, on_record, r) == 0 || r->failed)
 			return r->failed ? -1 : 0;
 		/* The file ended inside a quoted cell. */
 		problem(r, r->n + 1, "%s", unclosed_quote());
@@ -523,7 +497,7 @@ static int feed(struct reader *r)
 
 static void reader_free(struct reader *r)
 {
-	lc.csv_free(&r->p);
+	csv_free(&r->p);
 	free(r->text);
 	free(r->at);
 }
@@ -650,7 +624,7 @@ static int reader_again(struct reader *r, const char *data)
 
 	csvio_table_free(r->t);
 	r->t->delim = delim;
-	lc.csv_free(&r->p);
+	csv_free(&r->p);
 	drop_record(r);
 	*r = (struct reader){ .t = r->t, .data = data, .lines = r->lines, .n_lines = r->n_lines,
 			      .row = 1, .restart = NONE, .text = r->text, .room = r->room,
@@ -664,8 +638,6 @@ int csvio_read(const char *data, size_t len, struct csvio_table *t, struct err *
 	int rc = 1;
 
 	memset(t, 0, sizeof *t);
-	if (load_libcsv(e))
-		return -1;
 	if (len >= 2 && ((data[0] == '\xFF' && data[1] == '\xFE') ||
 			 (data[0] == '\xFE' && data[1] == '\xFF')))
 		return err_set(e, ERR_INVALID, _("The file is saved as UTF-16 (\"Unicode text\"). "

@@ -9,9 +9,7 @@
 
 #include <xlsxwriter.h>
 
-#include "dynlib.h"
 #include "i18n.h"
-#include "paths.h"
 #include "sheet.h"
 #include "text.h"
 
@@ -23,63 +21,6 @@
 #define SHEET_NAME_MAX 31     /* characters, Excel's limit */
 #define HEADING_ROWS 7        /* issuer/motto (3), blank, title, period, blank */
 
-/*
- * libxlsxwriter brings minizip, zlib and libcrypto with it; loading them
- * when the program starts cost every command and every session about a
- * millisecond (a third of `dienhinh quota`), for a workbook most of them
- * never write.  So the library is opened the first time a workbook is
- * written (dynlib.h), and its functions are called through this table,
- * typed from its own header.
- */
-#define XLSX_FUNCTIONS(X) \
-	X(format_set_align) \
-	X(format_set_bg_color) \
-	X(format_set_bold) \
-	X(format_set_border) \
-	X(format_set_font_name) \
-	X(format_set_font_size) \
-	X(format_set_italic) \
-	X(format_set_num_format) \
-	X(format_set_text_wrap) \
-	X(format_set_underline) \
-	X(lxw_strerror) \
-	X(workbook_add_format) \
-	X(workbook_add_worksheet) \
-	X(workbook_close) \
-	X(workbook_new_opt) \
-	X(workbook_set_properties) \
-	X(worksheet_autofilter) \
-	X(worksheet_fit_to_pages) \
-	X(worksheet_freeze_panes) \
-	X(worksheet_merge_range) \
-	X(worksheet_repeat_rows) \
-	X(worksheet_set_column) \
-	X(worksheet_set_landscape) \
-	X(worksheet_set_margins) \
-	X(worksheet_set_paper) \
-	X(worksheet_set_row) \
-	X(worksheet_write_blank) \
-	X(worksheet_write_datetime) \
-	X(worksheet_write_number) \
-	X(worksheet_write_string)
-
-static struct {
-	void *handle;
-#define XLSX_POINTER(f) __typeof__(f) *f;
-	XLSX_FUNCTIONS(XLSX_POINTER)
-#undef XLSX_POINTER
-} lx;
-
-static int load_library(struct err *e)
-{
-#define XLSX_ENTRY(f) { #f, (void **)&lx.f },
-	const struct dynlib_fn fns[] = { XLSX_FUNCTIONS(XLSX_ENTRY) };
-#undef XLSX_ENTRY
-
-	return dynlib_open(XLSX_SONAME, "libxlsxwriter4", _("Cannot write Excel files"), fns,
-			   sizeof fns / sizeof fns[0], &lx.handle, e);
-}
-
 /* Every cell style used, all in Times New Roman. */
 struct styles {
 	lxw_format *issuer_parent, *issuer, *motto, *motto_line, *date_line;
@@ -89,13 +30,13 @@ struct styles {
 
 static lxw_format *style(lxw_workbook *wb, int size, bool bold)
 {
-	lxw_format *f = lx.workbook_add_format(wb);
+	lxw_format *f = workbook_add_format(wb);
 
-	lx.format_set_font_name(f, FONT);
-	lx.format_set_font_size(f, size);
+	format_set_font_name(f, FONT);
+	format_set_font_size(f, size);
 	if (bold)
-		lx.format_set_bold(f);
-	lx.format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+		format_set_bold(f);
+	format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
 	return f;
 }
 
@@ -103,8 +44,8 @@ static lxw_format *centred(lxw_workbook *wb, int size, bool bold)
 {
 	lxw_format *f = style(wb, size, bold);
 
-	lx.format_set_align(f, LXW_ALIGN_CENTER);
-	lx.format_set_text_wrap(f);
+	format_set_align(f, LXW_ALIGN_CENTER);
+	format_set_text_wrap(f);
 	return f;
 }
 
@@ -112,9 +53,9 @@ static lxw_format *boxed(lxw_workbook *wb, bool bold, uint8_t align)
 {
 	lxw_format *f = style(wb, BODY_SIZE, bold);
 
-	lx.format_set_border(f, LXW_BORDER_THIN);
-	lx.format_set_align(f, align);
-	lx.format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+	format_set_border(f, LXW_BORDER_THIN);
+	format_set_align(f, align);
+	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
 	return f;
 }
 
@@ -124,26 +65,26 @@ static void make_styles(lxw_workbook *wb, struct styles *s)
 	s->issuer = centred(wb, HEAD_SIZE, true);
 	s->motto = centred(wb, HEAD_SIZE, true);
 	s->motto_line = centred(wb, HEAD_SIZE, true);
-	lx.format_set_underline(s->motto_line, LXW_UNDERLINE_SINGLE);
+	format_set_underline(s->motto_line, LXW_UNDERLINE_SINGLE);
 	s->date_line = centred(wb, HEAD_SIZE, false);
-	lx.format_set_italic(s->date_line);
+	format_set_italic(s->date_line);
 	s->title = centred(wb, TITLE_SIZE, true);
 	s->period = centred(wb, HEAD_SIZE, false);
-	lx.format_set_italic(s->period);
+	format_set_italic(s->period);
 	s->sec_title = style(wb, HEAD_SIZE, true);
 	s->note = style(wb, BODY_SIZE, false);
-	lx.format_set_italic(s->note);
-	lx.format_set_text_wrap(s->note);
-	lx.format_set_align(s->note, LXW_ALIGN_VERTICAL_TOP);
+	format_set_italic(s->note);
+	format_set_text_wrap(s->note);
+	format_set_align(s->note, LXW_ALIGN_VERTICAL_TOP);
 	s->header = boxed(wb, true, LXW_ALIGN_CENTER);
-	lx.format_set_text_wrap(s->header);
-	lx.format_set_align(s->header, LXW_ALIGN_VERTICAL_CENTER);
-	lx.format_set_bg_color(s->header, 0xD9D9D9);
+	format_set_text_wrap(s->header);
+	format_set_align(s->header, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_bg_color(s->header, 0xD9D9D9);
 	s->text = boxed(wb, false, LXW_ALIGN_LEFT);
-	lx.format_set_text_wrap(s->text);
+	format_set_text_wrap(s->text);
 	s->number = boxed(wb, false, LXW_ALIGN_RIGHT);
 	s->date = boxed(wb, false, LXW_ALIGN_CENTER);
-	lx.format_set_num_format(s->date, "dd/mm/yyyy");
+	format_set_num_format(s->date, "dd/mm/yyyy");
 	s->group = boxed(wb, true, LXW_ALIGN_LEFT);
 	s->total_text = boxed(wb, true, LXW_ALIGN_LEFT);
 	s->total_number = boxed(wb, true, LXW_ALIGN_RIGHT);
@@ -186,12 +127,12 @@ static lxw_error put_cell(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const cha
 	lxw_datetime d;
 
 	if (kind == REPORT_NUMBER && as_number(s, &n))
-		return lx.worksheet_write_number(ws, r, c, n, total ? st->total_number : st->number);
+		return worksheet_write_number(ws, r, c, n, total ? st->total_number : st->number);
 	if (kind == REPORT_DATE && as_date(s, &d))
-		return lx.worksheet_write_datetime(ws, r, c, &d, st->date);
+		return worksheet_write_datetime(ws, r, c, &d, st->date);
 	if (!*s)
-		return lx.worksheet_write_blank(ws, r, c, total ? st->total_text : st->text);
-	return lx.worksheet_write_string(ws, r, c, s, total ? st->total_text : st->text);
+		return worksheet_write_blank(ws, r, c, total ? st->total_text : st->text);
+	return worksheet_write_string(ws, r, c, s, total ? st->total_text : st->text);
 }
 
 /* Write `s` over columns first..last of row r (merged when more than one). */
@@ -199,8 +140,8 @@ static lxw_error span(lxw_worksheet *ws, lxw_row_t r, lxw_col_t first, lxw_col_t
 		      const char *s, lxw_format *f)
 {
 	if (last > first)
-		return lx.worksheet_merge_range(ws, r, first, r, last, s ? s : "", f);
-	return lx.worksheet_write_string(ws, r, first, s ? s : "", f);
+		return worksheet_merge_range(ws, r, first, r, last, s ? s : "", f);
+	return worksheet_write_string(ws, r, first, s ? s : "", f);
 }
 
 /* ---- layout --------------------------------------------------------------------------- */
@@ -258,7 +199,7 @@ static lxw_error heading(lxw_worksheet *ws, const struct report *rp, lxw_col_t l
 	if (last < 1) { /* one column: everything stacked */
 		const char *lines[] = { rp->issuer_parent, rp->issuer, rp->date_line };
 		for (int i = 0; i < 3 && !rc; i++)
-			rc = lx.worksheet_write_string(ws, (lxw_row_t)i, 0, lines[i] ? lines[i] : "",
+			rc = worksheet_write_string(ws, (lxw_row_t)i, 0, lines[i] ? lines[i] : "",
 						    st->issuer);
 	} else {
 		rc = span(ws, 0, 0, split - 1, rp->issuer_parent, st->issuer_parent);
@@ -278,7 +219,7 @@ static lxw_error heading(lxw_worksheet *ws, const struct report *rp, lxw_col_t l
 	if (!rc && rp->period)
 		rc = span(ws, 5, 0, last, rp->period, st->period);
 	if (!rc)
-		rc = lx.worksheet_set_row(ws, 4, 2 * 18.75, NULL);
+		rc = worksheet_set_row(ws, 4, 2 * 18.75, NULL);
 	return rc;
 }
 
@@ -308,7 +249,7 @@ static lxw_error notes(lxw_worksheet *ws, char **v, size_t n, lxw_row_t *row, lx
 	for (size_t i = 0; i < n && !rc; i++, (*row)++) {
 		rc = span(ws, *row, 0, last, v[i], st->note);
 		if (!rc)
-			rc = lx.worksheet_set_row(ws, *row, merged_height(v[i], chars), NULL);
+			rc = worksheet_set_row(ws, *row, merged_height(v[i], chars), NULL);
 	}
 	return rc;
 }
@@ -317,7 +258,7 @@ static lxw_error sheet(lxw_workbook *wb, const struct report *rp, size_t idx, co
 		       const struct styles *st)
 {
 	const struct report_section *sec = &rp->sections[idx];
-	lxw_worksheet *ws = lx.workbook_add_worksheet(wb, name);
+	lxw_worksheet *ws = workbook_add_worksheet(wb, name);
 	lxw_col_t last = (lxw_col_t)(sec->ncols ? sec->ncols - 1 : 0);
 	lxw_row_t row = 0, hdr;
 	double *w = calloc(sec->ncols ? sec->ncols : 1, sizeof *w), chars = 0;
@@ -330,7 +271,7 @@ static lxw_error sheet(lxw_workbook *wb, const struct report *rp, size_t idx, co
 	widths(sec, w);
 	for (size_t c = 0; c < sec->ncols && !rc; c++) {
 		chars += w[c];
-		rc = lx.worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w[c], st->text);
+		rc = worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w[c], st->text);
 	}
 	if (rp->title) {
 		rc = rc ? rc : heading(ws, rp, last, st);
@@ -340,12 +281,12 @@ static lxw_error sheet(lxw_workbook *wb, const struct report *rp, size_t idx, co
 	}
 	hdr = row;
 	for (size_t c = 0; c < sec->ncols && !rc; c++)
-		rc = lx.worksheet_write_string(ws, row, (lxw_col_t)c, sec->cols[c].header, st->header);
+		rc = worksheet_write_string(ws, row, (lxw_col_t)c, sec->cols[c].header, st->header);
 	row++;
 	if (!rc)
 		rc = table_rows(ws, sec, &row, last, st);
 	if (!rc && !rp->title && sec->nrows)
-		rc = lx.worksheet_autofilter(ws, hdr, 0, row - 1, last);
+		rc = worksheet_autofilter(ws, hdr, 0, row - 1, last);
 	if (!rc && (sec->nnotes || (idx + 1 == rp->nsections && rp->nnotes)))
 		row++;
 	if (!rc)
@@ -353,13 +294,13 @@ static lxw_error sheet(lxw_workbook *wb, const struct report *rp, size_t idx, co
 	if (!rc && idx + 1 == rp->nsections)
 		rc = notes(ws, rp->notes, rp->nnotes, &row, last, chars, st);
 	if (!rc) {
-		lx.worksheet_freeze_panes(ws, hdr + 1, 0);
-		rc = lx.worksheet_repeat_rows(ws, hdr, hdr);
-		lx.worksheet_set_paper(ws, 9); /* A4 */
+		worksheet_freeze_panes(ws, hdr + 1, 0);
+		rc = worksheet_repeat_rows(ws, hdr, hdr);
+		worksheet_set_paper(ws, 9); /* A4 */
 		if (chars > 100)
-			lx.worksheet_set_landscape(ws);
-		lx.worksheet_fit_to_pages(ws, 1, 0);
-		lx.worksheet_set_margins(ws, 0.6, 0.4, 0.6, 0.6);
+			worksheet_set_landscape(ws);
+		worksheet_fit_to_pages(ws, 1, 0);
+		worksheet_set_margins(ws, 0.6, 0.4, 0.6, 0.6);
 	}
 	free(w);
 	return rc;
@@ -404,14 +345,12 @@ int xlsx_write_report(const struct report *rp, const char *path, struct err *e)
 
 	if (!rp->nsections)
 		return err_set(e, ERR_INVALID, _("The report is empty."));
-	if (load_library(e))
-		return -1;
-	if (!(wb = lx.workbook_new_opt(path, &opt)))
+	if (!(wb = workbook_new_opt(path, &opt)))
 		return err_set(e, ERR_IO, _("Cannot create %s."), path);
 	props.title = rp->title;
 	props.company = rp->issuer_parent;
 	props.author = rp->issuer;
-	lx.workbook_set_properties(wb, &props);
+	workbook_set_properties(wb, &props);
 	make_styles(wb, &st);
 	for (size_t i = 0; i < rp->nsections && !rc; i++) {
 		sheet_name(rp, i, name, sizeof name);
@@ -419,13 +358,13 @@ int xlsx_write_report(const struct report *rp, const char *path, struct err *e)
 	}
 	if (rc) {
 		/* Still close, to free the workbook; the file it writes is removed. */
-		lx.workbook_close(wb);
+		workbook_close(wb);
 		unlink(path);
-		return err_set(e, ERR_IO, _("Cannot write %s: %s."), path, lx.lxw_strerror(rc));
+		return err_set(e, ERR_IO, _("Cannot write %s: %s."), path, lxw_strerror(rc));
 	}
-	if ((rc = lx.workbook_close(wb))) {
+	if ((rc = workbook_close(wb))) {
 		unlink(path);
-		return err_set(e, ERR_IO, _("Cannot write %s: %s."), path, lx.lxw_strerror(rc));
+		return err_set(e, ERR_IO, _("Cannot write %s: %s."), path, lxw_strerror(rc));
 	}
 	return 0;
 }
