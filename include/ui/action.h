@@ -56,16 +56,13 @@ typedef bool (*ui_action_enabled)(int id, void *ctx);
 const struct ui_action *ui_action_find(const struct ui *ui, const struct ui_action *t,
 				       size_t n, int key);
 
-/* A key's name as a person reads it: "n", "Enter", "F7", "Ctrl-X", "↑". */
-void ui_action_keyname(const struct ui *ui, int key, char *buf, size_t size);
+/* Every key of an action as a person reads them: "n, F7", "Enter", "Ctrl-X", "↑". */
+void ui_action_keys(const struct ui_action *a, char *buf, size_t size);
 
-/* Every key of an action, as "n, F7". */
-void ui_action_keys(const struct ui *ui, const struct ui_action *a, char *buf, size_t size);
-
-/* Draw the key-hint bar (the last line) from a table. */
 /* Is the action offered to this person (its role flags)?  Keys, hints and help agree. */
 bool ui_action_allowed(const struct ui *ui, const struct ui_action *a);
 
+/* Draw the key-hint bar (the last line) from a table; `enabled` may be NULL. */
 void ui_action_hints(const struct ui *ui, const struct ui_action *t, size_t n,
 		     ui_action_enabled enabled, void *ctx);
 

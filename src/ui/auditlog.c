@@ -145,7 +145,7 @@ static void draw(struct ui *ui, void *p)
 
 	if (height != s->list.height && ui_list_resize(&s->list, height, &e))
 		ui_term_say(ui, true, "%s", e.msg);
-	ui_draw_title(ui, _("Audit log"));
+	ui_term_title(ui, _("Audit log"));
 	if (s->user[0])
 		snprintf(b, sizeof b, _("Entries of %s, newest first."), s->user);
 	else
@@ -166,7 +166,7 @@ static void draw(struct ui *ui, void *p)
 		int y = 4 + (int)i, a = sel ? ui_term_attr(ui, UI_A_SELECT) : 0;
 		if (sel) {
 			ui_draw_fill(y, 0, COLS, a);
-			ui_draw_text(y, 0, 1, a, ui_draw_sym(ui, UI_SYM_MARK));
+			ui_draw_text(y, 0, 1, a, ui_draw_sym(UI_SYM_MARK));
 			ui_term_cursor(ui, y, 0);
 		}
 		ui_fmt_time(en->time, t, sizeof t);
@@ -179,7 +179,7 @@ static void draw(struct ui *ui, void *p)
 		}
 		ui_draw_text(y, 52, COLS - 53, a, en->what);
 	}
-	ui_draw_message(ui);
+	ui_term_message(ui);
 	ui_action_hints(ui, actions, N_ACTIONS, NULL, NULL);
 }
 
@@ -226,7 +226,7 @@ static int show_entry(const struct audit_entry *a, void *p)
 		char was[DATE_TEXT_SIZE], now[DATE_TEXT_SIZE];
 
 		snprintf(b, sizeof b, "%s %s %s", value_text(sh->ui, c->field, c->before, was),
-			 ui_draw_sym(sh->ui, UI_SYM_RIGHT),
+			 ui_draw_sym(UI_SYM_RIGHT),
 			 value_text(sh->ui, c->field, c->after, now));
 		ui_pager_pair(sh->page, 22, A_NORMAL, model_field_label(c->field), b);
 	}

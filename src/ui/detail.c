@@ -172,7 +172,7 @@ static int add_entry(const struct audit_entry *a, void *p)
 		const struct audit_change *c = &a->changes[i];
 		snprintf(b, sizeof b, "%s: %s %s %s", model_field_label(c->field),
 			 c->before && *c->before ? c->before : _("(empty)"),
-			 ui_draw_sym(s->ui, UI_SYM_RIGHT),
+			 ui_draw_sym(UI_SYM_RIGHT),
 			 c->after && *c->after ? c->after : _("(empty)"));
 		ui_pager_text(&s->page, LABEL_W + 2, A_NORMAL, b);
 	}
@@ -244,9 +244,9 @@ static void draw(struct ui *ui, void *p)
 		size_t n = strlen(title);
 		snprintf(title + n, sizeof title - n, " (%s)", _("read only"));
 	}
-	ui_draw_title(ui, title);
+	ui_term_title(ui, title);
 	ui_pager_draw(&s->page, 2, 1, LINES - 4);
-	ui_draw_message(ui);
+	ui_term_message(ui);
 	ui_action_hints(ui, actions, N_ACTIONS, enabled, s);
 	ui_term_cursor(ui, -1, -1);
 }

@@ -158,7 +158,7 @@ static void draw_row(struct screen *s, const struct item *it, int y, bool sel)
 	if (sel) {
 		/* Only the number and the name are highlighted: moving costs few bytes. */
 		ui_draw_fill(y, 0, 2 + ID_W + 1 + nw, a);
-		ui_draw_text(y, 0, 1, a, ui_draw_sym(ui, UI_SYM_MARK));
+		ui_draw_text(y, 0, 1, a, ui_draw_sym(UI_SYM_MARK));
 	}
 	ui_draw_right(y, 2, ID_W, a, id);
 	ui_draw_text(y, 2 + ID_W + 1, nw, a, it->name);
@@ -173,7 +173,7 @@ static void draw_row(struct screen *s, const struct item *it, int y, bool sel)
 static void filter_text(const struct screen *s, char *buf, size_t size)
 {
 	const struct query_filter *f = &s->f;
-	const char *sep = ui_draw_sym(s->ui, UI_SYM_SEP);
+	const char *sep = ui_draw_sym(UI_SYM_SEP);
 	size_t n = (size_t)snprintf(buf, size, "%s", _("Filter:"));
 	char q[64];
 
@@ -210,7 +210,7 @@ static void draw(struct ui *ui, void *p)
 
 	if (height != s->list.height && ui_list_resize(&s->list, height, &e))
 		ui_term_say(ui, true, "%s", e.msg);
-	ui_draw_title(ui, _("Exemplar profiles"));
+	ui_term_title(ui, _("Exemplar profiles"));
 	filter_text(s, line, sizeof line);
 	ui_draw_text(1, 1, COLS - 2, A_NORMAL, line);
 	int x = 2 + ID_W + 1 + nw + 1;
@@ -236,7 +236,7 @@ static void draw(struct ui *ui, void *p)
 		ui_draw_text(2, 1, COLS - 2, ui_term_attr(ui, UI_A_DIM),
 			     _("Press / to find by name."));
 	}
-	ui_draw_message(ui);
+	ui_term_message(ui);
 	ui_action_hints(ui, actions, N_ACTIONS, NULL, NULL);
 }
 

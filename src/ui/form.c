@@ -198,7 +198,7 @@ static void draw_field(struct ui *ui, struct ui_form *fm, size_t i, int y, int b
 	int vw = value_width(), a = ui_term_attr(ui, UI_A_FIELD), cy = -1, cx = -1;
 
 	if (y >= TOP_Y && y < bottom) {
-		ui_draw_text(y, 0, 1, A_BOLD, focus ? ui_draw_sym(ui, UI_SYM_MARK) : " ");
+		ui_draw_text(y, 0, 1, A_BOLD, focus ? ui_draw_sym(UI_SYM_MARK) : " ");
 		ui_draw_text(y, LABEL_X, VALUE_X - LABEL_X - 1, focus ? A_BOLD : A_NORMAL,
 			     f->label);
 	}
@@ -279,7 +279,7 @@ static void form_draw(struct ui *ui, void *p)
 		fm->top = fy + fh - rows;
 	if (fm->top < 0)
 		fm->top = 0;
-	ui_draw_title(ui, fm->title);
+	ui_term_title(ui, fm->title);
 	ui_term_cursor(ui, -1, -1);
 	for (size_t i = 0; i < fm->n; i++)
 		if (!fm->fields[i].hidden)
@@ -290,7 +290,7 @@ static void form_draw(struct ui *ui, void *p)
 	if (msg_lines)
 		ui_draw_wrap(bottom, 1, COLS - 2, msg_lines,
 			     ui_term_attr(ui, fm->msg_error ? UI_A_ERROR : UI_A_NOTE), fm->msg);
-	ui_draw_message(ui);
+	ui_term_message(ui);
 	ui_action_hints(ui, actions, N_ACTIONS, NULL, NULL);
 }
 

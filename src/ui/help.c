@@ -47,7 +47,7 @@ static void fill(struct ui *ui, struct ui_pager *p, void *ctx)
 			char keys[96];
 			if (!ui_action_allowed(ui, a))
 				continue;
-			ui_action_keys(ui, a, keys, sizeof keys);
+			ui_action_keys(a, keys, sizeof keys);
 			ui_pager_pair(p, KEYS_W, A_NORMAL, keys, _(a->help));
 		}
 	}

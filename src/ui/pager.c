@@ -173,9 +173,9 @@ static void page_draw(struct ui *ui, void *p)
 		ui_pager_clear(&ps->page, COLS - 2);
 		ps->fill(ui, &ps->page, ps->ctx);
 	}
-	ui_draw_title(ui, ps->title);
+	ui_term_title(ui, ps->title);
 	ui_pager_draw(&ps->page, 2, 1, page_height());
-	ui_draw_message(ui);
+	ui_term_message(ui);
 	ui_action_hints(ui, page_actions, N_PAGE_ACTIONS, NULL, NULL);
 	ui_term_cursor(ui, -1, -1);
 }

@@ -136,15 +136,15 @@ static void reload(struct ui *ui, void *p)
 }
 
 /* "2/2 ✓", "1/2 …", "3", "—". */
-static void cell_text(const struct screen *s, const struct cell *c, char *buf, size_t size)
+static void cell_text(const struct cell *c, char *buf, size_t size)
 {
 	if (!c->active && !c->counted)
-		snprintf(buf, size, "%s", ui_draw_sym(s->ui, UI_SYM_DASH));
+		snprintf(buf, size, "%s", ui_draw_sym(UI_SYM_DASH));
 	else if (!c->required)
 		snprintf(buf, size, "%d", c->counted);
 	else
 		snprintf(buf, size, "%d/%d %s", c->counted, c->required,
-			 ui_fmt_quota_sym(s->ui, c->state));
+			 ui_fmt_quota_sym(c->state));
 }
 
 static void draw_row(struct screen *s, size_t unit, int y, bool sel)
@@ -153,13 +153,13 @@ static void draw_row(struct screen *s, size_t unit, int y, bool sel)
 	char b[64];
 	int req = 0, cnt = 0;
 
-	ui_draw_text(y, 0, 1, A_BOLD, sel ? ui_draw_sym(ui, UI_SYM_MARK) : " ");
+	ui_draw_text(y, 0, 1, A_BOLD, sel ? ui_draw_sym(UI_SYM_MARK) : " ");
 	ui_draw_text(y, NAME_X, NAME_W, sel ? A_BOLD : A_NORMAL, ui->units.v[unit].name);
 	for (int q = 0; q < 4; q++) {
 		const struct cell *c = &s->cells[unit][q];
 		int x = CELL_X + q * (CELL_W + 1);
 		bool here = sel && q + 1 == s->quarter;
-		cell_text(s, c, b, sizeof b);
+		cell_text(c, b, sizeof b);
 		ui_draw_cell(y, x, CELL_W, here ? ui_term_attr(ui, UI_A_SELECT)
 					   : ui_fmt_quota_attr(ui, c->state), b);
 		if (here)
@@ -232,12 +232,12 @@ static void draw(struct ui *ui, void *p)
 
 	if (height != s->list.height && ui_list_resize(&s->list, height, &e))
 		ui_term_say(ui, true, "%s", e.msg);
-	ui_draw_title(ui, _("Quotas"));
+	ui_term_title(ui, _("Quotas"));
 	snprintf(b, sizeof b, "%s %d", _("Year"), s->year);
 	int w = ui_draw_text(1, 1, 20, A_BOLD, b);
 	snprintf(b, sizeof b, _("%s met   %s short   %s not yet met   %s no record"),
-		 ui_draw_sym(ui, UI_SYM_MET), ui_draw_sym(ui, UI_SYM_SHORT),
-		 ui_draw_sym(ui, UI_SYM_OPEN), ui_draw_sym(ui, UI_SYM_DASH));
+		 ui_draw_sym(UI_SYM_MET), ui_draw_sym(UI_SYM_SHORT),
+		 ui_draw_sym(UI_SYM_OPEN), ui_draw_sym(UI_SYM_DASH));
 	ui_draw_text(1, w + 4, COLS - w - 5, ui_term_attr(ui, UI_A_DIM), b);
 	ui_draw_text(2, NAME_X, NAME_W, head, _("Unit"));
 	for (int q = 1; q <= 4; q++) {
@@ -253,7 +253,7 @@ static void draw(struct ui *ui, void *p)
 	const struct ui_row *row = ui_list_selected(&s->list);
 	if (row)
 		draw_words(s, s->shown[ui_list_index(row)], LINES - 4);
-	ui_draw_message(ui);
+	ui_term_message(ui);
 	ui_action_hints(ui, actions, N_ACTIONS, NULL, NULL);
 }
 

@@ -206,7 +206,7 @@ static void draw_choice(struct screen *s)
 	for (int k = 0; k < UI_REPORT_KINDS_; k++) {
 		bool sel = (int)s->kind == k;
 		/* A mark as well as the attribute: colour is never the only signal. */
-		snprintf(b, sizeof b, "%s%d %s ", sel ? ui_draw_sym(ui, UI_SYM_MARK) : " ", k + 1,
+		snprintf(b, sizeof b, "%s%d %s ", sel ? ui_draw_sym(UI_SYM_MARK) : " ", k + 1,
 			 _(kind_labels[k]));
 		if (sel)
 			cur = x;
@@ -217,8 +217,8 @@ static void draw_choice(struct screen *s)
 	if (s->kind == UI_REPORT_PLAN)
 		snprintf(b, sizeof b, "%s", p);
 	else
-		snprintf(b, sizeof b, "%s %s %s", ui_draw_sym(ui, UI_SYM_LEFT), p,
-			 ui_draw_sym(ui, UI_SYM_RIGHT));
+		snprintf(b, sizeof b, "%s %s %s", ui_draw_sym(UI_SYM_LEFT), p,
+			 ui_draw_sym(UI_SYM_RIGHT));
 	ui_draw_text(1, x + 2, COLS - x - 3, A_BOLD, b);
 	ui_term_cursor(ui, 1, cur);
 }
@@ -260,11 +260,11 @@ static void draw(struct ui *ui, void *p)
 
 	if (s->page.width != COLS - 2)
 		layout(s);
-	ui_draw_title(ui, _("Reports"));
+	ui_term_title(ui, _("Reports"));
 	ui_pager_draw(&s->page, PAGE_Y, 1, page_height());
 	draw_choice(s);
 	draw_where(s);
-	ui_draw_message(ui);
+	ui_term_message(ui);
 	ui_action_hints(ui, actions, N_ACTIONS, enabled, s);
 }
 

@@ -131,7 +131,7 @@ static void draw(struct ui *ui, void *p)
 
 	if (height != s->list.height && ui_list_resize(&s->list, height, &e))
 		ui_term_say(ui, true, "%s", e.msg);
-	ui_draw_title(ui, _("Review profiles"));
+	ui_term_title(ui, _("Review profiles"));
 	snprintf(b, sizeof b, i18n_ntext("%zu exemplar waiting, oldest introduction first.",
 				       "%zu exemplars waiting, oldest introduction first.", s->n),
 		 s->n);
@@ -146,7 +146,7 @@ static void draw(struct ui *ui, void *p)
 		int y = 4 + (int)i, a = sel ? ui_term_attr(ui, UI_A_SELECT) : 0;
 		if (sel) {
 			ui_draw_fill(y, 0, COLS, a);
-			ui_draw_text(y, 0, 1, a, ui_draw_sym(ui, UI_SYM_MARK));
+			ui_draw_text(y, 0, 1, a, ui_draw_sym(UI_SYM_MARK));
 			ui_term_cursor(ui, y, 0);
 		}
 		ui_fmt_date(it->date, d);
@@ -159,7 +159,7 @@ static void draw(struct ui *ui, void *p)
 	if (!s->n)
 		ui_draw_text(4, 2, COLS - 4, ui_term_attr(ui, UI_A_DIM),
 			     _("Nothing is waiting for review."));
-	ui_draw_message(ui);
+	ui_term_message(ui);
 	ui_action_hints(ui, actions, N_ACTIONS, NULL, NULL);
 }
 

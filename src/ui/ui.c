@@ -126,7 +126,7 @@ static void menu_draw(struct ui *ui, void *p)
 	int y = 2;
 	char line[512], q[64], when[64];
 
-	ui_draw_title(ui, _("Advanced exemplars"));
+	ui_term_title(ui, _("Advanced exemplars"));
 	if (cfg->issuer && *cfg->issuer)
 		ui_draw_text(y++, 4, COLS - 8, A_BOLD, cfg->issuer);
 	ui_draw_text(y++, 4, COLS - 8, A_NORMAL,
@@ -138,7 +138,7 @@ static void menu_draw(struct ui *ui, void *p)
 		int a = sel ? ui_term_attr(ui, UI_A_SELECT) : 0;
 		snprintf(line, sizeof line, " %zu  %s ", it->id == M_QUIT ? (size_t)0 : i + 1,
 			 _(it->label));
-		ui_draw_text(y, 4, 2, A_NORMAL, sel ? ui_draw_sym(ui, UI_SYM_MARK) : " ");
+		ui_draw_text(y, 4, 2, A_NORMAL, sel ? ui_draw_sym(UI_SYM_MARK) : " ");
 		ui_draw_cell(y, 6, 22, a, line);
 		const char *desc = it->read_desc && !register_may_add(ui->r, NULL, NULL)
 				   ? it->read_desc : it->desc;
@@ -162,7 +162,7 @@ static void menu_draw(struct ui *ui, void *p)
 		snprintf(line, sizeof line, _("Your units: %s."), m->own);
 		ui_draw_wrap(y, 4, COLS - 8, 2, A_BOLD, line);
 	}
-	ui_draw_message(ui);
+	ui_term_message(ui);
 	ui_action_hints(ui, menu_actions, N_ACTIONS, NULL, NULL);
 }
 

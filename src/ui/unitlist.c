@@ -154,10 +154,10 @@ static void draw_row(struct screen *s, const struct urow *r, int y, bool sel)
 	if (!r->active)
 		snprintf(state, sizeof state, "%s", _("Not active this quarter"));
 	else
-		snprintf(state, sizeof state, "%s %s", ui_fmt_quota_sym(ui, r->state),
+		snprintf(state, sizeof state, "%s %s", ui_fmt_quota_sym(r->state),
 			 model_quota_label(r->state));
 	ui_draw_cell(y, 1, COLS - 2, a, "");
-	ui_draw_text(y, 1, 1, a, sel ? ui_draw_sym(ui, UI_SYM_MARK) : " ");
+	ui_draw_text(y, 1, 1, a, sel ? ui_draw_sym(UI_SYM_MARK) : " ");
 	ui_draw_text(y, NAME_X, NAME_W, a, u->name);
 	ui_draw_text(y, QUOTA_X, QUOTA_W, a, quota);
 	ui_draw_text(y, STATE_X, COLS - STATE_X - 1, sel ? a : ui_fmt_quota_attr(ui, r->state),
@@ -175,7 +175,7 @@ static void draw(struct ui *ui, void *p)
 
 	if (height != s->list.height && ui_list_resize(&s->list, height, &e))
 		ui_term_say(ui, true, "%s", e.msg);
-	ui_draw_title(ui, _("Units"));
+	ui_term_title(ui, _("Units"));
 	ui_fmt_quarter(s->year, s->quarter, q, sizeof q);
 	ui_fmt_quarter_left(ui, s->year, s->quarter, when, sizeof when);
 	snprintf(line, sizeof line, "%s, %s", q, when);
@@ -186,7 +186,7 @@ static void draw(struct ui *ui, void *p)
 	for (size_t i = 0; i < s->list.rows.n; i++)
 		draw_row(s, &s->rows[ui_list_index(&s->list.rows.v[i])], 3 + (int)i,
 			 i == s->list.sel);
-	ui_draw_message(ui);
+	ui_term_message(ui);
 	ui_action_hints(ui, actions, N_ACTIONS, NULL, NULL);
 }
 
