@@ -13,7 +13,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "ui/list.h"
 #include "ui/term.h"
 
 enum {
@@ -22,6 +21,10 @@ enum {
 };
 
 #define UI_ACT_KEYS 6
+
+/* Ids with the same meaning in every table (ui/listscreen.h); a screen numbers its own
+ * actions from UI_ACTION_OWN. */
+enum { UI_ACTION_MOVE = 1, UI_ACTION_HELP, UI_ACTION_BACK, UI_ACTION_OWN };
 
 /*
  * One action: its screen-specific id, its keys (0 ends the list) and its
@@ -74,11 +77,5 @@ int ui_action_result(int rc);
  * 0, or UI_KEY_QUIT when the session ends.
  */
 int ui_action_run(struct ui *ui, int (*handle)(void *ctx, int key), void *ctx);
-
-/*
- * The moving keys every list shares (arrows, j/k, PgUp/PgDn, Home/End,
- * g/G); true when `key` was one.  A failed read is said on the message line.
- */
-bool ui_action_list_key(struct ui *ui, struct ui_list *l, int key);
 
 #endif

@@ -127,22 +127,3 @@ int ui_action_run(struct ui *ui, int (*handle)(void *ctx, int key), void *ctx)
 			return 0;
 	}
 }
-
-bool ui_action_list_key(struct ui *ui, struct ui_list *l, int key)
-{
-	struct err e;
-	int rc;
-
-	switch (key) {
-	case UI_KEY(KEY_DOWN): case 'j': rc = ui_list_move(l, 1, &e); break;
-	case UI_KEY(KEY_UP): case 'k': rc = ui_list_move(l, -1, &e); break;
-	case UI_KEY(KEY_NPAGE): rc = ui_list_move(l, l->height, &e); break;
-	case UI_KEY(KEY_PPAGE): rc = ui_list_move(l, -l->height, &e); break;
-	case UI_KEY(KEY_HOME): case 'g': rc = ui_list_home(l, &e); break;
-	case UI_KEY(KEY_END): case 'G': rc = ui_list_end(l, &e); break;
-	default: return false;
-	}
-	if (rc)
-		ui_term_say(ui, true, "%s", e.msg);
-	return true;
-}

@@ -28,11 +28,13 @@ static const struct ui_action actions[] = {
 };
 #define N_ACTIONS (sizeof actions / sizeof actions[0])
 
+static const struct ui_help_section help = { N_("Forms"),
+	N_("Type in each field; a message beside a field says what to correct. Dates are "
+	   "written day/month/year, e.g. 27/11/2025."), actions, N_ACTIONS };
+
 void ui_form_help(struct ui_help_section *s)
 {
-	*s = (struct ui_help_section){ N_("Forms"),
-		N_("Type in each field; a message beside a field says what to correct. Dates are "
-		   "written day/month/year, e.g. 27/11/2025."), actions, N_ACTIONS };
+	*s = help;
 }
 
 /* ---- fields ------------------------------------------------------------------ */
@@ -428,7 +430,7 @@ int ui_form_run(struct ui *ui, struct ui_form *fm)
 		case F_PREV: step(fm, -1); break;
 		case F_SAVE: r = try_save(ui, fm); if (r) rc = 1; break;
 		case F_LEAVE: r = try_leave(ui, fm); if (r) rc = r == 1 ? 0 : r; break;
-		case F_HELP: r = ui_help_screen(ui, ui_form_help); break;
+		case F_HELP: r = ui_listscreen_help(ui, &help, 1); break;
 		}
 		if (r == UI_KEY_QUIT)
 			rc = UI_KEY_QUIT;
