@@ -13,7 +13,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "ui/list.h"
 #include "ui/term.h"
 
 enum {
@@ -22,6 +21,10 @@ enum {
 };
 
 #define UI_ACT_KEYS 6
+
+/* Ids with the same meaning in every table (ui/listscreen.h); a screen numbers its own
+ * actions from UI_ACTION_OWN. */
+enum { UI_ACTION_MOVE = 1, UI_ACTION_HELP, UI_ACTION_BACK, UI_ACTION_OWN };
 
 /*
  * One action: its screen-specific id, its keys (0 ends the list) and its
@@ -56,16 +59,13 @@ typedef bool (*ui_action_enabled)(int id, void *ctx);
 const struct ui_action *ui_action_find(const struct ui *ui, const struct ui_action *t,
 				       size_t n, int key);
 
-/* A key's name as a person reads it: "n", "Enter", "F7", "Ctrl-X", "↑". */
-void ui_action_keyname(const struct ui *ui, int key, char *buf, size_t size);
+/* Every key of an action as a person reads them: "n, F7", "Enter", "Ctrl-X", "↑". */
+void ui_action_keys(const struct ui_action *a, char *buf, size_t size);
 
-/* Every key of an action, as "n, F7". */
-void ui_action_keys(const struct ui *ui, const struct ui_action *a, char *buf, size_t size);
-
-/* Draw the key-hint bar (the last line) from a table. */
 /* Is the action offered to this person (its role flags)?  Keys, hints and help agree. */
 bool ui_action_allowed(const struct ui *ui, const struct ui_action *a);
 
+/* Draw the key-hint bar (the last line) from a table; `enabled` may be NULL. */
 void ui_action_hints(const struct ui *ui, const struct ui_action *t, size_t n,
 		     ui_action_enabled enabled, void *ctx);
 
@@ -77,11 +77,5 @@ int ui_action_result(int rc);
  * 0, or UI_KEY_QUIT when the session ends.
  */
 int ui_action_run(struct ui *ui, int (*handle)(void *ctx, int key), void *ctx);
-
-/*
- * The moving keys every list shares (arrows, j/k, PgUp/PgDn, Home/End,
- * g/G); true when `key` was one.  A failed read is said on the message line.
- */
-bool ui_action_list_key(struct ui *ui, struct ui_list *l, int key);
 
 #endif

@@ -8,7 +8,7 @@
 
 #include <stdint.h>
 
-#include "ui/help.h"
+#include "ui/listscreen.h"
 #include "ui/term.h"
 
 /* Show exemplar `id`; 0 when the person goes back, UI_KEY_QUIT when the session ends. */

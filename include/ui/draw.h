@@ -5,6 +5,7 @@
  * it, which passes it through text_visible() first: a name stored with an
  * ESC, a CR or a bidi override is shown as placeholders and can never move
  * the cursor or spill into the next field.  Widths are display columns.
+ * Below the session (ui/term.h): nothing here knows struct ui.
  */
 #ifndef DIENHINH_UI_DRAW_H
 #define DIENHINH_UI_DRAW_H
@@ -12,15 +13,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "ui/term.h"
-
-/* Symbols with an ASCII fallback (ui->ascii). */
+/* Symbols with an ASCII fallback. */
 enum ui_sym {
 	UI_SYM_MET, UI_SYM_SHORT, UI_SYM_OPEN, UI_SYM_NONE, UI_SYM_MARK, UI_SYM_UP,
 	UI_SYM_DOWN, UI_SYM_LEFT, UI_SYM_RIGHT, UI_SYM_SEP, UI_SYM_DASH, UI_SYM_COUNT_
 };
-const char *ui_draw_sym(const struct ui *ui, enum ui_sym s);
-/* Draw ASCII only (the session's fallback setting); set once at start. */
+const char *ui_draw_sym(enum ui_sym s);
+/* Draw ASCII only: symbols, ellipses, boxes (the session's fallback setting, set once). */
 void ui_draw_set_ascii(bool ascii);
 
 /* Draw `s` at (y, x) in at most `width` columns, ending with an ellipsis when it
@@ -49,12 +48,6 @@ int ui_draw_split(const char *s, int width, char ***out);
 void ui_draw_free_lines(char **lines, int n);
 
 /* A frame with line drawing (or + - | in ASCII), its inside cleared. */
-void ui_draw_box(const struct ui *ui, int y, int x, int h, int w);
-
-/* Line 0: `title` on the left; account, role and today on the right. */
-void ui_draw_title(const struct ui *ui, const char *title);
-
-/* Line LINES-2: the session's message, if any. */
-void ui_draw_message(const struct ui *ui);
+void ui_draw_box(int y, int x, int h, int w);
 
 #endif

@@ -10,7 +10,7 @@
 #include <stdint.h>
 
 #include "model.h"
-#include "ui/help.h"
+#include "ui/listscreen.h"
 #include "ui/term.h"
 
 /*

@@ -7,7 +7,7 @@
 #define DIENHINH_UI_EXLIST_H
 
 #include "query.h"
-#include "ui/help.h"
+#include "ui/listscreen.h"
 #include "ui/term.h"
 
 /*

@@ -26,7 +26,7 @@ void ui_fmt_quota(const struct ui *ui, int year, int quarter, int required, int 
 		  bool active, char *buf, size_t size);
 
 /* The symbol and attribute of a quota state (a word comes from model_quota_label). */
-const char *ui_fmt_quota_sym(const struct ui *ui, enum quota_state s);
+const char *ui_fmt_quota_sym(enum quota_state s);
 int ui_fmt_quota_attr(const struct ui *ui, enum quota_state s);
 
 /*

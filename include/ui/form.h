@@ -17,7 +17,7 @@
 
 #include "ui/action.h"
 #include "ui/edit.h"
-#include "ui/help.h"
+#include "ui/listscreen.h"
 #include "ui/term.h"
 #include "ui/textarea.h"
 

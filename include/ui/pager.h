@@ -43,15 +43,4 @@ bool ui_pager_key(struct ui_pager *p, int key, int height);
 /* Draw `height` lines from (y, x), starting at the scroll position. */
 void ui_pager_draw(struct ui_pager *p, int y, int x, int height);
 
-struct ui;
-
-/*
- * Show a page as a screen of its own under `title` until the person goes
- * back (q, h, Left, Enter, F10 or Esc): `fill` adds the lines to the empty
- * page, and again whenever the window's width changes.  0, or UI_KEY_QUIT
- * when the session ends.
- */
-int ui_pager_run(struct ui *ui, const char *title,
-		 void (*fill)(struct ui *ui, struct ui_pager *p, void *ctx), void *ctx);
-
 #endif

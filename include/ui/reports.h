@@ -11,7 +11,7 @@
 #include <stddef.h>
 
 #include "date.h"
-#include "ui/help.h"
+#include "ui/listscreen.h"
 #include "ui/term.h"
 
 /* The reports the screen offers, in the order it offers them. */

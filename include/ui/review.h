@@ -5,7 +5,7 @@
 #ifndef DIENHINH_UI_REVIEW_H
 #define DIENHINH_UI_REVIEW_H
 
-#include "ui/help.h"
+#include "ui/listscreen.h"
 #include "ui/term.h"
 
 /* Run the screen: 0 when the person goes back, UI_KEY_QUIT when the session ends. */

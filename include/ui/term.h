@@ -73,7 +73,6 @@ struct ui {
 	struct reg *r;
 	struct unit_list units;  /* loaded once: units change only with the config */
 	bool colour;             /* has_colors() and NO_COLOR unset */
-	bool ascii;              /* ASCII instead of line drawing and symbols */
 	uint64_t seen;
 	time_t housekept;        /* last register_housekeeping() */
 	struct ui_layer layers[UI_MAX_LAYERS];
@@ -116,6 +115,12 @@ void ui_term_cursor(struct ui *ui, int y, int x);
 /* Set the message line; `error` shows it as an error. printf-style. */
 void ui_term_say(struct ui *ui, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* Line 0: `title` on the left; account, role and today on the right. */
+void ui_term_title(const struct ui *ui, const char *title);
+
+/* The message (ui_term_say), up to three lines ending just above the key hints. */
+void ui_term_message(const struct ui *ui);
 
 /* The curses attribute for a meaning. */
 int ui_term_attr(const struct ui *ui, enum ui_attr a);

@@ -6,7 +6,7 @@
 #ifndef DIENHINH_UI_UNITLIST_H
 #define DIENHINH_UI_UNITLIST_H
 
-#include "ui/help.h"
+#include "ui/listscreen.h"
 #include "ui/term.h"
 
 /* Run the screen until the person goes back (0) or the session ends (UI_KEY_QUIT). */

@@ -33,7 +33,8 @@ const struct ui_action *ui_action_find(const struct ui *ui, const struct ui_acti
 	return NULL;
 }
 
-void ui_action_keyname(const struct ui *ui, int key, char *buf, size_t size)
+/* A key's name as a person reads it. */
+static void name_of_key(int key, char *buf, size_t size)
 {
 	static const struct { int key; const char *name; } names[] = {
 		{ '\r', N_("Enter") }, { ' ', N_("Space") }, { '\t', N_("Tab") },
@@ -52,7 +53,7 @@ void ui_action_keyname(const struct ui *ui, int key, char *buf, size_t size)
 	    key == UI_KEY(KEY_RIGHT)) {
 		enum ui_sym s = key == UI_KEY(KEY_UP) ? UI_SYM_UP : key == UI_KEY(KEY_DOWN)
 			? UI_SYM_DOWN : key == UI_KEY(KEY_LEFT) ? UI_SYM_LEFT : UI_SYM_RIGHT;
-		snprintf(buf, size, "%s", ui_draw_sym(ui, s));
+		snprintf(buf, size, "%s", ui_draw_sym(s));
 	} else if (key >= UI_KEY(KEY_F(1)) && key <= UI_KEY(KEY_F(12))) {
 		snprintf(buf, size, "F%d", key - UI_KEY(KEY_F(0)));
 	} else if (key > 0 && key < 32) {
@@ -69,7 +70,7 @@ void ui_action_keyname(const struct ui *ui, int key, char *buf, size_t size)
 	}
 }
 
-void ui_action_keys(const struct ui *ui, const struct ui_action *a, char *buf, size_t size)
+void ui_action_keys(const struct ui_action *a, char *buf, size_t size)
 {
 	size_t used = 0;
 
@@ -80,7 +81,7 @@ void ui_action_keys(const struct ui *ui, const struct ui_action *a, char *buf, s
 	}
 	for (int k = 0; k < UI_ACT_KEYS && a->keys[k] && used + 1 < size; k++) {
 		char name[32];
-		ui_action_keyname(ui, a->keys[k], name, sizeof name);
+		name_of_key(a->keys[k], name, sizeof name);
 		used += (size_t)snprintf(buf + used, size - used, "%s%s", k ? ", " : "", name);
 	}
 }
@@ -97,7 +98,7 @@ void ui_action_hints(const struct ui *ui, const struct ui_action *t, size_t n,
 		if (!a->hint || !ui_action_allowed(ui, a) ||
 		    (enabled && !enabled(a->id, ctx)))
 			continue;
-		ui_action_keyname(ui, a->keys[0], key, sizeof key);
+		name_of_key(a->keys[0], key, sizeof key);
 		const char *label = _(a->hint);
 		int need = text_width(key) + 1 + text_width(label) + 1;
 		/* Entries that do not fit are left to the help screen. */
@@ -125,23 +126,4 @@ int ui_action_run(struct ui *ui, int (*handle)(void *ctx, int key), void *ctx)
 		if (r & UI_CLOSE)
 			return 0;
 	}
-}
-
-bool ui_action_list_key(struct ui *ui, struct ui_list *l, int key)
-{
-	struct err e;
-	int rc;
-
-	switch (key) {
-	case UI_KEY(KEY_DOWN): case 'j': rc = ui_list_move(l, 1, &e); break;
-	case UI_KEY(KEY_UP): case 'k': rc = ui_list_move(l, -1, &e); break;
-	case UI_KEY(KEY_NPAGE): rc = ui_list_move(l, l->height, &e); break;
-	case UI_KEY(KEY_PPAGE): rc = ui_list_move(l, -l->height, &e); break;
-	case UI_KEY(KEY_HOME): case 'g': rc = ui_list_home(l, &e); break;
-	case UI_KEY(KEY_END): case 'G': rc = ui_list_end(l, &e); break;
-	default: return false;
-	}
-	if (rc)
-		ui_term_say(ui, true, "%s", e.msg);
-	return true;
 }

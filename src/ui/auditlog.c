@@ -12,34 +12,26 @@
 #include "ui/detail.h"
 #include "ui/draw.h"
 #include "ui/fmt.h"
-#include "ui/list.h"
-#include "ui/pager.h"
+#include "ui/listscreen.h"
 #include "ui/prompt.h"
 
 #define KEEP 5000 /* newest entries held; older ones are reached with `log` */
 
-enum { A_MOVE = 1, A_OPEN, A_RECORD, A_USER, A_HELP, A_BACK };
+enum { A_OPEN = UI_ACTION_OWN, A_RECORD, A_USER };
 
 static const struct ui_action actions[] = {
-	{ A_MOVE, { UI_KEY(KEY_DOWN), UI_KEY(KEY_UP), 'j', 'k' }, NULL,
+	{ UI_ACTION_MOVE, { UI_KEY(KEY_DOWN), UI_KEY(KEY_UP), 'j', 'k' }, NULL,
 	  N_("Move (also PgUp, PgDn, Home, End)."), 0 },
 	{ A_OPEN, { '\r', 'l', UI_KEY(KEY_RIGHT) }, N_("Changes"),
 	  N_("Show every field the entry changed, before and after."), 0 },
 	{ A_RECORD, { 'o' }, N_("Exemplar"), N_("Open the exemplar the entry is about."), 0 },
 	{ A_USER, { 'u' }, N_("Account"), N_("Show one account's entries, or everyone's."), 0 },
-	{ A_HELP, { '?', UI_KEY(KEY_F(1)) }, N_("Help"), N_("Show the keys of this screen."), 0 },
-	{ A_BACK, { 'q', 'h', UI_KEY(KEY_LEFT), UI_KEY(KEY_F(10)), 27 }, N_("Back"),
+	{ UI_ACTION_HELP, { '?', UI_KEY(KEY_F(1)) }, N_("Help"),
+	  N_("Show the keys of this screen."), 0 },
+	{ UI_ACTION_BACK, { 'q', 'h', UI_KEY(KEY_LEFT), UI_KEY(KEY_F(10)), 27 }, N_("Back"),
 	  N_("Back to the screen before."), 0 },
 };
 #define N_ACTIONS (sizeof actions / sizeof actions[0])
-
-void ui_auditlog_help(struct ui_help_section *s)
-{
-	*s = (struct ui_help_section){ N_("Audit log"),
-		N_("Every change to the register, newest first: when, which account, what it "
-		   "did and to which exemplar. Nothing here can be changed."), actions,
-		N_ACTIONS };
-}
 
 /* One entry, summarised for its line. */
 struct entry {
@@ -57,8 +49,7 @@ struct screen {
 	size_t n, first;
 	bool dropped, failed;
 	char user[USER_MAX + 1];   /* filter; empty: everyone */
-	struct ui_list_array arr;
-	struct ui_list list;
+	struct ui_listscreen ls;
 };
 
 /* The i-th entry, newest first. */
@@ -115,37 +106,25 @@ static void drop_all(struct screen *s)
 	s->dropped = false;
 }
 
-static int load(struct screen *s, struct err *e)
+static int load(struct ui_listscreen *ls, struct err *e)
 {
+	struct screen *s = ls->ctx;
 	struct query_log_filter f = { 0, s->user[0] ? s->user : NULL, 0 };
 
 	drop_all(s);
 	s->failed = false;
 	if (query_log(s->ui->r, &f, take, s, e))
 		return -1;
-	s->arr.n = s->n;
+	ls->arr.n = s->n;
 	return s->failed ? err_nomem(e) : 0;
 }
 
-static void reload(struct ui *ui, void *p)
+static void draw(struct ui_listscreen *ls)
 {
-	struct screen *s = p;
-	struct err e;
+	struct screen *s = ls->ctx;
+	int head = ui_term_attr(ls->ui, UI_A_HEAD);
+	char b[160];
 
-	if (load(s, &e) || ui_list_reload(&s->list, &e))
-		ui_term_say(ui, true, "%s", e.msg);
-}
-
-static void draw(struct ui *ui, void *p)
-{
-	struct screen *s = p;
-	int head = ui_term_attr(ui, UI_A_HEAD), height = LINES - 6;
-	char b[160], t[64];
-	struct err e;
-
-	if (height != s->list.height && ui_list_resize(&s->list, height, &e))
-		ui_term_say(ui, true, "%s", e.msg);
-	ui_draw_title(ui, _("Audit log"));
 	if (s->user[0])
 		snprintf(b, sizeof b, _("Entries of %s, newest first."), s->user);
 	else
@@ -160,27 +139,22 @@ static void draw(struct ui *ui, void *p)
 	ui_draw_text(3, 30, 14, head, _("Action"));
 	ui_draw_right(3, 45, 6, head, _("No."));
 	ui_draw_text(3, 52, COLS - 53, head, _("What"));
-	for (size_t i = 0; i < s->list.rows.n; i++) {
-		const struct entry *en = nth(s, ui_list_index(&s->list.rows.v[i]));
-		bool sel = i == s->list.sel;
-		int y = 4 + (int)i, a = sel ? ui_term_attr(ui, UI_A_SELECT) : 0;
-		if (sel) {
-			ui_draw_fill(y, 0, COLS, a);
-			ui_draw_text(y, 0, 1, a, ui_draw_sym(ui, UI_SYM_MARK));
-			ui_term_cursor(ui, y, 0);
-		}
-		ui_fmt_time(en->time, t, sizeof t);
-		ui_draw_text(y, 2, 16, a, t);
-		ui_draw_text(y, 19, 10, a, en->user);
-		ui_draw_text(y, 30, 14, a, audit_op_label(en->op));
-		if (en->record) {
-			snprintf(b, sizeof b, "%llu", (unsigned long long)en->record);
-			ui_draw_right(y, 45, 6, a, b);
-		}
-		ui_draw_text(y, 52, COLS - 53, a, en->what);
+}
+
+static void draw_row(struct ui_listscreen *ls, const struct ui_row *row, int y)
+{
+	const struct entry *en = nth(ls->ctx, ui_list_index(row));
+	char b[32], t[64];
+
+	ui_fmt_time(en->time, t, sizeof t);
+	ui_draw_text(y, 2, 16, A_NORMAL, t);
+	ui_draw_text(y, 19, 10, A_NORMAL, en->user);
+	ui_draw_text(y, 30, 14, A_NORMAL, audit_op_label(en->op));
+	if (en->record) {
+		snprintf(b, sizeof b, "%llu", (unsigned long long)en->record);
+		ui_draw_right(y, 45, 6, A_NORMAL, b);
 	}
-	ui_draw_message(ui);
-	ui_action_hints(ui, actions, N_ACTIONS, NULL, NULL);
+	ui_draw_text(y, 52, COLS - 53, A_NORMAL, en->what);
 }
 
 /* ---- one entry ------------------------------------------------------------------- */
@@ -226,7 +200,7 @@ static int show_entry(const struct audit_entry *a, void *p)
 		char was[DATE_TEXT_SIZE], now[DATE_TEXT_SIZE];
 
 		snprintf(b, sizeof b, "%s %s %s", value_text(sh->ui, c->field, c->before, was),
-			 ui_draw_sym(sh->ui, UI_SYM_RIGHT),
+			 ui_draw_sym(UI_SYM_RIGHT),
 			 value_text(sh->ui, c->field, c->after, now));
 		ui_pager_pair(sh->page, 22, A_NORMAL, model_field_label(c->field), b);
 	}
@@ -250,7 +224,7 @@ static int open_entry(struct screen *s, const struct entry *en)
 	char title[96];
 
 	snprintf(title, sizeof title, _("Audit entry %llu"), (unsigned long long)en->seq);
-	return ui_pager_run(s->ui, title, fill_entry, &sh);
+	return ui_listscreen_page(s->ui, title, fill_entry, &sh);
 }
 
 static int pick_user(struct screen *s)
@@ -271,28 +245,19 @@ static int pick_user(struct screen *s)
 	rc = ui_prompt_pick(s->ui, _("Account"), labels, cfg->n_roles + 1, initial, &chosen);
 	if (rc == 1) {
 		snprintf(s->user, sizeof s->user, "%s", chosen ? labels[chosen] : "");
-		struct err e;
-		if (load(s, &e) || ui_list_home(&s->list, &e))
-			ui_term_say(s->ui, true, "%s", e.msg);
+		ui_listscreen_reload(&s->ls, true);
 	}
 	free(labels);
 	return rc;
 }
 
-static int handle(void *ctx, int key)
+static int act(struct ui_listscreen *ls, const struct ui_action *a)
 {
-	struct screen *s = ctx;
-	const struct ui_action *a = ui_action_find(s->ui, actions, N_ACTIONS, key);
-	const struct ui_row *row = ui_list_selected(&s->list);
-	const struct entry *en = row ? nth(s, ui_list_index(row)) : NULL;
+	struct screen *s = ls->ctx;
+	size_t i = ui_listscreen_index(ls);
+	const struct entry *en = i != SIZE_MAX ? nth(s, i) : NULL;
 
-	if (ui_action_list_key(s->ui, &s->list, key) || !a)
-		return UI_DONE;
 	switch (a->id) {
-	case A_BACK:
-		return UI_CLOSE;
-	case A_HELP:
-		return ui_action_result(ui_help_screen(s->ui, ui_auditlog_help));
 	case A_USER:
 		return ui_action_result(pick_user(s));
 	case A_OPEN:
@@ -306,10 +271,21 @@ static int handle(void *ctx, int key)
 	return UI_DONE;
 }
 
+static const struct ui_listscreen_class screen = {
+	.help = { N_("Audit log"), N_("Every change to the register, newest first: when, which "
+		  "account, what it did and to which exemplar. Nothing here can be changed."),
+		  actions, N_ACTIONS },
+	.top = 4, .load = load, .draw = draw, .draw_row = draw_row, .act = act,
+};
+
+void ui_auditlog_help(struct ui_help_section *s)
+{
+	*s = screen.help;
+}
+
 int ui_auditlog_run(struct ui *ui)
 {
 	struct screen s = { 0 };
-	struct err e;
 	int rc;
 
 	s.ui = ui;
@@ -317,14 +293,8 @@ int ui_auditlog_run(struct ui *ui)
 		ui_term_say(ui, true, "%s", _("Out of memory."));
 		return 0;
 	}
-	struct ui_list_source src = { ui_list_array_fetch, NULL, &s.arr };
-	ui_list_init(&s.list, &src, LINES - 6);
-	if (load(&s, &e) || ui_list_home(&s.list, &e))
-		ui_term_say(ui, true, "%s", e.msg);
-	ui_term_push(ui, draw, reload, &s, true);
-	rc = ui_action_run(ui, handle, &s);
-	ui_term_pop(ui, &s);
-	ui_list_free(&s.list);
+	ui_listscreen_init(&s.ls, &screen, ui, &s);
+	rc = ui_listscreen_run(&s.ls);
 	drop_all(&s);
 	free(s.v);
 	return rc;

@@ -13,19 +13,19 @@
 #include "ui/exform.h"
 #include "ui/fmt.h"
 #include "ui/form.h"
-#include "ui/pager.h"
+#include "ui/listscreen.h"
 #include "ui/prompt.h"
 
 #define LABEL_W 24
 
 enum {
-	A_SCROLL = 1, A_EDIT, A_ACCEPT, A_RETURN, A_RESUBMIT, A_PROPOSE, A_COMMEND, A_REVOKE,
-	A_PROPAGATE, A_HELP, A_BACK
+	A_EDIT = UI_ACTION_OWN, A_ACCEPT, A_RETURN, A_RESUBMIT, A_PROPOSE, A_COMMEND, A_REVOKE,
+	A_PROPAGATE
 };
 
 static const struct ui_action actions[] = {
-	{ A_SCROLL, { UI_KEY(KEY_DOWN), UI_KEY(KEY_UP), UI_KEY(KEY_NPAGE), UI_KEY(KEY_PPAGE) },
-	  NULL, N_("Scroll (also j, k, Space, b, Home, End)."), 0 },
+	{ UI_ACTION_MOVE,
+	  { UI_KEY(KEY_DOWN), UI_KEY(KEY_UP), UI_KEY(KEY_NPAGE), UI_KEY(KEY_PPAGE) }, NULL, N_("Scroll (also j, k, Space, b, Home, End)."), 0 },
 	{ A_EDIT, { 'e', UI_KEY(KEY_F(4)) }, N_("Edit"), N_("Edit the profile."), 0 },
 	{ A_ACCEPT, { 'a' }, N_("Accept"), N_("Accept the introduced exemplar."), UI_ACT_OFFICE },
 	{ A_RETURN, { 'r' }, N_("Return"),
@@ -41,34 +41,27 @@ static const struct ui_action actions[] = {
 	{ A_PROPAGATE, { 't' }, N_("Propagation"),
 	  N_("Record a propagation: radio column, web portal or other, with its date."),
 	  UI_ACT_OFFICE },
-	{ A_HELP, { '?', UI_KEY(KEY_F(1)) }, N_("Help"), N_("Show the keys of this screen."), 0 },
-	{ A_BACK, { 'q', 'h', UI_KEY(KEY_LEFT), UI_KEY(KEY_F(10)), 27 }, N_("Back"),
+	{ UI_ACTION_HELP, { '?', UI_KEY(KEY_F(1)) }, N_("Help"),
+	  N_("Show the keys of this screen."), 0 },
+	{ UI_ACTION_BACK, { 'q', 'h', UI_KEY(KEY_LEFT), UI_KEY(KEY_F(10)), 27 }, N_("Back"),
 	  N_("Back to the list."), 0 },
 };
 #define N_ACTIONS (sizeof actions / sizeof actions[0])
-
-void ui_detail_help(struct ui_help_section *s)
-{
-	*s = (struct ui_help_section){ N_("One exemplar"),
-		N_("Every field of the profile, its commendation and propagation, and below "
-		   "them its history: who changed what and when. The last line offers the steps "
-		   "that are possible for the exemplar's status and your role."), actions,
-		N_ACTIONS };
-}
 
 struct screen {
 	struct ui *ui;
 	uint64_t id;
 	struct exemplar x;
 	bool loaded, editable;
-	struct ui_pager page;
+	char title[128];
+	struct ui_listscreen ls;   /* its page: the profile and its history */
 };
 
 /* ---- the page ------------------------------------------------------------------ */
 
 static void pair(struct screen *s, const char *field, const char *value)
 {
-	ui_pager_pair(&s->page, LABEL_W, A_NORMAL, model_field_label(field), value);
+	ui_pager_pair(&s->ls.page, LABEL_W, A_NORMAL, model_field_label(field), value);
 }
 
 static void pair_date(struct screen *s, const char *field, date_t d)
@@ -81,8 +74,8 @@ static void pair_date(struct screen *s, const char *field, date_t d)
 
 static void heading(struct screen *s, const char *text)
 {
-	ui_pager_blank(&s->page);
-	ui_pager_text(&s->page, 0, ui_term_attr(s->ui, UI_A_HEAD), text);
+	ui_pager_blank(&s->ls.page);
+	ui_pager_text(&s->ls.page, 0, ui_term_attr(s->ui, UI_A_HEAD), text);
 }
 
 static void add_profile(struct screen *s)
@@ -90,9 +83,9 @@ static void add_profile(struct screen *s)
 	const struct exemplar *x = &s->x;
 	char b[512], q[64];
 
-	ui_pager_text(&s->page, 0, A_BOLD, x->name ? x->name : "");
+	ui_pager_text(&s->ls.page, 0, A_BOLD, x->name ? x->name : "");
 	snprintf(b, sizeof b, _("%llu (version %u)"), (unsigned long long)x->id, x->version);
-	ui_pager_pair(&s->page, LABEL_W, A_NORMAL, _("Number"), b);
+	ui_pager_pair(&s->ls.page, LABEL_W, A_NORMAL, _("Number"), b);
 	pair(s, "type", model_type_label(x->type));
 	pair(s, "category", model_category_label(x->category));
 	pair(s, "status", model_status_label(x->status));
@@ -143,16 +136,16 @@ static void add_awards(struct screen *s)
 			else
 				snprintf(b, sizeof b, "%s %s", model_channel_label(p->channel),
 					 p->ref ? p->ref : "");
-			ui_pager_pair(&s->page, LABEL_W, A_NORMAL, d, b);
+			ui_pager_pair(&s->ls.page, LABEL_W, A_NORMAL, d, b);
 		}
 	}
 	heading(s, _("Record"));
 	ui_fmt_time(x->created_at, t, sizeof t);
 	snprintf(b, sizeof b, "%s, %s", x->created_by, t);
-	ui_pager_pair(&s->page, LABEL_W, A_NORMAL, _("Entered by"), b);
+	ui_pager_pair(&s->ls.page, LABEL_W, A_NORMAL, _("Entered by"), b);
 	ui_fmt_time(x->updated_at, t, sizeof t);
 	snprintf(b, sizeof b, "%s, %s", x->updated_by, t);
-	ui_pager_pair(&s->page, LABEL_W, A_NORMAL, _("Last changed by"), b);
+	ui_pager_pair(&s->ls.page, LABEL_W, A_NORMAL, _("Last changed by"), b);
 }
 
 /* One audit entry: when, who, what; then each field before and after. */
@@ -163,53 +156,50 @@ static int add_entry(const struct audit_entry *a, void *p)
 
 	ui_fmt_time(a->time, t, sizeof t);
 	snprintf(b, sizeof b, "%s  %s", a->user, audit_op_label(a->op));
-	ui_pager_pair(&s->page, LABEL_W, A_BOLD, t, b);
+	ui_pager_pair(&s->ls.page, LABEL_W, A_BOLD, t, b);
 	if (a->note) {
 		snprintf(b, sizeof b, "%s: %s", _("Note"), a->note);
-		ui_pager_text(&s->page, LABEL_W + 2, A_NORMAL, b);
+		ui_pager_text(&s->ls.page, LABEL_W + 2, A_NORMAL, b);
 	}
 	for (size_t i = 0; i < a->n_changes && strcmp(a->op, "add") != 0; i++) {
 		const struct audit_change *c = &a->changes[i];
 		snprintf(b, sizeof b, "%s: %s %s %s", model_field_label(c->field),
 			 c->before && *c->before ? c->before : _("(empty)"),
-			 ui_draw_sym(s->ui, UI_SYM_RIGHT),
+			 ui_draw_sym(UI_SYM_RIGHT),
 			 c->after && *c->after ? c->after : _("(empty)"));
-		ui_pager_text(&s->page, LABEL_W + 2, A_NORMAL, b);
+		ui_pager_text(&s->ls.page, LABEL_W + 2, A_NORMAL, b);
 	}
 	return 0;
 }
 
-static void build(struct screen *s)
+static void build(struct ui_listscreen *ls)
 {
+	struct screen *s = ls->ctx;
 	struct query_log_filter lf = { 0, NULL, s->id };
 	struct err e;
 
-	ui_pager_clear(&s->page, COLS - 2);
 	if (!s->loaded)
 		return;
 	add_profile(s);
 	add_awards(s);
 	heading(s, _("History"));
 	if (query_log(s->ui->r, &lf, add_entry, s, &e))
-		ui_pager_text(&s->page, 0, ui_term_attr(s->ui, UI_A_ERROR), e.msg);
+		ui_pager_text(&s->ls.page, 0, ui_term_attr(s->ui, UI_A_ERROR), e.msg);
 }
 
-static void load(struct screen *s)
+static int load(struct ui_listscreen *ls, struct err *e)
 {
-	struct err e;
+	struct screen *s = ls->ctx;
 
 	model_exemplar_free(&s->x);
-	s->loaded = register_get(s->ui->r, s->id, &s->x, &e) == 0;
-	if (!s->loaded)
-		ui_term_say(s->ui, true, "%s", e.msg);
+	s->loaded = register_get(s->ui->r, s->id, &s->x, e) == 0;
 	s->editable = s->loaded && register_may_edit(s->ui->r, &s->x, NULL);
-	build(s);
-}
-
-static void reload(struct ui *ui, void *p)
-{
-	(void)ui;
-	load(p);
+	snprintf(s->title, sizeof s->title, _("Exemplar number %llu"), (unsigned long long)s->id);
+	if (s->loaded && !s->editable) {
+		size_t n = strlen(s->title);
+		snprintf(s->title + n, sizeof s->title - n, " (%s)", _("read only"));
+	}
+	return s->loaded ? 0 : -1;
 }
 
 static bool enabled(int id, void *ctx)
@@ -218,7 +208,7 @@ static bool enabled(int id, void *ctx)
 	enum ex_status st = s->x.status;
 
 	if (!s->loaded)
-		return id == A_HELP || id == A_BACK;
+		return id == UI_ACTION_HELP || id == UI_ACTION_BACK;
 	switch (id) {
 	case A_EDIT: return s->editable;
 	case A_ACCEPT: case A_RETURN: return st == STATUS_INTRODUCED;
@@ -230,25 +220,6 @@ static bool enabled(int id, void *ctx)
 		return st == STATUS_ACCEPTED || st == STATUS_PROPOSED || st == STATUS_COMMENDED;
 	default: return true;
 	}
-}
-
-static void draw(struct ui *ui, void *p)
-{
-	struct screen *s = p;
-	char title[128];
-
-	if (s->page.width != COLS - 2)
-		build(s);
-	snprintf(title, sizeof title, _("Exemplar number %llu"), (unsigned long long)s->id);
-	if (s->loaded && !s->editable) {
-		size_t n = strlen(title);
-		snprintf(title + n, sizeof title - n, " (%s)", _("read only"));
-	}
-	ui_draw_title(ui, title);
-	ui_pager_draw(&s->page, 2, 1, LINES - 4);
-	ui_draw_message(ui);
-	ui_action_hints(ui, actions, N_ACTIONS, enabled, s);
-	ui_term_cursor(ui, -1, -1);
 }
 
 /* ---- workflow steps --------------------------------------------------------------- */
@@ -376,13 +347,10 @@ static int step(struct screen *s, int id)
 	return 0;
 }
 
-static int handle(void *ctx, int key)
+static int act(struct ui_listscreen *ls, const struct ui_action *a)
 {
-	struct screen *s = ctx;
-	const struct ui_action *a = ui_action_find(s->ui, actions, N_ACTIONS, key);
+	struct screen *s = ls->ctx;
 
-	if (ui_pager_key(&s->page, key, LINES - 4) || !a)
-		return UI_DONE;
 	if (!enabled(a->id, s)) {
 		struct err why = { 0 };
 		if (a->id == A_EDIT && s->loaded && !register_may_edit(s->ui->r, &s->x, &why))
@@ -393,21 +361,27 @@ static int handle(void *ctx, int key)
 				    model_status_label(s->x.status));
 		return UI_DONE;
 	}
-	switch (a->id) {
-	case A_BACK:
-		return UI_CLOSE;
-	case A_HELP:
-		return ui_action_result(ui_help_screen(s->ui, ui_detail_help));
-	case A_EDIT: {
+	if (a->id == A_EDIT) {
 		int rc = ui_exform_run(s->ui, s->id, NULL, NULL);
 		if (rc == 1)
 			ui_term_say(s->ui, false, _("Saved exemplar number %llu."),
 				    (unsigned long long)s->id);
 		return ui_action_result(rc);
 	}
-	default:
-		return ui_action_result(step(s, a->id));
-	}
+	return ui_action_result(step(s, a->id));
+}
+
+static const struct ui_listscreen_class screen = {
+	.help = { N_("One exemplar"), N_("Every field of the profile, its commendation and "
+		  "propagation, and below them its history: who changed what and when. The last "
+		  "line offers the steps that are possible for the exemplar's status and your "
+		  "role."), actions, N_ACTIONS },
+	.top = 2, .paged = true, .load = load, .fill = build, .act = act, .enabled = enabled,
+};
+
+void ui_detail_help(struct ui_help_section *s)
+{
+	*s = screen.help;
 }
 
 int ui_detail_run(struct ui *ui, uint64_t id)
@@ -419,12 +393,9 @@ int ui_detail_run(struct ui *ui, uint64_t id)
 	s.ui = ui;
 	s.id = id;
 	model_exemplar_init(&s.x);
-	ui_pager_init(&s.page, COLS - 2);
-	load(&s);
-	ui_term_push(ui, draw, reload, &s, true);
-	rc = ui_action_run(ui, handle, &s);
-	ui_term_pop(ui, &s);
-	ui_pager_free(&s.page);
+	ui_listscreen_init(&s.ls, &screen, ui, &s);
+	s.ls.title = s.title;
+	rc = ui_listscreen_run(&s.ls);
 	model_exemplar_free(&s.x);
 	return rc;
 }

@@ -2,24 +2,22 @@
 #include "ui/draw.h"
 
 #include <curses.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
-#include "date.h"
-#include "i18n.h"
 #include "text.h"
 
-/* The mark of a cut text: "…" unless the session draws ASCII only. */
+/* ASCII only (the session's fallback setting); the mark of a cut text follows it. */
+static bool ascii_only;
 static const char *ellipsis = "…";
 
 void ui_draw_set_ascii(bool ascii)
 {
+	ascii_only = ascii;
 	ellipsis = ascii ? "~" : "…";
 }
 
-const char *ui_draw_sym(const struct ui *ui, enum ui_sym s)
+const char *ui_draw_sym(enum ui_sym s)
 {
 	static const char *const utf8[UI_SYM_COUNT_] = {
 		[UI_SYM_MET] = "✓", [UI_SYM_SHORT] = "✗", [UI_SYM_OPEN] = "…",
@@ -37,7 +35,7 @@ const char *ui_draw_sym(const struct ui *ui, enum ui_sym s)
 
 	if (s < 0 || s >= UI_SYM_COUNT_)
 		return "";
-	return ui->ascii ? ascii[s] : utf8[s];
+	return ascii_only ? ascii[s] : utf8[s];
 }
 
 int ui_draw_text(int y, int x, int width, int attr, const char *s)
@@ -171,11 +169,11 @@ int ui_draw_wrap(int y, int x, int width, int max_lines, int attr, const char *s
 	return n < 0 ? 0 : n;
 }
 
-void ui_draw_box(const struct ui *ui, int y, int x, int h, int w)
+void ui_draw_box(int y, int x, int h, int w)
 {
 	for (int i = 0; i < h; i++)
 		ui_draw_fill(y + i, x, w, A_NORMAL);
-	if (ui->ascii) {
+	if (ascii_only) {
 		mvhline(y, x + 1, '-', w - 2);
 		mvhline(y + h - 1, x + 1, '-', w - 2);
 		mvvline(y + 1, x, '|', h - 2);
@@ -194,36 +192,4 @@ void ui_draw_box(const struct ui *ui, int y, int x, int h, int w)
 	mvadd_wch(y, x + w - 1, WACS_URCORNER);
 	mvadd_wch(y + h - 1, x, WACS_LLCORNER);
 	mvadd_wch(y + h - 1, x + w - 1, WACS_LRCORNER);
-}
-
-void ui_draw_title(const struct ui *ui, const char *title)
-{
-	int a = ui_term_attr(ui, UI_A_TITLE);
-	char right[160], day[DATE_TEXT_SIZE];
-
-	date_format_vn(register_today(ui->r), day);
-	snprintf(right, sizeof right, " %s %s %s %s %s ", register_user(ui->r),
-		 ui_draw_sym(ui, UI_SYM_SEP), config_role_label(register_role(ui->r)),
-		 ui_draw_sym(ui, UI_SYM_SEP), day);
-	ui_draw_fill(0, 0, COLS, a);
-	int rw = text_width(right);
-	ui_draw_text(0, 1, COLS - rw - 2, a | A_BOLD, title);
-	ui_draw_right(0, 0, COLS, a, right);
-}
-
-void ui_draw_message(const struct ui *ui)
-{
-	int a = ui_term_attr(ui, ui->msg_error ? UI_A_ERROR : UI_A_NOTE);
-	char **lines;
-	int n;
-
-	if (!ui->msg[0] || (n = ui_draw_split(ui->msg, COLS - 2, &lines)) < 0)
-		return;
-	/* A long message takes up to three lines, ending just above the key hints. */
-	int shown = n > 3 ? 3 : n;
-	for (int i = 0, y = LINES - 1 - shown; i < shown; i++, y++) {
-		ui_draw_fill(y, 0, COLS, a);
-		ui_draw_text(y, 1, COLS - 2, a, lines[i]);
-	}
-	ui_draw_free_lines(lines, n);
 }

@@ -15,16 +15,16 @@
 #include "ui/edit.h"
 #include "ui/exform.h"
 #include "ui/fmt.h"
-#include "ui/list.h"
+#include "ui/listscreen.h"
 #include "ui/prompt.h"
 
 enum {
-	A_MOVE = 1, A_OPEN, A_NEW, A_EDIT, A_SEARCH, A_FILTER, A_UNIT, A_PERIOD, A_CATEGORY,
-	A_STATUS, A_CLEAR, A_HELP, A_BACK
+	A_OPEN = UI_ACTION_OWN, A_NEW, A_EDIT, A_SEARCH, A_FILTER, A_UNIT, A_PERIOD, A_CATEGORY,
+	A_STATUS, A_CLEAR
 };
 
 static const struct ui_action actions[] = {
-	{ A_MOVE, { UI_KEY(KEY_DOWN), UI_KEY(KEY_UP), 'j', 'k' }, NULL,
+	{ UI_ACTION_MOVE, { UI_KEY(KEY_DOWN), UI_KEY(KEY_UP), 'j', 'k' }, NULL,
 	  N_("Move (also PgUp, PgDn, Home, End)."), 0 },
 	{ A_OPEN, { '\r', 'l', UI_KEY(KEY_RIGHT) }, N_("Open"),
 	  N_("Show every field and the history of the chosen exemplar."), 0 },
@@ -43,19 +43,12 @@ static const struct ui_action actions[] = {
 	{ A_CATEGORY, { 'c' }, NULL, N_("Show one category or type, or all."), 0 },
 	{ A_STATUS, { 's' }, NULL, N_("Show one status, or all."), 0 },
 	{ A_CLEAR, { 'x' }, NULL, N_("Clear every filter and the search."), 0 },
-	{ A_HELP, { '?', UI_KEY(KEY_F(1)) }, N_("Help"), N_("Show the keys of this screen."), 0 },
-	{ A_BACK, { 'q', 'h', UI_KEY(KEY_LEFT), UI_KEY(KEY_F(10)), 27 }, N_("Back"),
+	{ UI_ACTION_HELP, { '?', UI_KEY(KEY_F(1)) }, N_("Help"),
+	  N_("Show the keys of this screen."), 0 },
+	{ UI_ACTION_BACK, { 'q', 'h', UI_KEY(KEY_LEFT), UI_KEY(KEY_F(10)), 27 }, N_("Back"),
 	  N_("Back to the screen before."), 0 },
 };
 #define N_ACTIONS (sizeof actions / sizeof actions[0])
-
-void ui_exlist_help(struct ui_help_section *s)
-{
-	*s = (struct ui_help_section){ N_("Exemplar profiles"),
-		N_("Profiles are listed by unit, collectives before individuals, and by name in "
-		   "Vietnamese order (given name first). The second line shows the filters in "
-		   "use."), actions, N_ACTIONS };
-}
 
 /* What a row shows, copied out of the read transaction. */
 struct item {
@@ -73,7 +66,7 @@ struct screen {
 	char *search;
 	struct ui_edit sedit;
 	bool searching;
-	struct ui_list list;
+	struct ui_listscreen ls;
 };
 
 /* ---- rows -------------------------------------------------------------------- */
@@ -117,23 +110,6 @@ static int fetch(void *ctx, const uint8_t *from, size_t from_len, bool backward,
 	return c.failed ? err_nomem(e) : 0;
 }
 
-static void reload(struct ui *ui, void *p)
-{
-	struct screen *s = p;
-	struct err e;
-
-	if (ui_list_reload(&s->list, &e))
-		ui_term_say(ui, true, "%s", e.msg);
-}
-
-static void restart(struct screen *s)
-{
-	struct err e;
-
-	if (ui_list_home(&s->list, &e))
-		ui_term_say(s->ui, true, "%s", e.msg);
-}
-
 /* ---- drawing ----------------------------------------------------------------- */
 
 #define ID_W 6
@@ -146,34 +122,26 @@ static int name_width(void)
 	return COLS - 2 - ID_W - 1 - (UNIT_W + 1) - (STATUS_W + 1) - (DATE_W + 1);
 }
 
-static void draw_row(struct screen *s, const struct item *it, int y, bool sel)
+static void draw_row(struct ui_listscreen *ls, const struct ui_row *row, int y)
 {
-	struct ui *ui = s->ui;
+	const struct item *it = row->item;
 	int nw = name_width(), x = 2 + ID_W + 1 + nw + 1;
 	char id[24], date[DATE_TEXT_SIZE];
-	int a = sel ? ui_term_attr(ui, UI_A_SELECT) : 0;
 
 	snprintf(id, sizeof id, "%llu", (unsigned long long)it->id);
 	ui_fmt_date(it->date, date);
-	if (sel) {
-		/* Only the number and the name are highlighted: moving costs few bytes. */
-		ui_draw_fill(y, 0, 2 + ID_W + 1 + nw, a);
-		ui_draw_text(y, 0, 1, a, ui_draw_sym(ui, UI_SYM_MARK));
-	}
-	ui_draw_right(y, 2, ID_W, a, id);
-	ui_draw_text(y, 2 + ID_W + 1, nw, a, it->name);
-	ui_draw_text(y, x, UNIT_W, A_NORMAL, ui_fmt_unit(ui, it->unit));
+	ui_draw_right(y, 2, ID_W, A_NORMAL, id);
+	ui_draw_text(y, 2 + ID_W + 1, nw, A_NORMAL, it->name);
+	ui_draw_text(y, x, UNIT_W, A_NORMAL, ui_fmt_unit(ls->ui, it->unit));
 	ui_draw_text(y, x + UNIT_W + 1, STATUS_W, A_NORMAL, model_status_label(it->status));
 	ui_draw_text(y, x + UNIT_W + 1 + STATUS_W + 1, DATE_W, A_NORMAL, date);
-	if (sel)
-		ui_term_cursor(ui, y, 0);
 }
 
 /* "Filter: unit X | Quarter 3/2025 | ..." */
 static void filter_text(const struct screen *s, char *buf, size_t size)
 {
 	const struct query_filter *f = &s->f;
-	const char *sep = ui_draw_sym(s->ui, UI_SYM_SEP);
+	const char *sep = ui_draw_sym(UI_SYM_SEP);
 	size_t n = (size_t)snprintf(buf, size, "%s", _("Filter:"));
 	char q[64];
 
@@ -201,16 +169,13 @@ static void filter_text(const struct screen *s, char *buf, size_t size)
 #undef ADD
 }
 
-static void draw(struct ui *ui, void *p)
+static void draw(struct ui_listscreen *ls)
 {
-	struct screen *s = p;
+	struct screen *s = ls->ctx;
+	struct ui *ui = ls->ui;
 	char line[512];
-	struct err e;
-	int height = LINES - 6, nw = name_width(), head = ui_term_attr(ui, UI_A_HEAD);
+	int nw = name_width(), head = ui_term_attr(ui, UI_A_HEAD);
 
-	if (height != s->list.height && ui_list_resize(&s->list, height, &e))
-		ui_term_say(ui, true, "%s", e.msg);
-	ui_draw_title(ui, _("Exemplar profiles"));
 	filter_text(s, line, sizeof line);
 	ui_draw_text(1, 1, COLS - 2, A_NORMAL, line);
 	int x = 2 + ID_W + 1 + nw + 1;
@@ -219,11 +184,6 @@ static void draw(struct ui *ui, void *p)
 	ui_draw_text(3, x, UNIT_W, head, _("Unit"));
 	ui_draw_text(3, x + UNIT_W + 1, STATUS_W, head, _("Status"));
 	ui_draw_text(3, x + UNIT_W + 1 + STATUS_W + 1, DATE_W, head, _("Date"));
-	for (size_t i = 0; i < s->list.rows.n; i++)
-		draw_row(s, s->list.rows.v[i].item, 4 + (int)i, i == s->list.sel);
-	if (!s->list.rows.n)
-		ui_draw_text(4, 2, COLS - 4, ui_term_attr(ui, UI_A_DIM),
-			     _("No exemplar matches. Press x to clear the filters."));
 	if (s->searching || (s->search && *s->search)) {
 		int lw = ui_draw_text(2, 1, 12, A_BOLD, _("Find: ")), cx;
 		ui_edit_draw(&s->sedit, 2, 1 + lw, 40, ui_term_attr(ui, UI_A_FIELD), &cx);
@@ -236,8 +196,6 @@ static void draw(struct ui *ui, void *p)
 		ui_draw_text(2, 1, COLS - 2, ui_term_attr(ui, UI_A_DIM),
 			     _("Press / to find by name."));
 	}
-	ui_draw_message(ui);
-	ui_action_hints(ui, actions, N_ACTIONS, NULL, NULL);
 }
 
 /* ---- filters ------------------------------------------------------------------- */
@@ -264,7 +222,7 @@ static int pick_unit(struct screen *s)
 			snprintf(s->unit, sizeof s->unit, "%s", s->ui->units.v[chosen - 1].code);
 			s->f.unit = s->unit;
 		}
-		restart(s);
+		ui_listscreen_reload(&s->ls, true);
 	}
 	return rc;
 }
@@ -296,7 +254,7 @@ static int pick_period(struct screen *s)
 	if (rc == 1) {
 		s->f.year = chosen ? last - (int)((chosen - 1) / 5) : 0;
 		s->f.quarter = chosen ? (int)((chosen - 1) % 5) : 0;
-		restart(s);
+		ui_listscreen_reload(&s->ls, true);
 	}
 out:
 	free(text);
@@ -324,7 +282,7 @@ static int pick_category(struct screen *s)
 	if (rc == 1) {
 		s->f.type = chosen == 1 || chosen == 2 ? (enum ex_type)chosen : 0;
 		s->f.category = chosen >= 3 ? (enum ex_category)(chosen - 2) : 0;
-		restart(s);
+		ui_listscreen_reload(&s->ls, true);
 	}
 	return rc;
 }
@@ -342,7 +300,7 @@ static int pick_status(struct screen *s)
 			    &chosen);
 	if (rc == 1) {
 		s->f.status = (enum ex_status)chosen;
-		restart(s);
+		ui_listscreen_reload(&s->ls, true);
 	}
 	return rc;
 }
@@ -352,7 +310,7 @@ static void set_search(struct screen *s)
 	free(s->search);
 	s->search = ui_edit_get(&s->sedit);
 	s->f.search = s->search && *s->search ? s->search : NULL;
-	restart(s);
+	ui_listscreen_reload(&s->ls, true);
 }
 
 static void clear_filters(struct screen *s)
@@ -389,7 +347,7 @@ static void show_saved(struct screen *s, struct exemplar *x)
 	struct ex_keys k;
 	struct err e;
 
-	if (keys_exemplar(x, &k) == 0 && ui_list_goto(&s->list, k.list.b, k.list.n, &e))
+	if (keys_exemplar(x, &k) == 0 && ui_list_goto(&s->ls.list, k.list.b, k.list.n, &e))
 		ui_term_say(s->ui, true, "%s", e.msg);
 	else
 		ui_term_say(s->ui, false, _("Saved exemplar number %llu."),
@@ -434,9 +392,13 @@ static int edit_exemplar(struct screen *s, uint64_t id)
 	return rc;
 }
 
-/* Keys while the search line has the cursor. */
-static int search_key(struct screen *s, int key)
+/* Keys while the search line has the cursor: a ui_result, or -1 for the other keys. */
+static int search_key(struct ui_listscreen *ls, int key)
 {
+	struct screen *s = ls->ctx;
+
+	if (!s->searching)
+		return -1;
 	switch (key) {
 	case '\r': case '\n': case UI_KEY(KEY_ENTER):
 		s->searching = false;
@@ -456,13 +418,13 @@ static int search_key(struct screen *s, int key)
 	}
 }
 
-static int act(struct screen *s, const struct ui_action *a)
+static int act(struct ui_listscreen *ls, const struct ui_action *a)
 {
-	const struct ui_row *row = ui_list_selected(&s->list);
+	struct screen *s = ls->ctx;
+	const struct ui_row *row = ui_list_selected(&ls->list);
 	const struct item *it = row ? row->item : NULL;
 
 	switch (a->id) {
-	case A_BACK: return UI_CLOSE;
 	case A_OPEN: return it ? ui_action_result(ui_detail_run(s->ui, it->id)) : UI_DONE;
 	case A_NEW: return ui_action_result(new_exemplar(s));
 	case A_EDIT: return it ? ui_action_result(edit_exemplar(s, it->id)) : UI_DONE;
@@ -476,26 +438,22 @@ static int act(struct screen *s, const struct ui_action *a)
 	case A_CATEGORY: return ui_action_result(pick_category(s));
 	case A_STATUS: return ui_action_result(pick_status(s));
 	case A_CLEAR: clear_filters(s); return UI_DONE;
-	case A_HELP:
-		return ui_action_result(ui_help_screen(s->ui, ui_exlist_help));
 	}
 	return UI_DONE;
 }
 
-static int handle(void *ctx, int key)
-{
-	struct screen *s = ctx;
-	const struct ui_action *a;
+static const struct ui_listscreen_class screen = {
+	.help = { N_("Exemplar profiles"), N_("Profiles are listed by unit, collectives before "
+		  "individuals, and by name in Vietnamese order (given name first). The second "
+		  "line shows the filters in use."), actions, N_ACTIONS },
+	.top = 4, .empty = N_("No exemplar matches. Press x to clear the filters."),
+	.fetch = fetch, .free_item = free, .draw = draw, .draw_row = draw_row, .key = search_key,
+	.act = act,
+};
 
-	if (s->searching) {
-		int r = search_key(s, key);
-		if (r >= 0)
-			return r;
-	}
-	if (ui_action_list_key(s->ui, &s->list, key))
-		return UI_DONE;
-	a = ui_action_find(s->ui, actions, N_ACTIONS, key);
-	return a ? act(s, a) : UI_DONE;
+void ui_exlist_help(struct ui_help_section *s)
+{
+	*s = screen.help;
 }
 
 int ui_exlist_run(struct ui *ui, const struct query_filter *start)
@@ -518,13 +476,8 @@ int ui_exlist_run(struct ui *ui, const struct query_filter *start)
 		s.search = ui_edit_get(&s.sedit);
 		s.f.search = s.search;
 	}
-	struct ui_list_source src = { fetch, free, &s };
-	ui_list_init(&s.list, &src, LINES - 6);
-	restart(&s);
-	ui_term_push(ui, draw, reload, &s, true);
-	rc = ui_action_run(ui, handle, &s);
-	ui_term_pop(ui, &s);
-	ui_list_free(&s.list);
+	ui_listscreen_init(&s.ls, &screen, ui, &s);
+	rc = ui_listscreen_run(&s.ls);
 	ui_edit_free(&s.sedit);
 	free(s.search);
 	return rc;

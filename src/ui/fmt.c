@@ -51,7 +51,7 @@ void ui_fmt_quota(const struct ui *ui, int year, int quarter, int required, int 
 	char when[64];
 
 	if (!active && counted == 0) {
-		snprintf(buf, size, "%s", ui_draw_sym(ui, UI_SYM_DASH));
+		snprintf(buf, size, "%s", ui_draw_sym(UI_SYM_DASH));
 	} else if (!required) {
 		snprintf(buf, size, _("%d (no quota)"), counted);
 	} else if (days_left(ui, year, quarter) < 0 || not_started(ui, year, quarter)) {
@@ -59,17 +59,17 @@ void ui_fmt_quota(const struct ui *ui, int year, int quarter, int required, int 
 	} else {
 		ui_fmt_quarter_left(ui, year, quarter, when, sizeof when);
 		snprintf(buf, size, "%d/%d %s %s", counted, required,
-			 ui_draw_sym(ui, UI_SYM_DASH), when);
+			 ui_draw_sym(UI_SYM_DASH), when);
 	}
 }
 
-const char *ui_fmt_quota_sym(const struct ui *ui, enum quota_state s)
+const char *ui_fmt_quota_sym(enum quota_state s)
 {
 	switch (s) {
-	case QUOTA_MET: return ui_draw_sym(ui, UI_SYM_MET);
-	case QUOTA_SHORT: return ui_draw_sym(ui, UI_SYM_SHORT);
-	case QUOTA_OPEN: return ui_draw_sym(ui, UI_SYM_OPEN);
-	default: return ui_draw_sym(ui, UI_SYM_NONE);
+	case QUOTA_MET: return ui_draw_sym(UI_SYM_MET);
+	case QUOTA_SHORT: return ui_draw_sym(UI_SYM_SHORT);
+	case QUOTA_OPEN: return ui_draw_sym(UI_SYM_OPEN);
+	default: return ui_draw_sym(UI_SYM_NONE);
 	}
 }
 

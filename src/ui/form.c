@@ -28,11 +28,13 @@ static const struct ui_action actions[] = {
 };
 #define N_ACTIONS (sizeof actions / sizeof actions[0])
 
+static const struct ui_help_section help = { N_("Forms"),
+	N_("Type in each field; a message beside a field says what to correct. Dates are "
+	   "written day/month/year, e.g. 27/11/2025."), actions, N_ACTIONS };
+
 void ui_form_help(struct ui_help_section *s)
 {
-	*s = (struct ui_help_section){ N_("Forms"),
-		N_("Type in each field; a message beside a field says what to correct. Dates are "
-		   "written day/month/year, e.g. 27/11/2025."), actions, N_ACTIONS };
+	*s = help;
 }
 
 /* ---- fields ------------------------------------------------------------------ */
@@ -198,7 +200,7 @@ static void draw_field(struct ui *ui, struct ui_form *fm, size_t i, int y, int b
 	int vw = value_width(), a = ui_term_attr(ui, UI_A_FIELD), cy = -1, cx = -1;
 
 	if (y >= TOP_Y && y < bottom) {
-		ui_draw_text(y, 0, 1, A_BOLD, focus ? ui_draw_sym(ui, UI_SYM_MARK) : " ");
+		ui_draw_text(y, 0, 1, A_BOLD, focus ? ui_draw_sym(UI_SYM_MARK) : " ");
 		ui_draw_text(y, LABEL_X, VALUE_X - LABEL_X - 1, focus ? A_BOLD : A_NORMAL,
 			     f->label);
 	}
@@ -279,7 +281,7 @@ static void form_draw(struct ui *ui, void *p)
 		fm->top = fy + fh - rows;
 	if (fm->top < 0)
 		fm->top = 0;
-	ui_draw_title(ui, fm->title);
+	ui_term_title(ui, fm->title);
 	ui_term_cursor(ui, -1, -1);
 	for (size_t i = 0; i < fm->n; i++)
 		if (!fm->fields[i].hidden)
@@ -290,7 +292,7 @@ static void form_draw(struct ui *ui, void *p)
 	if (msg_lines)
 		ui_draw_wrap(bottom, 1, COLS - 2, msg_lines,
 			     ui_term_attr(ui, fm->msg_error ? UI_A_ERROR : UI_A_NOTE), fm->msg);
-	ui_draw_message(ui);
+	ui_term_message(ui);
 	ui_action_hints(ui, actions, N_ACTIONS, NULL, NULL);
 }
 
@@ -428,7 +430,7 @@ int ui_form_run(struct ui *ui, struct ui_form *fm)
 		case F_PREV: step(fm, -1); break;
 		case F_SAVE: r = try_save(ui, fm); if (r) rc = 1; break;
 		case F_LEAVE: r = try_leave(ui, fm); if (r) rc = r == 1 ? 0 : r; break;
-		case F_HELP: r = ui_help_screen(ui, ui_form_help); break;
+		case F_HELP: r = ui_listscreen_help(ui, &help, 1); break;
 		}
 		if (r == UI_KEY_QUIT)
 			rc = UI_KEY_QUIT;

@@ -8,7 +8,6 @@
 #include "i18n.h"
 #include "mem.h"
 #include "text.h"
-#include "ui/action.h"
 #include "ui/draw.h"
 #include "ui/term.h"
 
@@ -138,66 +137,4 @@ void ui_pager_draw(struct ui_pager *p, int y, int x, int height)
 		const struct ui_pager_line *l = &p->v[p->top + (size_t)i];
 		ui_draw_text(y + i, x + l->indent, p->width - l->indent, l->attr, l->text);
 	}
-}
-
-/* ---- a page as a screen ------------------------------------------------------ */
-
-enum { P_SCROLL = 1, P_BACK };
-
-/* Only the hint bar shows these: a page is no screen of the help. */
-static const struct ui_action page_actions[] = {
-	{ P_SCROLL, { UI_KEY(KEY_DOWN), UI_KEY(KEY_UP), UI_KEY(KEY_NPAGE), UI_KEY(KEY_PPAGE) },
-	  N_("Scroll"), NULL, 0 },
-	{ P_BACK, { 'q', 'h', UI_KEY(KEY_LEFT), '\r', UI_KEY(KEY_F(10)), 27 }, N_("Back"), NULL,
-	  0 },
-};
-#define N_PAGE_ACTIONS (sizeof page_actions / sizeof page_actions[0])
-
-struct page_screen {
-	const char *title;
-	void (*fill)(struct ui *ui, struct ui_pager *p, void *ctx);
-	void *ctx;
-	struct ui_pager page;
-};
-
-static int page_height(void)
-{
-	return LINES - 4;
-}
-
-static void page_draw(struct ui *ui, void *p)
-{
-	struct page_screen *ps = p;
-
-	if (ps->page.width != COLS - 2) {
-		ui_pager_clear(&ps->page, COLS - 2);
-		ps->fill(ui, &ps->page, ps->ctx);
-	}
-	ui_draw_title(ui, ps->title);
-	ui_pager_draw(&ps->page, 2, 1, page_height());
-	ui_draw_message(ui);
-	ui_action_hints(ui, page_actions, N_PAGE_ACTIONS, NULL, NULL);
-	ui_term_cursor(ui, -1, -1);
-}
-
-int ui_pager_run(struct ui *ui, const char *title,
-		 void (*fill)(struct ui *ui, struct ui_pager *p, void *ctx), void *ctx)
-{
-	struct page_screen ps = { title, fill, ctx, { 0 } };
-	int rc = 1;
-
-	/* Width 0 matches no window: the first frame fills the page. */
-	ui_pager_init(&ps.page, 0);
-	ui_term_push(ui, page_draw, NULL, &ps, true);
-	while (rc == 1) {
-		int key = ui_term_key(ui);
-		const struct ui_action *a = ui_action_find(ui, page_actions, N_PAGE_ACTIONS, key);
-		if (key == UI_KEY_QUIT)
-			rc = UI_KEY_QUIT;
-		else if (!ui_pager_key(&ps.page, key, page_height()) && a && a->id == P_BACK)
-			rc = 0;
-	}
-	ui_term_pop(ui, &ps);
-	ui_pager_free(&ps.page);
-	return rc;
 }

@@ -34,7 +34,7 @@ static struct box box_place(int lines, int w)
 static void box_draw(const struct ui *ui, const struct box *b, const char *title,
 		     const char *hint)
 {
-	ui_draw_box(ui, b->y, b->x, b->h, b->w);
+	ui_draw_box(b->y, b->x, b->h, b->w);
 	if (title && *title) {
 		ui_draw_text(b->y, b->x + 2, 1, A_NORMAL, " ");
 		int tw = ui_draw_text(b->y, b->x + 3, b->w - 6, A_BOLD, title);

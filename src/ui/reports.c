@@ -14,16 +14,14 @@
 #include "ui/action.h"
 #include "ui/draw.h"
 #include "ui/fmt.h"
-#include "ui/pager.h"
+#include "ui/listscreen.h"
 #include "ui/savefile.h"
 
-#define PAGE_Y 3 /* the preview's first line, under the choice and the folder */
-
-enum { A_SCROLL = 1, A_KIND, A_EARLIER, A_LATER, A_XLSX, A_CSV, A_TEXT, A_HELP, A_BACK };
+enum { A_KIND = UI_ACTION_OWN, A_EARLIER, A_LATER, A_XLSX, A_CSV, A_TEXT };
 
 static const struct ui_action actions[] = {
-	{ A_SCROLL, { UI_KEY(KEY_DOWN), UI_KEY(KEY_UP), UI_KEY(KEY_NPAGE), UI_KEY(KEY_PPAGE) },
-	  NULL, N_("Scroll the report (also j, k, Space, b, Home, End)."), 0 },
+	{ UI_ACTION_MOVE,
+	  { UI_KEY(KEY_DOWN), UI_KEY(KEY_UP), UI_KEY(KEY_NPAGE), UI_KEY(KEY_PPAGE) }, NULL, N_("Scroll the report (also j, k, Space, b, Home, End)."), 0 },
 	{ A_KIND, { '\t', UI_KEY(KEY_BTAB), '1', '2', '3' }, N_("Report"),
 	  N_("Choose the report: Tab and Shift-Tab go through them, or 1 the quarter report, "
 	     "2 the year-end scores, 3 the whole plan period."), 0, "Tab, Shift-Tab, 1-3" },
@@ -38,8 +36,10 @@ static const struct ui_action actions[] = {
 	{ A_TEXT, { 't' }, N_("Text"),
 	  N_("Save the report as plain text (.txt) in your home directory, laid out as on "
 	     "the screen."), 0 },
-	{ A_HELP, { '?', UI_KEY(KEY_F(1)) }, N_("Help"), N_("Show the keys of this screen."), 0 },
-	{ A_BACK, { 'q', UI_KEY(KEY_F(10)), 27 }, N_("Back"), N_("Back to the main menu."), 0 },
+	{ UI_ACTION_HELP, { '?', UI_KEY(KEY_F(1)) }, N_("Help"),
+	  N_("Show the keys of this screen."), 0 },
+	{ UI_ACTION_BACK, { 'q', UI_KEY(KEY_F(10)), 27 }, N_("Back"), N_("Back to the main menu."),
+	  0 },
 };
 #define N_ACTIONS (sizeof actions / sizeof actions[0])
 
@@ -47,17 +47,6 @@ static const struct ui_action actions[] = {
 static const char *const kind_labels[UI_REPORT_KINDS_] = {
 	N_("Quarter"), N_("Year"), N_("Whole plan period"),
 };
-
-void ui_reports_help(struct ui_help_section *s)
-{
-	*s = (struct ui_help_section){ N_("Reports"),
-		N_("The first line chooses the report and its quarter or year; the report under "
-		   "it is laid out for the width of your window and follows what others save. "
-		   "The save keys write a new file into your home directory on the server and "
-		   "say its full name; a file already there is never replaced (the new one gets "
-		   "a number: -2, -3...). Copy it to your computer the way you copy other files "
-		   "from the server, for example with WinSCP."), actions, N_ACTIONS };
-}
 
 static int clamp(int v, int lo, int hi)
 {
@@ -98,8 +87,7 @@ void ui_reports_file_name(enum ui_report_kind kind, int year, int quarter, int p
 
 /*
  * The screen.  Invariant: rp is the report for the chosen kind and period
- * as last read, or NULL when reading it failed (the page then says why);
- * page holds rp laid out at page.width, which follows the window.
+ * as last read, or NULL when reading it failed (the page then says why).
  */
 struct screen {
 	struct ui *ui;
@@ -109,15 +97,10 @@ struct screen {
 	int lo, hi;              /* the years one may step through */
 	struct report *rp;
 	char why[512];           /* why rp is NULL */
-	struct ui_pager page;
 	char home[1024];         /* where files go; "" when the account has none */
 	char saved[2048];        /* the last file saved, "" before the first */
+	struct ui_listscreen ls; /* its page: rp laid out for the window's width */
 };
-
-static int page_height(void)
-{
-	return LINES - PAGE_Y - 2;
-}
 
 /* Titles stand out in the preview as they do on paper. */
 static int line_attr(const struct report *rp, const char *line)
@@ -132,23 +115,23 @@ static int line_attr(const struct report *rp, const char *line)
 	return A_NORMAL;
 }
 
-/* Lay the report out again for the window's width (after a resize, or a new report). */
-static void layout(struct screen *s)
+/* Lay the report out for the page's width. */
+static void layout(struct ui_listscreen *ls)
 {
+	struct screen *s = ls->ctx;
 	struct report_lines lines = { NULL, 0 };
 	struct err e;
 
-	ui_pager_clear(&s->page, COLS - 2);
 	if (!s->rp) {
-		ui_pager_text(&s->page, 0, ui_term_attr(s->ui, UI_A_ERROR), s->why);
+		ui_pager_text(&ls->page, 0, ui_term_attr(s->ui, UI_A_ERROR), s->why);
 		return;
 	}
-	if (report_text_lines(s->rp, s->page.width, &lines, &e)) {
-		ui_pager_text(&s->page, 0, ui_term_attr(s->ui, UI_A_ERROR), e.msg);
+	if (report_text_lines(s->rp, ls->page.width, &lines, &e)) {
+		ui_pager_text(&ls->page, 0, ui_term_attr(s->ui, UI_A_ERROR), e.msg);
 		return;
 	}
 	for (size_t i = 0; i < lines.n; i++)
-		if (ui_pager_text(&s->page, 0, line_attr(s->rp, lines.v[i]), lines.v[i])) {
+		if (ui_pager_text(&ls->page, 0, line_attr(s->rp, lines.v[i]), lines.v[i])) {
 			ui_term_say(s->ui, true, "%s", _("Out of memory."));
 			break;
 		}
@@ -156,8 +139,9 @@ static void layout(struct screen *s)
 }
 
 /* Read the chosen report from the register. */
-static void load(struct screen *s)
+static int load(struct ui_listscreen *ls, struct err *why)
 {
+	struct screen *s = ls->ctx;
 	struct err e = { 0 };
 	int rc;
 
@@ -171,15 +155,9 @@ static void load(struct screen *s)
 		rc = report_plan_build(s->ui->r, &s->rp, &e);
 	if (rc) { /* the builders give a report only on success */
 		snprintf(s->why, sizeof s->why, "%s", e.msg);
-		ui_term_say(s->ui, true, "%s", e.msg);
+		*why = e;
 	}
-	layout(s);
-}
-
-static void reload(struct ui *ui, void *p)
-{
-	(void)ui;
-	load(p);
+	return rc;
 }
 
 /* The period in words: "Quarter 2/2025", "Year 2024", "Period 2021-2025". */
@@ -206,7 +184,7 @@ static void draw_choice(struct screen *s)
 	for (int k = 0; k < UI_REPORT_KINDS_; k++) {
 		bool sel = (int)s->kind == k;
 		/* A mark as well as the attribute: colour is never the only signal. */
-		snprintf(b, sizeof b, "%s%d %s ", sel ? ui_draw_sym(ui, UI_SYM_MARK) : " ", k + 1,
+		snprintf(b, sizeof b, "%s%d %s ", sel ? ui_draw_sym(UI_SYM_MARK) : " ", k + 1,
 			 _(kind_labels[k]));
 		if (sel)
 			cur = x;
@@ -217,8 +195,8 @@ static void draw_choice(struct screen *s)
 	if (s->kind == UI_REPORT_PLAN)
 		snprintf(b, sizeof b, "%s", p);
 	else
-		snprintf(b, sizeof b, "%s %s %s", ui_draw_sym(ui, UI_SYM_LEFT), p,
-			 ui_draw_sym(ui, UI_SYM_RIGHT));
+		snprintf(b, sizeof b, "%s %s %s", ui_draw_sym(UI_SYM_LEFT), p,
+			 ui_draw_sym(UI_SYM_RIGHT));
 	ui_draw_text(1, x + 2, COLS - x - 3, A_BOLD, b);
 	ui_term_cursor(ui, 1, cur);
 }
@@ -227,8 +205,9 @@ static void draw_choice(struct screen *s)
 static void draw_where(struct screen *s)
 {
 	struct ui *ui = s->ui;
-	size_t n = s->page.n, first = n ? s->page.top + 1 : 0;
-	size_t last = s->page.top + (size_t)page_height();
+	const struct ui_pager *p = &s->ls.page;
+	size_t n = p->n, first = n ? p->top + 1 : 0;
+	size_t last = p->top + (size_t)ui_listscreen_height(&s->ls);
 	char b[2200], right[96];
 
 	snprintf(right, sizeof right, _("lines %zu-%zu of %zu"), first, last < n ? last : n, n);
@@ -254,18 +233,10 @@ static bool enabled(int id, void *ctx)
 	return true;
 }
 
-static void draw(struct ui *ui, void *p)
+static void draw(struct ui_listscreen *ls)
 {
-	struct screen *s = p;
-
-	if (s->page.width != COLS - 2)
-		layout(s);
-	ui_draw_title(ui, _("Reports"));
-	ui_pager_draw(&s->page, PAGE_Y, 1, page_height());
-	draw_choice(s);
-	draw_where(s);
-	ui_draw_message(ui);
-	ui_action_hints(ui, actions, N_ACTIONS, enabled, s);
+	draw_choice(ls->ctx);
+	draw_where(ls->ctx);
 }
 
 /* One quarter or year on or back, within the years offered; false when already at the end. */
@@ -300,7 +271,7 @@ static void save(struct screen *s, enum report_format fmt)
 	}
 	ui_reports_file_name(s->kind, s->kind == UI_REPORT_QUARTER ? s->q_year : s->year,
 			     s->quarter, cfg->plan_from, cfg->plan_to, base, sizeof base);
-	if (ui_savefile_report(s->rp, fmt, s->home, base, s->page.width, path, sizeof path,
+	if (ui_savefile_report(s->rp, fmt, s->home, base, s->ls.page.width, path, sizeof path,
 			       &e)) {
 		ui_term_say(s->ui, true, "%s", e.msg);
 		return;
@@ -314,23 +285,19 @@ static void choose(struct screen *s, enum ui_report_kind k)
 	if (k == s->kind)
 		return;
 	s->kind = k;
-	s->page.top = 0;
-	load(s);
+	ui_listscreen_reload(&s->ls, true);
 }
 
-static int handle(void *ctx, int key)
+static int act(struct ui_listscreen *ls, const struct ui_action *a)
 {
-	struct screen *s = ctx;
-	const struct ui_action *a = ui_action_find(s->ui, actions, N_ACTIONS, key);
+	struct screen *s = ls->ctx;
 
-	if (ui_pager_key(&s->page, key, page_height()) || !a)
-		return UI_DONE;
 	switch (a->id) {
 	case A_KIND:
-		if (key >= '1' && key <= '3')
-			choose(s, (enum ui_report_kind)(key - '1'));
+		if (ls->key >= '1' && ls->key <= '3')
+			choose(s, (enum ui_report_kind)(ls->key - '1'));
 		else
-			choose(s, (enum ui_report_kind)((s->kind + (key == '\t' ? 1 : 2)) %
+			choose(s, (enum ui_report_kind)((s->kind + (ls->key == '\t' ? 1 : 2)) %
 							UI_REPORT_KINDS_));
 		return UI_DONE;
 	case A_EARLIER: case A_LATER:
@@ -339,19 +306,33 @@ static int handle(void *ctx, int key)
 							 "period; it has no quarter or year to "
 							 "change."));
 		else if (step(s, a->id == A_LATER ? 1 : -1))
-			load(s);
+			ui_listscreen_reload(ls, false);
 		else
 			ui_term_say(s->ui, true, _("Reports go from %d to %d."), s->lo, s->hi);
 		return UI_DONE;
 	case A_XLSX: save(s, REPORT_FORMAT_XLSX); return UI_DONE;
 	case A_CSV: save(s, REPORT_FORMAT_CSV); return UI_DONE;
 	case A_TEXT: save(s, REPORT_FORMAT_TEXT); return UI_DONE;
-	case A_HELP:
-		return ui_action_result(ui_help_screen(s->ui, ui_reports_help));
-	case A_BACK:
-		return UI_CLOSE;
 	}
 	return UI_DONE;
+}
+
+static const struct ui_listscreen_class screen = {
+	.help = { N_("Reports"),
+		  N_("The first line chooses the report and its quarter or year; the report "
+		     "under it is laid out for the width of your window and follows what others "
+		     "save. The save keys write a new file into your home directory on the "
+		     "server and say its full name; a file already there is never replaced (the "
+		     "new one gets a number: -2, -3...). Copy it to your computer the way you "
+		     "copy other files from the server, for example with WinSCP."),
+		  actions, N_ACTIONS },
+	.top = 3, .paged = true, .load = load, .fill = layout, .draw = draw, .act = act,
+	.enabled = enabled,
+};
+
+void ui_reports_help(struct ui_help_section *s)
+{
+	*s = screen.help;
 }
 
 int ui_reports_run(struct ui *ui)
@@ -372,12 +353,8 @@ int ui_reports_run(struct ui *ui)
 	/* Told now, so the screen can say where files will go before the first one. */
 	if (ui_savefile_home(s.home, sizeof s.home, &e))
 		s.home[0] = 0;
-	ui_pager_init(&s.page, COLS - 2);
-	load(&s);
-	ui_term_push(ui, draw, reload, &s, true);
-	rc = ui_action_run(ui, handle, &s);
-	ui_term_pop(ui, &s);
-	ui_pager_free(&s.page);
+	ui_listscreen_init(&s.ls, &screen, ui, &s);
+	rc = ui_listscreen_run(&s.ls);
 	report_free(s.rp);
 	return rc;
 }

@@ -13,13 +13,13 @@
 #include "ui/detail.h"
 #include "ui/draw.h"
 #include "ui/fmt.h"
-#include "ui/list.h"
+#include "ui/listscreen.h"
 #include "ui/prompt.h"
 
-enum { A_MOVE = 1, A_ACCEPT, A_RETURN, A_OPEN, A_HELP, A_BACK };
+enum { A_ACCEPT = UI_ACTION_OWN, A_RETURN, A_OPEN };
 
 static const struct ui_action actions[] = {
-	{ A_MOVE, { UI_KEY(KEY_DOWN), UI_KEY(KEY_UP), 'j', 'k' }, NULL,
+	{ UI_ACTION_MOVE, { UI_KEY(KEY_DOWN), UI_KEY(KEY_UP), 'j', 'k' }, NULL,
 	  N_("Move (also PgUp, PgDn, Home, End)."), 0 },
 	{ A_ACCEPT, { 'a' }, N_("Accept"), N_("Accept the chosen exemplar at once."),
 	  UI_ACT_OFFICE },
@@ -28,19 +28,12 @@ static const struct ui_action actions[] = {
 	  UI_ACT_OFFICE },
 	{ A_OPEN, { '\r', 'o', 'l', UI_KEY(KEY_RIGHT) }, N_("Open"),
 	  N_("Read the whole profile first."), 0 },
-	{ A_HELP, { '?', UI_KEY(KEY_F(1)) }, N_("Help"), N_("Show the keys of this screen."), 0 },
-	{ A_BACK, { 'q', 'h', UI_KEY(KEY_LEFT), UI_KEY(KEY_F(10)), 27 }, N_("Back"),
+	{ UI_ACTION_HELP, { '?', UI_KEY(KEY_F(1)) }, N_("Help"),
+	  N_("Show the keys of this screen."), 0 },
+	{ UI_ACTION_BACK, { 'q', 'h', UI_KEY(KEY_LEFT), UI_KEY(KEY_F(10)), 27 }, N_("Back"),
 	  N_("Back to the main menu."), 0 },
 };
 #define N_ACTIONS (sizeof actions / sizeof actions[0])
-
-void ui_review_help(struct ui_help_section *s)
-{
-	*s = (struct ui_help_section){ N_("Review profiles"),
-		N_("Every introduced exemplar waiting for the office, the oldest introduction "
-		   "first. One key accepts or returns the chosen one; the next one is then "
-		   "chosen."), actions, N_ACTIONS };
-}
 
 /* A waiting exemplar, copied out of the list index. */
 struct item {
@@ -55,8 +48,7 @@ struct screen {
 	struct item *v;
 	size_t n, cap;
 	bool failed;
-	struct ui_list_array arr;
-	struct ui_list list;
+	struct ui_listscreen ls;
 };
 
 static void drop_all(struct screen *s)
@@ -96,8 +88,9 @@ static int oldest_first(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-static int load(struct screen *s, struct err *e)
+static int load(struct ui_listscreen *ls, struct err *e)
 {
+	struct screen *s = ls->ctx;
 	struct query_filter f = { 0 };
 
 	drop_all(s);
@@ -109,29 +102,21 @@ static int load(struct screen *s, struct err *e)
 		return err_nomem(e);
 	if (s->n)
 		qsort(s->v, s->n, sizeof *s->v, oldest_first);
-	s->arr.n = s->n;
+	ls->arr.n = s->n;
 	return 0;
 }
 
-static void reload(struct ui *ui, void *p)
+static int name_width(void)
 {
-	struct screen *s = p;
-	struct err e;
-
-	if (load(s, &e) || ui_list_reload(&s->list, &e))
-		ui_term_say(ui, true, "%s", e.msg);
+	return COLS - 2 - 11 - 7 - 16;
 }
 
-static void draw(struct ui *ui, void *p)
+static void draw(struct ui_listscreen *ls)
 {
-	struct screen *s = p;
-	int head = ui_term_attr(ui, UI_A_HEAD), height = LINES - 6, nw = COLS - 2 - 11 - 7 - 16;
-	char b[160], d[DATE_TEXT_SIZE];
-	struct err e;
+	struct screen *s = ls->ctx;
+	int head = ui_term_attr(s->ui, UI_A_HEAD), nw = name_width();
+	char b[160];
 
-	if (height != s->list.height && ui_list_resize(&s->list, height, &e))
-		ui_term_say(ui, true, "%s", e.msg);
-	ui_draw_title(ui, _("Review profiles"));
 	snprintf(b, sizeof b, i18n_ntext("%zu exemplar waiting, oldest introduction first.",
 				       "%zu exemplars waiting, oldest introduction first.", s->n),
 		 s->n);
@@ -140,27 +125,21 @@ static void draw(struct ui *ui, void *p)
 	ui_draw_right(3, 13, 6, head, _("No."));
 	ui_draw_text(3, 20, nw, head, _("Name"));
 	ui_draw_text(3, 21 + nw, 15, head, _("Unit"));
-	for (size_t i = 0; i < s->list.rows.n; i++) {
-		const struct item *it = &s->v[ui_list_index(&s->list.rows.v[i])];
-		bool sel = i == s->list.sel;
-		int y = 4 + (int)i, a = sel ? ui_term_attr(ui, UI_A_SELECT) : 0;
-		if (sel) {
-			ui_draw_fill(y, 0, COLS, a);
-			ui_draw_text(y, 0, 1, a, ui_draw_sym(ui, UI_SYM_MARK));
-			ui_term_cursor(ui, y, 0);
-		}
-		ui_fmt_date(it->date, d);
-		snprintf(b, sizeof b, "%llu", (unsigned long long)it->id);
-		ui_draw_text(y, 2, 10, a, d);
-		ui_draw_right(y, 13, 6, a, b);
-		ui_draw_text(y, 20, nw, a, it->name);
-		ui_draw_text(y, 21 + nw, 15, a, ui_fmt_unit(ui, it->unit));
-	}
-	if (!s->n)
-		ui_draw_text(4, 2, COLS - 4, ui_term_attr(ui, UI_A_DIM),
-			     _("Nothing is waiting for review."));
-	ui_draw_message(ui);
-	ui_action_hints(ui, actions, N_ACTIONS, NULL, NULL);
+}
+
+static void draw_row(struct ui_listscreen *ls, const struct ui_row *row, int y)
+{
+	struct screen *s = ls->ctx;
+	const struct item *it = &s->v[ui_list_index(row)];
+	char b[32], d[DATE_TEXT_SIZE];
+	int nw = name_width();
+
+	ui_fmt_date(it->date, d);
+	snprintf(b, sizeof b, "%llu", (unsigned long long)it->id);
+	ui_draw_text(y, 2, 10, A_NORMAL, d);
+	ui_draw_right(y, 13, 6, A_NORMAL, b);
+	ui_draw_text(y, 20, nw, A_NORMAL, it->name);
+	ui_draw_text(y, 21 + nw, 15, A_NORMAL, ui_fmt_unit(s->ui, it->unit));
 }
 
 /* Return exemplar `rec` after asking why; 1 when returned, 0, or UI_KEY_QUIT. */
@@ -181,10 +160,11 @@ static int return_one(struct screen *s, uint64_t rec, const char *name, struct e
 	return q;
 }
 
-static int act(struct screen *s, int id)
+static int act(struct ui_listscreen *ls, const struct ui_action *a)
 {
-	const struct ui_row *row = ui_list_selected(&s->list);
-	const struct item *it = row ? &s->v[ui_list_index(row)] : NULL;
+	struct screen *s = ls->ctx;
+	size_t i = ui_listscreen_index(ls);
+	const struct item *it = i != SIZE_MAX ? &s->v[i] : NULL;
 	struct err e = { 0 };
 	char name[256];
 	int q = 0;
@@ -194,7 +174,7 @@ static int act(struct screen *s, int id)
 	/* The queue is read again below: keep what the messages need. */
 	uint64_t rec = it->id;
 	snprintf(name, sizeof name, "%s", it->name);
-	switch (id) {
+	switch (a->id) {
 	case A_OPEN:
 		q = ui_detail_run(s->ui, rec);
 		break;
@@ -214,38 +194,27 @@ static int act(struct screen *s, int id)
 	return ui_action_result(q);
 }
 
-static int handle(void *ctx, int key)
-{
-	struct screen *s = ctx;
-	const struct ui_action *a = ui_action_find(s->ui, actions, N_ACTIONS, key);
+static const struct ui_listscreen_class screen = {
+	.help = { N_("Review profiles"), N_("Every introduced exemplar waiting for the office, "
+		  "the oldest introduction first. One key accepts or returns the chosen one; the "
+		  "next one is then chosen."), actions, N_ACTIONS },
+	.top = 4, .empty = N_("Nothing is waiting for review."), .load = load, .draw = draw,
+	.draw_row = draw_row, .act = act,
+};
 
-	if (ui_action_list_key(s->ui, &s->list, key) || !a)
-		return UI_DONE;
-	switch (a->id) {
-	case A_BACK:
-		return UI_CLOSE;
-	case A_HELP:
-		return ui_action_result(ui_help_screen(s->ui, ui_review_help));
-	default:
-		return act(s, a->id);
-	}
+void ui_review_help(struct ui_help_section *s)
+{
+	*s = screen.help;
 }
 
 int ui_review_run(struct ui *ui)
 {
 	struct screen s = { 0 };
-	struct err e;
 	int rc;
 
 	s.ui = ui;
-	struct ui_list_source src = { ui_list_array_fetch, NULL, &s.arr };
-	ui_list_init(&s.list, &src, LINES - 6);
-	if (load(&s, &e) || ui_list_home(&s.list, &e))
-		ui_term_say(ui, true, "%s", e.msg);
-	ui_term_push(ui, draw, reload, &s, true);
-	rc = ui_action_run(ui, handle, &s);
-	ui_term_pop(ui, &s);
-	ui_list_free(&s.list);
+	ui_listscreen_init(&s.ls, &screen, ui, &s);
+	rc = ui_listscreen_run(&s.ls);
 	drop_all(&s);
 	free(s.v);
 	return rc;

@@ -11,7 +11,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "config.h"
+#include "date.h"
 #include "i18n.h"
+#include "text.h"
 #include "ui/draw.h"
 
 #define POLL_MS 500            /* how often an idle screen looks for changes */
@@ -121,8 +124,7 @@ int ui_term_start(struct ui *ui, struct reg *r, struct err *e)
 		return err_set(e, ERR_USAGE, _("This terminal (TERM=%s) is not known; try "
 					       "TERM=xterm."), getenv("TERM") ? getenv("TERM")
 									 : "");
-	ui->ascii = env_on("DIENHINH_ASCII");
-	ui_draw_set_ascii(ui->ascii);
+	ui_draw_set_ascii(env_on("DIENHINH_ASCII"));
 	start_colour(ui);
 	cbreak();
 	noecho();
@@ -191,6 +193,38 @@ static void draw_too_small(void)
 				      "larger; Ctrl-C ends the program."),
 		 UI_MIN_COLS, UI_MIN_ROWS, COLS, LINES);
 	ui_draw_wrap(LINES / 2 - 2 > 0 ? LINES / 2 - 2 : 0, 1, COLS - 2, LINES, A_BOLD, text);
+}
+
+void ui_term_title(const struct ui *ui, const char *title)
+{
+	int a = ui_term_attr(ui, UI_A_TITLE);
+	char right[160], day[DATE_TEXT_SIZE];
+
+	date_format_vn(register_today(ui->r), day);
+	snprintf(right, sizeof right, " %s %s %s %s %s ", register_user(ui->r),
+		 ui_draw_sym(UI_SYM_SEP), config_role_label(register_role(ui->r)),
+		 ui_draw_sym(UI_SYM_SEP), day);
+	ui_draw_fill(0, 0, COLS, a);
+	int rw = text_width(right);
+	ui_draw_text(0, 1, COLS - rw - 2, a | A_BOLD, title);
+	ui_draw_right(0, 0, COLS, a, right);
+}
+
+void ui_term_message(const struct ui *ui)
+{
+	int a = ui_term_attr(ui, ui->msg_error ? UI_A_ERROR : UI_A_NOTE);
+	char **lines;
+	int n;
+
+	if (!ui->msg[0] || (n = ui_draw_split(ui->msg, COLS - 2, &lines)) < 0)
+		return;
+	/* A long message takes up to three lines, ending just above the key hints. */
+	int shown = n > 3 ? 3 : n;
+	for (int i = 0, y = LINES - 1 - shown; i < shown; i++, y++) {
+		ui_draw_fill(y, 0, COLS, a);
+		ui_draw_text(y, 1, COLS - 2, a, lines[i]);
+	}
+	ui_draw_free_lines(lines, n);
 }
 
 /* The first layer that shows: the top opaque one covers those under it. */

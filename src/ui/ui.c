@@ -16,7 +16,7 @@
 #include "ui/exform.h"
 #include "ui/exlist.h"
 #include "ui/fmt.h"
-#include "ui/help.h"
+#include "ui/listscreen.h"
 #include "ui/quota.h"
 #include "ui/reports.h"
 #include "ui/review.h"
@@ -126,7 +126,7 @@ static void menu_draw(struct ui *ui, void *p)
 	int y = 2;
 	char line[512], q[64], when[64];
 
-	ui_draw_title(ui, _("Advanced exemplars"));
+	ui_term_title(ui, _("Advanced exemplars"));
 	if (cfg->issuer && *cfg->issuer)
 		ui_draw_text(y++, 4, COLS - 8, A_BOLD, cfg->issuer);
 	ui_draw_text(y++, 4, COLS - 8, A_NORMAL,
@@ -138,7 +138,7 @@ static void menu_draw(struct ui *ui, void *p)
 		int a = sel ? ui_term_attr(ui, UI_A_SELECT) : 0;
 		snprintf(line, sizeof line, " %zu  %s ", it->id == M_QUIT ? (size_t)0 : i + 1,
 			 _(it->label));
-		ui_draw_text(y, 4, 2, A_NORMAL, sel ? ui_draw_sym(ui, UI_SYM_MARK) : " ");
+		ui_draw_text(y, 4, 2, A_NORMAL, sel ? ui_draw_sym(UI_SYM_MARK) : " ");
 		ui_draw_cell(y, 6, 22, a, line);
 		const char *desc = it->read_desc && !register_may_add(ui->r, NULL, NULL)
 				   ? it->read_desc : it->desc;
@@ -162,22 +162,33 @@ static void menu_draw(struct ui *ui, void *p)
 		snprintf(line, sizeof line, _("Your units: %s."), m->own);
 		ui_draw_wrap(y, 4, COLS - 8, 2, A_BOLD, line);
 	}
-	ui_draw_message(ui);
+	ui_term_message(ui);
 	ui_action_hints(ui, menu_actions, N_ACTIONS, NULL, NULL);
 }
 
-static void menu_help(struct ui_help_section *s)
-{
-	*s = (struct ui_help_section){ N_("Main menu"), NULL, menu_actions, N_ACTIONS };
-}
+static const struct ui_help_section menu_help = { N_("Main menu"), NULL, menu_actions,
+						    N_ACTIONS };
+
+/* The help's first part: how to use the program at all. */
+static const struct ui_help_section general = {
+	N_("Using dienhinh"),
+	N_("Move with the arrow keys and open with Enter; every screen also takes the letters "
+	   "shown on its last line, and q goes back to the screen before (on the main menu, q "
+	   "ends the program). ? or F1 shows the keys of the screen you are on. Type Vietnamese "
+	   "with Unikey or EVKey set to Unicode; one Backspace removes one letter with its "
+	   "marks. In a form, Tab or Enter goes to the next field, Ctrl-O or F2 saves and "
+	   "Ctrl-X or F10 leaves. What other people save appears on your screen within a "
+	   "second, without pressing a key."),
+	NULL, 0,
+};
 
 static int general_help(struct ui *ui)
 {
 	struct ui_help_section s[12];
 	size_t n = 0;
 
-	s[n++] = *ui_help_general();
-	menu_help(&s[n++]);
+	s[n++] = general;
+	s[n++] = menu_help;
 	ui_unitlist_help(&s[n++]);
 	ui_exlist_help(&s[n++]);
 	ui_detail_help(&s[n++]);
@@ -188,7 +199,7 @@ static int general_help(struct ui *ui)
 		ui_auditlog_help(&s[n++]);
 	}
 	ui_reports_help(&s[n++]);
-	return ui_help_show(ui, s, n);
+	return ui_listscreen_help(ui, s, n);
 }
 
 /* Open a menu item: a handler result (Quit closes the menu, and so the program). */
@@ -229,7 +240,7 @@ static int menu_key(void *ctx, int key)
 	case A_OPEN:
 		return open_item(m->ui, m, m->sel);
 	case A_HELP:
-		return ui_action_result(ui_help_screen(m->ui, menu_help));
+		return ui_action_result(ui_listscreen_help(m->ui, &menu_help, 1));
 	default:
 		return UI_CLOSE;
 	}
