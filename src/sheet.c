@@ -205,12 +205,6 @@ static void gather_names(void)
 	names_ready = rc == 0;
 }
 
-void sheet_prepare(void)
-{
-	if (!names_ready)
-		gather_names();
-}
-
 /*
  * The cell texts last read for each kind of value, with the value each gave:
  * a column of an import repeats a handful of labels, and squashing each
