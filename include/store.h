@@ -107,33 +107,14 @@ int store_put_exemplar(struct store_txn *t, const struct exemplar *old,
 /*
  * Write new exemplar x (its id set by the caller) unless one of the same
  * unit, type, name and introduction date is stored: then *dup is that one's
- * id and nothing is written.  The keys are built once for both; `list`,
- * when not NULL, is x's list key as the caller has built it already
- * (keys_exemplar_with_list).
+ * id and nothing is written.  The duplicate check and the list write share
+ * one look-up of the list index.
  */
-int store_add_exemplar(struct store_txn *t, const struct exemplar *x, const struct key *list,
-		       uint64_t *dup, struct err *e);
+int store_add_exemplar(struct store_txn *t, const struct exemplar *x, uint64_t *dup,
+		       struct err *e);
 
 /* Is there an exemplar with this id?  (No decoding.) */
 int store_has_exemplar(struct store_txn *t, uint64_t id);
-
-/*
- * For a batch of many records.  From store_batch_begin() on, the transaction
- * adds up counter changes in memory and holds back the keys of the period
- * and folds indexes; store_batch_end() writes each counter once and
- * the keys in key order, and must be called before the transaction ends.
- * store_get_counts() does not see the held-back changes; the scans, the
- * checks and an update write the held keys out first.
- *
- * New records are held back too and written in id order, so a batch may
- * add them in any order (in list-key order its list entries go in
- * fastest).  Of a held record the store keeps only the id and a pointer:
- * an exemplar given to store_add_exemplar() must stay as it is until
- * store_batch_end(), or until something reads records, which writes the
- * held ones out first.
- */
-void store_batch_begin(struct store_txn *t);
-int store_batch_end(struct store_txn *t, struct err *e);
 
 int store_get_unit(struct store_txn *t, const char *code, struct unit *u, struct err *e);
 int store_put_unit(struct store_txn *t, const struct unit *u, struct err *e);

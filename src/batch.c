@@ -7,7 +7,6 @@
 #include <time.h>
 
 #include "i18n.h"
-#include "keys.h"
 #include "mem.h"
 #include "roles.h"
 #include "text.h"
@@ -64,12 +63,10 @@ struct batch {
 	size_t n_early;   /* problems found before the transaction (cleaning, validation) */
 	bool *early;      /* early[i]: record i is among them and is not looked at again */
 	uint64_t *given;  /* the ids the records came with, put back before each run */
-	struct key_pile prefixes; /* each record's list key without its id (batch_prep) */
 	uint64_t next;    /* the next new id, kept in memory during the transaction */
 	struct id_set ids; /* the ids given so far */
 	size_t *order;    /* the records to write (indexes), in the order they are written */
 	size_t n_order;
-	struct key_pile keys; /* their list keys, tagged with their indexes */
 };
 
 static int problem_order(const void *a, const void *b)
@@ -161,62 +158,32 @@ static int batch_ids(struct store_txn *t, struct batch *c, struct err *e)
 	return 0;
 }
 
-/*
- * Put c->order in the order of the records' list keys.  Written in that
- * order, each list entry goes next to the one before, where the file's
- * order would send every duplicate check and list write to a random leaf
- * of a large index.  0 or -1 (out of memory).
- */
-static int batch_sort(struct batch *c)
+static int id_order(const void *a, const void *b, void *p)
 {
-	struct key k;
+	const struct batch *c = p;
+	uint64_t x = c->xs[*(const size_t *)a].id, y = c->xs[*(const size_t *)b].id;
 
-	keys_pile_clear(&c->keys);
-	for (size_t j = 0; j < c->n_order; j++) {
-		size_t i = c->order[j];
-		const uint8_t *pre = keys_pile_key(&c->prefixes, i, &k.n);
-
-		memcpy(k.b, pre, k.n);
-		key_id(&k, c->xs[i].id);
-		if (keys_pile_add(&c->keys, &k, i))
-			return -1;
-	}
-	keys_pile_sort(&c->keys);
-	for (size_t j = 0; j < c->n_order; j++)
-		c->order[j] = c->keys.ref[j].tag;
-	return 0;
+	return (x > y) - (x < y);
 }
 
 /*
- * Second pass, in list-key order: the duplicate checks and the writes.
- * Two records of the same unit, type, name and date have the same key but
- * for the id, so they come one after the other, the larger id second; the
- * second is refused, naming the first.  With ids given in file order that
- * is the later row, as when records were added in file order.  A kept id
- * can turn this round (a later row keeping a number below the one an
+ * Second pass, in id order: the duplicate checks and the writes.  Of two
+ * records of the same unit, type, name and date, the second written is
+ * refused, naming the first: the larger id.  With ids given in file order
+ * that is the later row, as when records are added in file order; a kept
+ * id can turn this round (a later row keeping a number below the one an
  * earlier row got): then the earlier row is the one refused.  Either way
- * the problem is noted under the refused record's own index.
+ * the problem is noted under the refused record's own index.  In id order
+ * the new records go at the end of the records' table, page after page.
  */
 static int batch_write(struct store_txn *t, struct batch *c, struct err *e)
 {
-	struct key list;
-
+	qsort_r(c->order, c->n_order, sizeof *c->order, id_order, c);
 	for (size_t j = 0; j < c->n_order; j++) {
 		size_t i = c->order[j];
 		struct err why = { 0 };
-		const uint8_t *k = keys_pile_key(&c->keys, j, &list.n);
 
-		/* Records come in list-key order, from all over memory: ask for
-		 * the next ones' keys and records, then their names, ahead. */
-		keys_pile_prefetch(&c->keys, j + KEYS_PREFETCH_AHEAD);
-		if (j + KEYS_PREFETCH_AHEAD < c->n_order)
-			__builtin_prefetch(&c->xs[c->order[j + KEYS_PREFETCH_AHEAD]]);
-		if (j + KEYS_PREFETCH_AHEAD / 2 < c->n_order)
-			__builtin_prefetch(c->xs[c->order[j + KEYS_PREFETCH_AHEAD / 2]].name);
-
-		/* The key batch_sort built for it: its name's sort key is not worked out again. */
-		memcpy(list.b, k, list.n);
-		if (!register_add_new(t, &c->xs[i], &list, &why))
+		if (!register_add_new(t, &c->xs[i], &why))
 			continue;
 		if (why.code != ERR_DUPLICATE)
 			return *e = why, -1;
@@ -242,18 +209,13 @@ static int batch_txn(struct store_txn *t, void *p, struct err *e)
 		return -1;
 	if (!c->next)
 		c->next = 1;
-	if (batch_ids(t, c, e))
-		return -1;
-	if (batch_sort(c))
-		return err_nomem(e);
-	store_batch_begin(t);
-	if (batch_write(t, c, e))
+	if (batch_ids(t, c, e) || batch_write(t, c, e))
 		return -1; /* e says why (a full map is grown and the batch run again) */
 	if (c->n_problems || c->dry_run) {
 		c->dry_done = true;
 		return err_set(e, ERR_INVALID, _("Nothing was written.")), -1;
 	}
-	if (store_batch_end(t, e) || store_put_meta_u64(t, "next_id", c->next, e))
+	if (store_put_meta_u64(t, "next_id", c->next, e))
 		return -1;
 	audit_entry_init(&a);
 	a.time = time(NULL);
@@ -270,33 +232,25 @@ static int batch_txn(struct store_txn *t, void *p, struct err *e)
 
 /*
  * What each record needs done that depends on nothing but the record, once
- * before the transaction (which may run again): the defaults, cleaning,
- * validation, and the start of its list key (unit, type and the name's
- * sort key, the costly part; the id is added once it is given), one per
- * record in index order, empty for a record refused here.  Every record is
- * looked at, so that one answer lists every problem.  0 or -1 (out of memory).
+ * before the transaction (which may run again): the defaults, cleaning and
+ * validation.  Every record is looked at, so that one answer lists every
+ * problem.  0 or -1 (out of memory).
  */
 static int batch_prep(struct batch *c)
 {
 	int64_t now = time(NULL);
-	struct key k;
 
 	for (size_t i = 0; i < c->n; i++) {
 		struct exemplar *x = &c->xs[i];
 		struct err why = { 0 };
 
-		k.n = 0;
 		batch_defaults(c->r, x, now);
 		if (model_exemplar_clean(x, NULL, &why) ||
 		    model_exemplar_validate(x, register_today(c->r), &why)) {
 			c->early[i] = true;
 			if (note_problem(c, i, &why))
 				return -1;
-		} else {
-			keys_list_prefix(x->unit, x->type, x->name, &k);
 		}
-		if (keys_pile_add(&c->prefixes, &k, i))
-			return -1;
 	}
 	return 0;
 }
@@ -307,8 +261,6 @@ static void batch_free(struct batch *c)
 	free(c->given);
 	free(c->order);
 	free(c->ids.slot);
-	keys_pile_free(&c->keys);
-	keys_pile_free(&c->prefixes);
 	free(c->problems);
 }
 

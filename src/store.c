@@ -52,49 +52,6 @@ struct store_txn {
 	bool full;
 	struct buf enc;   /* record encoding, reused */
 	struct buf row;   /* list-row strings handed to callbacks, reused */
-	struct pending *pending; /* counter changes held back (store_batch_begin) */
-	size_t n_pending, cap_pending;
-	struct key_pile *held;   /* index keys held back, one pile per index (HELD_COUNT) */
-	struct held_rec *recs;   /* new records held back while t->held is set (recs_add) */
-	size_t n_recs, cap_recs;
-};
-
-/*
- * The keys of the period and folds indexes held back by a batch, a pile
- * per index (keys.h).  Those keys carry no value and end with the
- * record's id, so none is read back before the batch ends and no two
- * collide.  Written in key order through one cursor (held_write), each
- * leaf page is found once and filled from left to right, where writing
- * each key as its record comes would start from the root at a random
- * place every time.
- */
-enum { HELD_PERIOD, HELD_FOLDS, HELD_COUNT };
-
-/*
- * A counter change held back until store_batch_end(): a batch of many
- * records touches the same few counters over and over, so it adds up the
- * changes in memory and reads and writes each counter once.  Kept in an
- * open-addressing table (cap_pending slots, at most half full).
- */
-struct pending {
-	struct key key;    /* n == 0: empty slot */
-	int32_t total, by_type[TYPE_COUNT_], by_status[STATUS_COUNT_];
-};
-
-/*
- * A new record held back by a batch.  A batch adds its records in list-key
- * order, where their ids come in no order: put one by one, each would land
- * in the middle of the records' pages and split them half empty.  Written
- * in id order (recs_write), they are appended and fill each page.  Only
- * the id and the caller's exemplar are kept, and the record is encoded when
- * it is written: the ids of a batch follow the order its records lie in
- * memory, where encoding them in list-key order would read memory all over
- * the place.  Hence the rule of store_batch_begin() that x stays as it is
- * until then.  Everything that reads records writes them out first.
- */
-struct held_rec {
-	uint64_t id;                 /* x->id, kept here for the sort */
-	const struct exemplar *x;
 };
 
 /* ---- errors ------------------------------------------------------------- */
@@ -566,25 +523,10 @@ static bool out_of_space(struct store *s)
 	       stat(path, &sb) == 0 && (unsigned long long)sb.st_size + slack > rl.rlim_cur;
 }
 
-static void held_free(struct store_txn *t)
-{
-	for (int i = 0; t->held && i < HELD_COUNT; i++)
-		keys_pile_free(&t->held[i]);
-	free(t->held);
-	t->held = NULL;
-	free(t->recs);
-	t->recs = NULL;
-	t->n_recs = t->cap_recs = 0;
-}
-
 static void txn_end(struct store_txn *t)
 {
 	buf_free(&t->enc);
 	buf_free(&t->row);
-	free(t->pending);
-	t->pending = NULL;
-	t->n_pending = t->cap_pending = 0;
-	held_free(t);
 }
 
 int store_read(struct store *s, store_fn fn, void *ctx, struct err *e)
@@ -617,15 +559,6 @@ int store_write(struct store *s, store_fn fn, void *ctx, struct err *e)
 			if (!t.full || grow(s, e))
 				return -1;
 			continue;
-		}
-		if (t.held || t.pending) {
-			/* A batch begun and never ended: its held records and keys
-			 * would be lost while its list entries were kept. */
-			mdb_txn_abort(t.txn);
-			txn_end(&t);
-			return err_set(e, ERR_STORE, _("Program error (%s): nothing was saved. "
-							"Please tell the administrator."),
-				       "store_batch_end");
 		}
 		txn_end(&t);
 		if (s->interrupt && *s->interrupt) {
@@ -688,17 +621,12 @@ int store_next_id(struct store_txn *t, uint64_t *id, struct err *e)
 
 /* ---- exemplars ------------------------------------------------------------- */
 
-static int recs_write(struct store_txn *t, struct err *e);
-
 int store_get_exemplar(struct store_txn *t, uint64_t id, struct exemplar *x, struct err *e)
 {
 	uint8_t kb[8];
 	MDB_val k = u64_val(kb, id), d;
-	int rc;
+	int rc = mdb_get(t->txn, t->s->exemplars, &k, &d);
 
-	if (recs_write(t, e))
-		return -1;
-	rc = mdb_get(t->txn, t->s->exemplars, &k, &d);
 	if (rc == MDB_NOTFOUND)
 		return err_set(e, ERR_NOTFOUND, _("There is no exemplar with number %llu."),
 			       (unsigned long long)id);
@@ -746,83 +674,6 @@ static int read_counts(struct store_txn *t, const struct key *k, struct store_co
 	return 0;
 }
 
-static size_t pending_slot(const struct store_txn *t, const struct key *k)
-{
-	size_t h = 5381;
-
-	for (size_t i = 0; i < k->n; i++)
-		h = h * 33 + k->b[i];
-	for (h %= t->cap_pending;; h = (h + 1) % t->cap_pending)
-		if (!t->pending[h].key.n || key_eq(&t->pending[h].key, k))
-			return h;
-}
-
-static int pending_grow(struct store_txn *t)
-{
-	struct pending *old = t->pending;
-	size_t cap = t->cap_pending;
-
-	t->cap_pending = cap * 2;
-	if (!(t->pending = calloc(t->cap_pending, sizeof *t->pending))) {
-		t->pending = old;
-		t->cap_pending = cap;
-		return -1;
-	}
-	for (size_t i = 0; i < cap; i++)
-		if (old[i].key.n)
-			t->pending[pending_slot(t, &old[i].key)] = old[i];
-	free(old);
-	return 0;
-}
-
-/* Hold back a counter change; 0 or -1 (out of memory). */
-static int pending_add(struct store_txn *t, const struct key *k, const struct exemplar *x,
-		       int delta)
-{
-	if ((t->n_pending + 1) * 2 > t->cap_pending && pending_grow(t))
-		return -1;
-	struct pending *p = &t->pending[pending_slot(t, k)];
-	if (!p->key.n) {
-		p->key = *k;
-		t->n_pending++;
-	}
-	p->total += delta;
-	p->by_type[x->type] += delta;
-	p->by_status[x->status] += delta;
-	return 0;
-}
-
-void store_batch_begin(struct store_txn *t)
-{
-	if (!t->pending && (t->pending = calloc(64, sizeof *t->pending)))
-		t->cap_pending = 64;
-	/* Without memory for it, keys are written as they come, as outside a batch. */
-	if (!t->held)
-		t->held = calloc(HELD_COUNT, sizeof *t->held);
-}
-
-static int held_write(struct store_txn *t, MDB_dbi dbi, struct key_pile *h, struct err *e)
-{
-	MDB_cursor *c;
-	MDB_val none = val(NULL, 0);
-	int rc;
-
-	if (!h->n)
-		return 0;
-	keys_pile_sort(h);
-	if ((rc = mdb_cursor_open(t->txn, dbi, &c)))
-		return fail(t, rc, e);
-	for (size_t i = 0; i < h->n && !rc; i++) {
-		MDB_val k;
-		keys_pile_prefetch(h, i + KEYS_PREFETCH_AHEAD);
-		k.mv_data = (void *)keys_pile_key(h, i, &k.mv_size);
-		rc = mdb_cursor_put(c, &k, &none, 0);
-	}
-	mdb_cursor_close(c);
-	keys_pile_clear(h);
-	return rc ? fail(t, rc, e) : 0;
-}
-
 /*
  * Put k/d where new keys mostly go past the last one (ids): appended, LMDB
  * fills each page before starting the next, where a put at the end of a
@@ -852,134 +703,29 @@ static int encode_put(struct store_txn *t, const struct exemplar *x, bool append
 	return rc ? fail(t, rc, e) : 0;
 }
 
-/* Hold back new record x (t->held set); 0 or -1 (out of memory). */
-static int recs_add(struct store_txn *t, const struct exemplar *x)
-{
-	if (t->n_recs == t->cap_recs &&
-	    mem_grow(&t->recs, &t->cap_recs, t->n_recs + 1, sizeof *t->recs, 1024))
-		return -1;
-	t->recs[t->n_recs++] = (struct held_rec){ x->id, x };
-	return 0;
-}
-
-static int recs_cmp(const void *a, const void *b)
-{
-	const struct held_rec *x = a, *y = b;
-
-	return (x->id > y->id) - (x->id < y->id);
-}
-
-/*
- * Write out the records held back so far, in id order; 0 when there are
- * none.  On failure they all stay held: written again, one already put is
- * put again, the same.
- */
-static int recs_write(struct store_txn *t, struct err *e)
-{
-	if (!t->n_recs)
-		return 0;
-	qsort(t->recs, t->n_recs, sizeof *t->recs, recs_cmp);
-	for (size_t i = 0; i < t->n_recs; i++)
-		if (encode_put(t, t->recs[i].x, true, e))
-			return -1;
-	t->n_recs = 0;
-	return 0;
-}
-
-/*
- * Write out the records and keys held back so far, the batch going on.
- * Called before anything reads those indexes or deletes from them: a scan
- * must find a record added earlier in the transaction, and an update must
- * find the key it replaces (and the record: a held one written after the
- * update would undo it).
- */
-static int held_settle(struct store_txn *t, struct err *e)
-{
-	int rc = 0;
-
-	if (recs_write(t, e))
-		return -1;
-	if (t->held) {
-		MDB_dbi dbi[HELD_COUNT] = { t->s->period, t->s->folds };
-		for (int i = 0; i < HELD_COUNT && !rc; i++)
-			rc = held_write(t, dbi[i], &t->held[i], e);
-	}
-	return rc;
-}
-
-/* Add a change to one stored counter; a counter back at zero is removed. */
-static int write_counts(struct store_txn *t, const struct pending *d, struct err *e)
-{
-	struct store_counts c, zero = { 0 };
-
-	if (read_counts(t, &d->key, &c, e))
-		return -1;
-	c.total += (uint32_t)d->total;
-	for (int j = 0; j < TYPE_COUNT_; j++)
-		c.by_type[j] += (uint32_t)d->by_type[j];
-	for (int j = 0; j < STATUS_COUNT_; j++)
-		c.by_status[j] += (uint32_t)d->by_status[j];
-	if (memcmp(&c, &zero, sizeof c) == 0)
-		return del_key(t, t->s->counters, &d->key, e);
-	return put_key(t, t->s->counters, &d->key, &c, sizeof c, e);
-}
-
-/* Add `delta` (+1 or -1) to the counters of exemplar `x`'s unit and quarter. */
+/* Add `delta` (+1 or -1) to the counters of exemplar `x`'s unit and quarter;
+ * a counter back at zero is removed. */
 static int count(struct store_txn *t, const struct key *k, const struct exemplar *x,
 		 int delta, struct err *e)
 {
-	struct pending d = { .key = *k, .total = delta };
+	struct store_counts c, zero = { 0 };
 
-	if (t->pending)
-		return pending_add(t, k, x, delta) ? err_nomem(e) : 0;
-	d.by_type[x->type] = delta;
-	d.by_status[x->status] = delta;
-	return write_counts(t, &d, e);
+	if (read_counts(t, k, &c, e))
+		return -1;
+	c.total += (uint32_t)delta;
+	c.by_type[x->type] += (uint32_t)delta;
+	c.by_status[x->status] += (uint32_t)delta;
+	if (memcmp(&c, &zero, sizeof c) == 0)
+		return del_key(t, t->s->counters, k, e);
+	return put_key(t, t->s->counters, k, &c, sizeof c, e);
 }
 
-int store_batch_end(struct store_txn *t, struct err *e)
-{
-	struct pending *v = t->pending;
-	size_t cap = t->cap_pending;
-	int rc = held_settle(t, e);
-
-	held_free(t);
-	t->pending = NULL; /* from here on, counts are written as they come */
-	for (size_t i = 0; i < cap && !rc; i++)
-		if (v[i].key.n)
-			rc = write_counts(t, &v[i], e);
-	free(v);
-	t->n_pending = t->cap_pending = 0;
-	return rc;
-}
-
-/*
- * Held records are written out first.  Should that fail (a full map, no
- * memory), they stay held, the next write out reports it (store_batch_end()
- * at the latest) and the transaction fails; until then they are looked
- * through here, as a held id must still read as taken, or a kept id could
- * be given twice.
- */
 int store_has_exemplar(struct store_txn *t, uint64_t id)
 {
 	uint8_t kb[8];
 	MDB_val k = u64_val(kb, id), d;
-	struct err later;
 
-	if (recs_write(t, &later))
-		for (size_t i = 0; i < t->n_recs; i++)
-			if (t->recs[i].id == id)
-				return 1;
 	return mdb_get(t->txn, t->s->exemplars, &k, &d) == 0;
-}
-
-/* Write record x: a new one appended (held back in a batch), else replaced. */
-static int put_record(struct store_txn *t, bool is_new, const struct exemplar *x,
-		      struct err *e)
-{
-	if (is_new && t->held)
-		return recs_add(t, x) ? err_nomem(e) : 0;
-	return encode_put(t, x, is_new, e);
 }
 
 /* Write x (replacing `old`, or new when NULL) with its keys already built;
@@ -993,14 +739,13 @@ static int put_keyed(struct store_txn *t, const struct exemplar *old, struct ex_
 	int rc;
 
 	if (old) {
-		if (held_settle(t, e) ||
-		    (!key_eq(&ok->list, &nk->list) && del_key(t, s->list, &ok->list, e)) ||
+		if ((!key_eq(&ok->list, &nk->list) && del_key(t, s->list, &ok->list, e)) ||
 		    (!key_eq(&ok->period, &nk->period) && del_key(t, s->period, &ok->period, e)) ||
 		    (!key_eq(&ok->folds, &nk->folds) && del_key(t, s->folds, &ok->folds, e)) ||
 		    count(t, &ok->counter, old, -1, e))
 			return -1;
 	}
-	if (put_record(t, !old, x, e))
+	if (encode_put(t, x, !old, e))
 		return -1;
 	if (lc) {
 		MDB_val lk = val(nk->list.b, nk->list.n), lv = val(nk->value.data, nk->value.len);
@@ -1011,9 +756,6 @@ static int put_keyed(struct store_txn *t, const struct exemplar *old, struct ex_
 	}
 	if (count(t, &nk->counter, x, +1, e))
 		return -1;
-	if (t->held)
-		return keys_pile_add(&t->held[HELD_PERIOD], &nk->period, 0) ||
-		       keys_pile_add(&t->held[HELD_FOLDS], &nk->folds, 0) ? err_nomem(e) : 0;
 	return put_key(t, s->period, &nk->period, NULL, 0, e) ||
 	       put_key(t, s->folds, &nk->folds, NULL, 0, e) ? -1 : 0;
 }
@@ -1040,8 +782,8 @@ static int find_same_at(struct store_txn *t, MDB_cursor *c, const struct key *pr
 
 /* The duplicate check and the list write share one cursor: the new key goes
  * right after the entries the check has just read. */
-int store_add_exemplar(struct store_txn *t, const struct exemplar *x, const struct key *list,
-		       uint64_t *dup, struct err *e)
+int store_add_exemplar(struct store_txn *t, const struct exemplar *x, uint64_t *dup,
+		       struct err *e)
 {
 	struct ex_keys nk;
 	struct key pre;
@@ -1049,7 +791,7 @@ int store_add_exemplar(struct store_txn *t, const struct exemplar *x, const stru
 	int rc;
 
 	*dup = 0;
-	if (keys_exemplar_with_list(x, list, &nk)) {
+	if (keys_exemplar(x, &nk)) {
 		keys_exemplar_free(&nk);
 		return err_nomem(e);
 	}
@@ -1075,8 +817,6 @@ int store_each_exemplar(struct store_txn *t, store_exemplar_cb cb, void *ctx,
 	struct exemplar x;
 	int rc, r = 0;
 
-	if (recs_write(t, e))
-		return -1;
 	if ((rc = mdb_cursor_open(t->txn, t->s->exemplars, &c)))
 		return fail(t, rc, e);
 	model_exemplar_init(&x);
@@ -1240,9 +980,6 @@ static int scan_ids(struct store_txn *t, MDB_dbi dbi, const struct key *pre,
 	MDB_val k = val(pre->b, pre->n), d;
 	size_t nlen = needle ? strlen(needle) : 0;
 	int rc, r = 0;
-
-	if (held_settle(t, e))
-		return -1;
 
 	if ((rc = mdb_cursor_open(t->txn, dbi, &c)))
 		return fail(t, rc, e);
@@ -1568,8 +1305,6 @@ int store_verify_indexes(struct store_txn *t, const struct exemplar *x, unsigned
 	struct ex_keys k;
 
 	*bad = 0;
-	if (held_settle(t, e))
-		return -1;
 	if (keys_exemplar(x, &k)) {
 		keys_exemplar_free(&k);
 		return err_nomem(e);
@@ -1595,8 +1330,6 @@ int store_stats(struct store_txn *t, struct store_stats *st, struct err *e)
 {
 	struct store *s = t->s;
 
-	if (held_settle(t, e))
-		return -1;
 	st->exemplars = entries(t, s->exemplars);
 	st->list = entries(t, s->list);
 	st->period = entries(t, s->period);

@@ -780,36 +780,6 @@ static int meta_fn(struct store_txn *t, void *ctx, struct err *e)
 	return store_get_meta_u64(t, "units_hash", ctx, e);
 }
 
-/* A batch begun, a record added, and the function ending without
- * store_batch_end(): the record is held, not written. */
-static int unended_fn(struct store_txn *t, void *ctx, struct err *e)
-{
-	struct exemplar *x = ctx;
-	uint64_t dup;
-
-	store_batch_begin(t);
-	return store_next_id(t, &x->id, e) || store_add_exemplar(t, x, NULL, &dup, e) ? -1 : 0;
-}
-
-/* Such a transaction is refused, not committed half: its list entry
- * without its record would be a damaged database. */
-static void test_unended_batch_refused(void **state)
-{
-	struct fix *f = *state;
-	struct exemplar x;
-	uint64_t before = store_last_txn(f->s);
-	struct err e = { 0 };
-
-	make(&x, 0, "phuong_1", TYPE_INDIVIDUAL, "Lê Văn Bình", D_2024_05_02);
-	assert_int_equal(store_write(f->s, unended_fn, &x, &e), -1);
-	assert_int_equal(e.code, ERR_STORE);
-	assert_non_null(strstr(e.msg, "store_batch_end"));
-	assert_int_equal(store_last_txn(f->s), before);
-	struct store_stats st = stats(f->s);
-	assert_int_equal(st.exemplars + st.list + st.period + st.folds + st.counters, 0);
-	model_exemplar_free(&x);
-}
-
 /*
  * Room that cannot be had (more than the address space): the reservation
  * gives up, the map stays as it was and the store goes on working.  LMDB
@@ -2181,24 +2151,23 @@ static void test_find_same(void **state)
 }
 
 /*
- * Three adds, a move between quarters and a fourth add in a batch (counters
- * and index keys held back), out of name order; a scan at the end must see
- * every record added before it, and not the moved one where it was.
+ * Three adds, a move between quarters and a fourth add in one transaction,
+ * out of name order; a scan at the end must see every record added before
+ * it, and not the moved one where it was.
  */
-struct batch_run {
+struct adds_run {
 	struct exemplar x[4];
 	struct ids seen;
 };
 
-static int held_fn(struct store_txn *t, void *ctx, struct err *e)
+static int adds_fn(struct store_txn *t, void *ctx, struct err *e)
 {
-	struct batch_run *b = ctx;
+	struct adds_run *b = ctx;
 	uint64_t dup;
 
-	store_batch_begin(t);
 	for (int i = 0; i < 3; i++) {
 		b->x[i].id = (uint64_t)i + 1;
-		if (store_add_exemplar(t, &b->x[i], NULL, &dup, e) || dup)
+		if (store_add_exemplar(t, &b->x[i], &dup, e) || dup)
 			return -1;
 	}
 	struct exemplar moved;
@@ -2210,24 +2179,22 @@ static int held_fn(struct store_txn *t, void *ctx, struct err *e)
 	model_exemplar_free(&b->x[2]);
 	b->x[2] = moved;
 	b->x[3].id = 4;
-	if (rc || store_add_exemplar(t, &b->x[3], NULL, &dup, e) || dup ||
-	    store_scan_period(t, 2024, 2, "phuong1", id_cb, &b->seen, e))
-		return -1;
-	return store_batch_end(t, e);
+	return rc || store_add_exemplar(t, &b->x[3], &dup, e) || dup ||
+	       store_scan_period(t, 2024, 2, "phuong1", id_cb, &b->seen, e) ? -1 : 0;
 }
 
-static void test_batch_held_back(void **state)
+static void test_adds_and_a_move_in_one_transaction(void **state)
 {
 	struct fix *f = *state;
-	struct batch_run b = { .seen = { .n = 0 } };
+	struct adds_run b = { .seen = { .n = 0 } };
 	struct err e;
 
 	make(&b.x[0], 0, "phuong1", TYPE_INDIVIDUAL, "Trần Thị Ánh", D_2024_05_02);
 	make(&b.x[1], 0, "phuong1", TYPE_COLLECTIVE, "Ấp Mỹ Hòa", D_2024_05_02);
 	make(&b.x[2], 0, "phuong1", TYPE_INDIVIDUAL, "Lê Văn Bình", D_2024_05_02);
 	make(&b.x[3], 0, "phuong1", TYPE_INDIVIDUAL, "Phạm Thị Dung", D_2024_05_02);
-	assert_int_equal(store_write(f->s, held_fn, &b, &e), 0);
-	/* the scan inside the batch saw the three records then in Q2 */
+	assert_int_equal(store_write(f->s, adds_fn, &b, &e), 0);
+	/* the scan inside the transaction saw the three records then in Q2 */
 	assert_int_equal(b.seen.n, 3);
 	assert_int_equal(b.seen.v[0], 1);
 	assert_int_equal(b.seen.v[1], 2);
@@ -2250,18 +2217,17 @@ static void test_batch_held_back(void **state)
 }
 
 /*
- * A batch holds its new records back and writes them in id order at its
- * end.  Whatever reads records in between must find those added before it:
- * store_has_exemplar, store_get_exemplar, store_each_exemplar, store_stats.
- * The records come out of id order (3, 1, then 2, 5, 4), each read follows
- * records added since the one before, and the last is written only at the end.
+ * Records added out of id order (3, 1, then 2, 5, 4) in one transaction,
+ * each read following records added since the one before: whatever reads
+ * records must find those added before it (store_has_exemplar,
+ * store_get_exemplar, store_each_exemplar, store_stats).
  */
-struct held_reads {
+struct reads_run {
 	struct exemplar x[5];
-	bool has3, has9;          /* store_has_exemplar inside the batch */
-	struct exemplar got;      /* store_get_exemplar(2) inside the batch */
-	struct ids each;          /* ids seen by store_each_exemplar inside the batch */
-	size_t counted;           /* store_stats(...).exemplars inside the batch */
+	bool has3, has9;          /* store_has_exemplar inside the transaction */
+	struct exemplar got;      /* store_get_exemplar(2) inside the transaction */
+	struct ids each;          /* ids seen by store_each_exemplar inside the transaction */
+	size_t counted;           /* store_stats(...).exemplars inside the transaction */
 };
 
 static int each_id_cb(const struct exemplar *x, void *ctx)
@@ -2269,39 +2235,38 @@ static int each_id_cb(const struct exemplar *x, void *ctx)
 	return id_cb(x->id, ctx);
 }
 
-static int held_add(struct store_txn *t, struct exemplar *x, uint64_t id, struct err *e)
+static int add_as(struct store_txn *t, struct exemplar *x, uint64_t id, struct err *e)
 {
 	uint64_t dup;
 
 	x->id = id;
-	if (store_add_exemplar(t, x, NULL, &dup, e))
+	if (store_add_exemplar(t, x, &dup, e))
 		return -1;
 	assert_int_equal(dup, 0);
 	return 0;
 }
 
-static int held_reads_fn(struct store_txn *t, void *ctx, struct err *e)
+static int reads_fn(struct store_txn *t, void *ctx, struct err *e)
 {
-	struct held_reads *h = ctx;
+	struct reads_run *h = ctx;
 	struct store_stats st;
 
-	store_batch_begin(t);
-	if (held_add(t, &h->x[0], 3, e) || held_add(t, &h->x[1], 1, e))
+	if (add_as(t, &h->x[0], 3, e) || add_as(t, &h->x[1], 1, e))
 		return -1;
 	h->has3 = store_has_exemplar(t, 3);
 	h->has9 = store_has_exemplar(t, 9);
-	if (held_add(t, &h->x[2], 2, e) || store_get_exemplar(t, 2, &h->got, e) ||
-	    held_add(t, &h->x[3], 5, e) || store_each_exemplar(t, each_id_cb, &h->each, e) ||
-	    held_add(t, &h->x[4], 4, e) || store_stats(t, &st, e))
+	if (add_as(t, &h->x[2], 2, e) || store_get_exemplar(t, 2, &h->got, e) ||
+	    add_as(t, &h->x[3], 5, e) || store_each_exemplar(t, each_id_cb, &h->each, e) ||
+	    add_as(t, &h->x[4], 4, e) || store_stats(t, &st, e))
 		return -1;
 	h->counted = st.exemplars;
-	return store_batch_end(t, e);
+	return 0;
 }
 
-static void test_batch_reads_held_records(void **state)
+static void test_reads_see_records_added_before(void **state)
 {
 	struct fix *f = *state;
-	struct held_reads h = { .each = { .n = 0 } };
+	struct reads_run h = { .each = { .n = 0 } };
 	struct exemplar y;
 	struct err e;
 
@@ -2312,7 +2277,7 @@ static void test_batch_reads_held_records(void **state)
 	make(&h.x[3], 0, "phuong2", TYPE_INDIVIDUAL, "Lê Văn Bình", D_2024_02_10);
 	make(&h.x[4], 0, "phuong2", TYPE_INDIVIDUAL, "Đỗ Thị Dung", D_2024_11_30);
 	model_exemplar_init(&h.got);
-	assert_int_equal(store_write(f->s, held_reads_fn, &h, &e), 0);
+	assert_int_equal(store_write(f->s, reads_fn, &h, &e), 0);
 	assert_true(h.has3);
 	assert_false(h.has9);
 	assert_exemplar_equal(&h.got, &h.x[2]);
@@ -2338,76 +2303,6 @@ static void test_batch_reads_held_records(void **state)
 		model_exemplar_free(&h.x[i]);
 }
 
-/*
- * The same inside a batch whose held records cannot be written out: 24
- * records of an overflow page each do not fit in a 64 KiB map.  Asked
- * before the batch ends, store_has_exemplar still finds a held one (among
- * those held: the failed transaction reads nothing more), and not an id
- * never added.  The run is thrown away, the map grown, and a run that fits
- * writes them all.
- */
-#define HELD_FULL_N 24
-#define HELD_FULL_RUNS 8
-
-struct held_full {
-	struct exemplar x[HELD_FULL_N];
-	int runs;
-	bool held[HELD_FULL_RUNS], never[HELD_FULL_RUNS]; /* store_has_exemplar, each run */
-};
-
-static int held_full_fn(struct store_txn *t, void *ctx, struct err *e)
-{
-	struct held_full *h = ctx;
-	int run = h->runs++;
-
-	store_batch_begin(t);
-	for (int i = 0; i < HELD_FULL_N; i++)
-		if (held_add(t, &h->x[i], (uint64_t)i + 1, e))
-			return -1;
-	if (run < HELD_FULL_RUNS) {
-		h->held[run] = store_has_exemplar(t, HELD_FULL_N / 2);
-		h->never[run] = store_has_exemplar(t, HELD_FULL_N + 7);
-	}
-	return store_batch_end(t, e);
-}
-
-static void test_batch_held_records_map_full(void **state)
-{
-	struct fix *f = *state;
-	struct held_full h = { .runs = 0 };
-	char dir[600], name[64];
-	struct store *s;
-	struct exemplar y;
-	struct err e;
-
-	path(dir, sizeof dir, f->root, "full");
-	assert_int_equal(store_open(dir, 64 << 10, STORE_CREATE, &s, &e), 0);
-	for (int i = 0; i < HELD_FULL_N; i++) {
-		snprintf(name, sizeof name, "Nguyễn Thị Hoa %d", i);
-		make(&h.x[i], 0, "phuong1", TYPE_INDIVIDUAL, name, D_2024_05_02);
-		h.x[i].achievements = malloc(3001);
-		assert_non_null(h.x[i].achievements);
-		memset(h.x[i].achievements, 'a' + i % 26, 3000);
-		h.x[i].achievements[3000] = 0;
-	}
-	assert_int_equal(store_write(s, held_full_fn, &h, &e), 0);
-	/* The first run did not fit (96 KiB of records), so neither did its look-ups. */
-	assert_true(h.runs >= 2 && h.runs <= HELD_FULL_RUNS);
-	for (int r = 0; r < h.runs; r++) {
-		assert_true(h.held[r]);
-		assert_false(h.never[r]);
-	}
-	assert_int_equal(count_exemplars(s), HELD_FULL_N);
-	for (int i = 0; i < HELD_FULL_N; i++) {
-		model_exemplar_init(&y);
-		assert_int_equal(get(s, (uint64_t)i + 1, &y, &e), 0);
-		assert_exemplar_equal(&y, &h.x[i]);
-		model_exemplar_free(&y);
-		model_exemplar_free(&h.x[i]);
-	}
-	store_close(s);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2415,15 +2310,13 @@ int main(void)
 		T(test_open_missing),
 		T(test_put_get),
 		T(test_find_same),
-		T(test_batch_held_back),
-		T(test_batch_reads_held_records),
-		T(test_batch_held_records_map_full),
+		T(test_adds_and_a_move_in_one_transaction),
+		T(test_reads_see_records_added_before),
 		T(test_next_id),
 		T(test_update_moves_everything),
 		T(test_update_status_only),
 		T(test_verify_missing),
 		T(test_failed_write_leaves_nothing),
-		T(test_unended_batch_refused),
 		T(test_reserve_beyond_address_space),
 		T(test_interrupted_write),
 		T(test_last_txn),
