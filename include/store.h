@@ -67,14 +67,6 @@ int store_reader_check(struct store *s);
 /* Current map size and data file size in bytes (the tests follow map growth with it). */
 void store_sizes(struct store *s, size_t *map, size_t *file);
 
-/*
- * Make the map large enough, before it runs, for a batch adding about n
- * records: a batch that fills the map is thrown away and run again from
- * the start on a larger one.  Only the map (address space) grows; the file
- * grows as pages are written.  Call it with no transaction running.
- */
-int store_reserve(struct store *s, size_t n, struct err *e);
-
 typedef int (*store_fn)(struct store_txn *t, void *ctx, struct err *e);
 
 /* Run fn in a read-only transaction. */

@@ -273,8 +273,7 @@ static int batch_run(struct batch *c, struct err *e)
 	if (register_units(c->r, &units, e))
 		return -1;
 	c->units = &units;
-	if (!(rc = store_reserve(register_store(c->r), c->n, e)))
-		rc = store_write(register_store(c->r), batch_txn, c, e);
+	rc = store_write(register_store(c->r), batch_txn, c, e);
 	c->units = NULL;
 	units_free(&units);
 	if (c->n_problems) {

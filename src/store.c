@@ -434,15 +434,6 @@ void store_sizes(struct store *s, size_t *map, size_t *file)
 /* ---- transactions ------------------------------------------------------------ */
 
 /*
- * A new record takes about 1 KiB of pages (the record, its list entry and
- * its keys, in pages filled to two thirds or more), counted twice as a
- * margin; a batch also copies every index page it changes (copy on write:
- * the old page is freed only at commit), at most the indexes, about half
- * the file.  An estimate too low costs a run again, as without it.
- */
-#define RESERVE_PER_RECORD 2048
-
-/*
  * Would a map of `size` bytes fit in the address space now?  LMDB unmaps
  * the old map before it makes the new one, and when that fails (a limit on
  * the account's address space) it is left with none: the next read would
@@ -464,29 +455,6 @@ static bool can_map(size_t size)
 static int set_map(struct store *s, size_t size)
 {
 	return can_map(size) ? mdb_env_set_mapsize(s->env, size) : ENOMEM;
-}
-
-int store_reserve(struct store *s, size_t n, struct err *e)
-{
-	MDB_envinfo info;
-	MDB_stat st;
-	size_t used, want;
-	int rc;
-
-	if ((rc = mdb_env_info(s->env, &info)) || (rc = mdb_env_stat(s->env, &st)))
-		return fail(NULL, rc, e);
-	used = (info.me_last_pgno + 1) * (size_t)st.ms_psize;
-	/* Past a quarter of size_t each, the sum could wrap to a small size;
-	 * no address space holds such a map anyway. */
-	if (used > SIZE_MAX / 4 || n > SIZE_MAX / 4 / RESERVE_PER_RECORD)
-		return 0;
-	want = used + used / 2 + n * RESERVE_PER_RECORD; /* n: records held in memory */
-	want = (want + ((size_t)1 << 20) - 1) & ~(((size_t)1 << 20) - 1);
-	if (info.me_mapsize >= want)
-		return 0;
-	/* Only an estimate: without room, the batch grows the map as it goes. */
-	rc = set_map(s, want);
-	return rc && rc != ENOMEM ? fail(NULL, rc, e) : 0;
 }
 
 static int grow(struct store *s, struct err *e)

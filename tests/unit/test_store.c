@@ -780,41 +780,6 @@ static int meta_fn(struct store_txn *t, void *ctx, struct err *e)
 	return store_get_meta_u64(t, "units_hash", ctx, e);
 }
 
-/*
- * Room that cannot be had (more than the address space): the reservation
- * gives up, the map stays as it was and the store goes on working.  LMDB
- * unmaps the old map before it tries the new one; without mapping it
- * again, the next read crashed.
- */
-static void test_reserve_beyond_address_space(void **state)
-{
-	struct fix *f = *state;
-	struct exemplar x, y;
-	size_t map, again, file;
-	struct err e = { 0 };
-
-	make(&x, 0, "phuong_1", TYPE_INDIVIDUAL, "Lê Văn Bình", D_2024_05_02);
-	add(f->s, &x);
-	store_sizes(f->s, &map, &file);
-	assert_int_equal(store_reserve(f->s, (size_t)1 << 40, &e), 0); /* 2 PiB */
-	store_sizes(f->s, &again, &file);
-	assert_int_equal(again, map);
-	/* A count whose room wraps past SIZE_MAX to a few GiB must not be taken
-	 * for a few GiB: the map stays as it was. */
-	assert_int_equal(store_reserve(f->s, SIZE_MAX / 2048 + ((size_t)1 << 21), &e), 0);
-	store_sizes(f->s, &again, &file);
-	assert_int_equal(again, map);
-	model_exemplar_init(&y);
-	assert_int_equal(get(f->s, x.id, &y, &e), 0);
-	assert_string_equal(y.name, "Lê Văn Bình");
-	model_exemplar_free(&y);
-	make(&y, 0, "phuong_1", TYPE_INDIVIDUAL, "Võ Văn Dũng", D_2024_05_02);
-	add(f->s, &y);
-	assert_int_equal(stats(f->s).exemplars, 2);
-	model_exemplar_free(&x);
-	model_exemplar_free(&y);
-}
-
 static void test_failed_write_leaves_nothing(void **state)
 {
 	struct fix *f = *state;
@@ -2317,7 +2282,6 @@ int main(void)
 		T(test_update_status_only),
 		T(test_verify_missing),
 		T(test_failed_write_leaves_nothing),
-		T(test_reserve_beyond_address_space),
 		T(test_interrupted_write),
 		T(test_last_txn),
 		T(test_map_growth),
