@@ -1,7 +1,7 @@
 /*
  * store.h - the database: one LMDB environment holding records, indexes,
- * per-quarter counters and the audit trail.  store.c is the only file that
- * includes lmdb.h.
+ * per-quarter counters and the audit trail.  Only the store's own files
+ * (src/store*.c, sharing src/store_priv.h) include lmdb.h.
  *
  * Every access happens inside store_read() or store_write(), which run a
  * caller's function in one transaction and end it before returning: no
