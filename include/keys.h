@@ -9,7 +9,7 @@
  *   list      unit 00 type sortkey 00 id    -> date(4) category status fold 00 name
  *   period    year(2) quarter unit 00 id    -> (empty)
  *   folds     folded-name 00 id             -> (empty)
- *   counters  year(2) quarter unit          -> struct store_counts
+ *   counters  year(2) quarter unit          -> counts, tagged (store_counts.c)
  */
 #ifndef DIENHINH_KEYS_H
 #define DIENHINH_KEYS_H

@@ -27,7 +27,7 @@
 #include "keys.h"
 #include "model.h"
 
-#define STORE_SCHEMA 2        /* the schema this program writes (2: no names index) */
+#define STORE_SCHEMA 3 /* the schema this program writes (2: no names index; 3: tagged counters) */
 
 struct store;
 struct store_txn;
@@ -207,7 +207,8 @@ int store_stats(struct store_txn *t, struct store_stats *st, struct err *e);
 
 typedef int (*store_counts_cb)(int year, int quarter, const char *unit,
 			       const struct store_counts *c, void *ctx);
-/* Every stored counter, by year, quarter and unit. */
+/* Every stored counter, by year, quarter and unit; c is NULL for one whose
+ * value is damaged (the walk goes on). */
 int store_each_counts(struct store_txn *t, store_counts_cb cb, void *ctx, struct err *e);
 
 /*

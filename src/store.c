@@ -160,6 +160,12 @@ int store_put_u64(MDB_txn *txn, MDB_dbi dbi, const char *name, uint64_t v)
  * deleted under it (it may still write a few keys there, which nothing
  * reads).  A database restored from a schema 1 backup never had it
  * copied, hence NOTFOUND is no error.
+ *
+ * 2 -> 3: counters move from a fixed array of counts to a tagged form
+ * (store_counts.c), whose size does not change when a status is added.
+ * A session of the old program still open finds the new values of the
+ * wrong size and refuses, as damaged, whatever would read or change them,
+ * so it cannot write the old form back.
  */
 int store_migrate(struct store *s, MDB_txn *txn, uint64_t from)
 {
@@ -173,6 +179,8 @@ int store_migrate(struct store *s, MDB_txn *txn, uint64_t from)
 		if (rc && rc != MDB_NOTFOUND)
 			return rc;
 	}
+	if (from < 3 && (rc = store_counts_migrate(s, txn)))
+		return rc;
 	return store_put_u64(txn, s->meta, "schema", STORE_SCHEMA);
 }
 

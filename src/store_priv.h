@@ -76,4 +76,11 @@ int store_put_u64(MDB_txn *txn, MDB_dbi dbi, const char *name, uint64_t v);
 /* Bring a database of schema `from` up to STORE_SCHEMA inside txn; an LMDB code. */
 int store_migrate(struct store *s, MDB_txn *txn, uint64_t from);
 
+/* Add `delta` (+1 or -1) for exemplar x to the counter under key k (its unit
+ * and quarter); a counter back at zero is removed. */
+int store_count(struct store_txn *t, const struct key *k, const struct exemplar *x, int delta,
+		struct err *e);
+/* Rewrite every counter of a schema 1 or 2 database in the present form; an LMDB code. */
+int store_counts_migrate(struct store *s, MDB_txn *txn);
+
 #endif

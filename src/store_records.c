@@ -70,23 +70,6 @@ static bool key_eq(const struct key *a, const struct key *b)
 	return a->n == b->n && memcmp(a->b, b->b, a->n) == 0;
 }
 
-static int read_counts(struct store_txn *t, const struct key *k, struct store_counts *c,
-		       struct err *e)
-{
-	MDB_val kv = store_val(k->b, k->n), d;
-	int rc = mdb_get(t->txn, t->s->counters, &kv, &d);
-
-	memset(c, 0, sizeof *c);
-	if (rc == MDB_NOTFOUND)
-		return 0;
-	if (rc)
-		return store_fail(t, rc, e);
-	if (d.mv_size != sizeof *c)
-		return err_set(e, ERR_SCHEMA, _("A stored counter is damaged; run \"dienhinh check\"."));
-	memcpy(c, d.mv_data, sizeof *c);
-	return 0;
-}
-
 /*
  * Put k/d where new keys mostly go past the last one (ids): appended, LMDB
  * fills each page before starting the next, where a put at the end of a
@@ -116,23 +99,6 @@ static int encode_put(struct store_txn *t, const struct exemplar *x, bool append
 	return rc ? store_fail(t, rc, e) : 0;
 }
 
-/* Add `delta` (+1 or -1) to the counters of exemplar `x`'s unit and quarter;
- * a counter back at zero is removed. */
-static int count(struct store_txn *t, const struct key *k, const struct exemplar *x,
-		 int delta, struct err *e)
-{
-	struct store_counts c, zero = { 0 };
-
-	if (read_counts(t, k, &c, e))
-		return -1;
-	c.total += (uint32_t)delta;
-	c.by_type[x->type] += (uint32_t)delta;
-	c.by_status[x->status] += (uint32_t)delta;
-	if (memcmp(&c, &zero, sizeof c) == 0)
-		return del_key(t, t->s->counters, k, e);
-	return put_key(t, t->s->counters, k, &c, sizeof c, e);
-}
-
 int store_has_exemplar(struct store_txn *t, uint64_t id)
 {
 	uint8_t kb[8];
@@ -155,7 +121,7 @@ static int put_keyed(struct store_txn *t, const struct exemplar *old, struct ex_
 		if ((!key_eq(&ok->list, &nk->list) && del_key(t, s->list, &ok->list, e)) ||
 		    (!key_eq(&ok->period, &nk->period) && del_key(t, s->period, &ok->period, e)) ||
 		    (!key_eq(&ok->folds, &nk->folds) && del_key(t, s->folds, &ok->folds, e)) ||
-		    count(t, &ok->counter, old, -1, e))
+		    store_count(t, &ok->counter, old, -1, e))
 			return -1;
 	}
 	if (encode_put(t, x, !old, e))
@@ -167,7 +133,7 @@ static int put_keyed(struct store_txn *t, const struct exemplar *old, struct ex_
 	} else if (put_key(t, s->list, &nk->list, nk->value.data, nk->value.len, e)) {
 		return -1;
 	}
-	if (count(t, &nk->counter, x, +1, e))
+	if (store_count(t, &nk->counter, x, +1, e))
 		return -1;
 	return put_key(t, s->period, &nk->period, NULL, 0, e) ||
 	       put_key(t, s->folds, &nk->folds, NULL, 0, e) ? -1 : 0;
@@ -580,24 +546,6 @@ int store_find_same(struct store_txn *t, const struct exemplar *x, uint64_t skip
 	return find_same_under(t, &pre, x, skip, found, e);
 }
 
-int store_get_counts(struct store_txn *t, int year, int quarter, const char *unit,
-		     struct store_counts *c, struct err *e)
-{
-	struct key k;
-
-	key_counter(&k, year, quarter, unit);
-	return read_counts(t, &k, c, e);
-}
-
-int store_debug_put_counts(struct store_txn *t, int year, int quarter, const char *unit,
-			   const struct store_counts *c, struct err *e)
-{
-	struct key k;
-
-	key_counter(&k, year, quarter, unit);
-	return put_key(t, t->s->counters, &k, c, sizeof *c, e);
-}
-
 /* ---- audit -------------------------------------------------------------------- */
 
 int store_append_audit(struct store_txn *t, struct audit_entry *a, struct err *e)
@@ -723,33 +671,4 @@ int store_stats(struct store_txn *t, struct store_stats *st, struct err *e)
 	st->units = entries(t, s->units);
 	st->audit = entries(t, s->audit);
 	return store_get_meta_u64(t, "next_id", &st->next_id, e);
-}
-
-int store_each_counts(struct store_txn *t, store_counts_cb cb, void *ctx, struct err *e)
-{
-	MDB_cursor *c;
-	MDB_val k, d;
-	char unit[CODE_MAX + 1];
-	int rc, r = 0;
-
-	if ((rc = mdb_cursor_open(t->txn, t->s->counters, &c)))
-		return store_fail(t, rc, e);
-	for (rc = mdb_cursor_get(c, &k, &d, MDB_FIRST); rc == 0;
-	     rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
-		const uint8_t *kb = k.mv_data;
-		struct store_counts sc;
-		if (k.mv_size < 4 || k.mv_size > 3 + CODE_MAX || d.mv_size != sizeof sc) {
-			r = err_set(e, ERR_SCHEMA, _("A stored counter is damaged."));
-			break;
-		}
-		memcpy(unit, kb + 3, k.mv_size - 3);
-		unit[k.mv_size - 3] = 0;
-		memcpy(&sc, d.mv_data, sizeof sc);
-		if ((r = cb(kb[0] << 8 | kb[1], kb[2], unit, &sc, ctx)) != 0)
-			break;
-	}
-	mdb_cursor_close(c);
-	if (r < 0)
-		return -1;
-	return rc && rc != MDB_NOTFOUND ? store_fail(t, rc, e) : 0;
 }

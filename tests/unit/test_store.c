@@ -578,6 +578,7 @@ struct each_counts {
 	int year[8], quarter[8];
 	char unit[8][CODE_MAX + 1];
 	struct store_counts c[8];
+	bool damaged[8];
 };
 
 static int each_counts_cb(int year, int quarter, const char *unit,
@@ -589,7 +590,9 @@ static int each_counts_cb(int year, int quarter, const char *unit,
 	l->year[l->n] = year;
 	l->quarter[l->n] = quarter;
 	snprintf(l->unit[l->n], sizeof l->unit[0], "%s", unit);
-	l->c[l->n] = *c;
+	l->damaged[l->n] = !c;
+	if (c)
+		l->c[l->n] = *c;
 	l->n++;
 	return 0;
 }
@@ -1107,53 +1110,75 @@ static void test_newer_schema_refused(void **state)
 	model_exemplar_free(&x);
 }
 
-/* A database without a schema number (0) is brought up to STORE_SCHEMA, data kept. */
-static void test_older_schema_migrated(void **state)
-{
-	struct fix *f = *state;
-	uint64_t zero = 0;
-	uint32_t schema = 99;
-	struct exemplar x, y;
-	struct err e;
+/* A counter as schemas 1 and 2 stored it: eleven 32-bit numbers in host
+ * order, the total, then by type and by status indexed by code (0 unused). */
+#define OLD_WORDS 11
+struct old_counter {
+	struct key k;
+	uint32_t w[OLD_WORDS];
+};
 
-	make(&x, 0, "phuong_1", TYPE_COLLECTIVE, "Ấp 3", D_2024_05_02);
-	add(f->s, &x);
-	assert_int_equal(store_write(f->s, put_schema_fn, &zero, &e), 0);
-	assert_int_equal(store_read(f->s, schema_fn, &schema, &e), 0);
-	assert_int_equal(schema, 0);
-	store_close(f->s);
-	f->s = NULL;
-	assert_int_equal(store_open(f->db, MAP, 0, &f->s, &e), 0);
-	assert_int_equal(store_read(f->s, schema_fn, &schema, &e), 0);
-	assert_int_equal(schema, STORE_SCHEMA);
-	model_exemplar_init(&y);
-	assert_int_equal(get(f->s, x.id, &y, &e), 0);
-	assert_string_equal(y.name, "Ấp 3");
-	model_exemplar_free(&x);
-	model_exemplar_free(&y);
+struct old_counters {
+	struct old_counter v[16];
+	size_t n;
+};
+
+static int old_counter_cb(int year, int quarter, const char *unit, const struct store_counts *c,
+			  void *ctx)
+{
+	struct old_counters *o = ctx;
+	struct old_counter *x = &o->v[o->n++];
+
+	assert_true(o->n <= 16);
+	assert_non_null(c);
+	key_counter(&x->k, year, quarter, unit);
+	x->w[0] = c->total;
+	for (int i = 1; i < 3; i++)
+		x->w[i] = c->by_type[i];
+	for (int i = 1; i < 7; i++)
+		x->w[3 + i] = c->by_status[i];
+	return 0;
+}
+
+static int old_counters_fn(struct store_txn *t, void *ctx, struct err *e)
+{
+	return store_each_counts(t, old_counter_cb, ctx, e);
 }
 
 /*
- * Turn the closed database in `dir` into what a schema 1 program left: a
- * "names" index with one entry per record and the schema record 1.  Only
- * LMDB itself can write that, the store no longer knowing the table.
+ * Turn the closed database in `dir` into what a program of `schema` (0, 1
+ * or 2) left: every counter in the old form, the schema record, and for
+ * schema 1 a "names" index with one entry for each of `records`.  Only
+ * LMDB itself can write that, the store no longer knowing those forms.
  */
-static void make_schema1(const char *dir, size_t records)
+static void make_old(const char *dir, uint8_t schema, size_t records)
 {
+	struct old_counters old = { .n = 0 };
+	struct store *s;
+	struct err e;
 	MDB_env *env;
 	MDB_txn *txn;
-	MDB_dbi names, meta;
-	uint8_t one[8] = { 0, 0, 0, 0, 0, 0, 0, 1 }, key[9] = { 'a' };
-	MDB_val k = { 6, "schema" }, d = { 8, one }, none = { 0, NULL };
+	MDB_dbi names, meta, counters;
+	uint8_t num[8] = { 0, 0, 0, 0, 0, 0, 0, schema }, key[9] = { 'a' };
+	MDB_val k = { 6, "schema" }, d = { 8, num }, none = { 0, NULL };
 
+	assert_int_equal(store_open(dir, MAP, STORE_READ_ONLY, &s, &e), 0);
+	assert_int_equal(store_read(s, old_counters_fn, &old, &e), 0);
+	store_close(s);
 	assert_int_equal(mdb_env_create(&env), 0);
 	assert_int_equal(mdb_env_set_maxdbs(env, 16), 0);
 	assert_int_equal(mdb_env_set_mapsize(env, MAP), 0);
 	assert_int_equal(mdb_env_open(env, dir, MDB_NOTLS, 0660), 0);
 	assert_int_equal(mdb_txn_begin(env, NULL, 0, &txn), 0);
-	assert_int_equal(mdb_dbi_open(txn, "names", MDB_CREATE, &names), 0);
 	assert_int_equal(mdb_dbi_open(txn, "meta", 0, &meta), 0);
-	for (size_t i = 0; i < records; i++) {
+	assert_int_equal(mdb_dbi_open(txn, "counters", 0, &counters), 0);
+	for (size_t i = 0; i < old.n; i++) {
+		MDB_val ck = { old.v[i].k.n, old.v[i].k.b }, cd = { sizeof old.v[i].w, old.v[i].w };
+		assert_int_equal(mdb_put(txn, counters, &ck, &cd, 0), 0);
+	}
+	if (schema == 1)
+		assert_int_equal(mdb_dbi_open(txn, "names", MDB_CREATE, &names), 0);
+	for (size_t i = 0; schema == 1 && i < records; i++) {
 		MDB_val nk = { sizeof key, key };
 		key[8] = (uint8_t)(i + 1);
 		assert_int_equal(mdb_put(txn, names, &nk, &none, 0), 0);
@@ -1161,6 +1186,39 @@ static void make_schema1(const char *dir, size_t records)
 	assert_int_equal(mdb_put(txn, meta, &k, &d, 0), 0);
 	assert_int_equal(mdb_txn_commit(txn), 0);
 	mdb_env_close(env);
+}
+
+static void make_schema1(const char *dir, size_t records)
+{
+	make_old(dir, 1, records);
+}
+
+/* A database without a schema number (0) is brought up to STORE_SCHEMA, data kept. */
+static void test_older_schema_migrated(void **state)
+{
+	struct fix *f = *state;
+	uint32_t schema = 99;
+	struct exemplar x, y;
+	struct err e;
+
+	make(&x, 0, "phuong_1", TYPE_COLLECTIVE, "Ấp 3", D_2024_05_02);
+	add(f->s, &x);
+	store_close(f->s);
+	f->s = NULL;
+	make_old(f->db, 0, 0);
+	assert_int_equal(store_open(f->db, MAP, STORE_READ_ONLY, &f->s, &e), 0);
+	assert_int_equal(store_read(f->s, schema_fn, &schema, &e), 0);
+	assert_int_equal(schema, 0);
+	store_close(f->s);
+	assert_int_equal(store_open(f->db, MAP, 0, &f->s, &e), 0);
+	assert_int_equal(store_read(f->s, schema_fn, &schema, &e), 0);
+	assert_int_equal(schema, STORE_SCHEMA);
+	assert_counts(f->s, 2024, 2, "phuong_1", 1, 0, STATUS_INTRODUCED, 1);
+	model_exemplar_init(&y);
+	assert_int_equal(get(f->s, x.id, &y, &e), 0);
+	assert_string_equal(y.name, "Ấp 3");
+	model_exemplar_free(&x);
+	model_exemplar_free(&y);
 }
 
 /* Entries of the "names" table of the database in `dir` (closed); -1 if
@@ -1186,8 +1244,8 @@ static long names_entries(const char *dir)
 	return rc ? -1 : (long)st.ms_entries;
 }
 
-/* Schema 1 to 2: the first open empties the names index; records, their
- * other indexes and the counters are kept, and the file is a schema 2 one. */
+/* Schema 1 to the present: the first open empties the names index; records,
+ * their other indexes and the counters are kept, and the schema is this one. */
 static void test_schema1_names_dropped(void **state)
 {
 	struct fix *f = *state;
@@ -1206,7 +1264,7 @@ static void test_schema1_names_dropped(void **state)
 
 	assert_int_equal(store_open(f->db, MAP, 0, &f->s, &e), 0);
 	assert_int_equal(store_read(f->s, schema_fn, &schema, &e), 0);
-	assert_int_equal(schema, 2);
+	assert_int_equal(schema, STORE_SCHEMA);
 	model_exemplar_init(&z);
 	assert_int_equal(get(f->s, y.id, &z, &e), 0);
 	assert_string_equal(z.name, "Ấp 3");
@@ -1223,6 +1281,150 @@ static void test_schema1_names_dropped(void **state)
 	model_exemplar_free(&x);
 	model_exemplar_free(&y);
 	model_exemplar_free(&z);
+}
+
+/* The stored value of a counter in the closed database `dir`: put (n bytes
+ * of b), or read into b (returning its size, 0 when there is none). */
+static size_t raw_counter(const char *dir, const char *unit, int year, int quarter, uint8_t *b,
+			  size_t n, bool put)
+{
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	struct key k;
+	MDB_val kv, d = { n, b };
+	int rc;
+
+	key_counter(&k, year, quarter, unit);
+	kv = (MDB_val){ k.n, k.b };
+	assert_int_equal(mdb_env_create(&env), 0);
+	assert_int_equal(mdb_env_set_maxdbs(env, 16), 0);
+	assert_int_equal(mdb_env_set_mapsize(env, MAP), 0);
+	assert_int_equal(mdb_env_open(env, dir, MDB_NOTLS, 0660), 0);
+	assert_int_equal(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	assert_int_equal(mdb_dbi_open(txn, "counters", 0, &dbi), 0);
+	if (put) {
+		assert_int_equal(mdb_put(txn, dbi, &kv, &d, 0), 0);
+	} else if ((rc = mdb_get(txn, dbi, &kv, &d)) == 0) {
+		assert_true(d.mv_size <= n);
+		memcpy(b, d.mv_data, d.mv_size);
+	} else {
+		assert_int_equal(rc, MDB_NOTFOUND);
+		d.mv_size = 0;
+	}
+	assert_int_equal(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+	return d.mv_size;
+}
+
+/*
+ * Schema 2 to the present: every counter is rewritten from the fixed array
+ * to the tagged form (a format byte, then tag and LEB128 count for each
+ * count that is not zero: total 0x00, type 0x40|code, status 0x80|code),
+ * one of the wrong size is left reading as damaged, and a second open
+ * changes nothing.
+ */
+static void test_schema2_counters_migrated(void **state)
+{
+	static const uint8_t want[] = { 1, 0x00, 1, 0x40 | TYPE_INDIVIDUAL, 1,
+					0x80 | STATUS_RETURNED, 1 };
+	struct fix *f = *state;
+	uint8_t b[64], again[64], bad[7] = { 1, 2, 3, 4, 5, 6, 7 };
+	struct exemplar x, y;
+	struct each_counts ec;
+	struct counts c = { 2023, 1, "phuong_2", { 0 } };
+	uint32_t schema = 0;
+	size_t n, damaged = 0;
+	struct err e;
+
+	make(&x, 0, "phuong_1", TYPE_INDIVIDUAL, "Trần Thị Ánh", D_2024_05_02);
+	x.status = STATUS_RETURNED;
+	add(f->s, &x);
+	make(&y, 0, "phuong_1", TYPE_COLLECTIVE, "Ấp 3", D_2024_11_30);
+	add(f->s, &y);
+	store_close(f->s);
+	f->s = NULL;
+	make_old(f->db, 2, 0);
+	raw_counter(f->db, "phuong_2", 2023, 1, bad, sizeof bad, true);
+	assert_int_equal(raw_counter(f->db, "phuong_1", 2024, 2, b, sizeof b, false), 44);
+
+	assert_int_equal(store_open(f->db, MAP, 0, &f->s, &e), 0);
+	assert_int_equal(store_read(f->s, schema_fn, &schema, &e), 0);
+	assert_int_equal(schema, STORE_SCHEMA);
+	assert_counts(f->s, 2024, 2, "phuong_1", 1, 1, STATUS_RETURNED, 1);
+	assert_counts(f->s, 2024, 4, "phuong_1", 1, 0, STATUS_INTRODUCED, 1);
+	assert_int_equal(store_read(f->s, counts_fn, &c, &e), -1);
+	assert_int_equal(e.code, ERR_SCHEMA);
+	each_counts(f->s, &ec);
+	assert_int_equal(ec.n, 3);
+	for (size_t i = 0; i < ec.n; i++)
+		damaged += ec.damaged[i];
+	assert_int_equal(damaged, 1);
+	assert_true(ec.damaged[0]); /* 2023 Q1 comes first */
+	store_close(f->s);
+	f->s = NULL;
+	n = raw_counter(f->db, "phuong_1", 2024, 2, b, sizeof b, false);
+	assert_int_equal(n, sizeof want);
+	assert_memory_equal(b, want, sizeof want);
+
+	assert_int_equal(store_open(f->db, MAP, 0, &f->s, &e), 0);
+	store_close(f->s);
+	f->s = NULL;
+	assert_int_equal(raw_counter(f->db, "phuong_1", 2024, 2, again, sizeof again, false), n);
+	assert_memory_equal(again, b, n);
+	assert_int_equal(store_open(f->db, MAP, 0, &f->s, &e), 0);
+	assert_counts(f->s, 2024, 2, "phuong_1", 1, 1, STATUS_RETURNED, 1);
+	model_exemplar_free(&x);
+	model_exemplar_free(&y);
+}
+
+/*
+ * A counter written without some status (as one written before that
+ * status existed would be) reads that status as zero; one with a tag this
+ * program does not know, tags out of order, a zero count, another format
+ * byte or a count cut short reads as damaged.
+ */
+static void test_counter_forms(void **state)
+{
+	static const struct {
+		uint8_t b[12];
+		size_t n;
+		bool ok;
+	} cases[] = {
+		{ { 1, 0x00, 2, 0x41, 2 }, 5, true },
+		{ { 1, 0x00, 0xAC, 0x02, 0x41, 0xAC, 0x02, 0x81, 0xAC, 0x02 }, 10, true },
+		{ { 1 }, 1, true },
+		{ { 1, 0x00, 2, 0xBF, 2 }, 5, false },
+		{ { 1, 0x41, 2, 0x00, 2 }, 5, false },
+		{ { 1, 0x00, 0 }, 3, false },
+		{ { 2, 0x00, 2 }, 3, false },
+		{ { 1, 0x00, 0x82 }, 3, false },
+		{ { 1, 0x00, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F }, 7, false },
+	};
+	struct fix *f = *state;
+	struct counts c = { 2024, 1, "phuong_1", { 0 } };
+	struct err e;
+
+	store_close(f->s);
+	f->s = NULL;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		raw_counter(f->db, "phuong_1", 2024, 1, (uint8_t *)cases[i].b, cases[i].n, true);
+		assert_int_equal(store_open(f->db, MAP, STORE_READ_ONLY, &f->s, &e), 0);
+		int rc = store_read(f->s, counts_fn, &c, &e);
+		store_close(f->s);
+		f->s = NULL;
+		if (!cases[i].ok) {
+			if (rc != -1 || e.code != ERR_SCHEMA)
+				fail_msg("case %zu read as sound", i);
+			continue;
+		}
+		if (rc)
+			fail_msg("case %zu: %s", i, e.msg);
+		assert_int_equal(c.c.by_status[STATUS_INTRODUCED], i == 1 ? 300 : 0);
+		assert_int_equal(c.c.total, i == 0 ? 2 : i == 1 ? 300 : 0);
+		assert_int_equal(c.c.by_type[TYPE_COLLECTIVE], c.c.total);
+	}
+	assert_int_equal(store_open(f->db, MAP, 0, &f->s, &e), 0);
 }
 
 /* Opened read only, a schema 1 file is left as it is and said to be
@@ -1308,8 +1510,8 @@ static void test_schema1_session_outlives_migration(void **state)
 	close(to_parent[1]);
 }
 
-/* A backup made by a schema 1 program restores into a schema 2 database:
- * its records come back, its names table is left behind. */
+/* A backup made by a schema 1 program restores into a database of this
+ * schema: its records and counters come back, its names table is left behind. */
 static void test_schema1_backup_restored(void **state)
 {
 	struct fix *f = *state;
@@ -1330,7 +1532,7 @@ static void test_schema1_backup_restored(void **state)
 	path(safety, sizeof safety, f->root, "safety");
 	assert_int_equal(store_restore(f->s, dir, safety, NULL, &e), 0);
 	assert_int_equal(store_read(f->s, schema_fn, &schema, &e), 0);
-	assert_int_equal(schema, 2);
+	assert_int_equal(schema, STORE_SCHEMA);
 	model_exemplar_init(&z);
 	assert_int_equal(get(f->s, x.id, &z, &e), 0);
 	assert_string_equal(z.name, "Lê Văn Bình");
@@ -1338,6 +1540,8 @@ static void test_schema1_backup_restored(void **state)
 	struct store_stats st = stats(f->s);
 	assert_int_equal(st.exemplars, 1);
 	assert_int_equal(st.list + st.period + st.folds, 3);
+	assert_counts(f->s, 2024, 2, "phuong_1", 1, 1, STATUS_INTRODUCED, 1);
+	assert_counts(f->s, 2024, 4, "phuong_1", 0, 0, STATUS_INTRODUCED, 0);
 	store_close(f->s);
 	f->s = NULL;
 	assert_true(names_entries(f->db) <= 0); /* emptied, or never copied */
@@ -2292,6 +2496,8 @@ int main(void)
 		T(test_newer_schema_refused),
 		T(test_older_schema_migrated),
 		T(test_schema1_names_dropped),
+		T(test_schema2_counters_migrated),
+		T(test_counter_forms),
 		T(test_schema1_read_only_left_alone),
 		T(test_schema1_session_outlives_migration),
 		T(test_schema1_backup_restored),
