@@ -223,9 +223,9 @@ int store_counts_migrate(struct store *s, MDB_txn *txn)
 			memcpy(w, d.mv_data, sizeof w);
 			sc.total = w[0];
 			for (int i = 1; i < OLD_TYPES; i++)
-				sc.by_type[i] = w[i];
+				sc.by_type[i] = w[1 + i];
 			for (int i = 1; i < OLD_STATUSES; i++)
-				sc.by_status[i] = w[OLD_TYPES + i];
+				sc.by_status[i] = w[1 + OLD_TYPES + i];
 			n = counts_encode(&sc, b);
 		}
 		/* The key copied first: it lies in the page the put rewrites. */

@@ -1134,9 +1134,9 @@ static int old_counter_cb(int year, int quarter, const char *unit, const struct 
 	key_counter(&x->k, year, quarter, unit);
 	x->w[0] = c->total;
 	for (int i = 1; i < 3; i++)
-		x->w[i] = c->by_type[i];
+		x->w[1 + i] = c->by_type[i];
 	for (int i = 1; i < 7; i++)
-		x->w[3 + i] = c->by_status[i];
+		x->w[4 + i] = c->by_status[i];
 	return 0;
 }
 
