@@ -1330,6 +1330,10 @@ static void test_schema2_counters_migrated(void **state)
 					0x80 | STATUS_RETURNED, 1 };
 	struct fix *f = *state;
 	uint8_t b[64], again[64], bad[7] = { 1, 2, 3, 4, 5, 6, 7 };
+	/* total 5; unused, collective 2, individual 3; unused, introduced 1,
+	 * accepted 1, returned 0, proposed 3, commended 0, revoked 0 */
+	uint32_t old[11] = { 5, 0, 2, 3, 0, 1, 1, 0, 3, 0, 0 };
+	struct counts lit = { 2022, 1, "phuong_3", { 0 } };
 	struct exemplar x, y;
 	struct each_counts ec;
 	struct counts c = { 2023, 1, "phuong_2", { 0 } };
@@ -1346,6 +1350,7 @@ static void test_schema2_counters_migrated(void **state)
 	f->s = NULL;
 	make_old(f->db, 2, 0);
 	raw_counter(f->db, "phuong_2", 2023, 1, bad, sizeof bad, true);
+	raw_counter(f->db, "phuong_3", 2022, 1, (uint8_t *)old, sizeof old, true);
 	assert_int_equal(raw_counter(f->db, "phuong_1", 2024, 2, b, sizeof b, false), 44);
 
 	assert_int_equal(store_open(f->db, MAP, 0, &f->s, &e), 0);
@@ -1353,14 +1358,23 @@ static void test_schema2_counters_migrated(void **state)
 	assert_int_equal(schema, STORE_SCHEMA);
 	assert_counts(f->s, 2024, 2, "phuong_1", 1, 1, STATUS_RETURNED, 1);
 	assert_counts(f->s, 2024, 4, "phuong_1", 1, 0, STATUS_INTRODUCED, 1);
+	assert_int_equal(store_read(f->s, counts_fn, &lit, &e), 0);
+	assert_int_equal(lit.c.total, 5);
+	assert_int_equal(lit.c.by_type[TYPE_COLLECTIVE], 2);
+	assert_int_equal(lit.c.by_type[TYPE_INDIVIDUAL], 3);
+	assert_int_equal(lit.c.by_status[STATUS_INTRODUCED], 1);
+	assert_int_equal(lit.c.by_status[STATUS_ACCEPTED], 1);
+	assert_int_equal(lit.c.by_status[STATUS_RETURNED], 0);
+	assert_int_equal(lit.c.by_status[STATUS_PROPOSED], 3);
+	assert_int_equal(lit.c.by_status[STATUS_COMMENDED] + lit.c.by_status[STATUS_REVOKED], 0);
 	assert_int_equal(store_read(f->s, counts_fn, &c, &e), -1);
 	assert_int_equal(e.code, ERR_SCHEMA);
 	each_counts(f->s, &ec);
-	assert_int_equal(ec.n, 3);
+	assert_int_equal(ec.n, 4);
 	for (size_t i = 0; i < ec.n; i++)
 		damaged += ec.damaged[i];
 	assert_int_equal(damaged, 1);
-	assert_true(ec.damaged[0]); /* 2023 Q1 comes first */
+	assert_true(ec.damaged[1]); /* 2022 Q1, then 2023 Q1 */
 	store_close(f->s);
 	f->s = NULL;
 	n = raw_counter(f->db, "phuong_1", 2024, 2, b, sizeof b, false);
