@@ -1110,6 +1110,20 @@ static void test_newer_schema_refused(void **state)
 	model_exemplar_free(&x);
 }
 
+/* A write transaction on the closed database in `dir`, through LMDB itself
+ * (one process opens a file once: the store's environment must be closed). */
+static MDB_txn *raw_begin(const char *dir, MDB_env **env)
+{
+	MDB_txn *txn;
+
+	assert_int_equal(mdb_env_create(env), 0);
+	assert_int_equal(mdb_env_set_maxdbs(*env, 16), 0);
+	assert_int_equal(mdb_env_set_mapsize(*env, MAP), 0);
+	assert_int_equal(mdb_env_open(*env, dir, MDB_NOTLS, 0660), 0);
+	assert_int_equal(mdb_txn_begin(*env, NULL, 0, &txn), 0);
+	return txn;
+}
+
 /* A counter as schemas 1 and 2 stored it: eleven 32-bit numbers in host
  * order, the total, then by type and by status indexed by code (0 unused). */
 #define OLD_WORDS 11
@@ -1165,11 +1179,7 @@ static void make_old(const char *dir, uint8_t schema, size_t records)
 	assert_int_equal(store_open(dir, MAP, STORE_READ_ONLY, &s, &e), 0);
 	assert_int_equal(store_read(s, old_counters_fn, &old, &e), 0);
 	store_close(s);
-	assert_int_equal(mdb_env_create(&env), 0);
-	assert_int_equal(mdb_env_set_maxdbs(env, 16), 0);
-	assert_int_equal(mdb_env_set_mapsize(env, MAP), 0);
-	assert_int_equal(mdb_env_open(env, dir, MDB_NOTLS, 0660), 0);
-	assert_int_equal(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	txn = raw_begin(dir, &env);
 	assert_int_equal(mdb_dbi_open(txn, "meta", 0, &meta), 0);
 	assert_int_equal(mdb_dbi_open(txn, "counters", 0, &counters), 0);
 	for (size_t i = 0; i < old.n; i++) {
@@ -1297,11 +1307,7 @@ static size_t raw_counter(const char *dir, const char *unit, int year, int quart
 
 	key_counter(&k, year, quarter, unit);
 	kv = (MDB_val){ k.n, k.b };
-	assert_int_equal(mdb_env_create(&env), 0);
-	assert_int_equal(mdb_env_set_maxdbs(env, 16), 0);
-	assert_int_equal(mdb_env_set_mapsize(env, MAP), 0);
-	assert_int_equal(mdb_env_open(env, dir, MDB_NOTLS, 0660), 0);
-	assert_int_equal(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	txn = raw_begin(dir, &env);
 	assert_int_equal(mdb_dbi_open(txn, "counters", 0, &dbi), 0);
 	if (put) {
 		assert_int_equal(mdb_put(txn, dbi, &kv, &d, 0), 0);
