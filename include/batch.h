@@ -39,22 +39,6 @@ int batch_add(struct reg *r, struct exemplar *xs, size_t n, const char *source, 
 	      struct batch_problem **problems, size_t *n_problems, struct err *e);
 
 /*
- * batch_add() in its two halves.  batch_prepare() does what needs nothing
- * from the store (the role, the defaults, cleaning, validation and the
- * costly start of every list key, on two threads for a large batch), so
- * that it can run on another thread while the register writes the batch
- * before it; xs must stay put until batch_free().  batch_commit() writes it
- * in one transaction and hands over the problems as batch_add() does; it
- * is to be called once.  0 or -1 with e.
- */
-struct batch;
-int batch_prepare(struct reg *r, struct exemplar *xs, size_t n, const char *source,
-		  bool dry_run, struct batch **out, struct err *e);
-int batch_commit(struct batch *b, struct batch_problem **problems, size_t *n_problems,
-		 struct err *e);
-void batch_free(struct batch *b);
-
-/*
  * Add or change units known only to the database (office only), all or
  * nothing, with one audit entry ("units", noting `source`) listing every
  * unit added or changed, before and after.  A unit that the config defines

@@ -61,21 +61,23 @@ int exchange_import(struct reg *r, enum exchange_what what, const char *path,
 		    unsigned flags, struct exchange_result *res, struct err *e);
 void exchange_result_free(struct exchange_result *res);
 
+/* Told how file i went, once it is done: rc, res and e as exchange_import()
+ * gives them (res is freed after the call). */
+typedef void exchange_done_fn(void *arg, size_t i, int rc, const struct exchange_result *res,
+			      const struct err *e);
+
 /*
- * exchange_import() in two steps, so that a file can be read while the
- * register writes the one before (imports.h).  exchange_read() reads and
- * checks the file, matching unit cells against `units` (register_units(),
- * read before: it touches no store, and may run on a thread of its own);
- * for exemplars it also does the records' costly preparation (batch.h).
- * It returns NULL only when out of memory; whatever else goes wrong is
- * kept for exchange_write().  exchange_write(), on the register's thread,
- * writes the file and answers as exchange_import() does.  `path` and
- * `units` must outlive the file; free it with exchange_file_free().
+ * Import paths[0..n), `flags` for each, as if imported one after another:
+ * each all or nothing in its own transaction, in the order given, telling
+ * `done` after each file.  A file that is refused stops the import there:
+ * the files before it stay imported and those after it are not read.  A
+ * dry run goes on to check every file (each against the register as it
+ * is, since none is written), unless memory runs out.  0 when every file
+ * went in (or passed the check); -1 when one did not (e says why, as
+ * `done` was told).
  */
-struct exchange_file;
-struct exchange_file *exchange_read(struct reg *r, const struct unit_list *units,
-				    enum exchange_what what, const char *path, unsigned flags);
-int exchange_write(struct exchange_file *f, struct exchange_result *res, struct err *e);
-void exchange_file_free(struct exchange_file *f);
+int exchange_import_files(struct reg *r, enum exchange_what what, const char *const *paths,
+			  size_t n, unsigned flags, exchange_done_fn *done, void *arg,
+			  struct err *e);
 
 #endif

@@ -24,7 +24,7 @@
  * that answers in data alone never pays for them.  Use these, never
  * gettext() or strerror() directly, so that every message is looked up
  * after the set-up; i18n_ready() before anything else that depends on the
- * locale (the screens' terminal, dlerror()).  Safe from any thread.
+ * locale (the screens' terminal).
  */
 char *i18n_text(const char *msgid) __attribute__((format_arg(1)));
 char *i18n_ntext(const char *msgid, const char *plural, unsigned long n)
@@ -47,7 +47,7 @@ bool i18n_init_locale(void);
  * The catalogue is looked for beside the executable (build tree:
  * <dir>/locale, installed: <dir>/../share/locale), then in the
  * compiled-in LOCALEDIR, which alone is used when the program runs
- * privileged (identity_beside_program).  Call it on the main thread.
+ * privileged (identity_beside_program).
  */
 void i18n_set_language(const char *lang);
 

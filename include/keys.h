@@ -9,7 +9,7 @@
  *   list      unit 00 type sortkey 00 id    -> date(4) category status fold 00 name
  *   period    year(2) quarter unit 00 id    -> (empty)
  *   folds     folded-name 00 id             -> (empty)
- *   counters  year(2) quarter unit          -> struct store_counts
+ *   counters  year(2) quarter unit          -> counts, tagged (store_counts.c)
  */
 #ifndef DIENHINH_KEYS_H
 #define DIENHINH_KEYS_H
@@ -50,11 +50,6 @@ struct ex_keys {
 
 /* Build them; 0 or -1 when out of memory (k is freeable either way). */
 int keys_exemplar(const struct exemplar *x, struct ex_keys *k);
-/* The same with x's list key as given, unless `list` is NULL: a batch that
- * has sorted its records by that key does not work out each name's sort
- * key a second time. */
-int keys_exemplar_with_list(const struct exemplar *x, const struct key *list,
-			    struct ex_keys *k);
 void keys_exemplar_free(struct ex_keys *k);
 
 /* Reset k to the list-index prefix shared by every exemplar of `unit` and
@@ -82,49 +77,5 @@ struct list_row {
  * or ERR_RC_NOMEM. */
 int keys_parse_list(const void *key, size_t key_len, const void *value, size_t value_len,
 		    struct buf *strings, struct list_row *row);
-
-/*
- * A pile of keys to be put in LMDB's order (bytes, then the shorter first),
- * each with a tag for its owner: a batch sorts its records by list key,
- * the store the index keys it holds back to write them in order.  The keys
- * lie in one growing buffer, each after a two-byte length; beside each
- * entry its first 32 bytes as four big-endian numbers (zeros past its
- * end), which order most pairs without reading the keys: numbers in order
- * mean keys in order (a key ending early is a prefix of the other), equal
- * numbers leave it to the whole keys.  32, not 16: a list or period key
- * starts with a unit code (up to 32 bytes) and 16 left most keys of a unit
- * alike, to be read from the buffer, a cache miss each, on a large batch.
- */
-#define KEYS_HEAD_WORDS 4
-struct key_ref {
-	uint64_t head[KEYS_HEAD_WORDS];
-	size_t at;   /* where the key's length and bytes start in `bytes` */
-	size_t tag;  /* the owner's */
-};
-struct key_pile {
-	struct buf bytes;
-	struct key_ref *ref;
-	size_t n, cap;
-};
-
-/* Add key k with `tag`; 0 or -1 (out of memory: the pile is unchanged). */
-int keys_pile_add(struct key_pile *p, const struct key *k, size_t tag);
-/* Put the entries in key order. */
-void keys_pile_sort(struct key_pile *p);
-/* Entry i's key (in the pile's current order), its length in *len. */
-const uint8_t *keys_pile_key(const struct key_pile *p, size_t i, size_t *len);
-/* Ask the processor for entry i's key ahead of its use (if i is in the
- * pile): a loop over a sorted pile of a large batch reads keys all over
- * its buffer, and fetching one a few entries ahead hides the wait. */
-static inline void keys_pile_prefetch(const struct key_pile *p, size_t i)
-{
-	if (i < p->n)
-		__builtin_prefetch(p->bytes.data + p->ref[i].at);
-}
-/* How far ahead the loops over a pile ask for keys (keys_pile_prefetch). */
-#define KEYS_PREFETCH_AHEAD 8
-/* Empty the pile, keeping its memory. */
-void keys_pile_clear(struct key_pile *p);
-void keys_pile_free(struct key_pile *p);
 
 #endif

@@ -122,11 +122,8 @@ int register_check_duplicate(struct store_txn *t, const struct exemplar *x, uint
 			     struct err *e);
 
 /* Inside a write transaction: write new exemplar x (id already given),
- * or refuse it with ERR_DUPLICATE as register_check_duplicate would.
- * `list`: x's list key when the caller has built it (a batch sorts by
- * it), else NULL. */
-int register_add_new(struct store_txn *t, struct exemplar *x, const struct key *list,
-		     struct err *e);
+ * or refuse it with ERR_DUPLICATE as register_check_duplicate would. */
+int register_add_new(struct store_txn *t, struct exemplar *x, struct err *e);
 
 /* ---- whole database ------------------------------------------------------------ */
 

@@ -79,14 +79,6 @@ enum sheet_enum { SHEET_TYPE, SHEET_CATEGORY, SHEET_GENDER, SHEET_STATUS, SHEET_
  * -1, or ERR_RC_NOMEM.  (The first call looks the labels up in both
  * catalogues, switching the language for a moment.) */
 int sheet_enum_parse(enum sheet_enum which, const char *s);
-/*
- * Gather now the names sheet_enum_parse() reads values by, which it does
- * on its first call by switching the catalogue's language back and forth:
- * that must not happen while another thread looks a message up, so a
- * caller about to parse on a second thread calls this first, on its own.
- * sheet_enum_parse() remembers the last cells it read: one thread at a time.
- */
-void sheet_prepare(void);
 /* The labels of every value, "label; label; ...", for a message. */
 void sheet_enum_list(enum sheet_enum which, char *buf, size_t n);
 

@@ -1,7 +1,7 @@
 /*
  * store.h - the database: one LMDB environment holding records, indexes,
- * per-quarter counters and the audit trail.  store.c is the only file that
- * includes lmdb.h.
+ * per-quarter counters and the audit trail.  Only the store's own files
+ * (src/store*.c, sharing src/store_priv.h) include lmdb.h.
  *
  * Every access happens inside store_read() or store_write(), which run a
  * caller's function in one transaction and end it before returning: no
@@ -27,7 +27,7 @@
 #include "keys.h"
 #include "model.h"
 
-#define STORE_SCHEMA 2        /* the schema this program writes (2: no names index) */
+#define STORE_SCHEMA 3 /* the schema this program writes (2: no names index; 3: tagged counters) */
 
 struct store;
 struct store_txn;
@@ -67,14 +67,6 @@ int store_reader_check(struct store *s);
 /* Current map size and data file size in bytes (the tests follow map growth with it). */
 void store_sizes(struct store *s, size_t *map, size_t *file);
 
-/*
- * Make the map large enough, before it runs, for a batch adding about n
- * records: a batch that fills the map is thrown away and run again from
- * the start on a larger one.  Only the map (address space) grows; the file
- * grows as pages are written.  Call it with no transaction running.
- */
-int store_reserve(struct store *s, size_t n, struct err *e);
-
 typedef int (*store_fn)(struct store_txn *t, void *ctx, struct err *e);
 
 /* Run fn in a read-only transaction. */
@@ -107,33 +99,14 @@ int store_put_exemplar(struct store_txn *t, const struct exemplar *old,
 /*
  * Write new exemplar x (its id set by the caller) unless one of the same
  * unit, type, name and introduction date is stored: then *dup is that one's
- * id and nothing is written.  The keys are built once for both; `list`,
- * when not NULL, is x's list key as the caller has built it already
- * (keys_exemplar_with_list).
+ * id and nothing is written.  The duplicate check and the list write share
+ * one look-up of the list index.
  */
-int store_add_exemplar(struct store_txn *t, const struct exemplar *x, const struct key *list,
-		       uint64_t *dup, struct err *e);
+int store_add_exemplar(struct store_txn *t, const struct exemplar *x, uint64_t *dup,
+		       struct err *e);
 
 /* Is there an exemplar with this id?  (No decoding.) */
 int store_has_exemplar(struct store_txn *t, uint64_t id);
-
-/*
- * For a batch of many records.  From store_batch_begin() on, the transaction
- * adds up counter changes in memory and holds back the keys of the period
- * and folds indexes; store_batch_end() writes each counter once and
- * the keys in key order, and must be called before the transaction ends.
- * store_get_counts() does not see the held-back changes; the scans, the
- * checks and an update write the held keys out first.
- *
- * New records are held back too and written in id order, so a batch may
- * add them in any order (in list-key order its list entries go in
- * fastest).  Of a held record the store keeps only the id and a pointer:
- * an exemplar given to store_add_exemplar() must stay as it is until
- * store_batch_end(), or until something reads records, which writes the
- * held ones out first.
- */
-void store_batch_begin(struct store_txn *t);
-int store_batch_end(struct store_txn *t, struct err *e);
 
 int store_get_unit(struct store_txn *t, const char *code, struct unit *u, struct err *e);
 int store_put_unit(struct store_txn *t, const struct unit *u, struct err *e);
@@ -234,7 +207,8 @@ int store_stats(struct store_txn *t, struct store_stats *st, struct err *e);
 
 typedef int (*store_counts_cb)(int year, int quarter, const char *unit,
 			       const struct store_counts *c, void *ctx);
-/* Every stored counter, by year, quarter and unit. */
+/* Every stored counter, by year, quarter and unit; c is NULL for one whose
+ * value is damaged (the walk goes on). */
 int store_each_counts(struct store_txn *t, store_counts_cb cb, void *ctx, struct err *e);
 
 /*

@@ -4,11 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
 #include <time.h>
 
 #include "i18n.h"
-#include "keys.h"
 #include "mem.h"
 #include "roles.h"
 #include "text.h"
@@ -48,25 +46,6 @@ static size_t ids_slot(const struct id_set *s, uint64_t id)
 }
 
 /*
- * What each record needs done that depends on nothing but the record: the
- * defaults, cleaning, validation, and the start of its list key (unit,
- * type and the name's sort key, the costly part; the id is added once it
- * is given).  A large batch does it on two threads, each over its own
- * half [from, to) with its own problems and its own pile of prefixes, one
- * per record in index order (empty for a record refused here); the halves
- * are joined in index order afterwards.
- */
-struct prep {
-	struct batch *c;
-	int64_t now;       /* the same for every record: the batch's time */
-	size_t from, to;
-	struct batch_problem *problems;
-	size_t n_problems, cap_problems;
-	struct key_pile prefixes;
-	bool nomem;
-};
-
-/*
  * A batch in progress.  Problems are collected here and handed over only
  * after the transaction: store_write() may run the function again on a
  * larger map, and the second run must not report everything twice.
@@ -84,13 +63,10 @@ struct batch {
 	size_t n_early;   /* problems found before the transaction (cleaning, validation) */
 	bool *early;      /* early[i]: record i is among them and is not looked at again */
 	uint64_t *given;  /* the ids the records came with, put back before each run */
-	struct prep *prep;    /* the halves of the work done once, before the transaction */
-	size_t n_prep;
 	uint64_t next;    /* the next new id, kept in memory during the transaction */
 	struct id_set ids; /* the ids given so far */
 	size_t *order;    /* the records to write (indexes), in the order they are written */
 	size_t n_order;
-	struct key_pile keys; /* their list keys, tagged with their indexes */
 };
 
 static int problem_order(const void *a, const void *b)
@@ -182,63 +158,32 @@ static int batch_ids(struct store_txn *t, struct batch *c, struct err *e)
 	return 0;
 }
 
-/*
- * Put c->order in the order of the records' list keys.  Written in that
- * order, each list entry goes next to the one before, where the file's
- * order would send every duplicate check and list write to a random leaf
- * of a large index.  0 or -1 (out of memory).
- */
-static int batch_sort(struct batch *c)
+static int id_order(const void *a, const void *b, void *p)
 {
-	struct key k;
+	const struct batch *c = p;
+	uint64_t x = c->xs[*(const size_t *)a].id, y = c->xs[*(const size_t *)b].id;
 
-	keys_pile_clear(&c->keys);
-	for (size_t j = 0; j < c->n_order; j++) {
-		/* The prefix batch_prep made, in the pile of the half that holds record i. */
-		size_t i = c->order[j], h = c->n_prep > 1 && i >= c->prep[1].from;
-		const uint8_t *pre = keys_pile_key(&c->prep[h].prefixes, i - c->prep[h].from, &k.n);
-
-		memcpy(k.b, pre, k.n);
-		key_id(&k, c->xs[i].id);
-		if (keys_pile_add(&c->keys, &k, i))
-			return -1;
-	}
-	keys_pile_sort(&c->keys);
-	for (size_t j = 0; j < c->n_order; j++)
-		c->order[j] = c->keys.ref[j].tag;
-	return 0;
+	return (x > y) - (x < y);
 }
 
 /*
- * Second pass, in list-key order: the duplicate checks and the writes.
- * Two records of the same unit, type, name and date have the same key but
- * for the id, so they come one after the other, the larger id second; the
- * second is refused, naming the first.  With ids given in file order that
- * is the later row, as when records were added in file order.  A kept id
- * can turn this round (a later row keeping a number below the one an
+ * Second pass, in id order: the duplicate checks and the writes.  Of two
+ * records of the same unit, type, name and date, the second written is
+ * refused, naming the first: the larger id.  With ids given in file order
+ * that is the later row, as when records are added in file order; a kept
+ * id can turn this round (a later row keeping a number below the one an
  * earlier row got): then the earlier row is the one refused.  Either way
- * the problem is noted under the refused record's own index.
+ * the problem is noted under the refused record's own index.  In id order
+ * the new records go at the end of the records' table, page after page.
  */
 static int batch_write(struct store_txn *t, struct batch *c, struct err *e)
 {
-	struct key list;
-
+	qsort_r(c->order, c->n_order, sizeof *c->order, id_order, c);
 	for (size_t j = 0; j < c->n_order; j++) {
 		size_t i = c->order[j];
 		struct err why = { 0 };
-		const uint8_t *k = keys_pile_key(&c->keys, j, &list.n);
 
-		/* Records come in list-key order, from all over memory: ask for
-		 * the next ones' keys and records, then their names, ahead. */
-		keys_pile_prefetch(&c->keys, j + KEYS_PREFETCH_AHEAD);
-		if (j + KEYS_PREFETCH_AHEAD < c->n_order)
-			__builtin_prefetch(&c->xs[c->order[j + KEYS_PREFETCH_AHEAD]]);
-		if (j + KEYS_PREFETCH_AHEAD / 2 < c->n_order)
-			__builtin_prefetch(c->xs[c->order[j + KEYS_PREFETCH_AHEAD / 2]].name);
-
-		/* The key batch_sort built for it: its name's sort key is not worked out again. */
-		memcpy(list.b, k, list.n);
-		if (!register_add_new(t, &c->xs[i], &list, &why))
+		if (!register_add_new(t, &c->xs[i], &why))
 			continue;
 		if (why.code != ERR_DUPLICATE)
 			return *e = why, -1;
@@ -264,18 +209,13 @@ static int batch_txn(struct store_txn *t, void *p, struct err *e)
 		return -1;
 	if (!c->next)
 		c->next = 1;
-	if (batch_ids(t, c, e))
-		return -1;
-	if (batch_sort(c))
-		return err_nomem(e);
-	store_batch_begin(t);
-	if (batch_write(t, c, e))
+	if (batch_ids(t, c, e) || batch_write(t, c, e))
 		return -1; /* e says why (a full map is grown and the batch run again) */
 	if (c->n_problems || c->dry_run) {
 		c->dry_done = true;
 		return err_set(e, ERR_INVALID, _("Nothing was written.")), -1;
 	}
-	if (store_batch_end(t, e) || store_put_meta_u64(t, "next_id", c->next, e))
+	if (store_put_meta_u64(t, "next_id", c->next, e))
 		return -1;
 	audit_entry_init(&a);
 	a.time = time(NULL);
@@ -290,123 +230,50 @@ static int batch_txn(struct store_txn *t, void *p, struct err *e)
 	return rc;
 }
 
-/* The work of one half (struct prep); a thread's start function, so it returns 0. */
-static int prep_run(void *p)
-{
-	struct prep *h = p;
-	const struct batch *c = h->c;
-	struct key k;
-
-	for (size_t i = h->from; i < h->to && !h->nomem; i++) {
-		struct exemplar *x = &c->xs[i];
-		struct err why = { 0 };
-
-		k.n = 0;
-		batch_defaults(c->r, x, h->now);
-		if (model_exemplar_clean(x, NULL, &why) ||
-		    model_exemplar_validate(x, register_today(c->r), &why)) {
-			c->early[i] = true;
-			h->nomem = add_problem(&h->problems, &h->n_problems, &h->cap_problems, i,
-					       &why) != 0;
-		} else {
-			keys_list_prefix(x->unit, x->type, x->name, &k);
-		}
-		h->nomem = h->nomem || keys_pile_add(&h->prefixes, &k, i);
-	}
-	return 0;
-}
-
-/* Below this many records, a second thread costs more than it saves. */
-#define PREP_SPLIT 2048
-
 /*
- * Do the work before the transaction (struct prep) for every record, on
- * two threads for a large batch, and gather the problems found, in index
- * order.  0 or -1 (out of memory).
+ * What each record needs done that depends on nothing but the record, once
+ * before the transaction (which may run again): the defaults, cleaning and
+ * validation.  Every record is looked at, so that one answer lists every
+ * problem.  0 or -1 (out of memory).
  */
 static int batch_prep(struct batch *c)
 {
 	int64_t now = time(NULL);
-	thrd_t second;
-	bool started = false;
-	int rc = 0;
 
-	c->n_prep = c->n >= PREP_SPLIT ? 2 : 1;
-	if (!(c->prep = calloc(c->n_prep, sizeof *c->prep)))
-		return -1;
-	for (size_t h = 0; h < c->n_prep; h++)
-		c->prep[h] = (struct prep){ .c = c, .now = now, .from = c->n * h / c->n_prep,
-					    .to = c->n * (h + 1) / c->n_prep };
-	if (c->n_prep > 1)
-		started = thrd_create(&second, prep_run, &c->prep[1]) == thrd_success;
-	prep_run(&c->prep[0]);
-	if (started)
-		thrd_join(second, NULL);
-	else if (c->n_prep > 1)
-		prep_run(&c->prep[1]); /* no thread to be had: the same work, in turn */
-	for (size_t h = 0; h < c->n_prep && !rc; h++) {
-		const struct prep *p = &c->prep[h];
-		rc = p->nomem ? -1 : 0;
-		for (size_t j = 0; j < p->n_problems && !rc; j++)
-			rc = note_problem(c, p->problems[j].index, &p->problems[j].err);
-	}
-	return rc;
-}
+	for (size_t i = 0; i < c->n; i++) {
+		struct exemplar *x = &c->xs[i];
+		struct err why = { 0 };
 
-static void batch_prep_free(struct batch *c)
-{
-	for (size_t h = 0; c->prep && h < c->n_prep; h++) {
-		free(c->prep[h].problems);
-		keys_pile_free(&c->prep[h].prefixes);
+		batch_defaults(c->r, x, now);
+		if (model_exemplar_clean(x, NULL, &why) ||
+		    model_exemplar_validate(x, register_today(c->r), &why)) {
+			c->early[i] = true;
+			if (note_problem(c, i, &why))
+				return -1;
+		}
 	}
-	free(c->prep);
-}
-
-int batch_prepare(struct reg *r, struct exemplar *xs, size_t n, const char *source,
-		  bool dry_run, struct batch **out, struct err *e)
-{
-	struct batch *c = calloc(1, sizeof *c);
-	size_t m = n ? n : 1;
-
-	*out = NULL;
-	if (!c)
-		return err_nomem(e);
-	*c = (struct batch){ .r = r, .xs = xs, .n = n, .source = source, .dry_run = dry_run };
-	if (register_check_role(r, ROLES_IMPORT, NULL, NULL, e)) {
-		batch_free(c);
-		return -1;
-	}
-	if (!(c->early = calloc(m, sizeof *c->early)) ||
-	    !(c->given = malloc(m * sizeof *c->given)) ||
-	    !(c->order = malloc(m * sizeof *c->order)) || ids_init(&c->ids, n)) {
-		batch_free(c);
-		return err_nomem(e);
-	}
-	for (size_t i = 0; i < n; i++)
-		c->given[i] = xs[i].id;
-	/* Every record is looked at, so that one answer lists every problem. */
-	if (batch_prep(c)) {
-		batch_free(c);
-		return err_nomem(e);
-	}
-	c->n_early = c->n_problems;
-	*out = c;
 	return 0;
 }
 
-int batch_commit(struct batch *c, struct batch_problem **problems, size_t *n_problems,
-		 struct err *e)
+static void batch_free(struct batch *c)
+{
+	free(c->early);
+	free(c->given);
+	free(c->order);
+	free(c->ids.slot);
+	free(c->problems);
+}
+
+/* Run the batch (prepared) in one transaction against the register's units. */
+static int batch_run(struct batch *c, struct err *e)
 {
 	struct unit_list units;
 	int rc;
 
-	*problems = NULL;
-	*n_problems = 0;
 	if (register_units(c->r, &units, e))
 		return -1;
 	c->units = &units;
-	if (!(rc = store_reserve(register_store(c->r), c->n, e)))
-		rc = store_write(register_store(c->r), batch_txn, c, e);
+	rc = store_write(register_store(c->r), batch_txn, c, e);
 	c->units = NULL;
 	units_free(&units);
 	if (c->n_problems) {
@@ -416,40 +283,35 @@ int batch_commit(struct batch *c, struct batch_problem **problems, size_t *n_pro
 	} else if (c->dry_done) {
 		rc = 0;
 	}
-	*problems = c->problems;
-	*n_problems = c->n_problems;
-	c->problems = NULL;
-	c->n_problems = c->cap_problems = 0;
 	return rc;
-}
-
-void batch_free(struct batch *c)
-{
-	if (!c)
-		return;
-	free(c->early);
-	free(c->given);
-	free(c->order);
-	free(c->ids.slot);
-	keys_pile_free(&c->keys);
-	batch_prep_free(c);
-	free(c->problems);
-	free(c);
 }
 
 int batch_add(struct reg *r, struct exemplar *xs, size_t n, const char *source,
 	      bool dry_run, struct batch_problem **problems, size_t *n_problems,
 	      struct err *e)
 {
-	struct batch *c;
-	int rc;
+	struct batch c = { .r = r, .xs = xs, .n = n, .source = source, .dry_run = dry_run };
+	size_t m = n ? n : 1;
+	int rc = -1;
 
 	*problems = NULL;
 	*n_problems = 0;
-	if (batch_prepare(r, xs, n, source, dry_run, &c, e))
+	if (register_check_role(r, ROLES_IMPORT, NULL, NULL, e))
 		return -1;
-	rc = batch_commit(c, problems, n_problems, e);
-	batch_free(c);
+	if (!(c.early = calloc(m, sizeof *c.early)) || !(c.given = malloc(m * sizeof *c.given)) ||
+	    !(c.order = malloc(m * sizeof *c.order)) || ids_init(&c.ids, n) || batch_prep(&c)) {
+		err_nomem(e);
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++)
+		c.given[i] = xs[i].id;
+	c.n_early = c.n_problems;
+	rc = batch_run(&c, e);
+	*problems = c.problems;
+	*n_problems = c.n_problems;
+	c.problems = NULL;
+out:
+	batch_free(&c);
 	return rc;
 }
 

@@ -149,8 +149,13 @@ static int check_counter(int year, int quarter, const char *unit,
 	struct check *k = p;
 	struct tally *s = tally_find(k, year, quarter, unit, false);
 	struct store_counts zero = { 0 };
+	const struct store_counts *want = s ? &s->c : &zero;
 
-	compare_counts(k, year, quarter, unit, c, s ? &s->c : &zero);
+	if (c)
+		compare_counts(k, year, quarter, unit, c, want);
+	else
+		problem(k, _("Counter of unit %s for %d Q%d is damaged; the records give %" PRIu32
+			     " exemplars."), unit, year, quarter, want->total);
 	if (s)
 		s->seen = true;
 	return 0;

@@ -10,7 +10,6 @@
 
 #include "exchange.h"
 #include "export.h"
-#include "imports.h"
 #include "i18n.h"
 #include "identity.h"
 #include "report_build.h"
@@ -194,7 +193,7 @@ int cli_data_export(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-/* How an import of several files is going (imports.h), for import_done(). */
+/* How an import of several files is going (exchange.h), for import_done(). */
 struct import_run {
 	enum exchange_what what;
 	const char *const *paths;
@@ -269,10 +268,8 @@ int cli_data_import(struct cli *c, int argc, char **argv)
 	 * reading their files. */
 	if (cli_open(c, 0, &e) || identity_drop_privilege(&e))
 		return cli_fail(&e);
-	if (!imports_run(c->reg, run.what, run.paths, run.n, run.flags, import_done, &run, &e))
+	if (!exchange_import_files(c->reg, run.what, run.paths, run.n, run.flags, import_done, &run, &e))
 		return 0;
-	if (!run.told)
-		return cli_fail(&e); /* before the first file: the units could not be read */
 	if (run.told < run.n && !(run.flags & EXCHANGE_DRY_RUN))
 		fprintf(stderr, _("The import stopped at %s: the files after it (%zu) are not "
 				  "imported.%s\n"), run.paths[run.told - 1], run.n - run.told,

@@ -3,7 +3,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
 
 #include <unicase.h>
 #include <unictype.h>
@@ -401,7 +400,7 @@ static void char_fill(ucs4_t cp, struct char_info *e)
 }
 
 static struct char_info char_tab[CI_COUNT];
-static once_flag char_tab_once = ONCE_FLAG_INIT;
+static bool char_tab_filled;
 
 static void char_tab_fill(void)
 {
@@ -414,7 +413,10 @@ static void char_tab_fill(void)
 /* The table, filled on first use. */
 static const struct char_info *char_table(void)
 {
-	call_once(&char_tab_once, char_tab_fill);
+	if (!char_tab_filled) {
+		char_tab_fill();
+		char_tab_filled = true;
+	}
 	return char_tab;
 }
 

@@ -734,7 +734,7 @@ static struct config *config_new(const char *path)
 		config_free(c);
 		return NULL;
 	}
-	c->map_size = (size_t)64 << 20;
+	c->map_size = (size_t)1 << 30; /* address space, not disk: the file grows as it fills */
 	snprintf(c->language, sizeof c->language, "vi");
 	c->plan_from = 2021;
 	c->plan_to = 2025;

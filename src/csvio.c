@@ -7,7 +7,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
 #include <unistr.h>
 
 #include "i18n.h"
@@ -490,11 +489,6 @@ static int feed(struct reader *r)
 	}
 }
 
-/* ---- reading a large file in two halves ------------------------------------- */
-
-/* From this size on, a file is read in two halves at once, one on a second thread. */
-#define SPLIT_BYTES ((size_t)4 << 20)
-
 static void reader_free(struct reader *r)
 {
 	csv_free(&r->p);
@@ -502,140 +496,10 @@ static void reader_free(struct reader *r)
 	free(r->at);
 }
 
-/* Quotation marks in [p, p + n). */
-static size_t quotes(const char *p, size_t n)
-{
-	size_t k = 0;
-
-	for (const char *q; n && (q = memchr(p, '"', n)); k++) {
-		n -= (size_t)(q + 1 - p);
-		p = q + 1;
-	}
-	return k;
-}
-
-/*
- * A physical line near the middle before which the file holds an even
- * number of quotation marks: in a sound file, no quoted cell runs across
- * its start, so a record starts there.  NONE when there is none near.
- */
-static size_t middle_line(const struct reader *r)
-{
-	size_t line = r->n_lines / 2, q;
-
-	if (line < 2)
-		return NONE;
-	q = quotes(r->data, r->lines[line]);
-	for (int tries = 0; q % 2 && tries < 1000 && line + 1 < r->n_lines; tries++, line++)
-		q += quotes(r->data + r->lines[line], r->lines[line + 1] - r->lines[line]);
-	return q % 2 ? NONE : line;
-}
-
-/* A reader run on the second thread, and what feed() answered there. */
-struct half {
-	struct reader *r;
-	int rc;
-};
-
-/* The second thread's start: feed its half (a thread answers 0 itself). */
-static int feed_half(void *p)
-{
-	struct half *h = p;
-
-	h->rc = feed(h->r);
-	return 0;
-}
-
-/*
- * Read what follows the header (r has read line 0 into t) in two halves
- * at once: r on a second thread up to line `mid`, a second reader from
- * there into a table of its own, whose rows are then put after r's,
- * numbered on from where r stopped.  This gives what one reading gives
- * only for a file without a problem (where nothing is started again), so
- * anything else answers 1: the caller reads the file again in one piece.
- * 0, 1, or -1 when out of memory.
- */
-static int feed_two(struct reader *r, size_t mid)
-{
-	struct csvio_table *t = r->t, tb = { .header = t->header, .delim = t->delim };
-	struct reader rb = { .t = &tb, .data = r->data, .lines = r->lines, .n_lines = r->n_lines,
-			     .line = mid, .rec_line = mid, .restart = NONE };
-	struct half first = { r, 0 };
-	size_t total = r->n_lines;
-	thrd_t th;
-	int rc;
-
-	if (parser_start(&rb))
-		return -1;
-	r->n_lines = mid;
-	if (thrd_create(&th, feed_half, &first) != thrd_success) {
-		r->n_lines = total;
-		reader_free(&rb);
-		return 1;
-	}
-	rc = feed(&rb);
-	thrd_join(th, NULL);
-	r->n_lines = total;
-	if (!rc && !first.rc && (t->n_problems || tb.n_problems))
-		rc = 1;
-	if (!rc && !first.rc && t->n_rows + tb.n_rows > r->cap_rows &&
-	    mem_grow(&t->rows, &r->cap_rows, t->n_rows + tb.n_rows, sizeof *t->rows, 64))
-		rc = -1;
-	if (!rc && !first.rc) {
-		for (size_t i = 0; i < tb.n_rows; i++)
-			tb.rows[i].row += r->row;
-		memcpy(t->rows + t->n_rows, tb.rows, tb.n_rows * sizeof *tb.rows);
-		t->n_rows += tb.n_rows;
-		r->row += rb.row;
-		tb.n_rows = 0;
-	}
-	tb.header = (struct csvio_row){ 0 }; /* t's */
-	csvio_table_free(&tb);
-	reader_free(&rb);
-	return first.rc ? -1 : rc;
-}
-
-/*
- * Read the header alone, then the rest in two halves (feed_two) when the
- * file is large and the header is one whole line.  0, 1 (read it again in
- * one piece), or -1 when out of memory.
- */
-static int feed_large(struct reader *r)
-{
-	size_t total = r->n_lines, mid = middle_line(r);
-
-	if (mid == NONE)
-		return 1;
-	r->n_lines = 1;
-	if (feed_lines(r)) {
-		r->n_lines = total;
-		return -1;
-	}
-	r->n_lines = total;
-	if (!r->t->header.cells || r->t->n_problems || r->n || r->line != 1)
-		return 1;
-	return feed_two(r, mid);
-}
-
-/* Start r afresh on the whole input, into an emptied t (after feed_large gave up). */
-static int reader_again(struct reader *r, const char *data)
-{
-	char delim = r->t->delim;
-
-	csvio_table_free(r->t);
-	r->t->delim = delim;
-	csv_free(&r->p);
-	drop_record(r);
-	*r = (struct reader){ .t = r->t, .data = data, .lines = r->lines, .n_lines = r->n_lines,
-			      .row = 1, .restart = NONE, .text = r->text, .room = r->room,
-			      .at = r->at, .cap = r->cap };
-	return parser_start(r);
-}
-
 int csvio_read(const char *data, size_t len, struct csvio_table *t, struct err *e)
 {
 	struct reader r = { .t = t, .data = data, .row = 1, .restart = NONE };
-	int rc = 1;
+	int rc;
 
 	memset(t, 0, sizeof *t);
 	if (len >= 2 && ((data[0] == '\xFF' && data[1] == '\xFE') ||
@@ -651,10 +515,7 @@ int csvio_read(const char *data, size_t len, struct csvio_table *t, struct err *
 		free(r.lines);
 		return err_nomem(e);
 	}
-	if (len >= SPLIT_BYTES && (rc = feed_large(&r)) > 0 && reader_again(&r, data))
-		rc = -1;
-	if (rc > 0)
-		rc = feed(&r);
+	rc = feed(&r);
 	reader_free(&r);
 	free(r.lines);
 	if (rc) {

@@ -460,16 +460,15 @@ static void register_problems(struct import *im, const struct batch_problem *p, 
 	}
 }
 
-/* Write a prepared batch (batch.h) and free it; its refusals become problems.
+/* Add records xs[0..n) in one batch (batch.h); its refusals become problems.
  * -1 only on a failure without them. */
-static int commit_batch(struct import *im, struct batch *b, const size_t *rows,
-			bool skip_dups, bool *drop, struct err *e)
+static int run_batch(struct import *im, struct exemplar *xs, size_t n, const size_t *rows,
+		     const char *source, bool dry_run, bool skip_dups, bool *drop, struct err *e)
 {
 	struct batch_problem *p = NULL;
 	size_t np = 0;
-	int rc = batch_commit(b, &p, &np, e);
+	int rc = batch_add(im->r, xs, n, source, dry_run, &p, &np, e);
 
-	batch_free(b);
 	register_problems(im, p, np, rows, skip_dups, drop);
 	free(p);
 	return rc && !np ? -1 : 0;
@@ -494,89 +493,63 @@ static size_t compact(struct exemplar *xs, size_t *rows, uint64_t *ids, bool *sk
 }
 
 /*
- * A file on its way in: read and checked by exchange_read() without the
- * store, written by exchange_write().  For exemplars the read also makes
- * the records of the file's sound rows and prepares their first batch
- * run, the costly part of an import that needs no transaction.
+ * Parse the rows into records and add them.  Each row is freed once it is
+ * a record: the file and the records are not both held whole.  A dry run
+ * comes first when duplicates are to be left out or nothing is to be
+ * written anyway: it lists the register's refusals of the records whose
+ * cells were sound, and finds the duplicates to leave out.  Otherwise the
+ * writing run lists the refusals itself, and writes nothing if there are
+ * any: running the whole batch twice would double the import's time.
  */
-struct exchange_file {
-	struct import im;           /* im.res is &res */
-	enum exchange_what what;
-	const char *path;           /* the caller's */
-	unsigned flags;
-	struct exchange_result res;
-	bool settled;               /* the read decided the outcome (rc, e): nothing to write */
-	int rc;
-	struct err e;
-	struct exemplar *xs;        /* exemplars: the records, their rows, their ids as read */
-	size_t *rows;
-	uint64_t *ids;
-	bool *skip;
-	size_t good;
-	bool dry;                   /* the first run writes nothing (exemplars_write) */
-	struct batch *first;        /* that run, prepared; NULL when there is nothing to run */
-};
-
-/* Parse the rows into records and prepare their first run.  Each row is freed
- * once it is a record: the file and the records are not both held whole. */
-static int exemplars_read(struct exchange_file *f, struct err *e)
+static int import_exemplars(struct import *im, const char *source, unsigned flags,
+			    struct err *e)
 {
-	struct import *im = &f->im;
-	size_t n = im->t.n_rows;
+	size_t n = im->t.n_rows, good = 0;
+	struct exemplar *xs = calloc(n + 1, sizeof *xs);
+	size_t *rows = calloc(n + 1, sizeof *rows);
+	uint64_t *ids = calloc(n + 1, sizeof *ids);  /* as read: a refused run numbers the rest */
+	bool *skip = calloc(n + 1, sizeof *skip);
+	bool skip_dups = flags & EXCHANGE_SKIP_DUPLICATES, dry;
+	int rc = -1;
 
-	f->xs = calloc(n + 1, sizeof *f->xs);
-	f->rows = calloc(n + 1, sizeof *f->rows);
-	f->ids = calloc(n + 1, sizeof *f->ids);
-	f->skip = calloc(n + 1, sizeof *f->skip);
-	if (!f->xs || !f->rows || !f->ids || !f->skip)
-		return err_nomem(e);
+	if (!xs || !rows || !ids || !skip) {
+		err_nomem(e);
+		goto out;
+	}
 	for (size_t i = 0; i < n; i++) {
-		struct exemplar *x = &f->xs[f->good];
+		struct exemplar *x = &xs[good];
 		struct csvio_row *row = &im->t.rows[i];
 		model_exemplar_init(x);
 		if (parse_exemplar(im, row, x)) {
 			model_exemplar_free(x);
 		} else {
-			f->rows[f->good] = row->row;
-			f->ids[f->good++] = x->id;
+			rows[good] = row->row;
+			ids[good++] = x->id;
 		}
 		csvio_row_free(row);
 	}
-	if (im->nomem)
-		return err_nomem(e);
-	/* A dry run first when duplicates are to be left out or nothing is to be
-	 * written anyway: it lists the register's refusals of the records whose
-	 * cells were sound, and finds the duplicates to leave out.  Otherwise the
-	 * writing run lists the refusals itself, and writes nothing if there are
-	 * any: running the whole batch twice would double the import's time. */
-	f->dry = f->res.n_problems ||
-		 (f->flags & (EXCHANGE_DRY_RUN | EXCHANGE_SKIP_DUPLICATES));
-	if (!f->good)
-		return 0;
-	return batch_prepare(im->r, f->xs, f->good, f->path, f->dry, &f->first, e);
-}
-
-static int exemplars_write(struct exchange_file *f, struct err *e)
-{
-	struct import *im = &f->im;
-	bool skip_dups = f->flags & EXCHANGE_SKIP_DUPLICATES;
-	struct batch *again;
-
-	if (f->first) {
-		struct batch *b = f->first;
-		f->first = NULL;
-		if (commit_batch(im, b, f->rows, skip_dups, f->skip, e))
-			return -1;
+	if (im->nomem) {
+		err_nomem(e);
+		goto out;
 	}
-	for (size_t i = 0; i < f->good; i++)
-		f->xs[i].id = f->ids[i]; /* a refused run numbered those without */
-	f->good = compact(f->xs, f->rows, f->ids, f->skip, f->good);
-	f->res.written = f->good;
-	if (!f->dry || f->res.n_problems || (f->flags & EXCHANGE_DRY_RUN) || !f->good)
-		return 0;
-	if (batch_prepare(im->r, f->xs, f->good, f->path, false, &again, e))
-		return -1;
-	return commit_batch(im, again, f->rows, false, NULL, e);
+	dry = im->res->n_problems || (flags & (EXCHANGE_DRY_RUN | EXCHANGE_SKIP_DUPLICATES));
+	rc = good ? run_batch(im, xs, good, rows, source, dry, skip_dups, skip, e) : 0;
+	if (rc)
+		goto out;
+	for (size_t i = 0; i < good; i++)
+		xs[i].id = ids[i];
+	good = compact(xs, rows, ids, skip, good);
+	im->res->written = good;
+	if (dry && !im->res->n_problems && !(flags & EXCHANGE_DRY_RUN) && good)
+		rc = run_batch(im, xs, good, rows, source, false, false, NULL, e);
+out:
+	for (size_t i = 0; xs && i < good; i++)
+		model_exemplar_free(&xs[i]);
+	free(xs);
+	free(rows);
+	free(ids);
+	free(skip);
+	return rc;
 }
 
 /* ---- import: units ------------------------------------------------------------------ */
@@ -662,104 +635,80 @@ out:
 
 /* ---- import ------------------------------------------------------------------------- */
 
-/* The outcome of a read that leaves nothing to write. */
-static void settle(struct exchange_file *f, int rc)
+/* Read the file into im->t and match its header; 1 when that is the whole
+ * answer (im->res's problems, or -1 with e), else 0. */
+static int read_file(struct import *im, const char *path, int *rc, struct err *e)
 {
-	f->settled = true;
-	f->rc = rc;
-}
-
-struct exchange_file *exchange_read(struct reg *r, const struct unit_list *units,
-				    enum exchange_what what, const char *path, unsigned flags)
-{
-	struct exchange_file *f = calloc(1, sizeof *f);
-	struct import *im;
-
-	if (!f)
-		return NULL;
-	*f = (struct exchange_file){ .what = what, .path = path, .flags = flags };
-	im = &f->im;
-	*im = (struct import){ .r = r, .res = &f->res, .units = units };
-	im->cols = what == EXCHANGE_UNITS ? sheet_unit_columns : sheet_exemplar_columns;
-	im->ncols = what == EXCHANGE_UNITS ? SHEET_U_COUNT : SHEET_X_COUNT;
-	if (!register_is_office(r)) {
-		settle(f, err_set(&f->e, ERR_DENIED, _("Only the Home Affairs Office (office "
-							"role) can import records.")));
-		return f;
+	*rc = -1;
+	if (!register_is_office(im->r)) {
+		err_set(e, ERR_DENIED, _("Only the Home Affairs Office (office role) can import "
+					 "records."));
+		return 1;
 	}
-	if (csvio_read_file(path, &im->t, &f->e)) {
-		settle(f, -1);
-		return f;
-	}
+	if (csvio_read_file(path, &im->t, e))
+		return 1;
 	for (size_t i = 0; i < im->t.n_problems; i++) {
 		const struct csvio_problem *p = &im->t.problems[i];
 		problem(im, p->row, p->col, false, "%s", p->msg);
 	}
-	f->res.rows = im->t.n_rows;
+	im->res->rows = im->t.n_rows;
+	*rc = 0;
 	if (map_header(im))
-		settle(f, 0); /* the header's problems are the answer */
-	else if (!im->t.n_rows && !f->res.n_problems)
-		settle(f, err_set(&f->e, ERR_INVALID, _("%s has a header but no rows."), path));
-	else if (what == EXCHANGE_EXEMPLARS && exemplars_read(f, &f->e))
-		settle(f, -1);
-	return f;
-}
-
-int exchange_write(struct exchange_file *f, struct exchange_result *res, struct err *e)
-{
-	struct import *im = &f->im;
-	int rc = f->rc;
-
-	if (f->settled)
-		*e = f->e;
-	else
-		rc = f->what == EXCHANGE_UNITS ? import_units(im, f->path, f->flags, e)
-					       : exemplars_write(f, e);
-	if (im->nomem)
-		rc = err_nomem(e);
-	if (!rc && f->res.n_problems) {
-		qsort(f->res.problems, f->res.n_problems, sizeof *f->res.problems,
-		      problem_order);
-		rc = err_set(e, ERR_INVALID, _("%zu problems in %s; nothing was written."),
-			     f->res.n_problems, f->path);
+		return 1; /* the header's problems are the answer */
+	if (!im->t.n_rows && !im->res->n_problems) {
+		*rc = err_set(e, ERR_INVALID, _("%s has a header but no rows."), path);
+		return 1;
 	}
-	*res = f->res;
-	memset(&f->res, 0, sizeof f->res);
-	im->cap_problems = 0;
-	return rc;
-}
-
-void exchange_file_free(struct exchange_file *f)
-{
-	if (!f)
-		return;
-	batch_free(f->first);
-	for (size_t i = 0; f->xs && i < f->good; i++)
-		model_exemplar_free(&f->xs[i]);
-	free(f->xs);
-	free(f->rows);
-	free(f->ids);
-	free(f->skip);
-	csvio_table_free(&f->im.t);
-	exchange_result_free(&f->res);
-	free(f);
+	return 0;
 }
 
 int exchange_import(struct reg *r, enum exchange_what what, const char *path,
 		    unsigned flags, struct exchange_result *res, struct err *e)
 {
 	struct unit_list units;
-	struct exchange_file *f;
+	struct import im = { .r = r, .res = res, .units = &units };
 	int rc;
 
 	memset(res, 0, sizeof *res);
 	if (register_units(r, &units, e))
 		return -1;
-	if (!(f = exchange_read(r, &units, what, path, flags)))
+	im.cols = what == EXCHANGE_UNITS ? sheet_unit_columns : sheet_exemplar_columns;
+	im.ncols = what == EXCHANGE_UNITS ? SHEET_U_COUNT : SHEET_X_COUNT;
+	if (!read_file(&im, path, &rc, e))
+		rc = what == EXCHANGE_UNITS ? import_units(&im, path, flags, e)
+					    : import_exemplars(&im, path, flags, e);
+	if (im.nomem)
 		rc = err_nomem(e);
-	else
-		rc = exchange_write(f, res, e);
-	exchange_file_free(f);
+	if (!rc && res->n_problems) {
+		qsort(res->problems, res->n_problems, sizeof *res->problems, problem_order);
+		rc = err_set(e, ERR_INVALID, _("%zu problems in %s; nothing was written."),
+			     res->n_problems, path);
+	}
+	csvio_table_free(&im.t);
 	units_free(&units);
+	return rc;
+}
+
+int exchange_import_files(struct reg *r, enum exchange_what what, const char *const *paths,
+			  size_t n, unsigned flags, exchange_done_fn *done, void *arg,
+			  struct err *e)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		struct exchange_result res;
+		struct err why = { 0 };
+
+		int one = exchange_import(r, what, paths[i], flags, &res, &why);
+
+		done(arg, i, one, &res, &why);
+		exchange_result_free(&res);
+		if (!one)
+			continue;
+		*e = why;
+		rc = -1;
+		if (!(flags & EXCHANGE_DRY_RUN) || why.code == ERR_NOMEM)
+			break;
+	}
 	return rc;
 }

@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <threads.h>
 
 #include "identity.h"
 #include "paths.h"
@@ -33,12 +32,8 @@ static void locale_dir(char *out, size_t n)
  * binding) waits for the first message: a command whose answer is all
  * data (a TSV listing, a quota table for a script) never looks a message
  * up, and without a locale archive setting LC_CTYPE alone reads three
- * files, a twentieth of such a command's time.  call_once: the first message
- * may come from an import's reading thread.  `settled` is written inside
- * the once and read only after it (or on the main thread before any
- * thread exists).
+ * files.
  */
-static once_flag settle_once = ONCE_FLAG_INIT;
 static bool settled, switched;
 
 /* The locale the account asks for LC_CTYPE, as setlocale(LC_CTYPE, "") takes it. */
@@ -95,7 +90,8 @@ static void settle(void)
 
 void i18n_ready(void)
 {
-	call_once(&settle_once, settle);
+	if (!settled)
+		settle();
 }
 
 bool i18n_init_locale(void)
@@ -143,8 +139,7 @@ void i18n_set_language(const char *lang)
 {
 	snprintf(language, sizeof language, "%s", lang && *lang ? lang : "vi");
 	/* LANGUAGE outranks LC_MESSAGES in GNU gettext and works even in the
-	 * C.UTF-8 locale, so the config's choice wins over the account's.  Set
-	 * here, on the main thread, never from the thread that may settle. */
+	 * C.UTF-8 locale, so the config's choice wins over the account's. */
 	setenv("LANGUAGE", language, 1);
 	if (settled)
 		textdomain(I18N_DOMAIN); /* makes gettext forget earlier lookups */

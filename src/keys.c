@@ -81,12 +81,6 @@ static void key_sort(struct key *k, size_t (*fn)(const char *, uint8_t *, size_t
 
 int keys_exemplar(const struct exemplar *x, struct ex_keys *k)
 {
-	return keys_exemplar_with_list(x, NULL, k);
-}
-
-int keys_exemplar_with_list(const struct exemplar *x, const struct key *list,
-			    struct ex_keys *k)
-{
 	int y = date_year(x->date), q = date_quarter(x->date);
 	size_t ulen = strlen(x->unit), flen;
 
@@ -95,13 +89,8 @@ int keys_exemplar_with_list(const struct exemplar *x, const struct key *list,
 		return -1;
 	flen = strlen(k->fold);
 
-	if (list) {
-		memcpy(k->list.b, list->b, list->n);
-		k->list.n = list->n;
-	} else {
-		keys_list_prefix(x->unit, x->type, x->name, &k->list);
-		key_id(&k->list, x->id);
-	}
+	keys_list_prefix(x->unit, x->type, x->name, &k->list);
+	key_id(&k->list, x->id);
 
 	key_period(&k->period, y, q);
 	key_add(&k->period, x->unit, ulen);
@@ -170,73 +159,4 @@ int keys_parse_list(const void *key, size_t key_len, const void *value, size_t v
 	r->key = kb;
 	r->key_len = key_len;
 	return 0;
-}
-
-/* ---- piles of keys ----------------------------------------------------------------- */
-
-int keys_pile_add(struct key_pile *p, const struct key *k, size_t tag)
-{
-	uint8_t len[2] = { (uint8_t)(k->n >> 8), (uint8_t)k->n }, head[8 * KEYS_HEAD_WORDS] = { 0 };
-	size_t at = p->bytes.len;
-
-	if (p->n == p->cap && mem_grow(&p->ref, &p->cap, p->n + 1, sizeof *p->ref, 1024))
-		return -1;
-	if (buf_put(&p->bytes, len, 2) || buf_put(&p->bytes, k->b, k->n)) {
-		p->bytes.len = at;
-		return -1;
-	}
-	memcpy(head, k->b, k->n < sizeof head ? k->n : sizeof head);
-	p->ref[p->n] = (struct key_ref){ .at = at, .tag = tag };
-	for (size_t i = 0; i < KEYS_HEAD_WORDS; i++)
-		p->ref[p->n].head[i] = keys_rd64(head + 8 * i);
-	p->n++;
-	return 0;
-}
-
-static const uint8_t *pile_key_at(const struct key_pile *p, size_t at, size_t *len)
-{
-	const uint8_t *b = p->bytes.data + at;
-
-	*len = (size_t)b[0] << 8 | b[1];
-	return b + 2;
-}
-
-static int pile_order(const void *a, const void *b, void *ctx)
-{
-	const struct key_pile *p = ctx;
-	const struct key_ref *x = a, *y = b;
-	const uint8_t *kx, *ky;
-	size_t nx, ny;
-	int c;
-
-	for (int i = 0; i < KEYS_HEAD_WORDS; i++)
-		if (x->head[i] != y->head[i])
-			return x->head[i] < y->head[i] ? -1 : 1;
-	kx = pile_key_at(p, x->at, &nx);
-	ky = pile_key_at(p, y->at, &ny);
-	c = memcmp(kx, ky, nx < ny ? nx : ny);
-	return c ? c : (nx > ny) - (nx < ny);
-}
-
-void keys_pile_sort(struct key_pile *p)
-{
-	if (p->n > 1)
-		qsort_r(p->ref, p->n, sizeof *p->ref, pile_order, p);
-}
-
-const uint8_t *keys_pile_key(const struct key_pile *p, size_t i, size_t *len)
-{
-	return pile_key_at(p, p->ref[i].at, len);
-}
-
-void keys_pile_clear(struct key_pile *p)
-{
-	p->n = p->bytes.len = 0;
-}
-
-void keys_pile_free(struct key_pile *p)
-{
-	buf_free(&p->bytes);
-	free(p->ref);
-	memset(p, 0, sizeof *p);
 }

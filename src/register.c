@@ -246,12 +246,11 @@ int register_check_duplicate(struct store_txn *t, const struct exemplar *x, uint
 	return found ? duplicate(x, found, e) : 0;
 }
 
-int register_add_new(struct store_txn *t, struct exemplar *x, const struct key *list,
-		     struct err *e)
+int register_add_new(struct store_txn *t, struct exemplar *x, struct err *e)
 {
 	uint64_t dup;
 
-	if (store_add_exemplar(t, x, list, &dup, e))
+	if (store_add_exemplar(t, x, &dup, e))
 		return -1;
 	return dup ? duplicate(x, dup, e) : 0;
 }
@@ -266,7 +265,7 @@ static int add_txn(struct store_txn *t, void *p, struct err *e)
 	struct add_ctx *c = p;
 	struct exemplar *x = c->x;
 
-	if (check_unit(t, x, e) || store_next_id(t, &x->id, e) || register_add_new(t, x, NULL, e))
+	if (check_unit(t, x, e) || store_next_id(t, &x->id, e) || register_add_new(t, x, e))
 		return -1;
 	return audit_change(t, c->r, "add", NULL, x, NULL, e);
 }

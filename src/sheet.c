@@ -205,16 +205,10 @@ static void gather_names(void)
 	names_ready = rc == 0;
 }
 
-void sheet_prepare(void)
-{
-	if (!names_ready)
-		gather_names();
-}
-
 /*
  * The cell texts last read for each kind of value, with the value each gave:
- * a column of an import repeats a handful of labels, and squashing each
- * cell again took a twentieth of the import.  Replaced round-robin.
+ * a column of an import repeats a handful of labels, so most cells are
+ * found here without being squashed again.  Replaced round-robin.
  */
 #define MEMO_SIZE 8
 static struct memo {

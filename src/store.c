@@ -1,17 +1,11 @@
 /*
- * store.c - see store.h.  The only file that includes lmdb.h.
- *
- * Named databases: meta (schema, id sequences), units, exemplars (by id),
- * the three indexes and the counters laid out in keys.h, audit (by
- * sequence) and audit_rec (record id, sequence).  Composite keys in plain
- * databases, rather than MDB_DUPSORT, avoid the dupsort cursor-delete bug
- * of LMDB 0.9.24.  Counters are stored in host byte order, as LMDB's own pages are.
+ * store.c - see store.h: the environment, transactions, the schema and its
+ * migration, and the meta values.  The other files of the store share
+ * store_priv.h: store_records.c (records, indexes, counters, scans, audit,
+ * the integrity check's reads), store_admin.c (backup, restore).
  */
-#include "store.h"
-
 #include <errno.h>
 #include <limits.h>
-#include <lmdb.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -23,91 +17,23 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
-#include "codec.h"
 #include "i18n.h"
 #include "keys.h"
-#include "mem.h"
+#include "store_priv.h"
 
 #define MAX_GROWTHS 40
-
-/* The environment and its database handles, opened once per process. */
-struct store {
-	MDB_env *env;
-	MDB_dbi meta, units, exemplars, list, period, folds, counters, audit, audit_rec;
-	char *dir;
-	volatile sig_atomic_t *interrupt;
-	int cleared_at_open;   /* dead readers freed by store_open, not yet reported */
-	bool read_only;        /* STORE_READ_ONLY: opened with MDB_RDONLY */
-	bool outdated;         /* read only, and an older schema left unmigrated */
-};
-
-/*
- * One running transaction.  `full` records that LMDB ran out of map space
- * somewhere inside the caller's function, whatever that function did with
- * the error, so store_write() knows to grow the map and run it again.
- */
-struct store_txn {
-	struct store *s;
-	MDB_txn *txn;
-	bool full;
-	struct buf enc;   /* record encoding, reused */
-	struct buf row;   /* list-row strings handed to callbacks, reused */
-	struct pending *pending; /* counter changes held back (store_batch_begin) */
-	size_t n_pending, cap_pending;
-	struct key_pile *held;   /* index keys held back, one pile per index (HELD_COUNT) */
-	struct held_rec *recs;   /* new records held back while t->held is set (recs_add) */
-	size_t n_recs, cap_recs;
-};
-
-/*
- * The keys of the period and folds indexes held back by a batch, a pile
- * per index (keys.h).  Those keys carry no value and end with the
- * record's id, so none is read back before the batch ends and no two
- * collide.  Written in key order through one cursor (held_write), each
- * leaf page is found once and filled from left to right, where writing
- * each key as its record comes would start from the root at a random
- * place every time.
- */
-enum { HELD_PERIOD, HELD_FOLDS, HELD_COUNT };
-
-/*
- * A counter change held back until store_batch_end(): a batch of many
- * records touches the same few counters over and over, so it adds up the
- * changes in memory and reads and writes each counter once.  Kept in an
- * open-addressing table (cap_pending slots, at most half full).
- */
-struct pending {
-	struct key key;    /* n == 0: empty slot */
-	int32_t total, by_type[TYPE_COUNT_], by_status[STATUS_COUNT_];
-};
-
-/*
- * A new record held back by a batch.  A batch adds its records in list-key
- * order, where their ids come in no order: put one by one, each would land
- * in the middle of the records' pages and split them half empty.  Written
- * in id order (recs_write), they are appended and fill each page.  Only
- * the id and the caller's exemplar are kept, and the record is encoded when
- * it is written: the ids of a batch follow the order its records lie in
- * memory, where encoding them in list-key order would read memory all over
- * the place.  Hence the rule of store_batch_begin() that x stays as it is
- * until then.  Everything that reads records writes them out first.
- */
-struct held_rec {
-	uint64_t id;                 /* x->id, kept here for the sort */
-	const struct exemplar *x;
-};
 
 /* ---- errors ------------------------------------------------------------- */
 
 /* LMDB's words for rc; for a system error they are the C library's, which
  * are translated once the locale is set up (i18n.h). */
-static const char *db_strerror(int rc)
+const char *store_strerror(int rc)
 {
 	i18n_ready();
 	return mdb_strerror(rc);
 }
 
-static int fail(struct store_txn *t, int rc, struct err *e)
+int store_fail(struct store_txn *t, int rc, struct err *e)
 {
 	switch (rc) {
 	case MDB_MAP_FULL:
@@ -131,29 +57,17 @@ static int fail(struct store_txn *t, int rc, struct err *e)
 	case MDB_INVALID:
 	case MDB_VERSION_MISMATCH:
 		return err_set(e, ERR_SCHEMA, _("The database file is damaged or is not a dienhinh "
-					       "database (%s)."), db_strerror(rc));
+					       "database (%s)."), store_strerror(rc));
 	case ENOMEM:
 		return err_nomem(e);
 	default:
-		return err_set(e, ERR_STORE, _("Database error: %s."), db_strerror(rc));
+		return err_set(e, ERR_STORE, _("Database error: %s."), store_strerror(rc));
 	}
-}
-
-static MDB_val val(const void *p, size_t n)
-{
-	return (MDB_val){ .mv_size = n, .mv_data = (void *)p };
-}
-
-/* The 8-byte big-endian form of v (an id or a sequence number), in b. */
-static MDB_val u64_val(uint8_t b[8], uint64_t v)
-{
-	keys_be64(b, v);
-	return val(b, 8);
 }
 
 /* ---- opening --------------------------------------------------------------- */
 
-static int mkdir_p(const char *dir)
+int store_mkdir(const char *dir)
 {
 	char p[PATH_MAX];
 	size_t n = strlen(dir);
@@ -192,24 +106,30 @@ static const struct {
 };
 #define N_TABLES (sizeof tables / sizeof tables[0])
 
-static MDB_dbi *handle(struct store *s, size_t i)
+MDB_dbi *store_table(struct store *s, size_t i, const char **name)
 {
+	if (i >= N_TABLES)
+		return NULL;
+	*name = tables[i].name;
 	return (MDB_dbi *)((char *)s + tables[i].at);
 }
 
 static int open_dbis(struct store *s, MDB_txn *txn, unsigned flags)
 {
-	for (size_t i = 0; i < N_TABLES; i++) {
-		int rc = mdb_dbi_open(txn, tables[i].name, flags, handle(s, i));
+	const char *name;
+	MDB_dbi *dbi;
+
+	for (size_t i = 0; (dbi = store_table(s, i, &name)); i++) {
+		int rc = mdb_dbi_open(txn, name, flags, dbi);
 		if (rc)
 			return rc;
 	}
 	return 0;
 }
 
-static int get_u64(MDB_txn *txn, MDB_dbi dbi, const char *name, uint64_t *v)
+int store_get_u64(MDB_txn *txn, MDB_dbi dbi, const char *name, uint64_t *v)
 {
-	MDB_val k = val(name, strlen(name)), d;
+	MDB_val k = store_val(name, strlen(name)), d;
 	int rc = mdb_get(txn, dbi, &k, &d);
 
 	if (rc == 0) {
@@ -220,10 +140,10 @@ static int get_u64(MDB_txn *txn, MDB_dbi dbi, const char *name, uint64_t *v)
 	return rc;
 }
 
-static int put_u64(MDB_txn *txn, MDB_dbi dbi, const char *name, uint64_t v)
+int store_put_u64(MDB_txn *txn, MDB_dbi dbi, const char *name, uint64_t v)
 {
 	uint8_t b[8];
-	MDB_val k = val(name, strlen(name)), d = u64_val(b, v);
+	MDB_val k = store_val(name, strlen(name)), d = store_u64_val(b, v);
 
 	return mdb_put(txn, dbi, &k, &d, 0);
 }
@@ -240,8 +160,14 @@ static int put_u64(MDB_txn *txn, MDB_dbi dbi, const char *name, uint64_t v)
  * deleted under it (it may still write a few keys there, which nothing
  * reads).  A database restored from a schema 1 backup never had it
  * copied, hence NOTFOUND is no error.
+ *
+ * 2 -> 3: counters move from a fixed array of counts to a tagged form
+ * (store_counts.c), whose size does not change when a status is added.
+ * A session of the old program still open finds the new values of the
+ * wrong size and refuses, as damaged, whatever would read or change them,
+ * so it cannot write the old form back.
  */
-static int migrate(struct store *s, MDB_txn *txn, uint64_t from)
+int store_migrate(struct store *s, MDB_txn *txn, uint64_t from)
 {
 	MDB_dbi names;
 	int rc;
@@ -253,7 +179,9 @@ static int migrate(struct store *s, MDB_txn *txn, uint64_t from)
 		if (rc && rc != MDB_NOTFOUND)
 			return rc;
 	}
-	return put_u64(txn, s->meta, "schema", STORE_SCHEMA);
+	if (from < 3 && (rc = store_counts_migrate(s, txn)))
+		return rc;
+	return store_put_u64(txn, s->meta, "schema", STORE_SCHEMA);
 }
 
 /*
@@ -281,23 +209,23 @@ static int open_schema(struct store *s, unsigned flags, struct err *e)
 	int rc = begin(s, create ? 0 : MDB_RDONLY, &txn);
 
 	if (rc)
-		return fail(NULL, rc, e);
+		return store_fail(NULL, rc, e);
 	rc = open_dbis(s, txn, create ? MDB_CREATE : 0);
 	if (rc == MDB_NOTFOUND) {
 		mdb_txn_abort(txn);
 		return err_set(e, ERR_SCHEMA, _("%s does not hold a dienhinh database."), s->dir);
 	}
 	if (!rc)
-		rc = get_u64(txn, s->meta, "schema", &schema);
+		rc = store_get_u64(txn, s->meta, "schema", &schema);
 	if (rc == MDB_NOTFOUND && create) {
 		schema = STORE_SCHEMA;
-		rc = put_u64(txn, s->meta, "schema", schema);
+		rc = store_put_u64(txn, s->meta, "schema", schema);
 	}
 	if (rc) {
 		mdb_txn_abort(txn);
 		return rc == MDB_NOTFOUND
 			? err_set(e, ERR_SCHEMA, _("%s does not hold a dienhinh database."), s->dir)
-			: fail(NULL, rc, e);
+			: store_fail(NULL, rc, e);
 	}
 	if (schema > STORE_SCHEMA) {
 		mdb_txn_abort(txn);
@@ -308,21 +236,21 @@ static int open_schema(struct store *s, unsigned flags, struct err *e)
 	}
 	rc = mdb_txn_commit(txn); /* keeps the database handles open */
 	if (rc)
-		return fail(NULL, rc, e);
+		return store_fail(NULL, rc, e);
 	if (schema < STORE_SCHEMA && s->read_only) {
 		s->outdated = true; /* migrated by the next open for writing */
 		return 0;
 	}
 	if (schema < STORE_SCHEMA) {
 		if ((rc = begin(s, 0, &txn)))
-			return fail(NULL, rc, e);
-		if ((rc = migrate(s, txn, schema))) {
+			return store_fail(NULL, rc, e);
+		if ((rc = store_migrate(s, txn, schema))) {
 			mdb_txn_abort(txn);
-			return fail(NULL, rc, e);
+			return store_fail(NULL, rc, e);
 		}
 		/* A commit frees the transaction even when it fails: no abort after it. */
 		if ((rc = mdb_txn_commit(txn)))
-			return fail(NULL, rc, e);
+			return store_fail(NULL, rc, e);
 	}
 	return 0;
 }
@@ -343,7 +271,7 @@ static int check_file_size(struct store *s, struct err *e)
 
 	if ((rc = mdb_env_info(s->env, &info)) || (rc = mdb_env_stat(s->env, &st)) ||
 	    (rc = mdb_env_get_fd(s->env, &fd)))
-		return fail(NULL, rc, e);
+		return store_fail(NULL, rc, e);
 	if (fstat(fd, &sb))
 		return err_set(e, ERR_IO, _("Cannot read %s/data.mdb: %s."), s->dir,
 			       i18n_strerror(errno));
@@ -386,13 +314,13 @@ int store_open(const char *dir, size_t map_size, unsigned flags, struct store **
 	}
 	if ((rc = mdb_env_create(&s->env)) || (rc = mdb_env_set_maxdbs(s->env, 16)) ||
 	    (rc = mdb_env_set_mapsize(s->env, map_size))) {
-		fail(NULL, rc, e);
+		store_fail(NULL, rc, e);
 		goto out;
 	}
 	/* Group-writable files, so that every member of the staff group can
 	 * open the lock file; restored at once, exports keep the person's umask. */
 	mode_t old = umask(007);
-	if ((flags & STORE_CREATE) && mkdir_p(dir)) {
+	if ((flags & STORE_CREATE) && store_mkdir(dir)) {
 		umask(old);
 		err_set(e, ERR_IO, _("Cannot create the directory %s: %s."), dir, i18n_strerror(errno));
 		goto out;
@@ -404,7 +332,7 @@ int store_open(const char *dir, size_t map_size, unsigned flags, struct store **
 			  MDB_NOTLS | MDB_NORDAHEAD | (s->read_only ? MDB_RDONLY : 0), 0660);
 	umask(old);
 	if (rc) {
-		fail(NULL, rc, e);
+		store_fail(NULL, rc, e);
 		goto out;
 	}
 	if (check_file_size(s, e))
@@ -474,16 +402,12 @@ void store_sizes(struct store *s, size_t *map, size_t *file)
 		*file = (size_t)sb.st_size;
 }
 
-/* ---- transactions ------------------------------------------------------------ */
+const char *store_dir(const struct store *s)
+{
+	return s->dir;
+}
 
-/*
- * A new record takes about 1 KiB of pages (the record, its list entry and
- * its keys, in pages filled to two thirds or more), counted twice as a
- * margin; a batch also copies every index page it changes (copy on write:
- * the old page is freed only at commit), at most the indexes, about half
- * the file.  An estimate too low costs a run again, as without it.
- */
-#define RESERVE_PER_RECORD 2048
+/* ---- transactions ------------------------------------------------------------ */
 
 /*
  * Would a map of `size` bytes fit in the address space now?  LMDB unmaps
@@ -509,29 +433,6 @@ static int set_map(struct store *s, size_t size)
 	return can_map(size) ? mdb_env_set_mapsize(s->env, size) : ENOMEM;
 }
 
-int store_reserve(struct store *s, size_t n, struct err *e)
-{
-	MDB_envinfo info;
-	MDB_stat st;
-	size_t used, want;
-	int rc;
-
-	if ((rc = mdb_env_info(s->env, &info)) || (rc = mdb_env_stat(s->env, &st)))
-		return fail(NULL, rc, e);
-	used = (info.me_last_pgno + 1) * (size_t)st.ms_psize;
-	/* Past a quarter of size_t each, the sum could wrap to a small size;
-	 * no address space holds such a map anyway. */
-	if (used > SIZE_MAX / 4 || n > SIZE_MAX / 4 / RESERVE_PER_RECORD)
-		return 0;
-	want = used + used / 2 + n * RESERVE_PER_RECORD; /* n: records held in memory */
-	want = (want + ((size_t)1 << 20) - 1) & ~(((size_t)1 << 20) - 1);
-	if (info.me_mapsize >= want)
-		return 0;
-	/* Only an estimate: without room, the batch grows the map as it goes. */
-	rc = set_map(s, want);
-	return rc && rc != ENOMEM ? fail(NULL, rc, e) : 0;
-}
-
 static int grow(struct store *s, struct err *e)
 {
 	MDB_envinfo info;
@@ -539,9 +440,9 @@ static int grow(struct store *s, struct err *e)
 	size_t size = info.me_mapsize;
 
 	if (rc)
-		return fail(NULL, rc, e);
+		return store_fail(NULL, rc, e);
 	size += size < ((size_t)1 << 30) ? size : ((size_t)1 << 30);
-	return (rc = set_map(s, size)) ? fail(NULL, rc, e) : 0;
+	return (rc = set_map(s, size)) ? store_fail(NULL, rc, e) : 0;
 }
 
 /*
@@ -566,25 +467,10 @@ static bool out_of_space(struct store *s)
 	       stat(path, &sb) == 0 && (unsigned long long)sb.st_size + slack > rl.rlim_cur;
 }
 
-static void held_free(struct store_txn *t)
-{
-	for (int i = 0; t->held && i < HELD_COUNT; i++)
-		keys_pile_free(&t->held[i]);
-	free(t->held);
-	t->held = NULL;
-	free(t->recs);
-	t->recs = NULL;
-	t->n_recs = t->cap_recs = 0;
-}
-
 static void txn_end(struct store_txn *t)
 {
 	buf_free(&t->enc);
 	buf_free(&t->row);
-	free(t->pending);
-	t->pending = NULL;
-	t->n_pending = t->cap_pending = 0;
-	held_free(t);
 }
 
 int store_read(struct store *s, store_fn fn, void *ctx, struct err *e)
@@ -593,7 +479,7 @@ int store_read(struct store *s, store_fn fn, void *ctx, struct err *e)
 	int rc;
 
 	if ((rc = begin(s, MDB_RDONLY, &t.txn)))
-		return fail(NULL, rc, e);
+		return store_fail(NULL, rc, e);
 	rc = fn(&t, ctx, e);
 	mdb_txn_abort(t.txn);
 	txn_end(&t);
@@ -610,22 +496,13 @@ int store_write(struct store *s, store_fn fn, void *ctx, struct err *e)
 		int rc = begin(s, 0, &t.txn);
 
 		if (rc)
-			return fail(NULL, rc, e);
+			return store_fail(NULL, rc, e);
 		if (fn(&t, ctx, e)) {
 			mdb_txn_abort(t.txn);
 			txn_end(&t);
 			if (!t.full || grow(s, e))
 				return -1;
 			continue;
-		}
-		if (t.held || t.pending) {
-			/* A batch begun and never ended: its held records and keys
-			 * would be lost while its list entries were kept. */
-			mdb_txn_abort(t.txn);
-			txn_end(&t);
-			return err_set(e, ERR_STORE, _("Program error (%s): nothing was saved. "
-							"Please tell the administrator."),
-				       "store_batch_end");
 		}
 		txn_end(&t);
 		if (s->interrupt && *s->interrupt) {
@@ -638,7 +515,7 @@ int store_write(struct store *s, store_fn fn, void *ctx, struct err *e)
 		if (rc == EIO && out_of_space(s))
 			rc = ENOSPC;
 		if (rc != MDB_MAP_FULL)
-			return fail(NULL, rc, e);
+			return store_fail(NULL, rc, e);
 		if (grow(s, e))
 			return -1;
 	}
@@ -649,1208 +526,24 @@ uint32_t store_schema(struct store_txn *t)
 {
 	uint64_t v = 0;
 
-	get_u64(t->txn, t->s->meta, "schema", &v);
+	store_get_u64(t->txn, t->s->meta, "schema", &v);
 	return (uint32_t)v;
 }
 
 int store_get_meta_u64(struct store_txn *t, const char *name, uint64_t *v, struct err *e)
 {
-	int rc = get_u64(t->txn, t->s->meta, name, v);
+	int rc = store_get_u64(t->txn, t->s->meta, name, v);
 
 	if (rc == MDB_NOTFOUND) {
 		*v = 0;
 		return 0;
 	}
-	return rc ? fail(t, rc, e) : 0;
+	return rc ? store_fail(t, rc, e) : 0;
 }
 
 int store_put_meta_u64(struct store_txn *t, const char *name, uint64_t v, struct err *e)
 {
-	int rc = put_u64(t->txn, t->s->meta, name, v);
+	int rc = store_put_u64(t->txn, t->s->meta, name, v);
 
-	return rc ? fail(t, rc, e) : 0;
-}
-
-static int next_seq(struct store_txn *t, const char *name, uint64_t *out, struct err *e)
-{
-	uint64_t v = 0;
-
-	if (store_get_meta_u64(t, name, &v, e))
-		return -1;
-	*out = v ? v : 1;
-	return store_put_meta_u64(t, name, *out + 1, e);
-}
-
-int store_next_id(struct store_txn *t, uint64_t *id, struct err *e)
-{
-	return next_seq(t, "next_id", id, e);
-}
-
-/* ---- exemplars ------------------------------------------------------------- */
-
-static int recs_write(struct store_txn *t, struct err *e);
-
-int store_get_exemplar(struct store_txn *t, uint64_t id, struct exemplar *x, struct err *e)
-{
-	uint8_t kb[8];
-	MDB_val k = u64_val(kb, id), d;
-	int rc;
-
-	if (recs_write(t, e))
-		return -1;
-	rc = mdb_get(t->txn, t->s->exemplars, &k, &d);
-	if (rc == MDB_NOTFOUND)
-		return err_set(e, ERR_NOTFOUND, _("There is no exemplar with number %llu."),
-			       (unsigned long long)id);
-	if (rc)
-		return fail(t, rc, e);
-	return codec_decode_exemplar(d.mv_data, d.mv_size, x, e);
-}
-
-static int put_key(struct store_txn *t, MDB_dbi dbi, const struct key *k,
-		   const void *v, size_t n, struct err *e)
-{
-	MDB_val kv = val(k->b, k->n), dv = val(v, n);
-	int rc = mdb_put(t->txn, dbi, &kv, &dv, 0);
-
-	return rc ? fail(t, rc, e) : 0;
-}
-
-static int del_key(struct store_txn *t, MDB_dbi dbi, const struct key *k, struct err *e)
-{
-	MDB_val kv = val(k->b, k->n);
-	int rc = mdb_del(t->txn, dbi, &kv, NULL);
-
-	return rc && rc != MDB_NOTFOUND ? fail(t, rc, e) : 0;
-}
-
-static bool key_eq(const struct key *a, const struct key *b)
-{
-	return a->n == b->n && memcmp(a->b, b->b, a->n) == 0;
-}
-
-static int read_counts(struct store_txn *t, const struct key *k, struct store_counts *c,
-		       struct err *e)
-{
-	MDB_val kv = val(k->b, k->n), d;
-	int rc = mdb_get(t->txn, t->s->counters, &kv, &d);
-
-	memset(c, 0, sizeof *c);
-	if (rc == MDB_NOTFOUND)
-		return 0;
-	if (rc)
-		return fail(t, rc, e);
-	if (d.mv_size != sizeof *c)
-		return err_set(e, ERR_SCHEMA, _("A stored counter is damaged; run \"dienhinh check\"."));
-	memcpy(c, d.mv_data, sizeof *c);
-	return 0;
-}
-
-static size_t pending_slot(const struct store_txn *t, const struct key *k)
-{
-	size_t h = 5381;
-
-	for (size_t i = 0; i < k->n; i++)
-		h = h * 33 + k->b[i];
-	for (h %= t->cap_pending;; h = (h + 1) % t->cap_pending)
-		if (!t->pending[h].key.n || key_eq(&t->pending[h].key, k))
-			return h;
-}
-
-static int pending_grow(struct store_txn *t)
-{
-	struct pending *old = t->pending;
-	size_t cap = t->cap_pending;
-
-	t->cap_pending = cap * 2;
-	if (!(t->pending = calloc(t->cap_pending, sizeof *t->pending))) {
-		t->pending = old;
-		t->cap_pending = cap;
-		return -1;
-	}
-	for (size_t i = 0; i < cap; i++)
-		if (old[i].key.n)
-			t->pending[pending_slot(t, &old[i].key)] = old[i];
-	free(old);
-	return 0;
-}
-
-/* Hold back a counter change; 0 or -1 (out of memory). */
-static int pending_add(struct store_txn *t, const struct key *k, const struct exemplar *x,
-		       int delta)
-{
-	if ((t->n_pending + 1) * 2 > t->cap_pending && pending_grow(t))
-		return -1;
-	struct pending *p = &t->pending[pending_slot(t, k)];
-	if (!p->key.n) {
-		p->key = *k;
-		t->n_pending++;
-	}
-	p->total += delta;
-	p->by_type[x->type] += delta;
-	p->by_status[x->status] += delta;
-	return 0;
-}
-
-void store_batch_begin(struct store_txn *t)
-{
-	if (!t->pending && (t->pending = calloc(64, sizeof *t->pending)))
-		t->cap_pending = 64;
-	/* Without memory for it, keys are written as they come, as outside a batch. */
-	if (!t->held)
-		t->held = calloc(HELD_COUNT, sizeof *t->held);
-}
-
-static int held_write(struct store_txn *t, MDB_dbi dbi, struct key_pile *h, struct err *e)
-{
-	MDB_cursor *c;
-	MDB_val none = val(NULL, 0);
-	int rc;
-
-	if (!h->n)
-		return 0;
-	keys_pile_sort(h);
-	if ((rc = mdb_cursor_open(t->txn, dbi, &c)))
-		return fail(t, rc, e);
-	for (size_t i = 0; i < h->n && !rc; i++) {
-		MDB_val k;
-		keys_pile_prefetch(h, i + KEYS_PREFETCH_AHEAD);
-		k.mv_data = (void *)keys_pile_key(h, i, &k.mv_size);
-		rc = mdb_cursor_put(c, &k, &none, 0);
-	}
-	mdb_cursor_close(c);
-	keys_pile_clear(h);
-	return rc ? fail(t, rc, e) : 0;
-}
-
-/*
- * Put k/d where new keys mostly go past the last one (ids): appended, LMDB
- * fills each page before starting the next, where a put at the end of a
- * page splits it in two half-empty ones.  A key that is not past the last
- * one is put the usual way.
- */
-static int put_last(struct store_txn *t, MDB_dbi dbi, MDB_val *k, MDB_val *d)
-{
-	int rc = mdb_put(t->txn, dbi, k, d, MDB_APPEND);
-
-	return rc == MDB_KEYEXIST ? mdb_put(t->txn, dbi, k, d, 0) : rc;
-}
-
-/* Encode record x and put it under its id: appended (new), or replacing. */
-static int encode_put(struct store_txn *t, const struct exemplar *x, bool append,
-		      struct err *e)
-{
-	uint8_t idb[8];
-	int rc;
-
-	t->enc.len = 0;
-	if (codec_encode_exemplar(x, &t->enc))
-		return err_nomem(e);
-	MDB_val k = u64_val(idb, x->id), d = val(t->enc.data, t->enc.len);
-	rc = append ? put_last(t, t->s->exemplars, &k, &d)
-		    : mdb_put(t->txn, t->s->exemplars, &k, &d, 0);
-	return rc ? fail(t, rc, e) : 0;
-}
-
-/* Hold back new record x (t->held set); 0 or -1 (out of memory). */
-static int recs_add(struct store_txn *t, const struct exemplar *x)
-{
-	if (t->n_recs == t->cap_recs &&
-	    mem_grow(&t->recs, &t->cap_recs, t->n_recs + 1, sizeof *t->recs, 1024))
-		return -1;
-	t->recs[t->n_recs++] = (struct held_rec){ x->id, x };
-	return 0;
-}
-
-static int recs_cmp(const void *a, const void *b)
-{
-	const struct held_rec *x = a, *y = b;
-
-	return (x->id > y->id) - (x->id < y->id);
-}
-
-/*
- * Write out the records held back so far, in id order; 0 when there are
- * none.  On failure they all stay held: written again, one already put is
- * put again, the same.
- */
-static int recs_write(struct store_txn *t, struct err *e)
-{
-	if (!t->n_recs)
-		return 0;
-	qsort(t->recs, t->n_recs, sizeof *t->recs, recs_cmp);
-	for (size_t i = 0; i < t->n_recs; i++)
-		if (encode_put(t, t->recs[i].x, true, e))
-			return -1;
-	t->n_recs = 0;
-	return 0;
-}
-
-/*
- * Write out the records and keys held back so far, the batch going on.
- * Called before anything reads those indexes or deletes from them: a scan
- * must find a record added earlier in the transaction, and an update must
- * find the key it replaces (and the record: a held one written after the
- * update would undo it).
- */
-static int held_settle(struct store_txn *t, struct err *e)
-{
-	int rc = 0;
-
-	if (recs_write(t, e))
-		return -1;
-	if (t->held) {
-		MDB_dbi dbi[HELD_COUNT] = { t->s->period, t->s->folds };
-		for (int i = 0; i < HELD_COUNT && !rc; i++)
-			rc = held_write(t, dbi[i], &t->held[i], e);
-	}
-	return rc;
-}
-
-/* Add a change to one stored counter; a counter back at zero is removed. */
-static int write_counts(struct store_txn *t, const struct pending *d, struct err *e)
-{
-	struct store_counts c, zero = { 0 };
-
-	if (read_counts(t, &d->key, &c, e))
-		return -1;
-	c.total += (uint32_t)d->total;
-	for (int j = 0; j < TYPE_COUNT_; j++)
-		c.by_type[j] += (uint32_t)d->by_type[j];
-	for (int j = 0; j < STATUS_COUNT_; j++)
-		c.by_status[j] += (uint32_t)d->by_status[j];
-	if (memcmp(&c, &zero, sizeof c) == 0)
-		return del_key(t, t->s->counters, &d->key, e);
-	return put_key(t, t->s->counters, &d->key, &c, sizeof c, e);
-}
-
-/* Add `delta` (+1 or -1) to the counters of exemplar `x`'s unit and quarter. */
-static int count(struct store_txn *t, const struct key *k, const struct exemplar *x,
-		 int delta, struct err *e)
-{
-	struct pending d = { .key = *k, .total = delta };
-
-	if (t->pending)
-		return pending_add(t, k, x, delta) ? err_nomem(e) : 0;
-	d.by_type[x->type] = delta;
-	d.by_status[x->status] = delta;
-	return write_counts(t, &d, e);
-}
-
-int store_batch_end(struct store_txn *t, struct err *e)
-{
-	struct pending *v = t->pending;
-	size_t cap = t->cap_pending;
-	int rc = held_settle(t, e);
-
-	held_free(t);
-	t->pending = NULL; /* from here on, counts are written as they come */
-	for (size_t i = 0; i < cap && !rc; i++)
-		if (v[i].key.n)
-			rc = write_counts(t, &v[i], e);
-	free(v);
-	t->n_pending = t->cap_pending = 0;
-	return rc;
-}
-
-/*
- * Held records are written out first.  Should that fail (a full map, no
- * memory), they stay held, the next write out reports it (store_batch_end()
- * at the latest) and the transaction fails; until then they are looked
- * through here, as a held id must still read as taken, or a kept id could
- * be given twice.
- */
-int store_has_exemplar(struct store_txn *t, uint64_t id)
-{
-	uint8_t kb[8];
-	MDB_val k = u64_val(kb, id), d;
-	struct err later;
-
-	if (recs_write(t, &later))
-		for (size_t i = 0; i < t->n_recs; i++)
-			if (t->recs[i].id == id)
-				return 1;
-	return mdb_get(t->txn, t->s->exemplars, &k, &d) == 0;
-}
-
-/* Write record x: a new one appended (held back in a batch), else replaced. */
-static int put_record(struct store_txn *t, bool is_new, const struct exemplar *x,
-		      struct err *e)
-{
-	if (is_new && t->held)
-		return recs_add(t, x) ? err_nomem(e) : 0;
-	return encode_put(t, x, is_new, e);
-}
-
-/* Write x (replacing `old`, or new when NULL) with its keys already built;
- * `lc`, when not NULL, is a cursor of the list index near where the new
- * list key goes (the duplicate check left it there). */
-static int put_keyed(struct store_txn *t, const struct exemplar *old, struct ex_keys *ok,
-		     const struct exemplar *x, struct ex_keys *nk, MDB_cursor *lc,
-		     struct err *e)
-{
-	struct store *s = t->s;
-	int rc;
-
-	if (old) {
-		if (held_settle(t, e) ||
-		    (!key_eq(&ok->list, &nk->list) && del_key(t, s->list, &ok->list, e)) ||
-		    (!key_eq(&ok->period, &nk->period) && del_key(t, s->period, &ok->period, e)) ||
-		    (!key_eq(&ok->folds, &nk->folds) && del_key(t, s->folds, &ok->folds, e)) ||
-		    count(t, &ok->counter, old, -1, e))
-			return -1;
-	}
-	if (put_record(t, !old, x, e))
-		return -1;
-	if (lc) {
-		MDB_val lk = val(nk->list.b, nk->list.n), lv = val(nk->value.data, nk->value.len);
-		if ((rc = mdb_cursor_put(lc, &lk, &lv, 0)))
-			return fail(t, rc, e);
-	} else if (put_key(t, s->list, &nk->list, nk->value.data, nk->value.len, e)) {
-		return -1;
-	}
-	if (count(t, &nk->counter, x, +1, e))
-		return -1;
-	if (t->held)
-		return keys_pile_add(&t->held[HELD_PERIOD], &nk->period, 0) ||
-		       keys_pile_add(&t->held[HELD_FOLDS], &nk->folds, 0) ? err_nomem(e) : 0;
-	return put_key(t, s->period, &nk->period, NULL, 0, e) ||
-	       put_key(t, s->folds, &nk->folds, NULL, 0, e) ? -1 : 0;
-}
-
-int store_put_exemplar(struct store_txn *t, const struct exemplar *old,
-		       const struct exemplar *x, struct err *e)
-{
-	struct ex_keys nk, ok;
-	int rc = -1;
-
-	memset(&ok, 0, sizeof ok);
-	if (keys_exemplar(x, &nk) || (old && keys_exemplar(old, &ok)))
-		err_nomem(e);
-	else
-		rc = put_keyed(t, old, &ok, x, &nk, NULL, e);
-	keys_exemplar_free(&nk);
-	keys_exemplar_free(&ok);
-	return rc;
-}
-
-static int find_same_at(struct store_txn *t, MDB_cursor *c, const struct key *pre,
-			const struct exemplar *x, uint64_t skip, uint64_t *found,
-			struct err *e);
-
-/* The duplicate check and the list write share one cursor: the new key goes
- * right after the entries the check has just read. */
-int store_add_exemplar(struct store_txn *t, const struct exemplar *x, const struct key *list,
-		       uint64_t *dup, struct err *e)
-{
-	struct ex_keys nk;
-	struct key pre;
-	MDB_cursor *lc;
-	int rc;
-
-	*dup = 0;
-	if (keys_exemplar_with_list(x, list, &nk)) {
-		keys_exemplar_free(&nk);
-		return err_nomem(e);
-	}
-	if ((rc = mdb_cursor_open(t->txn, t->s->list, &lc))) {
-		keys_exemplar_free(&nk);
-		return fail(t, rc, e);
-	}
-	pre = nk.list;
-	pre.n -= 8; /* unit 00 type sortkey 00, without the id */
-	rc = find_same_at(t, lc, &pre, x, x->id, dup, e);
-	if (!rc && !*dup)
-		rc = put_keyed(t, NULL, NULL, x, &nk, lc, e);
-	mdb_cursor_close(lc);
-	keys_exemplar_free(&nk);
-	return rc;
-}
-
-int store_each_exemplar(struct store_txn *t, store_exemplar_cb cb, void *ctx,
-			struct err *e)
-{
-	MDB_cursor *c;
-	MDB_val k, d;
-	struct exemplar x;
-	int rc, r = 0;
-
-	if (recs_write(t, e))
-		return -1;
-	if ((rc = mdb_cursor_open(t->txn, t->s->exemplars, &c)))
-		return fail(t, rc, e);
-	model_exemplar_init(&x);
-	for (rc = mdb_cursor_get(c, &k, &d, MDB_FIRST); rc == 0;
-	     rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
-		if (codec_decode_exemplar(d.mv_data, d.mv_size, &x, e)) {
-			r = -1;
-			break;
-		}
-		if ((r = cb(&x, ctx)) != 0)
-			break;
-	}
-	model_exemplar_free(&x);
-	mdb_cursor_close(c);
-	if (r < 0)
-		return -1;
-	return rc && rc != MDB_NOTFOUND ? fail(t, rc, e) : 0;
-}
-
-/* ---- units ------------------------------------------------------------------ */
-
-int store_get_unit(struct store_txn *t, const char *code, struct unit *u, struct err *e)
-{
-	MDB_val k = val(code, strlen(code)), d;
-	int rc = mdb_get(t->txn, t->s->units, &k, &d);
-
-	if (rc == MDB_NOTFOUND)
-		return err_set(e, ERR_NOTFOUND, _("There is no unit with code \"%s\"."), code);
-	if (rc)
-		return fail(t, rc, e);
-	return codec_decode_unit(d.mv_data, d.mv_size, u, e);
-}
-
-int store_put_unit(struct store_txn *t, const struct unit *u, struct err *e)
-{
-	MDB_val k = val(u->code, strlen(u->code)), d;
-	int rc;
-
-	t->enc.len = 0;
-	if (codec_encode_unit(u, &t->enc))
-		return err_nomem(e);
-	d = val(t->enc.data, t->enc.len);
-	rc = mdb_put(t->txn, t->s->units, &k, &d, 0);
-	return rc ? fail(t, rc, e) : 0;
-}
-
-int store_each_unit(struct store_txn *t, store_unit_cb cb, void *ctx, struct err *e)
-{
-	MDB_cursor *c;
-	MDB_val k, d;
-	struct unit u = { .active_from = DATE_NONE, .active_to = DATE_NONE };
-	int rc = mdb_cursor_open(t->txn, t->s->units, &c), r = 0;
-
-	if (rc)
-		return fail(t, rc, e);
-	for (rc = mdb_cursor_get(c, &k, &d, MDB_FIRST); rc == 0;
-	     rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
-		if (codec_decode_unit(d.mv_data, d.mv_size, &u, e)) {
-			r = -1;
-			break;
-		}
-		if ((r = cb(&u, ctx)) != 0)
-			break;
-	}
-	model_unit_free(&u);
-	mdb_cursor_close(c);
-	if (r < 0)
-		return -1;
-	return rc && rc != MDB_NOTFOUND ? fail(t, rc, e) : 0;
-}
-
-/* ---- scans ------------------------------------------------------------------- */
-
-static bool has_prefix(const MDB_val *k, const void *p, size_t n)
-{
-	return k->mv_size >= n && memcmp(k->mv_data, p, n) == 0;
-}
-
-/* Position cursor `c` for store_scan_list; returns an LMDB code. */
-static int list_start(MDB_cursor *c, const struct key *pre, const uint8_t *from,
-		      size_t from_len, bool backward, MDB_val *k, MDB_val *d)
-{
-	int rc;
-
-	if (from) {
-		*k = val(from, from_len);
-		rc = mdb_cursor_get(c, k, d, MDB_SET_RANGE);
-		if (!backward) {
-			if (rc == 0 && k->mv_size == from_len && !memcmp(k->mv_data, from, from_len))
-				rc = mdb_cursor_get(c, k, d, MDB_NEXT);
-			return rc;
-		}
-		return rc == 0 ? mdb_cursor_get(c, k, d, MDB_PREV)
-			       : mdb_cursor_get(c, k, d, MDB_LAST);
-	}
-	if (!pre->n)
-		return mdb_cursor_get(c, k, d, backward ? MDB_LAST : MDB_FIRST);
-	if (!backward) {
-		*k = val(pre->b, pre->n);
-		return mdb_cursor_get(c, k, d, MDB_SET_RANGE);
-	}
-	/* Just past the unit's entries: its code followed by 0x01. */
-	struct key past = *pre;
-	past.b[past.n - 1] = 1;
-	*k = val(past.b, past.n);
-	rc = mdb_cursor_get(c, k, d, MDB_SET_RANGE);
-	return rc == 0 ? mdb_cursor_get(c, k, d, MDB_PREV) : mdb_cursor_get(c, k, d, MDB_LAST);
-}
-
-/* A list entry decoded into row (its strings in t->row); 0, or -1 with e. */
-static int list_row(struct store_txn *t, const void *key, size_t key_len, const void *value,
-		    size_t value_len, struct list_row *row, struct err *e)
-{
-	int rc = keys_parse_list(key, key_len, value, value_len, &t->row, row);
-
-	if (rc == ERR_RC_NOMEM)
-		return err_nomem(e);
-	if (rc)
-		return err_set(e, ERR_SCHEMA, _("The list index is damaged; run \"dienhinh check\"."));
-	return 0;
-}
-
-int store_scan_list(struct store_txn *t, const char *unit, const uint8_t *from,
-		    size_t from_len, bool backward, store_row_cb cb, void *ctx,
-		    struct err *e)
-{
-	struct key pre = { .n = 0 };
-	MDB_cursor *c;
-	MDB_val k, d;
-	int rc, r = 0;
-
-	if (unit && *unit) {
-		key_add(&pre, unit, strlen(unit));
-		key_byte(&pre, 0);
-	}
-	if ((rc = mdb_cursor_open(t->txn, t->s->list, &c)))
-		return fail(t, rc, e);
-	for (rc = list_start(c, &pre, from, from_len, backward, &k, &d); rc == 0;
-	     rc = mdb_cursor_get(c, &k, &d, backward ? MDB_PREV : MDB_NEXT)) {
-		struct list_row row;
-		if (!has_prefix(&k, pre.b, pre.n))
-			break;
-		if ((r = list_row(t, k.mv_data, k.mv_size, d.mv_data, d.mv_size, &row, e)) ||
-		    (r = cb(&row, ctx)) != 0)
-			break;
-	}
-	mdb_cursor_close(c);
-	if (r < 0)
-		return -1;
-	return rc && rc != MDB_NOTFOUND ? fail(t, rc, e) : 0;
-}
-
-/*
- * Walk keys starting with `pre`, handing each key's trailing id to cb;
- * with `needle`, only keys whose text (before the 00 and the id) holds it.
- */
-static int scan_ids(struct store_txn *t, MDB_dbi dbi, const struct key *pre,
-		    const char *needle, store_id_cb cb, void *ctx, struct err *e)
-{
-	MDB_cursor *c;
-	MDB_val k = val(pre->b, pre->n), d;
-	size_t nlen = needle ? strlen(needle) : 0;
-	int rc, r = 0;
-
-	if (held_settle(t, e))
-		return -1;
-
-	if ((rc = mdb_cursor_open(t->txn, dbi, &c)))
-		return fail(t, rc, e);
-	/* LMDB refuses an empty key, so an empty prefix (every id) starts at the first. */
-	for (rc = mdb_cursor_get(c, &k, &d, pre->n ? MDB_SET_RANGE : MDB_FIRST); rc == 0;
-	     rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
-		if (!has_prefix(&k, pre->b, pre->n) || k.mv_size < pre->n + 8)
-			break;
-		const uint8_t *kb = k.mv_data;
-		if (nlen && (k.mv_size < 9 || !memmem(kb, k.mv_size - 9, needle, nlen)))
-			continue;
-		if ((r = cb(keys_rd64(kb + k.mv_size - 8), ctx)) != 0)
-			break;
-	}
-	mdb_cursor_close(c);
-	if (r < 0)
-		return -1;
-	return rc && rc != MDB_NOTFOUND ? fail(t, rc, e) : 0;
-}
-
-int store_scan_period(struct store_txn *t, int year, int quarter, const char *unit,
-		      store_id_cb cb, void *ctx, struct err *e)
-{
-	struct key pre;
-
-	if (!quarter && unit) {
-		/* A unit over a whole year: four contiguous ranges. */
-		for (int q = 1; q <= 4; q++)
-			if (store_scan_period(t, year, q, unit, cb, ctx, e))
-				return -1;
-		return 0;
-	}
-	key_period(&pre, year, quarter);
-	if (unit) {
-		key_add(&pre, unit, strlen(unit));
-		key_byte(&pre, 0);
-	}
-	return scan_ids(t, t->s->period, &pre, NULL, cb, ctx, e);
-}
-
-int store_scan_fold_prefix(struct store_txn *t, const char *prefix, store_id_cb cb,
-			   void *ctx, struct err *e)
-{
-	struct key pre = { .n = 0 };
-	size_t n = strlen(prefix);
-
-	key_add(&pre, prefix, n < KEYS_SORT_MAX ? n : KEYS_SORT_MAX);
-	return scan_ids(t, t->s->folds, &pre, NULL, cb, ctx, e);
-}
-
-int store_scan_fold_substring(struct store_txn *t, const char *needle, store_id_cb cb,
-			      void *ctx, struct err *e)
-{
-	struct key none = { .n = 0 };
-
-	return scan_ids(t, t->s->folds, &none, needle, cb, ctx, e);
-}
-
-/* A list entry copied out of the map, to be sorted before it is handed on. */
-struct held_row {
-	uint8_t *key;
-	size_t key_len;
-	uint8_t *value;
-	size_t value_len;
-};
-
-static int held_order(const void *a, const void *b)
-{
-	const struct held_row *x = a, *y = b;
-	size_t n = x->key_len < y->key_len ? x->key_len : y->key_len;
-	int c = memcmp(x->key, y->key, n);
-
-	return c ? c : (x->key_len > y->key_len) - (x->key_len < y->key_len);
-}
-
-/* Copy the list entry of exemplar `id` into h. */
-static int hold_row(struct store_txn *t, uint64_t id, struct held_row *h, struct err *e)
-{
-	struct exemplar x;
-	struct ex_keys k;
-	MDB_val kv, d;
-	int rc;
-
-	model_exemplar_init(&x);
-	memset(h, 0, sizeof *h);
-	if (store_get_exemplar(t, id, &x, e))
-		return -1;
-	rc = keys_exemplar(&x, &k);
-	model_exemplar_free(&x);
-	if (rc) {
-		keys_exemplar_free(&k);
-		return err_nomem(e);
-	}
-	kv = val(k.list.b, k.list.n);
-	rc = mdb_get(t->txn, t->s->list, &kv, &d);
-	if (!rc && ((h->key = malloc(k.list.n)) && (h->value = malloc(d.mv_size)))) {
-		memcpy(h->key, k.list.b, h->key_len = k.list.n);
-		memcpy(h->value, d.mv_data, h->value_len = d.mv_size);
-	}
-	keys_exemplar_free(&k);
-	if (rc)
-		return rc == MDB_NOTFOUND ? err_set(e, ERR_SCHEMA, _("The list index is damaged; run "
-								     "\"dienhinh check\".")) : fail(t, rc, e);
-	return h->value ? 0 : err_nomem(e);
-}
-
-int store_list_rows(struct store_txn *t, const uint64_t *ids, size_t n, store_row_cb cb,
-		    void *ctx, struct err *e)
-{
-	struct held_row *v = calloc(n ? n : 1, sizeof *v);
-	size_t got = 0;
-	int r = 0;
-
-	if (!v)
-		return err_nomem(e);
-	while (got < n && !(r = hold_row(t, ids[got], &v[got], e)))
-		got++;
-	if (!r)
-		qsort(v, got, sizeof *v, held_order);
-	for (size_t i = 0; i < got && !r; i++) {
-		struct list_row row;
-		if (!(r = list_row(t, v[i].key, v[i].key_len, v[i].value, v[i].value_len, &row, e)))
-			r = cb(&row, ctx);
-	}
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].key);
-		free(v[i].value);
-	}
-	free(v);
-	return r < 0 ? -1 : 0;
-}
-
-/* Is list entry k/d the one store_find_same looks for? */
-static bool same_entry(const MDB_val *k, const MDB_val *d, size_t pre_n,
-		       const struct exemplar *x, uint64_t skip)
-{
-	const uint8_t *v = d->mv_data, *nul;
-	size_t nlen = strlen(x->name);
-
-	if (k->mv_size != pre_n + 8 || keys_rd64((const uint8_t *)k->mv_data + pre_n) == skip ||
-	    d->mv_size < 7 || (date_t)((uint32_t)v[0] << 24 | (uint32_t)v[1] << 16 |
-				       (uint32_t)v[2] << 8 | v[3]) != x->date)
-		return false;
-	nul = memchr(v + 6, 0, d->mv_size - 6);
-	return nul && (size_t)(v + d->mv_size - (nul + 1)) == nlen && !memcmp(nul + 1, x->name, nlen);
-}
-
-static int find_same_at(struct store_txn *t, MDB_cursor *c, const struct key *pre,
-			const struct exemplar *x, uint64_t skip, uint64_t *found,
-			struct err *e)
-{
-	MDB_val k = val(pre->b, pre->n), d;
-	int rc;
-
-	*found = 0;
-	for (rc = mdb_cursor_get(c, &k, &d, MDB_SET_RANGE); rc == 0 && has_prefix(&k, pre->b, pre->n);
-	     rc = mdb_cursor_get(c, &k, &d, MDB_NEXT))
-		if (same_entry(&k, &d, pre->n, x, skip)) {
-			*found = keys_rd64((const uint8_t *)k.mv_data + pre->n);
-			break;
-		}
-	return rc && rc != MDB_NOTFOUND ? fail(t, rc, e) : 0;
-}
-
-static int find_same_under(struct store_txn *t, const struct key *pre,
-			   const struct exemplar *x, uint64_t skip, uint64_t *found,
-			   struct err *e)
-{
-	MDB_cursor *c;
-	int rc = mdb_cursor_open(t->txn, t->s->list, &c);
-
-	if (rc)
-		return fail(t, rc, e);
-	rc = find_same_at(t, c, pre, x, skip, found, e);
-	mdb_cursor_close(c);
-	return rc;
-}
-
-int store_find_same(struct store_txn *t, const struct exemplar *x, uint64_t skip,
-		    uint64_t *found, struct err *e)
-{
-	struct key pre;
-
-	keys_list_prefix(x->unit, x->type, x->name, &pre);
-	return find_same_under(t, &pre, x, skip, found, e);
-}
-
-int store_get_counts(struct store_txn *t, int year, int quarter, const char *unit,
-		     struct store_counts *c, struct err *e)
-{
-	struct key k;
-
-	key_counter(&k, year, quarter, unit);
-	return read_counts(t, &k, c, e);
-}
-
-int store_debug_put_counts(struct store_txn *t, int year, int quarter, const char *unit,
-			   const struct store_counts *c, struct err *e)
-{
-	struct key k;
-
-	key_counter(&k, year, quarter, unit);
-	return put_key(t, t->s->counters, &k, c, sizeof *c, e);
-}
-
-/* ---- audit -------------------------------------------------------------------- */
-
-int store_append_audit(struct store_txn *t, struct audit_entry *a, struct err *e)
-{
-	struct key k = { .n = 0 };
-
-	if (next_seq(t, "next_audit", &a->seq, e))
-		return -1;
-	t->enc.len = 0;
-	if (codec_encode_audit(a, &t->enc))
-		return err_nomem(e);
-	key_id(&k, a->seq);
-	if (put_key(t, t->s->audit, &k, t->enc.data, t->enc.len, e))
-		return -1;
-	return a->record ? store_link_audit(t, a->record, a->seq, e) : 0;
-}
-
-int store_link_audit(struct store_txn *t, uint64_t record, uint64_t seq, struct err *e)
-{
-	struct key k = { .n = 0 };
-
-	key_id(&k, record);
-	key_id(&k, seq);
-	MDB_val kv = val(k.b, k.n), none = val(NULL, 0);
-	int rc = put_last(t, t->s->audit_rec, &kv, &none);
-	return rc ? fail(t, rc, e) : 0;
-}
-
-static int audit_get(struct store_txn *t, uint64_t seq, struct audit_entry *a, struct err *e)
-{
-	uint8_t kb[8];
-	MDB_val k = u64_val(kb, seq), d;
-	int rc;
-
-	if ((rc = mdb_get(t->txn, t->s->audit, &k, &d)))
-		return fail(t, rc, e);
-	return codec_decode_audit(d.mv_data, d.mv_size, a, e);
-}
-
-int store_each_audit(struct store_txn *t, uint64_t record, store_audit_cb cb, void *ctx,
-		     struct err *e)
-{
-	MDB_cursor *c;
-	MDB_val k, d;
-	struct audit_entry a;
-	uint8_t pre[8];
-	int rc, r = 0;
-
-	audit_entry_init(&a);
-	if ((rc = mdb_cursor_open(t->txn, record ? t->s->audit_rec : t->s->audit, &c)))
-		return fail(t, rc, e);
-	k = u64_val(pre, record);
-	for (rc = record ? mdb_cursor_get(c, &k, &d, MDB_SET_RANGE)
-			 : mdb_cursor_get(c, &k, &d, MDB_FIRST);
-	     rc == 0; rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
-		if (record) {
-			if (k.mv_size != 16 || memcmp(k.mv_data, pre, 8))
-				break;
-			r = audit_get(t, keys_rd64((const uint8_t *)k.mv_data + 8), &a, e);
-		} else {
-			r = codec_decode_audit(d.mv_data, d.mv_size, &a, e);
-		}
-		if (r || (r = cb(&a, ctx)) != 0)
-			break;
-	}
-	audit_entry_free(&a);
-	mdb_cursor_close(c);
-	if (r < 0)
-		return -1;
-	return rc && rc != MDB_NOTFOUND ? fail(t, rc, e) : 0;
-}
-
-/* ---- backup ------------------------------------------------------------------- */
-
-int store_backup(struct store *s, const char *dir, struct err *e)
-{
-	char path[4096];
-	int rc;
-
-	if (mkdir_p(dir))
-		return err_set(e, ERR_IO, _("Cannot create the directory %s: %s."), dir,
-			       i18n_strerror(errno));
-	snprintf(path, sizeof path, "%s/data.mdb", dir);
-	if (access(path, F_OK) == 0)
-		return err_set(e, ERR_INVALID, _("%s already holds a database; choose an empty "
-						 "directory for the backup."), dir);
-	/* The copy runs in a read transaction of its own: follow a grown map too. */
-	while ((rc = mdb_env_copy2(s->env, dir, MDB_CP_COMPACT)) == MDB_MAP_RESIZED) {
-		unlink(path);
-		if ((rc = mdb_env_set_mapsize(s->env, 0)))
-			break;
-	}
-	if (rc) {
-		unlink(path);
-		return rc == EACCES ? err_set(e, ERR_IO, _("No permission to write in %s."), dir)
-				    : fail(NULL, rc, e);
-	}
-	return 0;
-}
-
-/* ---- integrity check support ------------------------------------------------------ */
-
-static bool has_entry(struct store_txn *t, MDB_dbi dbi, const struct key *k,
-		      const struct buf *want)
-{
-	MDB_val kv = val(k->b, k->n), d;
-
-	if (mdb_get(t->txn, dbi, &kv, &d))
-		return false;
-	if (!want)
-		return d.mv_size == 0;
-	return d.mv_size == want->len && memcmp(d.mv_data, want->data, want->len) == 0;
-}
-
-int store_verify_indexes(struct store_txn *t, const struct exemplar *x, unsigned *bad,
-			 struct err *e)
-{
-	struct ex_keys k;
-
-	*bad = 0;
-	if (held_settle(t, e))
-		return -1;
-	if (keys_exemplar(x, &k)) {
-		keys_exemplar_free(&k);
-		return err_nomem(e);
-	}
-	if (!has_entry(t, t->s->list, &k.list, &k.value))
-		*bad |= STORE_IX_LIST;
-	if (!has_entry(t, t->s->period, &k.period, NULL))
-		*bad |= STORE_IX_PERIOD;
-	if (!has_entry(t, t->s->folds, &k.folds, NULL))
-		*bad |= STORE_IX_FOLDS;
-	keys_exemplar_free(&k);
-	return 0;
-}
-
-static size_t entries(struct store_txn *t, MDB_dbi dbi)
-{
-	MDB_stat st;
-
-	return mdb_stat(t->txn, dbi, &st) ? 0 : st.ms_entries;
-}
-
-int store_stats(struct store_txn *t, struct store_stats *st, struct err *e)
-{
-	struct store *s = t->s;
-
-	if (held_settle(t, e))
-		return -1;
-	st->exemplars = entries(t, s->exemplars);
-	st->list = entries(t, s->list);
-	st->period = entries(t, s->period);
-	st->folds = entries(t, s->folds);
-	st->counters = entries(t, s->counters);
-	st->units = entries(t, s->units);
-	st->audit = entries(t, s->audit);
-	return store_get_meta_u64(t, "next_id", &st->next_id, e);
-}
-
-int store_each_counts(struct store_txn *t, store_counts_cb cb, void *ctx, struct err *e)
-{
-	MDB_cursor *c;
-	MDB_val k, d;
-	char unit[CODE_MAX + 1];
-	int rc, r = 0;
-
-	if ((rc = mdb_cursor_open(t->txn, t->s->counters, &c)))
-		return fail(t, rc, e);
-	for (rc = mdb_cursor_get(c, &k, &d, MDB_FIRST); rc == 0;
-	     rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
-		const uint8_t *kb = k.mv_data;
-		struct store_counts sc;
-		if (k.mv_size < 4 || k.mv_size > 3 + CODE_MAX || d.mv_size != sizeof sc) {
-			r = err_set(e, ERR_SCHEMA, _("A stored counter is damaged."));
-			break;
-		}
-		memcpy(unit, kb + 3, k.mv_size - 3);
-		unit[k.mv_size - 3] = 0;
-		memcpy(&sc, d.mv_data, sizeof sc);
-		if ((r = cb(kb[0] << 8 | kb[1], kb[2], unit, &sc, ctx)) != 0)
-			break;
-	}
-	mdb_cursor_close(c);
-	if (r < 0)
-		return -1;
-	return rc && rc != MDB_NOTFOUND ? fail(t, rc, e) : 0;
-}
-
-/* ---- restore ------------------------------------------------------------------- */
-
-const char *store_dir(const struct store *s)
-{
-	return s->dir;
-}
-
-/* A backup being restored: its own read-only environment (no lock file is
- * created in the backup's directory), and the safety copy's state. */
-struct restore {
-	MDB_env *env;
-	const char *dir, *safety;
-	struct audit_entry *a;
-	uint64_t schema;
-	bool copied;
-};
-
-static int not_a_database(const char *dir, struct err *e)
-{
-	return err_set(e, ERR_SCHEMA, _("%s does not hold a dienhinh database. Nothing was "
-					"changed."), dir);
-}
-
-/* Open the backup and read its schema; refuse a newer one. */
-static int open_backup(struct restore *b, struct err *e)
-{
-	char path[4096];
-	struct stat sb;
-	MDB_txn *rt;
-	MDB_dbi meta;
-	int rc;
-
-	snprintf(path, sizeof path, "%s/data.mdb", b->dir);
-	if (stat(path, &sb) != 0)
-		return err_set(e, errno == ENOENT ? ERR_NOTFOUND : ERR_IO,
-			       _("There is no backup in %s (no data.mdb): %s."), b->dir,
-			       i18n_strerror(errno));
-	if ((rc = mdb_env_create(&b->env)) || (rc = mdb_env_set_maxdbs(b->env, 16)) ||
-	    (rc = mdb_env_open(b->env, b->dir, MDB_RDONLY | MDB_NOLOCK | MDB_NOTLS, 0)) ||
-	    (rc = mdb_txn_begin(b->env, NULL, MDB_RDONLY, &rt)))
-		return rc == MDB_INVALID || rc == MDB_VERSION_MISMATCH ? not_a_database(b->dir, e)
-								       : fail(NULL, rc, e);
-	rc = mdb_dbi_open(rt, "meta", 0, &meta);
-	if (!rc)
-		rc = get_u64(rt, meta, "schema", &b->schema);
-	mdb_txn_abort(rt);
-	if (rc == MDB_NOTFOUND || (!rc && !b->schema))
-		return not_a_database(b->dir, e);
-	if (rc)
-		return fail(NULL, rc, e);
-	if (b->schema > STORE_SCHEMA)
-		return err_set(e, ERR_SCHEMA, _("The backup in %s was written by a newer version of "
-					       "dienhinh (schema %llu; this program knows up to %d). "
-					       "Nothing was changed; please upgrade the program."),
-			       b->dir, (unsigned long long)b->schema, STORE_SCHEMA);
-	return 0;
-}
-
-static void remove_copy(const char *dir)
-{
-	char path[4096];
-
-	snprintf(path, sizeof path, "%s/data.mdb", dir);
-	unlink(path);
-	snprintf(path, sizeof path, "%s/lock.mdb", dir);
-	unlink(path);
-	rmdir(dir);
-}
-
-/* A record that does not decode means a damaged backup. */
-static int check_record(const char *table, const MDB_val *d, struct err *e)
-{
-	struct exemplar x;
-	struct unit u = { .active_from = DATE_NONE, .active_to = DATE_NONE };
-	struct audit_entry a;
-	int rc = 0;
-
-	if (strcmp(table, "units") == 0) {
-		rc = codec_decode_unit(d->mv_data, d->mv_size, &u, e);
-		model_unit_free(&u);
-	} else if (strcmp(table, "exemplars") == 0) {
-		model_exemplar_init(&x);
-		rc = codec_decode_exemplar(d->mv_data, d->mv_size, &x, e);
-		model_exemplar_free(&x);
-	} else if (strcmp(table, "audit") == 0) {
-		audit_entry_init(&a);
-		rc = codec_decode_audit(d->mv_data, d->mv_size, &a, e);
-		audit_entry_free(&a);
-	}
-	return rc;
-}
-
-/* Empty one live table and fill it with the backup's. */
-static int copy_table(struct store_txn *t, MDB_txn *rt, const char *name, MDB_dbi live,
-		      struct err *e)
-{
-	MDB_dbi src;
-	MDB_cursor *c;
-	MDB_val k, d;
-	int rc = mdb_dbi_open(rt, name, 0, &src);
-
-	if (rc)
-		return rc == MDB_NOTFOUND ? err_set(e, ERR_SCHEMA, _("The backup lacks the table "
-								     "\"%s\"; it is damaged."), name)
-					  : fail(t, rc, e);
-	if ((rc = mdb_drop(t->txn, live, 0)) || (rc = mdb_cursor_open(rt, src, &c)))
-		return fail(t, rc, e);
-	for (rc = mdb_cursor_get(c, &k, &d, MDB_FIRST); rc == 0;
-	     rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
-		if (check_record(name, &d, e)) {
-			char why[sizeof e->msg];
-			mdb_cursor_close(c);
-			if (e->code == ERR_NOMEM) /* the backup may be sound: say only that */
-				return -1;
-			snprintf(why, sizeof why, "%s", e->msg);
-			return err_set(e, ERR_SCHEMA, _("The backup is damaged (%s). Nothing was "
-							"changed."), why);
-		}
-		if ((rc = mdb_put(t->txn, live, &k, &d, MDB_APPEND)))
-			break;
-	}
-	mdb_cursor_close(c);
-	return rc && rc != MDB_NOTFOUND ? fail(t, rc, e) : 0;
-}
-
-static int restore_txn(struct store_txn *t, void *p, struct err *e)
-{
-	struct restore *b = p;
-	struct store *s = t->s;
-	MDB_txn *rt;
-	mode_t old;
-	char path[4096];
-	struct stat sb;
-	int rc;
-
-	/* A run again after the map grew: the copy is taken afresh. */
-	if (b->copied)
-		remove_copy(b->safety);
-	b->copied = false;
-	snprintf(path, sizeof path, "%s/data.mdb", b->safety);
-	if (stat(path, &sb) == 0)
-		return err_set(e, ERR_IO, _("%s already holds a database; nothing was changed."),
-			       b->safety);
-	/* Group-writable like the database, so that a colleague's next restore
-	 * can add its own copy beside this one. */
-	old = umask(007);
-	rc = mkdir_p(b->safety);
-	if (rc) {
-		umask(old);
-		return err_set(e, ERR_IO, _("Cannot create the directory %s: %s."), b->safety,
-			       i18n_strerror(errno));
-	}
-	rc = mdb_env_copy2(s->env, b->safety, MDB_CP_COMPACT);
-	umask(old);
-	if (rc) {
-		remove_copy(b->safety); /* ours: it held no database a moment ago */
-		return err_set(e, ERR_IO, _("Cannot write the safety copy in %s (%s). Nothing was "
-					    "changed."), b->safety, db_strerror(rc));
-	}
-	b->copied = true;
-	if ((rc = mdb_txn_begin(b->env, NULL, MDB_RDONLY, &rt)))
-		return fail(t, rc, e);
-	for (size_t i = 0; i < N_TABLES && !rc; i++)
-		rc = copy_table(t, rt, tables[i].name, *handle(s, i), e);
-	mdb_txn_abort(rt);
-	if (rc)
-		return -1;
-	if (b->schema < STORE_SCHEMA && (rc = migrate(s, t->txn, b->schema)))
-		return fail(t, rc, e);
-	return b->a ? store_append_audit(t, b->a, e) : 0;
-}
-
-/*
- * Make the map large enough for the backup's records beside the old pages
- * still in use, so that the transaction (and its safety copy) is not run
- * again and again while the map grows step by step.
- */
-static void room_for(struct store *s, const char *dir)
-{
-	char path[4096];
-	struct stat sb;
-	MDB_envinfo info;
-
-	snprintf(path, sizeof path, "%s/data.mdb", dir);
-	if (stat(path, &sb) || mdb_env_info(s->env, &info))
-		return;
-	if (info.me_mapsize < 2 * (size_t)sb.st_size + info.me_mapsize / 2)
-		mdb_env_set_mapsize(s->env, info.me_mapsize + 2 * (size_t)sb.st_size);
-}
-
-int store_restore(struct store *s, const char *dir, const char *safety_dir,
-		  struct audit_entry *a, struct err *e)
-{
-	struct restore b = { NULL, dir, safety_dir, a, 0, false };
-	char *here = realpath(s->dir, NULL), *there = here ? realpath(dir, NULL) : NULL;
-	int why = errno, rc;
-
-	/* A backup that is not there is open_backup's to refuse, with its own words. */
-	if ((!here || !there) && why == ENOMEM) {
-		free(here);
-		return err_nomem(e);
-	}
-	rc = here && there && strcmp(here, there) == 0;
-	free(here);
-	free(there);
-	if (rc)
-		return err_set(e, ERR_INVALID, _("%s is the database itself, not a backup."), dir);
-	rc = open_backup(&b, e);
-	if (!rc) {
-		room_for(s, dir);
-		rc = store_write(s, restore_txn, &b, e);
-		if (rc && b.copied)
-			remove_copy(safety_dir);
-	}
-	if (b.env)
-		mdb_env_close(b.env);
-	return rc;
+	return rc ? store_fail(t, rc, e) : 0;
 }

@@ -9,9 +9,11 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <lmdb.h> /* to damage a stored counter below the store */
 
 #include "check.h"
 #include "fixture.h"
+#include "keys.h"
 #include "register.h"
 
 static const char config_text[] =
@@ -233,6 +235,45 @@ static void test_missing_counter_and_wrong_status(void **state)
 	assert_non_null(strstr(r.msg[1], "the records give 1 (1 returned)"));
 }
 
+/*
+ * A counter whose stored value cannot be read (damage, or a form this
+ * program does not know) is one problem among others, named with what the
+ * records give; the check goes on to the rest.  The register is closed
+ * while LMDB itself writes the value, as one process opens a file once.
+ */
+static void test_damaged_counter(void **state)
+{
+	static const uint8_t bad[] = { 1, 0x00, 2, 0xBF, 1 };
+	struct fx *f = *state;
+	struct key k;
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	struct report r;
+	int n;
+
+	add(f, "p1", "A", 2024, 8, 1);
+	add(f, "p1", "B", 2024, 9, 1);
+	add(f, "p2", "C", 2024, 11, 1);
+	register_close(f->r);
+	f->r = NULL;
+	key_counter(&k, 2024, 3, "p1");
+	MDB_val kv = { k.n, k.b }, d = { sizeof bad, (void *)bad };
+	assert_int_equal(mdb_env_create(&env), 0);
+	assert_int_equal(mdb_env_set_maxdbs(env, 16), 0);
+	assert_int_equal(mdb_env_open(env, f->db, MDB_NOTLS, 0660), 0);
+	assert_int_equal(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	assert_int_equal(mdb_dbi_open(txn, "counters", 0, &dbi), 0);
+	assert_int_equal(mdb_put(txn, dbi, &kv, &d, 0), 0);
+	assert_int_equal(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+	act_as(f, "chief", ymd(2025, 1, 10));
+	r = run(f, &n);
+	assert_int_equal(n, 1);
+	assert_non_null(strstr(r.msg[0], "unit p1 for 2024 Q3 is damaged"));
+	assert_non_null(strstr(r.msg[0], "the records give 2 exemplars"));
+}
+
 static void test_id_sequence_behind(void **state)
 {
 	struct fx *f = *state;
@@ -273,6 +314,7 @@ int main(void)
 		T(test_wrong_counter_named_by_unit_and_quarter),
 		T(test_counter_without_records),
 		T(test_missing_counter_and_wrong_status),
+		T(test_damaged_counter),
 		T(test_id_sequence_behind),
 		T(test_newer_schema),
 	};

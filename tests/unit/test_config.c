@@ -147,7 +147,7 @@ static void test_shipped_settings(void **state)
 	(void)state;
 	assert_string_equal(cfg->path, SHIPPED);
 	assert_string_equal(cfg->database, "/var/lib/dienhinh");
-	assert_int_equal(cfg->map_size, 64 * 1024 * 1024);
+	assert_int_equal(cfg->map_size, (size_t)1 << 30);
 	assert_string_equal(cfg->language, "vi");
 	assert_int_equal(cfg->plan_from, 2021);
 	assert_int_equal(cfg->plan_to, 2025);
@@ -167,7 +167,7 @@ static void test_shipped_settings(void **state)
 static void assert_defaults(const struct config *cfg)
 {
 	assert_string_equal(cfg->database, DIENHINH_STATEDIR "/dienhinh");
-	assert_int_equal(cfg->map_size, 64 * 1024 * 1024);
+	assert_int_equal(cfg->map_size, (size_t)1 << 30);
 	assert_string_equal(cfg->language, "vi");
 	assert_int_equal(cfg->plan_from, 2021);
 	assert_int_equal(cfg->plan_to, 2025);

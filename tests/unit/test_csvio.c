@@ -326,125 +326,6 @@ static void test_tabs_in_header_round_trip(void **state)
 	free(buf);
 }
 
-/*
- * A large file (several MiB: read in two halves at once) built row by row
- * from known cells: quoted cells with commas, doubled quotes and line
- * breaks, CRLF on some rows, blank rows, a BOM.  Row k of the file holds
- * the cells cell(k, 0..3); every blank row still counts as a row.
- */
-#define BIG_ROWS 120000
-
-static void big_cell(size_t k, int c, char *out, size_t n)
-{
-	switch ((k + (size_t)c) % 5) {
-	case 0: snprintf(out, n, "Nguyễn Văn %zu", k); break;
-	case 1: snprintf(out, n, "a, b %zu", k); break;
-	case 2: snprintf(out, n, "say \"%zu\"", k); break;
-	case 3: snprintf(out, n, "dòng 1\ndòng 2 của %zu", k); break;
-	default: snprintf(out, n, "%zu", k * 7 + (size_t)c); break;
-	}
-}
-
-static bool big_blank(size_t k)
-{
-	return k % 997 == 0;
-}
-
-/* The file; row `bad` (0 for none) gets a byte that is not UTF-8 in its second cell. */
-static char *big_file(size_t bad, size_t *len)
-{
-	char *buf = NULL, cell[64];
-	FILE *f = open_memstream(&buf, len);
-
-	assert_non_null(f);
-	fputs("\xEF\xBB\xBFname,note,text,number\r\n", f);
-	for (size_t k = 2; k < BIG_ROWS + 2; k++) {
-		const char *end = k % 3 ? "\n" : "\r\n";
-		if (big_blank(k)) {
-			fputs(end, f);
-			continue;
-		}
-		for (int c = 0; c < 4; c++) {
-			big_cell(k, c, cell, sizeof cell);
-			if (c)
-				fputc(',', f);
-			if (k == bad && c == 1) {
-				fputs("\"x\xff\"", f);
-				continue;
-			}
-			fputc('"', f);
-			for (const char *p = cell; *p; p++) {
-				if (*p == '"')
-					fputc('"', f);
-				fputc(*p, f);
-			}
-			fputc('"', f);
-		}
-		fputs(end, f);
-	}
-	fclose(f);
-	return buf;
-}
-
-static void test_read_large_file_in_halves(void **state)
-{
-	struct csvio_table t;
-	struct err e = { 0 };
-	char want[64];
-	size_t len, i = 0;
-	char *data = big_file(0, &len);
-
-	(void)state;
-	assert_true(len > (6u << 20)); /* large enough to be read in two halves */
-	assert_int_equal(csvio_read(data, len, &t, &e), 0);
-	assert_int_equal(t.n_problems, 0);
-	assert_int_equal(t.header.n, 4);
-	assert_string_equal(t.header.cells[3], "number");
-	for (size_t k = 2; k < BIG_ROWS + 2; k++) {
-		if (big_blank(k))
-			continue;
-		assert_true(i < t.n_rows);
-		if (t.rows[i].row != k)
-			fail_msg("row %zu holds file row %zu, want %zu", i, t.rows[i].row, k);
-		assert_int_equal(t.rows[i].n, 4);
-		for (int c = 0; c < 4; c++) {
-			big_cell(k, c, want, sizeof want);
-			if (strcmp(t.rows[i].cells[c], want))
-				fail_msg("row %zu cell %d: \"%s\", want \"%s\"", k, c,
-					 t.rows[i].cells[c], want);
-		}
-		i++;
-	}
-	assert_int_equal(t.n_rows, i);
-	csvio_table_free(&t);
-	free(data);
-}
-
-/* A damaged row in the second half of a large file: reported at its own row,
- * as in any file, and every other row read. */
-static void test_read_large_file_damaged_late(void **state)
-{
-	const size_t bad = BIG_ROWS * 3 / 4 + 1;
-	struct csvio_table t;
-	struct err e = { 0 };
-	size_t len, rows = 0;
-	char *data = big_file(bad, &len);
-
-	(void)state;
-	assert_false(big_blank(bad));
-	assert_int_equal(csvio_read(data, len, &t, &e), 0);
-	assert_int_equal(t.n_problems, 1);
-	assert_int_equal(t.problems[0].row, bad);
-	assert_int_equal(t.problems[0].col, 2);
-	assert_non_null(strstr(t.problems[0].msg, "UTF-8"));
-	for (size_t k = 2; k < BIG_ROWS + 2; k++)
-		rows += !big_blank(k) && k != bad;
-	assert_int_equal(t.n_rows, rows);
-	assert_int_equal(t.rows[t.n_rows - 1].row, BIG_ROWS + 1);
-	csvio_table_free(&t);
-	free(data);
-}
-
 #if OOM_SWEEPS
 /* A file with a BOM, quoted commas and line breaks, CRLF rows, a blank row and damage. */
 static const char oom_file[] = "\xEF\xBB\xBFname,unit,note\r\n"
@@ -518,8 +399,6 @@ int main(void)
 		cmocka_unit_test(test_read_too_many_cells),
 		cmocka_unit_test(test_read_every_damage_reported),
 		cmocka_unit_test(test_read_quote_closed_rows_later),
-		cmocka_unit_test(test_read_large_file_in_halves),
-		cmocka_unit_test(test_read_large_file_damaged_late),
 		cmocka_unit_test(test_read_refusals),
 		cmocka_unit_test(test_read_write_round_trip),
 		cmocka_unit_test(test_tabs_in_header_round_trip),

@@ -419,100 +419,6 @@ static void test_long_name(void **state)
 	buf_free(&strings);
 }
 
-/* A pile of keys sorts as LMDB does: bytes, then the shorter first; keys
- * alike in the bytes kept beside each entry (KEYS_HEAD_WORDS words) are
- * told apart by the rest; the tags go with their keys; a cleared pile
- * starts again. */
-static void test_pile_in_lmdb_order(void **state)
-{
-	/* Entries with a `long_` head start with the bytes kept beside each entry,
-	 * all alike ("phuong_1" then zeros), and go on with `b`. */
-	static const struct { bool long_; const char *b; size_t n; } in[] = {
-		{ true, "\x02Z", 2 },
-		{ true, "\x02", 1 },
-		{ false, "b", 1 },
-		{ true, "\x01\xff", 2 },
-		{ false, "a\0", 2 }, /* after "a": a key ending early comes first */
-		{ false, "a", 1 },
-		{ true, "\x02" "A", 2 },
-		{ false, "\xff", 1 },
-	};
-	static const size_t want[] = { 5, 4, 2, 3, 1, 6, 0, 7 }; /* tags, in order */
-	uint8_t head[8 * KEYS_HEAD_WORDS] = "phuong_1", whole[sizeof in / sizeof in[0]][64];
-	size_t n[sizeof in / sizeof in[0]];
-	struct key_pile p = { 0 };
-	struct key k;
-	size_t len;
-
-	(void)state;
-	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
-		size_t h = in[i].long_ ? sizeof head : 0;
-		memcpy(whole[i], head, h);
-		memcpy(whole[i] + h, in[i].b, in[i].n);
-		n[i] = h + in[i].n;
-	}
-	for (int round = 0; round < 2; round++) {
-		for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
-			k.n = 0;
-			key_add(&k, whole[i], n[i]);
-			assert_int_equal(keys_pile_add(&p, &k, i), 0);
-		}
-		keys_pile_sort(&p);
-		assert_int_equal(p.n, 8);
-		for (size_t i = 0; i < p.n; i++) {
-			const uint8_t *b = keys_pile_key(&p, i, &len);
-			assert_int_equal(p.ref[i].tag, want[i]);
-			assert_int_equal(len, n[want[i]]);
-			assert_memory_equal(b, whole[want[i]], len);
-		}
-		keys_pile_clear(&p);
-		assert_int_equal(p.n, 0);
-	}
-	keys_pile_free(&p);
-	assert_null(p.ref);
-}
-
-/* A list key given is taken as it is, and everything else is built as
- * keys_exemplar builds it; NULL builds the list key too. */
-static void test_with_list(void **state)
-{
-	struct exemplar x;
-	struct ex_keys k, given, none;
-	struct key list, odd = { .n = 0 };
-
-	(void)state;
-	make(&x, 5, "phuong_1", TYPE_INDIVIDUAL, "Phạm Thị Đào");
-	assert_int_equal(keys_exemplar(&x, &k), 0);
-	keys_list_prefix(x.unit, x.type, x.name, &list);
-	key_id(&list, x.id);
-	assert_int_equal(keys_exemplar_with_list(&x, &list, &given), 0);
-	assert_int_equal(keys_exemplar_with_list(&x, NULL, &none), 0);
-	for (int i = 0; i < 2; i++) {
-		const struct ex_keys *o = i ? &none : &given;
-		assert_int_equal(o->list.n, k.list.n);
-		assert_memory_equal(o->list.b, k.list.b, k.list.n);
-		assert_int_equal(o->period.n, k.period.n);
-		assert_memory_equal(o->period.b, k.period.b, k.period.n);
-		assert_int_equal(o->folds.n, k.folds.n);
-		assert_memory_equal(o->folds.b, k.folds.b, k.folds.n);
-		assert_int_equal(o->counter.n, k.counter.n);
-		assert_memory_equal(o->counter.b, k.counter.b, k.counter.n);
-		assert_string_equal(o->fold, k.fold);
-		assert_int_equal(o->value.len, k.value.len);
-		assert_memory_equal(o->value.data, k.value.data, k.value.len);
-	}
-	keys_exemplar_free(&given);
-	/* Given, the list key is not worked out again: another one is kept. */
-	key_add(&odd, "given", 5);
-	assert_int_equal(keys_exemplar_with_list(&x, &odd, &given), 0);
-	assert_int_equal(given.list.n, 5);
-	assert_memory_equal(given.list.b, "given", 5);
-	keys_exemplar_free(&given);
-	keys_exemplar_free(&none);
-	keys_exemplar_free(&k);
-	model_exemplar_free(&x);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -522,14 +428,12 @@ int main(void)
 		cmocka_unit_test(test_collectives_first),
 		cmocka_unit_test(test_prefix_name_first),
 		cmocka_unit_test(test_layouts),
-		cmocka_unit_test(test_with_list),
 		cmocka_unit_test(test_period_and_counter_keys),
 		cmocka_unit_test(test_period_from_date),
 		cmocka_unit_test(test_parse_list_round_trip),
 		cmocka_unit_test(test_parse_list_malformed),
 		cmocka_unit_test(test_key_capacity),
 		cmocka_unit_test(test_long_name),
-		cmocka_unit_test(test_pile_in_lmdb_order),
 	};
 
 	return cmocka_run_group_tests_name("keys", tests, NULL, NULL);

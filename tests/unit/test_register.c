@@ -1587,11 +1587,9 @@ static void test_batch_duplicates_out_of_list_order(void **state)
 /*
  * A batch larger than the map: store_write() grows the map and runs the
  * batch again, which must give the same numbers and write every record
- * once.  The map is first made as large as store_reserve() makes it for
- * the batch; the records' long achievements (about 4 KiB each, where the
- * reservation counts 2 KiB) make the batch outgrow it, so that it runs
- * again, and a map larger than the reservation at the end shows it did.
- * Row 0 keeps 10000 and row N/2 keeps 5 (both free): a run that
+ * once.  The map starts at 1 MiB; the records' long achievements (about
+ * 4 KiB each) make the batch outgrow it, so that it runs again, and a
+ * larger map at the end shows it did.  Row 0 keeps 10000 and row N/2 keeps 5 (both free): a run that
  * remembered the numbers of the one before would take them as given
  * already and hand out new ones.  The names put the list order far from
  * the file's: row i is named after i * STEP % N.
@@ -1605,7 +1603,7 @@ static void test_batch_run_again_after_growth(void **state)
 	size_t *nums = calloc(N, sizeof *nums), *row_of = calloc(N, sizeof *row_of);
 	struct list_ids l = { got, 0, N, "p2", nums };
 	struct batch_problem *pr = NULL;
-	size_t np = 0, map, file, reserved;
+	size_t np = 0, map, file, before;
 	struct err e = { 0 };
 	char name[64], long_text[4001];
 
@@ -1625,14 +1623,13 @@ static void test_batch_run_again_after_growth(void **state)
 	}
 	xs[0].id = 10000;
 	xs[N / 2].id = 5;
-	assert_int_equal(store_reserve(register_store(f->r), N, &e), 0);
-	store_sizes(register_store(f->r), &reserved, &file);
-	assert_true(reserved > (size_t)1 << 20);
+	store_sizes(register_store(f->r), &before, &file);
+	assert_int_equal(before, (size_t)1 << 20);
 	assert_int_equal(batch_add(f->r, xs, N, "lon.csv", false, &pr, &np, &e), 0);
 	assert_int_equal(np, 0);
 	free(pr);
 	store_sizes(register_store(f->r), &map, &file);
-	assert_true(map > reserved);
+	assert_true(map > before);
 	assert_int_equal(n_records(f), N);
 	/* 10000 kept moves the next number to 10001; 5 kept leaves it */
 	assert_int_equal(xs[0].id, 10000);
@@ -1658,67 +1655,6 @@ static void test_batch_run_again_after_growth(void **state)
 	free(got);
 	free(nums);
 	free(row_of);
-}
-
-/*
- * Room made before a batch runs: with the rule of thumb (2 KiB a record) a
- * batch of ordinary records fits the map made for it, so it runs once; the
- * map is then just what store_reserve() made it.  Asking again, or for
- * less, leaves a large enough map alone.  A second batch of M records gets
- * its room from batch_add() itself: at least 2 KiB a record, more than
- * doubling the map as it fills (to 10 MiB) would give.
- */
-static void test_batch_room_made_first(void **state)
-{
-	enum { N = 2000, M = 6000 };
-	struct fx *f = *state;
-	struct exemplar *xs = calloc(M, sizeof *xs);
-	struct batch_problem *pr = NULL;
-	size_t np = 0, before, reserved, again, after, file;
-	struct err e = { 0 };
-	char name[64];
-
-	assert_non_null(xs);
-	fx_config(f, "[dienhinh]\ndatabase = db\nmap_size_mb = 1\nplan_from = 2021\n"
-		  "plan_to = 2025\n[roles]\nchief = office\n[unit.p2]\nname = \"Phường Hai\"\n"
-		  "kind = ward\nquota = 2\n");
-	act_as(f, "chief", ymd(2025, 1, 10));
-	for (size_t i = 0; i < N; i++) {
-		snprintf(name, sizeof name, "Trần Thị %04zu", (i * 7) % N);
-		person(&xs[i], "p2", name, ymd(2024, 8, 1));
-	}
-	store_sizes(register_store(f->r), &before, &file);
-	assert_int_equal(before, (size_t)1 << 20);
-	assert_int_equal(store_reserve(register_store(f->r), N, &e), 0);
-	store_sizes(register_store(f->r), &reserved, &file);
-	assert_true(reserved >= (size_t)N * 2048);
-	assert_int_equal(reserved % ((size_t)1 << 20), 0);
-	assert_int_equal(store_reserve(register_store(f->r), N / 2, &e), 0);
-	store_sizes(register_store(f->r), &again, &file);
-	assert_int_equal(again, reserved);
-
-	assert_int_equal(batch_add(f->r, xs, N, "vua.csv", false, &pr, &np, &e), 0);
-	assert_int_equal(np, 0);
-	free(pr);
-	store_sizes(register_store(f->r), &after, &file);
-	assert_int_equal(after, reserved); /* not grown: the batch ran once */
-	assert_true(file < after);
-	assert_int_equal(n_records(f), N);
-	free_records(xs, N);
-
-	for (size_t i = 0; i < M; i++) {
-		snprintf(name, sizeof name, "Lê Văn %04zu", i);
-		person(&xs[i], "p2", name, ymd(2024, 9, 2));
-	}
-	assert_int_equal(batch_add(f->r, xs, M, "lon.csv", false, &pr, &np, &e), 0);
-	assert_int_equal(np, 0);
-	free(pr);
-	store_sizes(register_store(f->r), &after, &file);
-	assert_true(after >= (size_t)M * 2048);
-	assert_int_equal(n_records(f), N + M);
-	assert_check_clean(f->r);
-	free_records(xs, M);
-	free(xs);
 }
 
 /* ---- units from the config ---------------------------------------------------------- */
@@ -2068,7 +2004,6 @@ int main(void)
 		T(test_batch_kept_id_given_earlier),
 		T(test_batch_duplicates_out_of_list_order),
 		T(test_batch_run_again_after_growth),
-		T(test_batch_room_made_first),
 		T(test_units_synced_at_open),
 		T(test_read_only_open),
 #if OOM_SWEEPS

@@ -238,23 +238,9 @@ static void test_propagation_refusals(void **state)
 	}
 }
 
-/* Once prepared, reading a value never switches the catalogue's language
- * (LANGUAGE), which the import's reading thread must not do while the
- * main thread prints.  First in the run: nothing has gathered the names. */
-static void test_prepared_parsing_leaves_the_language(void **state)
-{
-	(void)state;
-	sheet_prepare();
-	setenv("LANGUAGE", "xx", 1);
-	assert_int_equal(sheet_enum_parse(SHEET_TYPE, "individual"), TYPE_INDIVIDUAL);
-	assert_string_equal(getenv("LANGUAGE"), "xx");
-	i18n_set_language("en");
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_prepared_parsing_leaves_the_language),
 		cmocka_unit_test(test_headers_found_whatever_the_spelling),
 		cmocka_unit_test(test_no_two_columns_share_a_name),
 		cmocka_unit_test(test_same_name),

@@ -578,6 +578,7 @@ struct each_counts {
 	int year[8], quarter[8];
 	char unit[8][CODE_MAX + 1];
 	struct store_counts c[8];
+	bool damaged[8];
 };
 
 static int each_counts_cb(int year, int quarter, const char *unit,
@@ -589,7 +590,9 @@ static int each_counts_cb(int year, int quarter, const char *unit,
 	l->year[l->n] = year;
 	l->quarter[l->n] = quarter;
 	snprintf(l->unit[l->n], sizeof l->unit[0], "%s", unit);
-	l->c[l->n] = *c;
+	l->damaged[l->n] = !c;
+	if (c)
+		l->c[l->n] = *c;
 	l->n++;
 	return 0;
 }
@@ -778,71 +781,6 @@ static int fail_fn(struct store_txn *t, void *ctx, struct err *e)
 static int meta_fn(struct store_txn *t, void *ctx, struct err *e)
 {
 	return store_get_meta_u64(t, "units_hash", ctx, e);
-}
-
-/* A batch begun, a record added, and the function ending without
- * store_batch_end(): the record is held, not written. */
-static int unended_fn(struct store_txn *t, void *ctx, struct err *e)
-{
-	struct exemplar *x = ctx;
-	uint64_t dup;
-
-	store_batch_begin(t);
-	return store_next_id(t, &x->id, e) || store_add_exemplar(t, x, NULL, &dup, e) ? -1 : 0;
-}
-
-/* Such a transaction is refused, not committed half: its list entry
- * without its record would be a damaged database. */
-static void test_unended_batch_refused(void **state)
-{
-	struct fix *f = *state;
-	struct exemplar x;
-	uint64_t before = store_last_txn(f->s);
-	struct err e = { 0 };
-
-	make(&x, 0, "phuong_1", TYPE_INDIVIDUAL, "Lê Văn Bình", D_2024_05_02);
-	assert_int_equal(store_write(f->s, unended_fn, &x, &e), -1);
-	assert_int_equal(e.code, ERR_STORE);
-	assert_non_null(strstr(e.msg, "store_batch_end"));
-	assert_int_equal(store_last_txn(f->s), before);
-	struct store_stats st = stats(f->s);
-	assert_int_equal(st.exemplars + st.list + st.period + st.folds + st.counters, 0);
-	model_exemplar_free(&x);
-}
-
-/*
- * Room that cannot be had (more than the address space): the reservation
- * gives up, the map stays as it was and the store goes on working.  LMDB
- * unmaps the old map before it tries the new one; without mapping it
- * again, the next read crashed.
- */
-static void test_reserve_beyond_address_space(void **state)
-{
-	struct fix *f = *state;
-	struct exemplar x, y;
-	size_t map, again, file;
-	struct err e = { 0 };
-
-	make(&x, 0, "phuong_1", TYPE_INDIVIDUAL, "Lê Văn Bình", D_2024_05_02);
-	add(f->s, &x);
-	store_sizes(f->s, &map, &file);
-	assert_int_equal(store_reserve(f->s, (size_t)1 << 40, &e), 0); /* 2 PiB */
-	store_sizes(f->s, &again, &file);
-	assert_int_equal(again, map);
-	/* A count whose room wraps past SIZE_MAX to a few GiB must not be taken
-	 * for a few GiB: the map stays as it was. */
-	assert_int_equal(store_reserve(f->s, SIZE_MAX / 2048 + ((size_t)1 << 21), &e), 0);
-	store_sizes(f->s, &again, &file);
-	assert_int_equal(again, map);
-	model_exemplar_init(&y);
-	assert_int_equal(get(f->s, x.id, &y, &e), 0);
-	assert_string_equal(y.name, "Lê Văn Bình");
-	model_exemplar_free(&y);
-	make(&y, 0, "phuong_1", TYPE_INDIVIDUAL, "Võ Văn Dũng", D_2024_05_02);
-	add(f->s, &y);
-	assert_int_equal(stats(f->s).exemplars, 2);
-	model_exemplar_free(&x);
-	model_exemplar_free(&y);
 }
 
 static void test_failed_write_leaves_nothing(void **state)
@@ -1172,53 +1110,85 @@ static void test_newer_schema_refused(void **state)
 	model_exemplar_free(&x);
 }
 
-/* A database without a schema number (0) is brought up to STORE_SCHEMA, data kept. */
-static void test_older_schema_migrated(void **state)
+/* A write transaction on the closed database in `dir`, through LMDB itself
+ * (one process opens a file once: the store's environment must be closed). */
+static MDB_txn *raw_begin(const char *dir, MDB_env **env)
 {
-	struct fix *f = *state;
-	uint64_t zero = 0;
-	uint32_t schema = 99;
-	struct exemplar x, y;
-	struct err e;
+	MDB_txn *txn;
 
-	make(&x, 0, "phuong_1", TYPE_COLLECTIVE, "Ấp 3", D_2024_05_02);
-	add(f->s, &x);
-	assert_int_equal(store_write(f->s, put_schema_fn, &zero, &e), 0);
-	assert_int_equal(store_read(f->s, schema_fn, &schema, &e), 0);
-	assert_int_equal(schema, 0);
-	store_close(f->s);
-	f->s = NULL;
-	assert_int_equal(store_open(f->db, MAP, 0, &f->s, &e), 0);
-	assert_int_equal(store_read(f->s, schema_fn, &schema, &e), 0);
-	assert_int_equal(schema, STORE_SCHEMA);
-	model_exemplar_init(&y);
-	assert_int_equal(get(f->s, x.id, &y, &e), 0);
-	assert_string_equal(y.name, "Ấp 3");
-	model_exemplar_free(&x);
-	model_exemplar_free(&y);
+	assert_int_equal(mdb_env_create(env), 0);
+	assert_int_equal(mdb_env_set_maxdbs(*env, 16), 0);
+	assert_int_equal(mdb_env_set_mapsize(*env, MAP), 0);
+	assert_int_equal(mdb_env_open(*env, dir, MDB_NOTLS, 0660), 0);
+	assert_int_equal(mdb_txn_begin(*env, NULL, 0, &txn), 0);
+	return txn;
+}
+
+/* A counter as schemas 1 and 2 stored it: eleven 32-bit numbers in host
+ * order, the total, then by type and by status indexed by code (0 unused). */
+#define OLD_WORDS 11
+struct old_counter {
+	struct key k;
+	uint32_t w[OLD_WORDS];
+};
+
+struct old_counters {
+	struct old_counter v[16];
+	size_t n;
+};
+
+static int old_counter_cb(int year, int quarter, const char *unit, const struct store_counts *c,
+			  void *ctx)
+{
+	struct old_counters *o = ctx;
+	struct old_counter *x = &o->v[o->n++];
+
+	assert_true(o->n <= 16);
+	assert_non_null(c);
+	key_counter(&x->k, year, quarter, unit);
+	x->w[0] = c->total;
+	for (int i = 1; i < 3; i++)
+		x->w[1 + i] = c->by_type[i];
+	for (int i = 1; i < 7; i++)
+		x->w[4 + i] = c->by_status[i];
+	return 0;
+}
+
+static int old_counters_fn(struct store_txn *t, void *ctx, struct err *e)
+{
+	return store_each_counts(t, old_counter_cb, ctx, e);
 }
 
 /*
- * Turn the closed database in `dir` into what a schema 1 program left: a
- * "names" index with one entry per record and the schema record 1.  Only
- * LMDB itself can write that, the store no longer knowing the table.
+ * Turn the closed database in `dir` into what a program of `schema` (0, 1
+ * or 2) left: every counter in the old form, the schema record, and for
+ * schema 1 a "names" index with one entry for each of `records`.  Only
+ * LMDB itself can write that, the store no longer knowing those forms.
  */
-static void make_schema1(const char *dir, size_t records)
+static void make_old(const char *dir, uint8_t schema, size_t records)
 {
+	struct old_counters old = { .n = 0 };
+	struct store *s;
+	struct err e;
 	MDB_env *env;
 	MDB_txn *txn;
-	MDB_dbi names, meta;
-	uint8_t one[8] = { 0, 0, 0, 0, 0, 0, 0, 1 }, key[9] = { 'a' };
-	MDB_val k = { 6, "schema" }, d = { 8, one }, none = { 0, NULL };
+	MDB_dbi names, meta, counters;
+	uint8_t num[8] = { 0, 0, 0, 0, 0, 0, 0, schema }, key[9] = { 'a' };
+	MDB_val k = { 6, "schema" }, d = { 8, num }, none = { 0, NULL };
 
-	assert_int_equal(mdb_env_create(&env), 0);
-	assert_int_equal(mdb_env_set_maxdbs(env, 16), 0);
-	assert_int_equal(mdb_env_set_mapsize(env, MAP), 0);
-	assert_int_equal(mdb_env_open(env, dir, MDB_NOTLS, 0660), 0);
-	assert_int_equal(mdb_txn_begin(env, NULL, 0, &txn), 0);
-	assert_int_equal(mdb_dbi_open(txn, "names", MDB_CREATE, &names), 0);
+	assert_int_equal(store_open(dir, MAP, STORE_READ_ONLY, &s, &e), 0);
+	assert_int_equal(store_read(s, old_counters_fn, &old, &e), 0);
+	store_close(s);
+	txn = raw_begin(dir, &env);
 	assert_int_equal(mdb_dbi_open(txn, "meta", 0, &meta), 0);
-	for (size_t i = 0; i < records; i++) {
+	assert_int_equal(mdb_dbi_open(txn, "counters", 0, &counters), 0);
+	for (size_t i = 0; i < old.n; i++) {
+		MDB_val ck = { old.v[i].k.n, old.v[i].k.b }, cd = { sizeof old.v[i].w, old.v[i].w };
+		assert_int_equal(mdb_put(txn, counters, &ck, &cd, 0), 0);
+	}
+	if (schema == 1)
+		assert_int_equal(mdb_dbi_open(txn, "names", MDB_CREATE, &names), 0);
+	for (size_t i = 0; schema == 1 && i < records; i++) {
 		MDB_val nk = { sizeof key, key };
 		key[8] = (uint8_t)(i + 1);
 		assert_int_equal(mdb_put(txn, names, &nk, &none, 0), 0);
@@ -1226,6 +1196,39 @@ static void make_schema1(const char *dir, size_t records)
 	assert_int_equal(mdb_put(txn, meta, &k, &d, 0), 0);
 	assert_int_equal(mdb_txn_commit(txn), 0);
 	mdb_env_close(env);
+}
+
+static void make_schema1(const char *dir, size_t records)
+{
+	make_old(dir, 1, records);
+}
+
+/* A database without a schema number (0) is brought up to STORE_SCHEMA, data kept. */
+static void test_older_schema_migrated(void **state)
+{
+	struct fix *f = *state;
+	uint32_t schema = 99;
+	struct exemplar x, y;
+	struct err e;
+
+	make(&x, 0, "phuong_1", TYPE_COLLECTIVE, "Ấp 3", D_2024_05_02);
+	add(f->s, &x);
+	store_close(f->s);
+	f->s = NULL;
+	make_old(f->db, 0, 0);
+	assert_int_equal(store_open(f->db, MAP, STORE_READ_ONLY, &f->s, &e), 0);
+	assert_int_equal(store_read(f->s, schema_fn, &schema, &e), 0);
+	assert_int_equal(schema, 0);
+	store_close(f->s);
+	assert_int_equal(store_open(f->db, MAP, 0, &f->s, &e), 0);
+	assert_int_equal(store_read(f->s, schema_fn, &schema, &e), 0);
+	assert_int_equal(schema, STORE_SCHEMA);
+	assert_counts(f->s, 2024, 2, "phuong_1", 1, 0, STATUS_INTRODUCED, 1);
+	model_exemplar_init(&y);
+	assert_int_equal(get(f->s, x.id, &y, &e), 0);
+	assert_string_equal(y.name, "Ấp 3");
+	model_exemplar_free(&x);
+	model_exemplar_free(&y);
 }
 
 /* Entries of the "names" table of the database in `dir` (closed); -1 if
@@ -1251,8 +1254,8 @@ static long names_entries(const char *dir)
 	return rc ? -1 : (long)st.ms_entries;
 }
 
-/* Schema 1 to 2: the first open empties the names index; records, their
- * other indexes and the counters are kept, and the file is a schema 2 one. */
+/* Schema 1 to the present: the first open empties the names index; records,
+ * their other indexes and the counters are kept, and the schema is this one. */
 static void test_schema1_names_dropped(void **state)
 {
 	struct fix *f = *state;
@@ -1271,7 +1274,7 @@ static void test_schema1_names_dropped(void **state)
 
 	assert_int_equal(store_open(f->db, MAP, 0, &f->s, &e), 0);
 	assert_int_equal(store_read(f->s, schema_fn, &schema, &e), 0);
-	assert_int_equal(schema, 2);
+	assert_int_equal(schema, STORE_SCHEMA);
 	model_exemplar_init(&z);
 	assert_int_equal(get(f->s, y.id, &z, &e), 0);
 	assert_string_equal(z.name, "Ấp 3");
@@ -1288,6 +1291,160 @@ static void test_schema1_names_dropped(void **state)
 	model_exemplar_free(&x);
 	model_exemplar_free(&y);
 	model_exemplar_free(&z);
+}
+
+/* The stored value of a counter in the closed database `dir`: put (n bytes
+ * of b), or read into b (returning its size, 0 when there is none). */
+static size_t raw_counter(const char *dir, const char *unit, int year, int quarter, uint8_t *b,
+			  size_t n, bool put)
+{
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	struct key k;
+	MDB_val kv, d = { n, b };
+	int rc;
+
+	key_counter(&k, year, quarter, unit);
+	kv = (MDB_val){ k.n, k.b };
+	txn = raw_begin(dir, &env);
+	assert_int_equal(mdb_dbi_open(txn, "counters", 0, &dbi), 0);
+	if (put) {
+		assert_int_equal(mdb_put(txn, dbi, &kv, &d, 0), 0);
+	} else if ((rc = mdb_get(txn, dbi, &kv, &d)) == 0) {
+		assert_true(d.mv_size <= n);
+		memcpy(b, d.mv_data, d.mv_size);
+	} else {
+		assert_int_equal(rc, MDB_NOTFOUND);
+		d.mv_size = 0;
+	}
+	assert_int_equal(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+	return d.mv_size;
+}
+
+/*
+ * Schema 2 to the present: every counter is rewritten from the fixed array
+ * to the tagged form (a format byte, then tag and LEB128 count for each
+ * count that is not zero: total 0x00, type 0x40|code, status 0x80|code),
+ * one of the wrong size is left reading as damaged, and a second open
+ * changes nothing.
+ */
+static void test_schema2_counters_migrated(void **state)
+{
+	static const uint8_t want[] = { 1, 0x00, 1, 0x40 | TYPE_INDIVIDUAL, 1,
+					0x80 | STATUS_RETURNED, 1 };
+	struct fix *f = *state;
+	uint8_t b[64], again[64], bad[7] = { 1, 2, 3, 4, 5, 6, 7 };
+	/* total 5; unused, collective 2, individual 3; unused, introduced 1,
+	 * accepted 1, returned 0, proposed 3, commended 0, revoked 0 */
+	uint32_t old[11] = { 5, 0, 2, 3, 0, 1, 1, 0, 3, 0, 0 };
+	struct counts lit = { 2022, 1, "phuong_3", { 0 } };
+	struct exemplar x, y;
+	struct each_counts ec;
+	struct counts c = { 2023, 1, "phuong_2", { 0 } };
+	uint32_t schema = 0;
+	size_t n, damaged = 0;
+	struct err e;
+
+	make(&x, 0, "phuong_1", TYPE_INDIVIDUAL, "Trần Thị Ánh", D_2024_05_02);
+	x.status = STATUS_RETURNED;
+	add(f->s, &x);
+	make(&y, 0, "phuong_1", TYPE_COLLECTIVE, "Ấp 3", D_2024_11_30);
+	add(f->s, &y);
+	store_close(f->s);
+	f->s = NULL;
+	make_old(f->db, 2, 0);
+	raw_counter(f->db, "phuong_2", 2023, 1, bad, sizeof bad, true);
+	raw_counter(f->db, "phuong_3", 2022, 1, (uint8_t *)old, sizeof old, true);
+	assert_int_equal(raw_counter(f->db, "phuong_1", 2024, 2, b, sizeof b, false), 44);
+
+	assert_int_equal(store_open(f->db, MAP, 0, &f->s, &e), 0);
+	assert_int_equal(store_read(f->s, schema_fn, &schema, &e), 0);
+	assert_int_equal(schema, STORE_SCHEMA);
+	assert_counts(f->s, 2024, 2, "phuong_1", 1, 1, STATUS_RETURNED, 1);
+	assert_counts(f->s, 2024, 4, "phuong_1", 1, 0, STATUS_INTRODUCED, 1);
+	assert_int_equal(store_read(f->s, counts_fn, &lit, &e), 0);
+	assert_int_equal(lit.c.total, 5);
+	assert_int_equal(lit.c.by_type[TYPE_COLLECTIVE], 2);
+	assert_int_equal(lit.c.by_type[TYPE_INDIVIDUAL], 3);
+	assert_int_equal(lit.c.by_status[STATUS_INTRODUCED], 1);
+	assert_int_equal(lit.c.by_status[STATUS_ACCEPTED], 1);
+	assert_int_equal(lit.c.by_status[STATUS_RETURNED], 0);
+	assert_int_equal(lit.c.by_status[STATUS_PROPOSED], 3);
+	assert_int_equal(lit.c.by_status[STATUS_COMMENDED] + lit.c.by_status[STATUS_REVOKED], 0);
+	assert_int_equal(store_read(f->s, counts_fn, &c, &e), -1);
+	assert_int_equal(e.code, ERR_SCHEMA);
+	each_counts(f->s, &ec);
+	assert_int_equal(ec.n, 4);
+	for (size_t i = 0; i < ec.n; i++)
+		damaged += ec.damaged[i];
+	assert_int_equal(damaged, 1);
+	assert_true(ec.damaged[1]); /* 2022 Q1, then 2023 Q1 */
+	store_close(f->s);
+	f->s = NULL;
+	n = raw_counter(f->db, "phuong_1", 2024, 2, b, sizeof b, false);
+	assert_int_equal(n, sizeof want);
+	assert_memory_equal(b, want, sizeof want);
+
+	assert_int_equal(store_open(f->db, MAP, 0, &f->s, &e), 0);
+	store_close(f->s);
+	f->s = NULL;
+	assert_int_equal(raw_counter(f->db, "phuong_1", 2024, 2, again, sizeof again, false), n);
+	assert_memory_equal(again, b, n);
+	assert_int_equal(store_open(f->db, MAP, 0, &f->s, &e), 0);
+	assert_counts(f->s, 2024, 2, "phuong_1", 1, 1, STATUS_RETURNED, 1);
+	model_exemplar_free(&x);
+	model_exemplar_free(&y);
+}
+
+/*
+ * A counter written without some status (as one written before that
+ * status existed would be) reads that status as zero; one with a tag this
+ * program does not know, tags out of order, a zero count, another format
+ * byte or a count cut short reads as damaged.
+ */
+static void test_counter_forms(void **state)
+{
+	static const struct {
+		uint8_t b[12];
+		size_t n;
+		bool ok;
+	} cases[] = {
+		{ { 1, 0x00, 2, 0x41, 2 }, 5, true },
+		{ { 1, 0x00, 0xAC, 0x02, 0x41, 0xAC, 0x02, 0x81, 0xAC, 0x02 }, 10, true },
+		{ { 1 }, 1, true },
+		{ { 1, 0x00, 2, 0xBF, 2 }, 5, false },
+		{ { 1, 0x41, 2, 0x00, 2 }, 5, false },
+		{ { 1, 0x00, 0 }, 3, false },
+		{ { 2, 0x00, 2 }, 3, false },
+		{ { 1, 0x00, 0x82 }, 3, false },
+		{ { 1, 0x00, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F }, 7, false },
+	};
+	struct fix *f = *state;
+	struct counts c = { 2024, 1, "phuong_1", { 0 } };
+	struct err e;
+
+	store_close(f->s);
+	f->s = NULL;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		raw_counter(f->db, "phuong_1", 2024, 1, (uint8_t *)cases[i].b, cases[i].n, true);
+		assert_int_equal(store_open(f->db, MAP, STORE_READ_ONLY, &f->s, &e), 0);
+		int rc = store_read(f->s, counts_fn, &c, &e);
+		store_close(f->s);
+		f->s = NULL;
+		if (!cases[i].ok) {
+			if (rc != -1 || e.code != ERR_SCHEMA)
+				fail_msg("case %zu read as sound", i);
+			continue;
+		}
+		if (rc)
+			fail_msg("case %zu: %s", i, e.msg);
+		assert_int_equal(c.c.by_status[STATUS_INTRODUCED], i == 1 ? 300 : 0);
+		assert_int_equal(c.c.total, i == 0 ? 2 : i == 1 ? 300 : 0);
+		assert_int_equal(c.c.by_type[TYPE_COLLECTIVE], c.c.total);
+	}
+	assert_int_equal(store_open(f->db, MAP, 0, &f->s, &e), 0);
 }
 
 /* Opened read only, a schema 1 file is left as it is and said to be
@@ -1373,8 +1530,8 @@ static void test_schema1_session_outlives_migration(void **state)
 	close(to_parent[1]);
 }
 
-/* A backup made by a schema 1 program restores into a schema 2 database:
- * its records come back, its names table is left behind. */
+/* A backup made by a schema 1 program restores into a database of this
+ * schema: its records and counters come back, its names table is left behind. */
 static void test_schema1_backup_restored(void **state)
 {
 	struct fix *f = *state;
@@ -1395,7 +1552,7 @@ static void test_schema1_backup_restored(void **state)
 	path(safety, sizeof safety, f->root, "safety");
 	assert_int_equal(store_restore(f->s, dir, safety, NULL, &e), 0);
 	assert_int_equal(store_read(f->s, schema_fn, &schema, &e), 0);
-	assert_int_equal(schema, 2);
+	assert_int_equal(schema, STORE_SCHEMA);
 	model_exemplar_init(&z);
 	assert_int_equal(get(f->s, x.id, &z, &e), 0);
 	assert_string_equal(z.name, "Lê Văn Bình");
@@ -1403,6 +1560,8 @@ static void test_schema1_backup_restored(void **state)
 	struct store_stats st = stats(f->s);
 	assert_int_equal(st.exemplars, 1);
 	assert_int_equal(st.list + st.period + st.folds, 3);
+	assert_counts(f->s, 2024, 2, "phuong_1", 1, 1, STATUS_INTRODUCED, 1);
+	assert_counts(f->s, 2024, 4, "phuong_1", 0, 0, STATUS_INTRODUCED, 0);
 	store_close(f->s);
 	f->s = NULL;
 	assert_true(names_entries(f->db) <= 0); /* emptied, or never copied */
@@ -2181,24 +2340,23 @@ static void test_find_same(void **state)
 }
 
 /*
- * Three adds, a move between quarters and a fourth add in a batch (counters
- * and index keys held back), out of name order; a scan at the end must see
- * every record added before it, and not the moved one where it was.
+ * Three adds, a move between quarters and a fourth add in one transaction,
+ * out of name order; a scan at the end must see every record added before
+ * it, and not the moved one where it was.
  */
-struct batch_run {
+struct adds_run {
 	struct exemplar x[4];
 	struct ids seen;
 };
 
-static int held_fn(struct store_txn *t, void *ctx, struct err *e)
+static int adds_fn(struct store_txn *t, void *ctx, struct err *e)
 {
-	struct batch_run *b = ctx;
+	struct adds_run *b = ctx;
 	uint64_t dup;
 
-	store_batch_begin(t);
 	for (int i = 0; i < 3; i++) {
 		b->x[i].id = (uint64_t)i + 1;
-		if (store_add_exemplar(t, &b->x[i], NULL, &dup, e) || dup)
+		if (store_add_exemplar(t, &b->x[i], &dup, e) || dup)
 			return -1;
 	}
 	struct exemplar moved;
@@ -2210,24 +2368,22 @@ static int held_fn(struct store_txn *t, void *ctx, struct err *e)
 	model_exemplar_free(&b->x[2]);
 	b->x[2] = moved;
 	b->x[3].id = 4;
-	if (rc || store_add_exemplar(t, &b->x[3], NULL, &dup, e) || dup ||
-	    store_scan_period(t, 2024, 2, "phuong1", id_cb, &b->seen, e))
-		return -1;
-	return store_batch_end(t, e);
+	return rc || store_add_exemplar(t, &b->x[3], &dup, e) || dup ||
+	       store_scan_period(t, 2024, 2, "phuong1", id_cb, &b->seen, e) ? -1 : 0;
 }
 
-static void test_batch_held_back(void **state)
+static void test_adds_and_a_move_in_one_transaction(void **state)
 {
 	struct fix *f = *state;
-	struct batch_run b = { .seen = { .n = 0 } };
+	struct adds_run b = { .seen = { .n = 0 } };
 	struct err e;
 
 	make(&b.x[0], 0, "phuong1", TYPE_INDIVIDUAL, "Trần Thị Ánh", D_2024_05_02);
 	make(&b.x[1], 0, "phuong1", TYPE_COLLECTIVE, "Ấp Mỹ Hòa", D_2024_05_02);
 	make(&b.x[2], 0, "phuong1", TYPE_INDIVIDUAL, "Lê Văn Bình", D_2024_05_02);
 	make(&b.x[3], 0, "phuong1", TYPE_INDIVIDUAL, "Phạm Thị Dung", D_2024_05_02);
-	assert_int_equal(store_write(f->s, held_fn, &b, &e), 0);
-	/* the scan inside the batch saw the three records then in Q2 */
+	assert_int_equal(store_write(f->s, adds_fn, &b, &e), 0);
+	/* the scan inside the transaction saw the three records then in Q2 */
 	assert_int_equal(b.seen.n, 3);
 	assert_int_equal(b.seen.v[0], 1);
 	assert_int_equal(b.seen.v[1], 2);
@@ -2250,18 +2406,17 @@ static void test_batch_held_back(void **state)
 }
 
 /*
- * A batch holds its new records back and writes them in id order at its
- * end.  Whatever reads records in between must find those added before it:
- * store_has_exemplar, store_get_exemplar, store_each_exemplar, store_stats.
- * The records come out of id order (3, 1, then 2, 5, 4), each read follows
- * records added since the one before, and the last is written only at the end.
+ * Records added out of id order (3, 1, then 2, 5, 4) in one transaction,
+ * each read following records added since the one before: whatever reads
+ * records must find those added before it (store_has_exemplar,
+ * store_get_exemplar, store_each_exemplar, store_stats).
  */
-struct held_reads {
+struct reads_run {
 	struct exemplar x[5];
-	bool has3, has9;          /* store_has_exemplar inside the batch */
-	struct exemplar got;      /* store_get_exemplar(2) inside the batch */
-	struct ids each;          /* ids seen by store_each_exemplar inside the batch */
-	size_t counted;           /* store_stats(...).exemplars inside the batch */
+	bool has3, has9;          /* store_has_exemplar inside the transaction */
+	struct exemplar got;      /* store_get_exemplar(2) inside the transaction */
+	struct ids each;          /* ids seen by store_each_exemplar inside the transaction */
+	size_t counted;           /* store_stats(...).exemplars inside the transaction */
 };
 
 static int each_id_cb(const struct exemplar *x, void *ctx)
@@ -2269,39 +2424,38 @@ static int each_id_cb(const struct exemplar *x, void *ctx)
 	return id_cb(x->id, ctx);
 }
 
-static int held_add(struct store_txn *t, struct exemplar *x, uint64_t id, struct err *e)
+static int add_as(struct store_txn *t, struct exemplar *x, uint64_t id, struct err *e)
 {
 	uint64_t dup;
 
 	x->id = id;
-	if (store_add_exemplar(t, x, NULL, &dup, e))
+	if (store_add_exemplar(t, x, &dup, e))
 		return -1;
 	assert_int_equal(dup, 0);
 	return 0;
 }
 
-static int held_reads_fn(struct store_txn *t, void *ctx, struct err *e)
+static int reads_fn(struct store_txn *t, void *ctx, struct err *e)
 {
-	struct held_reads *h = ctx;
+	struct reads_run *h = ctx;
 	struct store_stats st;
 
-	store_batch_begin(t);
-	if (held_add(t, &h->x[0], 3, e) || held_add(t, &h->x[1], 1, e))
+	if (add_as(t, &h->x[0], 3, e) || add_as(t, &h->x[1], 1, e))
 		return -1;
 	h->has3 = store_has_exemplar(t, 3);
 	h->has9 = store_has_exemplar(t, 9);
-	if (held_add(t, &h->x[2], 2, e) || store_get_exemplar(t, 2, &h->got, e) ||
-	    held_add(t, &h->x[3], 5, e) || store_each_exemplar(t, each_id_cb, &h->each, e) ||
-	    held_add(t, &h->x[4], 4, e) || store_stats(t, &st, e))
+	if (add_as(t, &h->x[2], 2, e) || store_get_exemplar(t, 2, &h->got, e) ||
+	    add_as(t, &h->x[3], 5, e) || store_each_exemplar(t, each_id_cb, &h->each, e) ||
+	    add_as(t, &h->x[4], 4, e) || store_stats(t, &st, e))
 		return -1;
 	h->counted = st.exemplars;
-	return store_batch_end(t, e);
+	return 0;
 }
 
-static void test_batch_reads_held_records(void **state)
+static void test_reads_see_records_added_before(void **state)
 {
 	struct fix *f = *state;
-	struct held_reads h = { .each = { .n = 0 } };
+	struct reads_run h = { .each = { .n = 0 } };
 	struct exemplar y;
 	struct err e;
 
@@ -2312,7 +2466,7 @@ static void test_batch_reads_held_records(void **state)
 	make(&h.x[3], 0, "phuong2", TYPE_INDIVIDUAL, "Lê Văn Bình", D_2024_02_10);
 	make(&h.x[4], 0, "phuong2", TYPE_INDIVIDUAL, "Đỗ Thị Dung", D_2024_11_30);
 	model_exemplar_init(&h.got);
-	assert_int_equal(store_write(f->s, held_reads_fn, &h, &e), 0);
+	assert_int_equal(store_write(f->s, reads_fn, &h, &e), 0);
 	assert_true(h.has3);
 	assert_false(h.has9);
 	assert_exemplar_equal(&h.got, &h.x[2]);
@@ -2338,76 +2492,6 @@ static void test_batch_reads_held_records(void **state)
 		model_exemplar_free(&h.x[i]);
 }
 
-/*
- * The same inside a batch whose held records cannot be written out: 24
- * records of an overflow page each do not fit in a 64 KiB map.  Asked
- * before the batch ends, store_has_exemplar still finds a held one (among
- * those held: the failed transaction reads nothing more), and not an id
- * never added.  The run is thrown away, the map grown, and a run that fits
- * writes them all.
- */
-#define HELD_FULL_N 24
-#define HELD_FULL_RUNS 8
-
-struct held_full {
-	struct exemplar x[HELD_FULL_N];
-	int runs;
-	bool held[HELD_FULL_RUNS], never[HELD_FULL_RUNS]; /* store_has_exemplar, each run */
-};
-
-static int held_full_fn(struct store_txn *t, void *ctx, struct err *e)
-{
-	struct held_full *h = ctx;
-	int run = h->runs++;
-
-	store_batch_begin(t);
-	for (int i = 0; i < HELD_FULL_N; i++)
-		if (held_add(t, &h->x[i], (uint64_t)i + 1, e))
-			return -1;
-	if (run < HELD_FULL_RUNS) {
-		h->held[run] = store_has_exemplar(t, HELD_FULL_N / 2);
-		h->never[run] = store_has_exemplar(t, HELD_FULL_N + 7);
-	}
-	return store_batch_end(t, e);
-}
-
-static void test_batch_held_records_map_full(void **state)
-{
-	struct fix *f = *state;
-	struct held_full h = { .runs = 0 };
-	char dir[600], name[64];
-	struct store *s;
-	struct exemplar y;
-	struct err e;
-
-	path(dir, sizeof dir, f->root, "full");
-	assert_int_equal(store_open(dir, 64 << 10, STORE_CREATE, &s, &e), 0);
-	for (int i = 0; i < HELD_FULL_N; i++) {
-		snprintf(name, sizeof name, "Nguyễn Thị Hoa %d", i);
-		make(&h.x[i], 0, "phuong1", TYPE_INDIVIDUAL, name, D_2024_05_02);
-		h.x[i].achievements = malloc(3001);
-		assert_non_null(h.x[i].achievements);
-		memset(h.x[i].achievements, 'a' + i % 26, 3000);
-		h.x[i].achievements[3000] = 0;
-	}
-	assert_int_equal(store_write(s, held_full_fn, &h, &e), 0);
-	/* The first run did not fit (96 KiB of records), so neither did its look-ups. */
-	assert_true(h.runs >= 2 && h.runs <= HELD_FULL_RUNS);
-	for (int r = 0; r < h.runs; r++) {
-		assert_true(h.held[r]);
-		assert_false(h.never[r]);
-	}
-	assert_int_equal(count_exemplars(s), HELD_FULL_N);
-	for (int i = 0; i < HELD_FULL_N; i++) {
-		model_exemplar_init(&y);
-		assert_int_equal(get(s, (uint64_t)i + 1, &y, &e), 0);
-		assert_exemplar_equal(&y, &h.x[i]);
-		model_exemplar_free(&y);
-		model_exemplar_free(&h.x[i]);
-	}
-	store_close(s);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2415,16 +2499,13 @@ int main(void)
 		T(test_open_missing),
 		T(test_put_get),
 		T(test_find_same),
-		T(test_batch_held_back),
-		T(test_batch_reads_held_records),
-		T(test_batch_held_records_map_full),
+		T(test_adds_and_a_move_in_one_transaction),
+		T(test_reads_see_records_added_before),
 		T(test_next_id),
 		T(test_update_moves_everything),
 		T(test_update_status_only),
 		T(test_verify_missing),
 		T(test_failed_write_leaves_nothing),
-		T(test_unended_batch_refused),
-		T(test_reserve_beyond_address_space),
 		T(test_interrupted_write),
 		T(test_last_txn),
 		T(test_map_growth),
@@ -2435,6 +2516,8 @@ int main(void)
 		T(test_newer_schema_refused),
 		T(test_older_schema_migrated),
 		T(test_schema1_names_dropped),
+		T(test_schema2_counters_migrated),
+		T(test_counter_forms),
 		T(test_schema1_read_only_left_alone),
 		T(test_schema1_session_outlives_migration),
 		T(test_schema1_backup_restored),

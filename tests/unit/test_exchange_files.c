@@ -1,4 +1,4 @@
-/* test_imports.c - several files imported in one go (imports.h). */
+/* test_exchange_files.c - several files imported in one go (exchange_import_files). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,7 +10,7 @@
 #include <cmocka.h>
 
 #include "fixture.h"
-#include "imports.h"
+#include "exchange.h"
 #include "oom.h"
 #include "query.h"
 
@@ -137,7 +137,7 @@ static void test_files_in_their_order(void **state)
 	struct err e = { 0 };
 	char buf[64];
 
-	assert_int_equal(imports_run(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 3, 0,
+	assert_int_equal(exchange_import_files(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 3, 0,
 				     on_done, &t, &e), 0);
 	assert_int_equal(t.n, 3);
 	for (size_t i = 0; i < 3; i++) {
@@ -168,7 +168,7 @@ static void test_refused_file_stops(void **state)
 	struct told t = { 0 };
 	struct err e = { 0 };
 
-	assert_int_equal(imports_run(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 3, 0,
+	assert_int_equal(exchange_import_files(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 3, 0,
 				     on_done, &t, &e), -1);
 	assert_int_equal(e.code, ERR_INVALID);
 	assert_int_equal(t.n, 2);
@@ -192,7 +192,7 @@ static void test_missing_file_stops(void **state)
 	struct err e = { 0 };
 
 	assert_true(asprintf(&p[1], "%s/khong-co.csv", f->dir) > 0);
-	assert_int_equal(imports_run(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 3, 0,
+	assert_int_equal(exchange_import_files(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 3, 0,
 				     on_done, &t, &e), -1);
 	assert_int_equal(t.n, 2);
 	assert_int_equal(t.rc[1], -1);
@@ -202,7 +202,7 @@ static void test_missing_file_stops(void **state)
 	free_paths(p, 3);
 }
 
-/* A file read while the one before is written is still checked against it. */
+/* A file after another is checked against the records the one before added. */
 static void test_duplicate_of_a_file_before(void **state)
 {
 	struct fx *f = *state;
@@ -214,14 +214,14 @@ static void test_duplicate_of_a_file_before(void **state)
 	struct told t = { 0 };
 	struct err e = { 0 };
 
-	assert_int_equal(imports_run(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 2, 0,
+	assert_int_equal(exchange_import_files(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 2, 0,
 				     on_done, &t, &e), -1);
 	assert_int_equal(t.n, 2);
 	assert_int_equal(t.problems[1], 1);
 	assert_int_equal(count(f->r), 1);
 	/* Leaving duplicates out, the second file goes in without it. */
 	t.n = 0;
-	assert_int_equal(imports_run(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p + 1, 1,
+	assert_int_equal(exchange_import_files(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p + 1, 1,
 				     EXCHANGE_SKIP_DUPLICATES, on_done, &t, &e), 0);
 	assert_int_equal(t.written[0], 1);
 	assert_int_equal(count(f->r), 2);
@@ -240,7 +240,7 @@ static void test_dry_run_checks_every_file(void **state)
 	struct told t = { 0 };
 	struct err e = { 0 };
 
-	assert_int_equal(imports_run(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 3,
+	assert_int_equal(exchange_import_files(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 3,
 				     EXCHANGE_DRY_RUN, on_done, &t, &e), -1);
 	assert_int_equal(t.n, 3);
 	assert_int_equal(t.rc[0], -1);
@@ -250,15 +250,14 @@ static void test_dry_run_checks_every_file(void **state)
 	assert_int_equal(t.problems[2], 1);
 	assert_int_equal(count(f->r), 0);
 	t.n = 0;
-	assert_int_equal(imports_run(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p + 1, 1,
+	assert_int_equal(exchange_import_files(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p + 1, 1,
 				     EXCHANGE_DRY_RUN, on_done, &t, &e), 0);
 	assert_int_equal(t.n, 1);
 	assert_int_equal(count(f->r), 0);
 	free_paths(p, 3);
 }
 
-/* Files large enough for every thread (the next file's read, each file's two
- * halves) keep their order, their numbers and every record. */
+/* Files of thousands of records keep their order, their numbers and every record. */
 static void test_large_files(void **state)
 {
 	struct fx *f = *state;
@@ -268,7 +267,7 @@ static void test_large_files(void **state)
 	struct err e = { 0 };
 	char buf[64];
 
-	assert_int_equal(imports_run(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 3, 0,
+	assert_int_equal(exchange_import_files(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 3, 0,
 				     on_done, &t, &e), 0);
 	assert_int_equal(t.n, 3);
 	assert_int_equal(t.written[0] + t.written[1] + t.written[2], 8100);
@@ -290,7 +289,7 @@ static void test_units_files(void **state)
 	struct told t = { 0 };
 	struct err e = { 0 };
 
-	assert_int_equal(imports_run(f->r, EXCHANGE_UNITS, (const char *const *)p, 2, 0,
+	assert_int_equal(exchange_import_files(f->r, EXCHANGE_UNITS, (const char *const *)p, 2, 0,
 				     on_done, &t, &e), 0);
 	assert_int_equal(t.n, 2);
 	assert_int_equal(t.written[0], 1);
@@ -314,7 +313,7 @@ static void test_not_the_office(void **state)
 	struct err e = { 0 };
 
 	act_as(f, "xem", date_from_ymd(2024, 11, 20));
-	assert_int_equal(imports_run(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 2, 0,
+	assert_int_equal(exchange_import_files(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 2, 0,
 				     on_done, &t, &e), -1);
 	assert_int_equal(e.code, ERR_DENIED);
 	assert_int_equal(t.n, 1);
@@ -328,7 +327,7 @@ static void test_no_files(void **state)
 	struct told t = { 0 };
 	struct err e = { 0 };
 
-	assert_int_equal(imports_run(f->r, EXCHANGE_EXEMPLARS, NULL, 0, 0, on_done, &t, &e), 0);
+	assert_int_equal(exchange_import_files(f->r, EXCHANGE_EXEMPLARS, NULL, 0, 0, on_done, &t, &e), 0);
 	assert_int_equal(t.n, 0);
 }
 
@@ -337,10 +336,9 @@ static void test_no_files(void **state)
 #if OOM_SWEEPS
 
 /*
- * One file through imports_run() while memory runs out: its own steps (the
- * units read once, the file read, written and told about) fail whole or go
- * through.  One file only: a second starts the reading thread, and oom.h's
- * counts are not shared between threads.  Each run on a database of its own.
+ * One file through exchange_import_files() while memory runs out: its own
+ * steps (the units read, the file read, written and told about) fail whole
+ * or go through.  Each run on a database of its own.
  */
 struct sweep {
 	struct fx *f;
@@ -363,7 +361,7 @@ static int sweep_run(void *p)
 	if (register_open(w->f->cfg, db, "chief", date_from_ymd(2024, 11, 20), REG_CREATE, &w->r,
 			  &w->e))
 		return -1;
-	return imports_run(w->r, EXCHANGE_EXEMPLARS, &w->path, 1, 0, on_done, &w->t, &w->e);
+	return exchange_import_files(w->r, EXCHANGE_EXEMPLARS, &w->path, 1, 0, on_done, &w->t, &w->e);
 }
 
 static void sweep_end(struct sweep *w, size_t want)
