@@ -1,7 +1,6 @@
 /* audit.c - see audit.h. */
 #include "audit.h"
 
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

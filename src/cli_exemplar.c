@@ -21,6 +21,7 @@
  */
 #define OPT_VERSION (FIELD_COUNT + 1)
 #define OPT_NAME_MAX 32
+_Static_assert(OPT_VERSION < ':', "option values clear of getopt's ':' and '?'");
 
 static void field_options(struct option opts[FIELD_COUNT + 2], char names[][OPT_NAME_MAX])
 {

@@ -16,7 +16,6 @@
 #include "mem.h"
 #include "text.h"
 
-#define N(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- import: problems --------------------------------------------------------------- */
 
