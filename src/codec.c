@@ -376,16 +376,14 @@ static void decode_propagation(struct rd *outer, const uint8_t *pl, size_t n,
 {
 	struct rd r = { pl, pl + n, 0 };
 	struct propagation p = { .date = DATE_NONE };
-	struct propagation *a;
+	struct propagation *a = NULL;
 
 	if (x->n_propagations >= MAX_LIST || read_fields(&r, 0, propagation_field, &p) ||
-	    !p.channel) {
+	    !p.channel)
 		outer->bad = r.bad == 2 ? 2 : 1;
-		free(p.ref);
-		return;
-	}
-	if (!(a = realloc(x->propagations, (x->n_propagations + 1) * sizeof *a))) {
+	else if (!(a = realloc(x->propagations, (x->n_propagations + 1) * sizeof *a)))
 		outer->bad = 2;
+	if (outer->bad) {
 		free(p.ref);
 		return;
 	}
@@ -436,8 +434,6 @@ int codec_decode_exemplar(const void *p, size_t n, struct exemplar *x, struct er
 	    !x->category || !x->status || !x->name || !*x->name || x->date == DATE_NONE ||
 	    !x->unit[0]) {
 		model_exemplar_free(x);
-		if (!r.bad)
-			r.bad = 1;
 		return damaged(&r, e, _("exemplar"));
 	}
 	return 0;
@@ -487,8 +483,6 @@ int codec_decode_unit(const void *p, size_t n, struct unit *u, struct err *e)
 	if (read_fields(&r, FMT_UNIT_V1, unit_field, u) || !u->code[0] || !u->name ||
 	    !*u->name || !u->kind) {
 		model_unit_free(u);
-		if (!r.bad)
-			r.bad = 1;
 		return damaged(&r, e, _("unit"));
 	}
 	return 0;
@@ -577,8 +571,6 @@ int codec_decode_audit(const void *p, size_t n, struct audit_entry *a, struct er
 	audit_entry_free(a);
 	if (read_fields(&r, FMT_AUDIT_V1, audit_field, a) || !a->seq || !a->op[0]) {
 		audit_entry_free(a);
-		if (!r.bad)
-			r.bad = 1;
 		return damaged(&r, e, _("audit"));
 	}
 	return 0;
