@@ -177,7 +177,7 @@ stress: all $(HELPER_BIN) build/asan/dienhinh
 # Refresh the message template and merge it into each translation.
 po:
 	xgettext --from-code=UTF-8 -k_ -kN_ -kngettext:1,2 -ki18n_ntext:1,2 -c/ -o src/po/dienhinh.pot \
-	  --package-name=dienhinh --package-version=$(VERSION) $(SRC)
+	  --package-name=dienhinh --package-version=$(VERSION) $(SRC) include/fields.h
 	for p in $(PO); do msgmerge -q --update --backup=none $$p src/po/dienhinh.pot; done
 
 # ---- install ------------------------------------------------------------

@@ -45,8 +45,10 @@ int audit_add_change(struct audit_entry *a, const char *field,
 
 /*
  * Append a change for every field that differs between `before` (NULL for
- * a new record) and `after`, values written as people read them in files
- * (codes for enums, YYYY-MM-DD for dates).  0 or -1 when out of memory.
+ * a new record) and `after`, in the field table's order (fields.h), values
+ * written as files hold them (codes for enums, YYYY-MM-DD for dates).  The
+ * number, version and who-and-when fields are the program's and left out.
+ * 0 or -1 when out of memory.
  */
 int audit_diff_exemplars(struct audit_entry *a, const struct exemplar *before,
 			 const struct exemplar *after);

@@ -22,7 +22,7 @@
 
 /* Field limits, in characters (not bytes), checked after normalisation. */
 #define NAME_MAX_CHARS 200
-#define LINE_MAX_CHARS 300        /* position, workplace, movement, reasons */
+#define LINE_MAX_CHARS 300        /* one-line texts: position, reasons, references */
 #define ACHIEVEMENTS_MAX_CHARS 8000
 
 enum unit_kind {
@@ -95,11 +95,12 @@ struct commendation {
 };
 
 /*
- * One exemplar profile.  Strings are owned by the struct (model_exemplar_free
- * frees them) and are NFC once they passed model_exemplar_clean(); NULL
- * means empty.  `version` starts at 1 and grows with every saved change; a
- * save carrying an older version is refused, so nobody overwrites a change
- * they have not seen.
+ * One exemplar profile.  Each field has its row in fields.h, which every
+ * field-by-field walk reads.  Strings are owned by the struct
+ * (model_exemplar_free frees them) and are NFC once they passed
+ * model_exemplar_clean(); NULL means empty.  `version` starts at 1 and
+ * grows with every saved change; a save carrying an older version is
+ * refused, so nobody overwrites a change they have not seen.
  */
 struct exemplar {
 	uint64_t id;
@@ -167,14 +168,28 @@ const char *model_channel_code(enum propagation_channel c);
 const char *model_channel_label(enum propagation_channel c);
 int model_channel_parse(const char *s, enum propagation_channel *out);
 
-/* A translated label for a field name such as "name" or "birth_year". */
+/*
+ * The same, by set, for code that handles any of them alike (the field
+ * table, files): the enum's values are ints, the set says which enum.
+ */
+enum model_set { SET_TYPE, SET_CATEGORY, SET_GENDER, SET_STATUS, SET_CHANNEL, SET_KIND };
+/* One past the set's highest value (its *_COUNT_). */
+int model_set_end(enum model_set s);
+const char *model_set_code(enum model_set s, int v);
+const char *model_set_label(enum model_set s, int v);
+int model_set_parse(enum model_set s, const char *code, int *out);
+
+/*
+ * A translated label for a field code: an exemplar field's (fields.h) such
+ * as "name" or "birth_year", or a propagation's "channel" and "ref".
+ */
 const char *model_field_label(const char *field);
 
 /*
  * A field's stored value (as the audit trail keeps it) as a person reads it:
- * the label of a type, category, gender or status code, a date as
- * DD/MM/YYYY; anything else, or anything not understood, as it is.  The
- * answer is `value`, a label, or `buf`.
+ * the label of an enum field's code, a date field's date as DD/MM/YYYY;
+ * anything else, or anything not understood, as it is.  The answer is
+ * `value`, a label, or `buf`.
  */
 const char *model_value_text(const char *field, const char *value,
 			     char buf[DATE_TEXT_SIZE]);

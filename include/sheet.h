@@ -19,6 +19,7 @@
 
 #include "date.h"
 #include "err.h"
+#include "fields.h"
 #include "model.h"
 #include "report.h"
 
@@ -40,17 +41,9 @@ struct sheet_column {
 	bool required;
 };
 
-/* The exemplar file's columns, in the order an export writes them. */
-enum sheet_x {
-	SHEET_X_ID, SHEET_X_VERSION, SHEET_X_UNIT, SHEET_X_UNIT_NAME, SHEET_X_TYPE,
-	SHEET_X_CATEGORY, SHEET_X_NAME, SHEET_X_GENDER, SHEET_X_BIRTH_YEAR, SHEET_X_POSITION,
-	SHEET_X_WORKPLACE, SHEET_X_MOVEMENT, SHEET_X_ACHIEVEMENTS, SHEET_X_DATE, SHEET_X_STATUS,
-	SHEET_X_REASON, SHEET_X_FORM, SHEET_X_DECISION, SHEET_X_DECISION_DATE, SHEET_X_SIGNER,
-	SHEET_X_PROPAGATIONS, SHEET_X_CREATED_BY, SHEET_X_CREATED_AT, SHEET_X_UPDATED_BY,
-	SHEET_X_UPDATED_AT,
-	SHEET_X_SKIP,  /* recognised, ignored, never written */
-	SHEET_X_COUNT
-};
+/* The exemplar file's columns, in the order an export writes them: one per
+ * exemplar field (indexed by enum field_id, fields.h), then the ignored one. */
+enum { SHEET_X_SKIP = FIELD_COUNT, SHEET_X_COUNT };
 extern const struct sheet_column sheet_exemplar_columns[SHEET_X_COUNT];
 
 /* The unit file's columns. */
@@ -72,15 +65,12 @@ int sheet_find_column(const struct sheet_column *cols, size_t n, const char *hea
  * 1 or 0, or ERR_RC_NOMEM. */
 int sheet_same_name(const char *a, const char *b);
 
-enum sheet_enum { SHEET_TYPE, SHEET_CATEGORY, SHEET_GENDER, SHEET_STATUS, SHEET_CHANNEL,
-		  SHEET_KIND };
-
 /* The value (>= 1) whose code or label, in Vietnamese or English, `s` is;
  * -1, or ERR_RC_NOMEM.  (The first call looks the labels up in both
  * catalogues, switching the language for a moment.) */
-int sheet_enum_parse(enum sheet_enum which, const char *s);
+int sheet_enum_parse(enum model_set which, const char *s);
 /* The labels of every value, "label; label; ...", for a message. */
-void sheet_enum_list(enum sheet_enum which, char *buf, size_t n);
+void sheet_enum_list(enum model_set which, char *buf, size_t n);
 
 /* A moment as local time with its offset, "2024-05-01T08:30:00+07:00", so that it
  * reads back as the same instant in any time zone; "" for 0. */

@@ -8,33 +8,37 @@
 #include <string.h>
 
 #include "demo.h"
+#include "fields.h"
 #include "i18n.h"
 #include "mem.h"
 #include "query.h"
 #include "text.h"
 
-/* Field options shared by add and edit; `given` has a bit per option seen. */
-enum {
-	OPT_UNIT = 1, OPT_TYPE, OPT_CATEGORY, OPT_NAME, OPT_DATE, OPT_GENDER,
-	OPT_BIRTH_YEAR, OPT_POSITION, OPT_WORKPLACE, OPT_MOVEMENT, OPT_ACHIEVEMENTS,
-	OPT_VERSION, OPT_FORMAT,
-};
+/*
+ * The options of add and edit: --CODE for every field a person sets (fields.h,
+ * '_' written '-'), whose getopt value is the field's index + 1, and --version
+ * (edit only).  Built into the caller's arrays.
+ */
+#define OPT_VERSION (FIELD_COUNT + 1)
+#define OPT_NAME_MAX 32
+_Static_assert(OPT_VERSION < ':', "option values clear of getopt's ':' and '?'");
 
-static const struct option field_opts[] = {
-	{ "unit", required_argument, NULL, OPT_UNIT },
-	{ "type", required_argument, NULL, OPT_TYPE },
-	{ "category", required_argument, NULL, OPT_CATEGORY },
-	{ "name", required_argument, NULL, OPT_NAME },
-	{ "date", required_argument, NULL, OPT_DATE },
-	{ "gender", required_argument, NULL, OPT_GENDER },
-	{ "birth-year", required_argument, NULL, OPT_BIRTH_YEAR },
-	{ "position", required_argument, NULL, OPT_POSITION },
-	{ "workplace", required_argument, NULL, OPT_WORKPLACE },
-	{ "movement", required_argument, NULL, OPT_MOVEMENT },
-	{ "achievements", required_argument, NULL, OPT_ACHIEVEMENTS },
-	{ "version", required_argument, NULL, OPT_VERSION },
-	{ NULL, 0, NULL, 0 },
-};
+static void field_options(struct option opts[FIELD_COUNT + 2], char names[][OPT_NAME_MAX])
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < FIELD_COUNT; i++) {
+		if (!(field_table[i].flags & FF_EDIT))
+			continue;
+		snprintf(names[i], OPT_NAME_MAX, "%s", field_table[i].code);
+		for (char *p = names[i]; *p; p++)
+			if (*p == '_')
+				*p = '-';
+		opts[n++] = (struct option){ names[i], required_argument, NULL, (int)i + 1 };
+	}
+	opts[n++] = (struct option){ "version", required_argument, NULL, OPT_VERSION };
+	opts[n] = (struct option){ NULL, 0, NULL, 0 };
+}
 
 static int set_text(char **dst, const char *v)
 {
@@ -50,24 +54,30 @@ static int apply_field(const char *cmd, struct exemplar *x, int opt, const char 
 	struct err e;
 	long n;
 
-	switch (opt) {
-	case OPT_UNIT:
+	if (opt == OPT_VERSION) {
+		if (cli_parse_int(v, "--version", 1, (long)UINT32_MAX, &n, &e))
+			return cli_usage(cmd, "%s", e.msg);
+		*version = (uint32_t)n;
+		return 0;
+	}
+	switch ((enum field_id)(opt - 1)) {
+	case FIELD_UNIT:
 		if (strlen(v) > CODE_MAX)
 			return cli_usage(cmd, _("--unit: \"%s\" is not a unit code."), v);
 		snprintf(x->unit, sizeof x->unit, "%s", v);
 		return 0;
-	case OPT_TYPE:
+	case FIELD_TYPE:
 		return model_type_parse(v, &x->type)
 			? cli_usage(cmd, _("--type: use individual or collective.")) : 0;
-	case OPT_CATEGORY:
+	case FIELD_CATEGORY:
 		return model_category_parse(v, &x->category)
 			? cli_usage(cmd, _("--category: \"%s\" is not a category code."), v) : 0;
-	case OPT_GENDER:
+	case FIELD_GENDER:
 		return model_gender_parse(v, &x->gender)
 			? cli_usage(cmd, _("--gender: use male or female.")) : 0;
-	case OPT_DATE:
+	case FIELD_DATE:
 		return cli_parse_date(v, "--date", &x->date, &e) ? cli_usage(cmd, "%s", e.msg) : 0;
-	case OPT_BIRTH_YEAR:
+	case FIELD_BIRTH_YEAR:
 		if (*v == 0) {
 			x->birth_year = 0;
 			return 0;
@@ -76,17 +86,10 @@ static int apply_field(const char *cmd, struct exemplar *x, int opt, const char 
 			return cli_usage(cmd, "%s", e.msg);
 		x->birth_year = (int)n;
 		return 0;
-	case OPT_VERSION:
-		if (cli_parse_int(v, "--version", 1, (long)UINT32_MAX,
-				  &n, &e))
-			return cli_usage(cmd, "%s", e.msg);
-		*version = (uint32_t)n;
-		return 0;
+	default:
+		break;
 	}
-	char **field = opt == OPT_NAME ? &x->name : opt == OPT_POSITION ? &x->position
-		     : opt == OPT_WORKPLACE ? &x->workplace : opt == OPT_MOVEMENT ? &x->movement
-		     : &x->achievements;
-	if (set_text(field, v)) {
+	if (set_text(field_text_at(x, &field_table[opt - 1]), v)) {
 		fprintf(stderr, "dienhinh: %s\n", _("Out of memory."));
 		return 1;
 	}
@@ -108,7 +111,10 @@ int cli_exemplar_add(struct cli *c, int argc, char **argv)
 	const char *legacy = NULL;
 	uint32_t version = 0;
 	int opt, rc = 0;
+	struct option field_opts[FIELD_COUNT + 2];
+	char names[FIELD_COUNT][OPT_NAME_MAX];
 
+	field_options(field_opts, names);
 	model_exemplar_init(&x);
 	while (!rc && (opt = getopt_long(argc, argv, ":", field_opts, NULL)) != -1)
 		rc = opt == '?' || opt == ':' || opt == OPT_VERSION
@@ -136,7 +142,10 @@ int cli_exemplar_edit(struct cli *c, int argc, char **argv)
 	uint32_t version = 0;
 	uint64_t id;
 	int opt, rc = 0;
+	struct option field_opts[FIELD_COUNT + 2];
+	char names[FIELD_COUNT][OPT_NAME_MAX];
 
+	field_options(field_opts, names);
 	model_exemplar_init(&x);
 	if (argc < 2 || argv[1][0] == '-')
 		return cli_usage("edit", _("give the exemplar number."));
@@ -440,58 +449,11 @@ static void show_line(struct cli *c, const char *field, const char *value)
 	table_row(c->out, row);
 }
 
-static void show_date(struct cli *c, const char *field, date_t d)
-{
-	char b[DATE_TEXT_SIZE];
-
-	cli_date(c, d, b);
-	show_line(c, field, b);
-}
-
-static void show_time(struct cli *c, const char *field, int64_t at)
-{
-	char b[CLI_TIME_SIZE];
-
-	cli_time(c, at, b);
-	show_line(c, field, b);
-}
-
-/* Every field of x, a line each; `unit` names x's unit for people (NULL: the
- * code alone).  0, or -1 when a line could not be made. */
-static int show_fields(struct cli *c, const struct exemplar *x, const struct unit *unit)
+/* A line per propagation event: "channel date reference". 0, or -1 (no memory). */
+static int show_propagations(struct cli *c, const struct exemplar *x)
 {
 	bool tsv = c->fmt == TABLE_TSV;
-	char n[32], *named = NULL;
 
-	snprintf(n, sizeof n, "%" PRIu64, x->id);
-	show_line(c, "id", n);
-	snprintf(n, sizeof n, "%" PRIu32, x->version);
-	show_line(c, "version", n);
-	show_line(c, "name", x->name);
-	show_line(c, "type", tsv ? model_type_code(x->type) : model_type_label(x->type));
-	show_line(c, "category",
-		  tsv ? model_category_code(x->category) : model_category_label(x->category));
-	if (!tsv && unit && unit->name &&
-	    asprintf(&named, "%s (%s)", unit->name, x->unit) < 0)
-		return -1;
-	show_line(c, "unit", named ? named : x->unit);
-	free(named);
-	show_date(c, "date", x->date);
-	show_line(c, "status",
-		  tsv ? model_status_code(x->status) : model_status_label(x->status));
-	show_line(c, "status_reason", x->status_reason);
-	show_line(c, "gender",
-		  tsv ? model_gender_code(x->gender) : model_gender_label(x->gender));
-	snprintf(n, sizeof n, "%d", x->birth_year);
-	show_line(c, "birth_year", x->birth_year ? n : "");
-	show_line(c, "position", x->position);
-	show_line(c, "workplace", x->workplace);
-	show_line(c, "movement", x->movement);
-	show_line(c, "achievements", x->achievements);
-	show_line(c, "form", x->commendation.form);
-	show_line(c, "decision", x->commendation.decision);
-	show_date(c, "decision_date", x->commendation.date);
-	show_line(c, "signer", x->commendation.signer);
 	for (size_t i = 0; i < x->n_propagations; i++) {
 		const struct propagation *p = &x->propagations[i];
 		char d[DATE_TEXT_SIZE], *line;
@@ -503,10 +465,34 @@ static int show_fields(struct cli *c, const struct exemplar *x, const struct uni
 		show_line(c, "propagation", line);
 		free(line);
 	}
-	show_line(c, "created_by", x->created_by);
-	show_time(c, "created_at", x->created_at);
-	show_line(c, "updated_by", x->updated_by);
-	show_time(c, "updated_at", x->updated_at);
+	return 0;
+}
+
+/* Every field of x, a line each, in the field table's order; `unit` names x's
+ * unit for people (NULL: the code alone).  0, or -1 when a line could not be made. */
+static int show_fields(struct cli *c, const struct exemplar *x, const struct unit *unit)
+{
+	bool tsv = c->fmt == TABLE_TSV;
+	char b[CLI_TIME_SIZE], *named = NULL; /* CLI_TIME_SIZE > FIELD_VALUE_SIZE */
+
+	for (size_t i = 0; i < FIELD_COUNT; i++) {
+		const struct field *f = &field_table[i];
+		const char *v = field_value(x, f, tsv ? 0 : FIELD_LABELS | FIELD_DATES_VN, b);
+		if (f->kind == FK_LIST && show_propagations(c, x))
+			return -1;
+		if (f->kind == FK_TIME) {
+			cli_time(c, *(const int64_t *)((const char *)x + f->offset), b);
+			v = b;
+		}
+		if (!v)
+			continue;
+		if (f->kind == FK_UNIT && !tsv && unit && unit->name &&
+		    asprintf(&named, "%s (%s)", unit->name, x->unit) < 0)
+			return -1;
+		show_line(c, f->code, named ? named : v);
+		free(named);
+		named = NULL;
+	}
 	return 0;
 }
 

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fields.h"
 #include "i18n.h"
 #include "mem.h"
 
@@ -27,14 +28,8 @@ enum {
 	MAX_LIST = 100000,
 };
 
-/* Exemplar tags.  Never renumber: they are on disk. */
-enum {
-	EX_ID = 1, EX_VERSION, EX_TYPE, EX_CATEGORY, EX_STATUS, EX_GENDER,
-	EX_BIRTH_YEAR, EX_DATE, EX_UNIT, EX_NAME, EX_POSITION, EX_WORKPLACE,
-	EX_MOVEMENT, EX_ACHIEVEMENTS, EX_STATUS_REASON, EX_CREATED_BY,
-	EX_UPDATED_BY, EX_CREATED_AT, EX_UPDATED_AT, EX_COMMEND_FORM,
-	EX_COMMEND_DECISION, EX_COMMEND_DATE, EX_COMMEND_SIGNER, EX_PROPAGATION,
-};
+/* Exemplar tags are the field table's (fields.h); a propagation's own are these.
+ * Never renumber: they are on disk. */
 enum { PR_CHANNEL = 1, PR_DATE, PR_REF, PR_BY, PR_AT };
 enum {
 	UN_CODE = 1, UN_NAME, UN_KIND, UN_BLOCK, UN_QUOTA, UN_FROM, UN_TO,
@@ -238,6 +233,28 @@ static int pl_enum(struct rd *r, const uint8_t *pl, size_t n, int count, int *ou
 	return 0;
 }
 
+/* What a reader does with one field: the reader, the tag, the payload. */
+typedef void field_fn(struct rd *r, int tag, const uint8_t *q, size_t m, void *ctx);
+
+/*
+ * Read every field of r into `one`, after the format byte `fmt` (0: a nested
+ * list, which has none); stops at the first damage.  0, or -1 with r->bad.
+ */
+static int read_fields(struct rd *r, uint8_t fmt, field_fn *one, void *ctx)
+{
+	const uint8_t *q;
+	size_t m;
+	int tag, rc = 0;
+
+	if (fmt && (r->p == r->end || *r->p++ != fmt))
+		r->bad = 1;
+	while (!r->bad && (rc = next_field(r, &tag, &q, &m)) > 0)
+		one(r, tag, q, m, ctx);
+	if (rc < 0 && !r->bad)
+		r->bad = 1;
+	return r->bad ? -1 : 0;
+}
+
 /* Replace *dst by a NUL-terminated copy of the payload. */
 static int pl_str(struct rd *r, const uint8_t *pl, size_t n, char **dst)
 {
@@ -289,7 +306,7 @@ static int damaged(struct rd *r, struct err *e, const char *what)
 
 /* ---- exemplars --------------------------------------------------------- */
 
-static int encode_propagation(const struct propagation *p, struct buf *out)
+static int encode_propagation(const struct propagation *p, int tag, struct buf *out)
 {
 	struct buf in = { 0 };
 	int rc = -1;
@@ -297,149 +314,126 @@ static int encode_propagation(const struct propagation *p, struct buf *out)
 	if (!put_u(&in, PR_CHANNEL, p->channel) && !put_date(&in, PR_DATE, p->date) &&
 	    !put_str(&in, PR_REF, p->ref) && !put_str(&in, PR_BY, p->by) &&
 	    !put_s(&in, PR_AT, p->at))
-		rc = put_nested(out, EX_PROPAGATION, &in);
+		rc = put_nested(out, tag, &in);
 	buf_free(&in);
 	return rc;
+}
+
+/* One field of x, as its row's kind says; 0 or -1. */
+static int encode_field(const struct exemplar *x, const struct field *f, struct buf *out)
+{
+	const char *p = (const char *)x + f->offset;
+
+	switch (f->kind) {
+	case FK_TEXT: return put_str(out, f->tag, field_text(x, f));
+	case FK_UNIT:
+	case FK_ACCOUNT: return put_str(out, f->tag, p);
+	case FK_ENUM: return put_u(out, f->tag, (uint64_t)field_enum(x, f));
+	case FK_DATE: return put_date(out, f->tag, *(const date_t *)p);
+	case FK_YEAR: return put_s(out, f->tag, *(const int *)p);
+	case FK_TIME: return put_s(out, f->tag, *(const int64_t *)p);
+	case FK_ID: return put_u(out, f->tag, x->id);
+	case FK_VERSION: return put_u(out, f->tag, x->version);
+	case FK_LIST:
+		for (size_t i = 0; i < x->n_propagations; i++)
+			if (encode_propagation(&x->propagations[i], f->tag, out))
+				return -1;
+		return 0;
+	case FK_UNIT_NAME: return 0;
+	}
+	return 0;
 }
 
 int codec_encode_exemplar(const struct exemplar *x, struct buf *out)
 {
 	uint8_t fmt = FMT_EXEMPLAR_V1;
-	const struct commendation *c = &x->commendation;
 
-	if (buf_put(out, &fmt, 1) || put_u(out, EX_ID, x->id) ||
-	    put_u(out, EX_VERSION, x->version) || put_u(out, EX_TYPE, x->type) ||
-	    put_u(out, EX_CATEGORY, x->category) || put_u(out, EX_STATUS, x->status) ||
-	    put_u(out, EX_GENDER, x->gender) || put_s(out, EX_BIRTH_YEAR, x->birth_year) ||
-	    put_date(out, EX_DATE, x->date) || put_str(out, EX_UNIT, x->unit) ||
-	    put_str(out, EX_NAME, x->name) || put_str(out, EX_POSITION, x->position) ||
-	    put_str(out, EX_WORKPLACE, x->workplace) ||
-	    put_str(out, EX_MOVEMENT, x->movement) ||
-	    put_str(out, EX_ACHIEVEMENTS, x->achievements) ||
-	    put_str(out, EX_STATUS_REASON, x->status_reason) ||
-	    put_str(out, EX_CREATED_BY, x->created_by) ||
-	    put_str(out, EX_UPDATED_BY, x->updated_by) ||
-	    put_s(out, EX_CREATED_AT, x->created_at) ||
-	    put_s(out, EX_UPDATED_AT, x->updated_at) ||
-	    put_str(out, EX_COMMEND_FORM, c->form) ||
-	    put_str(out, EX_COMMEND_DECISION, c->decision) ||
-	    put_date(out, EX_COMMEND_DATE, c->date) ||
-	    put_str(out, EX_COMMEND_SIGNER, c->signer))
+	if (buf_put(out, &fmt, 1))
 		return -1;
-	for (size_t i = 0; i < x->n_propagations; i++)
-		if (encode_propagation(&x->propagations[i], out))
+	for (size_t i = 0; i < FIELD_COUNT; i++)
+		if (field_table[i].tag && encode_field(x, &field_table[i], out))
 			return -1;
 	return 0;
 }
 
-static int decode_propagation(struct rd *outer, const uint8_t *pl, size_t n,
-			      struct exemplar *x)
+static void propagation_field(struct rd *r, int tag, const uint8_t *q, size_t m, void *ctx)
+{
+	struct propagation *p = ctx;
+	int64_t v;
+	int ch;
+
+	switch (tag) {
+	case PR_CHANNEL: if (!pl_enum(r, q, m, CHANNEL_COUNT_, &ch)) p->channel = ch; break;
+	case PR_DATE: pl_date(r, q, m, &p->date); break;
+	case PR_REF: pl_str(r, q, m, &p->ref); break;
+	case PR_BY: pl_fixed(r, q, m, p->by, sizeof p->by); break;
+	case PR_AT: if (!pl_int(r, q, m, INT64_MIN / 2, INT64_MAX / 2, &v)) p->at = v; break;
+	}
+}
+
+static void decode_propagation(struct rd *outer, const uint8_t *pl, size_t n,
+			       struct exemplar *x)
 {
 	struct rd r = { pl, pl + n, 0 };
 	struct propagation p = { .date = DATE_NONE };
-	const uint8_t *q;
-	size_t m;
-	int tag, ch, rc;
+	struct propagation *a = NULL;
 
-	if (x->n_propagations >= MAX_LIST) {
-		outer->bad = 1;
-		return -1;
-	}
-	while ((rc = next_field(&r, &tag, &q, &m)) > 0) {
-		int64_t v;
-		switch (tag) {
-		case PR_CHANNEL:
-			if (!pl_enum(&r, q, m, CHANNEL_COUNT_, &ch))
-				p.channel = ch;
-			break;
-		case PR_DATE: pl_date(&r, q, m, &p.date); break;
-		case PR_REF: pl_str(&r, q, m, &p.ref); break;
-		case PR_BY: pl_fixed(&r, q, m, p.by, sizeof p.by); break;
-		case PR_AT:
-			if (!pl_int(&r, q, m, INT64_MIN / 2, INT64_MAX / 2, &v))
-				p.at = v;
-			break;
-		}
-		if (r.bad)
-			break;
-	}
-	if (r.bad || rc < 0 || !p.channel) {
+	if (x->n_propagations >= MAX_LIST || read_fields(&r, 0, propagation_field, &p) ||
+	    !p.channel)
 		outer->bad = r.bad == 2 ? 2 : 1;
-		free(p.ref);
-		return -1;
-	}
-	struct propagation *a = realloc(x->propagations,
-					(x->n_propagations + 1) * sizeof *a);
-	if (!a) {
+	else if (!(a = realloc(x->propagations, (x->n_propagations + 1) * sizeof *a)))
 		outer->bad = 2;
+	if (outer->bad) {
 		free(p.ref);
-		return -1;
+		return;
 	}
 	x->propagations = a;
 	a[x->n_propagations++] = p;
-	return 0;
 }
 
-/* One exemplar field; the caller checks r->bad. */
-static void decode_exemplar_field(struct rd *r, int tag, const uint8_t *q, size_t m,
-				  struct exemplar *x)
+/* One exemplar field.  A tag no row has is a field added by a later version:
+ * skipped. */
+static void exemplar_field(struct rd *r, int tag, const uint8_t *q, size_t m, void *ctx)
 {
+	struct exemplar *x = ctx;
+	const struct field *f = NULL;
 	uint64_t u;
 	int64_t v;
 	int en;
 
-	switch (tag) {
-	case EX_ID: if (!pl_uint(r, q, m, UINT64_MAX, &u)) x->id = u; break;
-	case EX_VERSION: if (!pl_uint(r, q, m, UINT32_MAX, &u)) x->version = (uint32_t)u; break;
-	case EX_TYPE: if (!pl_enum(r, q, m, TYPE_COUNT_, &en)) x->type = en; break;
-	case EX_CATEGORY: if (!pl_enum(r, q, m, CAT_COUNT_, &en)) x->category = en; break;
-	case EX_STATUS: if (!pl_enum(r, q, m, STATUS_COUNT_, &en)) x->status = en; break;
-	case EX_GENDER: if (!pl_enum(r, q, m, GENDER_COUNT_, &en)) x->gender = en; break;
-	case EX_BIRTH_YEAR: if (!pl_int(r, q, m, 0, 9999, &v)) x->birth_year = (int)v; break;
-	case EX_DATE: pl_date(r, q, m, &x->date); break;
-	case EX_UNIT: pl_fixed(r, q, m, x->unit, sizeof x->unit); break;
-	case EX_NAME: pl_str(r, q, m, &x->name); break;
-	case EX_POSITION: pl_str(r, q, m, &x->position); break;
-	case EX_WORKPLACE: pl_str(r, q, m, &x->workplace); break;
-	case EX_MOVEMENT: pl_str(r, q, m, &x->movement); break;
-	case EX_ACHIEVEMENTS: pl_str(r, q, m, &x->achievements); break;
-	case EX_STATUS_REASON: pl_str(r, q, m, &x->status_reason); break;
-	case EX_CREATED_BY: pl_fixed(r, q, m, x->created_by, sizeof x->created_by); break;
-	case EX_UPDATED_BY: pl_fixed(r, q, m, x->updated_by, sizeof x->updated_by); break;
-	case EX_CREATED_AT: if (!pl_int(r, q, m, 0, INT64_MAX / 2, &v)) x->created_at = v; break;
-	case EX_UPDATED_AT: if (!pl_int(r, q, m, 0, INT64_MAX / 2, &v)) x->updated_at = v; break;
-	case EX_COMMEND_FORM: pl_str(r, q, m, &x->commendation.form); break;
-	case EX_COMMEND_DECISION: pl_str(r, q, m, &x->commendation.decision); break;
-	case EX_COMMEND_DATE: pl_date(r, q, m, &x->commendation.date); break;
-	case EX_COMMEND_SIGNER: pl_str(r, q, m, &x->commendation.signer); break;
-	case EX_PROPAGATION: decode_propagation(r, q, m, x); break;
-	default: break; /* a field added by a later version */
+	for (size_t i = 0; !f && i < FIELD_COUNT; i++)
+		if (field_table[i].tag == tag)
+			f = &field_table[i];
+	if (!f)
+		return;
+	char *p = (char *)x + f->offset;
+	switch (f->kind) {
+	case FK_TEXT: pl_str(r, q, m, field_text_at(x, f)); break;
+	case FK_UNIT: pl_fixed(r, q, m, p, sizeof x->unit); break;
+	case FK_ACCOUNT: pl_fixed(r, q, m, p, USER_MAX + 1); break;
+	case FK_ENUM:
+		if (!pl_enum(r, q, m, model_set_end(f->set), &en))
+			field_set_enum(x, f, en);
+		break;
+	case FK_DATE: pl_date(r, q, m, (date_t *)p); break;
+	case FK_YEAR: if (!pl_int(r, q, m, 0, 9999, &v)) *(int *)p = (int)v; break;
+	case FK_TIME: if (!pl_int(r, q, m, 0, INT64_MAX / 2, &v)) *(int64_t *)p = v; break;
+	case FK_ID: if (!pl_uint(r, q, m, UINT64_MAX, &u)) x->id = u; break;
+	case FK_VERSION: if (!pl_uint(r, q, m, UINT32_MAX, &u)) x->version = (uint32_t)u; break;
+	case FK_LIST: decode_propagation(r, q, m, x); break;
+	case FK_UNIT_NAME: break;
 	}
 }
 
 int codec_decode_exemplar(const void *p, size_t n, struct exemplar *x, struct err *e)
 {
 	struct rd r = { p, (const uint8_t *)p + n, 0 };
-	const uint8_t *q;
-	size_t m;
-	int tag, rc;
 
 	model_exemplar_free(x);
-	if (n < 1 || *r.p != FMT_EXEMPLAR_V1) {
-		r.bad = 1;
-		return damaged(&r, e, _("exemplar"));
-	}
-	r.p++;
-	while ((rc = next_field(&r, &tag, &q, &m)) > 0) {
-		decode_exemplar_field(&r, tag, q, m, x);
-		if (r.bad)
-			break;
-	}
-	if (r.bad || rc < 0 || !x->id || !x->type || !x->category || !x->status ||
-	    !x->name || !*x->name || x->date == DATE_NONE || !x->unit[0]) {
+	if (read_fields(&r, FMT_EXEMPLAR_V1, exemplar_field, x) || !x->id || !x->type ||
+	    !x->category || !x->status || !x->name || !*x->name || x->date == DATE_NONE ||
+	    !x->unit[0]) {
 		model_exemplar_free(x);
-		if (!r.bad)
-			r.bad = 1;
 		return damaged(&r, e, _("exemplar"));
 	}
 	return 0;
@@ -460,41 +454,35 @@ int codec_encode_unit(const struct unit *u, struct buf *out)
 	return 0;
 }
 
+static void unit_field(struct rd *r, int tag, const uint8_t *q, size_t m, void *ctx)
+{
+	struct unit *u = ctx;
+	uint64_t v;
+	int en;
+
+	switch (tag) {
+	case UN_CODE: pl_fixed(r, q, m, u->code, sizeof u->code); break;
+	case UN_NAME: pl_str(r, q, m, &u->name); break;
+	case UN_KIND: if (!pl_enum(r, q, m, KIND_COUNT_, &en)) u->kind = en; break;
+	case UN_BLOCK: pl_fixed(r, q, m, u->block, sizeof u->block); break;
+	case UN_QUOTA: if (!pl_uint(r, q, m, 1000, &v)) u->quota = (int)v; break;
+	case UN_FROM: pl_date(r, q, m, &u->active_from); break;
+	case UN_TO: pl_date(r, q, m, &u->active_to); break;
+	case UN_SUCCESSOR: pl_fixed(r, q, m, u->successor, sizeof u->successor); break;
+	default: break;
+	}
+}
+
 int codec_decode_unit(const void *p, size_t n, struct unit *u, struct err *e)
 {
 	struct rd r = { p, (const uint8_t *)p + n, 0 };
-	const uint8_t *q;
-	size_t m;
-	uint64_t v;
-	int tag, rc, en;
 
 	model_unit_free(u);
 	memset(u, 0, sizeof *u);
 	u->active_from = u->active_to = DATE_NONE;
-	if (n < 1 || *r.p != FMT_UNIT_V1) {
-		r.bad = 1;
-		return damaged(&r, e, _("unit"));
-	}
-	r.p++;
-	while ((rc = next_field(&r, &tag, &q, &m)) > 0) {
-		switch (tag) {
-		case UN_CODE: pl_fixed(&r, q, m, u->code, sizeof u->code); break;
-		case UN_NAME: pl_str(&r, q, m, &u->name); break;
-		case UN_KIND: if (!pl_enum(&r, q, m, KIND_COUNT_, &en)) u->kind = en; break;
-		case UN_BLOCK: pl_fixed(&r, q, m, u->block, sizeof u->block); break;
-		case UN_QUOTA: if (!pl_uint(&r, q, m, 1000, &v)) u->quota = (int)v; break;
-		case UN_FROM: pl_date(&r, q, m, &u->active_from); break;
-		case UN_TO: pl_date(&r, q, m, &u->active_to); break;
-		case UN_SUCCESSOR: pl_fixed(&r, q, m, u->successor, sizeof u->successor); break;
-		default: break;
-		}
-		if (r.bad)
-			break;
-	}
-	if (r.bad || rc < 0 || !u->code[0] || !u->name || !*u->name || !u->kind) {
+	if (read_fields(&r, FMT_UNIT_V1, unit_field, u) || !u->code[0] || !u->name ||
+	    !*u->name || !u->kind) {
 		model_unit_free(u);
-		if (!r.bad)
-			r.bad = 1;
 		return damaged(&r, e, _("unit"));
 	}
 	return 0;
@@ -525,67 +513,64 @@ int codec_encode_audit(const struct audit_entry *a, struct buf *out)
 	return 0;
 }
 
+/* One change's parts, owned until it is added to the entry. */
+struct change_parts {
+	char *field, *before, *after;
+};
+
+static void change_field(struct rd *r, int tag, const uint8_t *q, size_t m, void *ctx)
+{
+	struct change_parts *c = ctx;
+
+	if (tag == CH_FIELD)
+		pl_str(r, q, m, &c->field);
+	else if (tag == CH_BEFORE)
+		pl_str(r, q, m, &c->before);
+	else if (tag == CH_AFTER)
+		pl_str(r, q, m, &c->after);
+}
+
 static void decode_change(struct rd *outer, const uint8_t *pl, size_t n,
 			  struct audit_entry *a)
 {
 	struct rd r = { pl, pl + n, 0 };
-	char *f = NULL, *b = NULL, *af = NULL;
-	const uint8_t *q;
-	size_t m;
-	int tag, rc;
+	struct change_parts c = { 0 };
 
-	while ((rc = next_field(&r, &tag, &q, &m)) > 0) {
-		if (tag == CH_FIELD)
-			pl_str(&r, q, m, &f);
-		else if (tag == CH_BEFORE)
-			pl_str(&r, q, m, &b);
-		else if (tag == CH_AFTER)
-			pl_str(&r, q, m, &af);
-		if (r.bad)
-			break;
-	}
-	if (r.bad || rc < 0 || !f || !*f || a->n_changes >= MAX_LIST)
+	if (read_fields(&r, 0, change_field, &c) || !c.field || !*c.field ||
+	    a->n_changes >= MAX_LIST)
 		outer->bad = r.bad == 2 ? 2 : 1;
-	else if (audit_add_change(a, f, b, af))
+	else if (audit_add_change(a, c.field, c.before, c.after))
 		outer->bad = 2; /* out of memory, not a damaged record */
-	free(f);
-	free(b);
-	free(af);
+	free(c.field);
+	free(c.before);
+	free(c.after);
+}
+
+static void audit_field(struct rd *r, int tag, const uint8_t *q, size_t m, void *ctx)
+{
+	struct audit_entry *a = ctx;
+	uint64_t u;
+	int64_t v;
+
+	switch (tag) {
+	case AU_SEQ: if (!pl_uint(r, q, m, UINT64_MAX, &u)) a->seq = u; break;
+	case AU_TIME: if (!pl_int(r, q, m, 0, INT64_MAX / 2, &v)) a->time = v; break;
+	case AU_USER: pl_fixed(r, q, m, a->user, sizeof a->user); break;
+	case AU_OP: pl_fixed(r, q, m, a->op, sizeof a->op); break;
+	case AU_RECORD: if (!pl_uint(r, q, m, UINT64_MAX, &u)) a->record = u; break;
+	case AU_NOTE: pl_str(r, q, m, &a->note); break;
+	case AU_CHANGE: decode_change(r, q, m, a); break;
+	default: break;
+	}
 }
 
 int codec_decode_audit(const void *p, size_t n, struct audit_entry *a, struct err *e)
 {
 	struct rd r = { p, (const uint8_t *)p + n, 0 };
-	const uint8_t *q;
-	size_t m;
-	uint64_t u;
-	int64_t v;
-	int tag, rc;
 
 	audit_entry_free(a);
-	if (n < 1 || *r.p != FMT_AUDIT_V1) {
-		r.bad = 1;
-		return damaged(&r, e, _("audit"));
-	}
-	r.p++;
-	while ((rc = next_field(&r, &tag, &q, &m)) > 0) {
-		switch (tag) {
-		case AU_SEQ: if (!pl_uint(&r, q, m, UINT64_MAX, &u)) a->seq = u; break;
-		case AU_TIME: if (!pl_int(&r, q, m, 0, INT64_MAX / 2, &v)) a->time = v; break;
-		case AU_USER: pl_fixed(&r, q, m, a->user, sizeof a->user); break;
-		case AU_OP: pl_fixed(&r, q, m, a->op, sizeof a->op); break;
-		case AU_RECORD: if (!pl_uint(&r, q, m, UINT64_MAX, &u)) a->record = u; break;
-		case AU_NOTE: pl_str(&r, q, m, &a->note); break;
-		case AU_CHANGE: decode_change(&r, q, m, a); break;
-		default: break;
-		}
-		if (r.bad)
-			break;
-	}
-	if (r.bad || rc < 0 || !a->seq || !a->op[0]) {
+	if (read_fields(&r, FMT_AUDIT_V1, audit_field, a) || !a->seq || !a->op[0]) {
 		audit_entry_free(a);
-		if (!r.bad)
-			r.bad = 1;
 		return damaged(&r, e, _("audit"));
 	}
 	return 0;

@@ -16,7 +16,6 @@
 #include "mem.h"
 #include "text.h"
 
-#define N(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- import: problems --------------------------------------------------------------- */
 
@@ -167,10 +166,10 @@ static int map_header(struct import *im)
 		if (im->cols[c].required && !im->where[c])
 			problem(im, 1, 0, false, _("the column \"%s\" is missing."),
 				_(im->cols[c].label));
-	if (im->cols == sheet_exemplar_columns && !im->where[SHEET_X_UNIT] &&
-	    !im->where[SHEET_X_UNIT_NAME])
+	if (im->cols == sheet_exemplar_columns && !im->where[FIELD_UNIT] &&
+	    !im->where[FIELD_UNIT_NAME])
 		problem(im, 1, 0, false, _("the column \"%s\" (or \"%s\") is missing."),
-			_(im->cols[SHEET_X_UNIT].label), _(im->cols[SHEET_X_UNIT_NAME].label));
+			_(im->cols[FIELD_UNIT].label), _(im->cols[FIELD_UNIT_NAME].label));
 	return im->nomem || im->res->n_problems > before;
 }
 
@@ -225,7 +224,7 @@ static int day_cell(struct import *im, size_t row, size_t c, const char *s, date
 
 /* An enum cell: the value whose code or label it is; "" gives `none` (if >= 0). */
 static int enum_cell(struct import *im, size_t row, size_t c, const char *s, int none,
-		     enum sheet_enum which, int *out)
+		     enum model_set which, int *out)
 {
 	char list[512];
 
@@ -265,7 +264,7 @@ static const struct unit *find_unit(struct import *im, const char *s)
 
 static void unit_cell(struct import *im, const struct csvio_row *row, struct exemplar *x)
 {
-	const char *code = cell(im, row, SHEET_X_UNIT), *name = cell(im, row, SHEET_X_UNIT_NAME);
+	const char *code = cell(im, row, FIELD_UNIT), *name = cell(im, row, FIELD_UNIT_NAME);
 	const struct unit *u = find_unit(im, *code ? code : name);
 
 	if (im->nomem)
@@ -275,11 +274,11 @@ static void unit_cell(struct import *im, const struct csvio_row *row, struct exe
 	else if (*code && strlen(code) <= CODE_MAX)
 		snprintf(x->unit, sizeof x->unit, "%s", code); /* the register says it is unknown */
 	else if (*code || *name)
-		cell_problem(im, row->row, *code ? SHEET_X_UNIT : SHEET_X_UNIT_NAME,
+		cell_problem(im, row->row, *code ? FIELD_UNIT : FIELD_UNIT_NAME,
 			     _("there is no unit \"%s\"."), *code ? code : name);
 	else
 		cell_problem(im, row->row,
-			     im->where[SHEET_X_UNIT] ? SHEET_X_UNIT : SHEET_X_UNIT_NAME,
+			     im->where[FIELD_UNIT] ? FIELD_UNIT : FIELD_UNIT_NAME,
 			     _("the introducing unit is missing."));
 }
 
@@ -296,7 +295,7 @@ static int parse_event(struct import *im, size_t row, size_t n, const char *line
 		return -1;
 	}
 	if (rc)
-		cell_problem(im, row, SHEET_X_PROPAGATIONS, _("event %zu: %s is not valid; write "
+		cell_problem(im, row, FIELD_PROPAGATIONS, _("event %zu: %s is not valid; write "
 							      "each event on its own line as "
 							      "\"date | channel | account | time "
 							      "| reference\"."), n, _(what[rc]));
@@ -332,72 +331,58 @@ static int propagations_cell_parse(struct import *im, size_t row, const char *s,
 	return rc;
 }
 
-/* Every text field of an exemplar, by column. */
-static const struct { size_t col; size_t offset; } ex_texts[] = {
-	{ SHEET_X_NAME, offsetof(struct exemplar, name) },
-	{ SHEET_X_POSITION, offsetof(struct exemplar, position) },
-	{ SHEET_X_WORKPLACE, offsetof(struct exemplar, workplace) },
-	{ SHEET_X_MOVEMENT, offsetof(struct exemplar, movement) },
-	{ SHEET_X_ACHIEVEMENTS, offsetof(struct exemplar, achievements) },
-	{ SHEET_X_REASON, offsetof(struct exemplar, status_reason) },
-	{ SHEET_X_FORM, offsetof(struct exemplar, commendation.form) },
-	{ SHEET_X_DECISION, offsetof(struct exemplar, commendation.decision) },
-	{ SHEET_X_SIGNER, offsetof(struct exemplar, commendation.signer) },
-};
-
 static void number_cells(struct import *im, const struct csvio_row *row, struct exemplar *x)
 {
 	unsigned long long v;
 	const char *s;
 
 	/* Below 2^63: the next new number is one past the highest kept one. */
-	if (whole(s = cell(im, row, SHEET_X_ID), 1, INT64_MAX, 0, &v))
-		cell_problem(im, row->row, SHEET_X_ID, _("\"%s\" is not an exemplar number."), s);
+	if (whole(s = cell(im, row, FIELD_ID), 1, INT64_MAX, 0, &v))
+		cell_problem(im, row->row, FIELD_ID, _("\"%s\" is not an exemplar number."), s);
 	x->id = v;
-	if (whole(s = cell(im, row, SHEET_X_VERSION), 1, UINT32_MAX, 0, &v))
-		cell_problem(im, row->row, SHEET_X_VERSION, _("\"%s\" is not a version number."),
+	if (whole(s = cell(im, row, FIELD_VERSION), 1, UINT32_MAX, 0, &v))
+		cell_problem(im, row->row, FIELD_VERSION, _("\"%s\" is not a version number."),
 			     s);
 	x->version = (uint32_t)v;
-	if (whole(s = cell(im, row, SHEET_X_BIRTH_YEAR), 1, 9999, 0, &v))
-		cell_problem(im, row->row, SHEET_X_BIRTH_YEAR, _("\"%s\" is not a year."), s);
+	if (whole(s = cell(im, row, FIELD_BIRTH_YEAR), 1, 9999, 0, &v))
+		cell_problem(im, row->row, FIELD_BIRTH_YEAR, _("\"%s\" is not a year."), s);
 	x->birth_year = (int)v;
 }
 
-static void enum_cells(struct import *im, const struct csvio_row *row, struct exemplar *x)
+/* The cell of field c: the texts, enums, dates, accounts and times alike. */
+static void field_cell(struct import *im, size_t row, size_t c, const char *s,
+		       struct exemplar *x)
 {
-	size_t n = row->row;
+	const struct field *f = &field_table[c];
+	char *p = (char *)x + f->offset;
 	int v;
 
-	if (!enum_cell(im, n, SHEET_X_CATEGORY, cell(im, row, SHEET_X_CATEGORY), -1,
-		       SHEET_CATEGORY, &v))
-		x->category = (enum ex_category)v;
-	/* No type given: the category's. */
-	if (!enum_cell(im, n, SHEET_X_TYPE, cell(im, row, SHEET_X_TYPE), 0, SHEET_TYPE, &v))
-		x->type = v ? (enum ex_type)v : model_category_type(x->category);
-	if (!enum_cell(im, n, SHEET_X_GENDER, cell(im, row, SHEET_X_GENDER), 0, SHEET_GENDER, &v))
-		x->gender = (enum ex_gender)v;
-	if (!enum_cell(im, n, SHEET_X_STATUS, cell(im, row, SHEET_X_STATUS), 0, SHEET_STATUS, &v))
-		x->status = (enum ex_status)v;
-}
-
-static void stamp_cells(struct import *im, const struct csvio_row *row, struct exemplar *x)
-{
-	static const struct { size_t by, at; } stamps[] = {
-		{ SHEET_X_CREATED_BY, SHEET_X_CREATED_AT },
-		{ SHEET_X_UPDATED_BY, SHEET_X_UPDATED_AT },
-	};
-	char *who[] = { x->created_by, x->updated_by };
-	int64_t *when[] = { &x->created_at, &x->updated_at };
-
-	for (size_t i = 0; i < N(stamps); i++) {
-		const char *by = cell(im, row, stamps[i].by), *at = cell(im, row, stamps[i].at);
-		if (sheet_account(by, who[i]))
-			cell_problem(im, row->row, stamps[i].by,
-				     _("\"%s\" is not an account name."), by);
-		if (*at && sheet_parse_time(at, when[i]))
-			cell_problem(im, row->row, stamps[i].at, _("\"%s\" is not a time written "
-								   "YYYY-MM-DDTHH:MM:SS+07:00."),
-				     at);
+	switch (f->kind) {
+	case FK_TEXT:
+		set_text(im, field_text_at(x, f), s);
+		break;
+	case FK_ENUM:
+		/* "" is none, but for a value the file must give (the category). */
+		if (!enum_cell(im, row, c, s, f->flags & FF_REQUIRED ? -1 : 0, f->set, &v))
+			field_set_enum(x, f, v);
+		break;
+	case FK_DATE:
+		if (!*s && c == FIELD_DATE)
+			cell_problem(im, row, c, _("the introduction date is missing."));
+		else
+			day_cell(im, row, c, s, (date_t *)p);
+		break;
+	case FK_ACCOUNT:
+		if (sheet_account(s, p))
+			cell_problem(im, row, c, _("\"%s\" is not an account name."), s);
+		break;
+	case FK_TIME:
+		if (*s && sheet_parse_time(s, (int64_t *)p))
+			cell_problem(im, row, c, _("\"%s\" is not a time written "
+						   "YYYY-MM-DDTHH:MM:SS+07:00."), s);
+		break;
+	default:
+		break;
 	}
 }
 
@@ -405,22 +390,14 @@ static void stamp_cells(struct import *im, const struct csvio_row *row, struct e
 static int parse_exemplar(struct import *im, const struct csvio_row *row, struct exemplar *x)
 {
 	size_t before = im->res->n_problems;
-	const char *s;
 
 	number_cells(im, row, x);
 	unit_cell(im, row, x);
-	enum_cells(im, row, x);
-	for (size_t i = 0; i < N(ex_texts); i++)
-		set_text(im, (char **)((char *)x + ex_texts[i].offset),
-			 cell(im, row, ex_texts[i].col));
-	if (!*(s = cell(im, row, SHEET_X_DATE)))
-		cell_problem(im, row->row, SHEET_X_DATE, _("the introduction date is missing."));
-	else
-		day_cell(im, row->row, SHEET_X_DATE, s, &x->date);
-	day_cell(im, row->row, SHEET_X_DECISION_DATE, cell(im, row, SHEET_X_DECISION_DATE),
-		 &x->commendation.date);
-	propagations_cell_parse(im, row->row, cell(im, row, SHEET_X_PROPAGATIONS), x);
-	stamp_cells(im, row, x);
+	for (size_t c = 0; c < FIELD_COUNT; c++)
+		field_cell(im, row->row, c, cell(im, row, c), x);
+	if (!x->type) /* no type given: the category's */
+		x->type = model_category_type(x->category);
+	propagations_cell_parse(im, row->row, cell(im, row, FIELD_PROPAGATIONS), x);
 	return im->res->n_problems > before ? -1 : 0;
 }
 
@@ -433,9 +410,9 @@ static size_t field_column(const struct import *im, const char *field)
 	bool ex = im->cols == sheet_exemplar_columns;
 
 	if (ex && (!strcmp(field, "ref") || !strcmp(field, "channel")))
-		return SHEET_X_PROPAGATIONS;
-	if (ex && !strcmp(field, "unit") && !im->where[SHEET_X_UNIT])
-		return SHEET_X_UNIT_NAME;
+		return FIELD_PROPAGATIONS;
+	if (ex && !strcmp(field, "unit") && !im->where[FIELD_UNIT])
+		return FIELD_UNIT_NAME;
 	for (size_t c = 0; c < im->ncols; c++)
 		if (im->cols[c].code && !strcmp(im->cols[c].code, field))
 			return c;
@@ -566,7 +543,7 @@ static int parse_unit(struct import *im, const struct csvio_row *row, struct uni
 					      "a-z, 0-9 or _."), s);
 	snprintf(u->code, sizeof u->code, "%s", s);
 	set_text(im, &u->name, cell(im, row, SHEET_U_NAME));
-	if (!enum_cell(im, n, SHEET_U_KIND, cell(im, row, SHEET_U_KIND), -1, SHEET_KIND, &v))
+	if (!enum_cell(im, n, SHEET_U_KIND, cell(im, row, SHEET_U_KIND), -1, SET_KIND, &v))
 		u->kind = (enum unit_kind)v;
 	s = cell(im, row, SHEET_U_BLOCK);
 	const struct config *cfg = register_config(im->r);

@@ -1,10 +1,10 @@
 /* export.c - see export.h. */
 #include "export.h"
 
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "fields.h"
 #include "i18n.h"
 #include "query.h"
 #include "sheet.h"
@@ -17,36 +17,31 @@ struct export_ctx {
 	size_t count;
 };
 
+/* One row of the file: each field as its column holds it (enums as labels). */
 static int export_exemplar(const struct exemplar *x, void *p)
 {
 	struct export_ctx *c = p;
 	const struct unit *u = units_find(c->units, x->unit);
-	char id[24], ver[16], by[16], date[DATE_TEXT_SIZE], dd[DATE_TEXT_SIZE];
-	char ca[SHEET_TIME_SIZE], ua[SHEET_TIME_SIZE];
+	char buf[FIELD_COUNT][SHEET_TIME_SIZE]; /* more than FIELD_VALUE_SIZE */
+	const char *cells[FIELD_COUNT];
 	char *props = sheet_format_propagations(x);
 
 	if (!props) {
 		c->rp->failed = true;
 		return -1;
 	}
-	snprintf(id, sizeof id, "%" PRIu64, x->id);
-	snprintf(ver, sizeof ver, "%" PRIu32, x->version);
-	by[0] = 0;
-	if (x->birth_year)
-		snprintf(by, sizeof by, "%d", x->birth_year);
-	date_format(x->date, date);
-	date_format(x->commendation.date, dd);
-	sheet_format_time(x->created_at, ca);
-	sheet_format_time(x->updated_at, ua);
-	const char *cells[SHEET_X_SKIP] = {
-		id, ver, x->unit, u ? u->name : "", model_type_label(x->type),
-		model_category_label(x->category), x->name,
-		x->gender ? model_gender_label(x->gender) : "",
-		by, x->position, x->workplace, x->movement, x->achievements, date,
-		model_status_label(x->status), x->status_reason, x->commendation.form,
-		x->commendation.decision, dd, x->commendation.signer, props, x->created_by, ca,
-		x->updated_by, ua,
-	};
+	for (size_t i = 0; i < FIELD_COUNT; i++) {
+		const struct field *f = &field_table[i];
+		cells[i] = field_value(x, f, FIELD_LABELS, buf[i]);
+		if (f->kind == FK_TIME) {
+			sheet_format_time(*(const int64_t *)((const char *)x + f->offset), buf[i]);
+			cells[i] = buf[i];
+		} else if (f->kind == FK_UNIT_NAME) {
+			cells[i] = u ? u->name : "";
+		} else if (f->kind == FK_LIST) {
+			cells[i] = props;
+		}
+	}
 	report_row(c->rp, c->sec, REPORT_ROW, cells);
 	free(props);
 	c->count++;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "fields.h"
 #include "i18n.h"
 #include "text.h"
 
@@ -93,34 +94,11 @@ static const struct name_pair quotas[QUOTA_MET + 1] = {
 	[QUOTA_MET] = { "met", N_("Met"), 0 },
 };
 
-/* Field names as err.field and the form screen use them; looked up by code. */
-static const struct name_pair fields[] = {
-	{ "type", N_("Type"), 0 },
-	{ "category", N_("Category"), 0 },
-	{ "name", N_("Name"), 0 },
-	{ "gender", N_("Gender"), 0 },
-	{ "birth_year", N_("Year of birth"), 0 },
-	{ "position", N_("Position"), 0 },
-	{ "workplace", N_("Workplace / address"), 0 },
-	{ "movement", N_("Emulation movement"), 0 },
-	{ "achievements", N_("Achievements"), 0 },
-	{ "date", N_("Introduction date"), 0 },
-	{ "unit", N_("Introducing unit"), 0 },
-	{ "status", N_("Status"), 0 },
-	{ "status_reason", N_("Reason"), 0 },
-	{ "form", N_("Form of commendation"), 0 },
-	{ "decision", N_("Decision number"), 0 },
-	{ "decision_date", N_("Decision date"), 0 },
-	{ "signer", N_("Signed by"), 0 },
+/* Codes that name no exemplar field (fields.h has those): a propagation's parts. */
+static const struct name_pair other_fields[] = {
+	{ "propagation", N_("Propagation"), 0 },
 	{ "channel", N_("Propagation channel"), 0 },
 	{ "ref", N_("Title / address"), 0 },
-	{ "id", N_("Number"), 0 },
-	{ "version", N_("Version"), 0 },
-	{ "propagation", N_("Propagation"), 0 },
-	{ "created_by", N_("Entered by"), 0 },
-	{ "created_at", N_("Entered at"), 0 },
-	{ "updated_by", N_("Last changed by"), 0 },
-	{ "updated_at", N_("Last changed at"), 0 },
 };
 
 static const struct name_pair *pair_at(const struct name_pair *t, size_t n, int v)
@@ -156,131 +134,71 @@ static int pair_find(const struct name_pair *t, size_t n, const char *s)
 	return -1;
 }
 
-const char *model_type_code(enum ex_type t)
+static const struct { const struct name_pair *pairs; size_t n; } sets[] = {
+	[SET_TYPE] = { types, N_ELEMS(types) },
+	[SET_CATEGORY] = { categories, N_ELEMS(categories) },
+	[SET_GENDER] = { genders, N_ELEMS(genders) },
+	[SET_STATUS] = { statuses, N_ELEMS(statuses) },
+	[SET_CHANNEL] = { channels, N_ELEMS(channels) },
+	[SET_KIND] = { kinds, N_ELEMS(kinds) },
+};
+
+int model_set_end(enum model_set s)
 {
-	return pair_code(types, N_ELEMS(types), (int)t);
+	return (int)sets[s].n;
 }
 
-const char *model_type_label(enum ex_type t)
+const char *model_set_code(enum model_set s, int v)
 {
-	return pair_label(types, N_ELEMS(types), (int)t);
+	return pair_code(sets[s].pairs, sets[s].n, v);
 }
 
-int model_type_parse(const char *s, enum ex_type *out)
+const char *model_set_label(enum model_set s, int v)
 {
-	int v = pair_find(types, N_ELEMS(types), s);
+	return pair_label(sets[s].pairs, sets[s].n, v);
+}
+
+int model_set_parse(enum model_set s, const char *code, int *out)
+{
+	int v = pair_find(sets[s].pairs, sets[s].n, code);
 
 	if (v < 0)
 		return -1;
-	*out = (enum ex_type)v;
+	*out = v;
 	return 0;
 }
 
-const char *model_category_code(enum ex_category c)
-{
-	return pair_code(categories, N_ELEMS(categories), (int)c);
-}
-
-const char *model_category_label(enum ex_category c)
-{
-	return pair_label(categories, N_ELEMS(categories), (int)c);
-}
-
-int model_category_parse(const char *s, enum ex_category *out)
-{
-	int v = pair_find(categories, N_ELEMS(categories), s);
-
-	if (v < 0)
-		return -1;
-	*out = (enum ex_category)v;
-	return 0;
-}
+/* Each enum's code, label and parse functions, by its set. */
+#define SET_FUNCTIONS_(name, set, type)                                                   \
+	const char *model_##name##_code(type v)                                          \
+	{                                                                                 \
+		return model_set_code(set, (int)v);                                       \
+	}                                                                                 \
+	const char *model_##name##_label(type v)                                         \
+	{                                                                                 \
+		return model_set_label(set, (int)v);                                      \
+	}                                                                                 \
+	int model_##name##_parse(const char *s, type *out)                               \
+	{                                                                                 \
+		int v;                                                                    \
+		if (model_set_parse(set, s, &v))                                          \
+			return -1;                                                        \
+		*out = (type)v;                                                           \
+		return 0;                                                                 \
+	}
+SET_FUNCTIONS_(type, SET_TYPE, enum ex_type)
+SET_FUNCTIONS_(category, SET_CATEGORY, enum ex_category)
+SET_FUNCTIONS_(gender, SET_GENDER, enum ex_gender)
+SET_FUNCTIONS_(status, SET_STATUS, enum ex_status)
+SET_FUNCTIONS_(kind, SET_KIND, enum unit_kind)
+SET_FUNCTIONS_(channel, SET_CHANNEL, enum propagation_channel)
+#undef SET_FUNCTIONS_
 
 enum ex_type model_category_type(enum ex_category c)
 {
 	const struct name_pair *p = pair_at(categories, N_ELEMS(categories), (int)c);
 
 	return p ? p->type : (enum ex_type)0;
-}
-
-const char *model_gender_code(enum ex_gender g)
-{
-	return pair_code(genders, N_ELEMS(genders), (int)g);
-}
-
-const char *model_gender_label(enum ex_gender g)
-{
-	return pair_label(genders, N_ELEMS(genders), (int)g);
-}
-
-int model_gender_parse(const char *s, enum ex_gender *out)
-{
-	int v = pair_find(genders, N_ELEMS(genders), s);
-
-	if (v < 0)
-		return -1;
-	*out = (enum ex_gender)v;
-	return 0;
-}
-
-const char *model_status_code(enum ex_status s)
-{
-	return pair_code(statuses, N_ELEMS(statuses), (int)s);
-}
-
-const char *model_status_label(enum ex_status s)
-{
-	return pair_label(statuses, N_ELEMS(statuses), (int)s);
-}
-
-int model_status_parse(const char *s, enum ex_status *out)
-{
-	int v = pair_find(statuses, N_ELEMS(statuses), s);
-
-	if (v < 0)
-		return -1;
-	*out = (enum ex_status)v;
-	return 0;
-}
-
-const char *model_kind_code(enum unit_kind k)
-{
-	return pair_code(kinds, N_ELEMS(kinds), (int)k);
-}
-
-const char *model_kind_label(enum unit_kind k)
-{
-	return pair_label(kinds, N_ELEMS(kinds), (int)k);
-}
-
-int model_kind_parse(const char *s, enum unit_kind *out)
-{
-	int v = pair_find(kinds, N_ELEMS(kinds), s);
-
-	if (v < 0)
-		return -1;
-	*out = (enum unit_kind)v;
-	return 0;
-}
-
-const char *model_channel_code(enum propagation_channel c)
-{
-	return pair_code(channels, N_ELEMS(channels), (int)c);
-}
-
-const char *model_channel_label(enum propagation_channel c)
-{
-	return pair_label(channels, N_ELEMS(channels), (int)c);
-}
-
-int model_channel_parse(const char *s, enum propagation_channel *out)
-{
-	int v = pair_find(channels, N_ELEMS(channels), s);
-
-	if (v < 0)
-		return -1;
-	*out = (enum propagation_channel)v;
-	return 0;
 }
 
 const char *model_quota_code(enum quota_state s)
@@ -296,34 +214,28 @@ const char *model_quota_label(enum quota_state s)
 /* An unknown field name is returned as it is: better than nothing beside a message. */
 const char *model_field_label(const char *field)
 {
-	int i = pair_find(fields, N_ELEMS(fields), field);
+	const struct field *f = field_find(field);
+	int i = pair_find(other_fields, N_ELEMS(other_fields), field);
 
+	if (f)
+		return _(f->label);
 	if (i < 0)
 		return field ? field : "";
-	return _(fields[i].label);
+	return _(other_fields[i].label);
 }
 
 const char *model_value_text(const char *field, const char *value,
 			     char buf[DATE_TEXT_SIZE])
 {
-	enum ex_type t;
-	enum ex_category c;
-	enum ex_gender g;
-	enum ex_status s;
+	const struct field *f = field_find(field);
 	date_t d;
+	int v;
 
-	if (!field || !value || !*value)
+	if (!f || !value || !*value)
 		return value;
-	if (strcmp(field, "type") == 0 && model_type_parse(value, &t) == 0)
-		return model_type_label(t);
-	if (strcmp(field, "category") == 0 && model_category_parse(value, &c) == 0)
-		return model_category_label(c);
-	if (strcmp(field, "gender") == 0 && model_gender_parse(value, &g) == 0)
-		return model_gender_label(g);
-	if (strcmp(field, "status") == 0 && model_status_parse(value, &s) == 0)
-		return model_status_label(s);
-	if ((strcmp(field, "date") == 0 || strcmp(field, "decision_date") == 0) &&
-	    date_parse(value, &d) == 0) {
+	if (f->kind == FK_ENUM && model_set_parse(f->set, value, &v) == 0)
+		return model_set_label(f->set, v);
+	if (f->kind == FK_DATE && date_parse(value, &d) == 0) {
 		date_format_vn(d, buf);
 		return buf;
 	}
@@ -358,15 +270,9 @@ void model_exemplar_init(struct exemplar *ex)
 
 void model_exemplar_free(struct exemplar *ex)
 {
-	free(ex->name);
-	free(ex->position);
-	free(ex->workplace);
-	free(ex->movement);
-	free(ex->achievements);
-	free(ex->status_reason);
-	free(ex->commendation.form);
-	free(ex->commendation.decision);
-	free(ex->commendation.signer);
+	for (size_t i = 0; i < FIELD_COUNT; i++)
+		if (field_table[i].kind == FK_TEXT)
+			free(*field_text_at(ex, &field_table[i]));
 	for (size_t i = 0; i < ex->n_propagations; i++)
 		free(ex->propagations[i].ref);
 	free(ex->propagations);
@@ -406,22 +312,16 @@ static int copy_propagations(struct exemplar *dst, const struct exemplar *src)
 int model_exemplar_copy(struct exemplar *dst, const struct exemplar *src)
 {
 	struct exemplar tmp = *src;
-	const struct commendation *sc = &src->commendation;
+	int rc = 0;
 
-	tmp.name = tmp.position = tmp.workplace = tmp.movement = NULL;
-	tmp.achievements = tmp.status_reason = NULL;
-	tmp.commendation.form = tmp.commendation.decision = tmp.commendation.signer = NULL;
 	tmp.propagations = NULL;
 	tmp.n_propagations = 0;
-	if (dup_text(&tmp.name, src->name) < 0 || dup_text(&tmp.position, src->position) < 0 ||
-	    dup_text(&tmp.workplace, src->workplace) < 0 ||
-	    dup_text(&tmp.movement, src->movement) < 0 ||
-	    dup_text(&tmp.achievements, src->achievements) < 0 ||
-	    dup_text(&tmp.status_reason, src->status_reason) < 0 ||
-	    dup_text(&tmp.commendation.form, sc->form) < 0 ||
-	    dup_text(&tmp.commendation.decision, sc->decision) < 0 ||
-	    dup_text(&tmp.commendation.signer, sc->signer) < 0 ||
-	    copy_propagations(&tmp, src) < 0) {
+	/* Every text is replaced (dup_text sets NULL first), failed or not. */
+	for (size_t i = 0; i < FIELD_COUNT; i++)
+		if (field_table[i].kind == FK_TEXT)
+			rc |= dup_text(field_text_at(&tmp, &field_table[i]),
+				       field_text(src, &field_table[i]));
+	if (rc || copy_propagations(&tmp, src) < 0) {
 		model_exemplar_free(&tmp);
 		return -1;
 	}
@@ -451,10 +351,7 @@ int model_unit_copy(struct unit *dst, const struct unit *src)
 
 /* ---- cleaning and validation ------------------------------------------ */
 
-/*
- * Write "Label (code)" naming a field for a person; `prop`, when not 0, is
- * the 1-based number of the propagation the field belongs to.
- */
+/* Write "Label (code)" naming a field (of propagation `prop`) for a person. */
 static void field_where(char *buf, size_t size, const char *field, size_t prop)
 {
 	if (prop)
@@ -464,44 +361,23 @@ static void field_where(char *buf, size_t size, const char *field, size_t prop)
 		snprintf(buf, size, _("%s (%s)"), model_field_label(field), field);
 }
 
-static int refuse_v(struct err *e, const char *field, size_t prop, const char *fmt,
-		    va_list ap) __attribute__((format(printf, 4, 0)));
-
-static int refuse_v(struct err *e, const char *field, size_t prop, const char *fmt,
-		    va_list ap)
-{
-	char where[160], reason[320];
-
-	field_where(where, sizeof where, field, prop);
-	vsnprintf(reason, sizeof reason, fmt, ap);
-	return err_set_field(e, ERR_INVALID, field, "%s: %s", where, reason);
-}
-
-/* Refuse the exemplar with a message "Label (code): reason". */
-static int refuse(struct err *e, const char *field, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int refuse(struct err *e, const char *field, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	refuse_v(e, field, 0, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-static int refuse_prop(struct err *e, const char *field, size_t prop, const char *fmt, ...)
+/*
+ * Refuse the exemplar with a message "Label (code): reason"; `prop`, when
+ * not 0, is the 1-based number of the propagation the field belongs to.
+ */
+static int refuse(struct err *e, const char *field, size_t prop, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
-static int refuse_prop(struct err *e, const char *field, size_t prop, const char *fmt, ...)
+static int refuse(struct err *e, const char *field, size_t prop, const char *fmt, ...)
 {
+	char where[160], reason[320];
 	va_list ap;
 
+	field_where(where, sizeof where, field, prop);
 	va_start(ap, fmt);
-	refuse_v(e, field, prop, fmt, ap);
+	vsnprintf(reason, sizeof reason, fmt, ap);
 	va_end(ap);
-	return -1;
+	return err_set_field(e, ERR_INVALID, field, "%s: %s", where, reason);
 }
 
 /*
@@ -518,34 +394,22 @@ struct text_slot {
 	char *cleaned;     /* NULL for "empty" */
 };
 
-#define OWN_TEXT_FIELDS 9
-
-static void fill_slots(struct text_slot *s, struct exemplar *ex, size_t n_props)
+/* The exemplar's text fields, then each propagation's reference; how many. */
+static size_t fill_slots(struct text_slot *s, struct exemplar *ex, size_t n_props)
 {
-	struct text_slot own[OWN_TEXT_FIELDS] = {
-		{ &ex->name, "name", 0, NAME_MAX_CHARS, 0, NULL },
-		{ &ex->position, "position", 0, LINE_MAX_CHARS, 0, NULL },
-		{ &ex->workplace, "workplace", 0, LINE_MAX_CHARS, 0, NULL },
-		{ &ex->movement, "movement", 0, LINE_MAX_CHARS, 0, NULL },
-		{ &ex->achievements, "achievements", TEXT_MULTILINE, ACHIEVEMENTS_MAX_CHARS, 0,
-		  NULL },
-		{ &ex->status_reason, "status_reason", 0, LINE_MAX_CHARS, 0, NULL },
-		{ &ex->commendation.form, "form", 0, LINE_MAX_CHARS, 0, NULL },
-		{ &ex->commendation.decision, "decision", 0, LINE_MAX_CHARS, 0, NULL },
-		{ &ex->commendation.signer, "signer", 0, LINE_MAX_CHARS, 0, NULL },
-	};
+	size_t n = 0;
 
-	memcpy(s, own, sizeof own);
-	for (size_t i = 0; i < n_props; i++) {
-		struct text_slot *p = &s[OWN_TEXT_FIELDS + i];
-
-		p->text = &ex->propagations[i].ref;
-		p->field = "ref";
-		p->flags = 0;
-		p->max_chars = LINE_MAX_CHARS;
-		p->prop = i + 1;
-		p->cleaned = NULL;
+	for (size_t i = 0; i < FIELD_COUNT; i++) {
+		const struct field *f = &field_table[i];
+		if (f->kind == FK_TEXT)
+			s[n++] = (struct text_slot){ field_text_at(ex, f), f->code,
+						     f->flags & FF_MULTILINE ? TEXT_MULTILINE : 0,
+						     f->max_chars, 0, NULL };
 	}
+	for (size_t i = 0; i < n_props; i++)
+		s[n++] = (struct text_slot){ &ex->propagations[i].ref, "ref", 0, LINE_MAX_CHARS,
+					     i + 1, NULL };
+	return n;
 }
 
 /*
@@ -577,7 +441,7 @@ static int clean_slot(struct text_slot *s, struct err *e)
 		/* A position in characters, counted from 1: what a person can find. */
 		size_t at = u8_mbsnlen((const uint8_t *)in, bad_at) + 1;
 
-		return refuse_prop(e, s->field, s->prop, _("%s, at character %zu."),
+		return refuse(e, s->field, s->prop, _("%s, at character %zu."),
 				   text_status_message(st), at);
 	}
 	if (!out || !*out) {
@@ -588,7 +452,7 @@ static int clean_slot(struct text_slot *s, struct err *e)
 	chars = count_chars(out, strlen(out));
 	if (chars > s->max_chars) {
 		free(out);
-		return refuse_prop(e, s->field, s->prop,
+		return refuse(e, s->field, s->prop,
 				   _("too long: %zu characters, at most %zu."), chars,
 				   s->max_chars);
 	}
@@ -599,17 +463,16 @@ static int clean_slot(struct text_slot *s, struct err *e)
 int model_exemplar_clean(struct exemplar *ex, const char **legacy, struct err *e)
 {
 	size_t n_props = ex->propagations ? ex->n_propagations : 0;
-	size_t n = OWN_TEXT_FIELDS + n_props;
 	struct text_slot *slots;
 	const char *found = NULL;
-	size_t i;
+	size_t i, n;
 
 	if (legacy)
 		*legacy = NULL;
-	slots = calloc(n, sizeof *slots);
+	slots = calloc(FIELD_COUNT + n_props, sizeof *slots);
 	if (!slots)
 		return err_nomem(e);
-	fill_slots(slots, ex, n_props);
+	n = fill_slots(slots, ex, n_props);
 	for (i = 0; i < n; i++)
 		if (*slots[i].text && clean_slot(&slots[i], e) < 0)
 			break;
@@ -647,16 +510,16 @@ static int validate_person(const struct exemplar *ex, int this_year, struct err 
 {
 	if (ex->type != TYPE_INDIVIDUAL) {
 		if (ex->gender != GENDER_UNKNOWN)
-			return refuse(e, "gender", _("applies only to individuals."));
+			return refuse(e, "gender", 0, _("applies only to individuals."));
 		if (ex->birth_year != 0)
-			return refuse(e, "birth_year", _("applies only to individuals."));
+			return refuse(e, "birth_year", 0, _("applies only to individuals."));
 		return 0;
 	}
 	if (!pair_at(genders, N_ELEMS(genders), (int)ex->gender))
-		return refuse(e, "gender", _("unknown value."));
+		return refuse(e, "gender", 0, _("unknown value."));
 	if (ex->birth_year != 0 &&
 	    (ex->birth_year < BIRTH_YEAR_MIN || ex->birth_year > this_year))
-		return refuse(e, "birth_year", _("must be between %d and %d."), BIRTH_YEAR_MIN,
+		return refuse(e, "birth_year", 0, _("must be between %d and %d."), BIRTH_YEAR_MIN,
 			      this_year);
 	return 0;
 }
@@ -667,14 +530,14 @@ static int validate_date(date_t date, date_t today, struct err *e)
 	char buf[DATE_TEXT_SIZE];
 
 	if (date == DATE_NONE)
-		return refuse(e, "date", _("this field is required."));
+		return refuse(e, "date", 0, _("this field is required."));
 	if (date < first) {
 		date_format_vn(first, buf);
-		return refuse(e, "date", _("must not be before %s."), buf);
+		return refuse(e, "date", 0, _("must not be before %s."), buf);
 	}
 	if (today != DATE_NONE && date > today) {
 		date_format_vn(today, buf);
-		return refuse(e, "date", _("must not be after today (%s)."), buf);
+		return refuse(e, "date", 0, _("must not be after today (%s)."), buf);
 	}
 	return 0;
 }
@@ -684,20 +547,20 @@ int model_exemplar_validate(const struct exemplar *ex, date_t today, struct err 
 	int this_year = today != DATE_NONE ? date_year(today) : 9999;
 
 	if (!pair_at(types, N_ELEMS(types), (int)ex->type))
-		return refuse(e, "type", _("choose collective or individual."));
+		return refuse(e, "type", 0, _("choose collective or individual."));
 	if (!pair_at(categories, N_ELEMS(categories), (int)ex->category))
-		return refuse(e, "category", _("choose a category."));
+		return refuse(e, "category", 0, _("choose a category."));
 	if (model_category_type(ex->category) != ex->type)
-		return refuse(e, "category", _("“%s” is not a category of the type “%s”."),
+		return refuse(e, "category", 0, _("“%s” is not a category of the type “%s”."),
 			      model_category_label(ex->category), model_type_label(ex->type));
 	if (blank(ex->name))
-		return refuse(e, "name", _("this field is required."));
+		return refuse(e, "name", 0, _("this field is required."));
 	if (validate_person(ex, this_year, e) < 0)
 		return -1;
 	if (validate_date(ex->date, today, e) < 0)
 		return -1;
 	if (!pair_at(statuses, N_ELEMS(statuses), (int)ex->status))
-		return refuse(e, "status", _("unknown value."));
+		return refuse(e, "status", 0, _("unknown value."));
 	return 0;
 }
 

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "codec.h"
+#include "fields.h"
 #include "i18n.h"
 #include "roles.h"
 #include "text.h"
@@ -286,22 +287,23 @@ int register_add(struct reg *r, struct exemplar *x, const char **legacy, struct 
 	return store_write(r->store, add_txn, &c, e);
 }
 
-/* Move the profile fields (what a person edits) from `src` into `dst`. */
+/* Move the profile fields (what a person edits: FF_EDIT) from `src` into `dst`. */
 static void take_profile(struct exemplar *dst, struct exemplar *src)
 {
-#define TAKE(f) do { free(dst->f); dst->f = src->f; src->f = NULL; } while (0)
 	dst->type = src->type;
 	dst->category = src->category;
 	dst->gender = src->gender;
 	dst->birth_year = src->birth_year;
 	dst->date = src->date;
 	memcpy(dst->unit, src->unit, sizeof dst->unit);
-	TAKE(name);
-	TAKE(position);
-	TAKE(workplace);
-	TAKE(movement);
-	TAKE(achievements);
-#undef TAKE
+	for (size_t i = 0; i < FIELD_COUNT; i++) {
+		const struct field *f = &field_table[i];
+		if (f->kind == FK_TEXT && (f->flags & FF_EDIT)) {
+			free(*field_text_at(dst, f));
+			*field_text_at(dst, f) = *field_text_at(src, f);
+			*field_text_at(src, f) = NULL;
+		}
+	}
 }
 
 static int conflict(const struct exemplar *stored, struct err *e)

@@ -15,51 +15,16 @@
 
 /* ---- columns ---------------------------------------------------------------------- */
 
-/* Each `vi` is the Vietnamese catalogue's translation of its label, so that a
- * file exported in Vietnamese imports into a program set to English. */
+/* A field's column holds numbers, dates or text, as its kind says. */
+#define COLUMN_KIND_(k) ((k) == FK_ID || (k) == FK_VERSION || (k) == FK_YEAR ? REPORT_NUMBER \
+			 : (k) == FK_DATE ? REPORT_DATE : REPORT_TEXT)
+
 const struct sheet_column sheet_exemplar_columns[SHEET_X_COUNT] = {
-	[SHEET_X_ID] = { "id", N_("Number"), "Số hồ sơ", "so", REPORT_NUMBER, false },
-	[SHEET_X_VERSION] = { "version", N_("Version"), "Phiên bản", NULL, REPORT_NUMBER, false },
-	/* Either holds a unit's code or its name (the import tries both). */
-	[SHEET_X_UNIT] = { "unit", N_("Unit code"), "Mã đơn vị", "Đơn vị giới thiệu",
-			   REPORT_TEXT, false },
-	[SHEET_X_UNIT_NAME] = { "unit_name", N_("Unit name"), "Tên đơn vị", "Đơn vị",
-				REPORT_TEXT, false },
-	[SHEET_X_TYPE] = { "type", N_("Type"), "Loại", NULL, REPORT_TEXT, false },
-	[SHEET_X_CATEGORY] = { "category", N_("Category"), "Lĩnh vực", NULL, REPORT_TEXT, true },
-	[SHEET_X_NAME] = { "name", N_("Name"), "Tên", "Họ và tên", REPORT_TEXT, true },
-	[SHEET_X_GENDER] = { "gender", N_("Gender"), "Giới tính", NULL, REPORT_TEXT, false },
-	[SHEET_X_BIRTH_YEAR] = { "birth_year", N_("Year of birth"), "Năm sinh", NULL, REPORT_NUMBER,
-			   false },
-	[SHEET_X_POSITION] = { "position", N_("Position"), "Chức vụ", NULL, REPORT_TEXT, false },
-	[SHEET_X_WORKPLACE] = { "workplace", N_("Workplace / address"), "Nơi công tác / địa chỉ",
-			  "Địa chỉ", REPORT_TEXT, false },
-	[SHEET_X_MOVEMENT] = { "movement", N_("Emulation movement"), "Phong trào thi đua", NULL,
-			 REPORT_TEXT, false },
-	[SHEET_X_ACHIEVEMENTS] = { "achievements", N_("Achievements"), "Thành tích", NULL,
-			     REPORT_TEXT, false },
-	[SHEET_X_DATE] = { "date", N_("Introduction date"), "Ngày giới thiệu", NULL, REPORT_DATE,
-		     true },
-	[SHEET_X_STATUS] = { "status", N_("Status"), "Trạng thái", NULL, REPORT_TEXT, false },
-	[SHEET_X_REASON] = { "status_reason", N_("Reason"), "Lý do", NULL, REPORT_TEXT, false },
-	[SHEET_X_FORM] = { "form", N_("Form of commendation"), "Hình thức khen thưởng", NULL,
-		     REPORT_TEXT, false },
-	[SHEET_X_DECISION] = { "decision", N_("Decision number"), "Số quyết định", NULL,
-			       REPORT_TEXT,
-			 false },
-	[SHEET_X_DECISION_DATE] = { "decision_date", N_("Decision date"), "Ngày quyết định", NULL,
-			      REPORT_DATE, false },
-	[SHEET_X_SIGNER] = { "signer", N_("Signed by"), "Người ký", NULL, REPORT_TEXT, false },
-	[SHEET_X_PROPAGATIONS] = { "propagations", N_("Propagations"), "Tuyên truyền", NULL,
-			     REPORT_TEXT, false },
-	[SHEET_X_CREATED_BY] = { "created_by", N_("Entered by"), "Người nhập", NULL, REPORT_TEXT,
-			   false },
-	[SHEET_X_CREATED_AT] = { "created_at", N_("Entered at"), "Thời điểm nhập", NULL,
-				 REPORT_TEXT, false },
-	[SHEET_X_UPDATED_BY] = { "updated_by", N_("Last changed by"), "Người sửa gần nhất",
-				 "Người sửa lần cuối", REPORT_TEXT, false },
-	[SHEET_X_UPDATED_AT] = { "updated_at", N_("Last changed at"), "Thời điểm sửa gần nhất",
-				 "Thời điểm sửa lần cuối", REPORT_TEXT, false },
+#define COLUMN_(name, code, member, tag, kind, max, set, flags, label, header, vi, alias) \
+	[FIELD_##name] = { code, (header) ? (header) : (label), vi, alias, COLUMN_KIND_(kind), \
+			   ((flags) & FF_REQUIRED) != 0 },
+	EXEMPLAR_FIELDS(COLUMN_)
+#undef COLUMN_
 	[SHEET_X_SKIP] = { NULL, N_("#"), "STT", "Số thứ tự", REPORT_NUMBER, false },
 };
 
@@ -123,40 +88,13 @@ int sheet_find_column(const struct sheet_column *cols, size_t n, const char *hea
 /* ---- enums -------------------------------------------------------------------------- */
 
 /* Code and label of value v of an enum; NULL past its end. */
-static void enum_names(enum sheet_enum which, int v, const char **code, const char **label)
+static void enum_names(enum model_set which, int v, const char **code, const char **label)
 {
-	static const int counts[] = { TYPE_COUNT_, CAT_COUNT_, GENDER_COUNT_, STATUS_COUNT_,
-				      CHANNEL_COUNT_, KIND_COUNT_ };
-
 	*code = *label = NULL;
-	if (v < 1 || v >= counts[which])
+	if (v < 1 || v >= model_set_end(which))
 		return;
-	switch (which) {
-	case SHEET_TYPE:
-		*code = model_type_code((enum ex_type)v);
-		*label = model_type_label((enum ex_type)v);
-		break;
-	case SHEET_CATEGORY:
-		*code = model_category_code((enum ex_category)v);
-		*label = model_category_label((enum ex_category)v);
-		break;
-	case SHEET_GENDER:
-		*code = model_gender_code((enum ex_gender)v);
-		*label = model_gender_label((enum ex_gender)v);
-		break;
-	case SHEET_STATUS:
-		*code = model_status_code((enum ex_status)v);
-		*label = model_status_label((enum ex_status)v);
-		break;
-	case SHEET_CHANNEL:
-		*code = model_channel_code((enum propagation_channel)v);
-		*label = model_channel_label((enum propagation_channel)v);
-		break;
-	case SHEET_KIND:
-		*code = model_kind_code((enum unit_kind)v);
-		*label = model_kind_label((enum unit_kind)v);
-		break;
-	}
+	*code = model_set_code(which, v);
+	*label = model_set_label(which, v);
 }
 
 /*
@@ -171,7 +109,7 @@ static void enum_names(enum sheet_enum which, int v, const char **code, const ch
 #define ENUM_MAX 16
 #define LABEL_MAX 160
 static const char *const languages[] = { "vi", "en" };
-static char names[SHEET_KIND + 1][ENUM_MAX][1 + N(languages)][LABEL_MAX];
+static char names[SET_KIND + 1][ENUM_MAX][1 + N(languages)][LABEL_MAX];
 static bool names_ready;
 
 /* 0, or -1 when out of memory (dst is then empty). */
@@ -194,9 +132,9 @@ static void gather_names(void)
 	snprintf(current, sizeof current, "%s", i18n_language());
 	for (size_t l = 0; l < N(languages); l++) {
 		i18n_set_language(languages[l]);
-		for (int w = SHEET_TYPE; w <= SHEET_KIND; w++)
+		for (int w = SET_TYPE; w <= SET_KIND; w++)
 			for (int v = 1; v < ENUM_MAX; v++) {
-				enum_names((enum sheet_enum)w, v, &code, &label);
+				enum_names((enum model_set)w, v, &code, &label);
 				rc |= squash_into(names[w][v][0], code);
 				rc |= squash_into(names[w][v][1 + l], code ? label : "");
 			}
@@ -215,10 +153,10 @@ static struct memo {
 	bool used;
 	int value;
 	char text[LABEL_MAX];
-} memo[SHEET_KIND + 1][MEMO_SIZE];
-static unsigned memo_next[SHEET_KIND + 1];
+} memo[SET_KIND + 1][MEMO_SIZE];
+static unsigned memo_next[SET_KIND + 1];
 
-int sheet_enum_parse(enum sheet_enum which, const char *s)
+int sheet_enum_parse(enum model_set which, const char *s)
 {
 	size_t len = strlen(s);
 	struct memo *m = memo[which];
@@ -246,7 +184,7 @@ int sheet_enum_parse(enum sheet_enum which, const char *s)
 	return found;
 }
 
-void sheet_enum_list(enum sheet_enum which, char *buf, size_t n)
+void sheet_enum_list(enum model_set which, char *buf, size_t n)
 {
 	const char *code, *label;
 	size_t len = 0;
@@ -396,7 +334,7 @@ int sheet_parse_propagation(const char *line, struct propagation *p)
 	split5(copy, part);
 	if (date_parse_vn(part[0], &p->date))
 		rc = 1;
-	else if ((ch = sheet_enum_parse(SHEET_CHANNEL, part[1])) < 0)
+	else if ((ch = sheet_enum_parse(SET_CHANNEL, part[1])) < 0)
 		rc = 2;
 	else if (sheet_account(part[2], p->by))
 		rc = 3;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fields.h"
 #include "i18n.h"
 #include "query.h"
 #include "ui/action.h"
@@ -64,14 +65,6 @@ static void pair(struct screen *s, const char *field, const char *value)
 	ui_pager_pair(&s->ls.page, LABEL_W, A_NORMAL, model_field_label(field), value);
 }
 
-static void pair_date(struct screen *s, const char *field, date_t d)
-{
-	char b[DATE_TEXT_SIZE];
-
-	ui_fmt_date(d, b);
-	pair(s, field, b);
-}
-
 static void heading(struct screen *s, const char *text)
 {
 	ui_pager_blank(&s->ls.page);
@@ -103,10 +96,20 @@ static void add_profile(struct screen *s)
 		snprintf(b, sizeof b, "%d", x->birth_year);
 		pair(s, "birth_year", x->birth_year ? b : "");
 	}
-	pair(s, "position", x->position);
-	pair(s, "workplace", x->workplace);
-	pair(s, "movement", x->movement);
-	pair(s, "achievements", x->achievements);
+	/* The texts a person writes (fields.h), the name being the heading. */
+	for (size_t i = 0; i < FIELD_COUNT; i++) {
+		const struct field *f = &field_table[i];
+		if (f->kind == FK_TEXT && (f->flags & FF_EDIT) && i != FIELD_NAME)
+			pair(s, f->code, field_text(x, f));
+	}
+}
+
+/* Is field f a part of the commendation, shown under its own heading? */
+static bool in_commendation(const struct field *f)
+{
+	size_t at = offsetof(struct exemplar, commendation);
+
+	return f->offset >= at && f->offset < at + sizeof(struct commendation);
 }
 
 static void add_awards(struct screen *s)
@@ -117,10 +120,11 @@ static void add_awards(struct screen *s)
 
 	if (c->form || c->decision) {
 		heading(s, _("Commendation"));
-		pair(s, "form", c->form);
-		pair(s, "decision", c->decision);
-		pair_date(s, "decision_date", c->date);
-		pair(s, "signer", c->signer);
+		for (size_t i = 0; i < FIELD_COUNT; i++)
+			if (in_commendation(&field_table[i]))
+				pair(s, field_table[i].code,
+				     field_value(x, &field_table[i], FIELD_LABELS | FIELD_DATES_VN,
+						 t));
 	}
 	if (x->n_propagations) {
 		heading(s, _("Propagation"));

@@ -7,28 +7,29 @@
 #include <string.h>
 
 #include "config.h"
+#include "fields.h"
 #include "i18n.h"
 #include "ui/draw.h"
 #include "ui/fmt.h"
 #include "ui/form.h"
 #include "ui/prompt.h"
 
-/* The fields, in the order they are shown. */
-enum { F_TYPE, F_CATEGORY, F_NAME, F_GENDER, F_BIRTH, F_POSITION, F_WORKPLACE, F_MOVEMENT,
-       F_UNIT, F_DATE, F_ACHIEVEMENTS, F_COUNT };
-
 #define RELOAD_KEY UI_CTRL('r')
 
 /*
  * The form's state.  `base` is the stored record the edit started from
  * (its version is what the save sends); choices point into the arrays
- * here, which live as long as the form.
+ * here, which live as long as the form.  The form shows every field a
+ * person sets (FF_EDIT in fields.h): `at` is each field's place in it
+ * (FIELD_COUNT when it is not in the form).
  */
 struct exform {
 	struct ui *ui;
 	uint64_t id;
 	struct exemplar base;
-	struct ui_field fields[F_COUNT];
+	struct ui_field fields[FIELD_COUNT];
+	size_t at[FIELD_COUNT];
+	size_t n_fields;
 	struct ui_form fm;
 	const char *types[2];
 	const char *cats[TYPE_COUNT_][CAT_COUNT_];       /* labels per type */
@@ -49,9 +50,38 @@ static const enum ex_type type_of_pick[2] = { TYPE_COLLECTIVE, TYPE_INDIVIDUAL }
 static const enum ex_gender gender_of_pick[3] = { GENDER_MALE, GENDER_FEMALE,
 						  GENDER_UNKNOWN };
 
-static enum ex_type chosen_type(const struct exform *x)
+/* The form's field for exemplar field `id`. */
+static struct ui_field *slot(struct exform *x, enum field_id id)
 {
-	size_t p = x->fields[F_TYPE].pick;
+	return &x->fields[x->at[id]];
+}
+
+/*
+ * The order of the form: the fields to type or pick, in the table's order;
+ * then the unit and the introduction date, which a new record has filled
+ * in already; then the multi-line texts, which take the most room.
+ */
+static int place(const struct field *f)
+{
+	if (f->flags & FF_MULTILINE)
+		return 2;
+	return f->kind == FK_UNIT || f->kind == FK_DATE;
+}
+
+static void lay_out(struct exform *x)
+{
+	x->n_fields = 0;
+	for (size_t i = 0; i < FIELD_COUNT; i++)
+		x->at[i] = FIELD_COUNT;
+	for (int p = 0; p <= 2; p++)
+		for (size_t i = 0; i < FIELD_COUNT; i++)
+			if ((field_table[i].flags & FF_EDIT) && place(&field_table[i]) == p)
+				x->at[i] = x->n_fields++;
+}
+
+static enum ex_type chosen_type(struct exform *x)
+{
+	size_t p = slot(x, FIELD_TYPE)->pick;
 
 	return p < 2 ? type_of_pick[p] : 0;
 }
@@ -60,7 +90,7 @@ static enum ex_type chosen_type(const struct exform *x)
 static void type_changed(struct exform *x)
 {
 	enum ex_type t = chosen_type(x);
-	struct ui_field *c = &x->fields[F_CATEGORY];
+	struct ui_field *c = slot(x, FIELD_CATEGORY);
 	enum ex_category keep = c->pick < c->n_choices && c->choices == x->cats[t]
 				? x->cat_ids[t][c->pick] : 0;
 
@@ -70,7 +100,7 @@ static void type_changed(struct exform *x)
 	for (size_t i = 0; i < c->n_choices; i++)
 		if (x->cat_ids[t][i] == keep)
 			c->pick = i;
-	x->fields[F_GENDER].hidden = x->fields[F_BIRTH].hidden = t != TYPE_INDIVIDUAL;
+	slot(x, FIELD_GENDER)->hidden = slot(x, FIELD_BIRTH_YEAR)->hidden = t != TYPE_INDIVIDUAL;
 }
 
 static void changed(struct ui_form *fm, struct ui_field *f, void *ctx)
@@ -78,7 +108,7 @@ static void changed(struct ui_form *fm, struct ui_field *f, void *ctx)
 	struct exform *x = ctx;
 
 	(void)fm;
-	if (f == &x->fields[F_TYPE])
+	if (f == slot(x, FIELD_TYPE))
 		type_changed(x);
 }
 
@@ -156,43 +186,54 @@ static size_t gender_pick(enum ex_gender g)
 	return 2;
 }
 
+/* Fill the form's field for field `id` from record r; 0 or -1 (out of memory). */
+static int fill_one(struct exform *x, enum field_id id, const struct exemplar *r, size_t tp)
+{
+	const struct field *f = &field_table[id];
+	struct ui_field *uf = slot(x, id);
+	const char *label = _(f->label);
+	char b[FIELD_VALUE_SIZE];
+
+	switch (id) {
+	case FIELD_TYPE:
+		return ui_field_pick(uf, f->code, label, x->types, 2, tp);
+	case FIELD_CATEGORY:
+		return ui_field_pick(uf, f->code, label, x->cats[type_of_pick[tp]],
+				     x->n_cats[type_of_pick[tp]], 0);
+	case FIELD_GENDER:
+		return ui_field_pick(uf, f->code, label, x->genders, 3, gender_pick(r->gender));
+	case FIELD_BIRTH_YEAR:
+		return ui_field_text(uf, f->code, label, UI_FIELD_NUMBER,
+				     field_value(r, f, 0, b), 4);
+	case FIELD_UNIT:
+		return ui_field_pick(uf, f->code, label, x->units, x->n_units,
+				     unit_pick(x, r->unit));
+	case FIELD_DATE:
+		ui_fmt_date(r->date, b);
+		return ui_field_text(uf, f->code, label, UI_FIELD_DATE, b, 10);
+	default:
+		if (f->flags & FF_MULTILINE)
+			return ui_field_area(uf, f->code, label, field_text(r, f), f->max_chars, 5);
+		return ui_field_text(uf, f->code, label, UI_FIELD_TEXT, field_text(r, f),
+				     f->max_chars);
+	}
+}
+
 /* Fill the fields from record r (values made visible by the field setters). */
 static int fill(struct exform *x, const struct exemplar *r)
 {
-	struct ui_field *f = x->fields;
-	char year[16] = "", date[DATE_TEXT_SIZE];
-
-	if (r->birth_year)
-		snprintf(year, sizeof year, "%d", r->birth_year);
-	ui_fmt_date(r->date, date);
+	struct ui_field *c;
 	size_t tp = r->type == TYPE_COLLECTIVE ? 0 : 1;
-	if (ui_field_pick(&f[F_TYPE], "type", _("Type"), x->types, 2, tp) ||
-	    ui_field_pick(&f[F_CATEGORY], "category", model_field_label("category"),
-			  x->cats[type_of_pick[tp]], x->n_cats[type_of_pick[tp]], 0) ||
-	    ui_field_text(&f[F_NAME], "name", model_field_label("name"), UI_FIELD_TEXT, r->name,
-			  NAME_MAX_CHARS) ||
-	    ui_field_pick(&f[F_GENDER], "gender", model_field_label("gender"), x->genders, 3,
-			  gender_pick(r->gender)) ||
-	    ui_field_text(&f[F_BIRTH], "birth_year", model_field_label("birth_year"),
-			  UI_FIELD_NUMBER, year, 4) ||
-	    ui_field_text(&f[F_POSITION], "position", model_field_label("position"),
-			  UI_FIELD_TEXT, r->position, LINE_MAX_CHARS) ||
-	    ui_field_text(&f[F_WORKPLACE], "workplace", model_field_label("workplace"),
-			  UI_FIELD_TEXT, r->workplace, LINE_MAX_CHARS) ||
-	    ui_field_text(&f[F_MOVEMENT], "movement", model_field_label("movement"),
-			  UI_FIELD_TEXT, r->movement, LINE_MAX_CHARS) ||
-	    ui_field_pick(&f[F_UNIT], "unit", model_field_label("unit"), x->units, x->n_units,
-			  unit_pick(x, r->unit)) ||
-	    ui_field_text(&f[F_DATE], "date", model_field_label("date"), UI_FIELD_DATE, date,
-			  10) ||
-	    ui_field_area(&f[F_ACHIEVEMENTS], "achievements", model_field_label("achievements"),
-			  r->achievements, ACHIEVEMENTS_MAX_CHARS, 5))
-		return -1;
-	f[F_CATEGORY].pick = f[F_CATEGORY].n_choices;
-	for (size_t i = 0; i < f[F_CATEGORY].n_choices; i++)
+
+	for (size_t i = 0; i < FIELD_COUNT; i++)
+		if (x->at[i] < FIELD_COUNT && fill_one(x, (enum field_id)i, r, tp))
+			return -1;
+	c = slot(x, FIELD_CATEGORY);
+	c->pick = c->n_choices;
+	for (size_t i = 0; i < c->n_choices; i++)
 		if (x->cat_ids[type_of_pick[tp]][i] == r->category)
-			f[F_CATEGORY].pick = i;
-	f[F_CATEGORY].orig_pick = f[F_CATEGORY].pick;
+			c->pick = i;
+	c->orig_pick = c->pick;
 	type_changed(x);
 	return 0;
 }
@@ -211,39 +252,36 @@ static char *opt_value(const struct ui_field *f)
 /* The person's values as a record to save (on top of the base for an edit). */
 static int gather(struct exform *x, struct exemplar *r, struct err *e)
 {
-	struct ui_field *f = x->fields;
+	struct ui_field *cat = slot(x, FIELD_CATEGORY), *unit = slot(x, FIELD_UNIT);
 	enum ex_type t = chosen_type(x);
 	char *s;
 
 	if (model_exemplar_copy(r, &x->base))
 		return err_nomem(e);
 	r->type = t;
-	r->category = f[F_CATEGORY].pick < f[F_CATEGORY].n_choices
-		      ? x->cat_ids[t][f[F_CATEGORY].pick] : 0;
-	r->gender = t == TYPE_INDIVIDUAL ? gender_of_pick[f[F_GENDER].pick % 3] : GENDER_UNKNOWN;
+	r->category = cat->pick < cat->n_choices ? x->cat_ids[t][cat->pick] : 0;
+	r->gender = t == TYPE_INDIVIDUAL ? gender_of_pick[slot(x, FIELD_GENDER)->pick % 3]
+					 : GENDER_UNKNOWN;
 	r->birth_year = 0;
-	if (t == TYPE_INDIVIDUAL && (s = opt_value(&f[F_BIRTH]))) {
+	if (t == TYPE_INDIVIDUAL && (s = opt_value(slot(x, FIELD_BIRTH_YEAR)))) {
 		r->birth_year = atoi(s);
 		free(s);
 	}
-	free(r->name);
-	free(r->position);
-	free(r->workplace);
-	free(r->movement);
-	free(r->achievements);
-	r->name = opt_value(&f[F_NAME]);
-	r->position = opt_value(&f[F_POSITION]);
-	r->workplace = opt_value(&f[F_WORKPLACE]);
-	r->movement = opt_value(&f[F_MOVEMENT]);
-	r->achievements = opt_value(&f[F_ACHIEVEMENTS]);
+	for (size_t i = 0; i < FIELD_COUNT; i++) {
+		const struct field *f = &field_table[i];
+		if (f->kind == FK_TEXT && x->at[i] < FIELD_COUNT) {
+			free(*field_text_at(r, f));
+			*field_text_at(r, f) = opt_value(&x->fields[x->at[i]]);
+		}
+	}
 	r->unit[0] = 0;
-	if (f[F_UNIT].pick < x->n_units)
-		snprintf(r->unit, sizeof r->unit, "%s", x->unit_codes[f[F_UNIT].pick]);
+	if (unit->pick < x->n_units)
+		snprintf(r->unit, sizeof r->unit, "%s", x->unit_codes[unit->pick]);
 	if (!r->category)
 		return err_set_field(e, ERR_INVALID, "category", _("Choose the category."));
 	if (!r->unit[0])
 		return err_set_field(e, ERR_INVALID, "unit", _("Choose the introducing unit."));
-	s = opt_value(&f[F_DATE]);
+	s = opt_value(slot(x, FIELD_DATE));
 	int bad = !s || date_parse_vn(s, &r->date);
 	free(s);
 	if (bad)
@@ -270,7 +308,7 @@ static int take_newer(struct ui *ui, struct exform *x)
 	memset(mirror.fields, 0, sizeof mirror.fields);
 	int rc = fill(&mirror, &now);
 	ui_form_clear_messages(&x->fm);
-	for (int i = 0; !rc && i < F_COUNT; i++) {
+	for (size_t i = 0; !rc && i < x->n_fields; i++) {
 		char *mine = ui_field_value(&x->fields[i]);
 		char *theirs = ui_field_value(&mirror.fields[i]);
 		if (mine && theirs && strcmp(mine, theirs) != 0 &&
@@ -280,7 +318,7 @@ static int take_newer(struct ui *ui, struct exform *x)
 		free(mine);
 		free(theirs);
 	}
-	for (int i = 0; i < F_COUNT; i++)
+	for (size_t i = 0; i < x->n_fields; i++)
 		ui_field_free(&mirror.fields[i]);
 	snprintf(x->fm.msg, sizeof x->fm.msg,
 		 _("Loaded version %u saved by %s. Your typing is kept; a note under a field "
@@ -360,7 +398,7 @@ static bool key(struct ui *ui, struct ui_form *fm, int k, void *ctx)
 
 static void exform_free(struct exform *x)
 {
-	for (int i = 0; i < F_COUNT; i++)
+	for (size_t i = 0; i < x->n_fields; i++)
 		ui_field_free(&x->fields[i]);
 	for (size_t i = 0; x->unit_labels && i < x->n_units; i++)
 		free(x->unit_labels[i]);
@@ -403,6 +441,7 @@ int ui_exform_run(struct ui *ui, uint64_t id, const char *unit, struct exemplar 
 			snprintf(x.base.unit, sizeof x.base.unit, "%s", unit);
 		snprintf(x.title, sizeof x.title, "%s", _("New exemplar"));
 	}
+	lay_out(&x);
 	if (build_choices(&x) || fill(&x, &x.base)) {
 		ui_term_say(ui, true, "%s", _("Out of memory."));
 		exform_free(&x);
@@ -412,9 +451,10 @@ int ui_exform_run(struct ui *ui, uint64_t id, const char *unit, struct exemplar 
 	 * date is chosen already: a staff member's own, usually.  (A merged unit
 	 * stays choosable for earlier dates, so a person may have several.) */
 	size_t only = today_unit(&x);
-	if (!id && x.fields[F_UNIT].pick == x.n_units && only < x.n_units)
-		x.fields[F_UNIT].pick = x.fields[F_UNIT].orig_pick = only;
-	x.fm = (struct ui_form){ x.title, x.fields, F_COUNT, id ? F_NAME : F_TYPE, 0, "", false,
+	if (!id && slot(&x, FIELD_UNIT)->pick == x.n_units && only < x.n_units)
+		slot(&x, FIELD_UNIT)->pick = slot(&x, FIELD_UNIT)->orig_pick = only;
+	x.fm = (struct ui_form){ x.title, x.fields, x.n_fields,
+				 x.at[id ? FIELD_NAME : FIELD_TYPE], 0, "", false,
 				 save, changed, reload, key, &x };
 	rc = ui_form_run(ui, &x.fm);
 	if (rc == 1 && x.legacy)

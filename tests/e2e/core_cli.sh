@@ -184,9 +184,10 @@ t_eq "a proposal" "$(dh propose "$id")" "Đã lưu. Hồ sơ số $id: Đề ngh
 dh commend "$id" --form "Giấy khen của Chủ tịch UBND thị xã" --decision "123/QĐ-UBND" \
 	--date 20-12-2024 --signer "Nguyễn Văn Tư" >/dev/null
 out=$(dh show "$id" --format tsv)
+# The fields in the order of the export's columns.
 t_eq "show --format tsv: every field, in order" "$(cut -f 1 <<<"$out" | tr '\n' ' ')" \
-	"field id version name type category unit date status status_reason gender birth_year \
-position workplace movement achievements form decision decision_date signer propagation \
+	"field id version unit type category name gender birth_year position workplace movement \
+achievements date status status_reason form decision decision_date signer propagation \
 created_by created_at updated_by updated_at "
 field() { awk -F'\t' -v f="$1" '$1 == f { print $2 }' <<<"$out"; }
 t_eq "show: id" "$(field id)" "$id"

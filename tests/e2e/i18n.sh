@@ -5,6 +5,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$DIENHINH_ROOT" || exit 1
 
 xgettext --from-code=UTF-8 -k_ -kN_ -ki18n_ntext:1,2 -c/ -o "$T_DIR/all.pot" src/*.c src/ui/*.c \
+	include/fields.h \
 	2>"$T_DIR/xg.err"
 t_report $? "message template extracted from the sources"
 # Messages are looked up only through i18n.h, which sets the locale up first.

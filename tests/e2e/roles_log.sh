@@ -36,15 +36,15 @@ t_eq "log --record: header" "$(head -n 1 <<<"$log")" \
 # user|op|field|before|after|note of every row, worked out from the sequence above.
 t_eq "log --record: who did what to which field, before and after" \
 	"$(tail -n +2 <<<"$log" | awk -F'\t' -v OFS='|' '{ print $3, $4, $6, $7, $8, $9 }')" \
-	"an|add|type||individual|
+	"an|add|unit||phuong1|
+an|add|type||individual|
 an|add|category||official|
-an|add|status||introduced|
-an|add|unit||phuong1|
-an|add|date||2024-08-01|
 an|add|name||Nguyễn Văn An|
 an|add|gender||male|
 an|add|birth_year||1980|
 an|add|position||Phó trưởng khóm|
+an|add|date||2024-08-01|
+an|add|status||introduced|
 an|edit|name|Nguyễn Văn An|Nguyễn Văn Ân|
 an|edit|position|Phó trưởng khóm|Trưởng khóm|
 root|return|status|introduced|returned|Thiếu ảnh

@@ -117,7 +117,7 @@ static void test_identical_is_empty(void **state)
 	model_exemplar_free(&y);
 }
 
-/* Exactly the changed fields, in the diff's field order, with text as in files. */
+/* Exactly the changed fields, in the field table's order, with text as in files. */
 static void test_changed_fields(void **state)
 {
 	struct exemplar x, y;
@@ -134,10 +134,10 @@ static void test_changed_fields(void **state)
 	audit_entry_init(&a);
 	assert_int_equal(audit_diff_exemplars(&a, &x, &y), 0);
 	assert_int_equal(a.n_changes, 4);
-	assert_change(&a, 0, "status", "introduced", "accepted");
-	assert_change(&a, 1, "date", "2024-05-02", "2024-08-15");
-	assert_change(&a, 2, "name", "Lê Văn Bình", "Lê Văn Bính");
-	assert_change(&a, 3, "birth_year", "1980", "1981");
+	assert_change(&a, 0, "name", "Lê Văn Bình", "Lê Văn Bính");
+	assert_change(&a, 1, "birth_year", "1980", "1981");
+	assert_change(&a, 2, "date", "2024-05-02", "2024-08-15");
+	assert_change(&a, 3, "status", "introduced", "accepted");
 	audit_entry_free(&a);
 	model_exemplar_free(&x);
 	model_exemplar_free(&y);
@@ -167,14 +167,14 @@ static void test_other_fields(void **state)
 	audit_entry_init(&a);
 	assert_int_equal(audit_diff_exemplars(&a, &x, &y), 0);
 	assert_int_equal(a.n_changes, 11);
-	assert_change(&a, 0, "type", "individual", "collective");
-	assert_change(&a, 1, "category", "good_deeds", "residential");
-	assert_change(&a, 2, "status", "introduced", "commended");
-	assert_change(&a, 3, "unit", "phuong_1", "xa_vinh_quoi");
-	assert_change(&a, 4, "gender", "male", "female");
-	assert_change(&a, 5, "birth_year", "1980", NULL);
-	assert_change(&a, 6, "position", "Tổ trưởng tổ dân phố", NULL);
-	assert_change(&a, 7, "movement", NULL, "Toàn dân đoàn kết xây dựng đời sống văn hóa");
+	assert_change(&a, 0, "unit", "phuong_1", "xa_vinh_quoi");
+	assert_change(&a, 1, "type", "individual", "collective");
+	assert_change(&a, 2, "category", "good_deeds", "residential");
+	assert_change(&a, 3, "gender", "male", "female");
+	assert_change(&a, 4, "birth_year", "1980", NULL);
+	assert_change(&a, 5, "position", "Tổ trưởng tổ dân phố", NULL);
+	assert_change(&a, 6, "movement", NULL, "Toàn dân đoàn kết xây dựng đời sống văn hóa");
+	assert_change(&a, 7, "status", "introduced", "commended");
 	assert_change(&a, 8, "form", NULL, "Giấy khen");
 	assert_change(&a, 9, "decision", NULL, "45/QĐ-UBND");
 	assert_change(&a, 10, "decision_date", NULL, "2024-12-20");
@@ -195,17 +195,17 @@ static void test_diff_against_null(void **state)
 	audit_entry_init(&a);
 	assert_int_equal(audit_diff_exemplars(&a, NULL, &y), 0);
 	assert_int_equal(a.n_changes, 11);
-	assert_change(&a, 0, "type", NULL, "individual");
-	assert_change(&a, 1, "category", NULL, "good_deeds");
-	assert_change(&a, 2, "status", NULL, "introduced");
-	assert_change(&a, 3, "unit", NULL, "phuong_1");
-	assert_change(&a, 4, "date", NULL, "2024-05-02");
-	assert_change(&a, 5, "name", NULL, "Lê Văn Bình");
-	assert_change(&a, 6, "gender", NULL, "male");
-	assert_change(&a, 7, "birth_year", NULL, "1980");
-	assert_change(&a, 8, "position", NULL, "Tổ trưởng tổ dân phố");
-	assert_change(&a, 9, "achievements", NULL,
+	assert_change(&a, 0, "unit", NULL, "phuong_1");
+	assert_change(&a, 1, "type", NULL, "individual");
+	assert_change(&a, 2, "category", NULL, "good_deeds");
+	assert_change(&a, 3, "name", NULL, "Lê Văn Bình");
+	assert_change(&a, 4, "gender", NULL, "male");
+	assert_change(&a, 5, "birth_year", NULL, "1980");
+	assert_change(&a, 6, "position", NULL, "Tổ trưởng tổ dân phố");
+	assert_change(&a, 7, "achievements", NULL,
 		      "Vận động xây cầu.\nNhặt được của rơi trả lại người mất.");
+	assert_change(&a, 8, "date", NULL, "2024-05-02");
+	assert_change(&a, 9, "status", NULL, "introduced");
 	assert_change(&a, 10, "propagation", NULL, "portal 2024-06-20");
 	audit_entry_free(&a);
 	model_exemplar_free(&y);
@@ -229,12 +229,12 @@ static void test_new_collective(void **state)
 	audit_entry_init(&a);
 	assert_int_equal(audit_diff_exemplars(&a, NULL, &y), 0);
 	assert_int_equal(a.n_changes, 6);
-	assert_change(&a, 0, "type", NULL, "collective");
-	assert_change(&a, 1, "category", NULL, "health");
-	assert_change(&a, 2, "status", NULL, "introduced");
-	assert_change(&a, 3, "unit", NULL, "trung_tam_yte");
+	assert_change(&a, 0, "unit", NULL, "trung_tam_yte");
+	assert_change(&a, 1, "type", NULL, "collective");
+	assert_change(&a, 2, "category", NULL, "health");
+	assert_change(&a, 3, "name", NULL, "Khoa Nhi");
 	assert_change(&a, 4, "date", NULL, "2024-06-01");
-	assert_change(&a, 5, "name", NULL, "Khoa Nhi");
+	assert_change(&a, 5, "status", NULL, "introduced");
 	audit_entry_free(&a);
 	model_exemplar_free(&y);
 }

@@ -22,13 +22,13 @@
 static void test_headers_found_whatever_the_spelling(void **state)
 {
 	static const struct { const char *h; int col; } cases[] = {
-		{ "Ngày giới thiệu", SHEET_X_DATE }, { "NGÀY GIỚI THIỆU", SHEET_X_DATE },
-		{ "ngay gioi thieu", SHEET_X_DATE }, { "Ngày_giới-thiệu", SHEET_X_DATE },
-		{ "Introduction date", SHEET_X_DATE }, { "date", SHEET_X_DATE },
-		{ "Họ và tên", SHEET_X_NAME }, { "Tên", SHEET_X_NAME }, { "name", SHEET_X_NAME },
-		{ "Mã đơn vị", SHEET_X_UNIT }, { "unit", SHEET_X_UNIT },
-		{ "Đơn vị", SHEET_X_UNIT_NAME }, { "Unit name", SHEET_X_UNIT_NAME },
-		{ "Năm sinh", SHEET_X_BIRTH_YEAR }, { "birth_year", SHEET_X_BIRTH_YEAR },
+		{ "Ngày giới thiệu", FIELD_DATE }, { "NGÀY GIỚI THIỆU", FIELD_DATE },
+		{ "ngay gioi thieu", FIELD_DATE }, { "Ngày_giới-thiệu", FIELD_DATE },
+		{ "Introduction date", FIELD_DATE }, { "date", FIELD_DATE },
+		{ "Họ và tên", FIELD_NAME }, { "Tên", FIELD_NAME }, { "name", FIELD_NAME },
+		{ "Mã đơn vị", FIELD_UNIT }, { "unit", FIELD_UNIT },
+		{ "Đơn vị", FIELD_UNIT_NAME }, { "Unit name", FIELD_UNIT_NAME },
+		{ "Năm sinh", FIELD_BIRTH_YEAR }, { "birth_year", FIELD_BIRTH_YEAR },
 		{ "STT", SHEET_X_SKIP }, { "Ghi chú", -1 }, { "", -1 }, { "ngày", -1 },
 	};
 
@@ -78,22 +78,22 @@ static void test_enums_by_code_or_label(void **state)
 
 	(void)state;
 	/* No catalogue is loaded here: labels are the English ones. */
-	assert_int_equal(sheet_enum_parse(SHEET_TYPE, "individual"), TYPE_INDIVIDUAL);
-	assert_int_equal(sheet_enum_parse(SHEET_TYPE, "Individual"), TYPE_INDIVIDUAL);
-	assert_int_equal(sheet_enum_parse(SHEET_TYPE, " COLLECTIVE "), TYPE_COLLECTIVE);
-	assert_int_equal(sheet_enum_parse(SHEET_CATEGORY, "good_deeds"), CAT_GOOD_DEEDS);
-	assert_int_equal(sheet_enum_parse(SHEET_CATEGORY, "Workers, good people and good deeds"),
+	assert_int_equal(sheet_enum_parse(SET_TYPE, "individual"), TYPE_INDIVIDUAL);
+	assert_int_equal(sheet_enum_parse(SET_TYPE, "Individual"), TYPE_INDIVIDUAL);
+	assert_int_equal(sheet_enum_parse(SET_TYPE, " COLLECTIVE "), TYPE_COLLECTIVE);
+	assert_int_equal(sheet_enum_parse(SET_CATEGORY, "good_deeds"), CAT_GOOD_DEEDS);
+	assert_int_equal(sheet_enum_parse(SET_CATEGORY, "Workers, good people and good deeds"),
 			 CAT_GOOD_DEEDS);
-	assert_int_equal(sheet_enum_parse(SHEET_STATUS, "Commendation revoked"), STATUS_REVOKED);
-	assert_int_equal(sheet_enum_parse(SHEET_CHANNEL, "radio"), CHANNEL_RADIO);
-	assert_int_equal(sheet_enum_parse(SHEET_KIND, "mass_org"), KIND_MASS_ORG);
-	assert_int_equal(sheet_enum_parse(SHEET_GENDER, "Female"), GENDER_FEMALE);
+	assert_int_equal(sheet_enum_parse(SET_STATUS, "Commendation revoked"), STATUS_REVOKED);
+	assert_int_equal(sheet_enum_parse(SET_CHANNEL, "radio"), CHANNEL_RADIO);
+	assert_int_equal(sheet_enum_parse(SET_KIND, "mass_org"), KIND_MASS_ORG);
+	assert_int_equal(sheet_enum_parse(SET_GENDER, "Female"), GENDER_FEMALE);
 	/* "Unknown" gender is not a value to type: an empty cell means it. */
-	assert_int_equal(sheet_enum_parse(SHEET_GENDER, ""), -1);
-	assert_int_equal(sheet_enum_parse(SHEET_TYPE, "household"), -1);
-	sheet_enum_list(SHEET_TYPE, list, sizeof list);
+	assert_int_equal(sheet_enum_parse(SET_GENDER, ""), -1);
+	assert_int_equal(sheet_enum_parse(SET_TYPE, "household"), -1);
+	sheet_enum_list(SET_TYPE, list, sizeof list);
 	assert_string_equal(list, "Collective; Individual");
-	sheet_enum_list(SHEET_CHANNEL, list, sizeof list);
+	sheet_enum_list(SET_CHANNEL, list, sizeof list);
 	assert_string_equal(list, "Radio column; Web portal; Other");
 }
 
@@ -109,16 +109,16 @@ static void test_enums_read_again(void **state)
 	(void)state;
 	for (int round = 0; round < 3; round++) {
 		for (int c = 0; c < 11; c++)
-			assert_int_equal(sheet_enum_parse(SHEET_CATEGORY, cat[c]),
+			assert_int_equal(sheet_enum_parse(SET_CATEGORY, cat[c]),
 					 CAT_BUSINESS + c);
-		assert_int_equal(sheet_enum_parse(SHEET_CATEGORY, "household"), -1);
-		assert_int_equal(sheet_enum_parse(SHEET_CATEGORY,
+		assert_int_equal(sheet_enum_parse(SET_CATEGORY, "household"), -1);
+		assert_int_equal(sheet_enum_parse(SET_CATEGORY,
 						  "Health and people's health care"), CAT_HEALTH);
 		/* One text, two kinds: a category code is not a type. */
-		assert_int_equal(sheet_enum_parse(SHEET_TYPE, "business"), -1);
-		assert_int_equal(sheet_enum_parse(SHEET_GENDER, "Female"), GENDER_FEMALE);
-		assert_int_equal(sheet_enum_parse(SHEET_STATUS, "Female"), -1);
-		assert_int_equal(sheet_enum_parse(SHEET_GENDER, "female "), GENDER_FEMALE);
+		assert_int_equal(sheet_enum_parse(SET_TYPE, "business"), -1);
+		assert_int_equal(sheet_enum_parse(SET_GENDER, "Female"), GENDER_FEMALE);
+		assert_int_equal(sheet_enum_parse(SET_STATUS, "Female"), -1);
+		assert_int_equal(sheet_enum_parse(SET_GENDER, "female "), GENDER_FEMALE);
 	}
 }
 
