@@ -2,7 +2,7 @@
  * identity.h - who is running the program, and whether it runs with more
  * privilege than that person (the shared-server install is setgid).
  *
- * When privileged, identity is the real user id's account and nothing the
+ * When privileged (self.h), identity is the real user id's account and nothing the
  * person controls (environment, --config, --db) may change what the
  * program trusts.
  */
@@ -14,18 +14,6 @@
 
 #include "err.h"
 #include "model.h"
-
-/* True when effective and real ids differ (setuid/setgid). */
-bool identity_privileged(void);
-
-/*
- * A file that comes with the program, beside it: fills `out` with the
- * program's directory (from /proc/self/exe) joined to `rel` and returns
- * true when that path exists.  Always false when privileged: a hard link
- * to the program in a directory the person controls would let them choose
- * the file (a catalogue, the screens); the compiled-in paths are used then.
- */
-bool identity_beside_program(const char *rel, char *out, size_t n);
 
 /*
  * The account acting: DIENHINH_USER when set and not privileged (tests,

@@ -17,6 +17,7 @@
 #include "cli_flow.h"
 #include "i18n.h"
 #include "identity.h"
+#include "self.h"
 #include "text.h"
 #include "paths.h"
 #include "ui.h"
@@ -330,7 +331,7 @@ int cli_main(int argc, char **argv)
 
 	bool switched = i18n_init_locale();
 	i18n_set_language(NULL);
-	c.privileged = identity_privileged();
+	c.privileged = self_privileged();
 	opterr = 0; /* cli_bad_option() says what is wrong, in the person's language */
 	while ((opt = getopt_long(argc, argv, "+:c:d:hV", opts, NULL)) != -1) {
 		switch (opt) {

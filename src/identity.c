@@ -2,40 +2,18 @@
 #include "identity.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "i18n.h"
-
-bool identity_privileged(void)
-{
-	return getuid() != geteuid() || getgid() != getegid();
-}
-
-bool identity_beside_program(const char *rel, char *out, size_t n)
-{
-	char exe[PATH_MAX];
-	ssize_t len;
-	char *slash;
-	struct stat st;
-
-	if (identity_privileged() || (len = readlink("/proc/self/exe", exe, sizeof exe - 1)) <= 0)
-		return false;
-	exe[len] = 0;
-	if (!(slash = strrchr(exe, '/')))
-		return false;
-	*slash = 0;
-	return (size_t)snprintf(out, n, "%s/%s", exe, rel) < n && stat(out, &st) == 0;
-}
+#include "self.h"
 
 int identity_user(char out[USER_MAX + 1], struct err *e)
 {
-	const char *env = identity_privileged() ? NULL : getenv("DIENHINH_USER");
+	const char *env = self_privileged() ? NULL : getenv("DIENHINH_USER");
 	struct passwd *pw;
 
 	if (env && *env) {
