@@ -59,15 +59,25 @@ tui_gone() { T_LIMIT=$(t_limit "${3:-0}") t_until tui_lacks "$1" "$2"; }
 
 # tui_settle NAME [BEFORE]: for keys whose effect has no text of its own to
 # wait for: until the screen differs from BEFORE (captured before the keys
-# were sent), then until it has stayed the same for half a second.
+# were sent), then until it has stayed the same, the program asleep waiting
+# for a key, for half a second.
 tui_settle() {
-	local n=$1 now last="" same=0 end=$((SECONDS + T_LIMIT))
+	local n=$1 now last="" same=0 end=$((SECONDS + T_LIMIT)) pid
 	[ $# -gt 1 ] && t_until tui_differs "$n" "$2"
+	pid=$(tui_pid "$n")
 	while [ $same -lt 10 ] && [ $SECONDS -lt $end ]; do
 		now=$(tui_screen "$n")
-		if [ "$now" == "$last" ]; then same=$((same + 1)); else same=0 last=$now; fi
+		if [ "$now" == "$last" ] && tui_asleep "$pid"; then same=$((same + 1))
+		else same=0 last=$now; fi
 		sleep 0.05
 	done
+}
+# tui_asleep PID: the process sleeps (state S), or is gone.
+tui_asleep() {
+	local st
+	st=$(cat "/proc/$1/stat" 2>/dev/null) || return 0
+	st=${st##*) }
+	[ "${st%% *}" = S ]
 }
 
 # t_wait DESCRIPTION NAME TEXT [SECONDS]: one test result for a wait,
