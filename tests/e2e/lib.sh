@@ -69,6 +69,25 @@ t_lacks() {
 	fi
 }
 
+# Waits poll and end as soon as what they wait for is there, so their limit
+# only matters when something is wrong: it is generous, for a machine busy
+# with other work (T_LIMIT seconds, 30 unless the environment says more).
+# No test asserts how long anything took: timing belongs in `make bench`.
+: "${T_LIMIT:=30}"
+
+# t_limit SECONDS: SECONDS, or T_LIMIT when that is longer.
+t_limit() { echo $(($1 > T_LIMIT ? $1 : T_LIMIT)); }
+
+# t_until COMMAND...: run COMMAND every 0.05 s until it succeeds (status 0)
+# or T_LIMIT seconds have passed (status 1).
+t_until() {
+	local end=$((SECONDS + T_LIMIT))
+	until "$@"; do
+		[ $SECONDS -ge $end ] && return 1
+		sleep 0.05
+	done
+}
+
 # A fresh database with the shipped config, in $T_DIR/db (or $1).
 t_init_db() {
 	local db=${1:-$T_DIR/db}

@@ -51,8 +51,9 @@ tui_start pq tester DIENHINH_TODAY=2026-11-28
 tui_wait pq "Hồ sơ điển hình"
 tui_keys pq 3
 tui_wait pq "Năm 2025"
+before=$(tui_screen pq)
 tui_keys pq Down Down
-sleep 0.2
+tui_settle pq "$before"
 unit=$(selected pq)
 t_contains "the quota screen: a unit of 2025 and 2026 selected" "$unit" "Xã Tân Long (mới)"
 tui_keys pq Right

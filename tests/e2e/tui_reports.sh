@@ -24,16 +24,9 @@ add phuongnganam 2025-07-01 "Bùi Thị Hai"    # 4, quarter 3: not in the quart
 saved() { tui_line "$1" "Đã lưu: " | sed 's/^ *Đã lưu: \([^ ]*\).*/\1/'; }
 # width LINE: the line's length in characters, trailing blanks left out.
 width() { local l=${1%"${1##*[! ]}"}; echo "${#l}"; }
-# wait_row NAME TEXT REGEX: until the first line holding TEXT matches REGEX (5 s).
-wait_row() {
-	local i=0
-	while [ $i -lt 100 ]; do
-		[[ $(tui_line "$1" "$2") =~ $3 ]] && return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	return 1
-}
+# wait_row NAME TEXT REGEX: until the first line holding TEXT matches REGEX.
+row_matches() { [[ $(tui_line "$1" "$2") =~ $3 ]]; }
+wait_row() { t_until row_matches "$@"; }
 
 home=$(getent passwd "$(id -u)" | cut -d: -f6)
 made=()

@@ -18,7 +18,7 @@ quota_stream() {
 	tmux -L "$TUI_SOCK" pipe-pane -t "$1" -o "cat >> $T_DIR/$1.out"
 	tui_keys "$1" 3
 	tui_wait "$1" "Tổng cộng"
-	sleep 0.2
+	tui_settle "$1"
 	tmux -L "$TUI_SOCK" pipe-pane -t "$1"
 	cat "$T_DIR/$1.out"
 }
@@ -86,7 +86,6 @@ t_eq "SIGHUP ends the program (status 128+1)" "$(tui_exit n)" 129
 
 pid=$(tui_pid m)
 tmux -L "$TUI_SOCK" kill-session -t m
-i=0
-while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
-kill -0 "$pid" 2>/dev/null
-t_report $((1 - $?)) "a terminal that goes away ends the program"
+gone() { ! kill -0 "$pid" 2>/dev/null; }
+t_until gone
+t_report $? "a terminal that goes away ends the program"
