@@ -15,6 +15,7 @@
 #include "report_build.h"
 #include "report_file.h"
 #include "report_plan.h"
+#include "text.h"
 
 /* Problems of an import listed on the terminal; the count says how many more. */
 #define MAX_LISTED 200
@@ -226,8 +227,11 @@ static void print_mapping(const struct import_run *run, const struct exchange_re
 		const struct exchange_column *c = &res->columns[j];
 		const char *use = c->use < 0 ? (c->name[0] || c->data ? _("(not read)") : NULL)
 			: cols[c->use].code ? _(cols[c->use].label) : _("(left out)");
+		int w = 0;
+		size_t fit = text_fit(c->name, 34, &w);
 		if (use)
-			printf("  %-3s %-32s -> %s\n", c->letter, c->name, use);
+			printf("  %-3s %.*s%*s -> %s\n", c->letter, (int)fit, c->name, 34 - w, "",
+			       use);
 	}
 }
 
@@ -241,11 +245,13 @@ static void print_left_out(const struct exchange_result *res, bool rows)
 	if (!total)
 		return;
 	printf(_("%zu rows are not records and were left out:"), total);
-	for (int w = 0; w < LAYOUT_WHY_COUNT; w++)
-		if (res->left_out[w])
-			printf(" %s %zu%s", layout_why_text((enum layout_why)w), res->left_out[w],
-			       w + 1 < LAYOUT_WHY_COUNT ? ";" : "");
-	putchar('\n');
+	for (int w = 0, first = 1; w < LAYOUT_WHY_COUNT; w++)
+		if (res->left_out[w]) {
+			printf("%s %s %zu", first ? "" : ";", layout_why_text((enum layout_why)w),
+			       res->left_out[w]);
+			first = 0;
+		}
+	puts(".");
 	if (rows && res->n_left_out_rows) {
 		printf(_("  rows:"));
 		for (size_t i = 0; i < res->n_left_out_rows && i < MAX_LISTED; i++)
@@ -266,6 +272,7 @@ static void import_done(void *arg, size_t i, int rc, const struct exchange_resul
 	if (run->flags & EXCHANGE_DRY_RUN)
 		print_mapping(run, res);
 	print_left_out(res, run->flags & EXCHANGE_DRY_RUN);
+	fflush(stdout); /* before the problems, on stderr */
 	for (size_t k = 0; k < res->n_problems && k < MAX_LISTED; k++)
 		fprintf(stderr, "%s\n", res->problems[k].text);
 	if (res->n_problems > MAX_LISTED)
