@@ -86,15 +86,21 @@ static void preview_draw(struct ui_listscreen *ls)
 	size_t left = 0;
 	char b[512];
 
+	char rows[48];
+
 	for (int w = 0; w < LAYOUT_WHY_COUNT; w++)
 		left += l->skipped[w];
-	if (p->f.sheet[0])
-		snprintf(b, sizeof b, _("%s, sheet \"%s\": header on row %zu, %zu records, %zu "
-					"other rows left out."), p->name, p->f.sheet,
-			 l->header_row + l->header_rows - 1, l->n_records, left);
+	if (l->header_rows > 1)
+		snprintf(rows, sizeof rows, "%zu-%zu", l->header_row, l->header_row + 1);
 	else
-		snprintf(b, sizeof b, _("%s: header on row %zu, %zu records, %zu other rows left "
-					"out."), p->name, l->header_row, l->n_records, left);
+		snprintf(rows, sizeof rows, "%zu", l->header_row);
+	if (p->f.sheet[0])
+		snprintf(b, sizeof b, _("%s, sheet \"%s\": header on row %s, %zu records, %zu "
+					"other rows left out."), p->name, p->f.sheet, rows,
+			 l->n_records, left);
+	else
+		snprintf(b, sizeof b, _("%s: header on row %s, %zu records, %zu other rows left "
+					"out."), p->name, rows, l->n_records, left);
 	ui_draw_text(1, 1, COLS - 2, A_BOLD, b);
 	if (!l->found)
 		ui_draw_text(2, 1, COLS - 2, ui_term_attr(ls->ui, UI_A_ERROR),
