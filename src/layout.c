@@ -167,16 +167,20 @@ int layout_find(const struct csvio_table *t, const struct sheet_column *cols, si
 {
 	memset(l, 0, sizeof *l);
 	for (size_t i = 0; i < t->n_rows && i < LAYOUT_SCAN; i++) {
-		bool pair = i + 1 < t->n_rows && second_line(&t->rows[i], &t->rows[i + 1]);
-		int count = name_columns(t, i, pair, cols, n, l);
-		if (count < 0)
+		size_t filled = filled_cells(&t->rows[i]);
+		int single = name_columns(t, i, false, cols, n, l), count;
+		/* Two rows, when the upper one names a column itself: a title just
+		 * above a header is not its first line. */
+		bool pair = single > 0 && i + 1 < t->n_rows &&
+			    second_line(&t->rows[i], &t->rows[i + 1]);
+		if (single < 0 || (pair && (count = name_columns(t, i, true, cols, n, l)) < 0))
 			return -1;
-		if (!enough(count, filled_cells(&t->rows[i])) && pair) {
-			pair = false; /* the row alone, then */
-			if ((count = name_columns(t, i, false, cols, n, l)) < 0)
+		if (pair && !enough(count, filled)) {
+			pair = false;
+			if (name_columns(t, i, false, cols, n, l) < 0)
 				return -1;
 		}
-		if (enough(count, filled_cells(&t->rows[i]))) {
+		if (pair || enough(single, filled)) {
 			l->found = true;
 			l->header_row = t->rows[i].row;
 			l->header_rows = pair ? 2 : 1;
