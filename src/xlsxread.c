@@ -175,7 +175,8 @@ static int read_part(struct part *pt, const char *name, bool optional,
 		if (part > XLSXREAD_MAX_PART || x->total > XLSXREAD_MAX_TOTAL) {
 			rc = err_set(pt->e, ERR_INVALID, _("The workbook unpacks to more than %u MB: "
 							   "it is not one to import."),
-				     XLSXREAD_MAX_TOTAL >> 20);
+				     (part > XLSXREAD_MAX_PART ? XLSXREAD_MAX_PART
+							       : XLSXREAD_MAX_TOTAL) >> 20);
 			break;
 		}
 		if (XML_Parse(pt->p, buf, (int)n, n == 0) != XML_STATUS_OK) {

@@ -106,6 +106,22 @@ t_report $? "... shown in the mapping"
 t_fails 2 "--column with no such field is a usage error" \
 	on "$T_DIR/bad" import exemplars --column E=nothing "$T_DIR/office.xlsx"
 
+# ---- a zip bomb: a small file whose sheet unpacks past the bound ---------------------------
+$py - "$T_DIR/office.xlsx" "$T_DIR/bomb.xlsx" <<'PY'
+import sys, zipfile
+src, dst = zipfile.ZipFile(sys.argv[1]), sys.argv[2]
+with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+    for i in src.infolist():
+        data = src.read(i.filename)
+        if i.filename.startswith("xl/worksheets/"):
+            data = data.replace(b"<sheetData>", b"<sheetData>" + b" " * (200 << 20))
+        z.writestr(i.filename, data)
+PY
+t_eq "the bomb is small on disk" "$(( $(stat -c %s "$T_DIR/bomb.xlsx") < 2000000 ))" 1
+on "$T_DIR/bad" import exemplars --dry-run "$T_DIR/bomb.xlsx" >/dev/null 2>"$T_DIR/err"
+t_eq "a workbook that unpacks past the bound is refused (exit 1)" $? 1
+t_contains "saying so, not unpacking it" "$(cat "$T_DIR/err")" "giải nén ra hơn 128 MB"
+
 # ---- not a workbook ----------------------------------------------------------------------
 printf 'PK\003\004garbage' > "$T_DIR/broken.xlsx"
 on "$T_DIR/bad" import exemplars "$T_DIR/broken.xlsx" >/dev/null 2>"$T_DIR/err"
