@@ -28,9 +28,9 @@
 /*
  * One column.  `label` is the English header (N_(), translated when
  * written); `vi` the Vietnamese header, accepted whatever the program's
- * language; `alias` more accepted names separated by '|' (may be NULL).  A column with a
- * NULL code is recognised and ignored: the "STT" row numbers offices put
- * in their sheets.
+ * language; `alias` more accepted names separated by '|' (may be NULL).
+ * A column with a NULL code is recognised and ignored: the "STT" row
+ * numbers offices put in their sheets.
  */
 struct sheet_column {
 	const char *code;

@@ -104,6 +104,8 @@ static void sort_cells(struct grid *g)
 {
 	size_t k = 0;
 
+	if (!g->n)
+		return; /* an empty sheet: no array to sort */
 	qsort(g->cells, g->n, sizeof *g->cells, cell_order);
 	for (size_t i = 0; i < g->n; i++) {
 		if (k && g->cells[k - 1].row == g->cells[i].row &&

@@ -48,6 +48,19 @@ static void test_cells_become_rows_in_order(void **state)
 	csvio_table_free(&t);
 }
 
+static void test_an_empty_sheet_has_no_rows(void **state)
+{
+	struct grid g = { 0 };
+	struct csvio_table t;
+	struct err e = { 0 };
+
+	(void)state;
+	assert_int_equal(grid_merge(&g, 1, 1, 2, 2, &e), 0);
+	assert_int_equal(grid_table(&g, &t, &e), 0);
+	assert_int_equal(t.n_rows, 0);
+	csvio_table_free(&t);
+}
+
 static void test_merged_ranges_are_filled_on_rows_that_exist(void **state)
 {
 	struct grid g = { 0 };
@@ -201,6 +214,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cells_become_rows_in_order),
+		cmocka_unit_test(test_an_empty_sheet_has_no_rows),
 		cmocka_unit_test(test_merged_ranges_are_filled_on_rows_that_exist),
 		cmocka_unit_test(test_bad_cells_are_refused_with_their_place),
 		cmocka_unit_test(test_excel_date_numbers),
