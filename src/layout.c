@@ -33,6 +33,8 @@ static bool number(const char *s, long *v)
 	if (*s < '0' || *s > '9')
 		return false;
 	*v = strtol(s, &end, 10);
+	if (*v > 1000000) /* a column's number, not a record's */
+		return false;
 	if (paren && *end++ != ')')
 		return false;
 	return !end[strspn(end, " ")];
