@@ -381,7 +381,8 @@ static int files_load(struct ui_listscreen *ls, struct err *e)
 		closedir(d);
 	if (identity_as_program(e))
 		rc = -1;
-	qsort(s->v, s->n, sizeof *s->v, by_name);
+	if (s->n)
+		qsort(s->v, s->n, sizeof *s->v, by_name);
 	ls->arr.n = s->n;
 	return rc;
 }
