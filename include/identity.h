@@ -27,4 +27,15 @@ int identity_user(char out[USER_MAX + 1], struct err *e);
  */
 int identity_drop_privilege(struct err *e);
 
+/*
+ * Act with the person's own rights for a while: the effective group (and
+ * user) set to the real one, the program's kept as the saved id so that
+ * identity_as_program() can take it back.  Files opened in between are
+ * opened as the person could open them; what the program opened before
+ * (the database) stays open.  Both are no-ops when not privileged or once
+ * the privilege is given up.  0, or -1 with e (e may be NULL).
+ */
+int identity_as_person(struct err *e);
+int identity_as_program(struct err *e);
+
 #endif

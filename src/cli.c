@@ -52,8 +52,8 @@ static const struct command commands[] = {
 					"[--format F] [-o FILE] [--bom] [--width N]") },
 	{ "export", cli_data_export, N_("export [exemplars|units] [--format csv|xlsx] [-o FILE] "
 					"[--bom]") },
-	{ "import", cli_data_import, N_("import exemplars|units FILE.csv... [--dry-run] "
-					"[--skip-duplicates]") },
+	{ "import", cli_data_import, N_("import exemplars|units FILE... [--dry-run] "
+					"[--skip-duplicates] [--sheet NAME|N] [--column LETTER=COLUMN]") },
 	{ "backup", cli_data_backup, N_("backup DIR               copy the database into DIR") },
 	{ "restore", cli_data_restore, N_("restore DIR              replace the database by the "
 					  "backup in DIR") },

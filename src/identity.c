@@ -47,3 +47,26 @@ int identity_drop_privilege(struct err *e)
 			       i18n_strerror(errno));
 	return 0;
 }
+
+int identity_as_person(struct err *e)
+{
+	if (setresgid((gid_t)-1, getgid(), (gid_t)-1) || setresuid((uid_t)-1, getuid(), (uid_t)-1) ||
+	    getegid() != getgid() || geteuid() != getuid())
+		return e ? err_set(e, ERR_IO, _("Cannot act with your own rights: %s."),
+				   i18n_strerror(errno)) : -1;
+	return 0;
+}
+
+int identity_as_program(struct err *e)
+{
+	gid_t rg, eg, sg;
+	uid_t ru, eu, su;
+
+	/* The saved ids are the program's, as exec set them (or the real ones,
+	 * once the privilege is given up for good). */
+	if (getresgid(&rg, &eg, &sg) || getresuid(&ru, &eu, &su) ||
+	    setresuid((uid_t)-1, su, (uid_t)-1) || setresgid((gid_t)-1, sg, (gid_t)-1))
+		return e ? err_set(e, ERR_IO, _("Cannot take the program's rights back: %s."),
+				   i18n_strerror(errno)) : -1;
+	return 0;
+}

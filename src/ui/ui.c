@@ -11,6 +11,7 @@
 #include "query.h"
 #include "ui/action.h"
 #include "ui/auditlog.h"
+#include "ui/importer.h"
 #include "ui/detail.h"
 #include "ui/draw.h"
 #include "ui/exform.h"
@@ -22,7 +23,8 @@
 #include "ui/review.h"
 #include "ui/unitlist.h"
 
-enum { M_UNITS = 1, M_EXEMPLARS, M_QUOTA, M_REVIEW, M_LOG, M_REPORTS, M_HELP, M_QUIT };
+enum { M_UNITS = 1, M_EXEMPLARS, M_QUOTA, M_REVIEW, M_LOG, M_REPORTS, M_IMPORT, M_HELP,
+       M_QUIT };
 
 /* One entry of the main menu; `read_desc`, when set, describes it to a viewer. */
 struct item {
@@ -41,6 +43,7 @@ static const struct item items[] = {
 	{ M_REVIEW, N_("Review profiles"), N_("introduced profiles, oldest first"), true },
 	{ M_LOG, N_("Audit log"), N_("who changed what, and when"), true },
 	{ M_REPORTS, N_("Reports"), N_("quarter, year and plan reports: read, save"), false },
+	{ M_IMPORT, N_("Import from a file"), N_("the office's Excel sheets and CSV files"), true },
 	{ M_HELP, N_("Help"), N_("keys and how to use the program"), false },
 	{ M_QUIT, N_("Quit"), NULL, false },
 };
@@ -184,7 +187,7 @@ static const struct ui_help_section general = {
 
 static int general_help(struct ui *ui)
 {
-	struct ui_help_section s[12];
+	struct ui_help_section s[14];
 	size_t n = 0;
 
 	s[n++] = general;
@@ -197,6 +200,8 @@ static int general_help(struct ui *ui)
 	if (register_is_office(ui->r)) {
 		ui_review_help(&s[n++]);
 		ui_auditlog_help(&s[n++]);
+		ui_importer_help(&s[n]);
+		n += 2;
 	}
 	ui_reports_help(&s[n++]);
 	return ui_listscreen_help(ui, s, n);
@@ -213,6 +218,7 @@ static int open_item(struct ui *ui, struct menu *m, size_t i)
 	case M_REVIEW: return ui_action_result(ui_review_run(ui));
 	case M_LOG: return ui_action_result(ui_auditlog_run(ui));
 	case M_REPORTS: return ui_action_result(ui_reports_run(ui));
+	case M_IMPORT: return ui_action_result(ui_importer_run(ui));
 	case M_HELP: return ui_action_result(general_help(ui));
 	default: return UI_CLOSE;
 	}

@@ -46,7 +46,7 @@ tui_keys s q
 # ---- the preview -------------------------------------------------------------------
 tui_start a tester "HOME=$T_DIR/not-home"
 t_wait "the office's menu offers the reports as item 6" a "6  Báo cáo"
-t_contains "help is item 7" "$(tui_screen a)" "7  Trợ giúp"
+t_contains "help is item 8, after the import" "$(tui_screen a)" "8  Trợ giúp"
 tui_keys a 6
 t_wait "the screen opens on the quarter report" a "BÁO CÁO KẾT QUẢ GIỚI THIỆU GƯƠNG"
 s=$(tui_screen a)

@@ -61,7 +61,7 @@ t_wait "? shows the keys of the screen" c "Tìm theo tên ngay khi gõ"
 t_contains "built from the key table" "$(tui_screen c)" "n, F7"
 tui_keys c q
 t_wait "q leaves the help" c "Nhấn / để tìm theo tên."
-tui_keys c q 7
+tui_keys c q 8
 t_wait "the menu's help explains the program" c "Cách dùng chương trình"
 t_contains "and lists every screen" "$(tui_screen c)" "Gõ tiếng Việt bằng Unikey"
 tui_keys c q
