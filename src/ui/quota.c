@@ -214,7 +214,11 @@ static void draw(struct ui_listscreen *ls)
 	snprintf(b, sizeof b, _("%s met   %s short   %s not yet met   %s no record"),
 		 ui_draw_sym(UI_SYM_MET), ui_draw_sym(UI_SYM_SHORT), ui_draw_sym(UI_SYM_OPEN),
 		 ui_draw_sym(UI_SYM_DASH));
-	/* a long period name leaves room for the marks of a quota only */
+	/* beside a long period name the marks close up, then the dash goes */
+	if (text_width(b) > COLS - w - 5)
+		snprintf(b, sizeof b, _("%s met  %s short  %s not yet met  %s no record"),
+			 ui_draw_sym(UI_SYM_MET), ui_draw_sym(UI_SYM_SHORT),
+			 ui_draw_sym(UI_SYM_OPEN), ui_draw_sym(UI_SYM_DASH));
 	if (text_width(b) > COLS - w - 5)
 		snprintf(b, sizeof b, _("%s met  %s short  %s not yet met"),
 			 ui_draw_sym(UI_SYM_MET), ui_draw_sym(UI_SYM_SHORT),

@@ -141,27 +141,18 @@ static const char *summary(struct ui *ui, const struct menu *m, char *buf, size_
 	return buf;
 }
 
-/* The office is told where to declare the next period when no period is
- * current, or the last one ends this year; false when there is nothing to say. */
+/* The office is told where to declare the next period when none holds
+ * today; false when there is nothing to say. */
 static bool next_period_hint(struct ui *ui, char *buf, size_t size)
 {
 	const struct config *cfg = register_config(ui->r);
-	int year = date_year(register_today(ui->r));
-	const struct period *p = period_of_year(&cfg->periods, year);
-	char name[PERIOD_NAME_SIZE], end[DATE_TEXT_SIZE];
 
-	if (!register_is_office(ui->r) || (p && (p->to > year || period_after(&cfg->periods, year))))
+	if (!register_is_office(ui->r) ||
+	    period_of_year(&cfg->periods, date_year(register_today(ui->r))))
 		return false;
-	if (!p) {
-		snprintf(buf, size, _("To go on, declare the next plan period in %s: a [period.CODE] "
-				      "section with its name and years (the administrator's guide "
-				      "shows how)."), cfg->path);
-		return true;
-	}
-	period_name(p, name, sizeof name);
-	date_format_vn(date_quarter_last(p->to, 4), end);
-	snprintf(buf, size, _("%s ends on %s: declare the next plan period in %s, as a "
-			      "[period.CODE] section."), name, end, cfg->path);
+	snprintf(buf, size, _("To go on, declare the next plan period in %s: a [period.CODE] "
+			      "section with its name and years (the administrator's guide shows "
+			      "how)."), cfg->path);
 	return true;
 }
 
