@@ -370,12 +370,8 @@ static const struct keyspec dienhinh_keys[] = {
 	{ "place", V_TEXT, CFG(place) },
 	{ NULL },
 }, score_keys[] = {
-	{ "quarter_met", V_INT, CFG(score.quarter_met), -1000, 1000 },
-	{ "quarter_short", V_INT, CFG(score.quarter_short), -1000, 1000 },
-	{ "introduced", V_INT, CFG(score.introduced), -1000, 1000 },
-	{ "accepted", V_INT, CFG(score.accepted), -1000, 1000 },
-	{ "propagated", V_INT, CFG(score.propagated), -1000, 1000 },
-	{ "commended", V_INT, CFG(score.commended), -1000, 1000 },
+#define CFG_SCORE(f) CFG(score.f)
+	SCORE_KEYS(CFG_SCORE),
 	{ NULL },
 }, block_keys[] = {
 	{ "name", V_TEXT, offsetof(struct block, name) },

@@ -32,12 +32,8 @@ static const struct keyspec period_keys[] = {
 	{ "issuer_parent", V_TEXT, PER(issuer_parent) },
 	{ "issuer", V_TEXT, PER(issuer) },
 	{ "place", V_TEXT, PER(place) },
-	{ "quarter_met", V_INT, PER(score.quarter_met), -1000, 1000 },
-	{ "quarter_short", V_INT, PER(score.quarter_short), -1000, 1000 },
-	{ "introduced", V_INT, PER(score.introduced), -1000, 1000 },
-	{ "accepted", V_INT, PER(score.accepted), -1000, 1000 },
-	{ "propagated", V_INT, PER(score.propagated), -1000, 1000 },
-	{ "commended", V_INT, PER(score.commended), -1000, 1000 },
+#define PER_SCORE(f) PER(score.f)
+	SCORE_KEYS(PER_SCORE),
 	{ NULL },
 };
 

@@ -57,6 +57,16 @@ struct keyspec {
 	bool in_load;
 };
 
+/* The keys of the score points, in [score] and in a [period.CODE] section:
+ * OFF(member) is where a member of struct score_scheme goes. */
+#define SCORE_KEYS(OFF) \
+	{ "quarter_met", V_INT, OFF(quarter_met), -1000, 1000 }, \
+	{ "quarter_short", V_INT, OFF(quarter_short), -1000, 1000 }, \
+	{ "introduced", V_INT, OFF(introduced), -1000, 1000 }, \
+	{ "accepted", V_INT, OFF(accepted), -1000, 1000 }, \
+	{ "propagated", V_INT, OFF(propagated), -1000, 1000 }, \
+	{ "commended", V_INT, OFF(commended), -1000, 1000 }
+
 /* Read every key of s into the struct at base, refusing keys not in specs. */
 int config_read_keys(struct load *ld, const struct iniscan_sec *s, const struct keyspec *specs,
 		     void *base);

@@ -11,21 +11,7 @@ NEXT=$T_DIR/next.ini
 
 # The shipped config plus 2026-2030: Phường Ngã Năm owes 3 a quarter in it,
 # and a unit that begins with it owes 2 in it only.
-awk '/^\[unit.phuongnganam\]/ { s = 1 } s && /^quota = 2/ { print; print "quota.p2026 = 3"; s = 0;
-	next } 1' "$CONF" >"$NEXT"
-cat >>"$NEXT" <<'EOF'
-
-[period.p2026]
-name = "Giai đoạn 2026–2030"
-from = 2026
-to = 2030
-
-[unit.vhxh]
-name = "Phòng Văn hóa – Xã hội phường Ngã Năm"
-kind = department
-active_from = 2026-01-01
-quota.p2026 = 2
-EOF
+t_next_period "$CONF" "$NEXT"
 t_eq "the two configs differ by the period, one quota and the new unit alone" \
 	"$(diff "$CONF" "$NEXT" | grep -c '^>')" 12
 

@@ -67,27 +67,10 @@ t_ok "no open after the first migrated again: the file is as the first left it" 
 # plan report differs only in its period line, which now gives the period's
 # name.  2026 takes its quotas from the new period.
 T_CONFIG=$T_DIR/periods.ini
-awk '/^plan_(from|to) = / { next }
-	/^\[unit.phuongnganam\]/ { s = 1 } s && /^quota = 2/ { print; print "quota.p2026 = 3"; s = 0;
-	next } 1' "$LEGACY/dienhinh.ini" >"$T_CONFIG"
-cat >>"$T_CONFIG" <<'EOF'
-
-[period.p2021]
-name = "Kế hoạch 2021–2025"
-from = 2021
-to = 2025
-
-[period.p2026]
-name = "Giai đoạn 2026–2030"
-from = 2026
-to = 2030
-
-[unit.vhxh]
-name = "Phòng Văn hóa – Xã hội phường Ngã Năm"
-kind = department
-active_from = 2026-01-01
-quota.p2026 = 2
-EOF
+{ grep -v '^plan_\(from\|to\) = ' "$LEGACY/dienhinh.ini"
+  printf '\n[period.p2021]\nname = "Kế hoạch 2021–2025"\nfrom = 2021\nto = 2025\n'
+} >"$T_DIR/p2021.ini"
+t_next_period "$T_DIR/p2021.ini" "$T_CONFIG"
 T_DB=$T_DIR/with-periods
 fresh "$T_DB"
 out=$(dh check 2>&1); st=$?

@@ -103,20 +103,7 @@ t_contains "outside the plan periods, and when the plan begins" "$(flat b)" \
 # ---- a second period: each year's own figures, each header its period's ----------------
 # 2026-2030 declared after the plan, Phường Ngã Năm owing 3 a quarter in it,
 # and a unit that begins with it, owing 2 in it only.
-cat >>"$T_CONFIG" <<-'EOF'
-	[period.p2026]
-	name = "Giai đoạn 2026–2030"
-	from = 2026
-	to = 2030
-
-	[unit.moi]
-	name = "Phòng Văn hóa – Xã hội phường"
-	kind = department
-	active_from = 2026-01-01
-	quota.p2026 = 2
-EOF
-awk '/^\[unit.phuongnganam\]/ { s = 1 } s && /^quota = 2/ { print; print "quota.p2026 = 3"; s = 0;
-	next } 1' "$T_CONFIG" >"$T_DIR/p.ini" && mv "$T_DIR/p.ini" "$T_CONFIG"
+t_next_period "$T_CONFIG" "$T_DIR/p.ini" && mv "$T_DIR/p.ini" "$T_CONFIG"
 tui_start n tester DIENHINH_TODAY=2026-02-10
 t_wait "the main menu names the current period" n "Giai đoạn 2026–2030"
 t_contains "and counts today's quarter down" "$(tui_screen n)" "Quý 1/2026 (còn 49 ngày):"
