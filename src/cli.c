@@ -32,6 +32,8 @@ struct command {
 static const struct command commands[] = {
 	{ "init", cli_exemplar_init, N_("init [--demo]            create or upgrade the database") },
 	{ "units", cli_exemplar_units, N_("units                    list the units and their quotas") },
+	{ "periods", cli_exemplar_periods, N_("periods                  the plan periods and their "
+					      "years") },
 	{ "add", cli_exemplar_add, N_("add --unit U --type T --category C --name N --date D ...") },
 	{ "edit", cli_exemplar_edit, N_("edit ID [--version V] [field options]") },
 	{ "list", cli_exemplar_list, N_("list [--unit U] [--year Y] [--quarter Q] [--category C] "
@@ -199,11 +201,9 @@ void cli_default_period(const struct cli *c, int *year, int *quarter)
 {
 	if (*year)
 		return;
-	/* Nothing given: the quarter the screens open on, today's within the plan. */
-	if (!*quarter) {
-		model_plan_quarter(c->today, c->cfg->plan_from, c->cfg->plan_to, year, quarter);
-		return;
-	}
+	/* Nothing given: today's quarter, the one the screens open on. */
+	if (!*quarter)
+		*quarter = date_quarter(c->today);
 	*year = date_year(c->today);
 }
 

@@ -123,7 +123,7 @@ int cli_data_report(struct cli *c, int argc, char **argv)
 	if (strcmp(kind, "quarter") && strcmp(kind, "year") && strcmp(kind, "plan"))
 		return cli_usage("report", _("say which report: quarter, year or plan."));
 	if ((rc = parse_opts("report", argc - 1, argv + 1, strcmp(kind, "quarter") == 0
-			     ? "yqfobw" : strcmp(kind, "year") == 0 ? "yfobw" : "fobw", &o)))
+			     ? "yqfobw" : "yfobw", &o)))
 		return rc;
 	if (optind < argc - 1)
 		return cli_usage("report", _("unexpected argument \"%s\"."), argv[optind + 1]);
@@ -134,7 +134,8 @@ int cli_data_report(struct cli *c, int argc, char **argv)
 		return cli_usage("report", _("an xlsx report needs -o FILE."));
 	if (kind[0] == 'q' && o.year && !o.quarter)
 		return cli_usage("report", _("--year needs --quarter for the quarter report."));
-	cli_default_period(c, &o.year, &o.quarter);
+	if (kind[0] != 'p') /* the plan's default is its period's (report_plan_build) */
+		cli_default_period(c, &o.year, &o.quarter);
 	if (cli_open(c, REG_READ_ONLY, &e))
 		return cli_fail(&e);
 	if (kind[0] == 'q')
@@ -142,7 +143,7 @@ int cli_data_report(struct cli *c, int argc, char **argv)
 	else if (kind[0] == 'y')
 		rc = report_build_year(c->reg, o.year, &rp, &e);
 	else
-		rc = report_plan_build(c->reg, &rp, &e);
+		rc = report_plan_build(c->reg, o.year, &rp, &e);
 	if (!rc)
 		rc = write_report(rp, fmt, &o, &e);
 	report_free(rp);

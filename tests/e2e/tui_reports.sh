@@ -104,7 +104,7 @@ tui_keys a Right Right
 t_wait "Right cannot go past the plan's last year" a "Báo cáo chỉ có từ năm 2021 đến năm 2025."
 tui_keys a Tab
 t_wait "Tab: the whole plan period" a "BÁO CÁO TỔNG KẾT CÔNG TÁC XÂY DỰNG"
-t_contains "named by its years" "$(tui_screen a)" "Giai đoạn 2021 – 2025"
+t_contains "named as the config names the period" "$(tui_screen a)" "Kế hoạch 2021–2025"
 t_lacks "with no period keys offered" "$(tui_screen a)" "Kỳ trước"
 tui_keys a 1
 t_wait "1: back to the quarter report, its quarter kept" a "← Quý 2/2025 →"

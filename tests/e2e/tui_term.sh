@@ -46,7 +46,7 @@ t_contains "and the same matrix" "$(tui_line m "Phường Ngã Năm")" "2/2 ✓"
 tui_start x tester DIENHINH_ASCII=1
 quota_stream x >/dev/null
 s=$(tui_screen x)
-t_contains "ASCII: the marks fall back" "$s" "+ đạt   x thiếu   . chưa đủ   - không có số liệu"
+t_contains "ASCII: the marks fall back" "$s" "+ đạt  x thiếu  . chưa đủ  - không có số liệu"
 t_contains "ASCII: a met cell" "$(tui_line x "Phường Ngã Năm")" "2/2 +"
 tui_keys x q 2 c
 t_wait "ASCII: boxes are drawn with + - |" x "+- Lĩnh vực -"
