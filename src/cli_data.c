@@ -271,9 +271,9 @@ int cli_data_import(struct cli *c, int argc, char **argv)
 	if (!exchange_import_files(c->reg, run.what, run.paths, run.n, run.flags, import_done, &run, &e))
 		return 0;
 	if (run.told < run.n && !(run.flags & EXCHANGE_DRY_RUN))
-		fprintf(stderr, _("The import stopped at %s: the files after it (%zu) are not "
-				  "imported.%s\n"), run.paths[run.told - 1], run.n - run.told,
-			run.told > 1 ? _(" The files before it are.") : "");
+		cli_warn(_("The import stopped at %s: the files after it (%zu) are not "
+			   "imported.%s\n"), run.paths[run.told - 1], run.n - run.told,
+			 run.told > 1 ? _(" The files before it are.") : "");
 	return err_exit_status(&e);
 }
 
