@@ -75,8 +75,21 @@ struct query_log_filter {
 	int64_t since;      /* seconds since the epoch; 0 = from the start */
 	const char *user;   /* NULL = everyone */
 	uint64_t record;    /* 0 = every record */
+	/* The audit trail as such (`log`, the audit-log screen): only what the
+	 * person's role reads of it (ROLES_READ_LOG in roles.h).  Without it, a
+	 * record's history as its own page shows it to every reader. */
+	bool trail;
 };
+
+/*
+ * The audit entries matching `f`, oldest first.  With f->trail, a person
+ * whose role reads no audit log is refused (ERR_DENIED), and unit staff get
+ * only the entries about exemplars that are now their units'.
+ */
 int query_log(struct reg *r, const struct query_log_filter *f, store_audit_cb cb,
 		 void *ctx, struct err *e);
+
+/* May this person read the audit trail at all (query_log with trail)?  0, or -1 with why. */
+int query_log_allowed(struct reg *r, struct err *e);
 
 #endif

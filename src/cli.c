@@ -238,9 +238,10 @@ int cli_listing(struct cli *c, size_t ncols, const char *const *names,
 
 int cli_listing_end(struct cli *c, int rc, struct err *e)
 {
-	/* A request refused as a whole (a unit or record that does not exist)
-	 * leaves no empty table above its message. */
-	if (rc && e->code == ERR_NOTFOUND) {
+	/* A request refused as a whole (a unit or record that does not exist, a
+	 * listing the person's role does not read) leaves no empty table above
+	 * its message. */
+	if (rc && (e->code == ERR_NOTFOUND || e->code == ERR_DENIED)) {
 		table_drop(c->out);
 		c->out = NULL;
 		return cli_fail(e);

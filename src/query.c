@@ -263,32 +263,116 @@ int query_quota(struct reg *r, int year, int quarter, query_quota_cb cb, void *c
 
 /* ---- audit --------------------------------------------------------------------------- */
 
+/*
+ * A read of the audit trail.  `own` is set for unit staff reading the trail:
+ * then `mine` holds the ids of their units' exemplars, sorted, and only
+ * entries about those pass.
+ */
 struct log_args {
+	struct reg *r;
 	const struct query_log_filter *f;
+	const struct role_entry *own;
+	struct found mine;
+	bool nomem;         /* gathering `mine` ran out of memory */
 	store_audit_cb cb;
 	void *ctx;
 };
+
+static int cmp_id(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static bool is_mine(const struct log_args *l, uint64_t id)
+{
+	return id && bsearch(&id, l->mine.v, l->mine.n, sizeof id, cmp_id);
+}
 
 static int log_entry(const struct audit_entry *a, void *p)
 {
 	struct log_args *l = p;
 
-	if (a->time < l->f->since || (l->f->user && strcmp(a->user, l->f->user)))
+	if (a->time < l->f->since || (l->f->user && strcmp(a->user, l->f->user)) ||
+	    (l->own && !is_mine(l, a->record)))
 		return 0;
 	return l->cb(a, l->ctx);
+}
+
+static int mine_row(const struct list_row *row, void *p)
+{
+	struct log_args *l = p;
+
+	if (found_id(row->id, &l->mine)) {
+		l->nomem = true;
+		return -1;
+	}
+	return 0;
+}
+
+/* The ids of the exemplars of the staff member's units, sorted (the list index). */
+static int gather_mine(struct store_txn *t, struct log_args *l, struct err *e)
+{
+	for (size_t i = 0; i < l->own->n_units; i++)
+		if (store_scan_list(t, l->own->units[i], NULL, 0, false, mine_row, l, e))
+			return l->nomem ? err_nomem(e) : -1;
+	qsort(l->mine.v, l->mine.n, sizeof *l->mine.v, cmp_id);
+	return 0;
+}
+
+/* One record's history asked for by unit staff: refused, saying why, when not theirs. */
+static int own_record(struct store_txn *t, struct log_args *l, struct err *e)
+{
+	struct exemplar x;
+	int rc = 0;
+
+	if (is_mine(l, l->f->record))
+		return 0;
+	model_exemplar_init(&x);
+	if (store_get_exemplar(t, l->f->record, &x, e) == 0)
+		rc = roles_check(register_config(l->r), l->own, ROLES_READ_LOG, &x, NULL, e);
+	else if (e->code == ERR_NOTFOUND)
+		rc = 0; /* no such record, no history: as for anyone */
+	else
+		rc = -1;
+	model_exemplar_free(&x);
+	return rc;
 }
 
 static int log_txn(struct store_txn *t, void *p, struct err *e)
 {
 	struct log_args *l = p;
 
+	if (l->own && (gather_mine(t, l, e) || (l->f->record && own_record(t, l, e))))
+		return -1;
 	return store_each_audit(t, l->f->record, log_entry, l, e);
+}
+
+/* The role of the person using the register, as the config gives it. */
+static const struct role_entry *role_of(struct reg *r)
+{
+	return config_role(register_config(r), register_user(r));
+}
+
+int query_log_allowed(struct reg *r, struct err *e)
+{
+	return roles_check(register_config(r), role_of(r), ROLES_READ_LOG, NULL, NULL, e);
 }
 
 int query_log(struct reg *r, const struct query_log_filter *f, store_audit_cb cb,
 		 void *ctx, struct err *e)
 {
-	struct log_args l = { f, cb, ctx };
+	struct log_args l = { r, f, NULL, { 0 }, false, cb, ctx };
+	int rc;
 
-	return store_read(register_store(r), log_txn, &l, e);
+	if (f->trail) {
+		if (query_log_allowed(r, e))
+			return -1;
+		if (role_of(r)->role == ROLE_STAFF)
+			l.own = role_of(r);
+	}
+	rc = store_read(register_store(r), log_txn, &l, e);
+	free(l.mine.v);
+	return rc;
 }

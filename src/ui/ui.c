@@ -39,7 +39,7 @@ static const struct item items[] = {
 	  N_("find and read profiles") },
 	{ M_QUOTA, N_("Quotas"), N_("every unit's introductions per quarter of a year"), false },
 	{ M_REVIEW, N_("Review profiles"), N_("introduced profiles, oldest first"), true },
-	{ M_LOG, N_("Audit log"), N_("who changed what, and when"), true },
+	{ M_LOG, N_("Audit log"), N_("who changed what, and when"), false },
 	{ M_REPORTS, N_("Reports"), N_("quarter, year and plan reports: read, save"), false },
 	{ M_HELP, N_("Help"), N_("keys and how to use the program"), false },
 	{ M_QUIT, N_("Quit"), NULL, false },
@@ -194,12 +194,20 @@ static int general_help(struct ui *ui)
 	ui_detail_help(&s[n++]);
 	ui_exform_help(&s[n++]);
 	ui_quota_help(&s[n++]);
-	if (register_is_office(ui->r)) {
+	if (register_is_office(ui->r))
 		ui_review_help(&s[n++]);
+	if (query_log_allowed(ui->r, NULL) == 0)
 		ui_auditlog_help(&s[n++]);
-	}
 	ui_reports_help(&s[n++]);
 	return ui_listscreen_help(ui, s, n);
+}
+
+/* Is the item on this person's menu?  The audit log follows the trail's rule (roles.h). */
+static bool item_shown(struct reg *r, const struct item *it)
+{
+	if (it->id == M_LOG)
+		return query_log_allowed(r, NULL) == 0;
+	return !it->office || register_is_office(r);
 }
 
 /* Open a menu item: a handler result (Quit closes the menu, and so the program). */
@@ -263,7 +271,7 @@ int ui_main(struct reg *r)
 	}
 	m.ui = &ui;
 	for (size_t i = 0; i < N_ITEMS; i++)
-		if (!items[i].office || register_is_office(r))
+		if (item_shown(r, &items[i]))
 			m.shown[m.n++] = &items[i];
 	menu_reload(&ui, &m);
 	ui_term_push(&ui, menu_draw, menu_reload, &m, true);
