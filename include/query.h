@@ -25,6 +25,8 @@ struct query_filter {
 	enum ex_type type;
 	enum ex_status status;
 	const char *search;         /* any text: matched diacritic- and case-insensitively */
+	uint64_t keep;              /* this record (one just saved) is listed whatever the
+				       members but `unit` say; 0: none */
 };
 
 /*
@@ -35,6 +37,14 @@ struct query_filter {
 int query_scan(struct reg *r, const struct query_filter *f, const uint8_t *from,
 		  size_t from_len, bool backward, store_row_cb cb, void *ctx,
 		  struct err *e);
+
+/*
+ * How many rows query_scan would give for `f` (the kept record included).
+ * A filter of unit, year, quarter and type or status is answered by the
+ * quarters' counters, without reading the records; a search, a category,
+ * or type and status together are counted row by row.
+ */
+int query_count(struct reg *r, const struct query_filter *f, size_t *n, struct err *e);
 
 /* Ids whose folded name starts with the folded `prefix`, in folded-name order. */
 int query_name_prefix(struct reg *r, const char *prefix, store_id_cb cb, void *ctx,

@@ -24,8 +24,11 @@ static int scan_row(const struct list_row *row, void *p)
 	struct scan_ctx *c = p;
 	const struct query_filter *f = c->f;
 
-	if ((f->unit && *f->unit && strcmp(row->unit, f->unit)) ||
-	    (c->from != DATE_NONE && (row->date < c->from || row->date > c->to)) ||
+	if (f->unit && *f->unit && strcmp(row->unit, f->unit))
+		return 0;
+	if (f->keep && row->id == f->keep)
+		return c->cb(row, c->ctx);
+	if ((c->from != DATE_NONE && (row->date < c->from || row->date > c->to)) ||
 	    (f->category && row->category != f->category) ||
 	    (f->type && row->type != f->type) || (f->status && row->status != f->status) ||
 	    (c->needle && *c->needle && !strstr(row->fold, c->needle)))
@@ -69,15 +72,21 @@ static int found_id(uint64_t id, void *p)
 
 /*
  * A search from the start reads the small folds index for the names that
- * hold the text, then only those rows; the other filters apply to them as
- * to any row.  Paging on from a row walks the list index from that row.
+ * hold the text, then only those rows (and the record kept in view, if
+ * any); the other filters apply to them as to any row.  Paging on from a
+ * row walks the list index from that row.
  */
 static int search_txn(struct store_txn *t, struct scan_ctx *c, struct err *e)
 {
 	struct found f = { 0 };
 	int rc = store_scan_fold_substring(t, c->needle, found_id, &f, e);
+	bool kept = !c->f->keep;
 
+	for (size_t i = 0; !rc && !kept && i < f.n; i++)
+		kept = f.v[i] == c->f->keep;
 	if (rc && !e->code)
+		rc = err_nomem(e);
+	if (!rc && !kept && found_id(c->f->keep, &f))
 		rc = err_nomem(e);
 	if (!rc)
 		rc = store_list_rows(t, f.v, f.n, scan_row, c, e);
@@ -112,25 +121,111 @@ static int scan_txn(struct store_txn *t, void *p, struct err *e)
 			       a->c, e);
 }
 
+/* A scan of `f` handing rows to cb: the dates and the folded search worked out once. */
+static int scan_start(struct scan_ctx *c, const struct query_filter *f, store_row_cb cb,
+		      void *ctx, struct err *e)
+{
+	*c = (struct scan_ctx){ f, NULL, DATE_NONE, DATE_NONE, cb, ctx };
+	if (f->year) {
+		c->from = f->quarter ? date_quarter_first(f->year, f->quarter)
+				     : date_from_ymd(f->year, 1, 1);
+		c->to = f->quarter ? date_quarter_last(f->year, f->quarter)
+				   : date_from_ymd(f->year, 12, 31);
+	}
+	if (f->search && !(c->needle = collate_fold(f->search)))
+		return err_nomem(e);
+	if (c->needle)
+		trim_spaces(c->needle);
+	return 0;
+}
+
 int query_scan(struct reg *r, const struct query_filter *f, const uint8_t *from,
 		  size_t from_len, bool backward, store_row_cb cb, void *ctx, struct err *e)
 {
-	struct scan_ctx c = { f, NULL, DATE_NONE, DATE_NONE, cb, ctx };
+	struct scan_ctx c;
 	struct scan_args a = { &c, from, from_len, backward };
 	int rc;
 
-	if (f->year) {
-		c.from = f->quarter ? date_quarter_first(f->year, f->quarter)
-				    : date_from_ymd(f->year, 1, 1);
-		c.to = f->quarter ? date_quarter_last(f->year, f->quarter)
-				  : date_from_ymd(f->year, 12, 31);
-	}
-	if (f->search && !(c.needle = collate_fold(f->search)))
-		return err_nomem(e);
-	if (c.needle)
-		trim_spaces(c.needle);
+	if (scan_start(&c, f, cb, ctx, e))
+		return -1;
 	rc = store_read(register_store(r), scan_txn, &a, e);
 	free(c.needle);
+	return rc;
+}
+
+/* ---- counting ------------------------------------------------------------------------ */
+
+/* A count: from the counters (by_counters), else row by row through `scan`. */
+struct count_args {
+	struct scan_args *scan;
+	bool by_counters;
+	size_t n;
+};
+
+static int count_row(const struct list_row *row, void *p)
+{
+	(void)row;
+	++*(size_t *)p;
+	return 0;
+}
+
+static int count_counter(int year, int quarter, const char *unit, const struct store_counts *c,
+			 void *p)
+{
+	struct count_args *ca = p;
+	const struct query_filter *f = ca->scan->c->f;
+
+	if (!c || (f->unit && *f->unit && strcmp(unit, f->unit)) || (f->year && year != f->year) ||
+	    (f->quarter && quarter != f->quarter))
+		return 0;
+	ca->n += f->type ? c->by_type[f->type] : f->status ? c->by_status[f->status] : c->total;
+	return 0;
+}
+
+/* The kept record, when listed (its unit's) but not counted (the other members hide it). */
+static int count_kept(struct store_txn *t, struct count_args *ca, struct err *e)
+{
+	const struct query_filter *f = ca->scan->c->f;
+	struct query_filter plain = *f;
+	struct scan_ctx listed = *ca->scan->c, counted = *ca->scan->c;
+	size_t in = 0, matches = 0;
+
+	plain.keep = 0;
+	listed.ctx = &in;
+	counted.f = &plain;
+	counted.ctx = &matches;
+	if (store_list_rows(t, &f->keep, 1, scan_row, &listed, e) ||
+	    store_list_rows(t, &f->keep, 1, scan_row, &counted, e))
+		return -1;
+	ca->n += in && !matches;
+	return 0;
+}
+
+static int count_txn(struct store_txn *t, void *p, struct err *e)
+{
+	struct count_args *ca = p;
+	const struct query_filter *f = ca->scan->c->f;
+
+	if (!ca->by_counters)
+		return scan_txn(t, ca->scan, e);
+	if (known_unit(t, f->unit, e) || store_each_counts(t, count_counter, ca, e))
+		return -1;
+	return f->keep ? count_kept(t, ca, e) : 0;
+}
+
+int query_count(struct reg *r, const struct query_filter *f, size_t *n, struct err *e)
+{
+	struct scan_ctx c;
+	struct scan_args a = { &c, NULL, 0, false };
+	/* The counters hold each quarter's records of a unit by type and by status. */
+	struct count_args ca = { &a, !f->search && !f->category && !(f->type && f->status), 0 };
+	int rc;
+
+	if (scan_start(&c, f, count_row, &ca.n, e))
+		return -1;
+	rc = store_read(register_store(r), count_txn, &ca, e);
+	free(c.needle);
+	*n = ca.n;
 	return rc;
 }
 
