@@ -29,6 +29,9 @@ sleep 0.3
 t_eq "7 and 9 do not end the program" "$(tui_exit s 0)" running
 t_contains "staff stay on the menu" "$(tui_screen s)" "6  Trợ giúp"
 tui_keys s 2
+t_wait "staff open the list on their own unit" s "Lọc: Phường Ngã Năm"
+t_lacks "... not on another's" "$(tui_screen s)" "Lâm Thị Mai"
+tui_keys s x
 t_wait "staff see every unit's records" s "Lâm Thị Mai"
 tui_keys s / 
 tui_type s "lam thi"
