@@ -119,16 +119,32 @@ static void menu_reload(struct ui *ui, void *p)
 		ui_term_say(ui, true, "%s", e.msg);
 }
 
+/* The menu's heading: unit staff's own units, everyone else the office keeping the register. */
+static const char *menu_heading(const struct menu *m, char *buf, size_t size)
+{
+	const struct role_entry *re = m->role;
+	size_t used = 0;
+
+	if (!re || re->role != ROLE_STAFF || !re->n_units)
+		return register_config(m->ui->r)->issuer;
+	buf[0] = 0;
+	for (size_t i = 0; i < re->n_units && used < size; i++)
+		used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? ", " : "",
+					 ui_fmt_unit(m->ui, re->units[i]));
+	return buf;
+}
+
 static void menu_draw(struct ui *ui, void *p)
 {
 	struct menu *m = p;
 	const struct config *cfg = register_config(ui->r);
 	int y = 2;
-	char line[512], q[64], when[64];
+	char line[512], q[64], when[64], units[256];
+	const char *head = menu_heading(m, units, sizeof units);
 
 	ui_term_title(ui, _("Advanced exemplars"));
-	if (cfg->issuer && *cfg->issuer)
-		ui_draw_text(y++, 4, COLS - 8, A_BOLD, cfg->issuer);
+	if (head && *head)
+		ui_draw_text(y++, 4, COLS - 8, A_BOLD, head);
 	ui_draw_text(y++, 4, COLS - 8, A_NORMAL,
 		     _("Register of advanced exemplars"));
 	y++;
