@@ -66,6 +66,7 @@ struct config {
 	char language[8];        /* "vi" or "en" */
 	int plan_from, plan_to;  /* plan years, inclusive */
 	bool count_returned;     /* do returned exemplars count toward the quota? */
+	int keep_safety_copies;  /* the newest copies a restore leaves in <database>/safety */
 	char *issuer_parent;     /* "ỦY BAN NHÂN DÂN THỊ XÃ NGÃ NĂM" */
 	char *issuer;            /* "PHÒNG NỘI VỤ" */
 	char *place;             /* "Ngã Năm", for the date line of reports */

@@ -325,6 +325,11 @@ int cli_data_restore(struct cli *c, int argc, char **argv)
 		return cli_fail(&e);
 	printf(_("The database is restored from %s.\nThe database as it was before is kept in "
 		 "%s.\n"), dir, safety);
+	/* The copies' folder: the safety copy's path up to its last '/'. */
+	char *slash = strrchr(safety, '/');
+	printf(_("Safety copies are kept in %.*s: the newest %d, older ones are removed "
+		 "(keep_safety_copies in the config).\n"), slash ? (int)(slash - safety) : 0, safety,
+	       c->cfg->keep_safety_copies);
 	n = cli_check(c, &cleared, NULL, &e);
 	if (n < 0)
 		return cli_fail(&e);

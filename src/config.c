@@ -393,6 +393,7 @@ static const struct keyspec dienhinh_keys[] = {
 	{ "plan_from", V_INT, CFG(plan_from), 2000, 2100 },
 	{ "plan_to", V_INT, CFG(plan_to), 2000, 2100 },
 	{ "count_returned", V_BOOL, CFG(count_returned) },
+	{ "keep_safety_copies", V_INT, CFG(keep_safety_copies), 1, 100 },
 	{ NULL },
 }, report_keys[] = {
 	{ "issuer_parent", V_TEXT, CFG(issuer_parent) },
@@ -738,6 +739,7 @@ static struct config *config_new(const char *path)
 	snprintf(c->language, sizeof c->language, "vi");
 	c->plan_from = 2021;
 	c->plan_to = 2025;
+	c->keep_safety_copies = 3;
 	c->score = (struct score_scheme){ .quarter_met = 10, .quarter_short = -5,
 		.introduced = 1, .accepted = 2, .propagated = 2, .commended = 5 };
 	return c;

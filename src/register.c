@@ -1,6 +1,8 @@
 /* register.c - see register.h. */
 #include "register.h"
 
+#include <dirent.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +12,7 @@
 #include "codec.h"
 #include "fields.h"
 #include "i18n.h"
+#include "mem.h"
 #include "roles.h"
 #include "text.h"
 
@@ -636,6 +639,52 @@ int register_backup(struct reg *r, const char *dir, struct err *e)
 	return store_backup(r->store, dir, e);
 }
 
+#define SAFETY_COPY "before-restore-" /* the start of a safety copy's name */
+
+/* Safety copies' names sort by when they were taken: the stamp, then the number. */
+static int by_age(const void *a, const void *b)
+{
+	return strverscmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Leave only the newest `keep` safety copies in `dir`, the one just taken
+ * among them, and the one restored from if it is there: older copies would
+ * fill the disk a little more at every restore.  Best effort: the restore is
+ * done, and a copy that cannot be removed only stays.
+ */
+static void prune_copies(const char *dir, int keep, const char *from)
+{
+	char **names = NULL, path[PATH_MAX], *source = realpath(from, NULL), *here;
+	size_t n = 0, cap = 0;
+	struct dirent *de;
+	DIR *d = opendir(dir);
+
+	while (d && (de = readdir(d))) {
+		if (strncmp(de->d_name, SAFETY_COPY, strlen(SAFETY_COPY)) != 0)
+			continue;
+		if ((n == cap && mem_grow(&names, &cap, n + 1, sizeof *names, 16)) ||
+		    !(names[n] = strdup(de->d_name)))
+			break;
+		n++;
+	}
+	if (d)
+		closedir(d);
+	if (n)
+		qsort(names, n, sizeof *names, by_age);
+	for (size_t i = 0; i < n; i++) {
+		int len = snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		bool old = i + (size_t)keep < n && len > 0 && (size_t)len < sizeof path;
+		here = old && source ? realpath(path, NULL) : NULL;
+		if (old && !(here && strcmp(here, source) == 0))
+			store_remove_copy(path);
+		free(here);
+		free(names[i]);
+	}
+	free(names);
+	free(source);
+}
+
 int register_restore(struct reg *r, const char *dir, char *safety, size_t n, struct err *e)
 {
 	struct audit_entry a;
@@ -648,10 +697,10 @@ int register_restore(struct reg *r, const char *dir, char *safety, size_t n, str
 		return -1;
 	localtime_r(&now, &tm);
 	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-	snprintf(safety, n, "%s/safety/before-restore-%s", store_dir(r->store), stamp);
+	snprintf(safety, n, "%s/safety/" SAFETY_COPY "%s", store_dir(r->store), stamp);
 	/* Two restores within a second: the second copy gets a number. */
 	for (int k = 2; access(safety, F_OK) == 0 && k < 100; k++)
-		snprintf(safety, n, "%s/safety/before-restore-%s-%d", store_dir(r->store), stamp, k);
+		snprintf(safety, n, "%s/safety/" SAFETY_COPY "%s-%d", store_dir(r->store), stamp, k);
 	audit_entry_init(&a);
 	a.time = now;
 	snprintf(a.user, sizeof a.user, "%s", r->user);
@@ -662,5 +711,10 @@ int register_restore(struct reg *r, const char *dir, char *safety, size_t n, str
 	}
 	rc = store_restore(r->store, dir, safety, &a, e);
 	audit_entry_free(&a);
+	if (!rc) {
+		char copies[PATH_MAX];
+		snprintf(copies, sizeof copies, "%s/safety", store_dir(r->store));
+		prune_copies(copies, r->cfg->keep_safety_copies, dir);
+	}
 	return rc;
 }
