@@ -262,8 +262,8 @@ static void filter_text(const struct screen *s, char *buf, size_t size)
 		parts[n++] = _("none, every exemplar is listed");
 	used = (size_t)snprintf(buf, size, "%s", _("Filter:"));
 	for (size_t i = 0; i < n && used < size; i++)
-		used += (size_t)snprintf(buf + used, size - used, " %s%s%s", i ? ui_draw_sym(UI_SYM_SEP)
-					 : "", i ? " " : "", parts[i]);
+		used += (size_t)snprintf(buf + used, size - used, " %s%s%s",
+					 i ? ui_draw_sym(UI_SYM_SEP) : "", i ? " " : "", parts[i]);
 }
 
 static void draw(struct ui_listscreen *ls)
