@@ -2,8 +2,9 @@
 # The exemplar list: units in the config's order of blocks and units (not by
 # code), paging across units both ways, the number of records found, unit
 # staff opening on their own unit, a record just saved staying in view under
-# a filter or a search, / starting a new search, and a status column wide
-# enough for the longest status.
+# a filter or a search (a list of another unit turning to the record's), /
+# starting a new search, and a status column wide enough for the longest
+# status.
 . "$(dirname "$0")/tui_lib.sh"
 
 tui_setup || { t_report 1 "set-up (catalogue, config, database)"; exit 1; }
@@ -116,7 +117,30 @@ t_lacks "... and so is the kept record's exception" "$(tui_line a "Tìm:")" "con
 tui_type a "mttq 1"
 t_wait "the new search finds what it names" a "1 hồ sơ"
 t_eq "only that" "$(names a)" "Hồ Sơ mttq 10"
-tui_keys a Enter q q
+
+# ---- a record saved for another unit than the list's ----------------------------------
+tui_keys a Enter x u
+tui_wait a "gõ chữ: lọc"
+tui_type a "cong an"
+tui_keys a Enter
+t_wait "one unit's list" a "Lọc: Công an thị xã"
+tui_keys a n
+tui_wait a "Hồ sơ mới"
+tui_keys a Tab Enter
+tui_wait a "gõ chữ: lọc"
+tui_type a "nguoi tot"
+tui_keys a Enter Tab
+tui_type a "Đào Thị Khác"
+tui_keys a Tab Tab Tab Tab Tab Tab Enter
+tui_wait a "gõ chữ: lọc"
+tui_type a "mat tran"
+tui_keys a Enter C-o
+t_wait "saved for Mặt trận" a "Đã lưu hồ sơ số 32."
+t_contains "the list turns to the record's unit" "$(tui_line a "Lọc:")" \
+	"Lọc: Ủy ban Mặt trận Tổ quốc Việt Nam thị xã"
+t_contains "and shows it, selected" "$(tui_screen a | grep '^▸')" "Đào Thị Khác"
+t_contains "the register has it there" "$(dh show 32 --format tsv)" $'unit\tmttq'
+tui_keys a q q
 t_eq "the office session ends with status 0" "$(tui_exit a)" 0
 
 # ---- unit staff open on their own unit ------------------------------------------------
@@ -129,7 +153,7 @@ t_eq "staff: only their unit's records" "$(names s)" "$(expected 21 30)"
 tui_keys s u
 tui_wait s "gõ chữ: lọc"
 tui_keys s Home Enter
-t_wait "u: every unit's, when they ask" s "31 hồ sơ"
+t_wait "u: every unit's, when they ask" s "32 hồ sơ"
 tui_keys s q q
 t_eq "the staff session ends with status 0" "$(tui_exit s)" 0
 tui_quiet a
