@@ -685,22 +685,50 @@ static void prune_copies(const char *dir, int keep, const char *from)
 	free(source);
 }
 
+/*
+ * The number of the next safety copy taken in the second `stamp` (two
+ * restores within a second): one more than the highest in `dir`, the first
+ * having none (1), the second -2.  Not the first free number: older copies
+ * of that second may have been removed, and a number used again would sort
+ * before the copies still there.
+ */
+static int next_copy(const char *dir, const char *stamp)
+{
+	char prefix[64];
+	int len = snprintf(prefix, sizeof prefix, SAFETY_COPY "%s", stamp), next = 1;
+	struct dirent *de;
+	DIR *d = opendir(dir);
+
+	while (d && (de = readdir(d))) {
+		const char *rest = de->d_name + len;
+		if (strncmp(de->d_name, prefix, (size_t)len) != 0)
+			continue;
+		int k = !*rest ? 1 : *rest == '-' ? atoi(rest + 1) : 0;
+		if (k >= next)
+			next = k + 1;
+	}
+	if (d)
+		closedir(d);
+	return next;
+}
+
 int register_restore(struct reg *r, const char *dir, char *safety, size_t n, struct err *e)
 {
 	struct audit_entry a;
-	char stamp[32];
+	char stamp[32], copies[PATH_MAX];
 	time_t now = time(NULL);
 	struct tm tm;
-	int rc;
+	int rc, k;
 
 	if (roles_check(r->cfg, r->role, ROLES_RESTORE, NULL, NULL, e))
 		return -1;
 	localtime_r(&now, &tm);
 	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-	snprintf(safety, n, "%s/safety/" SAFETY_COPY "%s", store_dir(r->store), stamp);
-	/* Two restores within a second: the second copy gets a number. */
-	for (int k = 2; access(safety, F_OK) == 0 && k < 100; k++)
-		snprintf(safety, n, "%s/safety/" SAFETY_COPY "%s-%d", store_dir(r->store), stamp, k);
+	snprintf(copies, sizeof copies, "%s/safety", store_dir(r->store));
+	if ((k = next_copy(copies, stamp)) == 1)
+		snprintf(safety, n, "%s/" SAFETY_COPY "%s", copies, stamp);
+	else
+		snprintf(safety, n, "%s/" SAFETY_COPY "%s-%d", copies, stamp, k);
 	audit_entry_init(&a);
 	a.time = now;
 	snprintf(a.user, sizeof a.user, "%s", r->user);
@@ -711,10 +739,7 @@ int register_restore(struct reg *r, const char *dir, char *safety, size_t n, str
 	}
 	rc = store_restore(r->store, dir, safety, &a, e);
 	audit_entry_free(&a);
-	if (!rc) {
-		char copies[PATH_MAX];
-		snprintf(copies, sizeof copies, "%s/safety", store_dir(r->store));
+	if (!rc)
 		prune_copies(copies, r->cfg->keep_safety_copies, dir);
-	}
 	return rc;
 }
