@@ -51,7 +51,7 @@ t_lacks "not by the office" "$(tui_screen s)" "PHÒNG NỘI VỤ"
 tui_keys s q
 
 # ---- help offers scrolling only when there is more ------------------------------------
-tui_keys a 7
+tui_keys a 8
 t_wait "the general help is longer than the window" a "Cách dùng chương trình"
 t_contains "... so it offers scrolling" "$(tui_screen a | tail -n 1)" "Cuộn"
 tui_keys a q 2 n
