@@ -59,7 +59,7 @@ PO       = $(foreach p,$(wildcard src/po/*.po),$(if $(findstring -,$(notdir $(p)
 MO       = $(PO:src/po/%.po=build/locale/%/LC_MESSAGES/dienhinh.mo)
 
 .PHONY: all deps run run-demo test check po bench bench-run fuzz fuzz-run stress \
-        install install-shared uninstall clean
+        install install-shared install-shared-now uninstall clean
 .DEFAULT_GOAL := all
 
 all: build/dienhinh $(MO)
@@ -203,8 +203,12 @@ install: all
 
 # The shared-server install: the program setgid to GROUP, the database
 # directory writable by GROUP only, so staff reach the records only through
-# the program and its role checks.  Run as root.
-install-shared: install
+# the program and its role checks.  Run as root.  Missing packages first, as
+# for `make run`, then a fresh make that sees them.
+install-shared: deps
+	@$(MAKE) --no-print-directory install-shared-now
+
+install-shared-now: install
 	getent group $(GROUP) >/dev/null || groupadd --system $(GROUP)
 	chown root:$(GROUP) $(DESTDIR)$(BINDIR)/dienhinh
 	chmod 2755 $(DESTDIR)$(BINDIR)/dienhinh

@@ -49,7 +49,14 @@ int cli_check(struct cli *c, int *cleared, struct store_stats *seen, struct err 
 /* Print "dienhinh: MESSAGE" on stderr and return the exit status for e. */
 int cli_fail(const struct err *e);
 
-/* Print a usage error for `cmd` and return 2. */
+/*
+ * Print a message on stderr, made visible (text.h): what a person typed (an
+ * unknown command, an option's value, a file's name) comes back in
+ * messages, and an escape sequence in it must do nothing to the terminal.
+ */
+void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Print a usage error for `cmd` (made visible as cli_warn does) and return 2. */
 int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /*

@@ -54,6 +54,7 @@ struct config {
 	size_t map_size;         /* initial LMDB map size in bytes */
 	char language[8];        /* "vi" or "en" */
 	bool count_returned;     /* do returned exemplars count toward the quota? */
+	int keep_safety_copies;  /* the newest copies a restore leaves in <database>/safety */
 	char *issuer_parent;     /* "ỦY BAN NHÂN DÂN THỊ XÃ NGÃ NĂM" */
 	char *issuer;            /* "PHÒNG NỘI VỤ" */
 	char *place;             /* "Ngã Năm", for the date line of reports */

@@ -25,6 +25,8 @@ struct query_filter {
 	enum ex_type type;
 	enum ex_status status;
 	const char *search;         /* any text: matched diacritic- and case-insensitively */
+	uint64_t keep;              /* this record (one just saved) is listed whatever the
+				       members but `unit` say; 0: none */
 };
 
 /*
@@ -35,6 +37,14 @@ struct query_filter {
 int query_scan(struct reg *r, const struct query_filter *f, const uint8_t *from,
 		  size_t from_len, bool backward, store_row_cb cb, void *ctx,
 		  struct err *e);
+
+/*
+ * How many rows query_scan would give for `f` (the kept record included).
+ * A filter of unit, year, quarter and type or status is answered by the
+ * quarters' counters, without reading the records; a search, a category,
+ * or type and status together are counted row by row.
+ */
+int query_count(struct reg *r, const struct query_filter *f, size_t *n, struct err *e);
 
 /* Ids whose folded name starts with the folded `prefix`, in folded-name order. */
 int query_name_prefix(struct reg *r, const char *prefix, store_id_cb cb, void *ctx,
@@ -80,8 +90,21 @@ struct query_log_filter {
 	int64_t since;      /* seconds since the epoch; 0 = from the start */
 	const char *user;   /* NULL = everyone */
 	uint64_t record;    /* 0 = every record */
+	/* The audit trail as such (`log`, the audit-log screen): only what the
+	 * person's role reads of it (ROLES_READ_LOG in roles.h).  Without it, a
+	 * record's history as its own page shows it to every reader. */
+	bool trail;
 };
+
+/*
+ * The audit entries matching `f`, oldest first.  With f->trail, a person
+ * whose role reads no audit log is refused (ERR_DENIED), and unit staff get
+ * only the entries about exemplars that are now their units'.
+ */
 int query_log(struct reg *r, const struct query_log_filter *f, store_audit_cb cb,
 		 void *ctx, struct err *e);
+
+/* May this person read the audit trail at all (query_log with trail)?  0, or -1 with why. */
+int query_log_allowed(struct reg *r, struct err *e);
 
 #endif

@@ -140,7 +140,9 @@ int register_backup(struct reg *r, const char *dir, struct err *e);
  * <database directory>/safety/before-restore-YYYYMMDD-HHMMSS (its path in
  * `safety`), then every table is replaced by the backup's and an audit
  * entry "restore" added.  One commit: every session sees the old records
- * or the restored ones, never a mix, and nothing is half-restored.
+ * or the restored ones, never a mix, and nothing is half-restored.  Then
+ * only the newest safety copies are left (the config's keep_safety_copies;
+ * the one restored from, if it is one of them, stays too).
  */
 int register_restore(struct reg *r, const char *dir, char *safety, size_t n, struct err *e);
 

@@ -28,8 +28,9 @@ int report_file_guess(const char *path, enum report_format dflt, enum report_for
  * order mark when `bom`) or a workbook.  The file is written under a
  * temporary name beside `path` and renamed over it once complete, so a
  * failure (a full disk...) never leaves half a report where a whole one
- * is expected; it gets the person's usual permissions (umask).  The caller
- * gives up any group privilege first (identity.h).
+ * is expected; it gets the person's usual permissions (umask), or, written
+ * over a file, that file's.  The caller gives up any group privilege first
+ * (identity.h).
  */
 int report_file_write(const struct report *rp, enum report_format fmt, const char *path,
 		      int width, bool bom, struct err *e);

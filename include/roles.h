@@ -5,11 +5,16 @@
  *   staff   (cán bộ đơn vị)  add, edit and resubmit exemplars of their own
  *                            units; edit only while introduced or returned
  *   viewer  (chỉ xem)        nothing but reading
- * Everyone reads every unit's records: the plan asks for openness.
+ * Everyone reads every unit's records: the plan asks for openness.  The
+ * audit trail as a whole (who changed what, when: `log` and the audit-log
+ * screen) is narrower (ROLES_READ_LOG): the office reads all of it, unit
+ * staff the history of their own units' exemplars and nothing else,
+ * viewers none of it.
  */
 #ifndef DIENHINH_ROLES_H
 #define DIENHINH_ROLES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "config.h"
@@ -19,16 +24,23 @@
 enum roles_action {
 	ROLES_ADD, ROLES_EDIT, ROLES_RESUBMIT, ROLES_ACCEPT, ROLES_RETURN, ROLES_PROPOSE,
 	ROLES_COMMEND, ROLES_REVOKE, ROLES_PROPAGATE, ROLES_IMPORT, ROLES_RESTORE,
+	ROLES_READ_LOG,
 };
 
 /*
  * May `who` take `act`?  `x` is the stored exemplar acted on (NULL when
  * adding), `unit` the unit the result will belong to (NULL if unchanged).
+ * For ROLES_READ_LOG, `x` is the exemplar whose history is read, or NULL
+ * for the trail as a whole, of which unit staff read only the entries
+ * about exemplars of units roles_own_unit() names.
  * 0, or -1 with ERR_DENIED and a message naming the role and the rule.
  */
 int roles_check(const struct config *cfg, const struct role_entry *who,
 		enum roles_action act, const struct exemplar *x, const char *unit,
 		struct err *e);
+
+/* Is `unit` one of the units `who` answers for as unit staff? */
+bool roles_own_unit(const struct role_entry *who, const char *unit);
 
 /* "Cán bộ đơn vị (staff: phuong1, phuong2)", for messages and `whoami`. */
 void roles_describe(const struct role_entry *who, char *buf, size_t n);

@@ -236,6 +236,13 @@ const char *store_dir(const struct store *s);
 int store_restore(struct store *s, const char *dir, const char *safety_dir,
 		  struct audit_entry *a, struct err *e);
 
+/*
+ * Remove a copy of the database that store_backup or store_restore wrote
+ * into `dir`: its data and lock files, then the directory if nothing else
+ * is in it.
+ */
+void store_remove_copy(const char *dir);
+
 /* For tests of `check`: overwrite a counter without touching records. */
 int store_debug_put_counts(struct store_txn *t, int year, int quarter, const char *unit,
 			   const struct store_counts *c, struct err *e);

@@ -93,13 +93,35 @@ int cli_fail(const struct err *e)
 	return err_exit_status(e);
 }
 
+/* cli_warn with a va_list. */
+static void vwarn(const char *fmt, va_list ap)
+{
+	char *said = NULL, *shown;
+
+	if (vasprintf(&said, fmt, ap) < 0)
+		said = NULL;
+	shown = said ? text_visible(said, TEXT_KEEP_NEWLINES) : NULL;
+	fputs(shown ? shown : _("Out of memory."), stderr);
+	free(shown);
+	free(said);
+}
+
+void cli_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn(fmt, ap);
+	va_end(ap);
+}
+
 int cli_usage(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "dienhinh%s%s: ", *cmd ? " " : "", cmd);
+	cli_warn("dienhinh%s%s: ", *cmd ? " " : "", cmd);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vwarn(fmt, ap);
 	va_end(ap);
 	fprintf(stderr, _("\nTry \"dienhinh --help\".\n"));
 	return 2;
@@ -217,9 +239,10 @@ int cli_listing(struct cli *c, size_t ncols, const char *const *names,
 
 int cli_listing_end(struct cli *c, int rc, struct err *e)
 {
-	/* A request refused as a whole (a unit or record that does not exist)
-	 * leaves no empty table above its message. */
-	if (rc && e->code == ERR_NOTFOUND) {
+	/* A request refused as a whole (a unit or record that does not exist, a
+	 * listing the person's role does not read) leaves no empty table above
+	 * its message. */
+	if (rc && (e->code == ERR_NOTFOUND || e->code == ERR_DENIED)) {
 		table_drop(c->out);
 		c->out = NULL;
 		return cli_fail(e);

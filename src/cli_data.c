@@ -387,9 +387,9 @@ int cli_data_import(struct cli *c, int argc, char **argv)
 				   import_done, &run, &e))
 		return 0;
 	if (run.told < run.n && !(run.flags & EXCHANGE_DRY_RUN))
-		fprintf(stderr, _("The import stopped at %s: the files after it (%zu) are not "
-				  "imported.%s\n"), run.paths[run.told - 1], run.n - run.told,
-			run.told > 1 ? _(" The files before it are.") : "");
+		cli_warn(_("The import stopped at %s: the files after it (%zu) are not "
+			   "imported.%s\n"), run.paths[run.told - 1], run.n - run.told,
+			 run.told > 1 ? _(" The files before it are.") : "");
 	return err_exit_status(&e);
 }
 
@@ -441,6 +441,11 @@ int cli_data_restore(struct cli *c, int argc, char **argv)
 		return cli_fail(&e);
 	printf(_("The database is restored from %s.\nThe database as it was before is kept in "
 		 "%s.\n"), dir, safety);
+	/* The copies' folder: the safety copy's path up to its last '/'. */
+	char *slash = strrchr(safety, '/');
+	printf(_("Safety copies are kept in %.*s: the newest %d, older ones are removed "
+		 "(keep_safety_copies in the config).\n"), slash ? (int)(slash - safety) : 0, safety,
+	       c->cfg->keep_safety_copies);
 	n = cli_check(c, &cleared, NULL, &e);
 	if (n < 0)
 		return cli_fail(&e);

@@ -249,7 +249,7 @@ int cli_flow_log(struct cli *c, int argc, char **argv)
 	static const char *const labels[] = { N_("No."), N_("Time"), N_("Account"), N_("Action"),
 					      N_("Record"), N_("Field"), N_("Before"), N_("After"),
 					      N_("Note") };
-	struct query_log_filter f = { 0 };
+	struct query_log_filter f = { .trail = true };
 	struct err e = { 0 };
 	date_t since;
 	int opt, rc;
@@ -276,7 +276,9 @@ int cli_flow_log(struct cli *c, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage("log", _("unexpected argument \"%s\"."), argv[optind]);
-	if (cli_open(c, REG_READ_ONLY, &e) || cli_listing(c, 9, names, labels, &e))
+	/* A role that reads no audit log is refused before any line of it. */
+	if (cli_open(c, REG_READ_ONLY, &e) || query_log_allowed(c->reg, &e) ||
+	    cli_listing(c, 9, names, labels, &e))
 		return cli_fail(&e);
 	return cli_listing_end(c, query_log(c->reg, &f, log_row, c, &e), &e);
 }

@@ -363,6 +363,7 @@ static const struct keyspec dienhinh_keys[] = {
 	{ "plan_from", V_INT, offsetof(struct load, plan_from), 2000, 2100, true },
 	{ "plan_to", V_INT, offsetof(struct load, plan_to), 2000, 2100, true },
 	{ "count_returned", V_BOOL, CFG(count_returned) },
+	{ "keep_safety_copies", V_INT, CFG(keep_safety_copies), 1, 100 },
 	{ NULL },
 }, report_keys[] = {
 	{ "issuer_parent", V_TEXT, CFG(issuer_parent) },
@@ -716,6 +717,7 @@ static struct config *config_new(const char *path)
 	}
 	c->map_size = (size_t)1 << 30; /* address space, not disk: the file grows as it fills */
 	snprintf(c->language, sizeof c->language, "vi");
+	c->keep_safety_copies = 3;
 	c->score = (struct score_scheme){ .quarter_met = 10, .quarter_short = -5,
 		.introduced = 1, .accepted = 2, .propagated = 2, .commended = 5 };
 	return c;

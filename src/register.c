@@ -1,6 +1,8 @@
 /* register.c - see register.h. */
 #include "register.h"
 
+#include <dirent.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +12,7 @@
 #include "codec.h"
 #include "fields.h"
 #include "i18n.h"
+#include "mem.h"
 #include "roles.h"
 #include "text.h"
 
@@ -636,22 +639,96 @@ int register_backup(struct reg *r, const char *dir, struct err *e)
 	return store_backup(r->store, dir, e);
 }
 
+#define SAFETY_COPY "before-restore-" /* the start of a safety copy's name */
+
+/* Safety copies' names sort by when they were taken: the stamp, then the number. */
+static int by_age(const void *a, const void *b)
+{
+	return strverscmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Leave only the newest `keep` safety copies in `dir`, the one just taken
+ * among them, and the one restored from if it is there: older copies would
+ * fill the disk a little more at every restore.  Best effort: the restore is
+ * done, and a copy that cannot be removed only stays.
+ */
+static void prune_copies(const char *dir, int keep, const char *from)
+{
+	char **names = NULL, path[PATH_MAX], *source = realpath(from, NULL), *here;
+	size_t n = 0, cap = 0;
+	struct dirent *de;
+	DIR *d = opendir(dir);
+
+	while (d && (de = readdir(d))) {
+		if (strncmp(de->d_name, SAFETY_COPY, strlen(SAFETY_COPY)) != 0)
+			continue;
+		if ((n == cap && mem_grow(&names, &cap, n + 1, sizeof *names, 16)) ||
+		    !(names[n] = strdup(de->d_name)))
+			break;
+		n++;
+	}
+	if (d)
+		closedir(d);
+	if (n)
+		qsort(names, n, sizeof *names, by_age);
+	for (size_t i = 0; i < n; i++) {
+		int len = snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		bool old = i + (size_t)keep < n && len > 0 && (size_t)len < sizeof path;
+		here = old && source ? realpath(path, NULL) : NULL;
+		if (old && !(here && strcmp(here, source) == 0))
+			store_remove_copy(path);
+		free(here);
+		free(names[i]);
+	}
+	free(names);
+	free(source);
+}
+
+/*
+ * The number of the next safety copy taken in the second `stamp` (two
+ * restores within a second): one more than the highest in `dir`, the first
+ * having none (1), the second -2.  Not the first free number: older copies
+ * of that second may have been removed, and a number used again would sort
+ * before the copies still there.
+ */
+static int next_copy(const char *dir, const char *stamp)
+{
+	char prefix[64];
+	int len = snprintf(prefix, sizeof prefix, SAFETY_COPY "%s", stamp), next = 1;
+	struct dirent *de;
+	DIR *d = opendir(dir);
+
+	while (d && (de = readdir(d))) {
+		const char *rest = de->d_name + len;
+		if (strncmp(de->d_name, prefix, (size_t)len) != 0)
+			continue;
+		int k = !*rest ? 1 : *rest == '-' ? atoi(rest + 1) : 0;
+		if (k >= next)
+			next = k + 1;
+	}
+	if (d)
+		closedir(d);
+	return next;
+}
+
 int register_restore(struct reg *r, const char *dir, char *safety, size_t n, struct err *e)
 {
 	struct audit_entry a;
-	char stamp[32];
+	char stamp[32], copies[PATH_MAX];
 	time_t now = time(NULL);
 	struct tm tm;
-	int rc;
+	int rc, k;
 
 	if (roles_check(r->cfg, r->role, ROLES_RESTORE, NULL, NULL, e))
 		return -1;
 	localtime_r(&now, &tm);
 	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-	snprintf(safety, n, "%s/safety/before-restore-%s", store_dir(r->store), stamp);
-	/* Two restores within a second: the second copy gets a number. */
-	for (int k = 2; access(safety, F_OK) == 0 && k < 100; k++)
-		snprintf(safety, n, "%s/safety/before-restore-%s-%d", store_dir(r->store), stamp, k);
+	snprintf(copies, sizeof copies, "%s/safety", store_dir(r->store));
+	if ((k = next_copy(copies, stamp)) == 1)
+		snprintf(safety, n, "%s/" SAFETY_COPY "%s", copies, stamp);
+	else
+		snprintf(safety, n, "%s/" SAFETY_COPY "%s-%d", copies, stamp, k);
 	audit_entry_init(&a);
 	a.time = now;
 	snprintf(a.user, sizeof a.user, "%s", r->user);
@@ -662,5 +739,7 @@ int register_restore(struct reg *r, const char *dir, char *safety, size_t n, str
 	}
 	rc = store_restore(r->store, dir, safety, &a, e);
 	audit_entry_free(&a);
+	if (!rc)
+		prune_copies(copies, r->cfg->keep_safety_copies, dir);
 	return rc;
 }

@@ -68,6 +68,7 @@ int report_file_write(const struct report *rp, enum report_format fmt, const cha
 		      int width, bool bom, struct err *e)
 {
 	char *tmp = NULL;
+	struct stat old;
 	mode_t mask;
 	int fd, rc;
 
@@ -78,10 +79,15 @@ int report_file_write(const struct report *rp, enum report_format fmt, const cha
 		free(tmp);
 		return rc;
 	}
-	/* mkstemp makes the file private; a report gets the usual permissions. */
+	/* mkstemp makes the file private; a report gets the usual permissions, and
+	 * one written over a file keeps that file's (a person who made it private
+	 * means it to stay so). */
 	mask = umask(0);
 	umask(mask);
-	fchmod(fd, 0666 & ~mask);
+	if (stat(path, &old) == 0 && S_ISREG(old.st_mode))
+		fchmod(fd, old.st_mode & 0777);
+	else
+		fchmod(fd, 0666 & ~mask);
 	if (fmt == REPORT_FORMAT_XLSX) {
 		close(fd);
 		rc = xlsx_write_report(rp, tmp, e);

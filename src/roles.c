@@ -13,9 +13,9 @@ const char *roles_code(enum role r)
 	return r >= ROLE_NONE && r <= ROLE_OFFICE ? codes[r] : "none";
 }
 
-static bool has_unit(const struct role_entry *who, const char *unit)
+bool roles_own_unit(const struct role_entry *who, const char *unit)
 {
-	for (size_t i = 0; i < who->n_units; i++)
+	for (size_t i = 0; who && who->role == ROLE_STAFF && i < who->n_units; i++)
 		if (strcmp(who->units[i], unit) == 0)
 			return true;
 	return false;
@@ -55,13 +55,18 @@ static int check_staff(const struct config *cfg, const struct role_entry *who,
 {
 	char rule[400];
 
-	if (x && !has_unit(who, x->unit)) {
-		snprintf(rule, sizeof rule, _("unit staff can only change exemplars of their own "
-					      "units, not of %s."), unit_name(cfg, x->unit));
+	if (x && !roles_own_unit(who, x->unit)) {
+		snprintf(rule, sizeof rule, act == ROLES_READ_LOG
+			 ? _("unit staff can only read the history of their own units' "
+			     "exemplars, not of %s.")
+			 : _("unit staff can only change exemplars of their own units, not of "
+			     "%s."), unit_name(cfg, x->unit));
 		return deny(who, e, rule);
 	}
+	if (act == ROLES_READ_LOG)
+		return 0;
 	/* No unit at all is for validation to say ("choose the unit"), not a unit of others. */
-	if (unit && *unit && !has_unit(who, unit)) {
+	if (unit && *unit && !roles_own_unit(who, unit)) {
 		snprintf(rule, sizeof rule, _("unit staff can only introduce exemplars for their "
 					      "own units, not for %s."), unit_name(cfg, unit));
 		return deny(who, e, rule);
@@ -86,6 +91,7 @@ int roles_check(const struct config *cfg, const struct role_entry *who,
 		case ROLES_ADD:
 		case ROLES_EDIT:
 		case ROLES_RESUBMIT:
+		case ROLES_READ_LOG:
 			return check_staff(cfg, who, act, x, unit, e);
 		case ROLES_IMPORT:
 		case ROLES_RESTORE:
@@ -97,6 +103,10 @@ int roles_check(const struct config *cfg, const struct role_entry *who,
 					      "propagation."));
 		}
 	case ROLE_VIEWER:
+		if (act == ROLES_READ_LOG)
+			return deny(who, e, _("viewers can read the register but not its audit "
+					      "log, which is for the Home Affairs Office and, about "
+					      "their own units' exemplars, for unit staff."));
 		return deny(who, e, _("viewers can read the register but not change it."));
 	default:
 		return err_set(e, ERR_DENIED, _("This account has no role in dienhinh."));

@@ -96,7 +96,7 @@ static int open_backup(struct restore *b, struct err *e)
 	return 0;
 }
 
-static void remove_copy(const char *dir)
+void store_remove_copy(const char *dir)
 {
 	char path[4096];
 
@@ -177,7 +177,7 @@ static int restore_txn(struct store_txn *t, void *p, struct err *e)
 
 	/* A run again after the map grew: the copy is taken afresh. */
 	if (b->copied)
-		remove_copy(b->safety);
+		store_remove_copy(b->safety);
 	b->copied = false;
 	snprintf(path, sizeof path, "%s/data.mdb", b->safety);
 	if (stat(path, &sb) == 0)
@@ -195,7 +195,7 @@ static int restore_txn(struct store_txn *t, void *p, struct err *e)
 	rc = mdb_env_copy2(s->env, b->safety, MDB_CP_COMPACT);
 	umask(old);
 	if (rc) {
-		remove_copy(b->safety); /* ours: it held no database a moment ago */
+		store_remove_copy(b->safety); /* ours: it held no database a moment ago */
 		return err_set(e, ERR_IO, _("Cannot write the safety copy in %s (%s). Nothing was "
 					    "changed."), b->safety, store_strerror(rc));
 	}
@@ -252,7 +252,7 @@ int store_restore(struct store *s, const char *dir, const char *safety_dir,
 		room_for(s, dir);
 		rc = store_write(s, restore_txn, &b, e);
 		if (rc && b.copied)
-			remove_copy(safety_dir);
+			store_remove_copy(safety_dir);
 	}
 	if (b.env)
 		mdb_env_close(b.env);

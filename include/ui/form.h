@@ -7,7 +7,10 @@
  *
  * Keys: Tab/Enter/Down next field, Shift-Tab/Up previous, Space/Enter opens
  * a pick-list (Left/Right step through it), Ctrl-O or F2 saves, Ctrl-X,
- * F10 or Esc leaves (asking first when something was changed).
+ * F10 or Esc leaves (asking first when something was changed).  In a text
+ * of several lines, Enter breaks the line and Down and Up move through it,
+ * leaving it at its end and its start.  A refusal under a field goes as
+ * soon as the person changes that field.
  */
 #ifndef DIENHINH_UI_FORM_H
 #define DIENHINH_UI_FORM_H
@@ -41,7 +44,7 @@ struct ui_field {
 	size_t n_choices, pick;
 	char *orig;
 	size_t orig_pick;
-	char msg[512];               /* a refusal, beside the field */
+	char msg[512];               /* a refusal, under the field until it is changed */
 	char *note;                  /* other information beside the field (may be NULL) */
 };
 

@@ -27,8 +27,16 @@ void ui_textarea_free(struct ui_textarea *ta);
 /* Apply a key: text keys, Enter (line break), arrows, Home/End, PgUp/PgDn. */
 enum ui_edit_result ui_textarea_key(struct ui_textarea *ta, int key);
 
-/* True if Up (dir < 0) or Down (dir > 0) would leave the text (first/last line). */
+/*
+ * True if Up (dir < 0) or Down (dir > 0) would leave the text: the cursor
+ * is at its very start or end.  On the first or last line short of that,
+ * Up and Down go to the start or the end first.
+ */
 bool ui_textarea_at_edge(const struct ui_textarea *ta, int dir);
+
+/* The field is entered from above (dir > 0: the cursor goes to the start) or from
+ * below (dir < 0: to the end), so that Down and Up then walk through the text. */
+void ui_textarea_enter(struct ui_textarea *ta, int dir);
 
 /* Draw in a width x height area at (y, x); *cy and *cx get the cursor. */
 void ui_textarea_draw(struct ui_textarea *ta, int y, int x, int width, int height, int attr,

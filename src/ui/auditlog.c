@@ -109,7 +109,7 @@ static void drop_all(struct screen *s)
 static int load(struct ui_listscreen *ls, struct err *e)
 {
 	struct screen *s = ls->ctx;
-	struct query_log_filter f = { 0, s->user[0] ? s->user : NULL, 0 };
+	struct query_log_filter f = { 0, s->user[0] ? s->user : NULL, 0, true };
 
 	drop_all(s);
 	s->failed = false;
@@ -125,10 +125,15 @@ static void draw(struct ui_listscreen *ls)
 	int head = ui_term_attr(ls->ui, UI_A_HEAD);
 	char b[160];
 
+	/* Unit staff read the history of their own units' exemplars only (roles.h). */
+	bool own = register_role(s->ui->r) == ROLE_STAFF;
+
 	if (s->user[0])
-		snprintf(b, sizeof b, _("Entries of %s, newest first."), s->user);
+		snprintf(b, sizeof b, own ? _("Entries of %s about your units' exemplars, newest "
+					      "first.") : _("Entries of %s, newest first."), s->user);
 	else
-		snprintf(b, sizeof b, "%s", _("Every entry, newest first."));
+		snprintf(b, sizeof b, "%s", own ? _("Entries about your units' exemplars, newest "
+						    "first.") : _("Every entry, newest first."));
 	if (s->dropped) {
 		size_t n = strlen(b);
 		snprintf(b + n, sizeof b - n, _(" Only the newest %d are shown."), KEEP);
@@ -210,7 +215,7 @@ static int show_entry(const struct audit_entry *a, void *p)
 static void fill_entry(struct ui *ui, struct ui_pager *p, void *ctx)
 {
 	struct show *sh = ctx;
-	struct query_log_filter f = { 0, NULL, sh->record };
+	struct query_log_filter f = { 0, NULL, sh->record, true };
 	struct err e;
 
 	sh->page = p;
@@ -272,8 +277,10 @@ static int act(struct ui_listscreen *ls, const struct ui_action *a)
 }
 
 static const struct ui_listscreen_class screen = {
-	.help = { N_("Audit log"), N_("Every change to the register, newest first: when, which "
-		  "account, what it did and to which exemplar. Nothing here can be changed."),
+	.help = { N_("Audit log"), N_("Changes to the register, newest first: when, which "
+		  "account, what it did and to which exemplar. The Home Affairs Office sees every "
+		  "change, unit staff the changes to their own units' exemplars. Nothing here can "
+		  "be changed."),
 		  actions, N_ACTIONS },
 	.top = 4, .load = load, .draw = draw, .draw_row = draw_row, .act = act,
 };

@@ -193,6 +193,25 @@ static int line_of(const struct ui_form *fm, size_t i)
 	return i >= fm->n ? y + 1 : y;
 }
 
+/*
+ * A one-line field: being typed in, the part around the cursor; else its
+ * beginning, ending with an ellipsis when it is longer than the field (the
+ * editor keeps the cursor at the end of what it was given).
+ */
+static void draw_line(struct ui_field *f, bool focus, int y, int width, int attr, int *cy,
+		      int *cx)
+{
+	char *v;
+
+	if (focus) {
+		ui_edit_draw(&f->ed, y, VALUE_X, width, attr, cx);
+		*cy = y;
+	} else if ((v = ui_field_value(f))) {
+		ui_draw_cell(y, VALUE_X, width, attr, v);
+		free(v);
+	}
+}
+
 static void draw_field(struct ui *ui, struct ui_form *fm, size_t i, int y, int bottom)
 {
 	struct ui_field *f = &fm->fields[i];
@@ -227,10 +246,8 @@ static void draw_field(struct ui *ui, struct ui_form *fm, size_t i, int y, int b
 		y++;
 		break;
 	default:
-		if (y >= TOP_Y && y < bottom) {
-			ui_edit_draw(&f->ed, y, VALUE_X, vw, a, &cx);
-			cy = y;
-		}
+		if (y >= TOP_Y && y < bottom)
+			draw_line(f, focus, y, vw, a, &cy, &cx);
 		y++;
 	}
 	if (focus)
@@ -322,6 +339,15 @@ static void step(struct ui_form *fm, int dir)
 		i = (i + n + (size_t)(ptrdiff_t)dir) % n;
 	while (i < fm->n && fm->fields[i].hidden && i != fm->focus);
 	fm->focus = i;
+	/* A text of several lines is walked from the side it was entered from. */
+	if (i < fm->n && fm->fields[i].kind == UI_FIELD_AREA)
+		ui_textarea_enter(&fm->fields[i].ta, dir);
+}
+
+/* The person changed field f: a refusal under it has been acted on (the save checks again). */
+static void edited(struct ui_field *f)
+{
+	f->msg[0] = 0;
 }
 
 static void set_pick(struct ui_form *fm, struct ui_field *f, size_t pick)
@@ -329,6 +355,7 @@ static void set_pick(struct ui_form *fm, struct ui_field *f, size_t pick)
 	if (pick == f->pick)
 		return;
 	f->pick = pick;
+	edited(f);
 	if (fm->changed)
 		fm->changed(fm, f, fm->ctx);
 }
@@ -371,6 +398,7 @@ static int try_leave(struct ui *ui, struct ui_form *fm)
 static bool field_key(struct ui *ui, struct ui_form *fm, int key, int *rc)
 {
 	struct ui_field *f = fm->focus < fm->n ? &fm->fields[fm->focus] : NULL;
+	enum ui_edit_result r;
 
 	if (!f)
 		return false;
@@ -390,10 +418,14 @@ static bool field_key(struct ui *ui, struct ui_form *fm, int key, int *rc)
 		if ((key == UI_KEY(KEY_UP) || key == UI_KEY(KEY_DOWN)) &&
 		    ui_textarea_at_edge(&f->ta, key == UI_KEY(KEY_UP) ? -1 : 1))
 			return false;
-		return ui_textarea_key(&f->ta, key) != UI_EDIT_IGNORED;
+		r = ui_textarea_key(&f->ta, key);
+		break;
 	default:
-		return ui_edit_key(&f->ed, key) != UI_EDIT_IGNORED;
+		r = ui_edit_key(&f->ed, key);
 	}
+	if (r == UI_EDIT_CHANGED)
+		edited(f);
+	return r != UI_EDIT_IGNORED;
 }
 
 int ui_form_run(struct ui *ui, struct ui_form *fm)

@@ -191,6 +191,7 @@ static const struct ui_action page_actions[] = {
 struct page {
 	void (*fill)(struct ui *ui, struct ui_pager *p, void *ctx);
 	void *ctx;
+	const struct ui_listscreen *ls;
 };
 
 static void page_fill(struct ui_listscreen *ls)
@@ -200,16 +201,24 @@ static void page_fill(struct ui_listscreen *ls)
 	pg->fill(ls->ui, &ls->page, pg->ctx);
 }
 
+/* Scrolling is offered only when the page is longer than the window. */
+static bool page_enabled(int id, void *ctx)
+{
+	const struct page *pg = ctx;
+
+	return id != UI_ACTION_MOVE || pg->ls->page.n > (size_t)ui_listscreen_height(pg->ls);
+}
+
 static const struct ui_listscreen_class page_screen = {
 	.help = { NULL, NULL, page_actions, sizeof page_actions / sizeof page_actions[0] },
-	.top = 2, .paged = true, .fill = page_fill,
+	.top = 2, .paged = true, .fill = page_fill, .enabled = page_enabled,
 };
 
 int ui_listscreen_page(struct ui *ui, const char *title,
 		       void (*fill)(struct ui *ui, struct ui_pager *p, void *ctx), void *ctx)
 {
-	struct page pg = { fill, ctx };
 	struct ui_listscreen ls;
+	struct page pg = { fill, ctx, &ls };
 
 	ui_listscreen_init(&ls, &page_screen, ui, &pg);
 	ls.title = title;

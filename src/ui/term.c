@@ -17,6 +17,9 @@
 #include "text.h"
 #include "ui/draw.h"
 
+/* Last: terminfo's names of capabilities are macros ("lines", "columns"). */
+#include <term.h>
+
 #define POLL_MS 500            /* how often an idle screen looks for changes */
 #define HOUSEKEEP_SECONDS 300  /* how often dead readers are cleared */
 #define MAX_ERR_READS 64       /* ERR reads in a row that mean the terminal is gone */
@@ -31,7 +34,8 @@ static void on_signal(int sig)
 
 static void catch_signals(void)
 {
-	static const int sigs[] = { SIGHUP, SIGTERM, SIGINT };
+	/* Ctrl-\ (SIGQUIT) too: its default ends the program with the terminal left raw. */
+	static const int sigs[] = { SIGHUP, SIGTERM, SIGINT, SIGQUIT };
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof sa);
@@ -110,6 +114,40 @@ static bool env_on(const char *name)
 	return v && *v && strcmp(v, "0") != 0;
 }
 
+/*
+ * Can curses draw the screens on this terminal?  One that cannot move the
+ * cursor (TERM=dumb, a printing terminal) would get them as a stream of
+ * text, one terminfo does not know nothing at all.  Asked of terminfo alone
+ * (setupterm), before newterm(), which already writes to the terminal; the
+ * terminal's name is quoted made visible, since the person chose it.
+ */
+static int usable_terminal(struct err *e)
+{
+	const char *term = getenv("TERM");
+	char *shown = text_visible(term ? term : "", 0);
+	int known = 0;
+	bool moves = false;
+
+	if (!shown)
+		return err_nomem(e);
+	if (term && *term && setupterm(term, STDOUT_FILENO, &known) == OK) {
+		const char *cup = tigetstr("cup");
+		moves = cup && cup != (const char *)-1 && !tigetflag("hc");
+		del_curterm(cur_term);
+	}
+	if (!term || !*term || known != 1)
+		err_set(e, ERR_USAGE, _("This terminal (TERM=%.60s) is not known, so the screens "
+					"cannot be shown; try TERM=xterm, or give a command "
+					"(see \"dienhinh --help\")."), shown);
+	else if (!moves)
+		err_set(e, ERR_USAGE, _("This terminal (TERM=%.60s) cannot move the cursor, so the "
+					"screens cannot be shown on it. Connect with PuTTY or "
+					"another terminal (TERM=xterm), or give a command (see "
+					"\"dienhinh --help\")."), shown);
+	free(shown);
+	return known == 1 && moves ? 0 : -1;
+}
+
 int ui_term_start(struct ui *ui, struct reg *r, struct err *e)
 {
 	memset(ui, 0, sizeof *ui);
@@ -118,12 +156,13 @@ int ui_term_start(struct ui *ui, struct reg *r, struct err *e)
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return err_set(e, ERR_USAGE, _("The menu screens need a terminal. Give a command "
 					       "instead (see \"dienhinh --help\")."));
+	if (usable_terminal(e))
+		return -1;
 	if (!getenv("ESCDELAY"))
 		set_escdelay(25);
 	if (!newterm(NULL, stdout, stdin))
-		return err_set(e, ERR_USAGE, _("This terminal (TERM=%s) is not known; try "
-					       "TERM=xterm."), getenv("TERM") ? getenv("TERM")
-									 : "");
+		return err_set(e, ERR_USAGE, _("The screens cannot be started on this terminal; "
+					       "try TERM=xterm."));
 	ui_draw_set_ascii(env_on("DIENHINH_ASCII"));
 	start_colour(ui);
 	cbreak();
@@ -213,18 +252,18 @@ void ui_term_title(const struct ui *ui, const char *title)
 void ui_term_message(const struct ui *ui)
 {
 	int a = ui_term_attr(ui, ui->msg_error ? UI_A_ERROR : UI_A_NOTE);
-	char **lines;
+	char **parts;
 	int n;
 
-	if (!ui->msg[0] || (n = ui_draw_split(ui->msg, COLS - 2, &lines)) < 0)
+	if (!ui->msg[0] || (n = ui_draw_split(ui->msg, COLS - 2, &parts)) < 0)
 		return;
 	/* A long message takes up to three lines, ending just above the key hints. */
 	int shown = n > 3 ? 3 : n;
 	for (int i = 0, y = LINES - 1 - shown; i < shown; i++, y++) {
 		ui_draw_fill(y, 0, COLS, a);
-		ui_draw_text(y, 1, COLS - 2, a, lines[i]);
+		ui_draw_text(y, 1, COLS - 2, a, parts[i]);
 	}
-	ui_draw_free_lines(lines, n);
+	ui_draw_free_lines(parts, n);
 }
 
 /* The first layer that shows: the top opaque one covers those under it. */

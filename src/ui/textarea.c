@@ -135,16 +135,16 @@ void ui_textarea_free(struct ui_textarea *ta)
 
 bool ui_textarea_at_edge(const struct ui_textarea *ta, int dir)
 {
-	struct vrow *v;
-	size_t n = layout(&ta->ed, ta->width, &v);
-	size_t r = cursor_row(v, n, ta->ed.cur);
-	bool edge = n == 0 || (dir < 0 ? r == 0 : r + 1 >= n);
-
-	free(v);
-	return edge;
+	return dir < 0 ? ta->ed.cur == 0 : ta->ed.cur >= ta->ed.len;
 }
 
-/* Move the cursor by `rows` screen lines. */
+void ui_textarea_enter(struct ui_textarea *ta, int dir)
+{
+	ta->ed.cur = dir > 0 ? 0 : ta->ed.len;
+	ta->goal = -1;
+}
+
+/* Move the cursor by `rows` screen lines; past the first or last, to the text's start or end. */
 static void move_rows(struct ui_textarea *ta, int rows)
 {
 	struct vrow *v;
@@ -158,8 +158,13 @@ static void move_rows(struct ui_textarea *ta, int rows)
 	if (ta->goal < 0)
 		ta->goal = col_of(&ta->ed, v[r].start, ta->ed.cur);
 	long t = (long)r + rows;
-	t = t < 0 ? 0 : t >= (long)n ? (long)n - 1 : t;
-	ta->ed.cur = index_at(&ta->ed, &v[t], row_last(&ta->ed, v, n, (size_t)t), ta->goal);
+	if (t < 0 || t >= (long)n) {
+		ta->ed.cur = t < 0 ? 0 : ta->ed.len;
+		ta->goal = -1;
+	} else {
+		ta->ed.cur = index_at(&ta->ed, &v[t], row_last(&ta->ed, v, n, (size_t)t),
+				      ta->goal);
+	}
 	free(v);
 }
 

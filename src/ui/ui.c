@@ -41,7 +41,7 @@ static const struct item items[] = {
 	  N_("find and read profiles") },
 	{ M_QUOTA, N_("Quotas"), N_("every unit's introductions per quarter of a year"), false },
 	{ M_REVIEW, N_("Review profiles"), N_("introduced profiles, oldest first"), true },
-	{ M_LOG, N_("Audit log"), N_("who changed what, and when"), true },
+	{ M_LOG, N_("Audit log"), N_("who changed what, and when"), false },
 	{ M_REPORTS, N_("Reports"), N_("quarter, year and plan reports: read, save"), false },
 	{ M_IMPORT, N_("Import from a file"), N_("the office's Excel sheets and CSV files"), true },
 	{ M_HELP, N_("Help"), N_("keys and how to use the program"), false },
@@ -123,6 +123,22 @@ static void menu_reload(struct ui *ui, void *p)
 		ui_term_say(ui, true, "%s", e.msg);
 }
 
+/* The menu's heading: unit staff's own units, everyone else the office keeping the
+ * register (the current period's, if it names one). */
+static const char *menu_heading(const struct menu *m, char *buf, size_t size)
+{
+	const struct role_entry *re = m->role;
+	size_t used = 0;
+
+	if (!re || re->role != ROLE_STAFF || !re->n_units)
+		return config_heading(register_config(m->ui->r), m->year).issuer;
+	buf[0] = 0;
+	for (size_t i = 0; i < re->n_units && used < size; i++)
+		used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? ", " : "",
+					 ui_fmt_unit(m->ui, re->units[i]));
+	return buf;
+}
+
 /* Today's quarter with the days left and the quotas met, or, outside
  * every period, why no quota applies. */
 static const char *summary(struct ui *ui, const struct menu *m, char *buf, size_t size)
@@ -164,13 +180,12 @@ static void menu_draw(struct ui *ui, void *p)
 	struct menu *m = p;
 	const struct config *cfg = register_config(ui->r);
 	int y = 2;
-	char line[PERIOD_WHY_SIZE + 512];
+	char line[PERIOD_WHY_SIZE + 512], units[256];
+	const char *head = menu_heading(m, units, sizeof units);
 
 	ui_term_title(ui, _("Advanced exemplars"));
-	/* the office keeping the register: the current period's, if it names one */
-	const char *issuer = config_heading(cfg, m->year).issuer;
-	if (issuer && *issuer)
-		ui_draw_text(y++, 4, COLS - 8, A_BOLD, issuer);
+	if (head && *head)
+		ui_draw_text(y++, 4, COLS - 8, A_BOLD, head);
 	ui_draw_text(y++, 4, COLS - 8, A_NORMAL,
 		     _("Register of advanced exemplars"));
 	y++;
@@ -234,14 +249,24 @@ static int general_help(struct ui *ui)
 	ui_detail_help(&s[n++]);
 	ui_exform_help(&s[n++]);
 	ui_quota_help(&s[n++]);
-	if (register_is_office(ui->r)) {
+	if (register_is_office(ui->r))
 		ui_review_help(&s[n++]);
+	if (query_log_allowed(ui->r, NULL) == 0)
 		ui_auditlog_help(&s[n++]);
+	if (register_is_office(ui->r)) {
 		ui_importer_help(&s[n]);
 		n += 2;
 	}
 	ui_reports_help(&s[n++]);
 	return ui_listscreen_help(ui, s, n);
+}
+
+/* Is the item on this person's menu?  The audit log follows the trail's rule (roles.h). */
+static bool item_shown(struct reg *r, const struct item *it)
+{
+	if (it->id == M_LOG)
+		return query_log_allowed(r, NULL) == 0;
+	return !it->office || register_is_office(r);
 }
 
 /* Open a menu item: a handler result (Quit closes the menu, and so the program). */
@@ -306,7 +331,7 @@ int ui_main(struct reg *r)
 	}
 	m.ui = &ui;
 	for (size_t i = 0; i < N_ITEMS; i++)
-		if (!items[i].office || register_is_office(r))
+		if (item_shown(r, &items[i]))
 			m.shown[m.n++] = &items[i];
 	menu_reload(&ui, &m);
 	ui_term_push(&ui, menu_draw, menu_reload, &m, true);

@@ -68,6 +68,36 @@ dh export -o "$T_DIR/back.csv" >/dev/null
 cmp -s "$T_DIR/live.csv" "$T_DIR/back.csv"
 t_report $? "restoring the safety copy undoes the restore"
 
+# ---- only the newest safety copies stay ----------------------------------------------------
+# copies: the safety copies in the database's folder, oldest first.
+copies() { ls "$T_DIR/db/safety" | sort -V | tr '\n' ' '; }
+kept_in() { sed -n 's/.*được giữ lại ở .*\/\(before-restore-[0-9-]*\)\.$/\1/p' <<<"$1"; }
+t_eq "two restores so far, two copies" "$(ls "$T_DIR/db/safety" | wc -l)" 2
+# Several restores in quick succession (often within one second, the copies
+# then numbered): the copy each says it kept is there after it.
+want="" gone=""
+for i in 1 2 3 4 5 6; do
+	out=$(dh restore "$T_DIR/bk1")
+	want="$want$(kept_in "$out") "
+	[ -f "$T_DIR/db/safety/$(kept_in "$out")/data.mdb" ] || gone="$gone $(kept_in "$out")"
+done
+t_eq "each restore's own copy is still there after it" "$gone" ""
+t_contains "a restore says where the copies are and how many stay" "$out" \
+	"Các bản sao an toàn được để trong $T_DIR/db/safety: giữ 3 bản mới nhất"
+want="$(cut -d' ' -f4-6 <<<"$want") "
+t_eq "six more restores: the newest three copies stay (keep_safety_copies = 3)" \
+	"$(copies)" "$want"
+oldest=${want%% *}
+sed 's/^keep_safety_copies = 3$/keep_safety_copies = 2/' "$DIENHINH_ROOT/conf/dienhinh.ini" \
+	> "$T_DIR/keep2.ini"
+grep -q '^keep_safety_copies = 2$' "$T_DIR/keep2.ini"
+t_report $? "a config keeping two"
+out=$(T_CONFIG=$T_DIR/keep2.ini dh restore "$T_DIR/db/safety/$oldest")
+t_report $? "restore from the oldest copy, keeping two"
+t_eq "the newest two stay, and the one restored from" "$(copies)" \
+	"$oldest $(cut -d' ' -f3 <<<"$want") $(kept_in "$out") "
+t_contains "it says it keeps two" "$out" "giữ 2 bản mới nhất"
+
 # ---- refusals leave everything as it was ----------------------------------------------------
 sum=$(dh export | md5sum)
 cp -r "$T_DIR/bk2" "$T_DIR/newer"

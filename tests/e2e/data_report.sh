@@ -345,3 +345,18 @@ PY
 )
 t_eq "the plan report has a sheet per section" "$out" \
 	"['Theo năm', 'Theo lĩnh vực', 'Theo đơn vị', 'Gương được khen thưởng']"
+
+# ---- -o over an existing file keeps its permissions -----------------------------------
+for mode in 600 640 604; do
+	f=$T_DIR/kept-$mode.csv
+	echo old > "$f" && chmod "$mode" "$f"
+	dh report quarter --year 2024 --quarter 3 --format csv -o "$f" >/dev/null
+	t_eq "report -o over a file of mode $mode keeps $mode" "$(stat -c %a "$f")" "$mode"
+	t_lacks "... and holds the report" "$(head -c 200 "$f")" "old"
+done
+f=$T_DIR/kept.xlsx
+echo old > "$f" && chmod 600 "$f"
+dh export -o "$f" >/dev/null
+t_eq "export -o over a workbook of mode 600 keeps 600" "$(stat -c %a "$f")" 600
+(umask 027 && dh export -o "$T_DIR/new.csv" >/dev/null)
+t_eq "a new file gets the person's umask (027: 640)" "$(stat -c %a "$T_DIR/new.csv")" 640

@@ -6,7 +6,7 @@
 export DIENHINH_USER=root
 
 export DIENHINH_TODAY=2025-01-10
-sed -e 's/^root = office$/root = office\nchief = office\nan = phuong1/' \
+sed -e 's/^root = office$/root = office\nchief = office\nan = phuong1\nxem = viewer/' \
 	-e 's/^language = vi$/language = en/' "$DIENHINH_ROOT/conf/dienhinh.ini" >"$T_DIR/roles.ini"
 export T_CONFIG=$T_DIR/roles.ini
 t_init_db
@@ -108,5 +108,29 @@ done
 t_eq "log as text: a line per changed field, plus header and rule" \
 	"$(wc -l <<<"$text")" $(($(wc -l <<<"$log") + 1))
 
-# Everyone with a role reads the log; it is the same for all.
-t_eq "staff read the same log" "$(DIENHINH_USER=an dh log --format tsv)" "$(dh log --format tsv)"
+# Who reads the log: the office all of it, unit staff their own units' records'
+# history and nothing else, viewers none of it.
+all=$(dh log --format tsv)
+t_eq "the office reads entries about both records and about no record (the units)" \
+	"$(tail -n +2 <<<"$all" | cut -f 5 | sort -u | tr '\n' ' ')" " $id $((id + 1)) "
+staff=$(DIENHINH_USER=an dh log --format tsv); st=$?
+t_eq "unit staff (phuong1): log exits 0" "$st" 0
+t_eq "unit staff: every row is about the Phường 1 record" \
+	"$(tail -n +2 <<<"$staff" | cut -f 5 | sort -u)" "$id"
+t_eq "unit staff: all of that record's history, as the office reads it" "$staff" \
+	"$(dh log --record "$id" --format tsv)"
+t_lacks "unit staff: nothing of the Phường 2 record" "$staff" "Khóm 5"
+t_eq "unit staff: their own record's history by --record" \
+	"$(DIENHINH_USER=an dh log --record "$id" --format tsv)" "$staff"
+err=$(DIENHINH_USER=an dh log --record $((id + 1)) 2>&1 >/dev/null); st=$?
+t_eq "unit staff: another unit's record's history is refused (exit 1)" "$st" 1
+t_contains "... saying whose it is" "$err" "not of Phường 2."
+out=$(DIENHINH_USER=an dh log --user chief --format tsv | tail -n +2 | cut -f 5 | sort -u)
+t_eq "unit staff: --user narrows within their own units' history" "$out" "$id"
+out=$(DIENHINH_USER=xem dh log 2>"$T_DIR/xem.err"); st=$?
+t_eq "a viewer: log is refused (exit 1)" "$st" 1
+t_eq "a viewer: not a line of it on standard output" "$out" ""
+t_contains "a viewer: the refusal names the role and the rule" "$(cat "$T_DIR/xem.err")" \
+	"Read only (viewer): viewers can read the register but not its audit log"
+t_fails 1 "a viewer: log --format tsv is refused too" env DIENHINH_USER=xem \
+	"$DIENHINH_BIN" --config "$T_CONFIG" --db "$T_DIR/db" log --format tsv

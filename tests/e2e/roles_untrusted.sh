@@ -98,3 +98,30 @@ raw "the conflict message naming who saved last" "$err"
 t_contains "the conflict message names them visibly" "$err" "k^[]0;x^G"
 out=$(dh check 2>&1); st=$?
 t_eq "check passes (the record is whole, only its text is odd)" "$st" 0
+
+# ---- what a person typed, echoed in a usage message ---------------------------------
+# esc_count TEXT: how many ESC bytes TEXT holds (od shows every byte as hex).
+esc_count() { printf '%s' "$1" | od -An -v -tx1 | tr -s ' ' '\n' | grep -c '^1b$'; }
+clear=$(printf 'x\033[2J')
+err=$(dh list --status "$clear" 2>&1 >/dev/null); st=$?
+t_eq "list --status with ESC in its value: bad usage (exit 2)" "$st" 2
+t_eq "... and no raw ESC on stderr" "$(esc_count "$err")" 0
+t_contains "... the value is quoted visibly" "$err" 'x^[[2J'
+err=$(dh "y$clear" 2>&1 >/dev/null); st=$?
+t_eq "an unknown command holding ESC: bad usage (exit 2)" "$st" 2
+t_eq "... and no raw ESC on stderr" "$(esc_count "$err")" 0
+t_contains "... the command is quoted visibly" "$err" 'yx^[[2J'
+err=$(dh list "--z$clear" 2>&1 >/dev/null); st=$?
+t_eq "an unknown option of a command holding ESC: bad usage (exit 2)" "$st" 2
+t_eq "... and no raw ESC on stderr" "$(esc_count "$err")" 0
+t_contains "... the option is quoted visibly" "$err" '--zx^[[2J'
+err=$("$DIENHINH_BIN" "--z$clear" list 2>&1 >/dev/null); st=$?
+t_eq "an unknown option before the command: bad usage (exit 2), no raw ESC" \
+	"$st $(esc_count "$err")" "2 0"
+t_eq "the check itself counts an ESC where there is one" "$(esc_count "$clear")" 1
+bad=$T_DIR/"a$clear.csv"
+printf 'name,unit\nX,nosuch\n' > "$bad"
+printf 'name\n' > "$T_DIR/b.csv"
+err=$(dh import exemplars "$bad" "$T_DIR/b.csv" 2>&1 >/dev/null)
+t_contains "an import stopped at a file: the file named visibly" "$err" 'ax^[[2J.csv: 1'
+t_eq "... and no raw ESC on stderr" "$(esc_count "$err")" 0

@@ -25,6 +25,11 @@ t_wait "the office's menu offers the import as item 7" a "7  Nhập từ tệp"
 tui_keys a 7
 t_wait "the screen lists the home directory's spreadsheets" a "$name"
 t_contains "and says which directory" "$(tui_screen a)" "Bảng tính (.xlsx, .xls, .csv) trong $home"
+tui_keys a '?'
+t_wait "the screen's help" a "như cơ quan vẫn lưu"
+t_lacks "fits in the window, so it offers no scrolling" "$(tui_screen a | tail -n 1)" "Cuộn"
+tui_keys a q
+t_wait "back to the list of files" a "Bảng tính (.xlsx, .xls, .csv) trong"
 # Select our file (others may be there) and open it.
 for _ in $(seq 1 50); do
 	[[ $(tui_line a "▸") == *"$name"* ]] && break
@@ -51,6 +56,8 @@ t_contains "on the column chosen" "$(tui_line a "E   Chức vụ")" "Nơi công 
 tui_keys a d
 t_wait "the check finds no problem" a "Sẽ thêm 4 gương. Chưa ghi gì."
 t_eq "and wrote nothing" "$(dh list --format tsv | tail -n +2 | wc -l)" 0
+t_lacks "the short answer offers no scrolling" "$(tui_screen a | tail -n 1)" "Cuộn"
+t_contains "... only the way back" "$(tui_screen a | tail -n 1)" "q Quay lại"
 tui_keys a q
 t_wait "back to the preview" a "Đọc là"
 tui_keys a i

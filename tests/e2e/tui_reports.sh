@@ -39,8 +39,8 @@ tui_keys v 4
 t_wait "and a viewer reads them" v "BÁO CÁO KẾT QUẢ GIỚI THIỆU GƯƠNG ĐIỂN HÌNH TIÊN TIẾN"
 tui_keys v q q
 tui_start s canbo
-t_wait "staff's menu offers the reports before the help" s "4  Báo cáo"
-t_contains "help moves down one" "$(tui_screen s)" "5  Trợ giúp"
+t_wait "staff's menu offers the reports before the help" s "5  Báo cáo"
+t_contains "after their audit log; help moves down one" "$(tui_screen s)" "6  Trợ giúp"
 tui_keys s q
 
 # ---- the preview -------------------------------------------------------------------

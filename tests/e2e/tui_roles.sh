@@ -20,15 +20,18 @@ tui_start s canbo
 t_wait "staff get the menu" s "Hồ sơ điển hình"
 s=$(tui_screen s)
 t_lacks "staff have no review queue" "$s" "Duyệt hồ sơ"
-t_lacks "staff have no audit log" "$s" "Nhật ký"
+t_contains "staff have the audit log (of their own units' records)" "$s" "4  Nhật ký"
 t_contains "staff see their unit's quarter on the menu" "$s" \
 	"Đơn vị của bạn: Phường Ngã Năm 3/2 (Đạt)."
-# Staff have five items and Thoát as 0: 6 and 9 are numbers of no item.
-tui_keys s 6 9
+# Staff have six items and Thoát as 0: 7 and 9 are numbers of no item.
+tui_keys s 7 9
 sleep 0.3
-t_eq "6 and 9 do not end the program" "$(tui_exit s 0)" running
-t_contains "staff stay on the menu" "$(tui_screen s)" "5  Trợ giúp"
+t_eq "7 and 9 do not end the program" "$(tui_exit s 0)" running
+t_contains "staff stay on the menu" "$(tui_screen s)" "6  Trợ giúp"
 tui_keys s 2
+t_wait "staff open the list on their own unit" s "Lọc: Phường Ngã Năm"
+t_lacks "... not on another's" "$(tui_screen s)" "Lâm Thị Mai"
+tui_keys s x
 t_wait "staff see every unit's records" s "Lâm Thị Mai"
 tui_keys s / 
 tui_type s "lam thi"
@@ -72,6 +75,7 @@ tui_start v xem
 tui_wait v "Hồ sơ điển hình"
 t_contains "the menu tells a viewer what they can do with profiles" \
 	"$(tui_line v "Hồ sơ điển hình")" "tìm và xem hồ sơ"
+t_lacks "a viewer has no audit log" "$(tui_screen v)" "Nhật ký"
 tui_keys v 2
 tui_wait v "Võ Thị Ba"
 t_contains "the list offers a viewer no key to add or edit" "$(tui_screen v | tail -n 1)" \
@@ -125,14 +129,37 @@ t_contains "the hints say Enter shows the changes, not that it changes" "$(tui_s
 tui_keys o Enter
 t_wait "Enter shows the entry's changes" o "Lần ghi nhật ký số"
 t_contains "field by field, in words" "$(tui_screen o)" "Đã giới thiệu → Bị trả lại"
-t_contains "the entry's page offers scrolling and the way back" "$(tui_screen o)" \
-	"↓ Cuộn q Quay lại"
+t_eq "the entry's page fits: it offers the way back, no scrolling" \
+	"$(tui_screen o | tail -n 1 | sed 's/ *$//')" "q Quay lại"
 tui_keys o Enter
 t_wait "Enter goes back to the log" o "Mọi lần ghi, mới nhất ở trên."
 tui_keys o Enter
 tui_wait o "Lần ghi nhật ký số"
 tui_keys o q q q
 t_eq "the office session ends with status 0" "$(tui_exit o)" 0
+
+# ---- the audit log as unit staff ---------------------------------------------------------
+# rec_numbers NAME: the exemplar numbers of the log's rows on screen, in order.
+rec_numbers() {
+	local line
+	while IFS= read -r line; do
+		[[ $line =~ ^.\ [0-9]{2}:[0-9]{2} ]] && printf '%s ' "${line:45:6}"
+	done < <(tui_screen "$1" | sed -n '5,20p') | tr -s ' '
+}
+t_eq "the office's log holds every record's entries and the units' (no number)" \
+	"$(tui_start p tester; tui_wait p "Hồ sơ điển hình"; tui_keys p 5
+	   tui_wait p "Mọi lần ghi"; rec_numbers p; tui_keys p q q)" " 3 2 4 3 2 1 "
+tui_start l canbo
+tui_wait l "Hồ sơ điển hình"
+tui_keys l 4
+t_wait "staff open their audit log" l "Các lần ghi về hồ sơ của đơn vị bạn, mới nhất ở trên."
+t_eq "only their unit's records: the return of 3, the acceptance of 2, the three adds" \
+	"$(rec_numbers l)" " 3 2 3 2 1 "
+tui_keys l '?'
+t_wait "its help says whose changes staff see" l "cán bộ đơn vị xem các thay"
+tui_keys l q q q
+t_eq "the staff session ends with status 0" "$(tui_exit l)" 0
+tui_quiet l
 tui_quiet o
 tui_quiet s
 tui_quiet v

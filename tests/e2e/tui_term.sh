@@ -89,3 +89,40 @@ tmux -L "$TUI_SOCK" kill-session -t m
 gone() { ! kill -0 "$pid" 2>/dev/null; }
 t_until gone
 t_report $? "a terminal that goes away ends the program"
+
+tui_start s tester
+tui_wait s "Hồ sơ điển hình"
+tui_keys s 2
+tui_wait s "Trần Văn Bình"
+tui_keys s 'C-\'
+t_eq "Ctrl-\\ (SIGQUIT) ends the program like SIGTERM (status 128+3)" "$(tui_exit s)" 131
+t_eq "and gives the terminal back" \
+	"$(tmux -L "$TUI_SOCK" display-message -p -t s '#{alternate_on}')" 0
+
+# ---- terminals that cannot show the screens ----------------------------------------
+# bare_start NAME TERM: the program on a terminal named TERM, started only once
+# everything it sends to the terminal is being recorded, then "END".
+bare_start() {
+	local n=$1 script=$T_DIR/$1.sh
+	printf '#!/bin/bash\nwhile [ ! -e %q ]; do sleep 0.05; done\n' "$T_DIR/$n.go" > "$script"
+	printf 'env LC_ALL=C.UTF-8 TERM=%q DIENHINH_USER=tester %q --config %q --db %q 2>%q\n' \
+		"$2" "$TUI_BIN" "$T_CONFIG" "$T_DB" "$T_DIR/$n.err" >> "$script"
+	printf 'echo $? > %q\necho END\nsleep 600\n' "$T_DIR/$n.exit" >> "$script"
+	tmux -L "$TUI_SOCK" -f /dev/null new-session -d -s "$n" -x 80 -y 24 "bash $script"
+	tmux -L "$TUI_SOCK" pipe-pane -t "$n" -o "cat >> $T_DIR/$n.out"
+	touch "$T_DIR/$n.go"
+	t_until bare_ended "$n"
+}
+bare_ended() { grep -q END "$T_DIR/$1.out" 2>/dev/null; }
+bare_start d dumb
+t_eq "TERM=dumb: exit status 1" "$(tui_exit d)" 1
+t_contains "TERM=dumb: a message in Vietnamese saying why" "$(cat "$T_DIR/d.err")" \
+	"Cửa sổ dòng lệnh này (TERM=dumb) không di chuyển được con trỏ"
+t_eq "TERM=dumb: nothing was sent to the terminal" "$(grep -c $'\e' "$T_DIR/d.out")" 0
+t_contains "... (the recording holds what the pane showed)" "$(cat "$T_DIR/d.out")" END
+bare_start u $'nosuch\e[2J'
+t_eq "an unknown TERM: exit status 1" "$(tui_exit u)" 1
+t_contains "an unknown TERM: named, made visible" "$(cat "$T_DIR/u.err")" \
+	"Không nhận ra loại cửa sổ dòng lệnh này (TERM=nosuch^[[2J)"
+t_eq "an unknown TERM: no escape character reaches stderr" "$(grep -c $'\e' "$T_DIR/u.err")" 0
+t_eq "an unknown TERM: nothing was sent to the terminal" "$(grep -c $'\e' "$T_DIR/u.out")" 0

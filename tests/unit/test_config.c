@@ -159,6 +159,7 @@ static void test_shipped_settings(void **state)
 	assert_int_equal(cfg->periods.v[0].n_quotas, 0);
 	assert_memory_equal(&cfg->periods.v[0].score, &cfg->score, sizeof cfg->score);
 	assert_false(cfg->count_returned);
+	assert_int_equal(cfg->keep_safety_copies, 3);
 	assert_string_equal(cfg->issuer_parent, "ỦY BAN NHÂN DÂN THỊ XÃ NGÃ NĂM");
 	assert_string_equal(cfg->issuer, "PHÒNG NỘI VỤ");
 	assert_string_equal(cfg->place, "Ngã Năm");
@@ -183,6 +184,7 @@ static void assert_defaults(const struct config *cfg)
 	assert_int_equal(cfg->periods.v[0].from, 2021);
 	assert_int_equal(cfg->periods.v[0].to, 2025);
 	assert_false(cfg->count_returned);
+	assert_int_equal(cfg->keep_safety_copies, 3);
 	assert_string_equal(cfg->issuer_parent, "ỦY BAN NHÂN DÂN THỊ XÃ NGÃ NĂM");
 	assert_string_equal(cfg->issuer, "PHÒNG NỘI VỤ");
 	assert_string_equal(cfg->place, "Ngã Năm");
@@ -241,6 +243,7 @@ static void test_every_key(void **state)
 	assert_int_equal(cfg->periods.v[0].to, 2026);
 	assert_int_equal(cfg->periods.v[0].score.propagated, 1000);
 	assert_true(cfg->count_returned);
+	assert_int_equal(cfg->keep_safety_copies, 7);
 	assert_string_equal(cfg->issuer_parent, "ỦY BAN NHÂN DÂN HUYỆN X");
 	assert_int_equal(cfg->score.quarter_met, 7);
 	assert_int_equal(cfg->score.quarter_short, -3);
@@ -724,6 +727,8 @@ static const struct refusal refusals[] = {
 	  "from 2000 to 2100" },
 	{ "bad_bool", "bad_bool.ini", 2, "[dienhinh] count_returned", "count_returned",
 	  "\"maybe\" is not yes or no" },
+	{ "safety_range", "safety_range.ini", 2, "[dienhinh] keep_safety_copies",
+	  "keep_safety_copies", "\"0\" is not a whole number from 1 to 100" },
 	{ "bad_date", "bad_date.ini", 4, "[unit.a] active_to", "active_to", "\"2025-02-29\"" },
 	{ "bad_date_format", "bad_date_format.ini", 4, "[unit.a] active_from", "active_from",
 	  "YYYY-MM-DD" },

@@ -27,6 +27,7 @@ static const char config_tail[] =
 	"[roles]\n"
 	"chief = office\n"
 	"an = p1\n"
+	"xem = viewer\n"
 	"[unit.p1]\n"
 	"name = \"Phường Một\"\n"
 	"kind = ward\n"
@@ -282,6 +283,67 @@ static void test_search_paths_agree(void **state)
 	scan(f, &(struct query_filter){ .search = "v", .type = TYPE_COLLECTIVE }, NULL, 0,
 	     false, &all);
 	expect_ids(&all, (const uint64_t[]){ 7, 0 });
+}
+
+/* A record kept in view: listed in its place whatever the filters but the unit say. */
+static void test_keep(void **state)
+{
+	struct fx *f = *state;
+	struct rows r = { .stop_after = 0 }, first = { .stop_after = 1 }, rest = { .stop_after = 0 };
+
+	fill(f);
+	/* 8 (p2, May) is not in quarter 3; kept, it comes after 7 as in the whole list */
+	scan(f, &(struct query_filter){ .year = 2024, .quarter = 3, .keep = 8 }, NULL, 0, false,
+	     &r);
+	expect_ids(&r, (const uint64_t[]){ 9, 6, 3, 5, 2, 4, 7, 8, 0 });
+	scan(f, &(struct query_filter){ .status = STATUS_ACCEPTED, .keep = 8 }, NULL, 0, true,
+	     &r);
+	expect_ids(&r, (const uint64_t[]){ 8, 3, 0 });
+	/* the unit still decides */
+	scan(f, &(struct query_filter){ .unit = "p1", .keep = 8 }, NULL, 0, false, &r);
+	expect_ids(&r, (const uint64_t[]){ 6, 3, 5, 2, 4, 1, 0 });
+	/* a search from the start (the folds index) and paging on (the list) agree */
+	struct query_filter qf = { .search = "van", .keep = 8 };
+	scan(f, &qf, NULL, 0, false, &r);
+	expect_ids(&r, (const uint64_t[]){ 3, 2, 4, 8, 0 });
+	scan(f, &qf, NULL, 0, false, &first);
+	scan(f, &qf, first.key[0], first.key_len[0], false, &rest);
+	expect_ids(&rest, (const uint64_t[]){ 2, 4, 8, 0 });
+	/* a kept record the search finds anyway is listed once */
+	scan(f, &(struct query_filter){ .search = "van", .keep = 3 }, NULL, 0, false, &r);
+	expect_ids(&r, (const uint64_t[]){ 3, 2, 4, 0 });
+}
+
+/* The count is what a scan lists, from the counters or row by row. */
+static void test_count(void **state)
+{
+	struct fx *f = *state;
+	const struct query_filter filters[] = {
+		{ 0 }, { .unit = "p2" }, { .year = 2024, .quarter = 3 }, { .year = 2024 },
+		{ .year = 2023 }, { .type = TYPE_COLLECTIVE }, { .status = STATUS_RETURNED },
+		{ .unit = "p1", .year = 2024, .quarter = 3, .status = STATUS_INTRODUCED },
+		{ .unit = "p1", .type = TYPE_INDIVIDUAL }, { .category = CAT_OFFICIAL },
+		{ .type = TYPE_INDIVIDUAL, .status = STATUS_INTRODUCED }, { .search = "nguyen" },
+		{ .search = "van", .unit = "p1" }, { .year = 2024, .quarter = 3, .keep = 8 },
+		{ .status = STATUS_ACCEPTED, .keep = 8 }, { .status = STATUS_ACCEPTED, .keep = 3 },
+		{ .unit = "p1", .keep = 8 }, { .search = "van", .keep = 8 },
+		{ .category = CAT_OFFICIAL, .keep = 9 },
+	};
+	const size_t want[] = { 9, 2, 7, 9, 0, 3, 1, 3, 5, 4, 4, 2, 3, 8, 2, 1, 6, 4, 5 };
+	struct rows r = { .stop_after = 0 };
+	struct err e = { 0 };
+	size_t n;
+
+	fill(f);
+	for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++) {
+		scan(f, &filters[i], NULL, 0, false, &r);
+		assert_int_equal(query_count(f->r, &filters[i], &n, &e), 0);
+		if (n != r.n || n != want[i])
+			fail_msg("filter %zu: counted %zu, listed %zu, want %zu", i, n, r.n, want[i]);
+	}
+	/* a unit the register does not know is said, as by a scan */
+	assert_int_equal(query_count(f->r, &(struct query_filter){ .unit = "zz" }, &n, &e), -1);
+	assert_int_equal(e.code, ERR_NOTFOUND);
 }
 
 static void test_paging(void **state)
@@ -638,6 +700,66 @@ static void test_log_filters(void **state)
 	assert_int_equal(l.n, 0);
 }
 
+/* The trail as a whole, as each role reads it. */
+static struct log_rows trail(struct fx *f, uint64_t record, int *rc, struct err *e)
+{
+	struct query_log_filter lf = { 0, NULL, record, true };
+	struct log_rows l = { 0 };
+
+	*rc = query_log(f->r, &lf, keep_log, &l, e);
+	return l;
+}
+
+static void test_log_trail(void **state)
+{
+	struct fx *f = *state;
+	struct log_rows l;
+	struct err e = { 0 };
+	int rc;
+
+	add(f, "p1", CAT_OFFICIAL, "A", ymd(2024, 8, 1));
+	add(f, "p2", CAT_OFFICIAL, "B", ymd(2024, 8, 1));
+	assert_int_equal(register_return(f->r, 1, "Thiếu ảnh", &e), 0);
+	l = trail(f, 0, &rc, &e);
+	assert_int_equal(rc, 0);
+	assert_int_equal(l.n, 4); /* the office: the units, two adds, the return */
+	assert_int_equal(query_log_allowed(f->r, &e), 0);
+
+	act_as(f, "an", ymd(2025, 1, 10));
+	assert_int_equal(register_resubmit(f->r, 1, &e), 0);
+	assert_int_equal(query_log_allowed(f->r, &e), 0);
+	l = trail(f, 0, &rc, &e);
+	assert_int_equal(rc, 0);
+	assert_int_equal(l.n, 3); /* staff of p1: their record's add, return and resubmit */
+	for (int i = 0; i < l.n; i++)
+		assert_int_equal(l.record[i], 1);
+	assert_string_equal(l.op[1], "return");
+	assert_string_equal(l.user[1], "chief");
+	l = trail(f, 1, &rc, &e);
+	assert_int_equal(rc, 0);
+	assert_int_equal(l.n, 3);
+	memset(&e, 0, sizeof e);
+	l = trail(f, 2, &rc, &e);
+	assert_int_equal(rc, -1);
+	assert_int_equal(e.code, ERR_DENIED);
+	assert_non_null(strstr(e.msg, "not of Phường Hai."));
+	assert_int_equal(l.n, 0);
+	l = trail(f, 99, &rc, &e);
+	assert_int_equal(rc, 0);
+	assert_int_equal(l.n, 0);
+	/* a record's own page is for every reader */
+	assert_int_equal(logq(f, 0, NULL, 2).n, 1);
+
+	act_as(f, "xem", ymd(2025, 1, 10));
+	assert_int_equal(query_log_allowed(f->r, &e), -1);
+	assert_int_equal(e.code, ERR_DENIED);
+	l = trail(f, 0, &rc, &e);
+	assert_int_equal(rc, -1);
+	assert_int_equal(l.n, 0);
+	assert_non_null(strstr(e.msg, "not its audit log"));
+	assert_int_equal(logq(f, 0, NULL, 1).n, 3);
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fx_teardown)
@@ -647,6 +769,8 @@ int main(void)
 		T(test_search_folds),
 		T(test_search_ignores_spaces_around),
 		T(test_search_paths_agree),
+		T(test_keep),
+		T(test_count),
 		T(test_paging),
 		T(test_name_prefix),
 		T(test_quota_states),
@@ -656,6 +780,7 @@ int main(void)
 		T(test_quota_counting_returned),
 		T(test_quota_stops_early),
 		T(test_log_filters),
+		T(test_log_trail),
 	};
 #undef T
 

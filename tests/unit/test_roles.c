@@ -53,11 +53,11 @@ static int teardown(void **state)
 	return 0;
 }
 
-#define N_ACTIONS (ROLES_RESTORE + 1)
+#define N_ACTIONS (ROLES_RESTORE + 1) /* the actions that change something */
 
-static const char *const action_name[N_ACTIONS] = {
+static const char *const action_name[ROLES_READ_LOG + 1] = {
 	"add", "edit", "resubmit", "accept", "return", "propose", "commend", "revoke",
-	"propagate", "import", "restore",
+	"propagate", "import", "restore", "read the log of",
 };
 
 /* An exemplar of `unit` in `status`, as stored. */
@@ -217,6 +217,38 @@ static void test_staff_moving_a_record(void **state)
 	assert_non_null(strstr(e.msg, "not for zz."));
 }
 
+/* The audit trail: the office all of it, staff their own units' exemplars, viewers none. */
+static void test_reading_the_log(void **state)
+{
+	const struct role_entry *who[] = { config_role(cfg, "chief"), config_role(cfg, "an"),
+					   config_role(cfg, "binh"), config_role(cfg, "xem") };
+	struct err e = { 0 };
+
+	(void)state;
+	expect_allowed("chief", ROLES_READ_LOG, "p3", STATUS_COMMENDED);
+	expect_allowed("an", ROLES_READ_LOG, "p1", STATUS_COMMENDED);
+	expect_allowed("binh", ROLES_READ_LOG, "p2", STATUS_ACCEPTED);
+	expect_denied("an", ROLES_READ_LOG, "p2", STATUS_INTRODUCED, "(staff: p1)",
+		      "only read the history of their own units' exemplars, not of Phường Hai.");
+	expect_denied("binh", ROLES_READ_LOG, "p3", STATUS_INTRODUCED, "(staff: p1, p2)",
+		      "not of Phường Ba.");
+	expect_denied("xem", ROLES_READ_LOG, "p1", STATUS_INTRODUCED, "(viewer)",
+		      "viewers can read the register but not its audit log");
+	/* the trail as a whole: staff read part of it, viewers none */
+	assert_int_equal(roles_check(cfg, who[0], ROLES_READ_LOG, NULL, NULL, &e), 0);
+	assert_int_equal(roles_check(cfg, who[1], ROLES_READ_LOG, NULL, NULL, &e), 0);
+	assert_int_equal(roles_check(cfg, who[3], ROLES_READ_LOG, NULL, NULL, &e), -1);
+	assert_int_equal(e.code, ERR_DENIED);
+	assert_int_equal(roles_check(cfg, NULL, ROLES_READ_LOG, NULL, NULL, &e), -1);
+	/* whose units those are */
+	assert_true(roles_own_unit(who[1], "p1"));
+	assert_false(roles_own_unit(who[1], "p2"));
+	assert_true(roles_own_unit(who[2], "p2"));
+	assert_false(roles_own_unit(who[0], "p1")); /* the office answers for no one unit */
+	assert_false(roles_own_unit(who[3], "p1"));
+	assert_false(roles_own_unit(NULL, "p1"));
+}
+
 static void test_codes_and_descriptions(void **state)
 {
 	char buf[128];
@@ -252,6 +284,7 @@ int main(void)
 		cmocka_unit_test(test_staff_other_unit),
 		cmocka_unit_test(test_staff_of_two_units),
 		cmocka_unit_test(test_staff_moving_a_record),
+		cmocka_unit_test(test_reading_the_log),
 		cmocka_unit_test(test_codes_and_descriptions),
 	};
 

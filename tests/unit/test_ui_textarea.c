@@ -39,8 +39,13 @@ static void test_end_stays_on_a_wrapped_line(void **state)
 	ui_textarea_key(&ta, UI_KEY(KEY_END));
 	/* On the space that ends "hello ", not at the start of "world" below. */
 	assert_int_equal(ta.ed.cur, 5);
-	assert_true(ui_textarea_at_edge(&ta, -1));
+	/* On the first line but not at the start: Up goes there before leaving. */
+	assert_false(ui_textarea_at_edge(&ta, -1));
 	assert_false(ui_textarea_at_edge(&ta, 1));
+	ui_textarea_key(&ta, UI_KEY(KEY_UP));
+	assert_int_equal(ta.ed.cur, 0);
+	assert_true(ui_textarea_at_edge(&ta, -1));
+	ui_textarea_key(&ta, UI_KEY(KEY_END));
 	/* End on the last line goes after its last letter. */
 	ui_textarea_key(&ta, UI_KEY(KEY_DOWN));
 	ui_textarea_key(&ta, UI_KEY(KEY_END));
@@ -57,10 +62,42 @@ static void test_up_from_a_long_line_to_a_short_one(void **state)
 	/* The cursor at the very end: column 9 of line 1, past line 0's end. */
 	ui_textarea_key(&ta, UI_KEY(KEY_UP));
 	assert_int_equal(ta.ed.cur, 5);
-	assert_true(ui_textarea_at_edge(&ta, -1));
-	/* Down again keeps the column it started from. */
+	assert_false(ui_textarea_at_edge(&ta, -1));
+	/* Down again keeps the column it started from: the end, where Down leaves. */
 	ui_textarea_key(&ta, UI_KEY(KEY_DOWN));
 	assert_int_equal(ta.ed.cur, 15);
+	assert_true(ui_textarea_at_edge(&ta, 1));
+	ui_textarea_free(&ta);
+}
+
+/* Entered from above, Down walks every line and leaves only from the end; from below, Up. */
+static void test_down_walks_the_text(void **state)
+{
+	struct ui_textarea ta;
+
+	(void)state;
+	open_area(&ta, "một\nhai\nba", 10); /* the cursor is at the end, as a form fills it */
+	assert_true(ui_textarea_at_edge(&ta, 1));
+	ui_textarea_enter(&ta, 1);
+	assert_int_equal(ta.ed.cur, 0);
+	assert_false(ui_textarea_at_edge(&ta, 1));
+	ui_textarea_key(&ta, UI_KEY(KEY_DOWN));
+	assert_int_equal(ta.ed.cur, 4);          /* "hai" */
+	assert_false(ui_textarea_at_edge(&ta, 1));
+	ui_textarea_key(&ta, UI_KEY(KEY_DOWN));
+	assert_int_equal(ta.ed.cur, 8);          /* "ba", the last line */
+	assert_false(ui_textarea_at_edge(&ta, 1));
+	ui_textarea_key(&ta, UI_KEY(KEY_DOWN));
+	assert_int_equal(ta.ed.cur, ta.ed.len);  /* its end */
+	assert_true(ui_textarea_at_edge(&ta, 1));
+	ui_textarea_enter(&ta, -1);
+	assert_int_equal(ta.ed.cur, ta.ed.len);
+	ui_textarea_key(&ta, UI_KEY(KEY_UP));
+	ui_textarea_key(&ta, UI_KEY(KEY_UP));
+	assert_false(ui_textarea_at_edge(&ta, -1));
+	ui_textarea_key(&ta, UI_KEY(KEY_UP));
+	assert_int_equal(ta.ed.cur, 0);
+	assert_true(ui_textarea_at_edge(&ta, -1));
 	ui_textarea_free(&ta);
 }
 
@@ -108,6 +145,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_end_stays_on_a_wrapped_line),
 		cmocka_unit_test(test_up_from_a_long_line_to_a_short_one),
+		cmocka_unit_test(test_down_walks_the_text),
 		cmocka_unit_test(test_line_breaks),
 		cmocka_unit_test(test_word_longer_than_the_line),
 	};
