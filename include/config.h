@@ -66,6 +66,8 @@ struct config {
 	char language[8];        /* "vi" or "en" */
 	int plan_from, plan_to;  /* plan years, inclusive */
 	bool count_returned;     /* do returned exemplars count toward the quota? */
+	int late_days;           /* a quarter closes this many days after its end */
+	bool count_late;         /* do late entries count toward quota and score? */
 	char *issuer_parent;     /* "ỦY BAN NHÂN DÂN THỊ XÃ NGÃ NĂM" */
 	char *issuer;            /* "PHÒNG NỘI VỤ" */
 	char *place;             /* "Ngã Năm", for the date line of reports */

@@ -393,6 +393,8 @@ static const struct keyspec dienhinh_keys[] = {
 	{ "plan_from", V_INT, CFG(plan_from), 2000, 2100 },
 	{ "plan_to", V_INT, CFG(plan_to), 2000, 2100 },
 	{ "count_returned", V_BOOL, CFG(count_returned) },
+	{ "late_days", V_INT, CFG(late_days), 0, 366 },
+	{ "count_late", V_BOOL, CFG(count_late) },
 	{ NULL },
 }, report_keys[] = {
 	{ "issuer_parent", V_TEXT, CFG(issuer_parent) },
@@ -738,6 +740,8 @@ static struct config *config_new(const char *path)
 	snprintf(c->language, sizeof c->language, "vi");
 	c->plan_from = 2021;
 	c->plan_to = 2025;
+	c->late_days = 10;
+	c->count_late = true;
 	c->score = (struct score_scheme){ .quarter_met = 10, .quarter_short = -5,
 		.introduced = 1, .accepted = 2, .propagated = 2, .commended = 5 };
 	return c;

@@ -330,7 +330,7 @@ static void import_file(struct reg *r, const char *path)
 	struct exchange_result res = { 0 };
 	struct err e = { 0 };
 
-	if (exchange_import(r, EXCHANGE_EXEMPLARS, path, 0, &res, &e))
+	if (exchange_import(r, EXCHANGE_EXEMPLARS, path, 0, NULL, &res, &e))
 		fail_msg("%s: %s %s", path, e.msg, res.n_problems ? res.problems[0].text : "");
 	assert_int_equal(res.written, 1);
 	exchange_result_free(&res);
@@ -380,7 +380,7 @@ static void test_text_through_files(void **state)
 	fx_config(g, config_text);
 	act_as(g, "chief", date_from_ymd(2025, 1, 10));
 	struct exchange_result res = { 0 };
-	assert_int_equal(exchange_import(g->r, EXCHANGE_EXEMPLARS, path, 0, &res, &e), 0);
+	assert_int_equal(exchange_import(g->r, EXCHANGE_EXEMPLARS, path, 0, NULL, &res, &e), 0);
 	assert_int_equal(res.written, 3);
 	exchange_result_free(&res);
 	for (int how = 0; how < 3; how++)
