@@ -55,10 +55,13 @@ enum {
  * normalised, same date, already recorded or twice in the file) is a
  * problem unless EXCHANGE_SKIP_DUPLICATES, which counts it in res->skipped.
  * For units, a row equal to the stored unit is skipped; a unit of the
- * config must be as the config says.  Free res with exchange_result_free.
+ * config must be as the config says.  A row dated in a closed quarter is a
+ * late entry (register_add), with its own late_reason or else `reason`
+ * (may be NULL).  Free res with exchange_result_free.
  */
 int exchange_import(struct reg *r, enum exchange_what what, const char *path,
-		    unsigned flags, struct exchange_result *res, struct err *e);
+		    unsigned flags, const char *reason, struct exchange_result *res,
+		    struct err *e);
 void exchange_result_free(struct exchange_result *res);
 
 /* Told how file i went, once it is done: rc, res and e as exchange_import()
@@ -77,7 +80,7 @@ typedef void exchange_done_fn(void *arg, size_t i, int rc, const struct exchange
  * `done` was told).
  */
 int exchange_import_files(struct reg *r, enum exchange_what what, const char *const *paths,
-			  size_t n, unsigned flags, exchange_done_fn *done, void *arg,
-			  struct err *e);
+			  size_t n, unsigned flags, const char *reason, exchange_done_fn *done,
+			  void *arg, struct err *e);
 
 #endif

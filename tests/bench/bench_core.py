@@ -30,9 +30,9 @@ PREFIX = os.environ.get('BENCH_PREFIX', 'Nguyễn Văn H')
 
 # The import file's columns (sheet.h order), then what the generator adds for sqlite.
 COLUMNS = ('id version unit unit_name type category name gender birth_year position '
-           'workplace movement achievements date status reason form decision '
-           'decision_date signer propagations created_by created_at updated_by updated_at '
-           'year quarter name_fold').split()
+           'workplace movement achievements date late late_reason status reason '
+           'proposal_date form decision decision_date signer propagations created_by '
+           'created_at updated_by updated_at year quarter name_fold').split()
 # The indexes a careful engineer gives this table: the quota's GROUP BY reads
 # only the first (it covers the query), the prefix search walks the second
 # (case_sensitive_like lets LIKE 'x%' use it), the list order the third.

@@ -410,7 +410,7 @@ static inline const char *fuzz_csv_import(const uint8_t *d, size_t n, enum excha
 	if (fclose(f))
 		return NULL;
 	before = register_last_change(fuzz_csv_env.r);
-	rc = exchange_import(fuzz_csv_env.r, what, fuzz_csv_env.file, EXCHANGE_DRY_RUN, &res, &e);
+	rc = exchange_import(fuzz_csv_env.r, what, fuzz_csv_env.file, EXCHANGE_DRY_RUN, NULL, &res, &e);
 	if (register_last_change(fuzz_csv_env.r) != before)
 		bad = "a dry-run import wrote to the database";
 	else if (rc && !e.msg[0])

@@ -12,6 +12,7 @@
 #include <unistr.h>
 
 #include "exchange.h"
+#include "fields.h"
 #include "export.h"
 #include "fixture.h"
 #include "i18n.h"
@@ -153,9 +154,10 @@ static void test_export_cells(void **state)
 	assert_int_equal(n, 3);
 	const struct report_section *s = &rp->sections[0];
 	assert_null(rp->title); /* a bare table: data, not a paper */
-	assert_int_equal(s->ncols, 25);
+	assert_int_equal(s->ncols, FIELD_COUNT);
 	assert_string_equal(s->cols[0].header, "Number");
-	assert_string_equal(s->cols[13].header, "Introduction date");
+	assert_string_equal(s->cols[FIELD_DATE].header, "Introduction date");
+	assert_string_equal(s->cols[FIELD_LATE].header, "Late entry");
 	char **c = s->rows[0].cells;
 	assert_string_equal(c[0], "1");
 	assert_string_equal(c[1], "3"); /* added, accepted, propagated */
@@ -164,16 +166,18 @@ static void test_export_cells(void **state)
 	assert_string_equal(c[4], "Individual");
 	assert_string_equal(c[7], "Female");
 	assert_string_equal(c[8], "1980");
-	assert_string_equal(c[13], "2024-03-10");
-	assert_string_equal(c[14], "Accepted");
+	assert_string_equal(c[FIELD_DATE], "2024-03-10");
+	/* The office entered it on 20/11/2024, after quarter I closed: a late entry. */
+	assert_string_equal(c[FIELD_LATE], "yes");
+	assert_string_equal(c[FIELD_STATUS], "Accepted");
 	/* The register stamps the event with its own time: the cell carries it
 	 * with the +07:00 of the zone set above. */
 	const char *pre = "2024-04-01 | Web portal | chief | ", *suf = " | Trang | Gương sáng";
-	size_t len = strlen(c[20]);
-	assert_memory_equal(c[20], pre, strlen(pre));
-	assert_string_equal(c[20] + len - strlen(suf), suf);
-	assert_memory_equal(c[20] + strlen(pre) + 19, "+07:00", 6);
-	assert_string_equal(s->rows[1].cells[15], "Thiếu; xác nhận");
+	size_t len = strlen(c[FIELD_PROPAGATIONS]);
+	assert_memory_equal(c[FIELD_PROPAGATIONS], pre, strlen(pre));
+	assert_string_equal(c[FIELD_PROPAGATIONS] + len - strlen(suf), suf);
+	assert_memory_equal(c[FIELD_PROPAGATIONS] + strlen(pre) + 19, "+07:00", 6);
+	assert_string_equal(s->rows[1].cells[FIELD_STATUS_REASON], "Thiếu; xác nhận");
 	assert_string_equal(s->rows[1].cells[7], ""); /* no gender for a collective */
 	report_free(rp);
 }
@@ -185,7 +189,7 @@ static void test_round_trip(void **state)
 	struct err e = { 0 };
 	char *a = export_csv(f, f->r, EXCHANGE_EXEMPLARS, "a.csv"), *b, *ta, *tb;
 
-	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, a, 0, &res, &e), 0);
+	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, a, 0, NULL, &res, &e), 0);
 	assert_int_equal(res.rows, 3);
 	assert_int_equal(res.written, 3);
 	assert_int_equal(res.n_problems, 0);
@@ -222,7 +226,7 @@ static void test_problems_by_row_and_column(void **state)
 		"Dũng,individual,good_deeds,zz,2024-01-04,,,2024-01-05 | tv\n"     /* 6 D, H */
 		"Em,individual,good_deeds,a,2030-01-01,,,\n");                     /* 7 E */
 
-	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, &res, &e), -1);
+	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, NULL, &res, &e), -1);
 	assert_int_equal(e.code, ERR_INVALID);
 	static const struct { size_t row, col; const char *text; } want[] = {
 		{ 3, 3, "row 3, column C (Lĩnh vực): \"gardening\" is not one of: " },
@@ -258,7 +262,7 @@ static void test_kept_number_ceiling(void **state)
 	const char *want = "row 2, column A (Số hồ sơ): \"18446744073709551615\" is not an exemplar "
 			   "number.";
 
-	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, &res, &e), -1);
+	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, NULL, &res, &e), -1);
 	assert_int_equal(res.n_problems, 2);
 	assert_string_equal(res.problems[0].text, want);
 	assert_int_equal(res.problems[1].row, 3);
@@ -270,7 +274,7 @@ static void test_kept_number_ceiling(void **state)
 		"Số hồ sơ,Tên,Loại,Lĩnh vực,Đơn vị,Ngày giới thiệu\n"
 		"9223372036854775807,An,individual,good_deeds,a,2024-01-02\n"
 		",Bình,individual,good_deeds,a,2024-01-02\n");
-	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, &res, &e), 0);
+	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, NULL, &res, &e), 0);
 	assert_int_equal(res.n_problems, 0);
 	assert_int_equal(count(f->empty), before + 2);
 	struct exemplar x;
@@ -297,10 +301,10 @@ static void test_problems_safe_to_print(void **state)
 	char *text, *path = file(f, "esc.csv", "Tên,Lĩnh vực,Đơn vị,Ngày giới thiệu\n"
 					      "An,good_deeds,a,\033]0;x\a\033[2J\n");
 
-	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, &res, &e), -1);
+	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, NULL, &res, &e), -1);
 	assert_int_equal(res.n_problems, 1);
 	assert_string_equal(res.problems[0].text, "row 2, column D (Ngày giới thiệu): "
-			    "\"^[]0;x^G^[[2J\" is not a date: write it YYYY-MM-DD or DD/MM/YYYY.");
+			    "\"^[]0;x^G^[[2J\" is not a date: write it DD/MM/YYYY or YYYY-MM-DD.");
 	exchange_result_free(&res);
 	free(path);
 	for (size_t i = 0; i < 400; i++)
@@ -308,7 +312,7 @@ static void test_problems_safe_to_print(void **state)
 	assert_true(asprintf(&text, "Tên,Lĩnh vực,Đơn vị,Ngày giới thiệu\nAn,good_deeds,a,%s\n",
 			     long_date) > 0);
 	path = file(f, "long.csv", text);
-	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, &res, &e), -1);
+	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, NULL, &res, &e), -1);
 	assert_int_equal(res.n_problems, 1);
 	assert_true(strlen(res.problems[0].text) < sizeof res.problems[0].text);
 	assert_null(u8_check((const uint8_t *)res.problems[0].text, strlen(res.problems[0].text)));
@@ -329,7 +333,7 @@ static void test_every_kind_of_refusal_listed(void **state)
 
 	/* The register checks a record on its own before units and duplicates;
 	 * a refusal of the first kind must not hide one of the second. */
-	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, &res, &e), -1);
+	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, NULL, &res, &e), -1);
 	assert_int_equal(res.n_problems, 2);
 	assert_int_equal(res.problems[0].row, 2);
 	assert_int_equal(res.problems[0].col, 3);
@@ -348,7 +352,7 @@ static void test_header_problems(void **state)
 	struct err e = { 0 };
 	char *path = file(f, "head.csv", "Tên,Ghi chú,Tên,Ngày giới thiệu\nAn,x,An,2024-01-02\n");
 
-	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, &res, &e), -1);
+	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, NULL, &res, &e), -1);
 	/* Unknown B, C given twice, no category, no unit. */
 	assert_int_equal(res.n_problems, 4);
 	assert_int_equal(res.problems[0].col, 0);
@@ -372,27 +376,27 @@ static void test_dry_run_and_duplicates(void **state)
 	size_t before = count(f->r);
 
 	/* Hồng of a on 2024-03-10 is in r already. */
-	assert_int_equal(exchange_import(f->r, EXCHANGE_EXEMPLARS, path, EXCHANGE_DRY_RUN, &res,
+	assert_int_equal(exchange_import(f->r, EXCHANGE_EXEMPLARS, path, EXCHANGE_DRY_RUN, NULL, &res,
 					 &e), -1);
 	assert_int_equal(res.n_problems, 1);
 	assert_int_equal(res.problems[0].row, 2);
 	assert_non_null(strstr(res.problems[0].text, "already recorded as number 1"));
 	exchange_result_free(&res);
 	assert_int_equal(exchange_import(f->r, EXCHANGE_EXEMPLARS, path,
-					 EXCHANGE_DRY_RUN | EXCHANGE_SKIP_DUPLICATES, &res, &e), 0);
+					 EXCHANGE_DRY_RUN | EXCHANGE_SKIP_DUPLICATES, NULL, &res, &e), 0);
 	assert_int_equal(res.written, 1);
 	assert_int_equal(res.skipped, 1);
 	assert_int_equal(count(f->r), before); /* a dry run */
 	exchange_result_free(&res);
 	/* No flag: the writing run itself refuses, lists the same problem, writes nothing. */
-	assert_int_equal(exchange_import(f->r, EXCHANGE_EXEMPLARS, path, 0, &res, &e), -1);
+	assert_int_equal(exchange_import(f->r, EXCHANGE_EXEMPLARS, path, 0, NULL, &res, &e), -1);
 	assert_int_equal(res.n_problems, 1);
 	assert_int_equal(res.problems[0].row, 2);
 	assert_non_null(strstr(res.problems[0].text, "already recorded as number 1"));
 	assert_int_equal(res.written, 1);
 	assert_int_equal(count(f->r), before);
 	exchange_result_free(&res);
-	assert_int_equal(exchange_import(f->r, EXCHANGE_EXEMPLARS, path, EXCHANGE_SKIP_DUPLICATES,
+	assert_int_equal(exchange_import(f->r, EXCHANGE_EXEMPLARS, path, EXCHANGE_SKIP_DUPLICATES, NULL,
 					 &res, &e), 0);
 	assert_int_equal(res.written, 1);
 	assert_int_equal(count(f->r), before + 1);
@@ -415,7 +419,7 @@ static void test_units(void **state)
 				     "i,Xã I,commune,k9,100,,,zz\n");
 
 	/* g is new (its block given by name); a is as the config says: left alone. */
-	assert_int_equal(exchange_import(f->empty, EXCHANGE_UNITS, ok, 0, &res, &e), 0);
+	assert_int_equal(exchange_import(f->empty, EXCHANGE_UNITS, ok, 0, NULL, &res, &e), 0);
 	assert_int_equal(res.written, 1);
 	assert_int_equal(res.skipped, 1);
 	exchange_result_free(&res);
@@ -427,11 +431,11 @@ static void test_units(void **state)
 	assert_string_equal(g->successor, "e");
 	assert_int_equal(g->active_to, date_from_ymd(2022, 12, 31));
 	units_free(&ul);
-	assert_int_equal(exchange_import(f->empty, EXCHANGE_UNITS, ok, 0, &res, &e), 0);
+	assert_int_equal(exchange_import(f->empty, EXCHANGE_UNITS, ok, 0, NULL, &res, &e), 0);
 	assert_int_equal(res.written, 0);
 	exchange_result_free(&res);
 
-	assert_int_equal(exchange_import(f->empty, EXCHANGE_UNITS, bad, 0, &res, &e), -1);
+	assert_int_equal(exchange_import(f->empty, EXCHANGE_UNITS, bad, 0, NULL, &res, &e), -1);
 	static const struct { size_t row, col; } want[] = { { 2, 1 }, { 3, 7 }, { 4, 4 },
 							    { 4, 5 } };
 	assert_int_equal(res.n_problems, 4);
@@ -456,7 +460,7 @@ static void test_only_the_office_imports(void **state)
 	snprintf(db, sizeof db, "%s/db2", f->dir);
 	assert_int_equal(register_open(f->cfg, db, "xem", date_from_ymd(2024, 11, 20), 0,
 				       &viewer, &e), 0);
-	assert_int_equal(exchange_import(viewer, EXCHANGE_EXEMPLARS, path, 0, &res, &e), -1);
+	assert_int_equal(exchange_import(viewer, EXCHANGE_EXEMPLARS, path, 0, NULL, &res, &e), -1);
 	assert_int_equal(e.code, ERR_DENIED);
 	assert_int_equal(res.n_problems, 0);
 	register_close(viewer);
@@ -491,7 +495,7 @@ static int import_run(void *p)
 	if (register_open(r->f->cfg, db, "chief", date_from_ymd(2024, 11, 20), REG_CREATE, &r->r,
 			  &r->e))
 		return -1;
-	return exchange_import(r->r, r->what, r->csv, 0, &r->res, &r->e);
+	return exchange_import(r->r, r->what, r->csv, 0, NULL, &r->res, &r->e);
 }
 
 static int count_row(const struct list_row *row, void *ctx)
