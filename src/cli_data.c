@@ -241,10 +241,12 @@ int cli_data_import(struct cli *c, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "skip-duplicates", no_argument, NULL, 's' },
+		{ "reason", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct import_run run = { 0 };
 	struct err e = { 0 };
+	const char *reason = NULL; /* for the rows that are late entries */
 	int opt;
 
 	optind = 0; /* GNU getopt: start afresh, permuting */
@@ -253,6 +255,8 @@ int cli_data_import(struct cli *c, int argc, char **argv)
 			run.flags |= EXCHANGE_DRY_RUN;
 		else if (opt == 's')
 			run.flags |= EXCHANGE_SKIP_DUPLICATES;
+		else if (opt == 'r')
+			reason = optarg;
 		else
 			return cli_bad_option("import", opt, argv, opts);
 	}
@@ -268,7 +272,8 @@ int cli_data_import(struct cli *c, int argc, char **argv)
 	 * reading their files. */
 	if (cli_open(c, 0, &e) || identity_drop_privilege(&e))
 		return cli_fail(&e);
-	if (!exchange_import_files(c->reg, run.what, run.paths, run.n, run.flags, import_done, &run, &e))
+	if (!exchange_import_files(c->reg, run.what, run.paths, run.n, run.flags, reason,
+				   import_done, &run, &e))
 		return 0;
 	if (run.told < run.n && !(run.flags & EXCHANGE_DRY_RUN))
 		fprintf(stderr, _("The import stopped at %s: the files after it (%zu) are not "
