@@ -78,12 +78,13 @@ struct report *report_new(void);
 void report_free(struct report *rp);
 
 /*
- * The official heading: issuing body from the config, the date line
- * "<place>, ngày DD tháng MM năm YYYY" for `day` (day and month written
- * as Vietnamese documents write them: 05, 01, 02, but 4 and 12), the title
- * and the period line.
+ * The official heading: issuing body from the config (that of the plan
+ * period holding `year`, the year the report is about: config_heading),
+ * the date line "<place>, ngày DD tháng MM năm YYYY" for `day` (day and
+ * month written as Vietnamese documents write them: 05, 01, 02, but 4 and
+ * 12), the title and the period line.
  */
-void report_heading(struct report *rp, const struct config *cfg, date_t day,
+void report_heading(struct report *rp, const struct config *cfg, int year, date_t day,
 		    const char *title, const char *period);
 
 /* "Ngã Năm, ngày 05 tháng 02 năm 2024" (translated pattern) into buf. */

@@ -79,14 +79,15 @@ void report_date_line(const char *place, date_t day, char *buf, size_t n)
 	snprintf(buf, n, _("%s, %s/%s/%d"), place ? place : "", d, m, y);
 }
 
-void report_heading(struct report *rp, const struct config *cfg, date_t day,
+void report_heading(struct report *rp, const struct config *cfg, int year, date_t day,
 		    const char *title, const char *period)
 {
+	struct config_heading h = config_heading(cfg, year);
 	char line[256];
 
-	report_date_line(cfg->place, day, line, sizeof line);
-	rp->issuer_parent = dup(rp, cfg->issuer_parent);
-	rp->issuer = dup(rp, cfg->issuer);
+	report_date_line(h.place, day, line, sizeof line);
+	rp->issuer_parent = dup(rp, h.issuer_parent);
+	rp->issuer = dup(rp, h.issuer);
 	rp->date_line = dup(rp, line);
 	rp->title = dup(rp, title);
 	rp->period = dup(rp, period);

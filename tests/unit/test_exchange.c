@@ -189,7 +189,7 @@ static void test_round_trip(void **state)
 	struct err e = { 0 };
 	char *a = export_csv(f, f->r, EXCHANGE_EXEMPLARS, "a.csv"), *b, *ta, *tb;
 
-	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, a, 0, NULL, &res, &e), 0);
+	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, a, 0, &res, &e), 0);
 	assert_int_equal(res.rows, 3);
 	assert_int_equal(res.written, 3);
 	assert_int_equal(res.n_problems, 0);
@@ -226,7 +226,7 @@ static void test_problems_by_row_and_column(void **state)
 		"Dũng,individual,good_deeds,zz,2024-01-04,,,2024-01-05 | tv\n"     /* 6 D, H */
 		"Em,individual,good_deeds,a,2030-01-01,,,\n");                     /* 7 E */
 
-	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, NULL, &res, &e), -1);
+	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, &res, &e), -1);
 	assert_int_equal(e.code, ERR_INVALID);
 	static const struct { size_t row, col; const char *text; } want[] = {
 		{ 3, 3, "row 3, column C (Lĩnh vực): \"gardening\" is not one of: " },
@@ -262,7 +262,7 @@ static void test_kept_number_ceiling(void **state)
 	const char *want = "row 2, column A (Số hồ sơ): \"18446744073709551615\" is not an exemplar "
 			   "number.";
 
-	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, NULL, &res, &e), -1);
+	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, &res, &e), -1);
 	assert_int_equal(res.n_problems, 2);
 	assert_string_equal(res.problems[0].text, want);
 	assert_int_equal(res.problems[1].row, 3);
@@ -274,7 +274,7 @@ static void test_kept_number_ceiling(void **state)
 		"Số hồ sơ,Tên,Loại,Lĩnh vực,Đơn vị,Ngày giới thiệu\n"
 		"9223372036854775807,An,individual,good_deeds,a,2024-01-02\n"
 		",Bình,individual,good_deeds,a,2024-01-02\n");
-	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, NULL, &res, &e), 0);
+	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, &res, &e), 0);
 	assert_int_equal(res.n_problems, 0);
 	assert_int_equal(count(f->empty), before + 2);
 	struct exemplar x;
@@ -301,7 +301,7 @@ static void test_problems_safe_to_print(void **state)
 	char *text, *path = file(f, "esc.csv", "Tên,Lĩnh vực,Đơn vị,Ngày giới thiệu\n"
 					      "An,good_deeds,a,\033]0;x\a\033[2J\n");
 
-	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, NULL, &res, &e), -1);
+	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, &res, &e), -1);
 	assert_int_equal(res.n_problems, 1);
 	assert_string_equal(res.problems[0].text, "row 2, column D (Ngày giới thiệu): "
 			    "\"^[]0;x^G^[[2J\" is not a date: write it DD/MM/YYYY or YYYY-MM-DD.");
@@ -312,7 +312,7 @@ static void test_problems_safe_to_print(void **state)
 	assert_true(asprintf(&text, "Tên,Lĩnh vực,Đơn vị,Ngày giới thiệu\nAn,good_deeds,a,%s\n",
 			     long_date) > 0);
 	path = file(f, "long.csv", text);
-	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, NULL, &res, &e), -1);
+	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, &res, &e), -1);
 	assert_int_equal(res.n_problems, 1);
 	assert_true(strlen(res.problems[0].text) < sizeof res.problems[0].text);
 	assert_null(u8_check((const uint8_t *)res.problems[0].text, strlen(res.problems[0].text)));
@@ -333,7 +333,7 @@ static void test_every_kind_of_refusal_listed(void **state)
 
 	/* The register checks a record on its own before units and duplicates;
 	 * a refusal of the first kind must not hide one of the second. */
-	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, NULL, &res, &e), -1);
+	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, &res, &e), -1);
 	assert_int_equal(res.n_problems, 2);
 	assert_int_equal(res.problems[0].row, 2);
 	assert_int_equal(res.problems[0].col, 3);
@@ -352,7 +352,7 @@ static void test_header_problems(void **state)
 	struct err e = { 0 };
 	char *path = file(f, "head.csv", "Tên,Ghi chú,Tên,Ngày giới thiệu\nAn,x,An,2024-01-02\n");
 
-	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, NULL, &res, &e), -1);
+	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, &res, &e), -1);
 	/* Unknown B, C given twice, no category, no unit. */
 	assert_int_equal(res.n_problems, 4);
 	assert_int_equal(res.problems[0].col, 0);
@@ -376,27 +376,27 @@ static void test_dry_run_and_duplicates(void **state)
 	size_t before = count(f->r);
 
 	/* Hồng of a on 2024-03-10 is in r already. */
-	assert_int_equal(exchange_import(f->r, EXCHANGE_EXEMPLARS, path, EXCHANGE_DRY_RUN, NULL, &res,
+	assert_int_equal(exchange_import(f->r, EXCHANGE_EXEMPLARS, path, EXCHANGE_DRY_RUN, &res,
 					 &e), -1);
 	assert_int_equal(res.n_problems, 1);
 	assert_int_equal(res.problems[0].row, 2);
 	assert_non_null(strstr(res.problems[0].text, "already recorded as number 1"));
 	exchange_result_free(&res);
 	assert_int_equal(exchange_import(f->r, EXCHANGE_EXEMPLARS, path,
-					 EXCHANGE_DRY_RUN | EXCHANGE_SKIP_DUPLICATES, NULL, &res, &e), 0);
+					 EXCHANGE_DRY_RUN | EXCHANGE_SKIP_DUPLICATES, &res, &e), 0);
 	assert_int_equal(res.written, 1);
 	assert_int_equal(res.skipped, 1);
 	assert_int_equal(count(f->r), before); /* a dry run */
 	exchange_result_free(&res);
 	/* No flag: the writing run itself refuses, lists the same problem, writes nothing. */
-	assert_int_equal(exchange_import(f->r, EXCHANGE_EXEMPLARS, path, 0, NULL, &res, &e), -1);
+	assert_int_equal(exchange_import(f->r, EXCHANGE_EXEMPLARS, path, 0, &res, &e), -1);
 	assert_int_equal(res.n_problems, 1);
 	assert_int_equal(res.problems[0].row, 2);
 	assert_non_null(strstr(res.problems[0].text, "already recorded as number 1"));
 	assert_int_equal(res.written, 1);
 	assert_int_equal(count(f->r), before);
 	exchange_result_free(&res);
-	assert_int_equal(exchange_import(f->r, EXCHANGE_EXEMPLARS, path, EXCHANGE_SKIP_DUPLICATES, NULL,
+	assert_int_equal(exchange_import(f->r, EXCHANGE_EXEMPLARS, path, EXCHANGE_SKIP_DUPLICATES,
 					 &res, &e), 0);
 	assert_int_equal(res.written, 1);
 	assert_int_equal(count(f->r), before + 1);
@@ -419,7 +419,7 @@ static void test_units(void **state)
 				     "i,Xã I,commune,k9,100,,,zz\n");
 
 	/* g is new (its block given by name); a is as the config says: left alone. */
-	assert_int_equal(exchange_import(f->empty, EXCHANGE_UNITS, ok, 0, NULL, &res, &e), 0);
+	assert_int_equal(exchange_import(f->empty, EXCHANGE_UNITS, ok, 0, &res, &e), 0);
 	assert_int_equal(res.written, 1);
 	assert_int_equal(res.skipped, 1);
 	exchange_result_free(&res);
@@ -431,11 +431,11 @@ static void test_units(void **state)
 	assert_string_equal(g->successor, "e");
 	assert_int_equal(g->active_to, date_from_ymd(2022, 12, 31));
 	units_free(&ul);
-	assert_int_equal(exchange_import(f->empty, EXCHANGE_UNITS, ok, 0, NULL, &res, &e), 0);
+	assert_int_equal(exchange_import(f->empty, EXCHANGE_UNITS, ok, 0, &res, &e), 0);
 	assert_int_equal(res.written, 0);
 	exchange_result_free(&res);
 
-	assert_int_equal(exchange_import(f->empty, EXCHANGE_UNITS, bad, 0, NULL, &res, &e), -1);
+	assert_int_equal(exchange_import(f->empty, EXCHANGE_UNITS, bad, 0, &res, &e), -1);
 	static const struct { size_t row, col; } want[] = { { 2, 1 }, { 3, 7 }, { 4, 4 },
 							    { 4, 5 } };
 	assert_int_equal(res.n_problems, 4);
@@ -460,7 +460,7 @@ static void test_only_the_office_imports(void **state)
 	snprintf(db, sizeof db, "%s/db2", f->dir);
 	assert_int_equal(register_open(f->cfg, db, "xem", date_from_ymd(2024, 11, 20), 0,
 				       &viewer, &e), 0);
-	assert_int_equal(exchange_import(viewer, EXCHANGE_EXEMPLARS, path, 0, NULL, &res, &e), -1);
+	assert_int_equal(exchange_import(viewer, EXCHANGE_EXEMPLARS, path, 0, &res, &e), -1);
 	assert_int_equal(e.code, ERR_DENIED);
 	assert_int_equal(res.n_problems, 0);
 	register_close(viewer);
@@ -495,7 +495,7 @@ static int import_run(void *p)
 	if (register_open(r->f->cfg, db, "chief", date_from_ymd(2024, 11, 20), REG_CREATE, &r->r,
 			  &r->e))
 		return -1;
-	return exchange_import(r->r, r->what, r->csv, 0, NULL, &r->res, &r->e);
+	return exchange_import(r->r, r->what, r->csv, 0, &r->res, &r->e);
 }
 
 static int count_row(const struct list_row *row, void *ctx)
