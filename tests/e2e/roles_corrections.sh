@@ -97,7 +97,7 @@ done
 t_eq "and nothing changed" "$(dh show "$q3" --format tsv)" "$before"
 t_eq "the open-quarter record kept its date" "$(field "$ok" date)" 2025-10-20
 
-# ---- an import: rows in a closed quarter are late entries, one reason for all --------------
+# ---- imports (CSV, .xlsx): rows in a closed quarter are late entries, one reason for all --------------
 printf 'Tên,Lĩnh vực,Đơn vị,Ngày giới thiệu\nĐặng Văn Năm,official,phuongnganam,2025-08-25\nĐặng Văn Sáu,official,phuongnganam,2025-10-25\n' \
 	>"$T_DIR/late.csv"
 t_ok "office import with --reason" dh import exemplars "$T_DIR/late.csv" --reason "Danh sách giấy"
@@ -106,6 +106,16 @@ id6=$(dh list --search "Đặng Văn Sáu" --format tsv | tail -n 1 | cut -f 1)
 t_eq "the row of quarter III: late, with the import's reason" \
 	"$(field "$id5" late)|$(field "$id5" late_reason)" "yes|Danh sách giấy"
 t_eq "the row of quarter IV: neither" "$(field "$id6" late)|$(field "$id6" late_reason)" "|"
+# an office's .xlsx (its rows of quarter III/2024): the same, read through the workbook
+/usr/bin/python3 "$DIENHINH_ROOT/tests/e2e/office_sheets.py" good "$T_DIR" >/dev/null
+t_ok "office import of a workbook with --reason" \
+	dh import exemplars "$T_DIR/office.xlsx" --reason "Bảng Excel năm 2024"
+t_eq "its rows: late, with the import's reason" \
+	"$(dh export | /usr/bin/python3 -c '
+import csv, sys
+print(sorted({(r["Ngày giới thiệu"][:7], r["Ghi bổ sung"], r["Lý do ghi bổ sung"])
+              for r in csv.DictReader(sys.stdin) if r["Ngày giới thiệu"][:4] == "2024"}))')" \
+	"[('2024-07', 'có', 'Bảng Excel năm 2024'), ('2024-08', 'có', 'Bảng Excel năm 2024'), ('2024-09', 'có', 'Bảng Excel năm 2024')]"
 
 # ---- withdraw and reopen move the quota at once -------------------------------------------
 q4() { quota 2025 4 phuongnganam | cut -d/ -f 1; }
