@@ -67,10 +67,14 @@ int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(print
  */
 int cli_bad_option(const char *cmd, int opt, char **argv, const struct option *opts);
 
-/* Parse an exemplar number, a year, a quarter (1-4), a date; 0 or -1 (e set, ERR_USAGE). */
+/* Parse an exemplar number, a year, a quarter (1-4), a date; 0 or -1 (e set, ERR_USAGE;
+ * for a date written as one but that does not exist, such as 31/02/2025, ERR_INVALID). */
 int cli_parse_id(const char *s, uint64_t *id, struct err *e);
 int cli_parse_int(const char *s, const char *what, long lo, long hi, long *out, struct err *e);
 int cli_parse_date(const char *s, const char *what, date_t *out, struct err *e);
+/* The exit for a date cli_parse_date() refused: a usage error (2) for text
+ * that is not a date, bad data (1) for a day that does not exist. */
+int cli_bad_date(const char *cmd, const struct err *e);
 
 /* "HH:MM DD/MM/YYYY" or "YYYY-MM-DDTHH:MM:SS" and NUL, with room. */
 #define CLI_TIME_SIZE 32

@@ -1,6 +1,7 @@
 /*
  * cli_flow.h - commands of the review workflow and the audit trail:
- * review, resubmit, propose, commend, revoke, propagate, whoami, log, check.
+ * review, resubmit, propose, commend, revoke, propagate, the corrections
+ * (reopen, withdraw, propagate --remove), whoami, log, check.
  */
 #ifndef DIENHINH_CLI_FLOW_H
 #define DIENHINH_CLI_FLOW_H
@@ -13,6 +14,8 @@ int cli_flow_propose(struct cli *c, int argc, char **argv);
 int cli_flow_commend(struct cli *c, int argc, char **argv);
 int cli_flow_revoke(struct cli *c, int argc, char **argv);
 int cli_flow_propagate(struct cli *c, int argc, char **argv);
+int cli_flow_reopen(struct cli *c, int argc, char **argv);
+int cli_flow_withdraw(struct cli *c, int argc, char **argv);
 int cli_flow_whoami(struct cli *c, int argc, char **argv);
 int cli_flow_log(struct cli *c, int argc, char **argv);
 int cli_flow_check(struct cli *c, int argc, char **argv);

@@ -55,6 +55,8 @@ struct config {
 	char language[8];        /* "vi" or "en" */
 	bool count_returned;     /* do returned exemplars count toward the quota? */
 	int keep_safety_copies;  /* the newest copies a restore leaves in <database>/safety */
+	int late_days;           /* a quarter closes this many days after its end */
+	bool count_late;         /* do late entries count toward quota and score? */
 	char *issuer_parent;     /* "ỦY BAN NHÂN DÂN THỊ XÃ NGÃ NĂM" */
 	char *issuer;            /* "PHÒNG NỘI VỤ" */
 	char *place;             /* "Ngã Năm", for the date line of reports */

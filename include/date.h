@@ -35,6 +35,17 @@ int date_parse(const char *s, date_t *out);
  */
 int date_parse_vn(const char *s, date_t *out);
 
+/*
+ * The numbers of a date written as date_parse_vn() reads it, whether or
+ * not that day exists ("31/02/2025" gives 2025, 2, 31): 0, or -1 when the
+ * text is not written as a date at all.  What tells a person "that day
+ * does not exist" apart from "write it DD/MM/YYYY".
+ */
+int date_split_vn(const char *s, int *y, int *m, int *d);
+
+/* Days in month m of year y; 0 when m is not 1-12. */
+int date_days_in_month(int y, int m);
+
 /* Write "YYYY-MM-DD" (or "" for DATE_NONE) into buf. */
 void date_format(date_t date, char buf[DATE_TEXT_SIZE]);
 

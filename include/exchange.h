@@ -68,6 +68,9 @@ struct exchange_options {
 	/* Told now and then how many of the records were read, for a progress line. */
 	void (*progress)(void *arg, size_t done, size_t total);
 	void *progress_arg;
+	/* Given once for the whole import: the reason of each row that is a
+	 * late entry (register_add), unless the row has one of its own. */
+	const char *reason;
 };
 
 enum {
@@ -86,7 +89,9 @@ enum {
  * normalised, same date, already recorded or twice in the file) is a
  * problem unless EXCHANGE_SKIP_DUPLICATES, which counts it in res->skipped.
  * For units, a row equal to the stored unit is skipped; a unit of the
- * config must be as the config says.  Free res with exchange_result_free.
+ * config must be as the config says.  A row dated in a closed quarter is a
+ * late entry (register_add), with its own late_reason or else the
+ * options' reason.  Free res with exchange_result_free.
  */
 int exchange_import(struct reg *r, enum exchange_what what, const char *path,
 		    unsigned flags, struct exchange_result *res, struct err *e);

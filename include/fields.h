@@ -26,6 +26,7 @@ enum field_kind {
 	FK_YEAR,      /* int, 0 when unknown */
 	FK_UNIT,      /* char[CODE_MAX + 1]: the introducing unit's code */
 	FK_UNIT_NAME, /* not stored: the name of the unit in `unit`, in files only */
+	FK_FLAG,      /* bool; written "yes" or "" */
 	FK_LIST,      /* the propagations */
 	/* Kept by the program: never set by a person, not in the audit trail. */
 	FK_ID,        /* uint64_t */
@@ -95,10 +96,17 @@ enum {
 	X(DATE, "date", date, 8, FK_DATE, 0, 0, FF_EDIT | FF_REQUIRED,                         \
 	  N_("Introduction date"), NULL, "Ngày giới thiệu",              \
 	  "Thời gian giới thiệu|Ngày, tháng, năm giới thiệu")                              \
+	/* Set by the register when the date's quarter had closed on the day of entry. */       \
+	X(LATE, "late", late, 25, FK_FLAG, 0, 0, 0,                                            \
+	  N_("Late entry"), NULL, "Ghi bổ sung", NULL)                                         \
+	X(LATE_REASON, "late_reason", late_reason, 26, FK_TEXT, LINE_MAX_CHARS, 0, 0,          \
+	  N_("Reason for the late entry"), NULL, "Lý do ghi bổ sung", NULL)                    \
 	X(STATUS, "status", status, 5, FK_ENUM, 0, SET_STATUS, 0,                              \
 	  N_("Status"), NULL, "Trạng thái", NULL)                                              \
 	X(STATUS_REASON, "status_reason", status_reason, 15, FK_TEXT, LINE_MAX_CHARS, 0, 0,    \
 	  N_("Reason"), NULL, "Lý do", NULL)                                                   \
+	X(PROPOSAL_DATE, "proposal_date", proposal_date, 27, FK_DATE, 0, 0, 0,                 \
+	  N_("Proposal date"), NULL, "Ngày đề nghị khen thưởng", NULL)                         \
 	X(FORM, "form", commendation.form, 20, FK_TEXT, LINE_MAX_CHARS, 0, 0,                  \
 	  N_("Form of commendation"), NULL, "Hình thức khen thưởng", NULL)                     \
 	X(DECISION, "decision", commendation.decision, 21, FK_TEXT, LINE_MAX_CHARS, 0, 0,      \
@@ -155,6 +163,9 @@ const char *field_text(const struct exemplar *x, const struct field *f);
 /* An FK_ENUM field of x: its value, and setting it. */
 int field_enum(const struct exemplar *x, const struct field *f);
 void field_set_enum(struct exemplar *x, const struct field *f, int v);
+
+/* An FK_FLAG field's text ("yes" or its translation): is it set?  "" is not. */
+int field_parse_flag(const char *s, bool *out);
 
 /* How field_value() writes values. */
 enum {

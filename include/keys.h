@@ -7,6 +7,7 @@
  * "An" stays before "Anh".
  *
  *   list      unit 00 type sortkey 00 id    -> date(4) category status fold 00 name
+ *             (status | KEYS_LATE for a late entry)
  *   period    year(2) quarter unit 00 id    -> (empty)
  *   folds     folded-name 00 id             -> (empty)
  *   counters  year(2) quarter unit          -> counts, tagged (store_counts.c)
@@ -23,6 +24,7 @@
 
 #define KEYS_SORT_MAX 400 /* bytes of a sort, collation or search key kept in an index */
 #define KEYS_MAX (CODE_MAX + 3 + KEYS_SORT_MAX + 8)
+#define KEYS_LATE 0x80    /* in a list entry's status byte: a late entry */
 
 /* A key under construction; LMDB keys are at most 511 bytes, these at most KEYS_MAX. */
 struct key {
@@ -66,6 +68,7 @@ struct list_row {
 	enum ex_type type;
 	enum ex_category category;
 	enum ex_status status;
+	bool late;
 	date_t date;
 	const char *name;
 	const char *fold;

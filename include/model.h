@@ -67,11 +67,14 @@ enum ex_gender { GENDER_UNKNOWN = 0, GENDER_MALE, GENDER_FEMALE, GENDER_COUNT_ }
 
 /*
  * Workflow: introduced -> accepted | returned; returned -> introduced (after
- * editing); accepted -> proposed -> commended -> revoked.
+ * editing); accepted -> proposed -> commended -> revoked.  Corrections:
+ * accepted, returned, proposed or withdrawn -> introduced (reopen); any
+ * other -> withdrawn (entered by mistake: it counts toward nothing).  The
+ * values are stored: a new status takes the next number.
  */
 enum ex_status {
 	STATUS_INTRODUCED = 1, STATUS_ACCEPTED, STATUS_RETURNED,
-	STATUS_PROPOSED, STATUS_COMMENDED, STATUS_REVOKED,
+	STATUS_PROPOSED, STATUS_COMMENDED, STATUS_REVOKED, STATUS_WITHDRAWN,
 	STATUS_COUNT_
 };
 
@@ -117,7 +120,13 @@ struct exemplar {
 	char *workplace;           /* workplace or address */
 	char *movement;            /* emulation movement it came out of */
 	char *achievements;        /* multi-line */
-	char *status_reason;       /* why it was last returned or revoked */
+	char *status_reason;       /* why it was last returned, revoked or withdrawn */
+	/* Entered after its quarter closed (model_quarter_closes), by the office;
+	 * late_reason, when given, says why.  Invariant: late_reason is NULL
+	 * unless late. */
+	bool late;
+	char *late_reason;
+	date_t proposal_date;      /* when it was proposed for commendation */
 	struct commendation commendation; /* set once commended */
 	struct propagation *propagations; /* oldest first */
 	size_t n_propagations;
@@ -212,6 +221,35 @@ int model_exemplar_clean(struct exemplar *ex, const char **legacy, struct err *e
  * list and are the register's.)
  */
 int model_exemplar_validate(const struct exemplar *ex, date_t today, struct err *e);
+
+/*
+ * Read a date as a person writes it (date_parse_vn) for `field` (a field
+ * code or an option such as "--date", which begins the message and is
+ * err.field; NULL when the caller names the place itself).  0, or -1 with
+ * ERR_INVALID: a day that does not exist ("31/02/2025") is told apart from
+ * text that is not written as a date at all.
+ */
+int model_date_read(const char *s, const char *field, date_t *out, struct err *e);
+
+/*
+ * Closed quarters.  A quarter closes `late_days` days after its last day
+ * (the day after its last day when late_days is 0): from then on only the
+ * office records exemplars dated in it, and what it records then is a
+ * late entry.
+ */
+date_t model_quarter_closes(int year, int q, int late_days);
+/* Is the quarter of `day` closed on `today`? */
+bool model_quarter_closed(date_t day, date_t today, int late_days);
+/* "III/2025": a quarter as people write it. */
+void model_quarter_name(int year, int q, char *buf, size_t n);
+
+/*
+ * Which exemplars count toward the quota and the year-end score: never a
+ * withdrawn one (entered by mistake); a late entry only when the config
+ * says late entries count (count_late).  Whether a returned one counts
+ * toward the quota is the quota's own rule (count_returned).
+ */
+bool model_exemplar_counts(enum ex_status s, bool late, bool count_late);
 
 /* Is the unit active on `day`? On any day of the quarter? */
 bool model_unit_active_on(const struct unit *u, date_t day);

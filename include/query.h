@@ -63,6 +63,17 @@ int query_exemplars(struct reg *r, int year, int quarter, const char *unit,
 
 /* ---- quota ---------------------------------------------------------------- */
 
+/*
+ * Which of a quarter's exemplars count, from its counter `all`: into
+ * *out (which may be `all`) the counts of those that count toward the
+ * quota and the year-end score (model_exemplar_counts: no withdrawn ones;
+ * late entries as cfg->count_late says), and returned, how many count
+ * toward the quota (returned ones as cfg->count_returned says).  Every
+ * figure a report or a screen counts goes through here.
+ */
+int query_counting(const struct config *cfg, const struct store_counts *all,
+		   struct store_counts *out);
+
 /* One unit in one quarter. */
 struct query_quota {
 	int year, quarter;
@@ -71,7 +82,7 @@ struct query_quota {
 	int required;               /* 0 when no quota applies */
 	int counted;                /* introductions that count toward it */
 	enum quota_state state;     /* QUOTA_OUTSIDE when period is NULL */
-	struct store_counts counts; /* every exemplar of the quarter, by type and status */
+	struct store_counts counts; /* the quarter's exemplars that count (query_counting) */
 };
 typedef int (*query_quota_cb)(const struct query_quota *q, void *ctx);
 

@@ -9,14 +9,24 @@
  *
  * Workflow (roles in brackets):
  *   add                     -> introduced          [office; staff of the unit]
- *   introduced -> accepted | returned (reason)     [office]
+ *   introduced -> accepted (achievements written)  [office]
+ *   introduced -> returned (reason)                [office]
  *   returned   -> introduced (resubmit)            [office; staff of the unit]
- *   accepted   -> proposed                         [office]
- *   proposed   -> commended (form, decision, date) [office]
+ *   accepted   -> proposed (its date)              [office]
+ *   proposed   -> commended (form, decision number, date, signer) [office]
  *   commended  -> revoked (reason)                 [office]
  *   propagation events on accepted, proposed and commended exemplars [office]
  *   editing the profile: office always; staff of the unit while introduced
  *   or returned.  Viewers read.  Everyone reads every unit's records.
+ * Corrections, each with a reason that the audit entry keeps:
+ *   accepted | returned | proposed | withdrawn -> introduced (reopen) [office]
+ *   any -> withdrawn (counts toward nothing) [office; staff of the unit
+ *          while introduced or returned]
+ *   a commended exemplar's commendation details; a propagation entry removed
+ *   [office]
+ * Closed quarters (roles_check_quarter): unit staff add, edit, withdraw or
+ * resubmit nothing dated in a quarter closed [dienhinh] late_days after
+ * its end; what the office records there is a late entry (x->late).
  */
 #ifndef DIENHINH_REGISTER_H
 #define DIENHINH_REGISTER_H
@@ -66,6 +76,10 @@ int register_housekeeping(struct reg *r);
 /* May this person edit / act on this exemplar?  (For showing read-only screens;
  * the operations check again.)  On false, `why` (if not NULL) explains. */
 bool register_may_edit(const struct reg *r, const struct exemplar *x, struct err *why);
+/* May this person take `act` on x (its quarter's closing included, for the
+ * acts staff may not take in a closed quarter)?  As register_may_edit. */
+bool register_may(const struct reg *r, enum roles_action act, const struct exemplar *x,
+		  struct err *why);
 /* May this person add exemplars for `unit` (NULL: for any unit at all)? */
 bool register_may_add(const struct reg *r, const char *unit, struct err *why);
 bool register_is_office(const struct reg *r);
@@ -83,7 +97,10 @@ int register_get(struct reg *r, uint64_t id, struct exemplar *x, struct err *e);
  * Introduce a new exemplar.  `x` is cleaned (NFC...) in place and gets its
  * id, version, status and creation stamp.  When a text field looks like
  * legacy-encoded Vietnamese, *legacy (if not NULL) names it; the record is
- * saved anyway and the front end warns.
+ * saved anyway and the front end warns.  Dated in a closed quarter, it is
+ * refused for staff and marked late for the office, x->late_reason (may
+ * be NULL) saying why; x->late_reason is dropped from an entry that is
+ * not late.
  */
 int register_add(struct reg *r, struct exemplar *x, const char **legacy, struct err *e);
 
@@ -92,25 +109,57 @@ int register_add(struct reg *r, struct exemplar *x, const char **legacy, struct 
  * position, workplace, movement, achievements, date, unit) over exemplar
  * x->id.  x->version must be the version the person started from; if
  * someone saved in between, ERR_CONFLICT and nothing is written.  On
- * success x holds the saved record (new version).
+ * success x holds the saved record (new version).  Staff may not edit a
+ * record dated in a closed quarter nor move one into it; the office moving
+ * a record into a closed quarter makes it a late entry (x->late_reason
+ * says why), into an open one an ordinary entry.
  */
 int register_edit(struct reg *r, struct exemplar *x, const char **legacy, struct err *e);
 
+/*
+ * The workflow steps.  A step not allowed from the record's status is
+ * refused naming the status and the rule.  Accepting needs the
+ * achievements written; proposing records the day (`day`, DATE_NONE:
+ * today); a commendation needs its form, decision number, signer and a
+ * decision date not after today nor before the proposal or the
+ * introduction.
+ */
 int register_accept(struct reg *r, uint64_t id, struct err *e);
 int register_return(struct reg *r, uint64_t id, const char *reason, struct err *e);
 int register_resubmit(struct reg *r, uint64_t id, struct err *e);
-int register_propose(struct reg *r, uint64_t id, struct err *e);
+int register_propose(struct reg *r, uint64_t id, date_t day, struct err *e);
 int register_commend(struct reg *r, uint64_t id, const struct commendation *c,
 		     struct err *e);
 int register_revoke(struct reg *r, uint64_t id, const char *reason, struct err *e);
 int register_propagate(struct reg *r, uint64_t id, const struct propagation *p,
 		       struct err *e);
 
+/*
+ * Corrections.  Each needs a reason (the audit entry's note) and writes
+ * the record's new version with the before and after of every field it
+ * changed.  Reopening sends an accepted, returned, proposed or withdrawn
+ * exemplar back to introduced, dropping its proposal date and any
+ * commendation.  A withdrawn exemplar keeps its history and counts
+ * toward nothing.  A commendation correction replaces the details given
+ * (NULL texts and DATE_NONE keep theirs) and checks them as register_commend
+ * does; a change that changes nothing is refused.  Propagation entries are
+ * numbered from 1, oldest first, as `show` numbers them.
+ */
+int register_reopen(struct reg *r, uint64_t id, const char *reason, struct err *e);
+int register_withdraw(struct reg *r, uint64_t id, const char *reason, struct err *e);
+int register_correct_commendation(struct reg *r, uint64_t id, const struct commendation *c,
+				  const char *reason, struct err *e);
+int register_remove_propagation(struct reg *r, uint64_t id, size_t n, const char *reason,
+				struct err *e);
+
 /* ---- helpers for batch.c and other register-layer modules ------------------ */
 
 /* Check an action against this person's role (roles.h). */
 int register_check_role(const struct reg *r, enum roles_action act, const struct exemplar *x,
 			const char *unit, struct err *e);
+
+/* roles_check_quarter() for this person on an exemplar dated `day`, today. */
+int register_check_quarter(const struct reg *r, date_t day, bool *late, struct err *e);
 
 /* Is `u` (NULL: no such unit) one x may be introduced by on its date?
  * 0, or -1 with ERR_INVALID naming the field "unit". */

@@ -27,7 +27,8 @@
 #include "keys.h"
 #include "model.h"
 
-#define STORE_SCHEMA 3 /* the schema this program writes (2: no names index; 3: tagged counters) */
+#define STORE_SCHEMA 4 /* the schema this program writes (2: no names index; 3: tagged counters;
+                          4: withdrawn exemplars and late entries) */
 
 struct store;
 struct store_txn;
@@ -164,13 +165,21 @@ int store_list_rows(struct store_txn *t, const uint64_t *ids, size_t n, store_ro
 
 /*
  * Per-unit, per-quarter counts kept with the records.  Index 0 of the
- * arrays is unused so that they are indexed by the enum values.
+ * arrays is unused so that they are indexed by the enum values.  A
+ * withdrawn exemplar is in by_status[STATUS_WITHDRAWN] and nowhere else;
+ * every other one is in total, by_type and by_status, and a late entry
+ * also in late_by_type and late_by_status.  Which of them count toward a
+ * quota is query_counting()'s to say.
  */
 struct store_counts {
 	uint32_t total;
 	uint32_t by_type[TYPE_COUNT_];
 	uint32_t by_status[STATUS_COUNT_];
+	uint32_t late_by_type[TYPE_COUNT_];
+	uint32_t late_by_status[STATUS_COUNT_];
 };
+/* Add (delta +1) or take away (-1) exemplar x as the counter of its quarter holds it. */
+void store_counts_add(struct store_counts *c, const struct exemplar *x, int delta);
 int store_get_counts(struct store_txn *t, int year, int quarter, const char *unit,
 		     struct store_counts *c, struct err *e);
 

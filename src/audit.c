@@ -64,25 +64,49 @@ static char *propagation_text(const struct propagation *p)
 	return s;
 }
 
+/* Note the propagation p as removed (was) or added (now). */
+static int propagation_change(struct audit_entry *a, const struct propagation *p, bool was)
+{
+	char *t = propagation_text(p);
+	int rc = !t || audit_add_change(a, "propagation", was ? t : NULL, was ? NULL : t);
+
+	free(t);
+	return rc ? -1 : 0;
+}
+
+static bool same_propagation(const struct propagation *p, const struct propagation *q)
+{
+	return p->channel == q->channel && p->date == q->date && p->at == q->at &&
+	       !strcmp(p->by, q->by) && !strcmp(p->ref ? p->ref : "", q->ref ? q->ref : "");
+}
+
+/*
+ * Propagations are appended, and the office removes one now and then: walk
+ * both lists in step; an event of x not matched next in y was removed, the
+ * events of y left over were added.
+ */
 static int diff_propagations(struct audit_entry *a, const struct exemplar *x,
 			     const struct exemplar *y)
 {
-	size_t from = x ? x->n_propagations : 0;
+	size_t i = 0, j = 0, nx = x ? x->n_propagations : 0;
 
-	for (size_t i = from; i < y->n_propagations; i++) {
-		char *t = propagation_text(&y->propagations[i]);
-		int rc = !t || audit_add_change(a, "propagation", NULL, t);
-		free(t);
-		if (rc)
+	for (; i < nx; i++) {
+		if (j < y->n_propagations && same_propagation(&x->propagations[i],
+							      &y->propagations[j]))
+			j++;
+		else if (propagation_change(a, &x->propagations[i], true))
 			return -1;
 	}
+	for (; j < y->n_propagations; j++)
+		if (propagation_change(a, &y->propagations[j], false))
+			return -1;
 	return 0;
 }
 
 /*
  * Every field but those the program keeps, in the table's order, compared
- * as files write it: a field whose text differs is a change.  Propagations
- * are only ever appended, so the new ones are the tail.
+ * as files write it: a field whose text differs is a change; propagations
+ * removed or added, each a change of its own.
  */
 int audit_diff_exemplars(struct audit_entry *a, const struct exemplar *before,
 			 const struct exemplar *after)
@@ -117,6 +141,10 @@ static const struct { const char *code, *label; } ops[] = {
 	{ "commend", N_("Commendation") },
 	{ "revoke", N_("Revocation of commendation") },
 	{ "propagate", N_("Propagation record") },
+	{ "reopen", N_("Reopened for review") },
+	{ "withdraw", N_("Withdrawal") },
+	{ "correct", N_("Commendation corrected") },
+	{ "unpropagate", N_("Propagation removed") },
 	{ "import", N_("Import") },
 	{ "units", N_("Units update") },
 	{ "restore", N_("Restore from backup") },

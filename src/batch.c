@@ -114,6 +114,31 @@ static void batch_defaults(const struct reg *r, struct exemplar *x, int64_t now)
 }
 
 /*
+ * Closed quarters, as for an add: refused for staff, a late entry for the
+ * office.  A record that says when it was entered (an exported one) is
+ * late if its quarter had closed by then, at the latest today; one that
+ * says it is late stays so.  The reason a late one came with (the file's,
+ * or the one the import gave every row) is dropped from one that is not.
+ */
+static int batch_late(const struct reg *r, struct exemplar *x, struct err *e)
+{
+	date_t today = register_today(r), entered = today;
+	bool late;
+
+	if (register_check_quarter(r, x->date, &late, e))
+		return -1;
+	if (x->created_at && date_of_time((time_t)x->created_at) < today)
+		entered = date_of_time((time_t)x->created_at);
+	x->late = x->late || (late && model_quarter_closed(x->date, entered,
+							   register_config(r)->late_days));
+	if (!x->late) {
+		free(x->late_reason);
+		x->late_reason = NULL;
+	}
+	return 0;
+}
+
+/*
  * Give x its kept id when neither a stored record nor an earlier record of
  * the batch has it, else the next new one.  The next id lives in c->next
  * for the whole batch (written back at its end); a kept id at or past it
@@ -244,6 +269,12 @@ static int batch_prep(struct batch *c)
 		struct exemplar *x = &c->xs[i];
 		struct err why = { 0 };
 
+		if (batch_late(c->r, x, &why)) {
+			c->early[i] = true;
+			if (note_problem(c, i, &why))
+				return -1;
+			continue;
+		}
 		batch_defaults(c->r, x, now);
 		if (model_exemplar_clean(x, NULL, &why) ||
 		    model_exemplar_validate(x, register_today(c->r), &why)) {

@@ -113,9 +113,7 @@ static int check_record(const struct exemplar *x, void *p)
 
 	if (!s)
 		return err_nomem(k->e);
-	s->c.total++;
-	s->c.by_type[x->type]++;
-	s->c.by_status[x->status]++;
+	store_counts_add(&s->c, x, +1);
 	k->records++;
 	if (x->id > k->max_id)
 		k->max_id = x->id;

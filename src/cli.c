@@ -34,19 +34,24 @@ static const struct command commands[] = {
 	{ "units", cli_exemplar_units, N_("units                    list the units and their quotas") },
 	{ "periods", cli_exemplar_periods, N_("periods                  the plan periods and their "
 					      "years") },
-	{ "add", cli_exemplar_add, N_("add --unit U --type T --category C --name N --date D ...") },
-	{ "edit", cli_exemplar_edit, N_("edit ID [--version V] [field options]") },
+	{ "add", cli_exemplar_add, N_("add --unit U --type T --category C --name N --date D ... "
+				      "[--reason T]") },
+	{ "edit", cli_exemplar_edit, N_("edit ID [--version V] [field options] [--reason T]") },
 	{ "list", cli_exemplar_list, N_("list [--unit U] [--year Y] [--quarter Q] [--category C] "
 					"[--type T] [--status S] [--search TEXT]") },
 	{ "show", cli_exemplar_show, N_("show ID                  every field of one exemplar") },
 	{ "quota", cli_exemplar_quota, N_("quota [--year Y] [--quarter Q]") },
 	{ "review", cli_flow_review, N_("review ID accept|return [--reason T]") },
 	{ "resubmit", cli_flow_resubmit, N_("resubmit ID              introduce a returned exemplar again") },
-	{ "propose", cli_flow_propose, N_("propose ID               propose for commendation") },
+	{ "propose", cli_flow_propose, N_("propose ID [--date D]    propose for commendation") },
 	{ "commend", cli_flow_commend, N_("commend ID --form T --decision NO --date D [--signer T]") },
 	{ "revoke", cli_flow_revoke, N_("revoke ID --reason T") },
 	{ "propagate", cli_flow_propagate, N_("propagate ID --channel radio|portal|other --date D "
 					      "[--ref T]") },
+	{ "reopen", cli_flow_reopen, N_("reopen ID --reason T     back to introduced (also a "
+					"withdrawn one)") },
+	{ "withdraw", cli_flow_withdraw, N_("withdraw ID --reason T   take out an exemplar entered "
+					    "by mistake") },
 	{ "whoami", cli_flow_whoami, N_("whoami                   your account and role") },
 	{ "log", cli_flow_log, N_("log [--since D] [--user U] [--record ID]") },
 	{ "check", cli_flow_check, N_("check                    verify the database") },
@@ -55,7 +60,8 @@ static const struct command commands[] = {
 	{ "export", cli_data_export, N_("export [exemplars|units] [--format csv|xlsx] [-o FILE] "
 					"[--bom]") },
 	{ "import", cli_data_import, N_("import exemplars|units FILE... [--dry-run] "
-					"[--skip-duplicates] [--sheet NAME|N] [--column LETTER=COLUMN]") },
+					"[--skip-duplicates] [--sheet NAME|N] [--column LETTER=COLUMN] "
+					"[--reason T]") },
 	{ "backup", cli_data_backup, N_("backup DIR               copy the database into DIR") },
 	{ "restore", cli_data_restore, N_("restore DIR              replace the database by the "
 					  "backup in DIR") },
@@ -175,10 +181,18 @@ int cli_parse_int(const char *s, const char *what, long lo, long hi, long *out, 
 
 int cli_parse_date(const char *s, const char *what, date_t *out, struct err *e)
 {
-	if (date_parse_vn(s, out))
-		return err_set(e, ERR_USAGE, _("%s: \"%s\" is not a date: write it DD/MM/YYYY or "
-					       "YYYY-MM-DD."), what, s);
-	return 0;
+	int y, m, d;
+
+	if (model_date_read(s, what, out, e) == 0)
+		return 0;
+	if (date_split_vn(s, &y, &m, &d))
+		e->code = ERR_USAGE; /* not a date at all: the command line is wrong */
+	return -1;
+}
+
+int cli_bad_date(const char *cmd, const struct err *e)
+{
+	return e->code == ERR_USAGE ? cli_usage(cmd, "%s", e->msg) : cli_fail(e);
 }
 
 void cli_date(const struct cli *c, date_t d, char buf[DATE_TEXT_SIZE])
@@ -319,8 +333,10 @@ static int settle(struct cli *c, const char *config, struct err *e)
 		return -1;
 	i18n_set_language(c->cfg->language);
 	if (today && *today) {
-		if (cli_parse_date(today, "DIENHINH_TODAY", &c->today, e))
+		if (cli_parse_date(today, "DIENHINH_TODAY", &c->today, e)) {
+			e->code = ERR_USAGE; /* how the program was started, not a record */
 			return -1;
+		}
 	} else {
 		c->today = date_today();
 	}

@@ -343,6 +343,7 @@ int cli_data_import(struct cli *c, int argc, char **argv)
 		{ "skip-duplicates", no_argument, NULL, 's' },
 		{ "sheet", required_argument, NULL, 'S' },
 		{ "column", required_argument, NULL, 'C' },
+		{ "reason", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct import_run run = { 0 };
@@ -359,6 +360,8 @@ int cli_data_import(struct cli *c, int argc, char **argv)
 			run.flags |= EXCHANGE_SKIP_DUPLICATES;
 		else if (opt == 'S')
 			run.opt.sheet = optarg;
+		else if (opt == 'r')
+			run.opt.reason = optarg; /* for the rows that are late entries */
 		else if (opt == 'C' && n_columns < MAX_USES)
 			columns[n_columns++] = optarg;
 		else if (opt == 'C')

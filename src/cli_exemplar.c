@@ -16,27 +16,41 @@
 
 /*
  * The options of add and edit: --CODE for every field a person sets (fields.h,
- * '_' written '-'), whose getopt value is the field's index + 1, and --version
- * (edit only).  Built into the caller's arrays.
+ * '_' written '-'), whose getopt value is the field's index + 1, --reason,
+ * and for edit --version and --CODE of the commendation's fields (which
+ * correct a commendation).  Built into the caller's arrays.
  */
 #define OPT_VERSION (FIELD_COUNT + 1)
+#define OPT_REASON (FIELD_COUNT + 2)
+#define OPT_MAX (FIELD_COUNT + 3)
 #define OPT_NAME_MAX 32
-_Static_assert(OPT_VERSION < ':', "option values clear of getopt's ':' and '?'");
+_Static_assert(OPT_REASON < ':', "option values clear of getopt's ':' and '?'");
 
-static void field_options(struct option opts[FIELD_COUNT + 2], char names[][OPT_NAME_MAX])
+/* Is field f a part of the commendation (corrected by edit, not set by add)? */
+static bool in_commendation(const struct field *f)
+{
+	size_t at = offsetof(struct exemplar, commendation);
+
+	return f->offset >= at && f->offset < at + sizeof(struct commendation);
+}
+
+static void field_options(struct option opts[OPT_MAX], char names[][OPT_NAME_MAX], bool edit)
 {
 	size_t n = 0;
 
 	for (size_t i = 0; i < FIELD_COUNT; i++) {
-		if (!(field_table[i].flags & FF_EDIT))
+		const struct field *f = &field_table[i];
+		if (!(f->flags & FF_EDIT) && !(edit && in_commendation(f)))
 			continue;
-		snprintf(names[i], OPT_NAME_MAX, "%s", field_table[i].code);
+		snprintf(names[i], OPT_NAME_MAX, "%s", f->code);
 		for (char *p = names[i]; *p; p++)
 			if (*p == '_')
 				*p = '-';
 		opts[n++] = (struct option){ names[i], required_argument, NULL, (int)i + 1 };
 	}
-	opts[n++] = (struct option){ "version", required_argument, NULL, OPT_VERSION };
+	if (edit)
+		opts[n++] = (struct option){ "version", required_argument, NULL, OPT_VERSION };
+	opts[n++] = (struct option){ "reason", required_argument, NULL, OPT_REASON };
 	opts[n] = (struct option){ NULL, 0, NULL, 0 };
 }
 
@@ -47,20 +61,34 @@ static int set_text(char **dst, const char *v)
 	return *v && !*dst ? -1 : 0;
 }
 
-/* Apply one field option to x; returns 0, or 2 after printing a usage error. */
+/* What add or edit was given besides the profile's fields. */
+struct edit_opts {
+	uint32_t version;
+	bool profile;                /* a profile field or --version was given */
+	bool correct;                /* a commendation field was given */
+	struct commendation cm;      /* borrowed texts; NULL and DATE_NONE: not given */
+	const char *reason;          /* --reason */
+};
+
+/* Apply one field option to x (or o); returns 0, or the exit status after
+ * printing a usage error. */
 static int apply_field(const char *cmd, struct exemplar *x, int opt, const char *v,
-		       uint32_t *version)
+		       struct edit_opts *o)
 {
 	struct err e;
 	long n;
 
+	if (opt == OPT_REASON)
+		o->reason = v;
+	else if (opt == OPT_VERSION || (field_table[opt - 1].flags & FF_EDIT))
+		o->profile = true;
 	if (opt == OPT_VERSION) {
 		if (cli_parse_int(v, "--version", 1, (long)UINT32_MAX, &n, &e))
 			return cli_usage(cmd, "%s", e.msg);
-		*version = (uint32_t)n;
+		o->version = (uint32_t)n;
 		return 0;
 	}
-	switch ((enum field_id)(opt - 1)) {
+	switch (opt == OPT_REASON ? FIELD_LATE_REASON : (enum field_id)(opt - 1)) {
 	case FIELD_UNIT:
 		if (strlen(v) > CODE_MAX)
 			return cli_usage(cmd, _("--unit: \"%s\" is not a unit code."), v);
@@ -76,7 +104,14 @@ static int apply_field(const char *cmd, struct exemplar *x, int opt, const char 
 		return model_gender_parse(v, &x->gender)
 			? cli_usage(cmd, _("--gender: use male or female.")) : 0;
 	case FIELD_DATE:
-		return cli_parse_date(v, "--date", &x->date, &e) ? cli_usage(cmd, "%s", e.msg) : 0;
+		return cli_parse_date(v, "--date", &x->date, &e) ? cli_bad_date(cmd, &e) : 0;
+	case FIELD_DECISION_DATE:
+		o->correct = true;
+		return cli_parse_date(v, "--decision-date", &o->cm.date, &e)
+			? cli_bad_date(cmd, &e) : 0;
+	case FIELD_FORM: o->correct = true; o->cm.form = (char *)v; return 0;
+	case FIELD_DECISION: o->correct = true; o->cm.decision = (char *)v; return 0;
+	case FIELD_SIGNER: o->correct = true; o->cm.signer = (char *)v; return 0;
 	case FIELD_BIRTH_YEAR:
 		if (*v == 0) {
 			x->birth_year = 0;
@@ -89,7 +124,10 @@ static int apply_field(const char *cmd, struct exemplar *x, int opt, const char 
 	default:
 		break;
 	}
-	if (set_text(field_text_at(x, &field_table[opt - 1]), v)) {
+	/* --reason: the reason of a late entry, kept if the record is one (and of
+	 * a commendation's correction, o->cm). */
+	if (set_text(field_text_at(x, &field_table[opt == OPT_REASON ? FIELD_LATE_REASON
+								      : opt - 1]), v)) {
 		fprintf(stderr, "dienhinh: %s\n", _("Out of memory."));
 		return 1;
 	}
@@ -109,17 +147,16 @@ int cli_exemplar_add(struct cli *c, int argc, char **argv)
 	struct exemplar x;
 	struct err e = { 0 };
 	const char *legacy = NULL;
-	uint32_t version = 0;
+	struct edit_opts o = { 0 };
 	int opt, rc = 0;
-	struct option field_opts[FIELD_COUNT + 2];
+	struct option field_opts[OPT_MAX];
 	char names[FIELD_COUNT][OPT_NAME_MAX];
 
-	field_options(field_opts, names);
+	field_options(field_opts, names, false);
 	model_exemplar_init(&x);
 	while (!rc && (opt = getopt_long(argc, argv, ":", field_opts, NULL)) != -1)
-		rc = opt == '?' || opt == ':' || opt == OPT_VERSION
-			? cli_bad_option("add", opt, argv, field_opts)
-			: apply_field("add", &x, opt, optarg, &version);
+		rc = opt == '?' || opt == ':' ? cli_bad_option("add", opt, argv, field_opts)
+					      : apply_field("add", &x, opt, optarg, &o);
 	if (!rc && optind < argc)
 		rc = cli_usage("add", _("unexpected argument \"%s\"."), argv[optind]);
 	if (!rc) {
@@ -134,18 +171,33 @@ int cli_exemplar_add(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
+/* edit with the commendation's options: a correction of its details. */
+static int correct(struct cli *c, uint64_t id, const struct edit_opts *o)
+{
+	struct err e = { 0 };
+
+	if (o->profile)
+		return cli_usage("edit", _("--form, --decision, --decision-date and --signer "
+					   "correct the commendation: change the profile in an "
+					   "edit of its own."));
+	if (register_correct_commendation(c->reg, id, &o->cm, o->reason, &e))
+		return cli_fail(&e);
+	printf(_("Saved. Exemplar %" PRIu64 ": commendation corrected.\n"), id);
+	return 0;
+}
+
 int cli_exemplar_edit(struct cli *c, int argc, char **argv)
 {
 	struct exemplar x;
 	struct err e = { 0 };
 	const char *legacy = NULL;
-	uint32_t version = 0;
+	struct edit_opts o = { .cm = { NULL, NULL, DATE_NONE, NULL } };
 	uint64_t id;
 	int opt, rc = 0;
-	struct option field_opts[FIELD_COUNT + 2];
+	struct option field_opts[OPT_MAX];
 	char names[FIELD_COUNT][OPT_NAME_MAX];
 
-	field_options(field_opts, names);
+	field_options(field_opts, names, true);
 	model_exemplar_init(&x);
 	if (argc < 2 || argv[1][0] == '-')
 		return cli_usage("edit", _("give the exemplar number."));
@@ -153,15 +205,17 @@ int cli_exemplar_edit(struct cli *c, int argc, char **argv)
 		return cli_usage("edit", "%s", e.msg);
 	if (cli_open(c, 0, &e) || register_get(c->reg, id, &x, &e))
 		return cli_fail(&e);
-	version = x.version;
+	o.version = x.version;
 	optind = 2;
 	while (!rc && (opt = getopt_long(argc, argv, ":", field_opts, NULL)) != -1)
 		rc = opt == '?' || opt == ':' ? cli_bad_option("edit", opt, argv, field_opts)
-					      : apply_field("edit", &x, opt, optarg, &version);
+					      : apply_field("edit", &x, opt, optarg, &o);
 	if (!rc && optind < argc)
 		rc = cli_usage("edit", _("unexpected argument \"%s\"."), argv[optind]);
-	if (!rc) {
-		x.version = version;
+	if (!rc && o.correct) {
+		rc = correct(c, id, &o);
+	} else if (!rc) {
+		x.version = o.version;
 		if (register_edit(c->reg, &x, &legacy, &e))
 			rc = cli_fail(&e);
 		else
@@ -324,6 +378,7 @@ struct list_item {
 	enum ex_type type;
 	enum ex_category category;
 	enum ex_status status;
+	bool late;
 	char *name;
 };
 
@@ -361,6 +416,7 @@ static int take_row(const struct list_row *row, void *p)
 	it->type = row->type;
 	it->category = row->category;
 	it->status = row->status;
+	it->late = row->late;
 	return ++pg->n == pg->max;
 }
 
@@ -376,7 +432,7 @@ static int print_item(struct cli *c, const struct list_item *it)
 		tsv ? model_type_code(it->type) : model_type_label(it->type),
 		tsv ? model_category_code(it->category) : model_category_label(it->category),
 		tsv ? model_status_code(it->status) : model_status_label(it->status),
-		it->name,
+		it->name, !it->late ? "" : tsv ? "yes" : _("yes"),
 	};
 	return table_row(c->out, cells);
 }
@@ -416,9 +472,11 @@ int cli_exemplar_list(struct cli *c, int argc, char **argv)
 		{ "search", required_argument, NULL, 'S' },
 		{ "format", required_argument, NULL, 'f' }, { NULL, 0, NULL, 0 },
 	};
-	static const char *names[] = { "id", "date", "unit", "type", "category", "status", "name" };
+	static const char *names[] = { "id", "date", "unit", "type", "category", "status", "name",
+				       "late" };
 	static const char *const labels[] = { N_("No."), N_("Date"), N_("Unit"), N_("Type"),
-					      N_("Category"), N_("Status"), N_("Name") };
+					      N_("Category"), N_("Status"), N_("Name"),
+					      N_("Late entry") };
 	struct query_filter f = { 0 };
 	struct err e = { 0 };
 	int opt, rc;
@@ -458,35 +516,39 @@ int cli_exemplar_list(struct cli *c, int argc, char **argv)
 		return cli_usage("list", _("unexpected argument \"%s\"."), argv[optind]);
 	if (f.quarter && !f.year)
 		f.year = date_year(c->today);
-	if (cli_open(c, REG_READ_ONLY, &e) || cli_listing(c, 7, names, labels, &e))
+	if (cli_open(c, REG_READ_ONLY, &e) || cli_listing(c, 8, names, labels, &e))
 		return cli_fail(&e);
 	return cli_listing_end(c, list_rows(c, &f, &e), &e);
 }
 
 /* ---- show ----------------------------------------------------------------------- */
 
-/* One "label: value" (text) or "field<TAB>value" (tsv) line. */
-static void show_line(struct cli *c, const char *field, const char *value)
+/* One "label: value" (text) or "field<TAB>value" (tsv) line; `label`, when
+ * not NULL, instead of the field's own. */
+static void show_line(struct cli *c, const char *field, const char *label, const char *value)
 {
-	const char *row[] = { c->fmt == TABLE_TSV ? field : model_field_label(field),
+	const char *row[] = { c->fmt == TABLE_TSV ? field : label ? label : model_field_label(field),
 			      value ? value : "" };
 	table_row(c->out, row);
 }
 
-/* A line per propagation event: "channel date reference". 0, or -1 (no memory). */
+/* A line per propagation event: "channel date reference", numbered in text
+ * ("Propagation 2") as `propagate --remove` takes them; tsv gives them in
+ * that order.  0, or -1 (no memory). */
 static int show_propagations(struct cli *c, const struct exemplar *x)
 {
 	bool tsv = c->fmt == TABLE_TSV;
 
 	for (size_t i = 0; i < x->n_propagations; i++) {
 		const struct propagation *p = &x->propagations[i];
-		char d[DATE_TEXT_SIZE], *line;
+		char d[DATE_TEXT_SIZE], *line, label[80];
 		cli_date(c, p->date, d);
 		if (asprintf(&line, "%s %s %s", tsv ? model_channel_code(p->channel)
 						    : model_channel_label(p->channel), d,
 			     p->ref ? p->ref : "") < 0)
 			return -1; /* not a record shown with a propagation missing */
-		show_line(c, "propagation", line);
+		snprintf(label, sizeof label, "%s %zu", model_field_label("propagation"), i + 1);
+		show_line(c, "propagation", label, line);
 		free(line);
 	}
 	return 0;
@@ -513,7 +575,7 @@ static int show_fields(struct cli *c, const struct exemplar *x, const struct uni
 		if (f->kind == FK_UNIT && !tsv && unit && unit->name &&
 		    asprintf(&named, "%s (%s)", unit->name, x->unit) < 0)
 			return -1;
-		show_line(c, f->code, named ? named : v);
+		show_line(c, f->code, NULL, named ? named : v);
 		free(named);
 		named = NULL;
 	}

@@ -13,10 +13,10 @@
 #include "roles.h"
 
 /* Options of the workflow commands; each command accepts its own subset. */
-enum { O_REASON = 1, O_FORM, O_DECISION, O_DATE, O_SIGNER, O_CHANNEL, O_REF };
+enum { O_REASON = 1, O_FORM, O_DECISION, O_DATE, O_SIGNER, O_CHANNEL, O_REF, O_REMOVE };
 
 struct flow_opts {
-	const char *reason, *form, *decision, *signer, *channel, *ref, *date;
+	const char *reason, *form, *decision, *signer, *channel, *ref, *date, *remove;
 };
 
 /*
@@ -35,10 +35,11 @@ static int parse_flow(const char *cmd, int argc, char **argv, const char *allowe
 		{ "signer", required_argument, NULL, O_SIGNER },
 		{ "channel", required_argument, NULL, O_CHANNEL },
 		{ "ref", required_argument, NULL, O_REF },
+		{ "remove", required_argument, NULL, O_REMOVE },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char **slot[] = { NULL, &o->reason, &o->form, &o->decision, &o->date, &o->signer,
-				&o->channel, &o->ref };
+				&o->channel, &o->ref, &o->remove };
 	struct err e;
 	int opt, pos = word ? 2 : 1;
 
@@ -122,7 +123,47 @@ int cli_flow_resubmit(struct cli *c, int argc, char **argv)
 
 int cli_flow_propose(struct cli *c, int argc, char **argv)
 {
-	return simple_step(c, "propose", argc, argv, register_propose);
+	static const char allowed[] = { O_DATE, 0 };
+	struct flow_opts o;
+	struct err e = { 0 };
+	date_t day = DATE_NONE;
+	uint64_t id;
+	int rc = parse_flow("propose", argc, argv, allowed, &id, NULL, &o);
+
+	if (rc)
+		return rc;
+	if (o.date && cli_parse_date(o.date, "--date", &day, &e))
+		return cli_bad_date("propose", &e);
+	if (cli_open(c, 0, &e))
+		return cli_fail(&e);
+	return done(c, register_propose(c->reg, id, day, &e), &e, id);
+}
+
+/* The corrections that take an id and a reason. */
+static int reason_step(struct cli *c, const char *cmd, int argc, char **argv,
+		       int (*step)(struct reg *, uint64_t, const char *, struct err *))
+{
+	static const char allowed[] = { O_REASON, 0 };
+	struct flow_opts o;
+	struct err e = { 0 };
+	uint64_t id;
+	int rc = parse_flow(cmd, argc, argv, allowed, &id, NULL, &o);
+
+	if (rc)
+		return rc;
+	if (cli_open(c, 0, &e))
+		return cli_fail(&e);
+	return done(c, step(c->reg, id, o.reason, &e), &e, id);
+}
+
+int cli_flow_reopen(struct cli *c, int argc, char **argv)
+{
+	return reason_step(c, "reopen", argc, argv, register_reopen);
+}
+
+int cli_flow_withdraw(struct cli *c, int argc, char **argv)
+{
+	return reason_step(c, "withdraw", argc, argv, register_withdraw);
 }
 
 int cli_flow_commend(struct cli *c, int argc, char **argv)
@@ -138,7 +179,7 @@ int cli_flow_commend(struct cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	if (o.date && cli_parse_date(o.date, "--date", &cm.date, &e))
-		return cli_usage("commend", "%s", e.msg);
+		return cli_bad_date("commend", &e);
 	if (cli_open(c, 0, &e))
 		return cli_fail(&e);
 	return done(c, register_commend(c->reg, id, &cm, &e), &e, id);
@@ -146,22 +187,27 @@ int cli_flow_commend(struct cli *c, int argc, char **argv)
 
 int cli_flow_revoke(struct cli *c, int argc, char **argv)
 {
-	static const char allowed[] = { O_REASON, 0 };
-	struct flow_opts o;
-	struct err e = { 0 };
-	uint64_t id;
-	int rc = parse_flow("revoke", argc, argv, allowed, &id, NULL, &o);
+	return reason_step(c, "revoke", argc, argv, register_revoke);
+}
 
-	if (rc)
-		return rc;
+/* propagate ID --remove N --reason T: the N-th entry, as `show` numbers them. */
+static int unpropagate(struct cli *c, uint64_t id, const struct flow_opts *o)
+{
+	struct err e = { 0 };
+	long n;
+
+	if (o->channel || o->date || o->ref)
+		return cli_usage("propagate", _("--remove takes only --reason."));
+	if (cli_parse_int(o->remove, "--remove", 1, 100000, &n, &e))
+		return cli_usage("propagate", "%s", e.msg);
 	if (cli_open(c, 0, &e))
 		return cli_fail(&e);
-	return done(c, register_revoke(c->reg, id, o.reason, &e), &e, id);
+	return done(c, register_remove_propagation(c->reg, id, (size_t)n, o->reason, &e), &e, id);
 }
 
 int cli_flow_propagate(struct cli *c, int argc, char **argv)
 {
-	static const char allowed[] = { O_CHANNEL, O_DATE, O_REF, 0 };
+	static const char allowed[] = { O_CHANNEL, O_DATE, O_REF, O_REMOVE, O_REASON, 0 };
 	struct flow_opts o;
 	struct err e = { 0 };
 	uint64_t id;
@@ -170,10 +216,14 @@ int cli_flow_propagate(struct cli *c, int argc, char **argv)
 
 	if (rc)
 		return rc;
+	if (o.remove)
+		return unpropagate(c, id, &o);
+	if (o.reason)
+		return cli_usage("propagate", _("--reason goes with --remove."));
 	if (o.channel && model_channel_parse(o.channel, &p.channel))
 		return cli_usage("propagate", _("--channel: use radio, portal or other."));
 	if (o.date && cli_parse_date(o.date, "--date", &p.date, &e))
-		return cli_usage("propagate", "%s", e.msg);
+		return cli_bad_date("propagate", &e);
 	if (cli_open(c, 0, &e))
 		return cli_fail(&e);
 	return done(c, register_propagate(c->reg, id, &p, &e), &e, id);
@@ -258,7 +308,7 @@ int cli_flow_log(struct cli *c, int argc, char **argv)
 		switch (opt) {
 		case 's':
 			if (cli_parse_date(optarg, "--since", &since, &e))
-				return cli_usage("log", "%s", e.msg);
+				return cli_bad_date("log", &e);
 			f.since = day_start(since);
 			break;
 		case 'u': f.user = optarg; break;

@@ -329,6 +329,7 @@ static int encode_field(const struct exemplar *x, const struct field *f, struct 
 	case FK_UNIT:
 	case FK_ACCOUNT: return put_str(out, f->tag, p);
 	case FK_ENUM: return put_u(out, f->tag, (uint64_t)field_enum(x, f));
+	case FK_FLAG: return put_u(out, f->tag, *(const bool *)p);
 	case FK_DATE: return put_date(out, f->tag, *(const date_t *)p);
 	case FK_YEAR: return put_s(out, f->tag, *(const int *)p);
 	case FK_TIME: return put_s(out, f->tag, *(const int64_t *)p);
@@ -416,6 +417,7 @@ static void exemplar_field(struct rd *r, int tag, const uint8_t *q, size_t m, vo
 			field_set_enum(x, f, en);
 		break;
 	case FK_DATE: pl_date(r, q, m, (date_t *)p); break;
+	case FK_FLAG: if (!pl_uint(r, q, m, 1, &u)) *(bool *)p = u != 0; break;
 	case FK_YEAR: if (!pl_int(r, q, m, 0, 9999, &v)) *(int *)p = (int)v; break;
 	case FK_TIME: if (!pl_int(r, q, m, 0, INT64_MAX / 2, &v)) *(int64_t *)p = v; break;
 	case FK_ID: if (!pl_uint(r, q, m, UINT64_MAX, &u)) x->id = u; break;

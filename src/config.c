@@ -364,6 +364,8 @@ static const struct keyspec dienhinh_keys[] = {
 	{ "plan_to", V_INT, offsetof(struct load, plan_to), 2000, 2100, true },
 	{ "count_returned", V_BOOL, CFG(count_returned) },
 	{ "keep_safety_copies", V_INT, CFG(keep_safety_copies), 1, 100 },
+	{ "late_days", V_INT, CFG(late_days), 0, 366 },
+	{ "count_late", V_BOOL, CFG(count_late) },
 	{ NULL },
 }, report_keys[] = {
 	{ "issuer_parent", V_TEXT, CFG(issuer_parent) },
@@ -718,6 +720,8 @@ static struct config *config_new(const char *path)
 	c->map_size = (size_t)1 << 30; /* address space, not disk: the file grows as it fills */
 	snprintf(c->language, sizeof c->language, "vi");
 	c->keep_safety_copies = 3;
+	c->late_days = 10;
+	c->count_late = true;
 	c->score = (struct score_scheme){ .quarter_met = 10, .quarter_short = -5,
 		.introduced = 1, .accepted = 2, .propagated = 2, .commended = 5 };
 	return c;

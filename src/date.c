@@ -13,12 +13,14 @@ static bool is_leap(int y)
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-static int days_in_month(int y, int m)
+int date_days_in_month(int y, int m)
 {
 	static const unsigned char days[12] = {
 		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
 	};
 
+	if (m < 1 || m > 12)
+		return 0;
 	return m == 2 && is_leap(y) ? 29 : days[m - 1];
 }
 
@@ -60,7 +62,7 @@ date_t date_from_ymd(int y, int m, int d)
 {
 	if (y < YEAR_MIN || y > YEAR_MAX || m < 1 || m > 12)
 		return DATE_NONE;
-	if (d < 1 || d > days_in_month(y, m))
+	if (d < 1 || d > date_days_in_month(y, m))
 		return DATE_NONE;
 	return (date_t)days_from_civil(y, m, d);
 }
@@ -93,21 +95,24 @@ static int digits(const char *s, int n)
 	return v;
 }
 
+/* "YYYY-MM-DD" split into its numbers, whether or not the day exists; 0 or -1. */
+static int split_iso(const char *s, int *y, int *m, int *d)
+{
+	/* Exactly ten bytes: "2024-7-01" and "2024-07-01x" are both typos. */
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return -1;
+	*y = digits(s, 4);
+	*m = digits(s + 5, 2);
+	*d = digits(s + 8, 2);
+	return *y < 0 || *m < 0 || *d < 0 ? -1 : 0;
+}
+
 int date_parse(const char *s, date_t *out)
 {
 	int y, m, d;
 	date_t date;
 
-	/* Exactly ten bytes: "2024-7-01" and "2024-07-01x" are both typos. */
-	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return -1;
-	y = digits(s, 4);
-	m = digits(s + 5, 2);
-	d = digits(s + 8, 2);
-	if (y < 0 || m < 0 || d < 0)
-		return -1;
-	date = date_from_ymd(y, m, d);
-	if (date == DATE_NONE)
+	if (split_iso(s, &y, &m, &d) || (date = date_from_ymd(y, m, d)) == DATE_NONE)
 		return -1;
 	*out = date;
 	return 0;
@@ -125,22 +130,28 @@ static int one_or_two(const char **s)
 	return v;
 }
 
+int date_split_vn(const char *s, int *y, int *m, int *d)
+{
+	char sep;
+
+	if (split_iso(s, y, m, d) == 0)
+		return 0;
+	if (!s || (*d = one_or_two(&s)) < 0)
+		return -1;
+	sep = *s++;
+	if (!sep || !strchr("/-.", sep) || (*m = one_or_two(&s)) < 0 || *s++ != sep)
+		return -1;
+	if (strlen(s) != 4 || (*y = digits(s, 4)) < 0)
+		return -1;
+	return 0;
+}
+
 int date_parse_vn(const char *s, date_t *out)
 {
 	int d, m, y;
-	char sep;
 	date_t date;
 
-	if (date_parse(s, out) == 0)
-		return 0;
-	if (!s || (d = one_or_two(&s)) < 0)
-		return -1;
-	sep = *s++;
-	if (!sep || !strchr("/-.", sep) || (m = one_or_two(&s)) < 0 || *s++ != sep)
-		return -1;
-	if (strlen(s) != 4 || (y = digits(s, 4)) < 0)
-		return -1;
-	if ((date = date_from_ymd(y, m, d)) == DATE_NONE)
+	if (date_split_vn(s, &y, &m, &d) || (date = date_from_ymd(y, m, d)) == DATE_NONE)
 		return -1;
 	*out = date;
 	return 0;

@@ -120,6 +120,9 @@ static int fill_one(struct exemplar *x, const struct unit *u, int year, int q, i
 
 	x->category = category_for(u, &x->type);
 	x->date = first + (date_t)(span * (unsigned)j + pick(span));
+	/* Entered on the day it was introduced (noon UTC), as it would have been:
+	 * not a late entry in a quarter closed since. */
+	x->created_at = (int64_t)x->date * 86400 + 12 * 3600;
 	snprintf(x->unit, sizeof x->unit, "%s", u->code);
 	if (x->type == TYPE_INDIVIDUAL) {
 		bool f = pick(2);

@@ -36,6 +36,7 @@ struct import {
 	const struct unit_list *units; /* the register's, read before the file */
 	struct exchange_result *res;
 	size_t cap_problems;          /* room in res->problems */
+	const char *reason;           /* for the rows that turn out to be late entries */
 	bool nomem;
 };
 
@@ -215,9 +216,10 @@ static int day_cell(struct import *im, size_t row, size_t c, const char *s, date
 		*out = DATE_NONE;
 		return 0;
 	}
-	if (date_parse_vn(s, out)) {
-		cell_problem(im, row, c, _("\"%s\" is not a date: write it YYYY-MM-DD or "
-					   "DD/MM/YYYY."), s);
+	struct err why;
+
+	if (model_date_read(s, NULL, out, &why)) {
+		cell_problem(im, row, c, "%s", why.msg);
 		return -1;
 	}
 	return 0;
@@ -445,6 +447,10 @@ static void field_cell(struct import *im, size_t row, size_t c, const char *s,
 		else
 			day_cell(im, row, c, s, (date_t *)p);
 		break;
+	case FK_FLAG:
+		if (field_parse_flag(s, (bool *)p))
+			cell_problem(im, row, c, _("\"%s\" is not yes or no."), s);
+		break;
 	case FK_ACCOUNT:
 		if (sheet_account(s, p))
 			cell_problem(im, row, c, _("\"%s\" is not an account name."), s);
@@ -470,6 +476,9 @@ static int parse_exemplar(struct import *im, const struct csvio_row *row, struct
 		field_cell(im, row->row, c, cell(im, row, c), x);
 	split_cells(im, row, x);
 	infer_type(im, row->row, x);
+	/* The register keeps it only on a row that is a late entry. */
+	if (!x->late_reason && im->reason && *im->reason && !(x->late_reason = strdup(im->reason)))
+		im->nomem = true;
 	propagations_cell_parse(im, row->row, cell(im, row, FIELD_PROPAGATIONS), x);
 	return im->res->n_problems > before ? -1 : 0;
 }
@@ -763,7 +772,8 @@ int exchange_import_with(struct reg *r, enum exchange_what what, const char *pat
 			 struct exchange_result *res, struct err *e)
 {
 	struct unit_list units;
-	struct import im = { .r = r, .res = res, .units = &units, .opt = o };
+	struct import im = { .r = r, .res = res, .units = &units, .opt = o,
+			     .reason = o ? o->reason : NULL };
 	int rc;
 
 	memset(res, 0, sizeof *res);

@@ -4,6 +4,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 const struct field field_table[FIELD_COUNT] = {
 #define FIELD_ROW_(name, code, member, tag, kind, max, set, flags, label, header, vi, alias) \
@@ -77,6 +78,9 @@ const char *field_value(const struct exemplar *x, const struct field *f, unsigne
 			return "";
 		return style & FIELD_LABELS ? model_set_label(f->set, v)
 					    : model_set_code(f->set, v);
+	case FK_FLAG:
+		/* Files and the audit trail write "yes", people read the word. */
+		return !*(const bool *)p ? "" : style & FIELD_LABELS ? _("yes") : "yes";
 	case FK_YEAR:
 		if (*(const int *)p)
 			snprintf(buf, FIELD_VALUE_SIZE, "%d", *(const int *)p);
@@ -98,4 +102,17 @@ const char *field_value(const struct exemplar *x, const struct field *f, unsigne
 		break;
 	}
 	return NULL;
+}
+
+int field_parse_flag(const char *s, bool *out)
+{
+	if (!s || !*s || !strcmp(s, "no") || !strcasecmp(s, _("no"))) {
+		*out = false;
+		return 0;
+	}
+	if (!strcmp(s, "yes") || !strcasecmp(s, _("yes"))) {
+		*out = true;
+		return 0;
+	}
+	return -1;
 }

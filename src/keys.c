@@ -106,7 +106,7 @@ int keys_exemplar(const struct exemplar *x, struct ex_keys *k)
 	uint8_t head[6];
 	be32(head, (uint32_t)x->date);
 	head[4] = (uint8_t)x->category;
-	head[5] = (uint8_t)x->status;
+	head[5] = (uint8_t)(x->status | (x->late ? KEYS_LATE : 0));
 	if (buf_put(&k->value, head, sizeof head) || buf_put(&k->value, k->fold, flen + 1) ||
 	    buf_put(&k->value, x->name, strlen(x->name)))
 		return -1;
@@ -155,7 +155,8 @@ int keys_parse_list(const void *key, size_t key_len, const void *value, size_t v
 	r->id = keys_rd64(kb + key_len - 8);
 	r->date = (date_t)rd32(vb);
 	r->category = vb[4];
-	r->status = vb[5];
+	r->status = vb[5] & (KEYS_LATE - 1);
+	r->late = vb[5] & KEYS_LATE;
 	r->key = kb;
 	r->key_len = key_len;
 	return 0;

@@ -69,6 +69,7 @@ static const struct name_pair statuses[STATUS_COUNT_] = {
 	[STATUS_PROPOSED] = { "proposed", N_("Proposed for commendation"), 0 },
 	[STATUS_COMMENDED] = { "commended", N_("Commended"), 0 },
 	[STATUS_REVOKED] = { "revoked", N_("Commendation revoked"), 0 },
+	[STATUS_WITHDRAWN] = { "withdrawn", N_("Withdrawn"), 0 },
 };
 
 static const struct name_pair kinds[KIND_COUNT_] = {
@@ -266,6 +267,7 @@ void model_exemplar_init(struct exemplar *ex)
 {
 	memset(ex, 0, sizeof *ex);
 	ex->date = DATE_NONE;
+	ex->proposal_date = DATE_NONE;
 	ex->commendation.date = DATE_NONE;
 }
 
@@ -563,6 +565,64 @@ int model_exemplar_validate(const struct exemplar *ex, date_t today, struct err 
 	if (!pair_at(statuses, N_ELEMS(statuses), (int)ex->status))
 		return refuse(e, "status", 0, _("unknown value."));
 	return 0;
+}
+
+/* ---- dates and closed quarters ------------------------------------------ */
+
+int model_date_read(const char *s, const char *field, date_t *out, struct err *e)
+{
+	static const char *months[] = { N_("January"), N_("February"), N_("March"), N_("April"),
+		N_("May"), N_("June"), N_("July"), N_("August"), N_("September"), N_("October"),
+		N_("November"), N_("December") };
+	char why[200];
+	int y, m, d;
+
+	if (s && date_parse_vn(s, out) == 0)
+		return 0;
+	if (!s || date_split_vn(s, &y, &m, &d))
+		snprintf(why, sizeof why, _("\"%s\" is not a date: write it DD/MM/YYYY or "
+					    "YYYY-MM-DD."), s ? s : "");
+	else if (m < 1 || m > 12)
+		snprintf(why, sizeof why, _("\"%s\" is not a day that exists: there is no month "
+					    "%d."), s, m);
+	else if (y < 1900)
+		snprintf(why, sizeof why, _("\"%s\": the year must be from 1900 on."), s);
+	else
+		snprintf(why, sizeof why, _("\"%s\" is not a day that exists: %s %d has %d "
+					    "days."), s, _(months[m - 1]), y,
+			 date_days_in_month(y, m));
+	if (field)
+		return err_set_field(e, ERR_INVALID, field, "%s: %s", field, why);
+	return err_set(e, ERR_INVALID, "%s", why);
+}
+
+date_t model_quarter_closes(int year, int q, int late_days)
+{
+	date_t last = date_quarter_last(year, q);
+
+	return last == DATE_NONE ? DATE_NONE : last + (late_days > 0 ? late_days : 1);
+}
+
+bool model_quarter_closed(date_t day, date_t today, int late_days)
+{
+	date_t closes;
+
+	if (day == DATE_NONE || today == DATE_NONE)
+		return false;
+	closes = model_quarter_closes(date_year(day), date_quarter(day), late_days);
+	return closes != DATE_NONE && today >= closes;
+}
+
+void model_quarter_name(int year, int q, char *buf, size_t n)
+{
+	static const char *roman[] = { "I", "II", "III", "IV" };
+
+	snprintf(buf, n, "%s/%d", q >= 1 && q <= 4 ? roman[q - 1] : "?", year);
+}
+
+bool model_exemplar_counts(enum ex_status s, bool late, bool count_late)
+{
+	return s != STATUS_WITHDRAWN && (!late || count_late);
 }
 
 /* ---- units and quotas -------------------------------------------------- */

@@ -28,9 +28,11 @@ static int scan_row(const struct list_row *row, void *p)
 		return 0;
 	if (f->keep && row->id == f->keep)
 		return c->cb(row, c->ctx);
+	/* A withdrawn exemplar is listed only when asked for by its status. */
 	if ((c->from != DATE_NONE && (row->date < c->from || row->date > c->to)) ||
 	    (f->category && row->category != f->category) ||
 	    (f->type && row->type != f->type) || (f->status && row->status != f->status) ||
+	    (!f->status && row->status == STATUS_WITHDRAWN) ||
 	    (c->needle && *c->needle && !strstr(row->fold, c->needle)))
 		return 0;
 	return c->cb(row, c->ctx);
@@ -308,6 +310,25 @@ int query_exemplars(struct reg *r, int year, int quarter, const char *unit,
 
 /* ---- quota ------------------------------------------------------------------------ */
 
+int query_counting(const struct config *cfg, const struct store_counts *all,
+		   struct store_counts *out)
+{
+	struct store_counts c = *all;
+
+	/* The counter keeps withdrawn exemplars out of everything but their status. */
+	c.by_status[STATUS_WITHDRAWN] = 0;
+	if (!model_exemplar_counts(STATUS_INTRODUCED, true, cfg->count_late)) {
+		for (int t = 1; t < TYPE_COUNT_; t++) {
+			c.total -= c.late_by_type[t];
+			c.by_type[t] -= c.late_by_type[t];
+		}
+		for (int s = 1; s < STATUS_COUNT_; s++)
+			c.by_status[s] -= c.late_by_status[s];
+	}
+	*out = c;
+	return (int)(c.total - (cfg->count_returned ? 0 : c.by_status[STATUS_RETURNED]));
+}
+
 struct quota_args {
 	struct reg *r;
 	const struct unit_list *units;
@@ -332,8 +353,7 @@ static int quota_txn(struct store_txn *t, void *p, struct err *e)
 			if (!rq.counts.total && !period_unit_listed(&cfg->periods, u, a->year))
 				continue;
 			rq.required = period_required(per, u, a->year, q);
-			rq.counted = (int)(rq.counts.total -
-				      (cfg->count_returned ? 0 : rq.counts.by_status[STATUS_RETURNED]));
+			rq.counted = query_counting(cfg, &rq.counts, &rq.counts);
 			rq.state = !per ? QUOTA_OUTSIDE
 				      : model_quota_state(rq.required, rq.counted, a->year, q,
 							  register_today(a->r));

@@ -13,28 +13,25 @@
 #include "fields.h"
 #include "i18n.h"
 #include "mem.h"
+#include "register_priv.h"
 #include "roles.h"
 #include "text.h"
 
-/*
- * An open register: whose session it is and on which day.  The role is
- * resolved once at open; `cfg` is borrowed from the caller.
- */
-struct reg {
-	const struct config *cfg;
-	struct store *store;
-	char user[USER_MAX + 1];
-	const struct role_entry *role; /* NULL never: open refuses accounts without one */
-	date_t today;
-};
-
 /* ---- roles ------------------------------------------------------------------- */
+
+bool register_may(const struct reg *r, enum roles_action act, const struct exemplar *x,
+		  struct err *why)
+{
+	struct err tmp, *e = why ? why : &tmp;
+	bool dated = act == ROLES_EDIT || act == ROLES_WITHDRAW || act == ROLES_RESUBMIT;
+
+	return roles_check(r->cfg, r->role, act, x, NULL, e) == 0 &&
+	       (!dated || roles_check_quarter(r->cfg, r->role, x->date, r->today, NULL, e) == 0);
+}
 
 bool register_may_edit(const struct reg *r, const struct exemplar *x, struct err *why)
 {
-	struct err tmp;
-
-	return roles_check(r->cfg, r->role, ROLES_EDIT, x, NULL, why ? why : &tmp) == 0;
+	return register_may(r, ROLES_EDIT, x, why);
 }
 
 bool register_may_add(const struct reg *r, const char *unit, struct err *why)
@@ -52,6 +49,11 @@ int register_check_role(const struct reg *r, enum roles_action act, const struct
 	return roles_check(r->cfg, r->role, act, x, unit, e);
 }
 
+int register_check_quarter(const struct reg *r, date_t day, bool *late, struct err *e)
+{
+	return roles_check_quarter(r->cfg, r->role, day, r->today, late, e);
+}
+
 bool register_is_office(const struct reg *r)
 {
 	return r->role->role == ROLE_OFFICE;
@@ -59,10 +61,9 @@ bool register_is_office(const struct reg *r)
 
 /* ---- audit helper ------------------------------------------------------------- */
 
-/* Write the audit entry for a change of `before` into `after`. */
-static int audit_change(struct store_txn *t, const struct reg *r, const char *op,
-			const struct exemplar *before, const struct exemplar *after,
-			const char *note, struct err *e)
+int register_audit(struct store_txn *t, const struct reg *r, const char *op,
+		   const struct exemplar *before, const struct exemplar *after,
+		   const char *note, struct err *e)
 {
 	struct audit_entry a;
 	int rc;
@@ -271,7 +272,7 @@ static int add_txn(struct store_txn *t, void *p, struct err *e)
 
 	if (check_unit(t, x, e) || store_next_id(t, &x->id, e) || register_add_new(t, x, e))
 		return -1;
-	return audit_change(t, c->r, "add", NULL, x, NULL, e);
+	return register_audit(t, c->r, "add", NULL, x, NULL, e);
 }
 
 int register_add(struct reg *r, struct exemplar *x, const char **legacy, struct err *e)
@@ -281,8 +282,15 @@ int register_add(struct reg *r, struct exemplar *x, const char **legacy, struct 
 	x->id = 0;
 	x->version = 1;
 	x->status = STATUS_INTRODUCED;
+	x->proposal_date = DATE_NONE;
 	if (roles_check(r->cfg, r->role, ROLES_ADD, NULL, x->unit, e) ||
-	    model_exemplar_clean(x, legacy, e) || model_exemplar_validate(x, r->today, e))
+	    register_check_quarter(r, x->date, &x->late, e))
+		return -1;
+	if (!x->late) { /* a reason given for a late entry that is not one */
+		free(x->late_reason);
+		x->late_reason = NULL;
+	}
+	if (model_exemplar_clean(x, legacy, e) || model_exemplar_validate(x, r->today, e))
 		return -1;
 	x->created_at = x->updated_at = time(NULL);
 	snprintf(x->created_by, sizeof x->created_by, "%s", r->user);
@@ -307,6 +315,36 @@ static void take_profile(struct exemplar *dst, struct exemplar *src)
 			*field_text_at(src, f) = NULL;
 		}
 	}
+}
+
+static bool same_quarter(date_t a, date_t b)
+{
+	return date_year(a) == date_year(b) && date_quarter(a) == date_quarter(b);
+}
+
+/*
+ * The closed quarters in an edit: staff may change nothing dated in one,
+ * nor move a record into one.  The office moving a record into a closed
+ * quarter makes it a late entry there, and into an open one an ordinary
+ * entry again.  A late record's reason becomes *reason (taken over).
+ */
+static int edit_quarter(const struct reg *r, const struct exemplar *old,
+			struct exemplar *merged, char **reason, struct err *e)
+{
+	bool late;
+
+	if (roles_check_quarter(r->cfg, r->role, old->date, r->today, NULL, e) ||
+	    roles_check_quarter(r->cfg, r->role, merged->date, r->today, &late, e))
+		return -1;
+	if (!same_quarter(old->date, merged->date))
+		merged->late = late;
+	free(merged->late_reason);
+	merged->late_reason = NULL;
+	if (merged->late) {
+		merged->late_reason = *reason;
+		*reason = NULL;
+	}
+	return 0;
 }
 
 static int conflict(const struct exemplar *stored, struct err *e)
@@ -364,8 +402,9 @@ static int edit_txn(struct store_txn *t, void *p, struct err *e)
 		goto out;
 	}
 	take_profile(&merged, &in);
+	int refused = edit_quarter(c->r, &old, &merged, &in.late_reason, e);
 	model_exemplar_free(&in);
-	if (model_exemplar_clean(&merged, c->legacy, e) ||
+	if (refused || model_exemplar_clean(&merged, c->legacy, e) ||
 	    model_exemplar_validate(&merged, c->r->today, e) ||
 	    ((strcmp(old.unit, merged.unit) || old.date != merged.date) &&
 	     check_unit(t, &merged, e)) ||
@@ -385,7 +424,7 @@ static int edit_txn(struct store_txn *t, void *p, struct err *e)
 		merged.updated_at = time(NULL);
 		snprintf(merged.updated_by, sizeof merged.updated_by, "%s", c->r->user);
 		if (store_put_exemplar(t, &old, &merged, e) ||
-		    audit_change(t, c->r, "edit", &old, &merged, NULL, e))
+		    register_audit(t, c->r, "edit", &old, &merged, NULL, e))
 			goto out;
 	}
 	rc = 0;
@@ -412,221 +451,6 @@ int register_edit(struct reg *r, struct exemplar *x, const char **legacy, struct
 	*x = c.saved;
 	return 0;
 }
-
-/* ---- the workflow ---------------------------------------------------------------- */
-
-#define BIT(s) (1u << (s))
-
-/* One workflow step: who may take it, from which states, to which. */
-struct step {
-	enum roles_action act;
-	const char *op;              /* audit op code */
-	unsigned from;               /* BIT() of every status it starts from */
-	enum ex_status to;           /* 0: status unchanged (propagation) */
-	const char *rule;            /* shown when the status does not allow it */
-	const char *reason;          /* return, revoke: required */
-	const struct commendation *commend;
-	const struct propagation *prop;
-};
-
-struct step_ctx {
-	struct reg *r;
-	uint64_t id;
-	const struct step *s;
-};
-
-static char *dup_opt(const char *s)
-{
-	return s && *s ? strdup(s) : NULL;
-}
-
-/* *dst = a copy of s (NULL for none); 0, or -1 when the copy could not be made. */
-static int set_opt(char **dst, const char *s)
-{
-	free(*dst);
-	*dst = dup_opt(s);
-	return !*dst && s && *s ? -1 : 0;
-}
-
-/* Apply the step's data to `x` (a copy of the stored record). */
-static int step_apply(const struct reg *r, const struct step *s, struct exemplar *x,
-		      struct err *e)
-{
-	if (s->to) {
-		/* A reason belongs to the status it explains; a new status drops the old one. */
-		x->status = s->to;
-		if (set_opt(&x->status_reason, s->reason))
-			return err_nomem(e);
-	}
-	if (s->commend) {
-		struct commendation *c = &x->commendation;
-		if (set_opt(&c->form, s->commend->form) ||
-		    set_opt(&c->decision, s->commend->decision) ||
-		    set_opt(&c->signer, s->commend->signer))
-			return err_nomem(e);
-		c->date = s->commend->date;
-	}
-	if (s->prop && s->prop->date < x->date)
-		return err_set_field(e, ERR_INVALID, "date", _("The propagation date is before "
-							       "the exemplar's introduction date."));
-	if (s->prop) {
-		struct propagation *v = realloc(x->propagations,
-						(x->n_propagations + 1) * sizeof *v);
-		if (!v)
-			return err_nomem(e);
-		x->propagations = v;
-		v += x->n_propagations++;
-		*v = *s->prop;
-		v->ref = NULL;
-		if (set_opt(&v->ref, s->prop->ref))
-			return err_nomem(e);
-		snprintf(v->by, sizeof v->by, "%s", r->user);
-		v->at = time(NULL);
-	}
-	return 0;
-}
-
-static int step_txn(struct store_txn *t, void *p, struct err *e)
-{
-	struct step_ctx *c = p;
-	const struct step *s = c->s;
-	struct exemplar old, x;
-	int rc = -1;
-
-	model_exemplar_init(&old);
-	model_exemplar_init(&x);
-	if (store_get_exemplar(t, c->id, &old, e) || roles_check(c->r->cfg, c->r->role, s->act, &old, NULL, e))
-		goto out;
-	if (!(s->from & BIT(old.status))) {
-		err_set(e, ERR_INVALID, _("Exemplar number %llu is \"%s\": %s"),
-			(unsigned long long)old.id, model_status_label(old.status), _(s->rule));
-		goto out;
-	}
-	if (model_exemplar_copy(&x, &old)) {
-		err_nomem(e);
-		goto out;
-	}
-	if (step_apply(c->r, s, &x, e) || model_exemplar_clean(&x, NULL, e))
-		goto out;
-	x.version = old.version + 1;
-	x.updated_at = time(NULL);
-	snprintf(x.updated_by, sizeof x.updated_by, "%s", c->r->user);
-	if (store_put_exemplar(t, &old, &x, e) ||
-	    audit_change(t, c->r, s->op, &old, &x, s->reason, e))
-		goto out;
-	rc = 0;
-out:
-	model_exemplar_free(&old);
-	model_exemplar_free(&x);
-	return rc;
-}
-
-static int run_step(struct reg *r, uint64_t id, const struct step *s, struct err *e)
-{
-	struct step_ctx c = { r, id, s };
-
-	return store_write(r->store, step_txn, &c, e);
-}
-
-/* A reason is required and must be real text. */
-static int need_reason(const char *reason, struct err *e)
-{
-	if (!reason || !reason[strspn(reason, " \t\n")])
-		return err_set_field(e, ERR_INVALID, "status_reason",
-				     _("%s (reason): a reason is required."),
-				     model_field_label("status_reason"));
-	return 0;
-}
-
-/* A date given with a step: set, not in the future, not before the introduction. */
-static int need_date(const struct reg *r, const char *field, date_t d, struct err *e)
-{
-	if (d == DATE_NONE)
-		return err_set_field(e, ERR_INVALID, field, _("%s (%s): a date is required."),
-				     model_field_label(field), field);
-	if (d > r->today)
-		return err_set_field(e, ERR_INVALID, field, _("%s (%s): the date is after today."),
-				     model_field_label(field), field);
-	return 0;
-}
-
-int register_accept(struct reg *r, uint64_t id, struct err *e)
-{
-	struct step s = { ROLES_ACCEPT, "accept", BIT(STATUS_INTRODUCED), STATUS_ACCEPTED,
-			  N_("only an introduced exemplar can be accepted."), 0, 0, 0 };
-
-	return run_step(r, id, &s, e);
-}
-
-int register_return(struct reg *r, uint64_t id, const char *reason, struct err *e)
-{
-	struct step s = { ROLES_RETURN, "return", BIT(STATUS_INTRODUCED), STATUS_RETURNED,
-			  N_("only an introduced exemplar can be returned."), reason, 0, 0 };
-
-	return need_reason(reason, e) ? -1 : run_step(r, id, &s, e);
-}
-
-int register_resubmit(struct reg *r, uint64_t id, struct err *e)
-{
-	struct step s = { ROLES_RESUBMIT, "resubmit", BIT(STATUS_RETURNED), STATUS_INTRODUCED,
-			  N_("only a returned exemplar can be introduced again."), 0, 0, 0 };
-
-	return run_step(r, id, &s, e);
-}
-
-int register_propose(struct reg *r, uint64_t id, struct err *e)
-{
-	struct step s = { ROLES_PROPOSE, "propose", BIT(STATUS_ACCEPTED), STATUS_PROPOSED,
-			  N_("only an accepted exemplar can be proposed for commendation."),
-			  0, 0, 0 };
-
-	return run_step(r, id, &s, e);
-}
-
-int register_commend(struct reg *r, uint64_t id, const struct commendation *c,
-		     struct err *e)
-{
-	struct step s = { ROLES_COMMEND, "commend", BIT(STATUS_PROPOSED), STATUS_COMMENDED,
-			  N_("only an exemplar proposed for commendation can be commended."),
-			  0, c, 0 };
-
-	if (!c->form || !*c->form)
-		return err_set_field(e, ERR_INVALID, "form", _("%s (form): required."),
-				     model_field_label("form"));
-	if (!c->decision || !*c->decision)
-		return err_set_field(e, ERR_INVALID, "decision", _("%s (decision): required."),
-				     model_field_label("decision"));
-	if (need_date(r, "decision_date", c->date, e))
-		return -1;
-	return run_step(r, id, &s, e);
-}
-
-int register_revoke(struct reg *r, uint64_t id, const char *reason, struct err *e)
-{
-	struct step s = { ROLES_REVOKE, "revoke", BIT(STATUS_COMMENDED), STATUS_REVOKED,
-			  N_("only a commended exemplar can have its commendation revoked."),
-			  reason, 0, 0 };
-
-	return need_reason(reason, e) ? -1 : run_step(r, id, &s, e);
-}
-
-int register_propagate(struct reg *r, uint64_t id, const struct propagation *p,
-		       struct err *e)
-{
-	struct step s = { ROLES_PROPAGATE, "propagate",
-			  BIT(STATUS_ACCEPTED) | BIT(STATUS_PROPOSED) | BIT(STATUS_COMMENDED), 0,
-			  N_("propagation can be recorded only once an exemplar is accepted."),
-			  0, 0, p };
-
-	if (p->channel <= 0 || p->channel >= CHANNEL_COUNT_)
-		return err_set_field(e, ERR_INVALID, "channel", _("%s (channel): choose radio, "
-								  "portal or other."),
-				     model_field_label("channel"));
-	if (need_date(r, "date", p->date, e))
-		return -1;
-	return run_step(r, id, &s, e);
-}
-
 
 /* ---- backup and restore ------------------------------------------------------------ */
 

@@ -47,6 +47,8 @@ struct item {
 	enum ex_category category;
 	enum ex_status status;
 	date_t date;
+	uint64_t id;
+	bool late;                 /* entered after the quarter closed */
 };
 
 /* The quarter's list being copied; `failed`: out of memory on the way. */
@@ -70,7 +72,8 @@ static int take_row(const struct list_row *row, void *p)
 	}
 	it->v = v;
 	v[it->n] = (struct item){ tally_unit_index(it->b, row->unit), it->n, v[it->n].name,
-				  row->type, row->category, row->status, row->date };
+				  row->type, row->category, row->status, row->date, row->id,
+				  row->late };
 	it->n++;
 	return 0;
 }
@@ -146,6 +149,33 @@ static int item_order(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* The late entries of the quarter, by number, and whether they count. */
+static void late_note(struct report *rp, struct report_section *sec, const struct config *cfg,
+		      const struct items *it)
+{
+	char *nums = NULL;
+	size_t len = 0, n = 0;
+	FILE *f = open_memstream(&nums, &len);
+
+	if (!f) {
+		rp->failed = true;
+		return;
+	}
+	for (size_t i = 0; i < it->n; i++)
+		if (it->v[i].late)
+			fprintf(f, "%s%llu", n++ ? ", " : "", (unsigned long long)it->v[i].id);
+	if (fclose(f) || !nums)
+		rp->failed = true;
+	else if (n)
+		report_note(rp, sec, "%s: %s. %s",
+			    i18n_ntext("Entered after the quarter closed, exemplar number",
+				       "Entered after the quarter closed, exemplar numbers", n),
+			    nums, cfg->count_late ? _("They count toward the quota and the score.")
+						  : _("They do not count toward the quota or the "
+						      "score."));
+	free(nums);
+}
+
 static void list_section(struct report *rp, struct tally *b, const struct tally_group *g, size_t ng,
 			 struct items *it)
 {
@@ -189,6 +219,7 @@ static void list_section(struct report *rp, struct tally *b, const struct tally_
 	}
 	if (!it->n)
 		report_note(rp, sec, _("No exemplar was introduced in this quarter."));
+	late_note(rp, sec, b->cfg, it);
 out:
 	free(pos);
 	free(unit_at);
@@ -248,12 +279,14 @@ out:
 
 /* ---- the year-end scores ---------------------------------------------------------------- */
 
-/* Propagation events of each unit's exemplars of the year. */
+/* Propagation events of each unit's exemplars of the year that count. */
 static int add_propagations(const struct exemplar *x, void *p)
 {
 	struct tally *b = p;
 	size_t i = tally_unit_index(b, x->unit);
 
+	if (!model_exemplar_counts(x->status, x->late, b->cfg->count_late))
+		return 0;
 	if (i < b->units.n) {
 		b->fig[i].propagated += (int)x->n_propagations;
 		b->fig[i].shown = true;

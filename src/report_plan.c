@@ -42,7 +42,8 @@ static int plan_exemplar(const struct exemplar *x, void *p)
 	int y = date_year(x->date) - b->first_year;
 	struct honour *v;
 
-	if (y < 0 || y >= b->years)
+	if (y < 0 || y >= b->years || !model_exemplar_counts(x->status, x->late,
+							      b->cfg->count_late))
 		return 0;
 	pl->year[y].propagated += (int)x->n_propagations;
 	pl->cat_year[x->category * b->years + y]++;

@@ -76,7 +76,38 @@ static int check_staff(const struct config *cfg, const struct role_entry *who,
 		return deny(who, e, _("unit staff can only edit an exemplar while it is "
 				      "introduced or returned; this one is already in the hands "
 				      "of the Home Affairs Office."));
+	if (act == ROLES_WITHDRAW && x && x->status != STATUS_INTRODUCED &&
+	    x->status != STATUS_RETURNED)
+		return deny(who, e, _("unit staff can only withdraw an exemplar while it is "
+				      "introduced or returned; once the Home Affairs Office has "
+				      "accepted it, ask the office."));
 	return 0;
+}
+
+int roles_check_quarter(const struct config *cfg, const struct role_entry *who, date_t day,
+			date_t today, bool *late, struct err *e)
+{
+	bool closed = model_quarter_closed(day, today, cfg->late_days);
+	int y = date_year(day), q = date_quarter(day);
+	date_t closes = model_quarter_closes(y, q, cfg->late_days);
+	int days = (int)(closes - date_quarter_last(y, q));
+	char name[16], when[DATE_TEXT_SIZE], rule[400];
+
+	if (late)
+		*late = closed && who && who->role == ROLE_OFFICE;
+	if (!closed || (who && who->role == ROLE_OFFICE))
+		return 0;
+	model_quarter_name(y, q, name, sizeof name);
+	date_format_vn(closes, when);
+	snprintf(rule, sizeof rule, i18n_ntext("quarter %s closed on %s, %d day after it ended: "
+					       "unit staff can no longer add or change its "
+					       "exemplars. The Home Affairs Office can record a "
+					       "late entry.",
+					       "quarter %s closed on %s, %d days after it ended: "
+					       "unit staff can no longer add or change its "
+					       "exemplars. The Home Affairs Office can record a "
+					       "late entry.", days), name, when, days);
+	return deny(who, e, rule);
 }
 
 int roles_check(const struct config *cfg, const struct role_entry *who,
@@ -92,15 +123,20 @@ int roles_check(const struct config *cfg, const struct role_entry *who,
 		case ROLES_EDIT:
 		case ROLES_RESUBMIT:
 		case ROLES_READ_LOG:
+		case ROLES_WITHDRAW:
 			return check_staff(cfg, who, act, x, unit, e);
 		case ROLES_IMPORT:
 		case ROLES_RESTORE:
 			return deny(who, e, _("only the Home Affairs Office (office role) can "
 					      "import records or restore a backup."));
 		default:
-			return deny(who, e, _("only the Home Affairs Office (office role) can "
-					      "review, propose, commend, revoke or record "
-					      "propagation."));
+			return deny(who, e, act == ROLES_REOPEN || act == ROLES_CORRECT
+				    ? _("only the Home Affairs Office (office role) can reopen "
+					"an exemplar or correct its commendation or "
+					"propagation.")
+				    : _("only the Home Affairs Office (office role) can "
+					"review, propose, commend, revoke or record "
+					"propagation."));
 		}
 	case ROLE_VIEWER:
 		if (act == ROLES_READ_LOG)

@@ -166,6 +166,11 @@ int store_put_u64(MDB_txn *txn, MDB_dbi dbi, const char *name, uint64_t v)
  * A session of the old program still open finds the new values of the
  * wrong size and refuses, as damaged, whatever would read or change them,
  * so it cannot write the old form back.
+ *
+ * 3 -> 4: nothing is rewritten.  Records may now be withdrawn (a status
+ * the older program refuses to read) or entered late (fields it would
+ * drop), and counters count them apart (tags it refuses): the number keeps
+ * an older program from opening a file it would misread.
  */
 int store_migrate(struct store *s, MDB_txn *txn, uint64_t from)
 {

@@ -5,13 +5,16 @@
  *
  * A counter's value is a format byte (COUNTS_FORMAT), then, for each count
  * that is not zero, a tag and the count as unsigned LEB128, in increasing
- * tag order: the total (tag 0), each type (COUNTS_TYPE | its code), each
- * status (COUNTS_STATUS | its code).  Its size does not depend on how many
- * types or statuses the program knows, so a status added later reads as
- * zero in every counter written before it.  Anything else (another format
- * byte, a tag out of order or unknown, a count past 32 bits, bytes left
- * over) is a damaged counter.  A counter whose counts are all zero is not
- * stored.
+ * tag order: the total (tag 0), each type of the late entries
+ * (COUNTS_LATE_TYPE | its code, since schema 4), each type (COUNTS_TYPE |
+ * its code), each status (COUNTS_STATUS | its code), each status of the
+ * late entries (COUNTS_LATE_STATUS | its code, since schema 4).  Its size
+ * does not depend on how many types or statuses the program knows, so a
+ * status added later reads as zero in every counter written before it, and
+ * a counter written before late entries existed reads as having none.
+ * Anything else (another format byte, a tag out of order or unknown, a
+ * count past 32 bits, bytes left over) is a damaged counter.  A counter
+ * whose counts are all zero is not stored.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -22,10 +25,13 @@
 #include "store_priv.h"
 
 #define COUNTS_FORMAT 1
+#define COUNTS_LATE_TYPE 0x10 /* | a type code below 16 */
 #define COUNTS_TYPE 0x40
 #define COUNTS_STATUS 0x80
+#define COUNTS_LATE_STATUS 0xC0
 /* The format byte, then a tag and a 32-bit LEB128 (5 bytes) for every count. */
-#define COUNTS_MAX (1 + 6 * (1 + TYPE_COUNT_ + STATUS_COUNT_))
+#define COUNTS_MAX (1 + 6 * (1 + 2 * TYPE_COUNT_ + 2 * STATUS_COUNT_))
+_Static_assert(TYPE_COUNT_ <= 16 && STATUS_COUNT_ <= 64, "codes fit their tags");
 
 static size_t put_count(uint8_t *out, size_t n, uint8_t tag, uint32_t v)
 {
@@ -46,9 +52,13 @@ static size_t counts_encode(const struct store_counts *c, uint8_t out[COUNTS_MAX
 	out[n++] = COUNTS_FORMAT;
 	n = put_count(out, n, 0, c->total);
 	for (int i = 1; i < TYPE_COUNT_; i++)
+		n = put_count(out, n, (uint8_t)(COUNTS_LATE_TYPE | i), c->late_by_type[i]);
+	for (int i = 1; i < TYPE_COUNT_; i++)
 		n = put_count(out, n, (uint8_t)(COUNTS_TYPE | i), c->by_type[i]);
 	for (int i = 1; i < STATUS_COUNT_; i++)
 		n = put_count(out, n, (uint8_t)(COUNTS_STATUS | i), c->by_status[i]);
+	for (int i = 1; i < STATUS_COUNT_; i++)
+		n = put_count(out, n, (uint8_t)(COUNTS_LATE_STATUS | i), c->late_by_status[i]);
 	return n;
 }
 
@@ -59,10 +69,15 @@ static uint32_t *count_of(struct store_counts *c, uint8_t tag)
 
 	if (tag == 0)
 		return &c->total;
+	if ((tag & 0xF0) == COUNTS_LATE_TYPE && code - COUNTS_LATE_TYPE < TYPE_COUNT_ &&
+	    code != COUNTS_LATE_TYPE)
+		return &c->late_by_type[code - COUNTS_LATE_TYPE];
 	if ((tag & 0xC0) == COUNTS_TYPE && code && code < TYPE_COUNT_)
 		return &c->by_type[code];
 	if ((tag & 0xC0) == COUNTS_STATUS && code && code < STATUS_COUNT_)
 		return &c->by_status[code];
+	if ((tag & 0xC0) == COUNTS_LATE_STATUS && code && code < STATUS_COUNT_)
+		return &c->late_by_status[code];
 	return NULL;
 }
 
@@ -136,10 +151,23 @@ int store_count(struct store_txn *t, const struct key *k, const struct exemplar 
 
 	if (read_counts(t, k, &c, e))
 		return -1;
-	c.total += (uint32_t)delta;
-	c.by_type[x->type] += (uint32_t)delta;
-	c.by_status[x->status] += (uint32_t)delta;
+	store_counts_add(&c, x, delta);
 	return write_counts(t, k, &c, e);
+}
+
+void store_counts_add(struct store_counts *c, const struct exemplar *x, int delta)
+{
+	uint32_t d = (uint32_t)delta;
+
+	c->by_status[x->status] += d;
+	if (x->status == STATUS_WITHDRAWN)
+		return;
+	c->total += d;
+	c->by_type[x->type] += d;
+	if (x->late) {
+		c->late_by_type[x->type] += d;
+		c->late_by_status[x->status] += d;
+	}
 }
 
 int store_get_counts(struct store_txn *t, int year, int quarter, const char *unit,

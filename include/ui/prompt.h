@@ -1,6 +1,6 @@
 /*
  * ui/prompt.h - small boxes over the current screen: a yes/no question, a
- * one-line answer (a reason), and a pick-list.
+ * one-line answer, a confirmation with its reason, and a pick-list.
  *
  * Each runs its own key loop on top of the screen below (so resizing and
  * live updates keep working underneath) and answers 1 (chosen / yes / OK),
@@ -23,6 +23,15 @@ int ui_prompt_yesno(struct ui *ui, const char *title, const char *question);
  */
 int ui_prompt_line(struct ui *ui, const char *title, const char *label, const char *init,
 		   size_t max, char **out);
+
+/*
+ * Confirm a change that needs a reason: `question` says what will happen,
+ * the reason is typed under it (at most `max` letters).  Enter confirms
+ * once the reason holds more than blanks; Ctrl-X cancels.  On 1, *out is
+ * the reason (free()).
+ */
+int ui_prompt_reason(struct ui *ui, const char *title, const char *question, size_t max,
+		     char **out);
 
 /*
  * Choose one of `n` labels, starting on `initial`.  Typing narrows the

@@ -21,7 +21,7 @@
 
 enum {
 	A_EDIT = UI_ACTION_OWN, A_ACCEPT, A_RETURN, A_RESUBMIT, A_PROPOSE, A_COMMEND, A_REVOKE,
-	A_PROPAGATE
+	A_PROPAGATE, A_REOPEN, A_WITHDRAW, A_CORRECT, A_UNPROPAGATE
 };
 
 static const struct ui_action actions[] = {
@@ -42,6 +42,17 @@ static const struct ui_action actions[] = {
 	{ A_PROPAGATE, { 't' }, N_("Propagation"),
 	  N_("Record a propagation: radio column, web portal or other, with its date."),
 	  UI_ACT_OFFICE },
+	{ A_REOPEN, { 'o' }, N_("Reopen"),
+	  N_("Send an accepted, returned or proposed exemplar back to introduced, or restore a "
+	     "withdrawn one, with a reason."), UI_ACT_OFFICE },
+	{ A_WITHDRAW, { 'w' }, N_("Withdraw"),
+	  N_("Withdraw an exemplar entered by mistake, with a reason: it stays in the history "
+	     "and counts toward nothing."), UI_ACT_WRITER },
+	{ A_CORRECT, { 'd' }, N_("Correct"),
+	  N_("Correct the commendation's details: form, decision number, date, signer."),
+	  UI_ACT_OFFICE },
+	{ A_UNPROPAGATE, { 'x' }, N_("Remove propagation"),
+	  N_("Remove a propagation entry recorded by mistake, with a reason."), UI_ACT_OFFICE },
 	{ UI_ACTION_HELP, { '?', UI_KEY(KEY_F(1)) }, N_("Help"),
 	  N_("Show the keys of this screen."), 0 },
 	{ UI_ACTION_BACK, { 'q', 'h', UI_KEY(KEY_LEFT), UI_KEY(KEY_F(10)), 27 }, N_("Back"),
@@ -53,7 +64,7 @@ struct screen {
 	struct ui *ui;
 	uint64_t id;
 	struct exemplar x;
-	bool loaded, editable;
+	bool loaded, editable, withdrawable;
 	char title[128];
 	struct ui_listscreen ls;   /* its page: the profile and its history */
 };
@@ -91,6 +102,8 @@ static void add_profile(struct screen *s)
 	size_t n = strlen(q);
 	snprintf(q + n, sizeof q - n, " (%.40s)", b);
 	pair(s, "date", q);
+	if (x->late)
+		pair(s, "late", x->late_reason ? x->late_reason : _("yes"));
 	if (x->type == TYPE_INDIVIDUAL) {
 		pair(s, "gender", model_gender_label(x->gender));
 		snprintf(b, sizeof b, "%d", x->birth_year);
@@ -118,8 +131,12 @@ static void add_awards(struct screen *s)
 	const struct commendation *c = &x->commendation;
 	char b[512], d[DATE_TEXT_SIZE], t[64];
 
-	if (c->form || c->decision) {
+	if (x->proposal_date != DATE_NONE || c->form || c->decision) {
 		heading(s, _("Commendation"));
+		if (x->proposal_date != DATE_NONE) {
+			ui_fmt_date(x->proposal_date, d);
+			pair(s, "proposal_date", d);
+		}
 		for (size_t i = 0; i < FIELD_COUNT; i++)
 			if (in_commendation(&field_table[i]))
 				pair(s, field_table[i].code,
@@ -140,7 +157,9 @@ static void add_awards(struct screen *s)
 			else
 				snprintf(b, sizeof b, "%s %s", model_channel_label(p->channel),
 					 p->ref ? p->ref : "");
-			ui_pager_pair(&s->ls.page, LABEL_W, A_NORMAL, d, b);
+			/* Numbered as the removal asks for them. */
+			snprintf(t, sizeof t, "%zu. %s", i + 1, d);
+			ui_pager_pair(&s->ls.page, LABEL_W, A_NORMAL, t, b);
 		}
 	}
 	heading(s, _("Record"));
@@ -198,6 +217,7 @@ static int load(struct ui_listscreen *ls, struct err *e)
 	model_exemplar_free(&s->x);
 	s->loaded = register_get(s->ui->r, s->id, &s->x, e) == 0;
 	s->editable = s->loaded && register_may_edit(s->ui->r, &s->x, NULL);
+	s->withdrawable = s->loaded && register_may(s->ui->r, ROLES_WITHDRAW, &s->x, NULL);
 	snprintf(s->title, sizeof s->title, _("Exemplar number %llu"), (unsigned long long)s->id);
 	if (s->loaded && !s->editable) {
 		size_t n = strlen(s->title);
@@ -222,20 +242,24 @@ static bool enabled(int id, void *ctx)
 	case A_REVOKE: return st == STATUS_COMMENDED;
 	case A_PROPAGATE:
 		return st == STATUS_ACCEPTED || st == STATUS_PROPOSED || st == STATUS_COMMENDED;
+	case A_REOPEN:
+		return st == STATUS_ACCEPTED || st == STATUS_RETURNED || st == STATUS_PROPOSED ||
+		       st == STATUS_WITHDRAWN;
+	case A_WITHDRAW: return st != STATUS_WITHDRAWN && s->withdrawable;
+	case A_CORRECT: return st == STATUS_COMMENDED;
+	case A_UNPROPAGATE: return s->x.n_propagations > 0;
 	default: return true;
 	}
 }
 
-/* ---- workflow steps --------------------------------------------------------------- */
+/* ---- workflow steps and corrections ------------------------------------------------ */
 
-static int reason(struct screen *s, const char *title, char **out)
-{
-	return ui_prompt_line(s->ui, title, _("Reason (required):"), NULL, LINE_MAX_CHARS, out);
-}
+/* The forms of the steps that take more than a reason. */
+enum form_kind { FORM_PROPAGATE, FORM_COMMEND, FORM_CORRECT };
 
 struct step_form {
 	struct screen *s;
-	bool propagate;
+	enum form_kind kind;
 };
 
 static const char *const *channel_labels(void)
@@ -251,63 +275,86 @@ static int step_save(struct ui *ui, struct ui_form *fm, void *ctx)
 {
 	struct step_form *sf = ctx;
 	struct err e = { 0 };
-	char *v[4] = { NULL, NULL, NULL, NULL };
+	char *v[5] = { NULL, NULL, NULL, NULL, NULL };
 	date_t d = DATE_NONE;
 	int rc = -1;
 
 	for (size_t i = 0; i < fm->n; i++)
 		if (fm->fields[i].kind != UI_FIELD_PICK)
 			v[i] = ui_field_value(&fm->fields[i]);
-	struct ui_field *df = ui_form_field(fm, sf->propagate ? "date" : "decision_date");
+	struct ui_field *df = ui_form_field(fm, sf->kind == FORM_PROPAGATE ? "date"
+									  : "decision_date");
 	char *ds = ui_field_value(df);
-	if (ds && *ds && date_parse_vn(ds, &d)) {
-		err_set_field(&e, ERR_INVALID, df->code, _("Write the date as day/month/year, "
-							   "for example 27/11/2025."));
-	} else if (sf->propagate) {
+	if (ds && *ds && model_date_read(ds, NULL, &d, &e)) {
+		snprintf(e.field, sizeof e.field, "%s", df->code);
+	} else if (sf->kind == FORM_PROPAGATE) {
 		struct propagation p = { (enum propagation_channel)(fm->fields[0].pick + 1), d,
 					 v[2] && *v[2] ? v[2] : NULL, "", 0 };
 		rc = register_propagate(ui->r, sf->s->id, &p, &e);
 	} else {
-		struct commendation c = { v[0], v[1], d, v[3] && *v[3] ? v[3] : NULL };
-		rc = register_commend(ui->r, sf->s->id, &c, &e);
+		/* An empty text is one a correction leaves out: the register names it. */
+		struct commendation c = { v[0] ? v[0] : "", v[1] ? v[1] : "", d,
+					  v[3] ? v[3] : "" };
+		rc = sf->kind == FORM_COMMEND
+			? register_commend(ui->r, sf->s->id, &c, &e)
+			: register_correct_commendation(ui->r, sf->s->id, &c, v[4], &e);
 	}
 	if (rc)
 		ui_form_refuse(fm, &e);
 	free(ds);
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < 5; i++)
 		free(v[i]);
 	return rc;
 }
 
-static int step_form(struct screen *s, bool propagate)
+/* The commendation's fields, filled from c (a new one: empty, dated today). */
+static void commendation_fields(struct ui_field *f, const struct commendation *c,
+				const char *today)
 {
-	struct ui_field f[4];
-	struct step_form sf = { s, propagate };
+	char d[DATE_TEXT_SIZE];
+
+	if (c->date != DATE_NONE)
+		ui_fmt_date(c->date, d);
+	ui_field_text(&f[0], "form", model_field_label("form"), UI_FIELD_TEXT, c->form,
+		      LINE_MAX_CHARS);
+	ui_field_text(&f[1], "decision", model_field_label("decision"), UI_FIELD_TEXT,
+		      c->decision, 60);
+	ui_field_text(&f[2], "decision_date", model_field_label("decision_date"), UI_FIELD_DATE,
+		      c->date != DATE_NONE ? d : today, 10);
+	ui_field_text(&f[3], "signer", model_field_label("signer"), UI_FIELD_TEXT, c->signer,
+		      LINE_MAX_CHARS);
+}
+
+static int step_form(struct screen *s, enum form_kind kind)
+{
+	static const struct commendation none = { NULL, NULL, DATE_NONE, NULL };
+	unsigned long long id = s->id;
+	struct ui_field f[5];
+	struct step_form sf = { s, kind };
 	char today[DATE_TEXT_SIZE], title[96];
-	size_t n = propagate ? 3 : 4;
+	size_t n = kind == FORM_PROPAGATE ? 3 : kind == FORM_COMMEND ? 4 : 5;
 	int rc;
 
 	ui_fmt_date(register_today(s->ui->r), today);
 	memset(f, 0, sizeof f);
-	if (propagate) {
-		snprintf(title, sizeof title, _("Propagation of exemplar number %llu"),
-			 (unsigned long long)s->id);
+	if (kind == FORM_PROPAGATE)
+		snprintf(title, sizeof title, _("Propagation of exemplar number %llu"), id);
+	else if (kind == FORM_COMMEND)
+		snprintf(title, sizeof title, _("Commendation of exemplar number %llu"), id);
+	else
+		snprintf(title, sizeof title, _("Correct the commendation of exemplar number %llu"),
+			 id);
+	if (kind == FORM_PROPAGATE) {
 		ui_field_pick(&f[0], "channel", model_field_label("channel"), channel_labels(), 3,
 			      0);
 		ui_field_text(&f[1], "date", _("Date"), UI_FIELD_DATE, today, 10);
 		ui_field_text(&f[2], "ref", model_field_label("ref"), UI_FIELD_TEXT, NULL,
 			      LINE_MAX_CHARS);
 	} else {
-		snprintf(title, sizeof title, _("Commendation of exemplar number %llu"),
-			 (unsigned long long)s->id);
-		ui_field_text(&f[0], "form", model_field_label("form"), UI_FIELD_TEXT, NULL,
-			      LINE_MAX_CHARS);
-		ui_field_text(&f[1], "decision", model_field_label("decision"), UI_FIELD_TEXT,
-			      NULL, 60);
-		ui_field_text(&f[2], "decision_date", model_field_label("decision_date"),
-			      UI_FIELD_DATE, today, 10);
-		ui_field_text(&f[3], "signer", model_field_label("signer"), UI_FIELD_TEXT, NULL,
-			      LINE_MAX_CHARS);
+		commendation_fields(f, kind == FORM_CORRECT ? &s->x.commendation : &none, today);
+		if (kind == FORM_CORRECT)
+			ui_field_text(&f[4], "status_reason", _("Reason (required):"),
+				      UI_FIELD_TEXT, NULL, LINE_MAX_CHARS);
 	}
 	struct ui_form fm = { title, f, n, 0, 0, "", false, step_save, NULL, NULL, NULL, &sf };
 	rc = ui_form_run(s->ui, &fm);
@@ -316,30 +363,112 @@ static int step_form(struct screen *s, bool propagate)
 	return rc;
 }
 
+/* Which propagation entry to remove, then why; 1 to go on, *n its number. */
+static int pick_propagation(struct screen *s, size_t *n, char **why)
+{
+	const struct exemplar *x = &s->x;
+	char **labels = calloc(x->n_propagations, sizeof *labels), d[DATE_TEXT_SIZE], q[600];
+	size_t chosen = 0;
+	int rc = labels ? 1 : 0;
+
+	for (size_t i = 0; rc == 1 && i < x->n_propagations; i++) {
+		const struct propagation *p = &x->propagations[i];
+		ui_fmt_date(p->date, d);
+		if (asprintf(&labels[i], "%zu. %s %s %s", i + 1, d, model_channel_label(p->channel),
+			     p->ref ? p->ref : "") < 0) {
+			labels[i] = NULL;
+			rc = 0;
+		}
+	}
+	if (rc == 1)
+		rc = ui_prompt_pick(s->ui, _("Remove a propagation entry"),
+				    (const char *const *)labels, x->n_propagations, 0, &chosen);
+	if (rc == 1) {
+		*n = chosen + 1;
+		snprintf(q, sizeof q, _("Remove propagation entry %s? The audit trail keeps it."),
+			 labels[chosen]);
+		rc = ui_prompt_reason(s->ui, _("Remove a propagation entry"), q, LINE_MAX_CHARS,
+				      why);
+	}
+	for (size_t i = 0; labels && i < x->n_propagations; i++)
+		free(labels[i]);
+	free(labels);
+	return rc;
+}
+
+/*
+ * The step or correction `id`, asked about first (a yes or no, or the
+ * reason); 1 when it was asked for and *rc says how it went, 0 (not asked
+ * for) or UI_KEY_QUIT.
+ */
+static int run_action(struct screen *s, int id, struct err *e, int *rc)
+{
+	struct reg *r = s->ui->r;
+	char who[300], q[600], *why = NULL;
+	size_t n = 0;
+	int a = 1;
+
+	snprintf(who, sizeof who, _("number %llu (%s)"), (unsigned long long)s->id,
+		 s->x.name ? s->x.name : "");
+	switch (id) {
+	case A_ACCEPT:
+		snprintf(q, sizeof q, _("Accept %s? It then counts as reviewed."), who);
+		if ((a = ui_prompt_yesno(s->ui, _("Accept"), q)) == 1)
+			*rc = register_accept(r, s->id, e);
+		break;
+	case A_PROPOSE:
+		snprintf(q, sizeof q, _("Propose %s for commendation today?"), who);
+		if ((a = ui_prompt_yesno(s->ui, _("Propose"), q)) == 1)
+			*rc = register_propose(r, s->id, DATE_NONE, e);
+		break;
+	case A_RESUBMIT:
+		snprintf(q, sizeof q, _("Introduce %s again to the Home Affairs Office?"), who);
+		if ((a = ui_prompt_yesno(s->ui, _("Introduce again"), q)) == 1)
+			*rc = register_resubmit(r, s->id, e);
+		break;
+	case A_RETURN:
+		snprintf(q, sizeof q, _("Return %s to its unit?"), who);
+		if ((a = ui_prompt_reason(s->ui, _("Return to the unit"), q, LINE_MAX_CHARS,
+					  &why)) == 1)
+			*rc = register_return(r, s->id, why, e);
+		break;
+	case A_REVOKE:
+		snprintf(q, sizeof q, _("Revoke the commendation of %s?"), who);
+		if ((a = ui_prompt_reason(s->ui, _("Revoke the commendation"), q, LINE_MAX_CHARS,
+					  &why)) == 1)
+			*rc = register_revoke(r, s->id, why, e);
+		break;
+	case A_REOPEN:
+		snprintf(q, sizeof q, _("Send %s back to introduced, for another review?"), who);
+		if ((a = ui_prompt_reason(s->ui, _("Reopen"), q, LINE_MAX_CHARS, &why)) == 1)
+			*rc = register_reopen(r, s->id, why, e);
+		break;
+	case A_WITHDRAW:
+		snprintf(q, sizeof q, _("Withdraw %s? It stays in the history, counts toward "
+					"nothing, and only the Home Affairs Office can restore it."),
+			 who);
+		if ((a = ui_prompt_reason(s->ui, _("Withdraw"), q, LINE_MAX_CHARS, &why)) == 1)
+			*rc = register_withdraw(r, s->id, why, e);
+		break;
+	case A_UNPROPAGATE:
+		if ((a = pick_propagation(s, &n, &why)) == 1)
+			*rc = register_remove_propagation(r, s->id, n, why, e);
+		break;
+	case A_COMMEND: case A_PROPAGATE: case A_CORRECT:
+		a = step_form(s, id == A_PROPAGATE ? FORM_PROPAGATE
+			      : id == A_COMMEND ? FORM_COMMEND : FORM_CORRECT);
+		break;
+	}
+	free(why);
+	return a;
+}
+
 static int step(struct screen *s, int id)
 {
 	struct ui *ui = s->ui;
 	struct err e = { 0 };
-	char *why = NULL;
-	int rc = 0, q = 1;
+	int rc = 0, q = run_action(s, id, &e, &rc);
 
-	switch (id) {
-	case A_ACCEPT: rc = register_accept(ui->r, s->id, &e); break;
-	case A_PROPOSE: rc = register_propose(ui->r, s->id, &e); break;
-	case A_RESUBMIT: rc = register_resubmit(ui->r, s->id, &e); break;
-	case A_RETURN:
-		if ((q = reason(s, _("Return to the unit"), &why)) == 1)
-			rc = register_return(ui->r, s->id, why, &e);
-		break;
-	case A_REVOKE:
-		if ((q = reason(s, _("Revoke the commendation"), &why)) == 1)
-			rc = register_revoke(ui->r, s->id, why, &e);
-		break;
-	case A_COMMEND: case A_PROPAGATE:
-		q = step_form(s, id == A_PROPAGATE);
-		break;
-	}
-	free(why);
 	if (q == UI_KEY_QUIT)
 		return UI_KEY_QUIT;
 	ui_term_sync(ui); /* the message below words the new status */

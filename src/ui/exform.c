@@ -59,23 +59,28 @@ static struct ui_field *slot(struct exform *x, enum field_id id)
 /*
  * The order of the form: the fields to type or pick, in the table's order;
  * then the unit and the introduction date, which a new record has filled
- * in already; then the multi-line texts, which take the most room.
+ * in already (and for the office the reason of a late entry, used when the
+ * date's quarter has closed); then the multi-line texts, which take the
+ * most room.
  */
 static int place(const struct field *f)
 {
 	if (f->flags & FF_MULTILINE)
 		return 2;
-	return f->kind == FK_UNIT || f->kind == FK_DATE;
+	return f->kind == FK_UNIT || f->kind == FK_DATE || f == &field_table[FIELD_LATE_REASON];
 }
 
 static void lay_out(struct exform *x)
 {
+	bool office = register_is_office(x->ui->r);
+
 	x->n_fields = 0;
 	for (size_t i = 0; i < FIELD_COUNT; i++)
 		x->at[i] = FIELD_COUNT;
 	for (int p = 0; p <= 2; p++)
 		for (size_t i = 0; i < FIELD_COUNT; i++)
-			if ((field_table[i].flags & FF_EDIT) && place(&field_table[i]) == p)
+			if (((field_table[i].flags & FF_EDIT) ||
+			     (office && i == FIELD_LATE_REASON)) && place(&field_table[i]) == p)
 				x->at[i] = x->n_fields++;
 }
 
@@ -282,12 +287,14 @@ static int gather(struct exform *x, struct exemplar *r, struct err *e)
 	if (!r->unit[0])
 		return err_set_field(e, ERR_INVALID, "unit", _("Choose the introducing unit."));
 	s = opt_value(slot(x, FIELD_DATE));
-	int bad = !s || date_parse_vn(s, &r->date);
-	free(s);
-	if (bad)
+	if (!s)
 		return err_set_field(e, ERR_INVALID, "date", _("Write the date as day/month/year, "
 							       "for example 27/11/2025."));
-	return 0;
+	int bad = model_date_read(s, NULL, &r->date, e);
+	free(s);
+	if (bad)
+		snprintf(e->field, sizeof e->field, "date");
+	return bad;
 }
 
 /* Load the newest stored version; fields that differ from it get a note. */

@@ -223,10 +223,11 @@ static void progress(void *arg, size_t done, size_t total)
 /* Check the file (dry) or import it; the answer as a page. */
 static int run(struct preview *p, bool dry)
 {
-	struct exchange_options o = { NULL, p->uses, p->n_uses, progress, p->ui };
+	struct exchange_options o = { NULL, p->uses, p->n_uses, progress, p->ui, NULL };
 	struct exchange_result res;
 	struct err e = { 0 };
 	struct answer a = { dry ? _("Check") : _("Import"), 0, &res, &e, dry };
+	char *reason = NULL;
 	int rc;
 
 	if (!dry) {
@@ -235,9 +236,18 @@ static int run(struct preview *p, bool dry)
 			 p->f.lay.n_records, p->name);
 		if ((rc = ui_prompt_yesno(p->ui, _("Import"), q)) != 1)
 			return rc;
+		/* One reason for the whole file, kept only on its rows that turn out
+		 * to be late entries (dated in a closed quarter); it may stay empty. */
+		if ((rc = ui_prompt_line(p->ui, _("Import"),
+					 _("Reason for the rows dated in a closed quarter (late "
+					   "entries), if any; Enter to go on:"), NULL,
+					 LINE_MAX_CHARS, &reason)) != 1)
+			return rc;
+		o.reason = reason;
 	}
 	a.rc = exchange_import_with(p->ui->r, EXCHANGE_EXEMPLARS, p->path, &o,
 				    dry ? EXCHANGE_DRY_RUN : 0, &res, &e);
+	free(reason);
 	ui_term_say(p->ui, a.rc != 0, "%s", a.rc ? e.msg : dry ? _("Checked: no problem.")
 								 : _("Imported."));
 	rc = ui_listscreen_page(p->ui, a.title, fill_answer, &a);

@@ -2,6 +2,7 @@
 #include "ui/prompt.h"
 
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -102,6 +103,8 @@ int ui_prompt_yesno(struct ui *ui, const char *title, const char *question)
 struct line {
 	const char *title, *label;
 	struct ui_edit ed;
+	bool required;     /* Enter takes no blank answer */
+	bool warned;       /* ... and has said so */
 };
 
 static void line_draw(struct ui *ui, void *p)
@@ -114,7 +117,9 @@ static void line_draw(struct ui *ui, void *p)
 	if (n < 0)
 		return;
 	struct box b = box_place(n + 2, w);
-	box_draw(ui, &b, l->title, _("Enter: done    Ctrl-X: cancel"));
+	box_draw(ui, &b, l->title, l->warned ? _("Write the reason first; Ctrl-X: cancel")
+					     : l->required ? _("Enter: confirm    Ctrl-X: cancel")
+					     : _("Enter: done    Ctrl-X: cancel"));
 	for (int i = 0; i < n; i++)
 		ui_draw_text(b.y + 1 + i, b.x + 2, b.w - 4, A_NORMAL, lines[i]);
 	ui_draw_free_lines(lines, n);
@@ -122,30 +127,58 @@ static void line_draw(struct ui *ui, void *p)
 	ui_term_cursor(ui, b.y + 1 + n, cx);
 }
 
-int ui_prompt_line(struct ui *ui, const char *title, const char *label, const char *init,
-		   size_t max, char **out)
+/* The line box; a `required` answer must hold more than blanks. */
+static int ask_line(struct ui *ui, struct line *l, const char *init, size_t max, char **out)
 {
-	struct line l = { title, label, { 0 } };
 	int rc = -2;
 
 	*out = NULL;
-	ui_edit_init(&l.ed, max, 0);
-	if (init && ui_edit_set(&l.ed, init))
+	ui_edit_init(&l->ed, max, 0);
+	if (init && ui_edit_set(&l->ed, init))
 		return 0;
-	ui_term_push(ui, line_draw, NULL, &l, false);
+	ui_term_push(ui, line_draw, NULL, l, false);
 	while (rc == -2) {
 		int key = ui_term_key(ui);
-		if (key == UI_KEY_QUIT)
+		if (key == UI_KEY_QUIT) {
 			rc = UI_KEY_QUIT;
-		else if (is_cancel(key))
+		} else if (is_cancel(key)) {
 			rc = 0;
-		else if (is_enter(key))
-			rc = (*out = ui_edit_get(&l.ed)) ? 1 : 0;
-		else
-			ui_edit_key(&l.ed, key);
+		} else if (is_enter(key)) {
+			rc = (*out = ui_edit_get(&l->ed)) ? 1 : 0;
+			if (rc == 1 && l->required && !(*out)[strspn(*out, " ")]) {
+				free(*out);
+				*out = NULL;
+				l->warned = true;
+				rc = -2;
+			}
+		} else {
+			ui_edit_key(&l->ed, key);
+		}
 	}
-	ui_term_pop(ui, &l);
-	ui_edit_free(&l.ed);
+	ui_term_pop(ui, l);
+	ui_edit_free(&l->ed);
+	return rc;
+}
+
+int ui_prompt_line(struct ui *ui, const char *title, const char *label, const char *init,
+		   size_t max, char **out)
+{
+	struct line l = { title, label, { 0 }, false, false };
+
+	return ask_line(ui, &l, init, max, out);
+}
+
+int ui_prompt_reason(struct ui *ui, const char *title, const char *question, size_t max,
+		     char **out)
+{
+	char *label = NULL;
+	int rc;
+
+	if (asprintf(&label, "%s\n\n%s", question, _("Reason (required):")) < 0)
+		return 0;
+	struct line l = { title, label, { 0 }, true, false };
+	rc = ask_line(ui, &l, NULL, max, out);
+	free(label);
 	return rc;
 }
 

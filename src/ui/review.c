@@ -21,8 +21,8 @@ enum { A_ACCEPT = UI_ACTION_OWN, A_RETURN, A_OPEN };
 static const struct ui_action actions[] = {
 	{ UI_ACTION_MOVE, { UI_KEY(KEY_DOWN), UI_KEY(KEY_UP), 'j', 'k' }, NULL,
 	  N_("Move (also PgUp, PgDn, Home, End)."), 0 },
-	{ A_ACCEPT, { 'a' }, N_("Accept"), N_("Accept the chosen exemplar at once."),
-	  UI_ACT_OFFICE },
+	{ A_ACCEPT, { 'a' }, N_("Accept"),
+	  N_("Accept the chosen exemplar; you are asked to confirm."), UI_ACT_OFFICE },
 	{ A_RETURN, { 'r' }, N_("Return"),
 	  N_("Return the chosen exemplar to its unit; you are asked for the reason."),
 	  UI_ACT_OFFICE },
@@ -142,6 +142,23 @@ static void draw_row(struct ui_listscreen *ls, const struct ui_row *row, int y)
 	ui_draw_text(y, 21 + nw, 15, A_NORMAL, ui_fmt_unit(s->ui, it->unit));
 }
 
+/* Accept exemplar `rec` once the person says yes; 1 when accepted, 0, -2 (refused,
+ * e says why) or UI_KEY_QUIT. */
+static int accept_one(struct screen *s, uint64_t rec, const char *name, struct err *e)
+{
+	char q[400];
+	int a;
+
+	snprintf(q, sizeof q, _("Accept number %llu (%s)? It then counts as reviewed."),
+		 (unsigned long long)rec, name);
+	if ((a = ui_prompt_yesno(s->ui, _("Accept"), q)) != 1)
+		return a;
+	if (register_accept(s->ui->r, rec, e))
+		return -2;
+	ui_term_say(s->ui, false, _("Accepted number %llu: %s."), (unsigned long long)rec, name);
+	return 1;
+}
+
 /* Return exemplar `rec` after asking why; 1 when returned, 0, or UI_KEY_QUIT. */
 static int return_one(struct screen *s, uint64_t rec, const char *name, struct err *e)
 {
@@ -150,7 +167,7 @@ static int return_one(struct screen *s, uint64_t rec, const char *name, struct e
 
 	snprintf(label, sizeof label, _("Why is number %llu (%s) returned to its unit?"),
 		 (unsigned long long)rec, name);
-	q = ui_prompt_line(s->ui, _("Return to the unit"), label, NULL, LINE_MAX_CHARS, &why);
+	q = ui_prompt_reason(s->ui, _("Return to the unit"), label, LINE_MAX_CHARS, &why);
 	if (q == 1 && register_return(s->ui->r, rec, why, e))
 		q = -2;
 	else if (q == 1)
@@ -179,11 +196,7 @@ static int act(struct ui_listscreen *ls, const struct ui_action *a)
 		q = ui_detail_run(s->ui, rec);
 		break;
 	case A_ACCEPT:
-		if (register_accept(s->ui->r, rec, &e))
-			q = -2;
-		else
-			ui_term_say(s->ui, false, _("Accepted number %llu: %s."),
-				    (unsigned long long)rec, name);
+		q = accept_one(s, rec, name, &e);
 		break;
 	case A_RETURN:
 		q = return_one(s, rec, name, &e);
@@ -196,8 +209,8 @@ static int act(struct ui_listscreen *ls, const struct ui_action *a)
 
 static const struct ui_listscreen_class screen = {
 	.help = { N_("Review profiles"), N_("Every introduced exemplar waiting for the office, "
-		  "the oldest introduction first. One key accepts or returns the chosen one; the "
-		  "next one is then chosen."), actions, N_ACTIONS },
+		  "the oldest introduction first. One key accepts (after a yes) or returns (with "
+		  "a reason) the chosen one; the next one is then chosen."), actions, N_ACTIONS },
 	.top = 4, .empty = N_("Nothing is waiting for review."), .load = load, .draw = draw,
 	.draw_row = draw_row, .act = act,
 };

@@ -37,9 +37,9 @@ CHUNK = 100000
 
 # The import file's columns (sheet.h order), then what the generator adds for sqlite.
 COLUMNS = ('id version unit unit_name type category name gender birth_year position '
-           'workplace movement achievements date status reason form decision '
-           'decision_date signer propagations created_by created_at updated_by updated_at '
-           'year quarter name_fold').split()
+           'workplace movement achievements date late late_reason status reason '
+           'proposal_date form decision decision_date signer propagations created_by '
+           'created_at updated_by updated_at year quarter name_fold').split()
 # A covering index for the quota's GROUP BY and one for the list order.
 INDEXES = ('CREATE INDEX ex_period ON exemplars(year, quarter, unit, status);\n'
            'CREATE INDEX ex_list ON exemplars(unit, type, name_fold);\nANALYZE;\n')

@@ -98,7 +98,7 @@ t_eq "a unit that does not exist is refused (exit 1)" "$?" 1
 t_eq "with nothing on standard output" "$out" ""
 t_eq "and says which code" "$(cat "$T_DIR/err")" 'dienhinh: Không có đơn vị mã "phuong9".'
 t_eq "a unit with no records lists none, without a complaint" \
-	"$(dh list --unit congan --format tsv 2>&1)" $'id\tdate\tunit\ttype\tcategory\tstatus\tname'
+	"$(dh list --unit congan --format tsv 2>&1)" $'id\tdate\tunit\ttype\tcategory\tstatus\tname\tlate'
 
 # ---- order ------------------------------------------------------------------------------
 t_eq "within one unit, people by given name, then family name" \

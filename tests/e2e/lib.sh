@@ -98,6 +98,55 @@ t_init_db() {
 # the shipped config) unless DIENHINH_USER says otherwise.
 dh() { DIENHINH_USER=${DIENHINH_USER:-root} "$DIENHINH_BIN" --config "${T_CONFIG:-$DIENHINH_ROOT/conf/dienhinh.ini}" --db "${T_DB:-$T_DIR/db}" "$@"; }
 
+# t_older_columns csv|tsv HEADER... <FILE: FILE without the columns named,
+# the ones the program added after an older program wrote what FILE is
+# compared with.  Exits 1, and says which, when such a column is missing or
+# holds anything: nothing the older program knew can be in them.
+t_older_columns() {
+	/usr/bin/python3 -c '
+import sys
+fmt, drop = sys.argv[1], sys.argv[2:]
+data = sys.stdin.buffer.read().decode("utf-8")
+sep = "\t" if fmt == "tsv" else ","
+
+def records(text):
+    """Each record as its fields raw (quotes kept) and its line ending."""
+    fields, start, i, quoted = [], 0, 0, False
+    while i < len(text):
+        c = text[i]
+        if quoted:
+            quoted = c != "\"" or text[i + 1:i + 2] == "\""
+            i += 2 if c == "\"" and quoted else 1
+            continue
+        if c == "\"" and fmt == "csv":
+            quoted = True
+        elif c == sep:
+            fields.append(text[start:i])
+            start = i + 1
+        elif c in "\r\n":
+            end = i + (2 if text[i:i + 2] == "\r\n" else 1)
+            yield fields + [text[start:i]], text[i:end]
+            fields, start, i = [], end, end
+            continue
+        i += 1
+    if start < len(text) or fields:
+        yield fields + [text[start:]], ""
+
+rows = list(records(data))
+head = [f.strip("\"") for f in rows[0][0]] if rows else []
+missing = [d for d in drop if d not in head]
+if missing:
+    sys.exit("no column %s" % ", ".join(missing))
+at = [head.index(d) for d in drop]
+for fields, _ in rows[1:]:
+    full = [head[i] for i in at if i < len(fields) and fields[i]]
+    if full:
+        sys.exit("%s holds something in row %s" % (", ".join(full), fields[0]))
+sys.stdout.buffer.write("".join(sep.join(f for i, f in enumerate(fields) if i not in at) + end
+                                for fields, end in rows).encode("utf-8"))
+' "$@"
+}
+
 # t_next_period IN OUT: the config IN (its plan declared as [period.p2021])
 # with a period 2026-2030 after it, in which Phường Ngã Năm owes 3 a quarter
 # and the unit vhxh, begun with it, owes 2 (in it only).

@@ -6,8 +6,11 @@
 export DIENHINH_USER=root
 
 export DIENHINH_TODAY=2025-01-10
+# Quarters stay open for a year, so that staff act on their 2024 record here
+# (closed quarters are roles_corrections.sh's).
 sed -e 's/^root = office$/root = office\nchief = office\nan = phuong1\nxem = viewer/' \
-	-e 's/^language = vi$/language = en/' "$DIENHINH_ROOT/conf/dienhinh.ini" >"$T_DIR/roles.ini"
+	-e 's/^language = vi$/language = en/' -e 's/^late_days = 10$/late_days = 366/' \
+	"$DIENHINH_ROOT/conf/dienhinh.ini" >"$T_DIR/roles.ini"
 export T_CONFIG=$T_DIR/roles.ini
 t_init_db
 as() { local u=$1; shift; DIENHINH_USER=$u dh "$@" >/dev/null; }
@@ -15,7 +18,7 @@ as() { local u=$1; shift; DIENHINH_USER=$u dh "$@" >/dev/null; }
 t0=$(date +%Y-%m-%dT%H:%M:%S)
 id=$(DIENHINH_USER=an dh add --unit phuong1 --type individual --category official \
 	--name "Nguyễn Văn An" --gender male --birth-year 1980 --position "Phó trưởng khóm" \
-	--date 2024-08-01)
+	--achievements "Vận động 30 hộ hiến đất" --date 2024-08-01)
 as chief add --unit phuong2 --type collective --category residential --name "Khóm 5" \
 	--date 2024-08-02
 as an edit "$id" --name "Nguyễn Văn Ân" --position "Trưởng khóm"
@@ -24,7 +27,7 @@ as an edit "$id" --workplace "Khóm 2, Phường 1"
 as an resubmit "$id"
 as chief review "$id" accept
 as chief propagate "$id" --channel radio --date 2024-12-02 --ref "Chuyên mục số 12"
-as chief propose "$id"
+as chief propose "$id" --date 2024-12-10
 as chief commend "$id" --form "Giấy khen" --decision "45/QĐ-UBND" --date 2024-12-20 \
 	--signer "Nguyễn Văn Tư"
 as chief revoke "$id" --reason "Sai sót hồ sơ"
@@ -43,6 +46,7 @@ an|add|name||Nguyễn Văn An|
 an|add|gender||male|
 an|add|birth_year||1980|
 an|add|position||Phó trưởng khóm|
+an|add|achievements||Vận động 30 hộ hiến đất|
 an|add|date||2024-08-01|
 an|add|status||introduced|
 an|edit|name|Nguyễn Văn An|Nguyễn Văn Ân|
@@ -55,6 +59,7 @@ an|resubmit|status_reason|Thiếu ảnh||
 chief|accept|status|introduced|accepted|
 chief|propagate|propagation||radio 2024-12-02 Chuyên mục số 12|
 chief|propose|status|accepted|proposed|
+chief|propose|proposal_date||2024-12-10|
 chief|commend|status|proposed|commended|
 chief|commend|form||Giấy khen|
 chief|commend|decision||45/QĐ-UBND|
@@ -87,7 +92,7 @@ t_eq "the entries of one change share a number and a user" \
 # Filters.
 t_eq "log --user an: only an's rows" \
 	"$(dh log --user an --format tsv | tail -n +2 | cut -f 3 | sort | uniq -c | tr -s ' ')" \
-	" 14 an"
+	" 15 an"
 t_eq "log --user chief: chief's other record is there too" \
 	"$(dh log --user chief --format tsv | tail -n +2 | cut -f 5 | sort -u | wc -l)" 2
 t_eq "log --user nobody: nothing" "$(dh log --user nobody --format tsv | tail -n +2)" ""

@@ -36,11 +36,13 @@ out=$(dh list --format tsv); st=$?
 t_eq "list --format tsv exits 0" "$st" 0
 raw "list --format tsv" "$out"
 t_eq "list --format tsv: one line per record" "$(wc -l <<<"$out")" 3
+# The last column: the helper's record is no late entry, the office's add
+# after quarter III/2024 closed is.
 t_eq "list --format tsv: the line's other fields intact, the name made visible" \
 	"$(grep -P "^$id\t" <<<"$out")" \
-	"$id"$'\t2024-08-02\tphuong1\tindividual\tofficial\tintroduced\t'"$shown"
+	"$id"$'\t2024-08-02\tphuong1\tindividual\tofficial\tintroduced\t'"$shown"$'\t'
 t_eq "list --format tsv: the neighbour untouched" "$(sed -n 2p <<<"$out")" \
-	$'1\t2024-08-01\tphuong1\tindividual\tofficial\tintroduced\tLê Văn Bình'
+	$'1\t2024-08-01\tphuong1\tindividual\tofficial\tintroduced\tLê Văn Bình\tyes'
 out=$(dh list); st=$?
 t_eq "list exits 0" "$st" 0
 raw "list" "$out"

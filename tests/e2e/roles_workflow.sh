@@ -7,8 +7,9 @@
 export DIENHINH_USER=root
 
 export DIENHINH_TODAY=2025-01-10
+# Quarters stay open here (late_days = 366); closed quarters are roles_corrections.sh's.
 sed -e 's/^root = office$/root = office\nan = phuong1/' -e 's/^language = vi$/language = en/' \
-	"$DIENHINH_ROOT/conf/dienhinh.ini" >"$T_DIR/roles.ini"
+	-e 's/^late_days = 10$/late_days = 366/' "$DIENHINH_ROOT/conf/dienhinh.ini" >"$T_DIR/roles.ini"
 export T_CONFIG=$T_DIR/roles.ini
 t_init_db
 
@@ -18,8 +19,9 @@ field() { dh show "$1" --format tsv | awk -F'\t' -v f="$2" '$1 == f { print $2 }
 
 # The command line of each step (ID replaced by the record's number).
 declare -A cmd=([accept]="review ID accept" [return]="review ID return --reason Thiếu_ảnh"
-	[resubmit]="resubmit ID" [propose]="propose ID"
-	[commend]="commend ID --form Bằng_khen --decision 45/QĐ-UBND --date 2024-12-20"
+	[resubmit]="resubmit ID" [propose]="propose ID --date 2024-12-01"
+	[commend]="commend ID --form Bằng_khen --decision 45/QĐ-UBND --date 2024-12-20 \
+--signer Chủ_tịch"
 	[revoke]="revoke ID --reason Sai_sót"
 	[propagate]="propagate ID --channel portal --date 2024-12-02 --ref Trang_tin")
 # How each status is reached from introduced.
@@ -51,7 +53,7 @@ run() { # STEP ID [USER]: run a step, as the office unless USER is given
 mk() { # STATUS: a record in that status; prints its id
 	local id s
 	id=$(dh add --unit phuong1 --type individual --category official --name "Gương $(next)" \
-		--date 2024-08-01) || return 1
+		--achievements "Vận động 30 hộ hiến đất" --date 2024-08-01) || return 1
 	for s in ${path[$1]}; do run "$s" "$id" >/dev/null || return 1; done
 	echo "$id"
 }
@@ -123,11 +125,20 @@ need "revoke with a blank reason" reason revoke "$id" --reason " "
 t_eq "the record is still commended" "$(dh show "$id" --format tsv)" "$before"
 id=$(mk proposed)
 before=$(dh show "$id" --format tsv)
-need "commend without a form" form commend "$id" --decision 1/QĐ --date 2024-12-20
-need "commend without a decision" decision commend "$id" --form "Bằng khen" --date 2024-12-20
-need "commend without a date" decision_date commend "$id" --form "Bằng khen" --decision 1/QĐ
+S=(--signer "Chủ tịch")
+need "commend without a form" form commend "$id" --decision 1/QĐ --date 2024-12-20 "${S[@]}"
+need "commend without a decision" decision commend "$id" --form "Bằng khen" --date 2024-12-20 \
+	"${S[@]}"
+need "commend without a date" decision_date commend "$id" --form "Bằng khen" --decision 1/QĐ \
+	"${S[@]}"
 need "commend dated after today" decision_date commend "$id" --form "Bằng khen" \
-	--decision 1/QĐ --date 2025-01-11
+	--decision 1/QĐ --date 2025-01-11 "${S[@]}"
+need "commend without a signer" signer commend "$id" --form "Bằng khen" --decision 1/QĐ \
+	--date 2024-12-20
+need "commend dated before the proposal (01/12/2024)" decision_date commend "$id" \
+	--form "Bằng khen" --decision 1/QĐ --date 2024-11-30 "${S[@]}"
+need "commend dated before the introduction (01/08/2024)" decision_date commend "$id" \
+	--form "Bằng khen" --decision 1/QĐ --date 2024-07-31 "${S[@]}"
 t_eq "the record is still proposed" "$(dh show "$id" --format tsv)" "$before"
 id=$(mk accepted)
 before=$(dh show "$id" --format tsv)
@@ -135,8 +146,9 @@ need "propagate without a channel" channel propagate "$id" --date 2024-12-02
 need "propagate without a date" date propagate "$id" --channel radio
 need "propagate dated after today" date propagate "$id" --channel radio --date 2025-02-01
 t_eq "the record has no propagation" "$(dh show "$id" --format tsv)" "$before"
-dh commend "$(mk proposed)" --form "Bằng khen" --decision 2/QĐ --date 2024-12-20 >/dev/null
-t_eq "commend: signer is optional" "$?" 0
+dh commend "$(mk proposed)" --form "Bằng khen" --decision 2/QĐ --date 2024-12-01 \
+	"${S[@]}" >/dev/null
+t_eq "commend: on the day of the proposal" "$?" 0
 dh propagate "$id" --channel other --date 2024-12-02 >/dev/null
 t_eq "propagate: reference is optional" "$(field "$id" propagation)" "other 2024-12-02 "
 dh propagate "$id" --channel radio --date 2024-12-09 --ref "Số 13" >/dev/null
@@ -151,9 +163,9 @@ q() {
 		awk -F'\t' -v u="$1" '$3 == u { print $5 "/" $4 " " $6 }'
 }
 a=$(dh add --unit phuong2 --type individual --category official --name "Lê Văn Tám" \
-	--date 2024-07-10)
+	--achievements "Giỏi việc nước" --date 2024-07-10)
 b=$(dh add --unit phuong2 --type collective --category residential --name "Khóm 5" \
-	--date 2024-09-10)
+	--achievements "Khu dân cư kiểu mẫu" --date 2024-09-10)
 t_eq "two introduced: Phường 2 met 2/2" "$(q phuong2)" "2/2 met"
 run return "$a" >/dev/null
 t_eq "one returned: Phường 2 short 1/2" "$(q phuong2)" "1/2 short"

@@ -3,7 +3,8 @@
 # spreadsheets of the account's home directory; previews an office's .xlsx
 # (written by openpyxl) column by column with its first records; one
 # column's use changed in the preview ("Chức vụ" read as the workplace); the
-# check; the import after the question; then the register, through the
+# check; the import after the question and the reason for its late entries
+# (rows of a closed quarter); then the register, through the
 # command line, holds the records with that column where it was put.
 . "$(dirname "$0")/tui_lib.sh"
 
@@ -63,6 +64,10 @@ t_wait "back to the preview" a "Đọc là"
 tui_keys a i
 t_wait "the import asks first" a "Nhập 4 hồ sơ của $name vào sổ?"
 tui_keys a c
+# Its rows are of quarter III/2024, closed long before 08/08/2025: late entries.
+t_wait "then asks one reason for the late entries" a "Lý do cho các dòng"
+tui_type a "Số hóa danh sách giấy"
+tui_keys a Enter
 t_wait "then imports" a "Đã nhập 4 gương."
 
 t_eq "the register holds the four records" "$(dh list --format tsv | tail -n +2 | wc -l)" 4
@@ -72,6 +77,11 @@ for r in csv.DictReader(sys.stdin):
     print(r["Tên"], r["Chức vụ"], r["Nơi công tác / địa chỉ"], sep="|")')
 t_contains "the changed column went into the workplace" "$rows" "Nguyễn Văn An||Chủ tịch"
 t_contains "for every row that had one" "$rows" "Phạm Thị Dung||Giáo viên"
+t_eq "every row is a late entry with the reason given once" \
+	"$(dh export | /usr/bin/python3 -c '
+import csv, sys
+print(sorted({(r["Ghi bổ sung"], r["Lý do ghi bổ sung"]) for r in csv.DictReader(sys.stdin)}))')" \
+	"[('có', 'Số hóa danh sách giấy')]"
 t_contains "the import is logged under the importer" "$(dh log --format tsv | tail -n 1)" \
 	"tester	import"
 tui_keys a q q q q

@@ -13,10 +13,10 @@ tui_setup || { t_report 1 "set-up (catalogue, config, database)"; exit 1; }
 # (congan), ..., xã – phường (phuongnganam).  A person's given name (the last
 # word) orders them inside a unit: 01 to 10.
 {
-	echo "unit,type,category,name,date"
+	echo "unit,type,category,name,date,achievements"
 	for u in congan mttq phuongnganam; do
 		for i in 01 02 03 04 05 06 07 08 09 10; do
-			echo "$u,individual,good_deeds,Hồ Sơ $u $i,2025-07-$i"
+			echo "$u,individual,good_deeds,Hồ Sơ $u $i,2025-07-$i,Giúp đỡ người nghèo"
 		done
 	done
 } > "$T_DIR/thirty.csv"

@@ -11,9 +11,9 @@
 . "$(dirname "$0")/tui_lib.sh"
 
 tui_setup || { t_report 1 "set-up (config, database)"; exit 1; }
-add() { # unit date name
-	dh add --unit "$1" --type individual --category good_deeds --date "$2" --name "$3" \
-		>/dev/null
+add() { # unit date name: entered on 05/07/2025, before quarter 2 closed (not late)
+	DIENHINH_TODAY=2025-07-05 dh add --unit "$1" --type individual --category good_deeds \
+		--date "$2" --name "$3" --achievements "Vận động 30 hộ hiến đất" >/dev/null
 }
 add phuong1 2025-05-02 "Võ Thị Ba"           # 1
 add phuong1 2025-06-30 "Đặng Văn Một"        # 2, the quarter's last day
@@ -202,7 +202,8 @@ reports_catalogue "$P/share/locale/vi/LC_MESSAGES/dienhinh.mo"
 sed -i "s/^\[roles\]/[roles]\n$user = office/" "$ini"
 "$bin" init >/dev/null 2>&1 &&
 	"$bin" add --unit phuong1 --type individual --category good_deeds \
-		--name "Trương Thị Bảy" --date 2024-05-02 >/dev/null 2>&1
+		--name "Trương Thị Bảy" --achievements "Vận động 30 hộ hiến đất" \
+		--date 2024-05-02 >/dev/null 2>&1
 t_report $? "the database, with one exemplar waiting for review"
 
 tmux -L "$TUI_SOCK" -f /dev/null new-session -d -s g -x 80 -y 24 \
@@ -223,6 +224,8 @@ t_contains "and holds the report" "$(cat "$f" 2>&1)" "PHÒNG NỘI VỤ"
 tui_keys g q 4
 t_wait "after saving, the session still reads the database" g "1 hồ sơ đang chờ duyệt"
 tui_keys g a
+tui_wait g "Tiếp nhận hồ sơ số 1"
+tui_keys g c
 t_wait "and still writes it" g "Đã tiếp nhận hồ sơ số 1"
 t_contains "the acceptance is in the register" "$("$bin" show 1 --format tsv)" \
 	$'status\taccepted'

@@ -2,13 +2,14 @@
 # Roles on the screens: unit staff read other units' records but cannot
 # edit them, and have no review queue or audit log; a viewer cannot add;
 # the office reviews the queue (oldest introduction first) with single keys,
-# sees the history on the detail screen and reads the audit log.
+# accepting after a yes (tui_corrections.sh says no too), sees the history
+# on the detail screen and reads the audit log.
 . "$(dirname "$0")/tui_lib.sh"
 
 tui_setup || { t_report 1 "set-up (catalogue, config, database)"; exit 1; }
 add() { # unit date name
 	dh add --unit "$1" --type individual --category good_deeds --date "$2" --name "$3" \
-		>/dev/null
+		--achievements "Vận động 30 hộ hiến đất" >/dev/null
 }
 add phuongnganam 2025-07-03 "Võ Thị Ba"       # 1
 add phuongnganam 2025-07-01 "Đặng Văn Một"    # 2, the oldest introduction
@@ -96,7 +97,9 @@ t_wait "the review queue lists what waits" o "4 hồ sơ đang chờ duyệt"
 t_contains "the oldest introduction is first and chosen" "$(tui_screen o)" \
 	"▸ 01/07/2025      2 Đặng Văn Một"
 tui_keys o a
-t_wait "a accepts it at once" o "Đã tiếp nhận hồ sơ số 2"
+t_wait "a asks first" o "Tiếp nhận hồ sơ số 2 (Đặng Văn Một)?"
+tui_keys o c
+t_wait "c (yes) accepts it" o "Đã tiếp nhận hồ sơ số 2"
 t_contains "the register holds it" "$(dh show 2 --format tsv)" $'status\taccepted'
 t_contains "the next oldest is chosen" "$(tui_screen o)" "▸ 02/07/2025      3 Bùi Thị Hai"
 tui_keys o r

@@ -381,13 +381,20 @@ static int write_rows(FILE *imp, FILE *sql, const struct exemplar *x, const stru
 	date_format(x->commendation.date, dd);
 	snprintf(year, sizeof year, "%d", date_year(x->date));
 	snprintf(quarter, sizeof quarter, "%d", date_quarter(x->date));
+	/* Each cell at its field's column; the others (number, stamps...) empty. */
 	const char *cells[SHEET_X_SKIP + 3] = {
-		"", "", x->unit, u->name, model_type_label(x->type),
-		model_category_label(x->category), x->name,
-		x->gender ? model_gender_label(x->gender) : "", by, x->position, x->workplace,
-		x->movement, x->achievements, date, model_status_label(x->status),
-		x->status_reason, x->commendation.form, x->commendation.decision, dd,
-		x->commendation.signer, props, "", "", "", "", year, quarter, fold,
+		[FIELD_UNIT] = x->unit, [FIELD_UNIT_NAME] = u->name,
+		[FIELD_TYPE] = model_type_label(x->type),
+		[FIELD_CATEGORY] = model_category_label(x->category), [FIELD_NAME] = x->name,
+		[FIELD_GENDER] = x->gender ? model_gender_label(x->gender) : "",
+		[FIELD_BIRTH_YEAR] = by, [FIELD_POSITION] = x->position,
+		[FIELD_WORKPLACE] = x->workplace, [FIELD_MOVEMENT] = x->movement,
+		[FIELD_ACHIEVEMENTS] = x->achievements, [FIELD_DATE] = date,
+		[FIELD_STATUS] = model_status_label(x->status),
+		[FIELD_STATUS_REASON] = x->status_reason, [FIELD_FORM] = x->commendation.form,
+		[FIELD_DECISION] = x->commendation.decision, [FIELD_DECISION_DATE] = dd,
+		[FIELD_SIGNER] = x->commendation.signer, [FIELD_PROPAGATIONS] = props,
+		[SHEET_X_SKIP] = year, [SHEET_X_SKIP + 1] = quarter, [SHEET_X_SKIP + 2] = fold,
 	};
 	if (!csvio_write_row(imp, cells, SHEET_X_SKIP) &&
 	    !csvio_write_row(sql, cells, SHEET_X_SKIP + 3))

@@ -71,6 +71,7 @@ static int make(struct exemplar *x, size_t i, const struct unit_list *units)
 		 middles[k / N(families) / N(middles) % N(middles)],
 		 givens[k / N(families) / N(middles) / N(middles) % N(givens)]);
 	x->date = first + (date_t)((round * 97 + k * 13) % (size_t)span);
+	x->created_at = (int64_t)x->date * 86400 + 12 * 3600; /* entered then: not late */
 	for (size_t u = (i * 7) % units->n;; u = (u + 1) % units->n)
 		if (model_unit_active_on(&units->v[u], x->date)) {
 			snprintf(x->unit, sizeof x->unit, "%s", units->v[u].code);

@@ -261,6 +261,38 @@ static void test_appended_propagations(void **state)
 	model_exemplar_free(&y);
 }
 
+/* A propagation removed is a change of its own, from its text to nothing;
+ * one removed and one added in the same change are both there. */
+static void test_removed_propagations(void **state)
+{
+	struct exemplar x, y;
+	struct audit_entry a;
+
+	(void)state;
+	individual(&x);
+	add_propagation(&x, CHANNEL_RADIO, D_2024_06_01, "Số 12");
+	add_propagation(&x, CHANNEL_PORTAL, D_2024_06_20, "Trang tin");
+	add_propagation(&x, CHANNEL_OTHER, D_2024_08_15, NULL);
+	copy(&y, &x);
+	free(y.propagations[1].ref);
+	y.propagations[1] = y.propagations[2];
+	y.n_propagations = 2;
+	audit_entry_init(&a);
+	assert_int_equal(audit_diff_exemplars(&a, &x, &y), 0);
+	assert_int_equal(a.n_changes, 1);
+	assert_change(&a, 0, "propagation", "portal 2024-06-20 Trang tin", NULL);
+	audit_entry_free(&a);
+	add_propagation(&y, CHANNEL_RADIO, D_2024_08_15, "Số 13");
+	audit_entry_init(&a);
+	assert_int_equal(audit_diff_exemplars(&a, &x, &y), 0);
+	assert_int_equal(a.n_changes, 2);
+	assert_change(&a, 0, "propagation", "portal 2024-06-20 Trang tin", NULL);
+	assert_change(&a, 1, "propagation", NULL, "radio 2024-08-15 Số 13");
+	audit_entry_free(&a);
+	model_exemplar_free(&x);
+	model_exemplar_free(&y);
+}
+
 /* The diff appends to what the entry already holds. */
 static void test_diff_appends(void **state)
 {
@@ -317,6 +349,8 @@ static void test_op_labels(void **state)
 	assert_string_equal(audit_op_label("add"), "Introduction");
 	assert_string_equal(audit_op_label("revoke"), "Revocation of commendation");
 	assert_string_equal(audit_op_label("units"), "Units update");
+	assert_string_equal(audit_op_label("withdraw"), "Withdrawal");
+	assert_string_equal(audit_op_label("unpropagate"), "Propagation removed");
 	/* An op this version does not know is shown as its code. */
 	assert_string_equal(audit_op_label("merge"), "merge");
 	assert_string_equal(audit_op_label(""), "");
@@ -331,6 +365,7 @@ int main(void)
 		cmocka_unit_test(test_diff_against_null),
 		cmocka_unit_test(test_new_collective),
 		cmocka_unit_test(test_appended_propagations),
+		cmocka_unit_test(test_removed_propagations),
 		cmocka_unit_test(test_diff_appends),
 		cmocka_unit_test(test_add_change_copies),
 		cmocka_unit_test(test_op_labels),

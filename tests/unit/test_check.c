@@ -55,6 +55,7 @@ static uint64_t add(struct fx *f, const char *unit, const char *name, int y, int
 	x.date = date_from_ymd(y, m, d);
 	snprintf(x.unit, sizeof x.unit, "%s", unit);
 	x.name = strdup(name);
+	x.achievements = strdup("Hoàn thành xuất sắc nhiệm vụ.");
 	if (register_add(f->r, &x, NULL, &e))
 		fail_msg("add %s: %s", name, e.msg);
 	id = x.id;

@@ -12,6 +12,7 @@
 #include <unistr.h>
 
 #include "exchange.h"
+#include "fields.h"
 #include "export.h"
 #include "fixture.h"
 #include "i18n.h"
@@ -153,9 +154,10 @@ static void test_export_cells(void **state)
 	assert_int_equal(n, 3);
 	const struct report_section *s = &rp->sections[0];
 	assert_null(rp->title); /* a bare table: data, not a paper */
-	assert_int_equal(s->ncols, 25);
+	assert_int_equal(s->ncols, FIELD_COUNT);
 	assert_string_equal(s->cols[0].header, "Number");
-	assert_string_equal(s->cols[13].header, "Introduction date");
+	assert_string_equal(s->cols[FIELD_DATE].header, "Introduction date");
+	assert_string_equal(s->cols[FIELD_LATE].header, "Late entry");
 	char **c = s->rows[0].cells;
 	assert_string_equal(c[0], "1");
 	assert_string_equal(c[1], "3"); /* added, accepted, propagated */
@@ -164,16 +166,18 @@ static void test_export_cells(void **state)
 	assert_string_equal(c[4], "Individual");
 	assert_string_equal(c[7], "Female");
 	assert_string_equal(c[8], "1980");
-	assert_string_equal(c[13], "2024-03-10");
-	assert_string_equal(c[14], "Accepted");
+	assert_string_equal(c[FIELD_DATE], "2024-03-10");
+	/* The office entered it on 20/11/2024, after quarter I closed: a late entry. */
+	assert_string_equal(c[FIELD_LATE], "yes");
+	assert_string_equal(c[FIELD_STATUS], "Accepted");
 	/* The register stamps the event with its own time: the cell carries it
 	 * with the +07:00 of the zone set above. */
 	const char *pre = "2024-04-01 | Web portal | chief | ", *suf = " | Trang | Gương sáng";
-	size_t len = strlen(c[20]);
-	assert_memory_equal(c[20], pre, strlen(pre));
-	assert_string_equal(c[20] + len - strlen(suf), suf);
-	assert_memory_equal(c[20] + strlen(pre) + 19, "+07:00", 6);
-	assert_string_equal(s->rows[1].cells[15], "Thiếu; xác nhận");
+	size_t len = strlen(c[FIELD_PROPAGATIONS]);
+	assert_memory_equal(c[FIELD_PROPAGATIONS], pre, strlen(pre));
+	assert_string_equal(c[FIELD_PROPAGATIONS] + len - strlen(suf), suf);
+	assert_memory_equal(c[FIELD_PROPAGATIONS] + strlen(pre) + 19, "+07:00", 6);
+	assert_string_equal(s->rows[1].cells[FIELD_STATUS_REASON], "Thiếu; xác nhận");
 	assert_string_equal(s->rows[1].cells[7], ""); /* no gender for a collective */
 	report_free(rp);
 }
@@ -300,7 +304,7 @@ static void test_problems_safe_to_print(void **state)
 	assert_int_equal(exchange_import(f->empty, EXCHANGE_EXEMPLARS, path, 0, &res, &e), -1);
 	assert_int_equal(res.n_problems, 1);
 	assert_string_equal(res.problems[0].text, "row 2, column D (Ngày giới thiệu): "
-			    "\"^[]0;x^G^[[2J\" is not a date: write it YYYY-MM-DD or DD/MM/YYYY.");
+			    "\"^[]0;x^G^[[2J\" is not a date: write it DD/MM/YYYY or YYYY-MM-DD.");
 	exchange_result_free(&res);
 	free(path);
 	for (size_t i = 0; i < 400; i++)

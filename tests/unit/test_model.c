@@ -107,12 +107,93 @@ static void test_gender_codes(void **state)
 	assert_string_equal(model_gender_code(GENDER_COUNT_), "");
 }
 
+/*
+ * A date is read as a person writes it; a day that does not exist is told
+ * apart from text that is no date: the month's length (February 2024 had
+ * 29 days, 2025 had 28) or the month that is not there.
+ */
+static void test_date_read(void **state)
+{
+	static const struct { const char *in, *msg; } bad[] = {
+		{ "31/02/2025", "--date: \"31/02/2025\" is not a day that exists: February 2025 "
+				"has 28 days." },
+		{ "2024-02-30", "--date: \"2024-02-30\" is not a day that exists: February 2024 "
+				"has 29 days." },
+		{ "31.4.2025", "--date: \"31.4.2025\" is not a day that exists: April 2025 has 30 "
+			       "days." },
+		{ "2024-13-01", "--date: \"2024-13-01\" is not a day that exists: there is no "
+				"month 13." },
+		{ "15/07/24", "--date: \"15/07/24\" is not a date: write it DD/MM/YYYY or "
+			      "YYYY-MM-DD." },
+		{ "hôm qua", "--date: \"hôm qua\" is not a date: write it DD/MM/YYYY or "
+			     "YYYY-MM-DD." },
+	};
+	struct err e = { 0 };
+	date_t d = 7;
+
+	(void)state;
+	assert_int_equal(model_date_read("29/02/2024", "--date", &d, &e), 0);
+	assert_int_equal(d, date_from_ymd(2024, 2, 29));
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_equal(model_date_read(bad[i].in, "--date", &d, &e), -1);
+		assert_int_equal(e.code, ERR_INVALID);
+		assert_string_equal(e.field, "--date");
+		assert_string_equal(e.msg, bad[i].msg);
+	}
+	assert_int_equal(d, date_from_ymd(2024, 2, 29)); /* left alone when refused */
+	/* without a field, the message is the reason alone (an import names the cell) */
+	assert_int_equal(model_date_read("30/02/2023", NULL, &d, &e), -1);
+	assert_string_equal(e.msg, "\"30/02/2023\" is not a day that exists: February 2023 has "
+			    "28 days.");
+}
+
+/* Quarter III/2025 ends on 30/09/2025 and closes 10 days later, on 10/10/2025. */
+static void test_quarter_closes(void **state)
+{
+	char name[16];
+
+	(void)state;
+	assert_int_equal(model_quarter_closes(2025, 3, 10), date_from_ymd(2025, 10, 10));
+	assert_int_equal(model_quarter_closes(2025, 4, 10), date_from_ymd(2026, 1, 10));
+	assert_int_equal(model_quarter_closes(2024, 1, 0), date_from_ymd(2024, 4, 1));
+	assert_false(model_quarter_closed(date_from_ymd(2025, 8, 15), date_from_ymd(2025, 10, 9),
+					  10));
+	assert_true(model_quarter_closed(date_from_ymd(2025, 8, 15), date_from_ymd(2025, 10, 10),
+					 10));
+	assert_true(model_quarter_closed(date_from_ymd(2025, 8, 15), date_from_ymd(2025, 11, 14),
+					 10));
+	assert_false(model_quarter_closed(date_from_ymd(2025, 10, 20),
+					  date_from_ymd(2025, 11, 14), 10));
+	/* on its last day a quarter is open, whatever late_days says */
+	assert_false(model_quarter_closed(date_from_ymd(2024, 3, 1), date_from_ymd(2024, 3, 31),
+					  0));
+	assert_false(model_quarter_closed(DATE_NONE, date_from_ymd(2025, 11, 14), 10));
+	model_quarter_name(2025, 3, name, sizeof name);
+	assert_string_equal(name, "III/2025");
+	model_quarter_name(2022, 1, name, sizeof name);
+	assert_string_equal(name, "I/2022");
+}
+
+/* Withdrawn: never; late: as count_late says; every other status counts. */
+static void test_exemplar_counts(void **state)
+{
+	(void)state;
+	for (int s = 1; s < STATUS_COUNT_; s++) {
+		bool w = s == STATUS_WITHDRAWN;
+		assert_int_equal(model_exemplar_counts((enum ex_status)s, false, false), !w);
+		assert_int_equal(model_exemplar_counts((enum ex_status)s, false, true), !w);
+		assert_int_equal(model_exemplar_counts((enum ex_status)s, true, true), !w);
+		assert_false(model_exemplar_counts((enum ex_status)s, true, false));
+	}
+}
+
 static void test_status_codes(void **state)
 {
 	static const char *const want[STATUS_COUNT_] = {
 		[STATUS_INTRODUCED] = "introduced", [STATUS_ACCEPTED] = "accepted",
 		[STATUS_RETURNED] = "returned", [STATUS_PROPOSED] = "proposed",
 		[STATUS_COMMENDED] = "commended", [STATUS_REVOKED] = "revoked",
+		[STATUS_WITHDRAWN] = "withdrawn",
 	};
 	enum ex_status s = STATUS_ACCEPTED;
 
@@ -1093,6 +1174,9 @@ int main(void)
 		cmocka_unit_test(test_category_codes),
 		cmocka_unit_test(test_gender_codes),
 		cmocka_unit_test(test_status_codes),
+		cmocka_unit_test(test_date_read),
+		cmocka_unit_test(test_quarter_closes),
+		cmocka_unit_test(test_exemplar_counts),
 		cmocka_unit_test(test_kind_codes),
 		cmocka_unit_test(test_channel_codes),
 		cmocka_unit_test(test_quota_codes),

@@ -17,7 +17,8 @@
 /*
  * p1 closes on 2025-06-30 (successor p3, open from 2025-07-01); ca is an
  * armed-forces unit with a quota of 1; tp has no quota.  Units are listed
- * in this order.  count_returned is set per test.
+ * in this order.  count_returned, late_days and count_late are set per test;
+ * quarters stay open for a year unless a test says otherwise.
  */
 static const char config_head[] =
 	"[dienhinh]\n"
@@ -52,13 +53,13 @@ static const char config_tail[] =
 	"kind = armed\n"
 	"quota = 1\n";
 
-/* Write the config (count_returned as given) and load it. */
-static void load_config(struct fx *f, bool count_returned)
+/* Write the config with `settings` ("count_returned = yes\n"...) and load it. */
+static void load_config(struct fx *f, const char *settings)
 {
-	char text[sizeof config_head + sizeof config_tail + 32];
+	char text[sizeof config_head + sizeof config_tail + 128];
 
-	snprintf(text, sizeof text, "%scount_returned = %s\n%s", config_head,
-		 count_returned ? "yes" : "no", config_tail);
+	snprintf(text, sizeof text, "%s%s%s", config_head,
+		 settings ? settings : "count_returned = no\nlate_days = 366\n", config_tail);
 	fx_config(f, text);
 }
 
@@ -68,7 +69,7 @@ static int setup(void **state)
 
 	if (!f)
 		return -1;
-	load_config(f, false);
+	load_config(f, NULL);
 	act_as(f, "chief", ymd(2025, 1, 10));
 	*state = f;
 	return 0;
@@ -87,6 +88,7 @@ static uint64_t add(struct fx *f, const char *unit, enum ex_category cat, const 
 	x.date = date;
 	snprintf(x.unit, sizeof x.unit, "%s", unit);
 	x.name = strdup(name);
+	x.achievements = strdup("Hoàn thành xuất sắc nhiệm vụ.");
 	if (register_add(f->r, &x, NULL, &e))
 		fail_msg("add %s: %s", name, e.msg);
 	id = x.id;
@@ -606,10 +608,72 @@ static void test_quota_counting_returned(void **state)
 	quota_sample(f);
 	register_close(f->r);
 	f->r = NULL;
-	load_config(f, true);
+	load_config(f, "count_returned = yes\nlate_days = 366\n");
 	act_as(f, "chief", ymd(2025, 1, 10));
 	r = quota(f, 2024, 3);
 	expect_quota(&r, 3, "p1", 2, 2, QUOTA_MET);
+}
+
+/* Reopen the register under the config with `settings`, as the office on `today`. */
+static void reload(struct fx *f, const char *settings, date_t today)
+{
+	register_close(f->r);
+	f->r = NULL;
+	load_config(f, settings);
+	act_as(f, "chief", today);
+}
+
+/*
+ * What counts: a withdrawn exemplar never, a late entry as count_late says.
+ * Quarter III/2024 closes on 10/10/2024 (late_days = 10): A was entered
+ * before, B and C after; C is then withdrawn.
+ */
+static void test_quota_counting_withdrawn_and_late(void **state)
+{
+	struct fx *f = *state;
+	struct quota_rows r;
+	struct err e = { 0 };
+	struct exemplar x;
+
+	reload(f, "count_returned = no\nlate_days = 10\n", ymd(2024, 9, 1));
+	add(f, "p1", CAT_OFFICIAL, "A", ymd(2024, 8, 1));
+	reload(f, "count_returned = no\nlate_days = 10\n", ymd(2024, 11, 20));
+	add(f, "p1", CAT_OFFICIAL, "B", ymd(2024, 8, 2));
+	add(f, "p1", CAT_BUSINESS, "C", ymd(2024, 8, 3));
+	model_exemplar_init(&x);
+	assert_int_equal(register_get(f->r, 2, &x, &e), 0);
+	assert_true(x.late);
+	model_exemplar_free(&x);
+	assert_int_equal(register_get(f->r, 1, &x, &e), 0);
+	assert_false(x.late);
+	model_exemplar_free(&x);
+	assert_int_equal(register_withdraw(f->r, 3, "Nhập nhầm", &e), 0);
+
+	r = quota(f, 2024, 3); /* count_late = yes, the default */
+	expect_quota(&r, 3, "p1", 2, 2, QUOTA_MET);
+	assert_int_equal(r.v[0].counts.total, 2);
+	assert_int_equal(r.v[0].counts.by_type[TYPE_COLLECTIVE], 0);
+	assert_int_equal(r.v[0].counts.by_type[TYPE_INDIVIDUAL], 2);
+	assert_int_equal(r.v[0].counts.by_status[STATUS_WITHDRAWN], 0);
+	assert_int_equal(r.v[0].counts.by_status[STATUS_INTRODUCED], 2);
+
+	reload(f, "count_returned = no\nlate_days = 10\ncount_late = no\n", ymd(2024, 11, 20));
+	r = quota(f, 2024, 3);
+	expect_quota(&r, 3, "p1", 2, 1, QUOTA_SHORT);
+	assert_int_equal(r.v[0].counts.total, 1);
+	assert_int_equal(r.v[0].counts.by_type[TYPE_INDIVIDUAL], 1);
+	assert_int_equal(r.v[0].counts.by_status[STATUS_INTRODUCED], 1);
+	/* returned, a late entry is left out once, not twice */
+	assert_int_equal(register_return(f->r, 2, "Thiếu ảnh", &e), 0);
+	r = quota(f, 2024, 3);
+	expect_quota(&r, 3, "p1", 2, 1, QUOTA_SHORT);
+	assert_int_equal(r.v[0].counts.by_status[STATUS_RETURNED], 0);
+
+	reload(f, "count_returned = no\nlate_days = 10\n", ymd(2024, 11, 20));
+	assert_int_equal(register_reopen(f->r, 3, "Không nhầm", &e), 0);
+	r = quota(f, 2024, 3); /* A and C; B is returned */
+	expect_quota(&r, 3, "p1", 2, 2, QUOTA_MET);
+	assert_int_equal(r.v[0].counts.by_type[TYPE_COLLECTIVE], 1);
 }
 
 static int stop_at_two(const struct query_quota *q, void *p)
@@ -778,6 +842,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_quota_periods, setup_periods, fx_teardown),
 		T(test_quota_whole_year),
 		T(test_quota_counting_returned),
+		T(test_quota_counting_withdrawn_and_late),
 		T(test_quota_stops_early),
 		T(test_log_filters),
 		T(test_log_trail),

@@ -25,6 +25,9 @@
  * database.  The tests run without a message catalogue, so messages are
  * the English source text.  p1 closes on 2025-06-30 and hands over to p3,
  * which opens on 2025-07-01 (the town's 2025 merger in miniature).
+ * Quarters stay open for a year here (late_days = 366), so that staff can
+ * act on the 2024 records these tests make; closed quarters are tested with
+ * the corrections (test_correct.c).
  */
 static const char config_text[] =
 	"[dienhinh]\n"
@@ -32,6 +35,7 @@ static const char config_text[] =
 	"plan_from = 2021\n"
 	"plan_to = 2025\n"
 	"count_returned = no\n"
+	"late_days = 366\n"
 	"[roles]\n"
 	"chief = office\n"
 	"an = p1\n"
@@ -74,6 +78,7 @@ static void person(struct exemplar *x, const char *unit, const char *name, date_
 	snprintf(x->unit, sizeof x->unit, "%s", unit);
 	x->name = strdup(name);
 	x->position = strdup("Tổ trưởng tổ dân phố");
+	x->achievements = strdup("Vận động 30 hộ tham gia tổ tự quản.");
 }
 
 /* Add a person and return the id; the test fails if the register refuses. */
@@ -682,21 +687,25 @@ static void test_edit_by_role_and_status(void **state)
 /* ---- the workflow ------------------------------------------------------------------- */
 
 enum op { OP_ACCEPT, OP_RETURN, OP_RESUBMIT, OP_PROPOSE, OP_COMMEND, OP_REVOKE,
-	  OP_PROPAGATE, OP_COUNT };
+	  OP_PROPAGATE, OP_REOPEN, OP_WITHDRAW, OP_CORRECT, OP_COUNT };
 
 static int run_op(struct fx *f, enum op op, uint64_t id, struct err *e)
 {
 	struct commendation c = { "Giấy khen của Chủ tịch UBND thị xã", "123/QĐ-UBND",
 				  ymd(2024, 12, 20), "Nguyễn Văn Tư" };
 	struct propagation p = { CHANNEL_RADIO, ymd(2024, 12, 1), "Chuyên mục số 12", "", 0 };
+	struct commendation fix = { NULL, "124/QĐ-UBND", DATE_NONE, NULL };
 
 	switch (op) {
 	case OP_ACCEPT: return register_accept(f->r, id, e);
 	case OP_RETURN: return register_return(f->r, id, "Thiếu thành tích", e);
 	case OP_RESUBMIT: return register_resubmit(f->r, id, e);
-	case OP_PROPOSE: return register_propose(f->r, id, e);
+	case OP_PROPOSE: return register_propose(f->r, id, ymd(2024, 12, 1), e);
 	case OP_COMMEND: return register_commend(f->r, id, &c, e);
 	case OP_REVOKE: return register_revoke(f->r, id, "Quyết định bị hủy", e);
+	case OP_REOPEN: return register_reopen(f->r, id, "Xét lại", e);
+	case OP_WITHDRAW: return register_withdraw(f->r, id, "Nhập nhầm", e);
+	case OP_CORRECT: return register_correct_commendation(f->r, id, &fix, "Sai số", e);
 	default: return register_propagate(f->r, id, &p, e);
 	}
 }
@@ -711,6 +720,7 @@ static uint64_t record_in(struct fx *f, enum ex_status status, const char *name)
 		[STATUS_PROPOSED] = { OP_ACCEPT, OP_PROPOSE, OP_COUNT },
 		[STATUS_COMMENDED] = { OP_ACCEPT, OP_PROPOSE, OP_COMMEND, OP_COUNT },
 		[STATUS_REVOKED] = { OP_ACCEPT, OP_PROPOSE, OP_COMMEND, OP_REVOKE },
+		[STATUS_WITHDRAWN] = { OP_WITHDRAW, OP_COUNT },
 	};
 	uint64_t id = add_ok(f, "p1", name, ymd(2024, 8, 1));
 	struct err e = { 0 };
@@ -725,14 +735,18 @@ static uint64_t record_in(struct fx *f, enum ex_status status, const char *name)
 static void test_every_transition(void **state)
 {
 	struct fx *f = *state;
-	/* The status each step leads to from each status; 0 = refused; -1 = unchanged. */
+	/* The status each step leads to from each status; 0 = refused; -1 = unchanged.
+	 * Columns: accept, return, resubmit, propose, commend, revoke, propagate,
+	 * reopen, withdraw, correct. */
+	enum { I = STATUS_INTRODUCED, W = STATUS_WITHDRAWN };
 	static const int next[STATUS_COUNT_][OP_COUNT] = {
-		[STATUS_INTRODUCED] = { STATUS_ACCEPTED, STATUS_RETURNED, 0, 0, 0, 0, 0 },
-		[STATUS_ACCEPTED] = { 0, 0, 0, STATUS_PROPOSED, 0, 0, -1 },
-		[STATUS_RETURNED] = { 0, 0, STATUS_INTRODUCED, 0, 0, 0, 0 },
-		[STATUS_PROPOSED] = { 0, 0, 0, 0, STATUS_COMMENDED, 0, -1 },
-		[STATUS_COMMENDED] = { 0, 0, 0, 0, 0, STATUS_REVOKED, -1 },
-		[STATUS_REVOKED] = { 0, 0, 0, 0, 0, 0, 0 },
+		[STATUS_INTRODUCED] = { STATUS_ACCEPTED, STATUS_RETURNED, 0, 0, 0, 0, 0, 0, W, 0 },
+		[STATUS_ACCEPTED] = { 0, 0, 0, STATUS_PROPOSED, 0, 0, -1, I, W, 0 },
+		[STATUS_RETURNED] = { 0, 0, I, 0, 0, 0, 0, I, W, 0 },
+		[STATUS_PROPOSED] = { 0, 0, 0, 0, STATUS_COMMENDED, 0, -1, I, W, 0 },
+		[STATUS_COMMENDED] = { 0, 0, 0, 0, 0, STATUS_REVOKED, -1, 0, W, -1 },
+		[STATUS_REVOKED] = { 0, 0, 0, 0, 0, 0, 0, 0, W, 0 },
+		[STATUS_WITHDRAWN] = { 0, 0, 0, 0, 0, 0, 0, I, 0, 0 },
 	};
 	char name[32];
 	int allowed = 0, refused = 0;
@@ -755,22 +769,23 @@ static void test_every_transition(void **state)
 				if (rc == 0)
 					fail_msg("status %d op %d was allowed", s, op);
 				assert_int_equal(e.code, ERR_INVALID);
-				assert_non_null(strstr(e.msg, "only"));
+				assert_non_null(strstr(e.msg, model_status_label((enum ex_status)s)));
+				assert_true(strstr(e.msg, "only") || strstr(e.msg, "already"));
 				assert_int_equal(status_of(f, id), s);
 				assert_int_equal(version_of(f, id), v);
 				refused++;
 			}
 		}
 	}
-	assert_int_equal(allowed, 9);
-	assert_int_equal(refused, 33);
+	assert_int_equal(allowed, 20);
+	assert_int_equal(refused, 50);
 }
 
 static void test_full_path_keeps_who_when_why(void **state)
 {
 	struct fx *f = *state;
 	uint64_t id = add_ok(f, "p1", "Phạm Thị Đào", ymd(2024, 8, 1));
-	struct commendation c = { "Bằng khen", "45/QĐ-UBND", ymd(2024, 12, 20), NULL };
+	struct commendation c = { "Bằng khen", "45/QĐ-UBND", ymd(2024, 12, 20), "Chủ tịch" };
 	struct propagation p = { CHANNEL_PORTAL, ymd(2024, 11, 2), "Trang tin thị xã", "", 0 };
 	struct exemplar x;
 	struct entries es;
@@ -789,7 +804,7 @@ static void test_full_path_keeps_who_when_why(void **state)
 	act_as(f, "chief", ymd(2025, 1, 10));
 	assert_int_equal(register_accept(f->r, id, &e), 0);
 	assert_int_equal(register_propagate(f->r, id, &p, &e), 0);
-	assert_int_equal(register_propose(f->r, id, &e), 0);
+	assert_int_equal(register_propose(f->r, id, ymd(2024, 12, 5), &e), 0);
 	assert_int_equal(register_commend(f->r, id, &c, &e), 0);
 	assert_int_equal(register_revoke(f->r, id, "Sai sót hồ sơ", &e), 0);
 	x = get(f, id);
@@ -799,7 +814,8 @@ static void test_full_path_keeps_who_when_why(void **state)
 	assert_string_equal(x.commendation.form, "Bằng khen");
 	assert_string_equal(x.commendation.decision, "45/QĐ-UBND");
 	assert_int_equal(x.commendation.date, ymd(2024, 12, 20));
-	assert_null(x.commendation.signer);
+	assert_string_equal(x.commendation.signer, "Chủ tịch");
+	assert_int_equal(x.proposal_date, ymd(2024, 12, 5));
 	assert_int_equal(x.n_propagations, 1);
 	assert_int_equal(x.propagations[0].channel, CHANNEL_PORTAL);
 	assert_string_equal(x.propagations[0].ref, "Trang tin thị xã");
@@ -824,6 +840,7 @@ static void test_full_path_keeps_who_when_why(void **state)
 	assert_string_equal(change(&es.v[4], "propagation")->after,
 			    "portal 2024-11-02 Trang tin thị xã");
 	assert_null(change(&es.v[4], "status"));
+	assert_string_equal(change(&es.v[5], "proposal_date")->after, "2024-12-05");
 	assert_string_equal(change(&es.v[6], "decision")->after, "45/QĐ-UBND");
 	assert_string_equal(change(&es.v[6], "decision_date")->after, "2024-12-20");
 	assert_string_equal(es.v[7].note, "Sai sót hồ sơ");
@@ -836,7 +853,7 @@ static void test_reasons_and_details_required(void **state)
 	uint64_t id = record_in(f, STATUS_INTRODUCED, "A");
 	uint64_t cid = record_in(f, STATUS_COMMENDED, "B");
 	uint64_t pid = record_in(f, STATUS_PROPOSED, "C");
-	struct commendation c = { "Bằng khen", "45/QĐ-UBND", ymd(2024, 12, 20), NULL };
+	struct commendation c = { "Bằng khen", "45/QĐ-UBND", ymd(2024, 12, 20), "Chủ tịch" };
 	struct propagation p = { CHANNEL_RADIO, ymd(2024, 12, 1), NULL, "", 0 };
 	struct err e = { 0 };
 	static const char *blank[] = { NULL, "", "   ", " \n\t" };
@@ -859,12 +876,28 @@ static void test_reasons_and_details_required(void **state)
 	assert_int_equal(register_commend(f->r, pid, &c, &e), -1);
 	assert_string_equal(e.field, "decision");
 	c.decision = "45/QĐ-UBND";
+	c.signer = NULL; /* the signer is required */
+	assert_int_equal(register_commend(f->r, pid, &c, &e), -1);
+	assert_string_equal(e.field, "signer");
+	c.signer = "  ";
+	assert_int_equal(register_commend(f->r, pid, &c, &e), -1);
+	assert_string_equal(e.field, "signer");
+	c.signer = "Chủ tịch";
 	c.date = DATE_NONE;
 	assert_int_equal(register_commend(f->r, pid, &c, &e), -1);
 	assert_string_equal(e.field, "decision_date");
 	c.date = ymd(2025, 1, 11);
 	assert_int_equal(register_commend(f->r, pid, &c, &e), -1);
 	assert_string_equal(e.field, "decision_date");
+	/* C was proposed on 01/12/2024 and introduced on 01/08/2024 */
+	c.date = ymd(2024, 11, 30);
+	assert_int_equal(register_commend(f->r, pid, &c, &e), -1);
+	assert_string_equal(e.field, "decision_date");
+	assert_non_null(strstr(e.msg, "before the proposal for commendation (01/12/2024)"));
+	struct exemplar y = get(f, pid);
+	assert_int_equal(y.status, STATUS_PROPOSED);
+	assert_null(y.commendation.form);
+	model_exemplar_free(&y);
 
 	p.channel = 0;
 	assert_int_equal(register_propagate(f->r, pid, &p, &e), -1);
@@ -886,7 +919,7 @@ static void test_reasons_and_details_required(void **state)
 	assert_int_equal(version_of(f, pid), 3);
 	/* with everything given, they go through */
 	assert_int_equal(register_return(f->r, id, "Thiếu ảnh", &e), 0);
-	c.date = ymd(2025, 1, 10);
+	c.date = ymd(2024, 12, 1); /* the day of the proposal will do */
 	assert_int_equal(register_commend(f->r, pid, &c, &e), 0);
 	assert_int_equal(register_accept(f->r, 999, &e), -1);
 	assert_int_equal(e.code, ERR_NOTFOUND);
@@ -900,7 +933,9 @@ static void test_workflow_by_role(void **state)
 	uint64_t acc = record_in(f, STATUS_ACCEPTED, "C");
 	uint64_t prop = record_in(f, STATUS_PROPOSED, "D");
 	uint64_t com = record_in(f, STATUS_COMMENDED, "E");
-	const uint64_t target[OP_COUNT] = { intro, intro, ret, acc, prop, com, acc };
+	/* Staff may withdraw only while introduced or returned: an accepted one is refused. */
+	const uint64_t target[OP_COUNT] = { intro, intro, ret, acc, prop, com, acc, acc, acc,
+					    com };
 	static const char *users[] = { "an", "binh", "xem" };
 	struct err e = { 0 };
 
@@ -936,6 +971,114 @@ static void test_staff_resubmit_other_unit_refused(void **state)
 	assert_int_equal(status_of(f, id), STATUS_RETURNED);
 	act_as(f, "binh", ymd(2025, 1, 10)); /* p1 and p2 */
 	assert_int_equal(register_resubmit(f->r, id, &e), 0);
+}
+
+static void assert_check_clean(struct reg *r);
+
+/* The test config with quarters closing 10 days after they end. */
+static void closing_after_10_days(struct fx *f)
+{
+	char text[sizeof config_text];
+	const char *at = strstr(config_text, "late_days = 366");
+	size_t n = (size_t)(at - config_text);
+
+	memcpy(text, config_text, n);
+	snprintf(text + n, sizeof text - n, "late_days = 10 %s", at + strlen("late_days = 366"));
+	fx_config(f, text);
+}
+
+static struct err edit_date(struct fx *f, uint64_t id, date_t d, const char *reason)
+{
+	struct exemplar x = get(f, id);
+	struct err e = { 0 };
+
+	x.date = d;
+	free(x.late_reason);
+	x.late_reason = reason ? strdup(reason) : NULL;
+	if (register_edit(f->r, &x, NULL, &e) == 0)
+		e.code = ERR_OK;
+	model_exemplar_free(&x);
+	return e;
+}
+
+/*
+ * Quarter III/2024 closed on 10/10/2024.  On 20/11/2024 the office's add
+ * dated in it is a late entry with its reason, one in quarter IV is not (a
+ * reason given with it is dropped); moving a record into the closed
+ * quarter makes it late, out of it ordinary.  Staff are refused adding or
+ * editing there, and nothing is written.  An import's rows are late when
+ * entered after the quarter closed: a row that says when it was entered
+ * (an exported one) is judged by that day.
+ */
+static void test_late_entries(void **state)
+{
+	struct fx *f = *state;
+	struct exemplar x, xs[3];
+	struct batch_problem *pr = NULL;
+	size_t np = 0;
+	struct err e = { 0 };
+
+	closing_after_10_days(f);
+	act_as(f, "chief", ymd(2024, 11, 20));
+	person(&x, "p1", "Lê Văn Một", ymd(2024, 8, 1));
+	x.late_reason = strdup("Số hóa danh sách giấy");
+	assert_int_equal(register_add(f->r, &x, NULL, &e), 0);
+	assert_true(x.late);
+	model_exemplar_free(&x);
+	x = get(f, 1);
+	assert_true(x.late);
+	assert_string_equal(x.late_reason, "Số hóa danh sách giấy");
+	model_exemplar_free(&x);
+	person(&x, "p2", "Lê Văn Hai", ymd(2024, 10, 5));
+	x.late_reason = strdup("không cần");
+	assert_int_equal(register_add(f->r, &x, NULL, &e), 0);
+	model_exemplar_free(&x);
+	x = get(f, 2);
+	assert_false(x.late);
+	assert_null(x.late_reason);
+	model_exemplar_free(&x);
+
+	assert_int_equal(edit_date(f, 2, ymd(2024, 8, 5), "Chuyển quý").code, ERR_OK);
+	x = get(f, 2);
+	assert_true(x.late);
+	assert_string_equal(x.late_reason, "Chuyển quý");
+	model_exemplar_free(&x);
+	assert_int_equal(edit_date(f, 2, ymd(2024, 10, 6), "Chuyển quý").code, ERR_OK);
+	x = get(f, 2);
+	assert_false(x.late);
+	assert_null(x.late_reason);
+	model_exemplar_free(&x);
+
+	act_as(f, "an", ymd(2024, 11, 20));
+	uint32_t v = version_of(f, 1);
+	e = edit_date(f, 1, ymd(2024, 8, 2), NULL);
+	assert_int_equal(e.code, ERR_DENIED);
+	assert_non_null(strstr(e.msg, "quarter III/2024 closed on 10/10/2024"));
+	assert_int_equal(version_of(f, 1), v);
+	e = add_refused(f, (person(&x, "p1", "Lê Văn Ba", ymd(2024, 9, 30)), &x));
+	assert_int_equal(e.code, ERR_DENIED);
+	model_exemplar_free(&x);
+
+	act_as(f, "chief", ymd(2024, 11, 20));
+	person(&xs[0], "p1", "Xuất Năm Trước", ymd(2024, 8, 3));
+	xs[0].created_at = (int64_t)ymd(2024, 8, 3) * 86400 + 43200;
+	person(&xs[1], "p1", "Giấy Cũ", ymd(2024, 8, 4));
+	xs[1].late_reason = strdup("Danh sách giấy");
+	person(&xs[2], "p2", "Quý Này", ymd(2024, 10, 7));
+	xs[2].late_reason = strdup("Danh sách giấy");
+	assert_int_equal(batch_add(f->r, xs, 3, "nhap.csv", false, &pr, &np, &e), 0);
+	free(pr);
+	for (size_t i = 0; i < 3; i++) {
+		struct exemplar y = get(f, xs[i].id);
+		assert_int_equal(y.late, i == 1);
+		if (i == 1)
+			assert_string_equal(y.late_reason, "Danh sách giấy");
+		else
+			assert_null(y.late_reason);
+		model_exemplar_free(&y);
+		model_exemplar_free(&xs[i]);
+	}
+	assert_check_clean(f->r);
 }
 
 static void test_returned_counters_follow_status(void **state)
@@ -1451,6 +1594,7 @@ static void test_batch_ids_follow_the_file(void **state)
 	person(&xs[3], "p2", "Binh", ymd(2024, 11, 30));
 	person(&xs[4], "p1", "Em", ymd(2024, 8, 1));
 	xs[4].status = STATUS_ACCEPTED;
+	free(xs[4].achievements);
 	xs[4].achievements = strdup("Hoàn thành xuất sắc nhiệm vụ năm 2024.");
 	assert_int_equal(batch_add(f->r, xs, 5, "x.csv", false, &pr, &np, &e), 0);
 	assert_int_equal(np, 0);
@@ -1619,6 +1763,7 @@ static void test_batch_run_again_after_growth(void **state)
 		snprintf(name, sizeof name, "Nguyễn Văn %04zu", i * STEP % N);
 		row_of[i * STEP % N] = i;
 		person(&xs[i], "p2", name, ymd(2024, 8, 1));
+		free(xs[i].achievements);
 		xs[i].achievements = strdup(long_text);
 	}
 	xs[0].id = 10000;
@@ -1790,6 +1935,8 @@ static int life_run(void *p)
 	struct life_run *l = p;
 	struct commendation c = { "Giấy khen", "12/QĐ-UBND", ymd(2024, 12, 20), "Nguyễn Văn Tư" };
 	struct propagation pr = { CHANNEL_RADIO, ymd(2024, 12, 1), "Chuyên mục số 12", "", 0 };
+	struct propagation pr2 = { CHANNEL_PORTAL, ymd(2024, 12, 2), "Trang tin", "", 0 };
+	struct commendation fix = { NULL, NULL, DATE_NONE, "Nguyễn Văn Tư, Chủ tịch" };
 	char db[96];
 
 	oom_run_dir(l->dir);
@@ -1807,8 +1954,11 @@ static int life_run(void *p)
 	    register_resubmit(l->r, l->id, &l->e) ||
 	    register_accept(l->r, l->id, &l->e) ||
 	    register_propagate(l->r, l->id, &pr, &l->e) ||
-	    register_propose(l->r, l->id, &l->e) ||
-	    register_commend(l->r, l->id, &c, &l->e))
+	    register_propose(l->r, l->id, ymd(2024, 12, 10), &l->e) ||
+	    register_commend(l->r, l->id, &c, &l->e) ||
+	    register_correct_commendation(l->r, l->id, &fix, "Ghi rõ chức vụ", &l->e) ||
+	    register_propagate(l->r, l->id, &pr2, &l->e) ||
+	    register_remove_propagation(l->r, l->id, 1, "Ghi nhầm", &l->e))
 		return -1;
 	model_exemplar_free(&l->x);
 	if (register_get(l->r, l->id, &l->x, &l->e))
@@ -1846,7 +1996,9 @@ static void life_done(void *p)
 	assert_int_equal(register_get(l->r, l->id, &y, &e), 0);
 	assert_int_equal(y.status, STATUS_COMMENDED);
 	assert_int_equal(y.n_propagations, 1);
+	assert_int_equal(y.propagations[0].channel, CHANNEL_PORTAL);
 	assert_string_equal(y.commendation.decision, "12/QĐ-UBND");
+	assert_string_equal(y.commendation.signer, "Nguyễn Văn Tư, Chủ tịch");
 	assert_null(y.position);
 	model_exemplar_free(&y);
 	life_end(l);
@@ -1986,6 +2138,7 @@ int main(void)
 		T(test_workflow_by_role),
 		T(test_staff_resubmit_other_unit_refused),
 		T(test_returned_counters_follow_status),
+		T(test_late_entries),
 		T(test_open_refuses_account_without_role),
 		T(test_add_by_role),
 		T(test_batch_all_or_nothing),

@@ -75,6 +75,7 @@ static uint64_t add(struct reg *r, const char *unit, enum ex_type type, const ch
 	x.type = type;
 	x.category = type == TYPE_COLLECTIVE ? CAT_RESIDENTIAL : CAT_GOOD_DEEDS;
 	x.name = strdup(name);
+	x.achievements = strdup("Hoàn thành xuất sắc nhiệm vụ.");
 	x.date = date_from_ymd(2024, m, d);
 	assert_int_equal(register_add(r, &x, NULL, &e), 0);
 	id = x.id;
@@ -88,7 +89,7 @@ static int setup(void **state)
 	const char *root = getenv("DIENHINH_ROOT");
 	char path[512];
 	struct err e = { 0 };
-	struct commendation cm = { "Giấy khen", "12/QĐ", 0, NULL };
+	struct commendation cm = { "Giấy khen", "12/QĐ", 0, "Chủ tịch UBND" };
 	struct propagation p = { CHANNEL_RADIO, 0, "Số 3", "", 0 };
 	uint64_t id;
 
@@ -108,7 +109,7 @@ static int setup(void **state)
 	add(f->r, "c", TYPE_COLLECTIVE, "Tổ một cửa", 4, 15);
 	id = add(f->r, "d", TYPE_INDIVIDUAL, "Lê Thị An", 6, 30);
 	assert_int_equal(register_accept(f->r, id, &e), 0);
-	assert_int_equal(register_propose(f->r, id, &e), 0);
+	assert_int_equal(register_propose(f->r, id, date_from_ymd(2024, 9, 15), &e), 0);
 	cm.date = date_from_ymd(2024, 10, 1);
 	assert_int_equal(register_commend(f->r, id, &cm, &e), 0);
 	*state = f;

@@ -53,11 +53,11 @@ static int teardown(void **state)
 	return 0;
 }
 
-#define N_ACTIONS (ROLES_RESTORE + 1) /* the actions that change something */
+#define N_ACTIONS (ROLES_CORRECT + 1) /* the actions that change something */
 
 static const char *const action_name[ROLES_READ_LOG + 1] = {
 	"add", "edit", "resubmit", "accept", "return", "propose", "commend", "revoke",
-	"propagate", "import", "restore", "read the log of",
+	"propagate", "import", "restore", "withdraw", "reopen", "correct", "read the log of",
 };
 
 /* An exemplar of `unit` in `status`, as stored. */
@@ -152,11 +152,23 @@ static void test_staff_own_unit(void **state)
 	expect_allowed("an", ROLES_EDIT, "p1", STATUS_INTRODUCED);
 	expect_allowed("an", ROLES_EDIT, "p1", STATUS_RETURNED);
 	expect_allowed("an", ROLES_RESUBMIT, "p1", STATUS_RETURNED);
+	expect_allowed("an", ROLES_WITHDRAW, "p1", STATUS_INTRODUCED);
+	expect_allowed("an", ROLES_WITHDRAW, "p1", STATUS_RETURNED);
 	for (int s = STATUS_ACCEPTED; s < STATUS_COUNT_; s++)
-		if (s != STATUS_RETURNED)
+		if (s != STATUS_RETURNED) {
 			expect_denied("an", ROLES_EDIT, "p1", (enum ex_status)s,
 				      "Your role is Unit staff (staff: p1)",
 				      "only edit an exemplar while it is introduced or returned");
+			expect_denied("an", ROLES_WITHDRAW, "p1", (enum ex_status)s,
+				      "Your role is Unit staff (staff: p1)",
+				      "only withdraw an exemplar while it is introduced or "
+				      "returned");
+		}
+	for (int a = ROLES_REOPEN; a <= ROLES_CORRECT; a++)
+		expect_denied("an", (enum roles_action)a, "p1", STATUS_ACCEPTED,
+			      "Your role is Unit staff (staff: p1)",
+			      "only the Home Affairs Office (office role) can reopen an exemplar "
+			      "or correct its commendation or propagation.");
 	for (int a = ROLES_ACCEPT; a <= ROLES_PROPAGATE; a++)
 		expect_denied("an", (enum roles_action)a, "p1", STATUS_ACCEPTED,
 			      "Your role is Unit staff (staff: p1)",
@@ -178,6 +190,8 @@ static void test_staff_other_unit(void **state)
 	expect_denied("an", ROLES_EDIT, "p2", STATUS_RETURNED, "(staff: p1)",
 		      "not of Phường Hai.");
 	expect_denied("an", ROLES_RESUBMIT, "p2", STATUS_RETURNED, "(staff: p1)",
+		      "not of Phường Hai.");
+	expect_denied("an", ROLES_WITHDRAW, "p2", STATUS_INTRODUCED, "(staff: p1)",
 		      "not of Phường Hai.");
 	for (int a = ROLES_ACCEPT; a <= ROLES_PROPAGATE; a++)
 		expect_denied("an", (enum roles_action)a, "p2", STATUS_ACCEPTED, "(staff: p1)",
@@ -249,6 +263,43 @@ static void test_reading_the_log(void **state)
 	assert_false(roles_own_unit(NULL, "p1"));
 }
 
+/*
+ * Closed quarters: with late_days = 10, quarter III/2025 closed on
+ * 10/10/2025.  Staff are refused, told which quarter closed and when; the
+ * office is not, and its write is a late entry; an open quarter is open to
+ * both.
+ */
+static void test_closed_quarter(void **state)
+{
+	date_t today = date_from_ymd(2025, 11, 14), q3 = date_from_ymd(2025, 8, 15),
+	       q4 = date_from_ymd(2025, 10, 20);
+	struct err e = { 0 };
+	bool late = true;
+
+	(void)state;
+	assert_int_equal(cfg->late_days, 10); /* the default */
+	assert_int_equal(roles_check_quarter(cfg, config_role(cfg, "an"), q3, today, &late, &e),
+			 -1);
+	assert_int_equal(e.code, ERR_DENIED);
+	assert_string_equal(e.msg, "Your role is Unit staff (staff: p1): quarter III/2025 closed "
+			    "on 10/10/2025, 10 days after it ended: unit staff can no longer add "
+			    "or change its exemplars. The Home Affairs Office can record a late "
+			    "entry.");
+	assert_false(late);
+	assert_int_equal(roles_check_quarter(cfg, config_role(cfg, "an"), q4, today, &late, &e),
+			 0);
+	assert_false(late);
+	assert_int_equal(roles_check_quarter(cfg, config_role(cfg, "chief"), q3, today, &late,
+					     &e), 0);
+	assert_true(late);
+	assert_int_equal(roles_check_quarter(cfg, config_role(cfg, "chief"), q4, today, &late,
+					     &e), 0);
+	assert_false(late);
+	/* the day before it closed, staff may still */
+	assert_int_equal(roles_check_quarter(cfg, config_role(cfg, "binh"), q3,
+					     date_from_ymd(2025, 10, 9), NULL, &e), 0);
+}
+
 static void test_codes_and_descriptions(void **state)
 {
 	char buf[128];
@@ -285,6 +336,7 @@ int main(void)
 		cmocka_unit_test(test_staff_of_two_units),
 		cmocka_unit_test(test_staff_moving_a_record),
 		cmocka_unit_test(test_reading_the_log),
+		cmocka_unit_test(test_closed_quarter),
 		cmocka_unit_test(test_codes_and_descriptions),
 	};
 

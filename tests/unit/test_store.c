@@ -1447,6 +1447,68 @@ static void test_counter_forms(void **state)
 	assert_int_equal(store_open(f->db, MAP, 0, &f->s, &e), 0);
 }
 
+/*
+ * A late entry is counted as any other and in the late counts too; once
+ * withdrawn, an exemplar is counted under its status alone.  The bytes are
+ * worked out from the tags (store_counts.c): 0x00 total, 0x10|type late,
+ * 0x40|type, 0x80|status, 0xC0|status late.
+ */
+static void test_counter_late_and_withdrawn(void **state)
+{
+	static const uint8_t late[] = { 1, 0x00, 1, 0x12, 1, 0x42, 1, 0x81, 1, 0xC1, 1 };
+	static const uint8_t withdrawn[] = { 1, 0x87, 1 };
+	struct fix *f = *state;
+	struct exemplar x, old;
+	struct counts c = { 2024, 2, "phuong_1", { 0 } };
+	uint8_t b[64];
+	struct err e;
+
+	make(&x, 0, "phuong_1", TYPE_INDIVIDUAL, "Lê Văn Bình", D_2024_05_02);
+	x.late = true;
+	assert_int_equal(add(f->s, &x), 1);
+	assert_int_equal(store_read(f->s, counts_fn, &c, &e), 0);
+	assert_int_equal(c.c.total, 1);
+	assert_int_equal(c.c.late_by_type[TYPE_INDIVIDUAL], 1);
+	assert_int_equal(c.c.late_by_status[STATUS_INTRODUCED], 1);
+	model_exemplar_init(&old);
+	assert_int_equal(get(f->s, 1, &old, &e), 0);
+	assert_true(old.late);
+	x.status = STATUS_WITHDRAWN;
+	x.version = 2;
+	update(f->s, &old, &x);
+	assert_int_equal(store_read(f->s, counts_fn, &c, &e), 0);
+	assert_int_equal(c.c.total, 0);
+	assert_int_equal(c.c.by_type[TYPE_INDIVIDUAL], 0);
+	assert_int_equal(c.c.late_by_type[TYPE_INDIVIDUAL], 0);
+	assert_int_equal(c.c.by_status[STATUS_WITHDRAWN], 1);
+	store_close(f->s);
+	f->s = NULL;
+	assert_int_equal(raw_counter(f->db, "phuong_1", 2024, 2, b, sizeof b, false),
+			 sizeof withdrawn);
+	assert_memory_equal(b, withdrawn, sizeof withdrawn);
+	/* the late counter's own bytes read back as written */
+	raw_counter(f->db, "phuong_1", 2024, 2, (uint8_t *)late, sizeof late, true);
+	assert_int_equal(store_open(f->db, MAP, 0, &f->s, &e), 0);
+	assert_int_equal(store_read(f->s, counts_fn, &c, &e), 0);
+	assert_int_equal(c.c.total, 1);
+	assert_int_equal(c.c.by_type[TYPE_INDIVIDUAL], 1);
+	assert_int_equal(c.c.late_by_type[TYPE_INDIVIDUAL], 1);
+	assert_int_equal(c.c.late_by_status[STATUS_INTRODUCED], 1);
+	/* a late type or status code out of range is a damaged counter */
+	static const uint8_t bad[][5] = { { 1, 0x00, 1, 0x13, 1 }, { 1, 0x00, 1, 0x10, 1 },
+					  { 1, 0x00, 1, 0xC0, 1 } };
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		store_close(f->s);
+		f->s = NULL;
+		raw_counter(f->db, "phuong_1", 2024, 2, (uint8_t *)bad[i], sizeof bad[i], true);
+		assert_int_equal(store_open(f->db, MAP, 0, &f->s, &e), 0);
+		assert_int_equal(store_read(f->s, counts_fn, &c, &e), -1);
+		assert_int_equal(e.code, ERR_SCHEMA);
+	}
+	model_exemplar_free(&x);
+	model_exemplar_free(&old);
+}
+
 /* Opened read only, a schema 1 file is left as it is and said to be
  * outdated; a write is refused; the next open for writing migrates it. */
 static void test_schema1_read_only_left_alone(void **state)
@@ -2518,6 +2580,7 @@ int main(void)
 		T(test_schema1_names_dropped),
 		T(test_schema2_counters_migrated),
 		T(test_counter_forms),
+		T(test_counter_late_and_withdrawn),
 		T(test_schema1_read_only_left_alone),
 		T(test_schema1_session_outlives_migration),
 		T(test_schema1_backup_restored),
