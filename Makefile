@@ -33,10 +33,10 @@ pc_cflags = $(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null)
 pc_libs   = $(or $(shell $(PKG_CONFIG) --libs $(1) 2>/dev/null),$(2))
 LIB_CFLAGS = $(call pc_cflags,ncursesw) $(call pc_cflags,lmdb) \
              $(or $(call pc_cflags,iniparser),-I/usr/include/iniparser) \
-             $(call pc_cflags,xlsxwriter)
+             $(call pc_cflags,xlsxwriter) $(call pc_cflags,libzip)
 LIBS = $(call pc_libs,ncursesw,-lncursesw -ltinfo) $(call pc_libs,lmdb,-llmdb) \
        $(call pc_libs,iniparser,-liniparser) $(call pc_libs,libunistring,-lunistring) \
-       -lcsv $(call pc_libs,xlsxwriter,-lxlsxwriter)
+       -lcsv $(call pc_libs,xlsxwriter,-lxlsxwriter) $(call pc_libs,libzip,-lzip)
 TEST_LIBS = $(call pc_libs,cmocka,-lcmocka)
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \

@@ -69,6 +69,12 @@ struct config {
 	char *issuer_parent;     /* "ỦY BAN NHÂN DÂN THỊ XÃ NGÃ NĂM" */
 	char *issuer;            /* "PHÒNG NỘI VỤ" */
 	char *place;             /* "Ngã Năm", for the date line of reports */
+	char *symbol;            /* "BC-PNV": the symbol of the number line "Số: .../BC-PNV" */
+	char *sign_authority;    /* "KT. TRƯỞNG PHÒNG", or "" when the head signs */
+	char *sign_title;        /* "PHÓ TRƯỞNG PHÒNG" */
+	char *signer;            /* the signer's name, or "" for the clerk to type */
+	char *recipients;        /* "Nơi nhận", one recipient per '|'-separated item */
+	char *archive;           /* "VT, PNV": the last recipient line "- Lưu: VT, PNV." */
 	struct score_scheme score;
 	struct block *blocks;
 	size_t n_blocks;
@@ -86,6 +92,20 @@ void config_free(struct config *cfg);
 const struct unit *config_unit(const struct config *cfg, const char *code);
 const struct block *config_block(const struct config *cfg, const char *code);
 const struct role_entry *config_role(const struct config *cfg, const char *user);
+
+/*
+ * What a report's heading and signature take from the config: the issuing
+ * body, the place, the number's symbol, the signer and the recipients.
+ * Pointers into cfg.  Every report reads them through config_heading(), so
+ * that a plan period of its own (the `year` the report is about) can give
+ * other ones; today they are [report]'s for every year.
+ */
+struct config_heading {
+	const char *issuer_parent, *issuer, *place;
+	const char *symbol, *sign_authority, *sign_title, *signer;
+	const char *recipients, *archive;
+};
+struct config_heading config_heading(const struct config *cfg, int year);
 
 /* The database directory resolved against the config file's directory (new string). */
 char *config_database_path(const struct config *cfg);

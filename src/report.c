@@ -51,7 +51,23 @@ void report_free(struct report *rp)
 	free(rp->date_line);
 	free(rp->title);
 	free(rp->period);
+	free(rp->doc.symbol);
+	free(rp->doc.number);
+	free(rp->doc.authority);
+	free(rp->doc.sign_title);
+	free(rp->doc.signer);
+	free_strings(rp->doc.recipients, rp->doc.nrecipients);
+	free(rp->doc.archive);
+	for (int i = 0; i < REPORT_PARTS; i++) {
+		free(rp->parts[i].heading);
+		free_strings(rp->parts[i].paras, rp->parts[i].nparas);
+	}
 	free(rp);
+}
+
+static const char *nz(const char *s)
+{
+	return s ? s : "";
 }
 
 /* strdup that marks the report failed; NULL in gives NULL out. */
@@ -79,17 +95,152 @@ void report_date_line(const char *place, date_t day, char *buf, size_t n)
 	snprintf(buf, n, _("%s, %s/%s/%d"), place ? place : "", d, m, y);
 }
 
-void report_heading(struct report *rp, const struct config *cfg, date_t day,
+/* The config's recipients, one per '|'-separated item, blank items skipped. */
+static void split_recipients(struct report *rp, const char *list)
+{
+	while (list && *list) {
+		size_t n = strcspn(list, "|"), lead = strspn(list, " ");
+		char **v;
+
+		while (n > lead && list[n - 1] == ' ')
+			n--;
+		if (n > lead) {
+			if (!(v = realloc(rp->doc.recipients,
+					  (rp->doc.nrecipients + 1) * sizeof *v))) {
+				rp->failed = true;
+				return;
+			}
+			rp->doc.recipients = v;
+			if (!(v[rp->doc.nrecipients] = strndup(list + lead, n - lead))) {
+				rp->failed = true;
+				return;
+			}
+			rp->doc.nrecipients++;
+		}
+		list += strcspn(list, "|");
+		list += *list == '|';
+	}
+}
+
+void report_heading(struct report *rp, const struct config *cfg, int year, date_t day,
 		    const char *title, const char *period)
 {
+	struct config_heading h = config_heading(cfg, year);
+	static const char *const heads[REPORT_PARTS] = {
+		N_("RESULTS"), N_("GENERAL ASSESSMENT"), N_("DIRECTIONS AND TASKS AHEAD"),
+	};
 	char line[256];
 
-	report_date_line(cfg->place, day, line, sizeof line);
-	rp->issuer_parent = dup(rp, cfg->issuer_parent);
-	rp->issuer = dup(rp, cfg->issuer);
+	report_date_line(h.place, day, line, sizeof line);
+	rp->issuer_parent = dup(rp, h.issuer_parent);
+	rp->issuer = dup(rp, h.issuer);
 	rp->date_line = dup(rp, line);
 	rp->title = dup(rp, title);
 	rp->period = dup(rp, period);
+	rp->doc.symbol = dup(rp, h.symbol ? h.symbol : "");
+	rp->doc.number = dup(rp, "");
+	rp->doc.authority = dup(rp, h.sign_authority ? h.sign_authority : "");
+	rp->doc.sign_title = dup(rp, h.sign_title ? h.sign_title : "");
+	rp->doc.signer = dup(rp, h.signer ? h.signer : "");
+	rp->doc.archive = dup(rp, h.archive ? h.archive : "");
+	rp->doc.day = day;
+	split_recipients(rp, h.recipients);
+	for (int i = 0; i < REPORT_PARTS; i++)
+		rp->parts[i].heading = dup(rp, _(heads[i]));
+}
+
+/* Replace *field by a copy of s. */
+static void set_text(struct report *rp, char **field, const char *s)
+{
+	char *d = dup(rp, s ? s : "");
+
+	if (d) {
+		free(*field);
+		*field = d;
+	}
+}
+
+void report_set_number(struct report *rp, const char *number)
+{
+	set_text(rp, &rp->doc.number, number);
+}
+
+void report_set_signer(struct report *rp, const char *name)
+{
+	set_text(rp, &rp->doc.signer, name);
+}
+
+void report_para(struct report *rp, const char *fmt, ...)
+{
+	struct report_part *p = &rp->parts[REPORT_PART_RESULTS];
+	char **grown = realloc(p->paras, (p->nparas + 1) * sizeof *grown);
+	va_list ap;
+	char *s;
+	int rc;
+
+	if (!grown) {
+		rp->failed = true;
+		return;
+	}
+	p->paras = grown;
+	va_start(ap, fmt);
+	rc = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	if (rc < 0) {
+		rp->failed = true;
+		return;
+	}
+	grown[p->nparas++] = s;
+}
+
+void report_number_line(const struct report *rp, char *buf, size_t n)
+{
+	const char *num = rp->doc.number && *rp->doc.number ? rp->doc.number : "        ";
+
+	snprintf(buf, n, _("No.: %s/%s"), num, nz(rp->doc.symbol));
+}
+
+void report_annex_label(size_t k, char *buf, size_t n)
+{
+	char roman[16];
+
+	report_roman((int)k + 1, roman);
+	snprintf(buf, n, _("Annex %s"), roman);
+}
+
+void report_annex_line(const struct report *rp, char *buf, size_t n)
+{
+	const char *num = rp->doc.number && *rp->doc.number ? rp->doc.number : "      ";
+	char day[DATE_TEXT_SIZE];
+
+	date_format_vn(rp->doc.day, day);
+	snprintf(buf, n, _("(Attached to report No. %s/%s of %s)"), num, nz(rp->doc.symbol), day);
+}
+
+const char *report_annex_title(const struct report_section *sec)
+{
+	const char *t = sec->title ? sec->title : "";
+	size_t n = strspn(t, "IVXLC");
+
+	return n && t[n] == '.' && t[n + 1] == ' ' ? t + n + 2 : t;
+}
+
+const char *report_annex_note(void)
+{
+	return _("The figures in detail are in the annexes attached to this report.");
+}
+
+size_t report_recipients(const struct report *rp)
+{
+	return rp->doc.nrecipients + 1;
+}
+
+void report_recipient(const struct report *rp, size_t i, char *buf, size_t n)
+{
+	if (i < rp->doc.nrecipients)
+		snprintf(buf, n, "- %s;", rp->doc.recipients[i]);
+	else
+		snprintf(buf, n, _("- Archive: %s."), nz(rp->doc.archive));
 }
 
 struct report_section *report_section(struct report *rp, const char *title, const char *sheet,
@@ -339,11 +490,6 @@ static void push_wrapped(struct out *o, const char *s, bool center)
 	free_strings(v, n);
 }
 
-static const char *nz(const char *s)
-{
-	return s ? s : "";
-}
-
 static int max3(int a, int b, int c)
 {
 	return a > b ? (a > c ? a : c) : (b > c ? b : c);
@@ -395,6 +541,11 @@ static void lay_heading(struct out *o, const struct report *rp)
 	push_wrapped(o, rp->title, true);
 	if (rp->period)
 		push_wrapped(o, rp->period, true);
+	/* The results the program writes; the office's own parts need pages. */
+	for (size_t i = 0; i < rp->parts[REPORT_PART_RESULTS].nparas; i++) {
+		push(o, strdup(""));
+		push_wrapped(o, rp->parts[REPORT_PART_RESULTS].paras[i], false);
+	}
 }
 
 /* The longest word of s, in columns. */
@@ -473,7 +624,8 @@ static void lay_row(struct out *o, const struct report_section *sec, char **cell
 		size_t len = 0;
 		for (size_t c = 0; c < sec->ncols; c++) {
 			const char *s = i < counts[c] ? wrapped[c][i] : "";
-			int align = header ? 0 : sec->cols[c].kind == REPORT_NUMBER ? 1 : -1;
+			enum report_kind k = sec->cols[c].kind;
+			int align = header ? 0 : k == REPORT_NUMBER || k == REPORT_SEQ ? 1 : -1;
 			if ((c && put_cell(&line, &len, "", GAP, -1)) ||
 			    put_cell(&line, &len, s, w[c], align))
 				o->failed = true;
@@ -638,6 +790,10 @@ int report_write_csv(const struct report *rp, FILE *f, bool bom, struct err *e)
 		for (size_t i = 0; i < sizeof lines / sizeof lines[0] && !rc; i++)
 			if (lines[i])
 				rc = csv_line(f, lines[i]);
+		for (size_t i = 0; i < rp->parts[REPORT_PART_RESULTS].nparas && !rc; i++)
+			rc = csv_line(f, rp->parts[REPORT_PART_RESULTS].paras[i]);
+		if (rp->parts[REPORT_PART_RESULTS].nparas && !rc)
+			rc = csv_line(f, "");
 	}
 	for (size_t s = 0; s < rp->nsections && !rc; s++) {
 		const struct report_section *sec = &rp->sections[s];

@@ -80,7 +80,7 @@ static void units_section(struct report *rp, struct tally *b, const struct tally
 {
 	const char *h[] = { _("#"), _("Unit"), _("Quota"), _("Collective"), _("Individual"),
 			    _("Accepted"), _("Returned"), _("Quota state") };
-	static const enum report_kind k[] = { REPORT_NUMBER, REPORT_TEXT, REPORT_NUMBER,
+	static const enum report_kind k[] = { REPORT_SEQ, REPORT_TEXT, REPORT_NUMBER,
 		REPORT_NUMBER, REPORT_NUMBER, REPORT_NUMBER, REPORT_NUMBER, REPORT_TEXT };
 	struct report_section *sec = report_section(rp, _("I. RESULTS BY UNIT"), _("By unit"),
 						    8, h, k);
@@ -116,6 +116,10 @@ static void units_section(struct report *rp, struct tally *b, const struct tally
 		tally_num(&n[5], sum.returned), state,
 	};
 	report_row(rp, sec, REPORT_TOTAL, total);
+	report_para(rp, _("In the quarter the units introduced %d exemplars (%d collective, %d "
+			  "individual); the Home Affairs Office accepted %d and returned %d. %d of "
+			  "the %d units with a quota met it."), sum.collective + sum.individual,
+		    sum.collective, sum.individual, sum.accepted, sum.returned, met, with_quota);
 	report_note(rp, sec, _("Accepted: exemplars the Home Affairs Office accepted, including "
 			       "those since proposed for commendation, commended or revoked."));
 	report_note(rp, sec, b->cfg->count_returned
@@ -139,7 +143,7 @@ static void list_section(struct report *rp, struct tally *b, const struct tally_
 {
 	const char *h[] = { _("#"), _("Name"), _("Type"), _("Category"),
 			    _("Introduction date"), _("Status") };
-	static const enum report_kind k[] = { REPORT_NUMBER, REPORT_TEXT, REPORT_TEXT,
+	static const enum report_kind k[] = { REPORT_SEQ, REPORT_TEXT, REPORT_TEXT,
 					      REPORT_TEXT, REPORT_DATE, REPORT_TEXT };
 	struct report_section *sec = report_section(rp, _("II. EXEMPLARS INTRODUCED IN THE "
 							  "QUARTER"), _("Exemplars"), 6, h, k);
@@ -213,7 +217,7 @@ int report_build_quarter(struct reg *r, int year, int quarter, struct report **o
 	date_format_vn(date_quarter_last(year, quarter), to);
 	snprintf(title_period, sizeof title_period, _("Quarter %s of %d (from %s to %s)"),
 		 quarter_name(quarter, q), year, from, to);
-	report_heading(rp, b.cfg, register_today(r),
+	report_heading(rp, b.cfg, year, register_today(r),
 		       _("REPORT ON THE INTRODUCTION OF ADVANCED EXEMPLARS"), title_period);
 	units_section(rp, &b, g, ng);
 	list_section(rp, &b, g, ng, &it);
@@ -287,8 +291,8 @@ static void score_notes(struct report *rp, struct report_section *sec,
 
 	report_note(rp, sec, _("Score = %d x quarters met + (%d) x quarters short + %d x "
 			       "exemplars counted + %d x accepted + %d x propagation events + %d "
-			       "x commended (points from the [score] section of the "
-			       "configuration)."), s->quarter_met, s->quarter_short, s->introduced,
+			       "x commended, by the scoring scheme of the Home Affairs Office."),
+		    s->quarter_met, s->quarter_short, s->introduced,
 		    s->accepted, s->propagated, s->commended);
 	report_note(rp, sec, _("Every figure is about the exemplars each unit introduced in %d. "
 			       "Counted: introductions that count toward the quota (%s). "
@@ -305,7 +309,7 @@ static void scores_section(struct report *rp, struct tally *b, const struct tall
 	const char *h[] = { _("Rank"), _("Unit"), _("Quarters met"), _("Quarters short"),
 			    _("Counted"), _("Accepted"), _("Propagation events"), _("Commended"),
 			    _("Score") };
-	static const enum report_kind k[] = { REPORT_NUMBER, REPORT_TEXT, REPORT_NUMBER,
+	static const enum report_kind k[] = { REPORT_SEQ, REPORT_TEXT, REPORT_NUMBER,
 		REPORT_NUMBER, REPORT_NUMBER, REPORT_NUMBER, REPORT_NUMBER, REPORT_NUMBER,
 		REPORT_NUMBER };
 	struct report_section *sec = report_section(rp, _("SCORES BY EMULATION BLOCK"),
@@ -339,6 +343,10 @@ static void scores_section(struct report *rp, struct tally *b, const struct tall
 		tally_num(&n[5], sum.propagated), tally_num(&n[6], sum.commended), "",
 	};
 	report_row(rp, sec, REPORT_TOTAL, total);
+	report_para(rp, _("In %d the units introduced %d exemplars counted toward the quota; %d "
+			  "were accepted and %d commended, with %d propagation events. Quarters "
+			  "met: %d; quarters short: %d."), year, sum.counted, sum.accepted,
+		    sum.commended, sum.propagated, sum.met, sum.short_);
 	score_notes(rp, sec, b->cfg, year);
 }
 
@@ -370,7 +378,7 @@ int report_build_year(struct reg *r, int year, struct report **out, struct err *
 		goto out;
 	}
 	snprintf(period, sizeof period, _("Year %d"), year);
-	report_heading(rp, b.cfg, register_today(r),
+	report_heading(rp, b.cfg, year, register_today(r),
 		       _("YEAR-END EMULATION SCORES FOR INTRODUCING ADVANCED EXEMPLARS"), period);
 	scores_section(rp, &b, g, ng, year);
 	if (report_status(rp, e))
