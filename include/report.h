@@ -148,6 +148,22 @@ const char *report_annex_title(const struct report_section *sec);
 /* The body's closing sentence pointing at the annexes. */
 const char *report_annex_note(void);
 
+/*
+ * About how wide `s` is set in Times New Roman, in ems (multiply by the
+ * size in points): capitals and figures wider than small letters, marks
+ * nothing.  For renderers that must size rows and columns themselves,
+ * the program having no font metrics; an estimate with a little to spare.
+ */
+double report_text_em(const char *s);
+
+/* s broken into two lines at the space nearest its middle (a new string),
+ * for a heading too wide for its column: "ỦY BAN NHÂN DÂN\nTHỊ XÃ NGÃ NĂM".
+ * NULL when out of memory. */
+char *report_two_lines(const char *s);
+
+/* The widest word of s (between spaces and line breaks), in ems likewise. */
+double report_word_em(const char *s);
+
 /* Lines of "Nơi nhận:": "- UBND thị xã (b/c);" for each recipient, the last
  * "- Lưu: VT, PNV.".  report_recipients() counts them (the archive line
  * included); report_recipient() writes line i into buf. */

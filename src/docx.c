@@ -135,11 +135,10 @@ static void rule(FILE *f, int col, int len)
 }
 
 /* About how wide `s` is set in `sz` half-points, in twips (a half-point
- * is ten twips): Times New Roman averages about half an em a letter,
- * bold capitals nearer three quarters. */
-static int est_width(const char *s, int sz, bool caps)
+ * is ten twips), bold a little wider. */
+static int est_width(const char *s, int sz, bool bold)
 {
-	return text_width(s) * sz * (caps ? 75 : 55) / 10;
+	return (int)(report_text_em(s) * sz * (bold ? 10.8 : 10.0));
 }
 
 /* ---- the first page ------------------------------------------------------------------------ */
@@ -161,32 +160,13 @@ static void frame_open(FILE *f, int left)
 		   "w:w=\"%d\"/><w:gridCol w:w=\"%d\"/></w:tblGrid>", TEXT_W, left, TEXT_W - left);
 }
 
-/*
- * The issuing body's parent ("ỦY BAN NHÂN DÂN THỊ XÃ NGÃ NĂM") on as many
- * lines as its column needs, broken at the spaces nearest the middle, so
- * that Word never breaks it before its last word.
- */
+/* The issuing body's parent ("ỦY BAN NHÂN DÂN THỊ XÃ NGÃ NĂM") on two
+ * balanced lines when one is too wide for its column, so that Word never
+ * breaks it before its last word. */
 static void parent_lines(FILE *f, const char *s)
 {
-	char *two = NULL;
-	int w = text_width(s);
+	char *two = est_width(s, SZ_HEAD, false) > HEAD_LEFT - 200 ? report_two_lines(s) : NULL;
 
-	if (est_width(s, SZ_HEAD, true) > HEAD_LEFT - 200 && (two = strdup(s))) {
-		char *best = NULL;
-		int best_d = w;
-		for (char *p = two; *p; p++) {
-			int d;
-			if (*p != ' ')
-				continue;
-			d = abs(2 * text_width_n(two, (size_t)(p - two)) - w);
-			if (d < best_d) {
-				best_d = d;
-				best = p;
-			}
-		}
-		if (best)
-			*best = '\n';
-	}
 	centred(f, two ? two : s, 0, SZ_HEAD);
 	free(two);
 }
@@ -279,27 +259,11 @@ static void signature(FILE *f, const struct report *rp)
 
 /* ---- tables ---------------------------------------------------------------------------- */
 
-/* The widest word of s, in columns. */
-static int longest_word(const char *s)
+/* Twips that `em` ems of text take in a cell of `sz` half-points (`bold`:
+ * the header's, wider), with the cell's margins. */
+static int cell_width(double em, int sz, bool bold)
 {
-	int best = 0;
-
-	while (*s) {
-		size_t n = strcspn(s, " \n");
-		int w = text_width_n(s, n);
-		if (w > best)
-			best = w;
-		s += n;
-		s += strspn(s, " \n");
-	}
-	return best;
-}
-
-/* Twips that `chars` columns of text take in a cell of `sz` half-points
- * (`bold`: the header's, wider). */
-static int cell_width(int chars, int sz, bool bold)
-{
-	return chars * sz * (bold ? 68 : 55) / 10 + 2 * CELL_PAD + 60;
+	return (int)(em * sz * (bold ? 10.8 : 10.0)) + 2 * CELL_PAD + 60;
 }
 
 /*
@@ -310,28 +274,28 @@ static int cell_width(int chars, int sz, bool bold)
  */
 static bool table_widths(const struct report_section *sec, int sz, int *w)
 {
-	int total = 0, grow = 0, extra, ntext = 0;
+	int total = 0, grow = 0, extra;
 	int *want = calloc(sec->ncols, sizeof *want);
 
 	if (!want)
 		return false;
 	for (size_t c = 0; c < sec->ncols; c++) {
 		bool text = sec->cols[c].kind == REPORT_TEXT;
-		int least = 0, most = 0, head = cell_width(longest_word(sec->cols[c].header), sz, true);
+		double least = 0, most = 0;
+		int head = cell_width(report_word_em(sec->cols[c].header), sz, true);
 		for (size_t r = 0; r < sec->nrows; r++) {
 			const char *s = sec->rows[r].cells[c];
 			if (sec->rows[r].kind == REPORT_GROUP)
 				continue;
-			if (!text && text_width(s) > least)
-				least = text_width(s);
-			if (text && longest_word(s) > least)
-				least = longest_word(s);
-			if (text_width(s) > most)
-				most = text_width(s);
+			double em = report_text_em(s), word = text ? report_word_em(s) : em;
+			if (word > least)
+				least = word;
+			if (em > most)
+				most = em;
 		}
-		if (text && least < 4)
-			least = 4;
-		most = !text || most < least ? least : most > 40 ? 40 : most;
+		if (text && least < 2)
+			least = 2;
+		most = !text || most < least ? least : most > 20 ? 20 : most;
 		w[c] = cell_width(least, sz, false);
 		want[c] = cell_width(most, sz, false) - w[c];
 		if (w[c] < head) {
@@ -340,13 +304,12 @@ static bool table_widths(const struct report_section *sec, int sz, int *w)
 		}
 		total += w[c];
 		grow += want[c];
-		ntext += text;
 	}
 	extra = TEXT_W - total;
 	/* Short texts (a status, a type) whole first, on one line; then the long
 	 * ones share what is left in proportion. */
 	for (size_t c = 0; c < sec->ncols && extra > 0; c++)
-		if (want[c] && want[c] <= cell_width(12, sz, false) && want[c] <= TEXT_W - total) {
+		if (want[c] && want[c] <= cell_width(6, sz, false) && want[c] <= TEXT_W - total) {
 			w[c] += want[c];
 			total += want[c];
 			grow -= want[c];
@@ -359,16 +322,16 @@ static bool table_widths(const struct report_section *sec, int sz, int *w)
 		total += add;
 		grow -= want[c];
 	}
-	/* What is left widens the text columns, or every column of a table of figures. */
-	for (size_t c = 0, k = 0; c < sec->ncols && total < TEXT_W; c++) {
-		int add;
-		if (ntext && sec->cols[c].kind != REPORT_TEXT)
-			continue;
-		k++;
-		add = k == (size_t)(ntext ? ntext : (int)sec->ncols)
-		      ? TEXT_W - total : (TEXT_W - total) / (int)((ntext ? (size_t)ntext : sec->ncols) - k + 1);
-		w[c] += add;
-		total += add;
+	/* What is left widens every column in proportion, the table filling the page. */
+	if (total < TEXT_W && total > 0) {
+		int before = total;
+		for (size_t c = 0; c < sec->ncols; c++) {
+			int add = (int)((long)(TEXT_W - before) * w[c] / before);
+			w[c] += add;
+			total += add;
+		}
+		w[sec->ncols - 1] += TEXT_W - total;
+		total = TEXT_W;
 	}
 	free(want);
 	return extra >= 0;

@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicase.h>
+#include <unistr.h>
+
 #include "csvio.h"
 #include "i18n.h"
 #include "mem.h"
@@ -228,6 +231,72 @@ const char *report_annex_title(const struct report_section *sec)
 const char *report_annex_note(void)
 {
 	return _("The figures in detail are in the annexes attached to this report.");
+}
+
+double report_text_em(const char *s)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);
+	double em = 0;
+
+	while (p < end) {
+		ucs4_t uc;
+		int n = u8_mbtouc(&uc, p, (size_t)(end - p));
+		p += n > 0 ? n : 1;
+		if (text_is_mark(uc))
+			continue;
+		if (uc == ' ')
+			em += 0.25;
+		else if (uc >= '0' && uc <= '9')
+			em += 0.5;
+		else if (uc_tolower(uc) != uc)
+			em += uc == 'M' || uc == 'W' ? 0.9 : 0.72;
+		else if (uc < 0x80 && strchr("iljft.,:;'!|()[]-/", (int)uc))
+			em += 0.3;
+		else
+			em += uc == 'm' || uc == 'w' ? 0.75 : 0.5;
+	}
+	return em;
+}
+
+char *report_two_lines(const char *s)
+{
+	char *two = strdup(s), *best = NULL;
+	double w = report_text_em(s), best_d = w;
+
+	for (char *p = two; p && *p; p++) {
+		double d;
+		if (*p != ' ')
+			continue;
+		*p = 0;
+		d = 2 * report_text_em(two) - w;
+		*p = ' ';
+		if (d < 0)
+			d = -d;
+		if (d < best_d) {
+			best_d = d;
+			best = p;
+		}
+	}
+	if (best)
+		*best = '\n';
+	return two;
+}
+
+double report_word_em(const char *s)
+{
+	double best = 0;
+
+	while (*s) {
+		size_t n = strcspn(s, " \n");
+		char *word = strndup(s, n);
+		double em = word ? report_text_em(word) : (double)n;
+		free(word);
+		if (em > best)
+			best = em;
+		s += n;
+		s += strspn(s, " \n");
+	}
+	return best;
 }
 
 size_t report_recipients(const struct report *rp)

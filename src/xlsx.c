@@ -34,7 +34,7 @@
 struct styles {
 	lxw_format *plain, *issuer_parent, *issuer, *motto, *motto_line, *date_line, *rule;
 	lxw_format *number_line, *title, *period, *part, *para, *sec_title, *note;
-	lxw_format *recip_head, *recip, *sign, *annex_line;
+	lxw_format *recip_head, *recip, *sign, *annex_line, *dots;
 	lxw_format *header, *text, *number, *seq, *date, *group, *total_text, *total_number;
 };
 
@@ -90,6 +90,7 @@ static void make_heading_styles(lxw_workbook *wb, struct styles *s)
 	format_set_text_wrap(s->para);
 	format_set_align(s->para, LXW_ALIGN_JUSTIFY);
 	format_set_align(s->para, LXW_ALIGN_VERTICAL_TOP);
+	s->dots = style(wb, BODY_SIZE, false);
 	s->recip_head = style(wb, BODY_SIZE, true);
 	format_set_italic(s->recip_head);
 	s->recip = style(wb, BODY_SIZE - 1, false);
@@ -181,31 +182,15 @@ static lxw_error span(lxw_worksheet *ws, lxw_row_t r, lxw_col_t first, lxw_col_t
 
 /* ---- layout --------------------------------------------------------------------------- */
 
-/* The widest word of s, in characters. */
-static int longest_word(const char *s)
+/* Column units that `em` ems of Times New Roman take at `size` points
+ * (bold a little wider). */
+static double units(double em, int size, bool bold)
 {
-	int best = 0;
-
-	while (*s) {
-		size_t n = strcspn(s, " \n");
-		int w = text_width_n(s, n);
-		if (w > best)
-			best = w;
-		s += n;
-		s += strspn(s, " \n");
-	}
-	return best;
-}
-
-/* Column units that `chars` characters of Times New Roman take at `size`
- * points: a little under half an em a letter, more in bold capitals. */
-static double units(int chars, int size, bool caps)
-{
-	return chars * size * (caps ? 0.68 : 0.46) / UNIT_PT;
+	return em * size * (bold ? 1.08 : 1.0) / UNIT_PT;
 }
 
 /* The height in points of a row holding `s` wrapped in `width` units. */
-static double wrapped_height(const char *s, int size, bool caps, double width)
+static double wrapped_height(const char *s, int size, bool bold, double width)
 {
 	double lines = 0, avail = width > 3 ? width - 2 : 1;
 
@@ -213,7 +198,7 @@ static double wrapped_height(const char *s, int size, bool caps, double width)
 	for (const char *p = s; ; ) {
 		size_t n = strcspn(p, "\n");
 		char *line = strndup(p, n);
-		double need = line ? units(text_width(line), size, caps) / avail : 1;
+		double need = line ? units(report_text_em(line), size, bold) / avail : 1;
 		free(line);
 		lines += need <= 1 ? 1 : (double)(int)(need + 0.999);
 		if (!p[n])
@@ -230,13 +215,13 @@ static void widths(const struct report_section *sec, double *w)
 {
 	for (size_t c = 0; c < sec->ncols; c++) {
 		const struct report_column *col = &sec->cols[c];
-		double best = units(longest_word(col->header), BODY_SIZE, true);
+		double best = units(report_word_em(col->header), BODY_SIZE, true);
 
 		for (size_t r = 0; r < sec->nrows; r++) {
 			const char *s = sec->rows[r].cells[c];
 			double cw = sec->rows[r].kind == REPORT_GROUP ? 0
-				    : units(text_width(s), BODY_SIZE, false) *
-				      (sec->rows[r].kind == REPORT_TOTAL ? 1.1 : 1) + 1;
+				    : units(report_text_em(s), BODY_SIZE,
+					    sec->rows[r].kind == REPORT_TOTAL) + 1;
 			if (cw > best)
 				best = cw;
 		}
@@ -259,7 +244,9 @@ static lxw_error page_setup(lxw_worksheet *ws, bool landscape)
 		worksheet_set_portrait(ws);
 	worksheet_fit_to_pages(ws, 1, 0);
 	worksheet_set_margins(ws, 30 / 25.4, 15 / 25.4, 20 / 25.4, 20 / 25.4);
-	return worksheet_set_footer(ws, "&C&\"Times New Roman\"&11&P/&N");
+	lxw_header_footer_options footer = { .margin = 0.4 };
+
+	return worksheet_set_footer_opt(ws, "&C&\"Times New Roman\"&11&P/&N", &footer);
 }
 
 /* ---- the cover: the report itself -------------------------------------------------------- */
@@ -278,7 +265,11 @@ static lxw_error cover_line(lxw_worksheet *ws, lxw_row_t r, const char *s, lxw_f
  * national title, motto and date line top right. */
 static lxw_error cover_heading(lxw_worksheet *ws, const struct report *rp, const struct styles *st)
 {
-	const char *parent = rp->issuer_parent ? rp->issuer_parent : "";
+	const char *name = rp->issuer_parent ? rp->issuer_parent : "";
+	/* On two lines when one does not fit its column, never wrapped by chance. */
+	char *two = units(report_text_em(name), HEAD_SIZE, false) > COVER_LEFT - 2
+		    ? report_two_lines(name) : NULL;
+	const char *parent = two ? two : name;
 	char num[160];
 	lxw_error rc;
 
@@ -308,6 +299,7 @@ static lxw_error cover_heading(lxw_worksheet *ws, const struct report *rp, const
 					    st->date_line);
 	if (!rc)
 		rc = worksheet_set_row(ws, 3, TITLE_SIZE * LINE_FACTOR + 8, NULL);
+	free(two);
 	return rc;
 }
 
@@ -316,11 +308,13 @@ static lxw_error cover_heading(lxw_worksheet *ws, const struct report *rp, const
 static lxw_error cover_body(lxw_worksheet *ws, const struct report *rp, lxw_row_t *r,
 			    const struct styles *st)
 {
-	static const char dots[] = "……………………………………………………………………………………………………"
-				   "……………………………………";
+	char dots[121];
 	lxw_error rc = LXW_NO_ERROR;
 	char head[256], roman[16];
 
+	/* Full stops, as forms have them; as many as fit the page on one line. */
+	memset(dots, '.', sizeof dots - 1);
+	dots[sizeof dots - 1] = 0;
 	for (int i = 0; i < REPORT_PARTS && !rc; i++) {
 		const struct report_part *p = &rp->parts[i];
 		report_roman(i + 1, roman);
@@ -331,7 +325,7 @@ static lxw_error cover_body(lxw_worksheet *ws, const struct report *rp, lxw_row_
 		if (!rc && i == REPORT_PART_RESULTS && rp->nsections)
 			rc = cover_line(ws, (*r)++, report_annex_note(), st->para, TITLE_SIZE, false);
 		for (int k = 0; k < 2 && !rc && !p->nparas && i != REPORT_PART_RESULTS; k++)
-			rc = cover_line(ws, (*r)++, dots, st->para, BODY_SIZE, false);
+			rc = cover_line(ws, (*r)++, dots, st->dots, BODY_SIZE, false);
 	}
 	return rc;
 }
@@ -388,20 +382,33 @@ static lxw_error cover(lxw_workbook *wb, const struct report *rp, const struct s
 
 /* ---- the annexes: one sheet per section ---------------------------------------------------- */
 
+/* The rows of a table; a row whose text wraps is made tall enough for it
+ * (a reader need not grow rows a workbook sets no height for). */
 static lxw_error table_rows(lxw_worksheet *ws, const struct report_section *sec,
-			    lxw_row_t *row, lxw_col_t last, const struct styles *st)
+			    lxw_row_t *row, const double *w, const struct styles *st)
 {
+	lxw_col_t last = (lxw_col_t)(sec->ncols ? sec->ncols - 1 : 0);
+	double one = wrapped_height("", BODY_SIZE, false, 10);
 	lxw_error rc = LXW_NO_ERROR;
 
 	for (size_t r = 0; r < sec->nrows && !rc; r++, (*row)++) {
 		const struct report_row *rw = &sec->rows[r];
+		double height = one;
 		if (rw->kind == REPORT_GROUP) {
 			rc = span(ws, *row, 0, last, rw->cells[0], st->group);
 			continue;
 		}
-		for (size_t c = 0; c < sec->ncols && !rc; c++)
+		for (size_t c = 0; c < sec->ncols && !rc; c++) {
+			bool total = rw->kind == REPORT_TOTAL;
+			double h = sec->cols[c].kind != REPORT_TEXT ? one
+				   : wrapped_height(rw->cells[c], BODY_SIZE, total, w[c] - 1);
+			if (h > height)
+				height = h;
 			rc = put_cell(ws, *row, (lxw_col_t)c, rw->cells[c], sec->cols[c].kind,
-				      rw->kind == REPORT_TOTAL, st);
+				      total, st);
+		}
+		if (!rc && height > one)
+			rc = worksheet_set_row(ws, *row, height, NULL);
 	}
 	return rc;
 }
@@ -486,7 +493,7 @@ static lxw_error sheet(lxw_workbook *wb, const struct report *rp, size_t idx, co
 	if (!rc)
 		rc = header_row(ws, sec, row++, w, st);
 	if (!rc)
-		rc = table_rows(ws, sec, &row, last, st);
+		rc = table_rows(ws, sec, &row, w, st);
 	if (!rc && !rp->title && sec->nrows)
 		rc = worksheet_autofilter(ws, hdr, 0, row - 1, last);
 	if (!rc && (sec->nnotes || (idx + 1 == rp->nsections && rp->nnotes)))
