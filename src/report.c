@@ -859,10 +859,6 @@ int report_write_csv(const struct report *rp, FILE *f, bool bom, struct err *e)
 		for (size_t i = 0; i < sizeof lines / sizeof lines[0] && !rc; i++)
 			if (lines[i])
 				rc = csv_line(f, lines[i]);
-		for (size_t i = 0; i < rp->parts[REPORT_PART_RESULTS].nparas && !rc; i++)
-			rc = csv_line(f, rp->parts[REPORT_PART_RESULTS].paras[i]);
-		if (rp->parts[REPORT_PART_RESULTS].nparas && !rc)
-			rc = csv_line(f, "");
 	}
 	for (size_t s = 0; s < rp->nsections && !rc; s++) {
 		const struct report_section *sec = &rp->sections[s];

@@ -46,15 +46,15 @@ t_refused "the first open wrote the migration" cmp -s "$T_DB/data.mdb" "$LEGACY/
 cp "$T_DB/data.mdb" "$T_DIR/migrated.mdb"
 
 same "export --format csv is the old program's, byte for byte" "$LEGACY/export.csv" \
-	dh export --format csv
+	dh export --format csv --no-bom
 same "list --format tsv too" "$LEGACY/list.tsv" dh list --format tsv
 same "quota of every plan year too" "$LEGACY/quota-2021-2025.tsv" quotas
 same "log --format tsv too" "$LEGACY/log.tsv" dh log --format tsv
 same "report year --year 2024 too" "$LEGACY/report-year-2024.csv" \
-	dh report year --year 2024 --format csv
-same "report plan too" "$LEGACY/report-plan.csv" dh report plan --format csv
+	dh report year --year 2024 --format csv --no-bom
+same "report plan too" "$LEGACY/report-plan.csv" dh report plan --format csv --no-bom
 same "report quarter --year 2025 --quarter 3 too" "$LEGACY/report-quarter-2025-3.csv" \
-	dh report quarter --year 2025 --quarter 3 --format csv
+	dh report quarter --year 2025 --quarter 3 --format csv --no-bom
 
 out=$(dh check 2>&1); st=$?
 t_eq "check passes again (exit 0)" "$st" 0

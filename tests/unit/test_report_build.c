@@ -235,11 +235,13 @@ static void test_year(void **state)
 	row_is(s, 6, REPORT_ROW, eu);
 	row_is(s, 8, REPORT_ROW, fu);
 	row_is(s, 9, REPORT_TOTAL, tot);
-	/* The formula, with the configured points, is written under the table. */
+	/* The formula, with the configured points, is written under the table for
+	 * its readers: no section of the configuration named. */
 	assert_string_equal(s->notes[0], "Score = 10 x quarters met + (-5) x quarters short + 1 x "
 				       "exemplars counted + 2 x accepted + 2 x propagation events "
-				       "+ 5 x commended (points from the [score] section of the "
-				       "configuration).");
+				       "+ 5 x commended, by the scoring scheme of the Home Affairs "
+				       "Office.");
+	assert_null(strchr(s->notes[0], '['));
 	report_free(rp);
 }
 
