@@ -130,7 +130,9 @@ void table_set_width(struct table *t, int width)
 }
 
 /* Narrow the widest columns until a line fits t->limit; a column keeps at
- * least its header's width (the header is row 0), and at least 4. */
+ * least its header's width (the header is row 0), and at least 4.  A
+ * column whose cells are all as wide (dates, times) is never narrowed: cut,
+ * it would say nothing, and free text gives way instead. */
 static void fit_columns(struct table *t)
 {
 	int total = 0, *least = calloc(t->ncols ? t->ncols : 1, sizeof *least);
@@ -140,9 +142,14 @@ static void fit_columns(struct table *t)
 		return;
 	}
 	for (size_t i = 0; i < t->ncols; i++) {
+		bool fixed = t->nrows > 1;
 		least[i] = text_width(t->cells[i]);
 		if (least[i] < 4)
 			least[i] = 4;
+		for (size_t r = 1; r < t->nrows && fixed; r++)
+			fixed = text_width(t->cells[r * t->ncols + i]) == t->width[i];
+		if (fixed)
+			least[i] = t->width[i];
 		total += t->width[i] + (i + 1 < t->ncols ? 2 : 0);
 	}
 	while (total > t->limit) {

@@ -179,6 +179,25 @@ t_contains "the period" "$text" "Quý III năm 2024 (từ ngày 01/07/2024 đế
 dh report quarter --year 2024 --quarter 3 --width 120 > "$T_DIR/wide.txt"
 t_eq "--width 120 uses up to 120 columns" "$(data_widest "$T_DIR/wide.txt")" 120
 
+# ---- listings within 80 columns ------------------------------------------------
+# Display width, not bytes: "Đơn vị" is 6 columns and 9 bytes.
+for cmd in "list" "units" "quota --year 2024" "log" "report plan"; do
+	dh $cmd > "$T_DIR/l.txt"
+	t_report $? "$cmd as text"
+	w=$(data_widest "$T_DIR/l.txt")
+	[ "$w" -le 80 ]
+	t_report $? "$cmd: every line fits in 80 columns at the default width (widest $w)"
+done
+dh list --width 200 > "$T_DIR/wide-list.txt"
+w=$(data_widest "$T_DIR/wide-list.txt")
+[ "$w" -gt 80 ] && [ "$w" -le 200 ]
+t_report $? "list --width 200 uses more than 80 columns, at most 200 (widest $w)"
+t_contains "a cell cut to fit ends in …" "$(dh list | sed -n 3p)" "…"
+t_lacks "with room, nothing is cut" "$(cat "$T_DIR/wide-list.txt")" "…"
+t_eq "a date keeps its width when others give way" "$(dh list | sed -n 3p | cut -c 6-15)" \
+	"$(dh list --format tsv | sed -n 2p | cut -f 2 | awk -F- '{ print $3 "/" $2 "/" $1 }')"
+t_fails 2 "--width below 40 is a usage error" dh units --width 20
+
 # ---- usage -------------------------------------------------------------------
 t_fails 2 "an unknown report is a usage error" dh report month
 t_fails 2 "xlsx without -o is a usage error" dh report year --format xlsx
