@@ -21,6 +21,10 @@ done
 
 dh init --demo >/dev/null
 t_report $? "a register with the demo data"
+# A name with XML's own characters, which the document must carry as text.
+dh add --unit ttyt --type collective --category health --name 'Khoa <Nhi> & "Sơ sinh"' \
+	--date 2024-08-15 >/dev/null
+t_report $? "an exemplar named with < & > and quotes"
 
 # One file per report and format; the base names differ, for the PDFs'.
 specs=("quarter --year 2024 --quarter 3" "year --year 2024" "plan")
@@ -74,6 +78,33 @@ t_contains "the annexes tie themselves to the report by its number" "$rows" \
 rows=$(sed '1,/^rows:$/d' "$T_DIR/quarter_xlsx.out")
 t_contains "an annex's label" "$rows" "Phụ lục II"
 t_contains "a blank number leaves room to write it in" "$rows" "Số: /BC-PNV"
+
+rows=$(sed '1,/^rows:$/d' "$T_DIR/quarter_docx.out")
+t_contains "the name with < & > stands on the page as typed (its first line)" "$rows" "Khoa <Nhi>"
+t_contains "... and its second" "$rows" '& "Sơ sinh"'
+
+# ---- the Word document's own settings, read from its XML ------------------------------
+out=$(/usr/bin/python3 - "$T_DIR/quarter_docx.docx" <<'PY'
+import sys, zipfile, xml.etree.ElementTree as ET
+W = '{http://schemas.openxmlformats.org/wordprocessingml/2006/main}'
+z = zipfile.ZipFile(sys.argv[1])
+doc = ET.fromstring(z.read('word/document.xml'))
+styles = ET.fromstring(z.read('word/styles.xml'))
+sect = doc.find('.//' + W + 'sectPr')
+size = {k: sect.find(W + 'pgSz').get(W + k) for k in ('w', 'h', 'orient')}
+mm = lambda tw: round(int(tw) / 56.7)
+mar = {k: mm(sect.find(W + 'pgMar').get(W + k)) for k in ('top', 'bottom', 'left', 'right')}
+font = styles.find('.//' + W + 'rFonts').get(W + 'ascii')
+sizes = {int(e.get(W + 'val')) / 2 for e in doc.iter(W + 'sz')}
+tables = [t for t in doc.iter(W + 'tbl') if t.find('.//' + W + 'tblBorders') is not None]
+repeat = all(t.find(W + 'tr/' + W + 'trPr/' + W + 'tblHeader') is not None for t in tables)
+print('A4 portrait' if size == {'w': '11906', 'h': '16838', 'orient': None} else size,
+      mar, font, 'body 14' if 14 in sizes else sorted(sizes),
+      len(tables), 'tables, header rows repeat' if repeat else 'a header row does not repeat')
+PY
+)
+t_eq "docx: A4 portrait, margins 20/20/30/15 mm, Times New Roman, 14 pt body, header rows" \
+	"$out" "A4 portrait {'top': 20, 'bottom': 20, 'left': 30, 'right': 15} Times New Roman body 14 2 tables, header rows repeat"
 
 # ---- the figures on the pages, against the quota listing ----------------------------
 dh units --format tsv > "$T_DIR/units.tsv"
