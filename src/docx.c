@@ -129,7 +129,7 @@ static void rule(FILE *f, int col, int len)
 	int side = (col - len) / 2 > 0 ? (col - len) / 2 : 0;
 
 	fprintf(f, "<w:p><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"0\" "
-		   "w:color=\"000000\"/></w:pBdr><w:spacing w:before=\"0\" w:after=\"0\" "
+		   "w:color=\"000000\"/></w:pBdr><w:spacing w:before=\"40\" w:after=\"0\" "
 		   "w:line=\"100\" w:lineRule=\"exact\"/><w:ind w:left=\"%d\" w:right=\"%d\"/>"
 		   "<w:rPr><w:sz w:val=\"4\"/></w:rPr></w:pPr></w:p>", side, side);
 }
