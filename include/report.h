@@ -12,7 +12,8 @@
  * writes itself), the signature block and "Nơi nhận"; each section is an
  * annex ("Phụ lục I") after it, headed by the line that ties it to the
  * report.  Those parts live here once, and every renderer takes them from
- * here (report_number_line, report_annex_line, report_recipient...).
+ * here, through report_doc.h (the number line, the annexes' headings, the
+ * recipients).
  *
  * Building never stops on a failed allocation: the report remembers it
  * (report_status) so that builders can add many rows and check once.
@@ -131,44 +132,6 @@ void report_set_signer(struct report *rp, const char *name);
 
 /* A paragraph of the results part of the body. */
 void report_para(struct report *rp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-/* "Số: 12/BC-PNV", or "Số:      /BC-PNV" with room to write the number in. */
-void report_number_line(const struct report *rp, char *buf, size_t n);
-
-/* "Phụ lục II" for the section at index k. */
-void report_annex_label(size_t k, char *buf, size_t n);
-
-/* "(Kèm theo Báo cáo số 12/BC-PNV ngày 20/11/2025)", under every annex's label. */
-void report_annex_line(const struct report *rp, char *buf, size_t n);
-
-/* A section's title as an annex shows it: without its own numeral ("I. "),
- * since the annex's label numbers it. */
-const char *report_annex_title(const struct report_section *sec);
-
-/* The body's closing sentence pointing at the annexes. */
-const char *report_annex_note(void);
-
-/*
- * About how wide `s` is set in Times New Roman, in ems (multiply by the
- * size in points): capitals and figures wider than small letters, marks
- * nothing.  For renderers that must size rows and columns themselves,
- * the program having no font metrics; an estimate with a little to spare.
- */
-double report_text_em(const char *s);
-
-/* s broken into two lines at the space nearest its middle (a new string),
- * for a heading too wide for its column: "ỦY BAN NHÂN DÂN\nTHỊ XÃ NGÃ NĂM".
- * NULL when out of memory. */
-char *report_two_lines(const char *s);
-
-/* The widest word of s (between spaces and line breaks), in ems likewise. */
-double report_word_em(const char *s);
-
-/* Lines of "Nơi nhận:": "- UBND thị xã (b/c);" for each recipient, the last
- * "- Lưu: VT, PNV.".  report_recipients() counts them (the archive line
- * included); report_recipient() writes line i into buf. */
-size_t report_recipients(const struct report *rp);
-void report_recipient(const struct report *rp, size_t i, char *buf, size_t n);
 
 /* "Ngã Năm, ngày 05 tháng 02 năm 2024" (translated pattern) into buf. */
 void report_date_line(const char *place, date_t day, char *buf, size_t n);

@@ -9,7 +9,7 @@
 #include <zip.h>
 
 #include "i18n.h"
-#include "text.h"
+#include "report_doc.h"
 
 /* Lengths in twentieths of a point (twips): A4 and the decree's margins. */
 #define PAGE_W 11906

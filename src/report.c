@@ -5,8 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicase.h>
-#include <unistr.h>
 
 #include "csvio.h"
 #include "i18n.h"
@@ -173,143 +171,31 @@ void report_set_signer(struct report *rp, const char *name)
 	set_text(rp, &rp->doc.signer, name);
 }
 
-void report_para(struct report *rp, const char *fmt, ...)
+/* Append the formatted text to the strings *v (count *n); a failure marks the report. */
+static void append_vf(struct report *rp, char ***v, size_t *n, const char *fmt, va_list ap)
 {
-	struct report_part *p = &rp->parts[REPORT_PART_RESULTS];
-	char **grown = realloc(p->paras, (p->nparas + 1) * sizeof *grown);
-	va_list ap;
-	char *s;
-	int rc;
+	char **grown = realloc(*v, (*n + 1) * sizeof **v), *s;
 
 	if (!grown) {
 		rp->failed = true;
 		return;
 	}
-	p->paras = grown;
-	va_start(ap, fmt);
-	rc = vasprintf(&s, fmt, ap);
-	va_end(ap);
-	if (rc < 0) {
+	*v = grown;
+	if (vasprintf(&s, fmt, ap) < 0) {
 		rp->failed = true;
 		return;
 	}
-	grown[p->nparas++] = s;
+	grown[(*n)++] = s;
 }
 
-void report_number_line(const struct report *rp, char *buf, size_t n)
+void report_para(struct report *rp, const char *fmt, ...)
 {
-	const char *num = rp->doc.number && *rp->doc.number ? rp->doc.number : "        ";
+	struct report_part *p = &rp->parts[REPORT_PART_RESULTS];
+	va_list ap;
 
-	snprintf(buf, n, _("No.: %s/%s"), num, nz(rp->doc.symbol));
-}
-
-void report_annex_label(size_t k, char *buf, size_t n)
-{
-	char roman[16];
-
-	report_roman((int)k + 1, roman);
-	snprintf(buf, n, _("Annex %s"), roman);
-}
-
-void report_annex_line(const struct report *rp, char *buf, size_t n)
-{
-	const char *num = rp->doc.number && *rp->doc.number ? rp->doc.number : "      ";
-	char day[DATE_TEXT_SIZE];
-
-	date_format_vn(rp->doc.day, day);
-	snprintf(buf, n, _("(Attached to report No. %s/%s of %s)"), num, nz(rp->doc.symbol), day);
-}
-
-const char *report_annex_title(const struct report_section *sec)
-{
-	const char *t = sec->title ? sec->title : "";
-	size_t n = strspn(t, "IVXLC");
-
-	return n && t[n] == '.' && t[n + 1] == ' ' ? t + n + 2 : t;
-}
-
-const char *report_annex_note(void)
-{
-	return _("The figures in detail are in the annexes attached to this report.");
-}
-
-double report_text_em(const char *s)
-{
-	const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);
-	double em = 0;
-
-	while (p < end) {
-		ucs4_t uc;
-		int n = u8_mbtouc(&uc, p, (size_t)(end - p));
-		p += n > 0 ? n : 1;
-		if (text_is_mark(uc))
-			continue;
-		if (uc == ' ')
-			em += 0.25;
-		else if (uc >= '0' && uc <= '9')
-			em += 0.5;
-		else if (uc_tolower(uc) != uc)
-			em += uc == 'M' || uc == 'W' ? 0.9 : 0.72;
-		else if (uc < 0x80 && strchr("iljft.,:;'!|()[]-/", (int)uc))
-			em += 0.3;
-		else
-			em += uc == 'm' || uc == 'w' ? 0.75 : 0.5;
-	}
-	return em;
-}
-
-char *report_two_lines(const char *s)
-{
-	char *two = strdup(s), *best = NULL;
-	double w = report_text_em(s), best_d = w;
-
-	for (char *p = two; p && *p; p++) {
-		double d;
-		if (*p != ' ')
-			continue;
-		*p = 0;
-		d = 2 * report_text_em(two) - w;
-		*p = ' ';
-		if (d < 0)
-			d = -d;
-		if (d < best_d) {
-			best_d = d;
-			best = p;
-		}
-	}
-	if (best)
-		*best = '\n';
-	return two;
-}
-
-double report_word_em(const char *s)
-{
-	double best = 0;
-
-	while (*s) {
-		size_t n = strcspn(s, " \n");
-		char *word = strndup(s, n);
-		double em = word ? report_text_em(word) : (double)n;
-		free(word);
-		if (em > best)
-			best = em;
-		s += n;
-		s += strspn(s, " \n");
-	}
-	return best;
-}
-
-size_t report_recipients(const struct report *rp)
-{
-	return rp->doc.nrecipients + 1;
-}
-
-void report_recipient(const struct report *rp, size_t i, char *buf, size_t n)
-{
-	if (i < rp->doc.nrecipients)
-		snprintf(buf, n, "- %s;", rp->doc.recipients[i]);
-	else
-		snprintf(buf, n, _("- Archive: %s."), nz(rp->doc.archive));
+	va_start(ap, fmt);
+	append_vf(rp, &p->paras, &p->nparas, fmt, ap);
+	va_end(ap);
 }
 
 struct report_section *report_section(struct report *rp, const char *title, const char *sheet,
@@ -379,26 +265,11 @@ void report_group(struct report *rp, struct report_section *sec, const char *tex
 
 void report_note(struct report *rp, struct report_section *sec, const char *fmt, ...)
 {
-	char ***v = sec ? &sec->notes : &rp->notes;
-	size_t *n = sec ? &sec->nnotes : &rp->nnotes;
-	char **grown = realloc(*v, (*n + 1) * sizeof **v);
 	va_list ap;
-	char *s;
-	int rc;
 
-	if (!grown) {
-		rp->failed = true;
-		return;
-	}
-	*v = grown;
 	va_start(ap, fmt);
-	rc = vasprintf(&s, fmt, ap);
+	append_vf(rp, sec ? &sec->notes : &rp->notes, sec ? &sec->nnotes : &rp->nnotes, fmt, ap);
 	va_end(ap);
-	if (rc < 0) {
-		rp->failed = true;
-		return;
-	}
-	grown[(*n)++] = s;
 }
 
 int report_status(const struct report *rp, struct err *e)

@@ -137,6 +137,8 @@ static void fit_columns(struct table *t)
 {
 	int total = 0, *least = calloc(t->ncols ? t->ncols : 1, sizeof *least);
 
+	if (!least && t->limit && t->nrows)
+		fail(t, ERR_RC_NOMEM);
 	if (!least || !t->limit || !t->nrows) {
 		free(least);
 		return;

@@ -10,8 +10,8 @@
 #include <xlsxwriter.h>
 
 #include "i18n.h"
+#include "report_doc.h"
 #include "sheet.h"
-#include "text.h"
 
 #define FONT "Times New Roman"
 #define BODY_SIZE 12

@@ -11,6 +11,7 @@
 
 #include "oom.h"
 #include "report.h"
+#include "report_doc.h"
 #include "text.h"
 
 static const enum report_kind kinds[] = { REPORT_NUMBER, REPORT_TEXT, REPORT_NUMBER };
