@@ -272,7 +272,7 @@ static int cell_width(double em, int sz, bool bold)
  * and sharing the rest in proportion to its widest cell.  false when even
  * the narrowest layout is wider than the page.
  */
-static bool table_widths(const struct report_section *sec, int sz, int *w)
+static bool table_widths(const struct report_section *sec, int sz, int *w, bool *whole)
 {
 	int total = 0, grow = 0, extra;
 	int *want = calloc(sec->ncols, sizeof *want);
@@ -295,7 +295,7 @@ static bool table_widths(const struct report_section *sec, int sz, int *w)
 		}
 		if (text && least < 2)
 			least = 2;
-		most = !text || most < least ? least : most > 20 ? 20 : most;
+		most = !text || most < least ? least : most > 30 ? 30 : most;
 		w[c] = cell_width(least, sz, false);
 		want[c] = cell_width(most, sz, false) - w[c];
 		if (w[c] < head) {
@@ -306,6 +306,7 @@ static bool table_widths(const struct report_section *sec, int sz, int *w)
 		grow += want[c];
 	}
 	extra = TEXT_W - total;
+	*whole = extra >= grow;
 	/* Short texts (a status, a type) whole first, on one line; then the long
 	 * ones share what is left in proportion. */
 	for (size_t c = 0; c < sec->ncols && extra > 0; c++)
@@ -358,18 +359,25 @@ static void cell(FILE *f, int w, int span, const char *s, const char *jc, unsign
 static void table(FILE *f, const struct report_section *sec)
 {
 	static const int sizes[] = { 26, 24, 22, 20 };
-	int *w = calloc(sec->ncols ? sec->ncols : 1, sizeof *w), sz = 20, total = 0;
+	int *w = calloc(sec->ncols ? sec->ncols : 1, sizeof *w), sz = 0, total = 0;
 
 	if (!w || !sec->ncols) {
 		free(w);
 		return;
 	}
-	/* The largest size that fits the page, down to 10 pt. */
-	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
-		if (table_widths(sec, sizes[i], w)) {
-			sz = sizes[i];
-			break;
+	/* The largest size, not below 11 pt, at which every text fits on one
+	 * line; else the largest at which the table fits the page, down to 10 pt. */
+	for (int pass = 0; pass < 2 && sz == 0; pass++)
+		for (size_t i = 0; i < sizeof sizes / sizeof sizes[0] && sz == 0; i++) {
+			bool whole;
+			if (table_widths(sec, sizes[i], w, &whole) && ((whole && sizes[i] >= 22) || pass))
+				sz = sizes[i];
 		}
+	if (!sz) {
+		bool whole;
+		sz = 20;
+		table_widths(sec, sz, w, &whole);
+	}
 	for (size_t c = 0; c < sec->ncols; c++)
 		total += w[c];
 	fprintf(f, "<w:tbl><w:tblPr><w:tblW w:w=\"%d\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
