@@ -24,6 +24,7 @@
 #define SIGN_LEFT 4536      /* the recipients' column, 80 mm */
 #define CELL_PAD 72         /* a table cell's margin, left and right */
 #define INDENT 567          /* a paragraph's first line, 10 mm */
+#define RECIP_HANG 113      /* "- " before a recipient, 2 mm */
 
 /* Font sizes in half-points, as WordprocessingML counts them. */
 #define SZ_BODY 28    /* 14 pt: body, title, date line, signature */
@@ -88,7 +89,8 @@ static void run(FILE *f, const char *s, unsigned look, int sz)
 }
 
 /* How a paragraph is set: alignment, spacing before and after (twips),
- * first-line indent, and anything else for <w:pPr> (borders, tabs...). */
+ * first-line indent (negative: a hanging indent, the lines after the first
+ * set in by that much), and anything else for <w:pPr> (borders, tabs...). */
 struct pfmt {
 	enum align jc;
 	int before, after, indent;
@@ -101,8 +103,10 @@ static void para_open(FILE *f, const struct pfmt *p)
 
 	fprintf(f, "<w:p><w:pPr>%s<w:spacing w:before=\"%d\" w:after=\"%d\"/>",
 		p->extra ? p->extra : "", p->before, p->after);
-	if (p->indent)
+	if (p->indent > 0)
 		fprintf(f, "<w:ind w:firstLine=\"%d\"/>", p->indent);
+	else if (p->indent < 0)
+		fprintf(f, "<w:ind w:left=\"%d\" w:hanging=\"%d\"/>", -p->indent, -p->indent);
 	fprintf(f, "<w:jc w:val=\"%s\"/></w:pPr>", jc[p->jc]);
 }
 
@@ -235,7 +239,9 @@ static void body(FILE *f, const struct report *rp)
 static void signature(FILE *f, const struct report *rp)
 {
 	const struct report_doc *d = &rp->doc;
-	const struct pfmt recip = { LEFT, 0, 0, 0, NULL };
+	const struct pfmt head = { LEFT, 0, 0, 0, NULL };
+	/* A recipient too long for the column goes on under its own text, not under the dash. */
+	const struct pfmt recip = { LEFT, 0, 0, -RECIP_HANG, NULL };
 	const struct pfmt name = { CENTER, 1500, 0, 0, NULL };
 	char line[512];
 
@@ -243,7 +249,7 @@ static void signature(FILE *f, const struct report *rp)
 	frame_open(f, SIGN_LEFT);
 	fputs("<w:tr><w:trPr><w:cantSplit/></w:trPr>", f);
 	cell_open(f, SIGN_LEFT, 1, NULL);
-	para(f, &recip, _("Recipients:"), B | I, SZ_NOTE);
+	para(f, &head, _("Recipients:"), B | I, SZ_NOTE);
 	for (size_t i = 0; i < report_recipients(rp); i++) {
 		report_recipient(rp, i, line, sizeof line);
 		para(f, &recip, line, 0, SZ_RECIP);

@@ -189,6 +189,33 @@ static double units(double em, int size, bool bold)
 	return em * size * (bold ? 1.08 : 1.0) / UNIT_PT;
 }
 
+/* The lines `line` (no line break in it) takes wrapped at spaces in
+ * `avail` units, as a spreadsheet wraps it: word by word, a word wider
+ * than the cell on lines of its own. */
+static double wrapped_lines(const char *line, int size, bool bold, double avail)
+{
+	double lines = 1, used = 0, space = units(report_text_em(" "), size, bold);
+
+	for (const char *p = line + strspn(line, " "); *p; p += strspn(p, " ")) {
+		size_t n = strcspn(p, " ");
+		char *word = strndup(p, n);
+		double w = word ? units(report_text_em(word), size, bold) : avail;
+
+		free(word);
+		p += n;
+		if (used > 0 && used + space + w <= avail) {
+			used += space + w;
+			continue;
+		}
+		if (used > 0)
+			lines++;
+		/* A word too wide for the cell is broken over lines of its own. */
+		for (used = w; used > avail; used -= avail)
+			lines++;
+	}
+	return lines;
+}
+
 /* The height in points of a row holding `s` wrapped in `width` units. */
 static double wrapped_height(const char *s, int size, bool bold, double width)
 {
@@ -198,9 +225,8 @@ static double wrapped_height(const char *s, int size, bool bold, double width)
 	for (const char *p = s; ; ) {
 		size_t n = strcspn(p, "\n");
 		char *line = strndup(p, n);
-		double need = line ? units(report_text_em(line), size, bold) / avail : 1;
+		lines += line ? wrapped_lines(line, size, bold, avail) : 1;
 		free(line);
-		lines += need <= 1 ? 1 : (double)(int)(need + 0.999);
 		if (!p[n])
 			break;
 		p += n + 1;

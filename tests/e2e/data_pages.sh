@@ -69,8 +69,24 @@ for i in 0 1 2; do
 		t_eq "$n: the signer's name once" \
 			"$(sed '1,/^rows:$/d' "$T_DIR/$n.out" | grep -o 'Nguyễn Văn An' | wc -l)" 1
 		t_lacks "$n: the tables are annexes on later pages" "$out" "pages 1"$'\n'
+		t_eq "$n: the national heading once in the whole document (the annexes have none)" \
+			"$(grep -c 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' "$T_DIR/$n.out")" 1
+		# A table that goes on over a page starts that page with its header
+		# row again (print titles; a Word table's repeated header row).
+		t_eq "$n: every later page without an annex's label starts its table with the header" \
+			"$(sed '1,/^rows:$/d' "$T_DIR/$n.out" | awk '
+				/^page / { if (n > 1 && !label && !head) bad = bad " " n
+					   n = $2; label = 0; head = 0; next }
+				/^Phụ lục / { label = 1 }
+				/^(STT|Hạng) / { head = 1 }
+				END { if (n > 1 && !label && !head) bad = bad " " n
+				      print "pages without a header:" (bad ? bad : " none") }')" \
+			"pages without a header: none"
 	done
 done
+t_ok "the plan's annexes go on over more pages than they have labels" \
+	test "$(grep -c '^page ' "$T_DIR/plan_xlsx.out")" -gt \
+	"$(grep -c '^Phụ lục ' "$T_DIR/plan_xlsx.out")"
 rows=$(sed '1,/^rows:$/d' "$T_DIR/year_docx.out")
 t_contains "the number given is printed" "$rows" "Số: 15/BC-PNV"
 t_contains "the annexes tie themselves to the report by its number" "$rows" \
@@ -193,3 +209,85 @@ print('stray borders:', stray[:5] if stray else 'none')
 PY
 )
 t_eq "no cell outside a workbook's tables has a border" "$out" "stray borders: none"
+
+# ---- the annexes' page set-up and alignment, read from the workbooks' XML --------------
+# Each annex sheet: A4, one page wide (fitToPage, fitToWidth 1, any height),
+# its header row repeated on every printed page (_xlnm.Print_Titles), the
+# page number in the footer; STT and rank columns centred, figures right-
+# aligned, and a text cell right of a figure set in from its border.
+out=$(/usr/bin/python3 - "$T_DIR"/*_xlsx.xlsx <<'PY'
+import re, sys, zipfile, xml.etree.ElementTree as ET
+M = '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}'
+R = '{http://schemas.openxmlformats.org/officeDocument/2006/relationships}'
+def col(ref):
+    n = 0
+    for ch in re.match('[A-Z]+', ref).group(0):
+        n = n * 26 + ord(ch) - 64
+    return n
+problems, orient = [], {}
+for path in sys.argv[1:]:
+    z = zipfile.ZipFile(path)
+    base = path.rsplit('/', 1)[-1]
+    wb = ET.fromstring(z.read('xl/workbook.xml'))
+    names = [s.get('name') for s in wb.iter(M + 'sheet')]
+    titles = {int(d.get('localSheetId')): d.text for d in wb.iter(M + 'definedName')
+              if d.get('name') == '_xlnm.Print_Titles'}
+    xfs = list(ET.fromstring(z.read('xl/styles.xml')).find(M + 'cellXfs'))
+    align = [(x.find(M + 'alignment').get('horizontal'),
+              int(x.find(M + 'alignment').get('indent', '0')))
+             if x.find(M + 'alignment') is not None else (None, 0) for x in xfs]
+    shaded = [x.get('fillId', '0') != '0' for x in xfs]   # the header row's cells
+    plain = [x.get('numFmtId', '0') == '0' for x in xfs]   # not a date
+    shared = [''.join(t.text or '' for t in si.iter(M + 't'))
+              for si in ET.fromstring(z.read('xl/sharedStrings.xml')).iter(M + 'si')]
+    for i in range(1, len(names)):
+        ws = ET.fromstring(z.read('xl/worksheets/sheet%d.xml' % (i + 1)))
+        where = '%s %s' % (base, names[i])
+        setup = ws.find(M + 'pageSetup')
+        fit = ws.find(M + 'sheetPr/' + M + 'pageSetUpPr')
+        if (setup.get('paperSize') != '9' or fit is None or fit.get('fitToPage') != '1' or
+                setup.get('fitToWidth', '1') != '1' or setup.get('fitToHeight') != '0'):
+            problems.append(where + ': not fitted to A4 width')
+        orient[where] = setup.get('orientation')
+        foot = ws.find(M + 'headerFooter/' + M + 'oddFooter')
+        if foot is None or '&P' not in foot.text:
+            problems.append(where + ': no page number in the footer')
+        rows = {int(r.get('r')): {col(c.get('r')): c for c in r.iter(M + 'c')}
+                for r in ws.iter(M + 'row')}
+        text = lambda c: (shared[int(c.find(M + 'v').text)] if c.get('t') == 's'
+                          else c.find(M + 'v').text) if c.find(M + 'v') is not None else ''
+        head = min((r for r, cells in rows.items()
+                    if cells.get(1) is not None and shaded[int(cells[1].get('s', '0'))]),
+                   default=None)
+        seq = head is not None and text(rows[head][1]) in ('STT', 'Hạng')
+        if head is None or not re.search(r"!\$%d:\$%d$" % (head, head), titles.get(i, '')):
+            problems.append(where + ': the header row is not a print title')
+            continue
+        for r, cells in rows.items():
+            if r <= head:
+                continue
+            for n, c in sorted(cells.items()):
+                h, indent = align[int(c.get('s', '0'))]
+                number = (c.get('t') is None and c.find(M + 'v') is not None and
+                          plain[int(c.get('s', '0'))])
+                if n == 1 and seq and number and h != 'center':
+                    problems.append('%s %s: STT not centred' % (where, c.get('r')))
+                elif (n > 1 or not seq) and number and h != 'right':
+                    problems.append('%s %s: a figure not right-aligned' % (where, c.get('r')))
+                left = cells.get(n - 1)
+                if (n > 2 and c.get('t') == 's' and left is not None and
+                        left.get('t') is None and left.find(M + 'v') is not None and
+                        indent < 1 and h == 'left'):
+                    problems.append('%s %s: text against a figure' % (where, c.get('r')))
+print('problems:', problems[:4] if problems else 'none')
+print('landscape:', sorted(k for k, v in orient.items() if v == 'landscape'))
+print('portrait:', len([v for v in orient.values() if v == 'portrait']))
+PY
+)
+t_contains "every annex sheet: A4, one page wide, print titles, page numbers, STT centred, figures right" \
+	"$out" "problems: none"
+# The lists of exemplars (name, unit, decision...) are too wide for a
+# portrait page; the other annexes fit one.
+t_contains "the wide lists of exemplars are set landscape, and only they" "$out" \
+	"landscape: ['plan_xlsx.xlsx Gương được khen thưởng', 'quarter_xlsx.xlsx Danh sách gương']"
+t_contains "the five other annexes portrait" "$out" "portrait: 5"

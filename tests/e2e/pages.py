@@ -12,7 +12,8 @@ per check, for the test script to compare:
     outside: none | the first word outside the printable area
     first page: ok | which NEEDLE is missing, repeated or out of order
     rows: then every row of words as it stands on the page (words whose
-          middles are level, left to right), a line each, page by page
+          middles are level, left to right), a line each, page by page,
+          each page opened by a line "page N"
 
 Two lines overlap when their boxes share more than a quarter of the lower
 one's height over a stretch of more than 2 points across: text drawn over
@@ -122,7 +123,8 @@ def main():
     print('outside:', first_outside(all_pages))
     print('first page:', first_page(all_pages, sys.argv[2:]) if all_pages else 'none')
     print('rows:')
-    for _, _, lines in all_pages:
+    for n, (_, _, lines) in enumerate(all_pages, 1):
+        print('page', n)
         words = sorted(((b[1] + b[3]) / 2, b[0], w) for _, ws in lines for w, b in ws if w)
         row, top = [], None
         for mid, x, w in words + [(float('inf'), 0, '')]:
