@@ -88,9 +88,9 @@ int cli_opt_width(struct cli *c, const char *cmd, const char *arg);
 int cli_opt_format(struct cli *c, const char *cmd, const char *arg);
 int cli_opt_period(const char *cmd, int opt, const char *arg, int *year, int *quarter);
 
-/* The period when options leave it out: none, today's quarter, or the plan's
- * last (first) quarter when today is after (before) the plan, as the screens
- * open on; --quarter alone, that quarter of this year; --year alone, the
+/* The quarter when options leave it out: none, today's quarter, as the
+ * screens open on (also when today is in no plan period: what is shown then
+ * says so); --quarter alone, that quarter of this year; --year alone, the
  * whole year (quarter 0). */
 void cli_default_period(const struct cli *c, int *year, int *quarter);
 

@@ -9,6 +9,7 @@
 
 int cli_exemplar_init(struct cli *c, int argc, char **argv);
 int cli_exemplar_units(struct cli *c, int argc, char **argv);
+int cli_exemplar_periods(struct cli *c, int argc, char **argv);
 int cli_exemplar_add(struct cli *c, int argc, char **argv);
 int cli_exemplar_edit(struct cli *c, int argc, char **argv);
 int cli_exemplar_list(struct cli *c, int argc, char **argv);

@@ -1,10 +1,11 @@
 /*
- * config.h - the configuration file (dienhinh.ini): plan years, database,
- * language, the issuing body for reports, the emulation-score scheme, the
- * town's emulation blocks and units, and who holds which role.
+ * config.h - the configuration file (dienhinh.ini): database, language,
+ * the issuing body for reports, the emulation-score scheme, the plan
+ * periods, the town's emulation blocks and units, and who holds which role.
  *
  * config.c is the only file of the program that includes iniparser.h (its
- * unit test does too, to stand in for the loader).  A loaded config is
+ * unit test does too, to stand in for the loader); config_period.c reads
+ * the periods.  A loaded config is
  * fully validated: every section and key known, every number in range,
  * every date real, codes unique, blocks and successors existing.  Anything
  * else is refused with a message naming the file, the line and the key.
@@ -17,6 +18,7 @@
 
 #include "err.h"
 #include "model.h"
+#include "period.h"
 
 /* An emulation block (khối thi đua) grouping units. */
 struct block {
@@ -40,31 +42,17 @@ struct role_entry {
 };
 
 /*
- * Points for the year-end emulation score of a unit (plan III.3).  A unit's
- * score = quarter_met * (quarters met) + quarter_short * (quarters short)
- * + introduced * (exemplars counted) + accepted * (accepted or later)
- * + propagated * (propagation events) + commended * (commended exemplars).
- */
-struct score_scheme {
-	int quarter_met;
-	int quarter_short;
-	int introduced;
-	int accepted;
-	int propagated;
-	int commended;
-};
-
-/*
  * Invariant: units[] and blocks[] have unique codes; every unit's block is
  * empty or in blocks[]; every successor is in units[]; roles[] has unique
- * users and every staff unit is in units[].
+ * users and every staff unit is in units[]; periods holds at least one
+ * period, in year order, no two sharing a year, with unique codes, and
+ * every unit its quotas name is in units[].
  */
 struct config {
 	char *path;              /* the file it was loaded from */
 	char *database;          /* database directory, absolute or relative to the file's directory */
 	size_t map_size;         /* initial LMDB map size in bytes */
 	char language[8];        /* "vi" or "en" */
-	int plan_from, plan_to;  /* plan years, inclusive */
 	bool count_returned;     /* do returned exemplars count toward the quota? */
 	char *issuer_parent;     /* "ỦY BAN NHÂN DÂN THỊ XÃ NGÃ NĂM" */
 	char *issuer;            /* "PHÒNG NỘI VỤ" */
@@ -75,7 +63,8 @@ struct config {
 	char *signer;            /* the signer's name, or "" for the clerk to type */
 	char *recipients;        /* "Nơi nhận", one recipient per '|'-separated item */
 	char *archive;           /* "VT, PNV": the last recipient line "- Lưu: VT, PNV." */
-	struct score_scheme score;
+	struct score_scheme score; /* the [score] section; a period's own are in periods */
+	struct period_list periods;
 	struct block *blocks;
 	size_t n_blocks;
 	struct unit *units;      /* in file order */
@@ -95,10 +84,10 @@ const struct role_entry *config_role(const struct config *cfg, const char *user)
 
 /*
  * What a report's heading and signature take from the config: the issuing
- * body, the place, the number's symbol, the signer and the recipients.
- * Pointers into cfg.  Every report reads them through config_heading(), so
- * that a plan period of its own (the `year` the report is about) can give
- * other ones; today they are [report]'s for every year.
+ * body and the place (the year's period's where it gives them, else
+ * [report]'s), the number's symbol, the signer and the recipients
+ * ([report]'s).  Pointers into cfg.  Every report reads them here, through
+ * the `year` it is about, so that a period may give its own of any of them.
  */
 struct config_heading {
 	const char *issuer_parent, *issuer, *place;
@@ -106,6 +95,9 @@ struct config_heading {
 	const char *recipients, *archive;
 };
 struct config_heading config_heading(const struct config *cfg, int year);
+
+/* The points of the year-end scores of `year`: its period's, else [score]'s. */
+const struct score_scheme *config_score(const struct config *cfg, int year);
 
 /* The database directory resolved against the config file's directory (new string). */
 char *config_database_path(const struct config *cfg);

@@ -1,8 +1,11 @@
 /*
  * demo.h - sample data for trying the program (`dienhinh init --demo`):
- * five years of plausible introductions by the town's units, with
+ * plausible introductions by the town's units in every quarter of every
+ * plan period up to today (the running quarter's not reviewed yet), with
  * Vietnamese names, categories that suit each unit, and exemplars at every
- * stage of the workflow.  Deterministic, so a demo looks the same each time.
+ * stage of the workflow.  Deterministic, so a demo made on one day looks
+ * the same each time, and a period added later leaves the earlier ones'
+ * records as they were.
  */
 #ifndef DIENHINH_DEMO_H
 #define DIENHINH_DEMO_H

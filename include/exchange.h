@@ -22,6 +22,8 @@
 #include <stddef.h>
 
 #include "err.h"
+#include "importfile.h"
+#include "layout.h"
 #include "register.h"
 
 enum exchange_what { EXCHANGE_EXEMPLARS, EXCHANGE_UNITS };
@@ -33,12 +35,39 @@ struct exchange_problem {
 	char text[700];
 };
 
+/* One column of the file as the import read it. */
+struct exchange_column {
+	char letter[8];           /* "D" */
+	char name[160];           /* its header, as a person can see it; "" when none */
+	int use;                  /* index in sheet_exemplar_columns / sheet_unit_columns,
+				   * or LAYOUT_UNKNOWN */
+	bool data;                /* some record has a value in it */
+};
+
 struct exchange_result {
-	size_t rows;              /* data rows read */
+	size_t rows;              /* records read (rows below the header that are records) */
 	size_t written;           /* records added or changed (or that would be, dry run) */
 	size_t skipped;           /* duplicates left out, units already as in the file */
 	struct exchange_problem *problems; /* by row and column */
 	size_t n_problems;
+	/* What was found in the file, once it was read (also when refused). */
+	char sheet[128];          /* the sheet read; "" for a CSV file */
+	size_t header_row, header_rows; /* the header: its first Excel row, 1 or 2 rows */
+	struct exchange_column *columns;
+	size_t n_columns;
+	size_t left_out[LAYOUT_WHY_COUNT]; /* rows that are not records, by why (layout.h) */
+	size_t *left_out_rows;    /* their Excel row numbers, blank rows aside */
+	size_t n_left_out_rows;
+};
+
+/* What a person may say about how a file is read (NULL: the defaults). */
+struct exchange_options {
+	const char *sheet;        /* a sheet's name or number; NULL: the first with a header */
+	const struct importfile_use *uses; /* columns read otherwise than their header says */
+	size_t n_uses;
+	/* Told now and then how many of the records were read, for a progress line. */
+	void (*progress)(void *arg, size_t done, size_t total);
+	void *progress_arg;
 };
 
 enum {
@@ -47,7 +76,9 @@ enum {
 };
 
 /*
- * Import the CSV file at `path` (office only), all or nothing in one
+ * Import the file at `path` (office only): CSV, .xlsx or .xls, told apart by
+ * content (workbook.h), read as importfile.h says (the header found, the
+ * rows that are not records left out); all or nothing in one
  * transaction with one audit entry under the person's name.  Every row
  * and cell is checked and every problem listed in res (even those found
  * after the first); if there is any, nothing is written, -1 is returned
@@ -59,6 +90,10 @@ enum {
  */
 int exchange_import(struct reg *r, enum exchange_what what, const char *path,
 		    unsigned flags, struct exchange_result *res, struct err *e);
+/* The same, read as `o` says (o may be NULL). */
+int exchange_import_with(struct reg *r, enum exchange_what what, const char *path,
+			 const struct exchange_options *o, unsigned flags,
+			 struct exchange_result *res, struct err *e);
 void exchange_result_free(struct exchange_result *res);
 
 /* Told how file i went, once it is done: rc, res and e as exchange_import()
@@ -77,7 +112,7 @@ typedef void exchange_done_fn(void *arg, size_t i, int rc, const struct exchange
  * `done` was told).
  */
 int exchange_import_files(struct reg *r, enum exchange_what what, const char *const *paths,
-			  size_t n, unsigned flags, exchange_done_fn *done, void *arg,
-			  struct err *e);
+			  size_t n, const struct exchange_options *o, unsigned flags,
+			  exchange_done_fn *done, void *arg, struct err *e);
 
 #endif

@@ -56,7 +56,10 @@ enum {
  *   header   N_(): its column's header in files, NULL when it is the label
  *   vi       the Vietnamese header: the catalogue's translation of the
  *            header, also read when the program speaks English
- *   alias    one more header an import reads, or NULL
+ *   alias    more headers an import reads, separated by '|', or NULL: the
+ *            one list of the names offices give the column in their own
+ *            sheets (matched as sheet.h says: case, accents, spaces and
+ *            punctuation aside)
  */
 #define EXEMPLAR_FIELDS(X)                                                                     \
 	X(ID, "id", id, 1, FK_ID, 0, 0, 0,                                                     \
@@ -67,27 +70,31 @@ enum {
 	X(UNIT, "unit", unit, 9, FK_UNIT, 0, 0, FF_EDIT,                                       \
 	  N_("Introducing unit"), N_("Unit code"), "Mã đơn vị", "Đơn vị giới thiệu")           \
 	X(UNIT_NAME, "unit_name", unit, 0, FK_UNIT_NAME, 0, 0, 0,                              \
-	  N_("Unit name"), NULL, "Tên đơn vị", "Đơn vị")                                       \
+	  N_("Unit name"), NULL, "Tên đơn vị", "Đơn vị|Cơ quan, đơn vị|Tên cơ quan, đơn vị")                                       \
 	X(TYPE, "type", type, 3, FK_ENUM, 0, SET_TYPE, FF_EDIT,                                \
-	  N_("Type"), NULL, "Loại", NULL)                                                      \
+	  N_("Type"), NULL, "Loại", "Tập thể/cá nhân|Loại hình")                                                      \
 	X(CATEGORY, "category", category, 4, FK_ENUM, 0, SET_CATEGORY, FF_EDIT | FF_REQUIRED,  \
-	  N_("Category"), NULL, "Lĩnh vực", NULL)                                              \
+	  N_("Category"), NULL, "Lĩnh vực", "Nhóm lĩnh vực")                                              \
 	X(NAME, "name", name, 10, FK_TEXT, NAME_MAX_CHARS, 0, FF_EDIT | FF_REQUIRED,           \
-	  N_("Name"), NULL, "Tên", "Họ và tên")                                                \
+	  N_("Name"), NULL, "Tên", "Họ và tên|Họ tên|Tên tập thể/cá nhân|Tên cá nhân/tập thể|"  \
+	  "Tên tập thể|Tên gương điển hình")                                                \
 	X(GENDER, "gender", gender, 6, FK_ENUM, 0, SET_GENDER, FF_EDIT,                        \
-	  N_("Gender"), NULL, "Giới tính", NULL)                                               \
+	  N_("Gender"), NULL, "Giới tính", "Nam/Nữ")                                               \
 	X(BIRTH_YEAR, "birth_year", birth_year, 7, FK_YEAR, 0, 0, FF_EDIT,                     \
-	  N_("Year of birth"), NULL, "Năm sinh", NULL)                                         \
+	  N_("Year of birth"), NULL, "Năm sinh", "Sinh năm")                                         \
 	X(POSITION, "position", position, 11, FK_TEXT, LINE_MAX_CHARS, 0, FF_EDIT,             \
-	  N_("Position"), NULL, "Chức vụ", NULL)                                               \
+	  N_("Position"), NULL, "Chức vụ", "Chức danh|Chức vụ, chức danh")                                               \
 	X(WORKPLACE, "workplace", workplace, 12, FK_TEXT, LINE_MAX_CHARS, 0, FF_EDIT,          \
-	  N_("Workplace / address"), NULL, "Nơi công tác / địa chỉ", "Địa chỉ")                \
+	  N_("Workplace / address"), NULL, "Nơi công tác / địa chỉ",                    \
+	  "Địa chỉ|Nơi công tác|Đơn vị công tác|Chức vụ, đơn vị công tác")                \
 	X(MOVEMENT, "movement", movement, 13, FK_TEXT, LINE_MAX_CHARS, 0, FF_EDIT,             \
-	  N_("Emulation movement"), NULL, "Phong trào thi đua", NULL)                          \
+	  N_("Emulation movement"), NULL, "Phong trào thi đua", "Phong trào")                          \
 	X(ACHIEVEMENTS, "achievements", achievements, 14, FK_TEXT, ACHIEVEMENTS_MAX_CHARS, 0,  \
-	  FF_EDIT | FF_MULTILINE, N_("Achievements"), NULL, "Thành tích", NULL)                \
+	  FF_EDIT | FF_MULTILINE, N_("Achievements"), NULL, "Thành tích",        \
+	  "Thành tích đạt được|Thành tích nổi bật|Tóm tắt thành tích")                \
 	X(DATE, "date", date, 8, FK_DATE, 0, 0, FF_EDIT | FF_REQUIRED,                         \
-	  N_("Introduction date"), NULL, "Ngày giới thiệu", NULL)                              \
+	  N_("Introduction date"), NULL, "Ngày giới thiệu",              \
+	  "Thời gian giới thiệu|Ngày, tháng, năm giới thiệu")                              \
 	X(STATUS, "status", status, 5, FK_ENUM, 0, SET_STATUS, 0,                              \
 	  N_("Status"), NULL, "Trạng thái", NULL)                                              \
 	X(STATUS_REASON, "status_reason", status_reason, 15, FK_TEXT, LINE_MAX_CHARS, 0, 0,    \

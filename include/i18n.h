@@ -47,7 +47,7 @@ bool i18n_init_locale(void);
  * The catalogue is looked for beside the executable (build tree:
  * <dir>/locale, installed: <dir>/../share/locale), then in the
  * compiled-in LOCALEDIR, which alone is used when the program runs
- * privileged (identity_beside_program).
+ * privileged (self_beside).
  */
 void i18n_set_language(const char *lang);
 

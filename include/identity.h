@@ -2,7 +2,7 @@
  * identity.h - who is running the program, and whether it runs with more
  * privilege than that person (the shared-server install is setgid).
  *
- * When privileged, identity is the real user id's account and nothing the
+ * When privileged (self.h), identity is the real user id's account and nothing the
  * person controls (environment, --config, --db) may change what the
  * program trusts.
  */
@@ -15,18 +15,6 @@
 #include "err.h"
 #include "model.h"
 
-/* True when effective and real ids differ (setuid/setgid). */
-bool identity_privileged(void);
-
-/*
- * A file that comes with the program, beside it: fills `out` with the
- * program's directory (from /proc/self/exe) joined to `rel` and returns
- * true when that path exists.  Always false when privileged: a hard link
- * to the program in a directory the person controls would let them choose
- * the file (a catalogue, the screens); the compiled-in paths are used then.
- */
-bool identity_beside_program(const char *rel, char *out, size_t n);
-
 /*
  * The account acting: DIENHINH_USER when set and not privileged (tests,
  * demos), else the real user id's login name.
@@ -38,5 +26,16 @@ int identity_user(char out[USER_MAX + 1], struct err *e);
  * asked for, so it belongs to them).  0 or -1.
  */
 int identity_drop_privilege(struct err *e);
+
+/*
+ * Act with the person's own rights for a while: the effective group (and
+ * user) set to the real one, the program's kept as the saved id so that
+ * identity_as_program() can take it back.  Files opened in between are
+ * opened as the person could open them; what the program opened before
+ * (the database) stays open.  Both are no-ops when not privileged or once
+ * the privilege is given up.  0, or -1 with e (e may be NULL).
+ */
+int identity_as_person(struct err *e);
+int identity_as_program(struct err *e);
 
 #endif

@@ -222,28 +222,18 @@ enum quota_state {
 	QUOTA_OPEN,     /* quarter not over yet, below quota */
 	QUOTA_SHORT,    /* quarter over, below quota */
 	QUOTA_MET,
+	QUOTA_OUTSIDE,  /* the year lies outside every plan period (period.h) */
 };
 
 /*
- * Quota state of one unit for one quarter, given how many introductions
- * count (`counted`) and today's date.  `required` is 0 when no quota applies
- * (unit without quota, inactive that quarter, or outside the plan years).
+ * Quota state of one unit for one quarter of a plan period, given how many
+ * introductions count (`counted`) and today's date.  `required` is 0 when
+ * no quota applies (unit without quota, or inactive that quarter); a year
+ * outside every period is QUOTA_OUTSIDE, which the caller knows (period.h).
  */
 enum quota_state model_quota_state(int required, int counted, int year, int q,
 				   date_t today);
-const char *model_quota_code(enum quota_state s);  /* "met", "short", "open", "none" */
+const char *model_quota_code(enum quota_state s);  /* "met", "short", "open", "none", "outside" */
 const char *model_quota_label(enum quota_state s); /* translated word */
-
-/*
- * The quarter a person most likely wants to see on `today`: today's own,
- * or, when today lies outside the plan years, the plan's nearest quarter
- * (the last one after the plan, the first one before it).
- */
-void model_plan_quarter(date_t today, int plan_from, int plan_to, int *year, int *quarter);
-
-/* Required introductions for a unit in a quarter: its quota if it was active
- * and the year is within the plan, else 0. */
-int model_quota_required(const struct unit *u, int year, int q,
-			 int plan_from, int plan_to);
 
 #endif

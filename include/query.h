@@ -57,15 +57,20 @@ int query_exemplars(struct reg *r, int year, int quarter, const char *unit,
 struct query_quota {
 	int year, quarter;
 	const struct unit *unit;    /* valid during the callback */
+	const struct period *period;/* the year's (the config's); NULL outside every period */
 	int required;               /* 0 when no quota applies */
 	int counted;                /* introductions that count toward it */
-	enum quota_state state;
+	enum quota_state state;     /* QUOTA_OUTSIDE when period is NULL */
 	struct store_counts counts; /* every exemplar of the quarter, by type and status */
 };
 typedef int (*query_quota_cb)(const struct query_quota *q, void *ctx);
 
-/* Every unit for a quarter (1-4), or for all four quarters of a year when 0,
- * ordered by quarter then unit. */
+/*
+ * The units of a quarter (1-4), or of all four quarters of a year when 0,
+ * ordered by quarter then unit, each with its quota from the year's period
+ * (period.h).  A unit is given when period_unit_listed() says it belongs to
+ * the year's listings or it introduced something that quarter.
+ */
 int query_quota(struct reg *r, int year, int quarter, query_quota_cb cb, void *ctx,
 		   struct err *e);
 

@@ -116,7 +116,8 @@ void report_free(struct report *rp);
 /*
  * The official heading and the document's parts: issuing body, symbol,
  * signer and recipients from the config (config_heading() of `year`, the
- * year the report is about), the date line "<place>, ngày DD tháng MM năm
+ * year the report is about: a plan period holding it may give its own
+ * issuing body and place), the date line "<place>, ngày DD tháng MM năm
  * YYYY" for `day` (day and month written as Vietnamese documents write
  * them: 05, 01, 02, but 4 and 12), the title, the period line and the
  * body's headings.  The number is left blank (report_set_number).

@@ -28,9 +28,9 @@
 /*
  * One column.  `label` is the English header (N_(), translated when
  * written); `vi` the Vietnamese header, accepted whatever the program's
- * language; `alias` one more accepted name (may be NULL).  A column with a
- * NULL code is recognised and ignored: the "STT" row numbers offices put
- * in their sheets.
+ * language; `alias` more accepted names separated by '|' (may be NULL).
+ * A column with a NULL code is recognised and ignored: the "STT" row
+ * numbers offices put in their sheets.
  */
 struct sheet_column {
 	const char *code;
@@ -42,8 +42,14 @@ struct sheet_column {
 };
 
 /* The exemplar file's columns, in the order an export writes them: one per
- * exemplar field (indexed by enum field_id, fields.h), then the ignored one. */
-enum { SHEET_X_SKIP = FIELD_COUNT, SHEET_X_COUNT };
+ * exemplar field (indexed by enum field_id, fields.h), then the ignored one,
+ * then those an import reads but an export never writes (the year of birth
+ * or a mark split by gender). */
+enum {
+	SHEET_X_SKIP = FIELD_COUNT,
+	SHEET_X_BORN_MALE, SHEET_X_BORN_FEMALE, SHEET_X_MALE, SHEET_X_FEMALE,
+	SHEET_X_COUNT
+};
 extern const struct sheet_column sheet_exemplar_columns[SHEET_X_COUNT];
 
 /* The unit file's columns. */
@@ -57,6 +63,11 @@ extern const struct sheet_column sheet_unit_columns[SHEET_U_COUNT];
 
 /* The look-ups below return ERR_RC_NOMEM when out of memory: not an answer
  * about the text. */
+
+/* A name as matched: folded (no accents, lower case) with only letters and
+ * digits kept, "Cơ quan, đơn vị" as "coquandonvi".  Allocated; NULL when out
+ * of memory. */
+char *sheet_squash(const char *s);
 
 /* Index of the column (of n) that `header` names, -1, or ERR_RC_NOMEM. */
 int sheet_find_column(const struct sheet_column *cols, size_t n, const char *header);

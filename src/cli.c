@@ -17,6 +17,7 @@
 #include "cli_flow.h"
 #include "i18n.h"
 #include "identity.h"
+#include "self.h"
 #include "text.h"
 #include "paths.h"
 #include "ui.h"
@@ -31,6 +32,8 @@ struct command {
 static const struct command commands[] = {
 	{ "init", cli_exemplar_init, N_("init [--demo]            create or upgrade the database") },
 	{ "units", cli_exemplar_units, N_("units                    list the units and their quotas") },
+	{ "periods", cli_exemplar_periods, N_("periods                  the plan periods and their "
+					      "years") },
 	{ "add", cli_exemplar_add, N_("add --unit U --type T --category C --name N --date D ...") },
 	{ "edit", cli_exemplar_edit, N_("edit ID [--version V] [field options]") },
 	{ "list", cli_exemplar_list, N_("list [--unit U] [--year Y] [--quarter Q] [--category C] "
@@ -51,8 +54,8 @@ static const struct command commands[] = {
 					"[--format F] [-o FILE] [--bom] [--width N]") },
 	{ "export", cli_data_export, N_("export [exemplars|units] [--format csv|xlsx] [-o FILE] "
 					"[--bom]") },
-	{ "import", cli_data_import, N_("import exemplars|units FILE.csv... [--dry-run] "
-					"[--skip-duplicates]") },
+	{ "import", cli_data_import, N_("import exemplars|units FILE... [--dry-run] "
+					"[--skip-duplicates] [--sheet NAME|N] [--column LETTER=COLUMN]") },
 	{ "backup", cli_data_backup, N_("backup DIR               copy the database into DIR") },
 	{ "restore", cli_data_restore, N_("restore DIR              replace the database by the "
 					  "backup in DIR") },
@@ -209,11 +212,9 @@ void cli_default_period(const struct cli *c, int *year, int *quarter)
 {
 	if (*year)
 		return;
-	/* Nothing given: the quarter the screens open on, today's within the plan. */
-	if (!*quarter) {
-		model_plan_quarter(c->today, c->cfg->plan_from, c->cfg->plan_to, year, quarter);
-		return;
-	}
+	/* Nothing given: today's quarter, the one the screens open on. */
+	if (!*quarter)
+		*quarter = date_quarter(c->today);
 	*year = date_year(c->today);
 }
 
@@ -342,7 +343,7 @@ int cli_main(int argc, char **argv)
 
 	bool switched = i18n_init_locale();
 	i18n_set_language(NULL);
-	c.privileged = identity_privileged();
+	c.privileged = self_privileged();
 	opterr = 0; /* cli_bad_option() says what is wrong, in the person's language */
 	while ((opt = getopt_long(argc, argv, "+:c:d:hV", opts, NULL)) != -1) {
 		switch (opt) {

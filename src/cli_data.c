@@ -151,8 +151,7 @@ int cli_data_report(struct cli *c, int argc, char **argv)
 	if (strcmp(kind, "quarter") && strcmp(kind, "year") && strcmp(kind, "plan"))
 		return cli_usage("report", _("say which report: quarter, year or plan."));
 	if ((rc = parse_opts("report", argc - 1, argv + 1, strcmp(kind, "quarter") == 0
-			     ? "yqfobBwns" : strcmp(kind, "year") == 0 ? "yfobBwns" : "fobBwns",
-			     &o)))
+			     ? "yqfobBwns" : "yfobBwns", &o)))
 		return rc;
 	if (optind < argc - 1)
 		return cli_usage("report", _("unexpected argument \"%s\"."), argv[optind + 1]);
@@ -165,7 +164,8 @@ int cli_data_report(struct cli *c, int argc, char **argv)
 		return cli_usage("report", _("a docx report needs -o FILE."));
 	if (kind[0] == 'q' && o.year && !o.quarter)
 		return cli_usage("report", _("--year needs --quarter for the quarter report."));
-	cli_default_period(c, &o.year, &o.quarter);
+	if (kind[0] != 'p') /* the plan's default is its period's (report_plan_build) */
+		cli_default_period(c, &o.year, &o.quarter);
 	if (cli_open(c, REG_READ_ONLY, &e))
 		return cli_fail(&e);
 	if (kind[0] == 'q')
@@ -173,7 +173,7 @@ int cli_data_report(struct cli *c, int argc, char **argv)
 	else if (kind[0] == 'y')
 		rc = report_build_year(c->reg, o.year, &rp, &e);
 	else
-		rc = report_plan_build(c->reg, &rp, &e);
+		rc = report_plan_build(c->reg, o.year, &rp, &e);
 	if (!rc && ((o.number && (rc = doc_opt(rp, "--number", o.number))) ||
 		    (o.signer && (rc = doc_opt(rp, "--signer", o.signer))))) {
 		report_free(rp);
@@ -230,6 +230,9 @@ int cli_data_export(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
+/* Columns an import may be told to read otherwise (--column), at most. */
+#define MAX_USES 64
+
 /* How an import of several files is going (exchange.h), for import_done(). */
 struct import_run {
 	enum exchange_what what;
@@ -237,7 +240,61 @@ struct import_run {
 	size_t n;
 	unsigned flags;
 	size_t told;              /* files told about so far */
+	struct exchange_options opt;
+	struct importfile_use uses[MAX_USES];
 };
+
+/* What the import read: the sheet, the header's rows, each column's use. */
+static void print_mapping(const struct import_run *run, const struct exchange_result *res)
+{
+	const struct sheet_column *cols = run->what == EXCHANGE_UNITS ? sheet_unit_columns
+								      : sheet_exemplar_columns;
+
+	if (!res->n_columns)
+		return;
+	if (res->sheet[0])
+		printf(_("Sheet \"%s\", "), res->sheet);
+	if (res->header_rows > 1)
+		printf(_("header on rows %zu-%zu. Columns:\n"), res->header_row,
+		       res->header_row + 1);
+	else
+		printf(_("header on row %zu. Columns:\n"), res->header_row);
+	for (size_t j = 0; j < res->n_columns; j++) {
+		const struct exchange_column *c = &res->columns[j];
+		const char *use = c->use < 0 ? (c->name[0] || c->data ? _("(not read)") : NULL)
+			: cols[c->use].code ? _(cols[c->use].label) : _("(left out)");
+		int w = 0;
+		size_t fit = text_fit(c->name, 34, &w);
+		if (use)
+			printf("  %-3s %.*s%*s -> %s\n", c->letter, (int)fit, c->name, 34 - w, "",
+			       use);
+	}
+}
+
+/* The rows below the header that are not records, counted by why. */
+static void print_left_out(const struct exchange_result *res, bool rows)
+{
+	size_t total = 0;
+
+	for (int w = 0; w < LAYOUT_WHY_COUNT; w++)
+		total += res->left_out[w];
+	if (!total)
+		return;
+	printf(_("%zu rows are not records and were left out:"), total);
+	for (int w = 0, first = 1; w < LAYOUT_WHY_COUNT; w++)
+		if (res->left_out[w]) {
+			printf("%s %s %zu", first ? "" : ";", layout_why_text((enum layout_why)w),
+			       res->left_out[w]);
+			first = 0;
+		}
+	puts(".");
+	if (rows && res->n_left_out_rows) {
+		printf(_("  rows:"));
+		for (size_t i = 0; i < res->n_left_out_rows && i < MAX_LISTED; i++)
+			printf(" %zu", res->left_out_rows[i]);
+		putchar('\n');
+	}
+}
 
 /* One file's answer: its problems and error on stderr, else what it wrote. */
 static void import_done(void *arg, size_t i, int rc, const struct exchange_result *res,
@@ -248,6 +305,10 @@ static void import_done(void *arg, size_t i, int rc, const struct exchange_resul
 	bool units = run->what == EXCHANGE_UNITS;
 
 	run->told = i + 1;
+	if (run->flags & EXCHANGE_DRY_RUN)
+		print_mapping(run, res);
+	print_left_out(res, run->flags & EXCHANGE_DRY_RUN);
+	fflush(stdout); /* before the problems, on stderr */
 	for (size_t k = 0; k < res->n_problems && k < MAX_LISTED; k++)
 		fprintf(stderr, "%s\n", res->problems[k].text);
 	if (res->n_problems > MAX_LISTED)
@@ -273,16 +334,57 @@ static void import_done(void *arg, size_t i, int rc, const struct exchange_resul
 	fflush(stdout);
 }
 
+/* "D" as 4; 0 when it is not a column's letters. */
+static size_t column_number(const char *s, size_t n)
+{
+	size_t col = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		char ch = s[i] >= 'a' && s[i] <= 'z' ? (char)(s[i] - 'a' + 'A') : s[i];
+		if (ch < 'A' || ch > 'Z' || col > 100000)
+			return 0;
+		col = col * 26 + (size_t)(ch - 'A' + 1);
+	}
+	return col;
+}
+
+/* --column LETTER=USE: a column's code or header, or "skip"; 0 or a usage error. */
+static int column_arg(struct import_run *run, const char *arg)
+{
+	const struct sheet_column *cols = run->what == EXCHANGE_UNITS ? sheet_unit_columns
+								      : sheet_exemplar_columns;
+	size_t n = run->what == EXCHANGE_UNITS ? SHEET_U_COUNT : SHEET_X_COUNT;
+	const char *eq = strchr(arg, '=');
+	struct importfile_use *u = &run->uses[run->opt.n_uses];
+
+	if (run->opt.n_uses == MAX_USES)
+		return cli_usage("import", _("too many --column options."));
+	if (!eq || !(u->col = column_number(arg, (size_t)(eq - arg))))
+		return cli_usage("import", _("write --column as LETTER=COLUMN, for example "
+					     "--column D=name or --column H=skip."));
+	u->use = !strcmp(eq + 1, "skip") ? (int)(run->what == EXCHANGE_UNITS ? SHEET_U_SKIP
+									   : SHEET_X_SKIP)
+					 : sheet_find_column(cols, n, eq + 1);
+	if (u->use < 0)
+		return cli_usage("import", _("there is no column \"%s\" to read into."), eq + 1);
+	run->opt.n_uses++;
+	return 0;
+}
+
 int cli_data_import(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "skip-duplicates", no_argument, NULL, 's' },
+		{ "sheet", required_argument, NULL, 'S' },
+		{ "column", required_argument, NULL, 'C' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct import_run run = { 0 };
 	struct err e = { 0 };
-	int opt;
+	const char *columns[MAX_USES];
+	size_t n_columns = 0;
+	int opt, rc;
 
 	optind = 0; /* GNU getopt: start afresh, permuting */
 	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
@@ -290,13 +392,24 @@ int cli_data_import(struct cli *c, int argc, char **argv)
 			run.flags |= EXCHANGE_DRY_RUN;
 		else if (opt == 's')
 			run.flags |= EXCHANGE_SKIP_DUPLICATES;
+		else if (opt == 'S')
+			run.opt.sheet = optarg;
+		else if (opt == 'C' && n_columns < MAX_USES)
+			columns[n_columns++] = optarg;
+		else if (opt == 'C')
+			return cli_usage("import", _("too many --column options."));
 		else
 			return cli_bad_option("import", opt, argv, opts);
 	}
 	if (optind >= argc || what_arg(argv[optind], &run.what))
 		return cli_usage("import", _("say what to import: exemplars or units."));
+	/* The columns' names depend on what is imported, known only now. */
+	run.opt.uses = run.uses;
+	for (size_t i = 0; i < n_columns; i++)
+		if ((rc = column_arg(&run, columns[i])))
+			return rc;
 	if (optind + 1 >= argc)
-		return cli_usage("import", _("give the CSV files to import."));
+		return cli_usage("import", _("give the files to import (.xlsx, .xls or .csv)."));
 	if (run.what == EXCHANGE_UNITS)
 		run.flags &= ~(unsigned)EXCHANGE_SKIP_DUPLICATES;
 	run.paths = (const char *const *)argv + optind + 1;
@@ -305,7 +418,8 @@ int cli_data_import(struct cli *c, int argc, char **argv)
 	 * reading their files. */
 	if (cli_open(c, 0, &e) || identity_drop_privilege(&e))
 		return cli_fail(&e);
-	if (!exchange_import_files(c->reg, run.what, run.paths, run.n, run.flags, import_done, &run, &e))
+	if (!exchange_import_files(c->reg, run.what, run.paths, run.n, &run.opt, run.flags,
+				   import_done, &run, &e))
 		return 0;
 	if (run.told < run.n && !(run.flags & EXCHANGE_DRY_RUN))
 		fprintf(stderr, _("The import stopped at %s: the files after it (%zu) are not "

@@ -281,6 +281,30 @@ int cli_exemplar_units(struct cli *c, int argc, char **argv)
 	return cli_listing_end(c, 0, &e);
 }
 
+int cli_exemplar_periods(struct cli *c, int argc, char **argv)
+{
+	static const char *names[] = { "code", "name", "from", "to" };
+	static const char *const labels[] = { N_("Code"), N_("Plan period"), N_("From year"),
+					      N_("To year") };
+	const struct period_list *l = &c->cfg->periods;
+	struct err e = { 0 };
+	int rc = parse_listing_opts(c, "periods", argc, argv);
+
+	if (rc)
+		return rc;
+	if (cli_listing(c, 4, names, labels, &e))
+		return cli_fail(&e);
+	for (size_t i = 0; i < l->n && !rc; i++) {
+		char name[PERIOD_NAME_SIZE], from[16], to[16];
+		period_name(&l->v[i], name, sizeof name);
+		snprintf(from, sizeof from, "%d", l->v[i].from);
+		snprintf(to, sizeof to, "%d", l->v[i].to);
+		const char *row[] = { l->v[i].code, name, from, to };
+		rc = table_row(c->out, row);
+	}
+	return cli_listing_end(c, 0, &e);
+}
+
 /* ---- list ----------------------------------------------------------------------- */
 
 /*
@@ -585,5 +609,12 @@ int cli_exemplar_quota(struct cli *c, int argc, char **argv)
 	cli_default_period(c, &year, &quarter);
 	if (cli_open(c, REG_READ_ONLY, &e) || cli_listing(c, 6, names, labels, &e))
 		return cli_fail(&e);
-	return cli_listing_end(c, query_quota(c->reg, year, quarter, quota_row, c, &e), &e);
+	rc = cli_listing_end(c, query_quota(c->reg, year, quarter, quota_row, c, &e), &e);
+	if (!rc && c->fmt == TABLE_TEXT) { /* a year in no period: why (TSV says "outside") */
+		char why[PERIOD_WHY_SIZE];
+		period_outside_text(&c->cfg->periods, year, why, sizeof why);
+		if (why[0])
+			printf("%s.\n", why);
+	}
+	return rc;
 }

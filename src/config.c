@@ -30,30 +30,14 @@
 #include <iniparser.h>
 #include <unistr.h>
 
+#include "config_priv.h"
 #include "i18n.h"
 #include "iniscan.h"
 #include "paths.h"
 #include "text.h"
 
-/* Messages given in more than one place. */
-#define BAD_CODE N_("\"%s\" is not a valid code (1 to 32 lower-case letters a-z without " \
-		    "accents, digits or _)")
+/* Messages given in more than one place (BAD_CODE: config_priv.h). */
 #define UNKNOWN_UNIT N_("unknown unit \"%s\": there is no [unit.%s]")
-
-/* Everything one load works with.  `cfg` is filled as sections are read;
- * unit_sec[i] is the scanned section unit i came from.  The value iniparser
- * holds for key j of scanned section i is vals[first_key[i] + j] (NULL when
- * it holds none); the strings belong to `d`. */
-struct load {
-	const char *path;
-	struct err *e;
-	struct iniscan scan;
-	dictionary *d;
-	const char **vals;
-	size_t *first_key;
-	struct config *cfg;
-	size_t *unit_sec;
-};
 
 /* iniparser reports through a callback that has no user pointer, so its
  * last message lands here; configs are loaded by one thread at start-up. */
@@ -70,11 +54,8 @@ static int ini_error(const char *fmt, ...)
 	return 0;
 }
 
-/* Fail with "FILE:LINE: [section] key: what", leaving out the key or the
- * section when NULL; the key also becomes the error's field. */
-__attribute__((format(printf, 5, 0)))
-static int vfail(struct load *ld, int line, const char *sec, const char *key,
-		 const char *fmt, va_list ap)
+int config_vfail(struct load *ld, int line, const char *sec, const char *key, const char *fmt,
+		 va_list ap)
 {
 	char what[400], s[INISCAN_SHOW_SIZE], k[INISCAN_SHOW_SIZE];
 
@@ -95,7 +76,7 @@ static int fail(struct load *ld, int line, const char *sec, const char *key,
 	va_list ap;
 
 	va_start(ap, fmt);
-	vfail(ld, line, sec, key, fmt, ap);
+	config_vfail(ld, line, sec, key, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -108,7 +89,7 @@ static int failk(struct load *ld, const struct iniscan_sec *s, const struct inis
 	va_list ap;
 
 	va_start(ap, fmt);
-	vfail(ld, k->line, s->name, k->name, fmt, ap);
+	config_vfail(ld, k->line, s->name, k->name, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -372,17 +353,6 @@ static char *text_value(struct load *ld, const struct iniscan_sec *s, const stru
 
 /* ---- sections --------------------------------------------------------- */
 
-enum vtype { V_TEXT, V_PATH, V_INT, V_MB, V_BOOL, V_LANG, V_KIND, V_CODE, V_DATE };
-
-/* A key a section may hold: the type and range of its value, and where the
- * value goes in the struct the section fills (config, block or unit). */
-struct keyspec {
-	const char *key;
-	enum vtype type;
-	size_t off;
-	long lo, hi;
-};
-
 #define CFG(f) offsetof(struct config, f)
 #define UNIT(f) offsetof(struct unit, f)
 
@@ -390,8 +360,8 @@ static const struct keyspec dienhinh_keys[] = {
 	{ "language", V_LANG, CFG(language) },
 	{ "database", V_PATH, CFG(database) },
 	{ "map_size_mb", V_MB, CFG(map_size), 1, 1048576 },
-	{ "plan_from", V_INT, CFG(plan_from), 2000, 2100 },
-	{ "plan_to", V_INT, CFG(plan_to), 2000, 2100 },
+	{ "plan_from", V_INT, offsetof(struct load, plan_from), 2000, 2100, true },
+	{ "plan_to", V_INT, offsetof(struct load, plan_to), 2000, 2100, true },
 	{ "count_returned", V_BOOL, CFG(count_returned) },
 	{ NULL },
 }, report_keys[] = {
@@ -406,12 +376,8 @@ static const struct keyspec dienhinh_keys[] = {
 	{ "archive", V_TEXT, CFG(archive) },
 	{ NULL },
 }, score_keys[] = {
-	{ "quarter_met", V_INT, CFG(score.quarter_met), -1000, 1000 },
-	{ "quarter_short", V_INT, CFG(score.quarter_short), -1000, 1000 },
-	{ "introduced", V_INT, CFG(score.introduced), -1000, 1000 },
-	{ "accepted", V_INT, CFG(score.accepted), -1000, 1000 },
-	{ "propagated", V_INT, CFG(score.propagated), -1000, 1000 },
-	{ "commended", V_INT, CFG(score.commended), -1000, 1000 },
+#define CFG_SCORE(f) CFG(score.f)
+	SCORE_KEYS(CFG_SCORE),
 	{ NULL },
 }, block_keys[] = {
 	{ "name", V_TEXT, offsetof(struct block, name) },
@@ -424,6 +390,7 @@ static const struct keyspec dienhinh_keys[] = {
 	{ "active_from", V_DATE, UNIT(active_from) },
 	{ "active_to", V_DATE, UNIT(active_to) },
 	{ "successor", V_CODE, UNIT(successor) },
+	{ "quota.", V_PERIOD_QUOTA, UNIT(code), 0, 99 },
 	{ NULL },
 };
 
@@ -448,9 +415,12 @@ static int read_value(struct load *ld, const struct iniscan_sec *s, const struct
 		return 0;
 	case V_INT:
 	case V_MB:
+	case V_PERIOD_QUOTA:
 		if (!parse_long(v, ks->lo, hi, &x))
 			return failk(ld, s, k, _("\"%s\" is not a whole number from %ld to %ld"),
 				     iniscan_show(v, b), ks->lo, hi);
+		if (ks->type == V_PERIOD_QUOTA)
+			return config_period_quota(ld, s, k, p, (int)x);
 		if (ks->type == V_MB)
 			*(size_t *)p = (size_t)x << 20;
 		else
@@ -483,18 +453,26 @@ static int read_value(struct load *ld, const struct iniscan_sec *s, const struct
 	return -1;
 }
 
-/* Read every key of s into the struct at base, refusing keys not in specs. */
-static int read_keys(struct load *ld, const struct iniscan_sec *s, const struct keyspec *specs,
+/* Does the key `name` match spec `key` (a key ending in '.' matches a prefix)? */
+static bool spec_matches(const char *key, const char *name)
+{
+	size_t n = strlen(key);
+
+	return key[n - 1] == '.' ? strncmp(key, name, n) == 0 && name[n] : strcmp(key, name) == 0;
+}
+
+int config_read_keys(struct load *ld, const struct iniscan_sec *s, const struct keyspec *specs,
 		     void *base)
 {
 	for (size_t i = 0; i < s->n_keys; i++) {
 		const struct keyspec *ks = specs;
 
-		while (ks->key && strcmp(ks->key, s->keys[i].name))
+		while (ks->key && !spec_matches(ks->key, s->keys[i].name))
 			ks++;
 		if (!ks->key)
 			return failk(ld, s, &s->keys[i], _("unknown key in this section"));
-		if (read_value(ld, s, &s->keys[i], ks, (char *)base + ks->off) < 0)
+		if (read_value(ld, s, &s->keys[i], ks, (ks->in_load ? (char *)ld : (char *)base) +
+			       ks->off) < 0)
 			return -1;
 	}
 	return 0;
@@ -510,15 +488,15 @@ static int read_dienhinh(struct load *ld, const struct iniscan_sec *s)
 	struct config *c = ld->cfg;
 	const struct iniscan_key *k;
 
-	if (read_keys(ld, s, dienhinh_keys, c) < 0)
+	if (config_read_keys(ld, s, dienhinh_keys, c) < 0)
 		return -1;
-	if (c->plan_from <= c->plan_to)
+	if (ld->plan_from <= ld->plan_to)
 		return 0;
 	k = iniscan_find_key(s, "plan_to");
 	if (k)
-		return failk(ld, s, k, _("%d is before plan_from (%d)"), c->plan_to, c->plan_from);
+		return failk(ld, s, k, _("%d is before plan_from (%d)"), ld->plan_to, ld->plan_from);
 	return failk(ld, s, iniscan_find_key(s, "plan_from"), _("%d is after plan_to (%d)"),
-		     c->plan_from, c->plan_to);
+		     ld->plan_from, ld->plan_to);
 }
 
 static int read_unit(struct load *ld, const struct iniscan_sec *s, struct unit *u)
@@ -527,7 +505,7 @@ static int read_unit(struct load *ld, const struct iniscan_sec *s, struct unit *
 	char b[INISCAN_SHOW_SIZE];
 
 	snprintf(u->code, sizeof u->code, "%s", s->name + strlen("unit."));
-	if (read_keys(ld, s, unit_keys, u) < 0)
+	if (config_read_keys(ld, s, unit_keys, u) < 0)
 		return -1;
 	if (!u->name)
 		return missing(ld, s, "name");
@@ -664,7 +642,7 @@ static int read_code_section(struct load *ld, size_t i)
 		struct block *b = &c->blocks[c->n_blocks++];
 
 		snprintf(b->code, sizeof b->code, "%s", code);
-		if (read_keys(ld, s, block_keys, b) < 0)
+		if (config_read_keys(ld, s, block_keys, b) < 0)
 			return -1;
 		return b->name ? 0 : missing(ld, s, "name");
 	}
@@ -694,25 +672,27 @@ static int read_sections(struct load *ld)
 	ld->unit_sec = calloc(n_units ? n_units : 1, sizeof *ld->unit_sec);
 	if (!c->blocks || !c->units || !ld->unit_sec)
 		return fail_nomem(ld);
+	if (config_periods_read(ld) < 0)
+		return -1;
 	for (size_t i = 0; i < ld->scan.n_secs && rc == 0; i++) {
 		const struct iniscan_sec *s = &ld->scan.secs[i];
 
 		if (!strcmp(s->name, "dienhinh"))
 			rc = read_dienhinh(ld, s);
 		else if (!strcmp(s->name, "report"))
-			rc = read_keys(ld, s, report_keys, c);
+			rc = config_read_keys(ld, s, report_keys, c);
 		else if (!strcmp(s->name, "score"))
-			rc = read_keys(ld, s, score_keys, c);
+			rc = config_read_keys(ld, s, score_keys, c);
 		else if (!strcmp(s->name, "roles"))
 			roles = s;
 		else if (section_code(s->name, "unit.") || section_code(s->name, "block."))
 			rc = read_code_section(ld, i);
-		else
+		else if (!section_code(s->name, "period.")) /* read first */
 			rc = fail(ld, s->line, s->name, NULL,
 				  _("unknown section; the known ones are [dienhinh], [report], "
-				    "[score], [roles], [block.CODE] and [unit.CODE]"));
+				    "[score], [roles], [period.CODE], [block.CODE] and [unit.CODE]"));
 	}
-	if (rc < 0 || check_units(ld) < 0)
+	if (rc < 0 || check_units(ld) < 0 || config_periods_finish(ld) < 0)
 		return -1;
 	if (!roles)
 		return 0;
@@ -750,8 +730,6 @@ static struct config *config_new(const char *path)
 	}
 	c->map_size = (size_t)1 << 30; /* address space, not disk: the file grows as it fills */
 	snprintf(c->language, sizeof c->language, "vi");
-	c->plan_from = 2021;
-	c->plan_to = 2025;
 	c->score = (struct score_scheme){ .quarter_met = 10, .quarter_short = -5,
 		.introduced = 1, .accepted = 2, .propagated = 2, .commended = 5 };
 	return c;
@@ -759,7 +737,7 @@ static struct config *config_new(const char *path)
 
 int config_load(const char *path, struct config **out, struct err *e)
 {
-	struct load ld = { .path = path, .e = e };
+	struct load ld = { .path = path, .e = e, .plan_from = 2021, .plan_to = 2025 };
 	struct iniscan_error why;
 	char *buf = NULL;
 	size_t n = 0;
@@ -804,6 +782,7 @@ void config_free(struct config *cfg)
 	free(cfg->blocks);
 	free(cfg->units);
 	free(cfg->roles);
+	period_list_free(&cfg->periods);
 	free(cfg->path);
 	free(cfg->database);
 	free(cfg->issuer_parent);
@@ -868,12 +847,4 @@ const char *config_role_label(enum role r)
 		break;
 	}
 	return _("No access");
-}
-
-struct config_heading config_heading(const struct config *cfg, int year)
-{
-	(void)year; /* one [report] for every year */
-	return (struct config_heading){ cfg->issuer_parent, cfg->issuer, cfg->place,
-		cfg->symbol, cfg->sign_authority, cfg->sign_title, cfg->signer,
-		cfg->recipients, cfg->archive };
 }

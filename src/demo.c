@@ -182,14 +182,57 @@ static int first_row(const struct list_row *row, void *p)
 	return 1;
 }
 
+/* The records being made, and up to which day. */
+struct demo {
+	const struct unit_list *units;
+	date_t today;
+	struct exemplar *xs;
+	size_t n, cap;
+};
+
+/*
+ * One quarter of period p: most units meet their quota, some fall short, a
+ * few do more, and units without one introduce now and then.  In the
+ * quarter still running only the records dated by today are kept, and the
+ * office has not reviewed them yet.
+ */
+static int fill_quarter(struct demo *d, const struct period *p, int y, int q)
+{
+	bool open = date_quarter_last(y, q) > d->today;
+
+	for (size_t i = 0; i < d->units->n; i++) {
+		const struct unit *u = &d->units->v[i];
+		if (!model_unit_active_on(u, date_quarter_first(y, q)) ||
+		    !model_unit_active_on(u, date_quarter_last(y, q)))
+			continue;
+		int k = period_required(p, u, y, q);
+		if (k)
+			k += pick(5) == 0 ? -1 : pick(4) == 0 ? 1 : 0;
+		else
+			k = pick(6) == 0;
+		for (int j = 0; j < k; j++) {
+			struct exemplar *x;
+			if (d->n == d->cap && mem_grow(&d->xs, &d->cap, d->n + 1, sizeof *d->xs, 512))
+				return -1;
+			x = &d->xs[d->n++];
+			model_exemplar_init(x);
+			if (fill_one(x, u, y, q, j, k) || (!open && advance(x, y)))
+				return -1;
+			if (x->date > d->today)
+				model_exemplar_free(&d->xs[--d->n]);
+		}
+	}
+	return 0;
+}
+
 int demo_fill(struct reg *r, size_t *added, struct err *e)
 {
-	const struct config *cfg = register_config(r);
+	const struct period_list *l = &register_config(r)->periods;
 	struct query_filter f = { 0 };
 	struct unit_list units;
-	struct exemplar *xs = NULL;
+	struct demo d = { &units, register_today(r), NULL, 0, 0 };
 	struct batch_problem *problems = NULL;
-	size_t n = 0, cap = 0, n_problems;
+	size_t n_problems;
 	bool any = false;
 	int rc = -1;
 
@@ -198,40 +241,21 @@ int demo_fill(struct reg *r, size_t *added, struct err *e)
 		return -1;
 	if (any || register_units(r, &units, e))
 		return any ? 0 : -1;
-	for (int y = cfg->plan_from; y <= cfg->plan_to; y++)
-		for (int q = 1; q <= 4; q++) {
-			if (date_quarter_last(y, q) > register_today(r))
-				continue;
-			for (size_t i = 0; i < units.n; i++) {
-				const struct unit *u = &units.v[i];
-				if (!model_unit_active_on(u, date_quarter_first(y, q)) ||
-				    !model_unit_active_on(u, date_quarter_last(y, q)))
-					continue;
-				int k = model_quota_required(u, y, q, cfg->plan_from, cfg->plan_to);
-				/* Most units meet their quota; some fall short, a few do more. */
-				if (k)
-					k += pick(5) == 0 ? -1 : pick(4) == 0 ? 1 : 0;
-				else
-					k = pick(6) == 0;
-				for (int j = 0; j < k; j++) {
-					if (n == cap &&
-					    mem_grow(&xs, &cap, n + 1, sizeof *xs, 512))
-						goto out;
-					model_exemplar_init(&xs[n]);
-					if (fill_one(&xs[n++], u, y, q, j, k) || advance(&xs[n - 1], y))
-						goto out;
-				}
-			}
-		}
-	rc = batch_add(r, xs, n, "demo", false, &problems, &n_problems, e);
+	/* every quarter of every period begun by today, in the order of the years */
+	for (size_t i = 0; i < l->n; i++)
+		for (int y = l->v[i].from; y <= l->v[i].to; y++)
+			for (int q = 1; q <= 4 && date_quarter_first(y, q) <= d.today; q++)
+				if (fill_quarter(&d, &l->v[i], y, q))
+					goto out;
+	rc = batch_add(r, d.xs, d.n, "demo", false, &problems, &n_problems, e);
 	if (!rc)
-		*added = n;
+		*added = d.n;
 out:
 	if (rc && !e->code)
 		err_nomem(e);
-	for (size_t i = 0; i < n; i++)
-		model_exemplar_free(&xs[i]);
-	free(xs);
+	for (size_t i = 0; i < d.n; i++)
+		model_exemplar_free(&d.xs[i]);
+	free(d.xs);
 	free(problems);
 	units_free(&units);
 	return rc;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "csvio.h"
+#include "importfile.h"
 #include "sheet.h"
 #include "batch.h"
 #include "i18n.h"
@@ -28,8 +29,10 @@ struct import {
 	struct reg *r;
 	const struct sheet_column *cols;
 	size_t ncols;                 /* our columns, the ignored one included */
-	struct csvio_table t;
+	const struct exchange_options *opt;
+	struct importfile f;          /* the sheet, its header and its records */
 	size_t where[SHEET_X_COUNT];
+	int type_hint;                /* the type the name column's header implies, or 0 */
 	const struct unit_list *units; /* the register's, read before the file */
 	struct exchange_result *res;
 	size_t cap_problems;          /* room in res->problems */
@@ -61,10 +64,10 @@ static void problem(struct import *im, size_t row, size_t col, bool named, const
 	csvio_column_name(col, letter);
 	if (!col) {
 		snprintf(text, sizeof text, _("row %zu: %s"), row, msg);
-	} else if (named || col > im->t.header.n) {
+	} else if (named || col > im->f.lay.n_cols || !im->f.lay.cols[col - 1].name[0]) {
 		snprintf(text, sizeof text, _("row %zu, column %s: %s"), row, letter, msg);
 	} else {
-		char *h = text_visible(im->t.header.cells[col - 1], 0);
+		char *h = text_visible(im->f.lay.cols[col - 1].name, 0);
 		snprintf(text, sizeof text, _("row %zu, column %s (%s): %s"), row, letter,
 			 h ? h : "", msg);
 		free(h);
@@ -105,6 +108,8 @@ static int problem_order(const void *a, const void *b)
 void exchange_result_free(struct exchange_result *res)
 {
 	free(res->problems);
+	free(res->columns);
+	free(res->left_out_rows);
 	memset(res, 0, sizeof *res);
 }
 
@@ -124,39 +129,34 @@ static void column_list(const struct import *im, char *buf, size_t n)
 	}
 }
 
-static bool column_has_data(const struct import *im, size_t j)
-{
-	for (size_t r = 0; r < im->t.n_rows; r++)
-		if (im->t.rows[r].cells[j][0])
-			return true;
-	return false;
-}
-
 /* Match every header cell to a column; 0, or 1 if the header has problems. */
 static int map_header(struct import *im)
 {
-	const struct csvio_row *h = &im->t.header;
-	size_t before = im->res->n_problems;
+	const struct layout *l = &im->f.lay;
+	size_t before = im->res->n_problems, at = l->header_row;
 	char list[1024];
 
-	for (size_t j = 0; j < h->n && !im->nomem; j++) {
-		int c = h->cells[j][0] ? sheet_find_column(im->cols, im->ncols, h->cells[j]) : -1;
-		if (c == ERR_RC_NOMEM) {
-			im->nomem = true;
-		} else if (c < 0) {
-			if (h->cells[j][0]) {
+	for (size_t j = 0; j < l->n_cols && !im->nomem; j++) {
+		int c = l->cols[j].use;
+		char letter[8];
+
+		csvio_column_name(j + 1, letter);
+		if (c < 0) {
+			/* A column of a sheet with nothing under it is no loss. */
+			if (l->cols[j].name[0] && (l->cols[j].data || !l->found)) {
 				column_list(im, list, sizeof list);
-				problem(im, 1, j + 1, false, _("this column is not one the "
-							       "import reads. The columns are: "
-							       "%s."), list);
-			} else if (column_has_data(im, j)) {
-				problem(im, 1, j + 1, false, _("this column has values but no name "
-							       "in the first row."));
+				problem(im, at, j + 1, false, _("this column is not one the "
+								"import reads. The columns are: "
+								"%s. (To leave it out: --column "
+								"%s=skip.)"), list, letter);
+			} else if (l->cols[j].data) {
+				problem(im, at, j + 1, false, _("this column has values but no name "
+								"in the header."));
 			}
 		} else if (im->cols[c].code && im->where[c]) {
 			char other[8];
 			csvio_column_name(im->where[c], other);
-			problem(im, 1, j + 1, false, _("this column is also given as column %s."),
+			problem(im, at, j + 1, false, _("this column is also given as column %s."),
 				other);
 		} else {
 			im->where[c] = j + 1;
@@ -164,11 +164,11 @@ static int map_header(struct import *im)
 	}
 	for (size_t c = 0; c < im->ncols; c++)
 		if (im->cols[c].required && !im->where[c])
-			problem(im, 1, 0, false, _("the column \"%s\" is missing."),
+			problem(im, at, 0, false, _("the column \"%s\" is missing."),
 				_(im->cols[c].label));
 	if (im->cols == sheet_exemplar_columns && !im->where[FIELD_UNIT] &&
 	    !im->where[FIELD_UNIT_NAME])
-		problem(im, 1, 0, false, _("the column \"%s\" (or \"%s\") is missing."),
+		problem(im, at, 0, false, _("the column \"%s\" (or \"%s\") is missing."),
 			_(im->cols[FIELD_UNIT].label), _(im->cols[FIELD_UNIT_NAME].label));
 	return im->nomem || im->res->n_problems > before;
 }
@@ -177,7 +177,8 @@ static int map_header(struct import *im)
  * columns lose the apostrophe an export put before formula-like text. */
 static const char *cell(const struct import *im, const struct csvio_row *row, size_t c)
 {
-	const char *s = im->where[c] ? row->cells[im->where[c] - 1] : "";
+	size_t j = im->where[c];
+	const char *s = j && j - 1 < row->n ? row->cells[j - 1] : "";
 
 	return im->cols[c].kind == REPORT_TEXT ? csvio_unguard(s) : s;
 }
@@ -349,6 +350,78 @@ static void number_cells(struct import *im, const struct csvio_row *row, struct 
 	x->birth_year = (int)v;
 }
 
+/*
+ * The columns an office splits by gender: the year of birth under "Nam" or
+ * "Nữ", or a mark in one of two columns.  They give the year and, when the
+ * sheet has no gender column of its own, the gender.
+ */
+static void split_cells(struct import *im, const struct csvio_row *row, struct exemplar *x)
+{
+	const char *m = cell(im, row, SHEET_X_BORN_MALE), *f = cell(im, row, SHEET_X_BORN_FEMALE);
+	const char *mm = cell(im, row, SHEET_X_MALE), *fm = cell(im, row, SHEET_X_FEMALE);
+	enum ex_gender g = GENDER_UNKNOWN;
+	unsigned long long v;
+
+	if (*m && *f) {
+		cell_problem(im, row->row, SHEET_X_BORN_FEMALE, _("the year of birth is given "
+								  "under both male and female."));
+	} else if (*m || *f) {
+		size_t c = *m ? SHEET_X_BORN_MALE : SHEET_X_BORN_FEMALE;
+		if (whole(*m ? m : f, 1, 9999, 0, &v))
+			cell_problem(im, row->row, c, _("\"%s\" is not a year."), *m ? m : f);
+		else if (x->birth_year && (unsigned long long)x->birth_year != v)
+			cell_problem(im, row->row, c, _("the year of birth differs from column "
+							"\"%s\"."), _(im->cols[FIELD_BIRTH_YEAR].label));
+		else
+			x->birth_year = (int)v;
+		g = *m ? GENDER_MALE : GENDER_FEMALE;
+	}
+	if (*mm && *fm)
+		cell_problem(im, row->row, SHEET_X_FEMALE, _("both male and female are marked."));
+	else if (*mm || *fm)
+		g = *mm ? GENDER_MALE : GENDER_FEMALE;
+	if (g && !x->gender)
+		x->gender = g;
+}
+
+/* The type the name column's header implies: "Họ và tên" names people,
+ * "Tên tập thể" collectives, "Tên tập thể/cá nhân" either (0). */
+static int name_type_hint(const struct import *im)
+{
+	size_t j = im->cols == sheet_exemplar_columns ? im->where[FIELD_NAME] : 0;
+	char *q = j ? sheet_squash(im->f.lay.cols[j - 1].name) : NULL;
+	bool person, group;
+
+	if (!q)
+		return 0;
+	person = strstr(q, "hoten") || strstr(q, "hovaten") || strstr(q, "canhan");
+	group = strstr(q, "tapthe") != NULL;
+	free(q);
+	return person == group ? 0 : person ? TYPE_INDIVIDUAL : TYPE_COLLECTIVE;
+}
+
+/*
+ * A record's type when the sheet has no type column: its category's; a
+ * row with a year of birth or a gender is a person's, and a header such as
+ * "Họ và tên" says so for every row.  When these disagree with the
+ * category, the row is reported rather than guessed at.
+ */
+static void infer_type(struct import *im, size_t row, struct exemplar *x)
+{
+	int by_cat = (int)model_category_type(x->category);
+	int hint = x->birth_year || x->gender ? TYPE_INDIVIDUAL : im->type_hint;
+
+	if (x->type)
+		return;
+	x->type = (enum ex_type)(by_cat ? by_cat : hint);
+	if (by_cat && hint && hint != by_cat)
+		cell_problem(im, row, FIELD_CATEGORY, _("this category is for %s, but the row "
+							"is for %s by the sheet's columns; give a "
+							"\"%s\" column or another category."),
+			     model_type_label((enum ex_type)by_cat),
+			     model_type_label((enum ex_type)hint), _(im->cols[FIELD_TYPE].label));
+}
+
 /* The cell of field c: the texts, enums, dates, accounts and times alike. */
 static void field_cell(struct import *im, size_t row, size_t c, const char *s,
 		       struct exemplar *x)
@@ -395,8 +468,8 @@ static int parse_exemplar(struct import *im, const struct csvio_row *row, struct
 	unit_cell(im, row, x);
 	for (size_t c = 0; c < FIELD_COUNT; c++)
 		field_cell(im, row->row, c, cell(im, row, c), x);
-	if (!x->type) /* no type given: the category's */
-		x->type = model_category_type(x->category);
+	split_cells(im, row, x);
+	infer_type(im, row->row, x);
 	propagations_cell_parse(im, row->row, cell(im, row, FIELD_PROPAGATIONS), x);
 	return im->res->n_problems > before ? -1 : 0;
 }
@@ -481,7 +554,7 @@ static size_t compact(struct exemplar *xs, size_t *rows, uint64_t *ids, bool *sk
 static int import_exemplars(struct import *im, const char *source, unsigned flags,
 			    struct err *e)
 {
-	size_t n = im->t.n_rows, good = 0;
+	size_t n = im->f.lay.n_records, good = 0;
 	struct exemplar *xs = calloc(n + 1, sizeof *xs);
 	size_t *rows = calloc(n + 1, sizeof *rows);
 	uint64_t *ids = calloc(n + 1, sizeof *ids);  /* as read: a refused run numbers the rest */
@@ -495,7 +568,7 @@ static int import_exemplars(struct import *im, const char *source, unsigned flag
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct exemplar *x = &xs[good];
-		struct csvio_row *row = &im->t.rows[i];
+		struct csvio_row *row = &im->f.t.rows[im->f.lay.records[i]];
 		model_exemplar_init(x);
 		if (parse_exemplar(im, row, x)) {
 			model_exemplar_free(x);
@@ -504,6 +577,8 @@ static int import_exemplars(struct import *im, const char *source, unsigned flag
 			ids[good++] = x->id;
 		}
 		csvio_row_free(row);
+		if (im->opt && im->opt->progress && (i + 1) % 1000 == 0)
+			im->opt->progress(im->opt->progress_arg, i + 1, n);
 	}
 	if (im->nomem) {
 		err_nomem(e);
@@ -569,7 +644,7 @@ static int parse_unit(struct import *im, const struct csvio_row *row, struct uni
 
 static int import_units(struct import *im, const char *source, unsigned flags, struct err *e)
 {
-	size_t n = im->t.n_rows, good = 0, changed = 0, np = 0;
+	size_t n = im->f.lay.n_records, good = 0, changed = 0, np = 0;
 	struct unit *us = calloc(n + 1, sizeof *us);
 	size_t *rows = calloc(n + 1, sizeof *rows);
 	struct batch_problem *p = NULL;
@@ -583,11 +658,12 @@ static int import_units(struct import *im, const char *source, unsigned flags, s
 		struct unit *u = &us[good];
 		memset(u, 0, sizeof *u);
 		u->active_from = u->active_to = DATE_NONE;
-		if (parse_unit(im, &im->t.rows[i], u)) {
+		const struct csvio_row *row = &im->f.t.rows[im->f.lay.records[i]];
+		if (parse_unit(im, row, u)) {
 			model_unit_free(u);
 			continue;
 		}
-		rows[good++] = im->t.rows[i].row;
+		rows[good++] = row->row;
 	}
 	if (im->nomem) {
 		err_nomem(e);
@@ -612,38 +688,82 @@ out:
 
 /* ---- import ------------------------------------------------------------------------- */
 
-/* Read the file into im->t and match its header; 1 when that is the whole
+/* What the import found in the file, for the person: the sheet, the header's
+ * rows, each column's use and the rows left out. */
+static int describe(struct import *im)
+{
+	const struct layout *l = &im->f.lay;
+	struct exchange_result *res = im->res;
+
+	snprintf(res->sheet, sizeof res->sheet, "%s", im->f.sheet);
+	res->header_row = l->header_row;
+	res->header_rows = l->header_rows;
+	res->rows = l->n_records;
+	memcpy(res->left_out, l->skipped, sizeof res->left_out);
+	if (!(res->columns = calloc(l->n_cols + 1, sizeof *res->columns)))
+		return -1;
+	for (size_t j = 0; j < l->n_cols; j++) {
+		struct exchange_column *c = &res->columns[j];
+		char *vis = text_visible(l->cols[j].name, 0);
+		if (!vis)
+			return -1;
+		csvio_column_name(j + 1, c->letter);
+		snprintf(c->name, sizeof c->name, "%s", vis);
+		free(vis);
+		c->use = l->cols[j].use;
+		c->data = l->cols[j].data;
+	}
+	res->n_columns = l->n_cols;
+	if (l->n_skipped_rows &&
+	    !(res->left_out_rows = malloc(l->n_skipped_rows * sizeof *res->left_out_rows)))
+		return -1;
+	if (l->n_skipped_rows)
+		memcpy(res->left_out_rows, l->skipped_rows,
+		       l->n_skipped_rows * sizeof *res->left_out_rows);
+	res->n_left_out_rows = l->n_skipped_rows;
+	return 0;
+}
+
+/* Read the file into im->f and match its header; 1 when that is the whole
  * answer (im->res's problems, or -1 with e), else 0. */
 static int read_file(struct import *im, const char *path, int *rc, struct err *e)
 {
+	const struct exchange_options *o = im->opt;
+
 	*rc = -1;
 	if (!register_is_office(im->r)) {
 		err_set(e, ERR_DENIED, _("Only the Home Affairs Office (office role) can import "
 					 "records."));
 		return 1;
 	}
-	if (csvio_read_file(path, &im->t, e))
+	if (importfile_read(path, o ? o->sheet : NULL, im->cols, im->ncols, o ? o->uses : NULL,
+			    o ? o->n_uses : 0, &im->f, e))
 		return 1;
-	for (size_t i = 0; i < im->t.n_problems; i++) {
-		const struct csvio_problem *p = &im->t.problems[i];
+	for (size_t i = 0; i < im->f.t.n_problems; i++) {
+		const struct csvio_problem *p = &im->f.t.problems[i];
 		problem(im, p->row, p->col, false, "%s", p->msg);
 	}
-	im->res->rows = im->t.n_rows;
+	if (describe(im)) {
+		*rc = err_nomem(e);
+		return 1;
+	}
 	*rc = 0;
 	if (map_header(im))
 		return 1; /* the header's problems are the answer */
-	if (!im->t.n_rows && !im->res->n_problems) {
+	im->type_hint = name_type_hint(im);
+	if (!im->f.lay.n_records && !im->res->n_problems) {
 		*rc = err_set(e, ERR_INVALID, _("%s has a header but no rows."), path);
 		return 1;
 	}
 	return 0;
 }
 
-int exchange_import(struct reg *r, enum exchange_what what, const char *path,
-		    unsigned flags, struct exchange_result *res, struct err *e)
+int exchange_import_with(struct reg *r, enum exchange_what what, const char *path,
+			 const struct exchange_options *o, unsigned flags,
+			 struct exchange_result *res, struct err *e)
 {
 	struct unit_list units;
-	struct import im = { .r = r, .res = res, .units = &units };
+	struct import im = { .r = r, .res = res, .units = &units, .opt = o };
 	int rc;
 
 	memset(res, 0, sizeof *res);
@@ -661,14 +781,20 @@ int exchange_import(struct reg *r, enum exchange_what what, const char *path,
 		rc = err_set(e, ERR_INVALID, _("%zu problems in %s; nothing was written."),
 			     res->n_problems, path);
 	}
-	csvio_table_free(&im.t);
+	importfile_free(&im.f);
 	units_free(&units);
 	return rc;
 }
 
+int exchange_import(struct reg *r, enum exchange_what what, const char *path,
+		    unsigned flags, struct exchange_result *res, struct err *e)
+{
+	return exchange_import_with(r, what, path, NULL, flags, res, e);
+}
+
 int exchange_import_files(struct reg *r, enum exchange_what what, const char *const *paths,
-			  size_t n, unsigned flags, exchange_done_fn *done, void *arg,
-			  struct err *e)
+			  size_t n, const struct exchange_options *o, unsigned flags,
+			  exchange_done_fn *done, void *arg, struct err *e)
 {
 	int rc = 0;
 
@@ -676,7 +802,7 @@ int exchange_import_files(struct reg *r, enum exchange_what what, const char *co
 		struct exchange_result res;
 		struct err why = { 0 };
 
-		int one = exchange_import(r, what, paths[i], flags, &res, &why);
+		int one = exchange_import_with(r, what, paths[i], o, flags, &res, &why);
 
 		done(arg, i, one, &res, &why);
 		exchange_result_free(&res);

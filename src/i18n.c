@@ -10,8 +10,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "identity.h"
 #include "paths.h"
+#include "self.h"
 
 static char language[8] = "vi";
 
@@ -22,7 +22,7 @@ static void locale_dir(char *out, size_t n)
 	static const char *const beside[] = { "locale", "../share/locale", "../locale" };
 
 	for (size_t i = 0; i < sizeof beside / sizeof beside[0]; i++)
-		if (identity_beside_program(beside[i], out, n))
+		if (self_beside(beside[i], out, n))
 			return;
 	snprintf(out, n, "%s", DIENHINH_LOCALEDIR);
 }

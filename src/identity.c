@@ -2,40 +2,18 @@
 #include "identity.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "i18n.h"
-
-bool identity_privileged(void)
-{
-	return getuid() != geteuid() || getgid() != getegid();
-}
-
-bool identity_beside_program(const char *rel, char *out, size_t n)
-{
-	char exe[PATH_MAX];
-	ssize_t len;
-	char *slash;
-	struct stat st;
-
-	if (identity_privileged() || (len = readlink("/proc/self/exe", exe, sizeof exe - 1)) <= 0)
-		return false;
-	exe[len] = 0;
-	if (!(slash = strrchr(exe, '/')))
-		return false;
-	*slash = 0;
-	return (size_t)snprintf(out, n, "%s/%s", exe, rel) < n && stat(out, &st) == 0;
-}
+#include "self.h"
 
 int identity_user(char out[USER_MAX + 1], struct err *e)
 {
-	const char *env = identity_privileged() ? NULL : getenv("DIENHINH_USER");
+	const char *env = self_privileged() ? NULL : getenv("DIENHINH_USER");
 	struct passwd *pw;
 
 	if (env && *env) {
@@ -67,5 +45,28 @@ int identity_drop_privilege(struct err *e)
 	    su != u)
 		return err_set(e, ERR_IO, _("Cannot give up the program's privileges: %s."),
 			       i18n_strerror(errno));
+	return 0;
+}
+
+int identity_as_person(struct err *e)
+{
+	if (setresgid((gid_t)-1, getgid(), (gid_t)-1) || setresuid((uid_t)-1, getuid(), (uid_t)-1) ||
+	    getegid() != getgid() || geteuid() != getuid())
+		return e ? err_set(e, ERR_IO, _("Cannot act with your own rights: %s."),
+				   i18n_strerror(errno)) : -1;
+	return 0;
+}
+
+int identity_as_program(struct err *e)
+{
+	gid_t rg, eg, sg;
+	uid_t ru, eu, su;
+
+	/* The saved ids are the program's, as exec set them (or the real ones,
+	 * once the privilege is given up for good). */
+	if (getresgid(&rg, &eg, &sg) || getresuid(&ru, &eu, &su) ||
+	    setresuid((uid_t)-1, su, (uid_t)-1) || setresgid((gid_t)-1, sg, (gid_t)-1))
+		return e ? err_set(e, ERR_IO, _("Cannot take the program's rights back: %s."),
+				   i18n_strerror(errno)) : -1;
 	return 0;
 }

@@ -87,11 +87,12 @@ static const struct name_pair channels[CHANNEL_COUNT_] = {
 	[CHANNEL_OTHER] = { "other", N_("Other"), 0 },
 };
 
-static const struct name_pair quotas[QUOTA_MET + 1] = {
+static const struct name_pair quotas[QUOTA_OUTSIDE + 1] = {
 	[QUOTA_NONE] = { "none", N_("Not applicable"), 0 },
 	[QUOTA_OPEN] = { "open", N_("Not yet met"), 0 },
 	[QUOTA_SHORT] = { "short", N_("Short"), 0 },
 	[QUOTA_MET] = { "met", N_("Met"), 0 },
+	[QUOTA_OUTSIDE] = { "outside", N_("Outside the plan periods"), 0 },
 };
 
 /* Codes that name no exemplar field (fields.h has those): a propagation's parts. */
@@ -602,27 +603,4 @@ enum quota_state model_quota_state(int required, int counted, int year, int q,
 	if (date_quarter_last(year, q) < today)
 		return QUOTA_SHORT;
 	return QUOTA_OPEN;
-}
-
-int model_quota_required(const struct unit *u, int year, int q,
-			 int plan_from, int plan_to)
-{
-	if (year < plan_from || year > plan_to || u->quota <= 0)
-		return 0;
-	if (!model_unit_active_in_quarter(u, year, q))
-		return 0;
-	return u->quota;
-}
-
-void model_plan_quarter(date_t today, int plan_from, int plan_to, int *year, int *quarter)
-{
-	*year = date_year(today);
-	*quarter = date_quarter(today);
-	if (*year > plan_to) {
-		*year = plan_to;
-		*quarter = 4;
-	} else if (*year < plan_from) {
-		*year = plan_from;
-		*quarter = 1;
-	}
 }

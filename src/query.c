@@ -225,20 +225,23 @@ static int quota_txn(struct store_txn *t, void *p, struct err *e)
 {
 	struct quota_args *a = p;
 	const struct config *cfg = register_config(a->r);
+	const struct period *per = period_of_year(&cfg->periods, a->year);
 	int q0 = a->quarter ? a->quarter : 1, q1 = a->quarter ? a->quarter : 4;
 
 	for (int q = q0; q <= q1; q++) {
 		for (size_t i = 0; i < a->units->n; i++) {
 			const struct unit *u = &a->units->v[i];
-			struct query_quota rq = { a->year, q, u, 0, 0, QUOTA_NONE, { 0 } };
+			struct query_quota rq = { a->year, q, u, per, 0, 0, QUOTA_NONE, { 0 } };
 			if (store_get_counts(t, a->year, q, u->code, &rq.counts, e))
 				return -1;
-			rq.required = model_quota_required(u, a->year, q, cfg->plan_from,
-							   cfg->plan_to);
+			if (!rq.counts.total && !period_unit_listed(&cfg->periods, u, a->year))
+				continue;
+			rq.required = period_required(per, u, a->year, q);
 			rq.counted = (int)(rq.counts.total -
 				      (cfg->count_returned ? 0 : rq.counts.by_status[STATUS_RETURNED]));
-			rq.state = model_quota_state(rq.required, rq.counted, a->year, q,
-						     register_today(a->r));
+			rq.state = !per ? QUOTA_OUTSIDE
+				      : model_quota_state(rq.required, rq.counted, a->year, q,
+							  register_today(a->r));
 			int rc = a->cb(&rq, a->ctx);
 			if (rc)
 				return rc < 0 ? -1 : 0;

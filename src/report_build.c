@@ -75,8 +75,19 @@ static int take_row(const struct list_row *row, void *p)
 	return 0;
 }
 
+/* A note saying why a year outside every plan period has no quota. */
+static void outside_note(struct report *rp, struct report_section *sec, const struct config *cfg,
+			 int year)
+{
+	char why[PERIOD_WHY_SIZE];
+
+	period_outside_text(&cfg->periods, year, why, sizeof why);
+	if (why[0])
+		report_note(rp, sec, "%s.", why);
+}
+
 static void units_section(struct report *rp, struct tally *b, const struct tally_group *g,
-			  size_t ng)
+			  size_t ng, int year)
 {
 	const char *h[] = { _("#"), _("Unit"), _("Quota"), _("Collective"), _("Individual"),
 			    _("Accepted"), _("Returned"), _("Quota state") };
@@ -127,6 +138,7 @@ static void units_section(struct report *rp, struct tally *b, const struct tally
 		    : _("Returned exemplars do not count toward the quota."));
 	report_note(rp, sec, _("\"%s\": the quarter is not over yet."),
 		    model_quota_label(QUOTA_OPEN));
+	outside_note(rp, sec, b->cfg, year);
 }
 
 static int item_order(const void *a, const void *b)
@@ -219,7 +231,7 @@ int report_build_quarter(struct reg *r, int year, int quarter, struct report **o
 		 quarter_name(quarter, q), year, from, to);
 	report_heading(rp, b.cfg, year, register_today(r),
 		       _("REPORT ON THE INTRODUCTION OF ADVANCED EXEMPLARS"), title_period);
-	units_section(rp, &b, g, ng);
+	units_section(rp, &b, g, ng, year);
 	list_section(rp, &b, g, ng, &it);
 	if (report_status(rp, e))
 		goto out;
@@ -287,13 +299,30 @@ static int rank_groups(struct tally *b, struct tally_group *g, size_t ng, struct
 static void score_notes(struct report *rp, struct report_section *sec,
 			const struct config *cfg, int year)
 {
-	const struct score_scheme *s = &cfg->score;
+	const struct score_scheme *s = config_score(cfg, year);
+	const struct period *p = period_of_year(&cfg->periods, year);
 
-	report_note(rp, sec, _("Score = %d x quarters met + (%d) x quarters short + %d x "
-			       "exemplars counted + %d x accepted + %d x propagation events + %d "
-			       "x commended, by the scoring scheme of the Home Affairs Office."),
-		    s->quarter_met, s->quarter_short, s->introduced,
-		    s->accepted, s->propagated, s->commended);
+	/* A period's own points are named by the period, so the reader knows
+	 * why the figures differ from another period's. */
+	if (p && memcmp(s, &cfg->score, sizeof *s)) {
+		char name[128];
+
+		if (p->name)
+			snprintf(name, sizeof name, "%s", p->name);
+		else
+			snprintf(name, sizeof name, _("Period %d-%d"), p->from, p->to);
+		report_note(rp, sec, _("Score = %d x quarters met + (%d) x quarters short + %d x "
+				       "exemplars counted + %d x accepted + %d x propagation "
+				       "events + %d x commended, by the scoring scheme of the Home "
+				       "Affairs Office for %s."), s->quarter_met, s->quarter_short,
+			    s->introduced, s->accepted, s->propagated, s->commended, name);
+	} else {
+		report_note(rp, sec, _("Score = %d x quarters met + (%d) x quarters short + %d x "
+				       "exemplars counted + %d x accepted + %d x propagation "
+				       "events + %d x commended, by the scoring scheme of the Home "
+				       "Affairs Office."), s->quarter_met, s->quarter_short,
+			    s->introduced, s->accepted, s->propagated, s->commended);
+	}
 	report_note(rp, sec, _("Every figure is about the exemplars each unit introduced in %d. "
 			       "Counted: introductions that count toward the quota (%s). "
 			       "Quarters not yet over count neither as met nor as short."), year,
@@ -301,6 +330,7 @@ static void score_notes(struct report *rp, struct report_section *sec,
 					: _("returned exemplars left out"));
 	report_note(rp, sec, _("Units are ranked within their emulation block; equal scores "
 			       "share a rank."));
+	outside_note(rp, sec, cfg, year);
 }
 
 static void scores_section(struct report *rp, struct tally *b, const struct tally_group *g,
@@ -369,7 +399,7 @@ int report_build_year(struct reg *r, int year, struct report **out, struct err *
 		struct tally_figures *f = &b.fig[i];
 		struct report_score_input in = { f->met, f->short_, f->counted, f->accepted,
 						 f->propagated, f->commended };
-		f->score = report_build_score(&b.cfg->score, &in);
+		f->score = report_build_score(config_score(b.cfg, year), &in);
 	}
 	if (tally_groups(&b, &g, &ng, e) || rank_groups(&b, g, ng, e))
 		goto out;

@@ -299,19 +299,25 @@ static int plan_gather(struct plan *pl, struct reg *r, struct err *e)
 	return 0;
 }
 
-int report_plan_build(struct reg *r, struct report **out, struct err *e)
+int report_plan_build(struct reg *r, int year, struct report **out, struct err *e)
 {
 	const struct config *cfg = register_config(r);
+	const struct period *p = year ? period_of_year(&cfg->periods, year)
+				      : period_current_or_last(&cfg->periods, register_today(r));
 	struct tally b;
 	struct plan pl = { .b = &b };
 	struct tally_group *g = NULL;
 	size_t ng = 0;
 	struct report *rp = NULL;
-	char period[64];
+	char period[PERIOD_WHY_SIZE];
 	int rc = -1;
 
 	*out = NULL;
-	if (tally_open(&b, r, cfg->plan_from, cfg->plan_to - cfg->plan_from + 1, e))
+	if (!p) {
+		period_outside_text(&cfg->periods, year, period, sizeof period);
+		return err_set(e, ERR_NOTFOUND, "%s.", period);
+	}
+	if (tally_open(&b, r, p->from, p->to - p->from + 1, e))
 		return -1;
 	if (plan_gather(&pl, r, e) || tally_groups(&b, &g, &ng, e))
 		goto out;
@@ -319,8 +325,12 @@ int report_plan_build(struct reg *r, struct report **out, struct err *e)
 		err_nomem(e);
 		goto out;
 	}
-	snprintf(period, sizeof period, _("Period %d-%d"), cfg->plan_from, cfg->plan_to);
-	report_heading(rp, cfg, cfg->plan_from, register_today(r),
+	/* the period's name, else its years (a config with plan_from and plan_to) */
+	if (p->name)
+		snprintf(period, sizeof period, "%s", p->name);
+	else
+		snprintf(period, sizeof period, _("Period %d-%d"), p->from, p->to);
+	report_heading(rp, cfg, p->from, register_today(r),
 		       _("SUMMARY OF BUILDING AND REPLICATING ADVANCED EXEMPLARS"), period);
 	plan_by_year(rp, &pl);
 	plan_by_category(rp, &pl);

@@ -25,7 +25,18 @@ const struct sheet_column sheet_exemplar_columns[SHEET_X_COUNT] = {
 			   ((flags) & FF_REQUIRED) != 0 },
 	EXEMPLAR_FIELDS(COLUMN_)
 #undef COLUMN_
-	[SHEET_X_SKIP] = { NULL, N_("#"), "STT", "Số thứ tự", REPORT_NUMBER, false },
+	[SHEET_X_SKIP] = { NULL, N_("#"), "STT", "Số thứ tự|TT", REPORT_NUMBER, false },
+	/* Offices split a column in two under one merged header: the year of
+	 * birth under "Nam" and "Nữ", or a mark in one of two gender columns.
+	 * A header over two rows reads as both rows' texts, "Năm sinh Nam". */
+	[SHEET_X_BORN_MALE] = { "birth_year_male", N_("Year of birth, male"), "Năm sinh nam",
+				NULL, REPORT_NUMBER, false },
+	[SHEET_X_BORN_FEMALE] = { "birth_year_female", N_("Year of birth, female"), "Năm sinh nữ",
+				  NULL, REPORT_NUMBER, false },
+	[SHEET_X_MALE] = { "male", N_("Marked: male"), "Giới tính nam", "Nam", REPORT_TEXT,
+			   false },
+	[SHEET_X_FEMALE] = { "female", N_("Marked: female"), "Giới tính nữ", "Nữ", REPORT_TEXT,
+			     false },
 };
 
 const struct sheet_column sheet_unit_columns[SHEET_U_COUNT] = {
@@ -47,8 +58,7 @@ const struct sheet_column sheet_unit_columns[SHEET_U_COUNT] = {
 
 /* ---- names ------------------------------------------------------------------------ */
 
-/* Folded (no accents, lower case) with only letters and digits kept.  NULL: no memory. */
-static char *squash(const char *s)
+char *sheet_squash(const char *s)
 {
 	char *f = collate_fold(s ? s : ""), *o = f;
 
@@ -63,7 +73,7 @@ static char *squash(const char *s)
 
 int sheet_same_name(const char *a, const char *b)
 {
-	char *x = squash(a), *y = squash(b);
+	char *x = sheet_squash(a), *y = sheet_squash(b);
 	int same = !x || !y ? ERR_RC_NOMEM : *x && strcmp(x, y) == 0;
 
 	free(x);
@@ -71,18 +81,47 @@ int sheet_same_name(const char *a, const char *b)
 	return same;
 }
 
+/* Is `key` (squashed) one of the names in `list`, separated by '|'?  1, 0 or ERR_RC_NOMEM. */
+static int names_one(const char *list, const char *key)
+{
+	char piece[256];
+
+	while (list && *list) {
+		size_t n = strcspn(list, "|");
+		char *q;
+		int same;
+
+		snprintf(piece, sizeof piece, "%.*s", (int)(n < sizeof piece ? n : sizeof piece - 1),
+			 list);
+		if (!(q = sheet_squash(piece)))
+			return ERR_RC_NOMEM;
+		same = *q && strcmp(q, key) == 0;
+		free(q);
+		if (same)
+			return 1;
+		list += n + (list[n] == '|');
+	}
+	return 0;
+}
+
 int sheet_find_column(const struct sheet_column *cols, size_t n, const char *header)
 {
-	for (size_t c = 0; c < n; c++) {
+	char *key = sheet_squash(header);
+	int found = -1;
+
+	if (!key)
+		return ERR_RC_NOMEM;
+	for (size_t c = 0; *key && found == -1 && c < n; c++) {
 		const struct sheet_column *col = &cols[c];
 		const char *names[] = { col->code, col->label, _(col->label), col->vi, col->alias };
-		for (size_t i = 0; i < N(names); i++) {
-			int same = names[i] ? sheet_same_name(names[i], header) : 0;
+		for (size_t i = 0; found == -1 && i < N(names); i++) {
+			int same = names_one(names[i], key);
 			if (same)
-				return same > 0 ? (int)c : ERR_RC_NOMEM;
+				found = same > 0 ? (int)c : ERR_RC_NOMEM;
 		}
 	}
-	return -1;
+	free(key);
+	return found;
 }
 
 /* ---- enums -------------------------------------------------------------------------- */
@@ -115,7 +154,7 @@ static bool names_ready;
 /* 0, or -1 when out of memory (dst is then empty). */
 static int squash_into(char dst[LABEL_MAX], const char *s)
 {
-	char *q = squash(s);
+	char *q = sheet_squash(s);
 
 	snprintf(dst, LABEL_MAX, "%s", q ? q : "");
 	free(q);
@@ -168,7 +207,7 @@ int sheet_enum_parse(enum model_set which, const char *s)
 			return m[i].value;
 	if (!names_ready)
 		gather_names();
-	if (!names_ready || !(key = squash(s)))
+	if (!names_ready || !(key = sheet_squash(s)))
 		return ERR_RC_NOMEM; /* not remembered */
 	for (int v = 1; *key && found < 0 && v < ENUM_MAX; v++)
 		for (size_t k = 0; k < 1 + N(languages); k++)

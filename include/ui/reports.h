@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "date.h"
+#include "period.h"
 #include "ui/listscreen.h"
 #include "ui/term.h"
 
@@ -24,13 +25,13 @@ int ui_reports_run(struct ui *ui);
 void ui_reports_help(struct ui_help_section *s);
 
 /*
- * The periods the screen opens on for `today` and the plan years
- * plan_from..plan_to: the last quarter that is over (Q4 of last year in
- * January) for the quarter report and this year for the year report, each
- * brought within the plan years (before them: their first quarter and
- * year; after them: their last).
+ * The quarter and year the screen opens on for `today` and the plan
+ * periods l: the last quarter that is over (Q4 of last year in January)
+ * for the quarter report and this year for the year report, each brought
+ * into a period when it lies in none: the last quarter and year of the
+ * period before it, else the first of the one after.
  */
-void ui_reports_default_period(date_t today, int plan_from, int plan_to, int *q_year,
+void ui_reports_default_period(date_t today, const struct period_list *l, int *q_year,
 			       int *quarter, int *year);
 
 /*

@@ -231,7 +231,7 @@ static int pick_period(struct screen *s)
 {
 	const struct config *cfg = register_config(s->ui->r);
 	int last = date_year(register_today(s->ui->r));
-	int first = cfg->plan_from < last ? cfg->plan_from : last;
+	int first = cfg->periods.v[0].from < last ? cfg->periods.v[0].from : last;
 	size_t n = 1 + (size_t)(last - first + 1) * 5, k = 1, chosen, initial = 0;
 	char (*text)[64] = calloc(n, sizeof *text);
 	const char **labels = calloc(n, sizeof *labels);

@@ -52,6 +52,8 @@ void ui_fmt_quota(const struct ui *ui, int year, int quarter, int required, int 
 
 	if (!active && counted == 0) {
 		snprintf(buf, size, "%s", ui_draw_sym(UI_SYM_DASH));
+	} else if (!required && !period_of_year(&register_config(ui->r)->periods, year)) {
+		snprintf(buf, size, "%d", counted); /* no period, no quota: the state says why */
 	} else if (!required) {
 		snprintf(buf, size, _("%d (no quota)"), counted);
 	} else if (days_left(ui, year, quarter) < 0 || not_started(ui, year, quarter)) {

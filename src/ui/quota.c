@@ -10,6 +10,7 @@
 #include "config.h"
 #include "i18n.h"
 #include "query.h"
+#include "text.h"
 #include "ui/action.h"
 #include "ui/draw.h"
 #include "ui/exlist.h"
@@ -168,7 +169,8 @@ static void draw_words(struct screen *s, size_t unit, int y)
 {
 	const struct cell *c = &s->cells[unit][s->quarter - 1];
 	const char *name = s->ui->units.v[unit].name;
-	char q[64], quota[128], cell[320], count[160], line[512];
+	char q[64], quota[128], cell[320], count[PERIOD_WHY_SIZE + 8], line[PERIOD_WHY_SIZE + 400],
+	     why[PERIOD_WHY_SIZE];
 	int met = 0, with = 0;
 
 	for (size_t i = 0; i < s->n_shown; i++) {
@@ -186,8 +188,11 @@ static void draw_words(struct screen *s, size_t unit, int y)
 		snprintf(cell, sizeof cell, _("%s, %s: %s (%s)."), name, q, quota, state);
 	else
 		snprintf(cell, sizeof cell, _("%s, %s: %s."), name, q, quota);
+	period_outside_text(&register_config(s->ui->r)->periods, s->year, why, sizeof why);
 	if (with)
 		snprintf(count, sizeof count, _("Units that met the quota: %d of %d."), met, with);
+	else if (why[0])
+		snprintf(count, sizeof count, "%s.", why);
 	else
 		snprintf(count, sizeof count, "%s", _("No unit has a quota this quarter."));
 	snprintf(line, sizeof line, "%s %s", cell, count);
@@ -198,13 +203,26 @@ static void draw(struct ui_listscreen *ls)
 {
 	struct screen *s = ls->ctx;
 	int head = ui_term_attr(s->ui, UI_A_HEAD);
-	char b[160];
+	const struct period *p = period_of_year(&register_config(s->ui->r)->periods, s->year);
+	char name[PERIOD_NAME_SIZE], b[PERIOD_NAME_SIZE + 64];
 
-	snprintf(b, sizeof b, "%s %d", _("Year"), s->year);
-	int w = ui_draw_text(1, 1, 20, A_BOLD, b);
+	if (p)
+		period_name(p, name, sizeof name);
+	snprintf(b, sizeof b, "%s %d %s %s", _("Year"), s->year, ui_draw_sym(UI_SYM_DASH),
+		 p ? name : _("outside the plan periods"));
+	int w = ui_draw_text(1, 1, COLS - 2, A_BOLD, b);
 	snprintf(b, sizeof b, _("%s met   %s short   %s not yet met   %s no record"),
 		 ui_draw_sym(UI_SYM_MET), ui_draw_sym(UI_SYM_SHORT), ui_draw_sym(UI_SYM_OPEN),
 		 ui_draw_sym(UI_SYM_DASH));
+	/* beside a long period name the marks close up, then the dash goes */
+	if (text_width(b) > COLS - w - 5)
+		snprintf(b, sizeof b, _("%s met  %s short  %s not yet met  %s no record"),
+			 ui_draw_sym(UI_SYM_MET), ui_draw_sym(UI_SYM_SHORT),
+			 ui_draw_sym(UI_SYM_OPEN), ui_draw_sym(UI_SYM_DASH));
+	if (text_width(b) > COLS - w - 5)
+		snprintf(b, sizeof b, _("%s met  %s short  %s not yet met"),
+			 ui_draw_sym(UI_SYM_MET), ui_draw_sym(UI_SYM_SHORT),
+			 ui_draw_sym(UI_SYM_OPEN));
 	ui_draw_text(1, w + 4, COLS - w - 5, ui_term_attr(s->ui, UI_A_DIM), b);
 	ui_draw_text(2, NAME_X, NAME_W, head, _("Unit"));
 	for (int q = 1; q <= 4; q++) {
@@ -239,10 +257,10 @@ static void first_selection(struct screen *s)
 
 static int year_range(const struct screen *s, int dir)
 {
-	const struct config *cfg = register_config(s->ui->r);
+	const struct period_list *l = &register_config(s->ui->r)->periods;
 	int now = date_year(register_today(s->ui->r));
-	int lo = cfg->plan_from < now ? cfg->plan_from : now;
-	int hi = cfg->plan_to > now ? cfg->plan_to : now;
+	int lo = l->v[0].from < now ? l->v[0].from : now;
+	int hi = l->v[l->n - 1].to > now ? l->v[l->n - 1].to : now;
 	int y = s->year + dir;
 
 	return y < lo ? lo : y > hi ? hi : y;
@@ -298,8 +316,8 @@ int ui_quota_run(struct ui *ui)
 	int rc = 0;
 
 	s.ui = ui;
-	model_plan_quarter(register_today(ui->r), register_config(ui->r)->plan_from,
-			   register_config(ui->r)->plan_to, &s.year, &s.quarter);
+	s.year = date_year(register_today(ui->r));
+	s.quarter = date_quarter(register_today(ui->r));
 	s.cells = calloc(ui->units.n + 1, sizeof *s.cells);
 	s.shown = calloc(ui->units.n + 1, sizeof *s.shown);
 	if (!s.cells || !s.shown) {

@@ -57,7 +57,19 @@ static int clamp(int v, int lo, int hi)
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
-void ui_reports_default_period(date_t today, int plan_from, int plan_to, int *q_year,
+/* y when a period holds it; else the last year of the period before it
+ * (*q then its last quarter), or the first of the one after (its first). */
+static int into_periods(const struct period_list *l, int y, int *q)
+{
+	const struct period *p = period_before(l, y);
+
+	if (period_of_year(l, y) || (!p && !(p = period_after(l, y))))
+		return y;
+	*q = p->to < y ? 4 : 1;
+	return p->to < y ? p->to : p->from;
+}
+
+void ui_reports_default_period(date_t today, const struct period_list *l, int *q_year,
 			       int *quarter, int *year)
 {
 	int y = date_year(today), q = date_quarter(today) - 1;
@@ -66,16 +78,9 @@ void ui_reports_default_period(date_t today, int plan_from, int plan_to, int *q_
 		y--;
 		q = 4;
 	}
-	if (y < plan_from) {
-		y = plan_from;
-		q = 1;
-	} else if (y > plan_to) {
-		y = plan_to;
-		q = 4;
-	}
-	*q_year = y;
+	*q_year = into_periods(l, y, &q);
 	*quarter = q;
-	*year = clamp(date_year(today), plan_from, plan_to);
+	*year = into_periods(l, date_year(today), &q);
 }
 
 void ui_reports_file_name(enum ui_report_kind kind, int year, int quarter, int plan_from,
@@ -99,6 +104,7 @@ struct screen {
 	int q_year, quarter;     /* the quarter report's period */
 	int year;                /* the year-end scores' year */
 	int lo, hi;              /* the years one may step through */
+	const struct period *plan; /* the plan report's period (the config's) */
 	struct report *rp;
 	char why[512];           /* why rp is NULL */
 	char home[1024];         /* where files go; "" when the account has none */
@@ -156,7 +162,7 @@ static int load(struct ui_listscreen *ls, struct err *why)
 	else if (s->kind == UI_REPORT_YEAR)
 		rc = report_build_year(s->ui->r, s->year, &s->rp, &e);
 	else
-		rc = report_plan_build(s->ui->r, &s->rp, &e);
+		rc = report_plan_build(s->ui->r, s->plan->from, &s->rp, &e);
 	if (rc) { /* the builders give a report only on success */
 		snprintf(s->why, sizeof s->why, "%s", e.msg);
 		*why = e;
@@ -164,17 +170,15 @@ static int load(struct ui_listscreen *ls, struct err *why)
 	return rc;
 }
 
-/* The period in words: "Quarter 2/2025", "Year 2024", "Period 2021-2025". */
+/* The period in words: "Quarter 2/2025", "Year 2024", "Kế hoạch 2021–2025". */
 static void period_text(const struct screen *s, char *buf, size_t size)
 {
-	const struct config *cfg = register_config(s->ui->r);
-
 	if (s->kind == UI_REPORT_QUARTER)
 		ui_fmt_quarter(s->q_year, s->quarter, buf, size);
 	else if (s->kind == UI_REPORT_YEAR)
 		snprintf(buf, size, "%s %d", _("Year"), s->year);
 	else
-		snprintf(buf, size, _("Period %d-%d"), cfg->plan_from, cfg->plan_to);
+		period_name(s->plan, buf, size);
 }
 
 /* Line 1: the three reports, the chosen one marked, then its period. */
@@ -182,7 +186,7 @@ static void draw_choice(struct screen *s)
 {
 	struct ui *ui = s->ui;
 	int x = 1, cur = 1;
-	char b[128], p[64];
+	char b[PERIOD_NAME_SIZE + 64], p[PERIOD_NAME_SIZE];
 
 	x += ui_draw_text(1, x, COLS - x - 1, A_NORMAL, _("Report:")) + 1;
 	for (int k = 0; k < UI_REPORT_KINDS_; k++) {
@@ -196,7 +200,7 @@ static void draw_choice(struct screen *s)
 				  b) + 1;
 	}
 	period_text(s, p, sizeof p);
-	if (s->kind == UI_REPORT_PLAN)
+	if (s->kind == UI_REPORT_PLAN && register_config(ui->r)->periods.n == 1)
 		snprintf(b, sizeof b, "%s", p);
 	else
 		snprintf(b, sizeof b, "%s %s %s", ui_draw_sym(UI_SYM_LEFT), p,
@@ -231,7 +235,7 @@ static bool enabled(int id, void *ctx)
 	const struct screen *s = ctx;
 
 	if (id == A_EARLIER || id == A_LATER)
-		return s->kind != UI_REPORT_PLAN;
+		return s->kind != UI_REPORT_PLAN || register_config(s->ui->r)->periods.n > 1;
 	if (id == A_XLSX || id == A_DOCX || id == A_CSV || id == A_TEXT)
 		return s->rp != NULL;
 	return true;
@@ -243,9 +247,19 @@ static void draw(struct ui_listscreen *ls)
 	draw_where(ls->ctx);
 }
 
-/* One quarter or year on or back, within the years offered; false when already at the end. */
+/* One quarter, year or period on or back, within those offered; false when
+ * already at the end. */
 static bool step(struct screen *s, int dir)
 {
+	const struct period_list *l = &register_config(s->ui->r)->periods;
+
+	if (s->kind == UI_REPORT_PLAN) {
+		size_t i = (size_t)(s->plan - l->v);
+		if ((dir < 0 && i == 0) || (dir > 0 && i + 1 == l->n))
+			return false;
+		s->plan += dir;
+		return true;
+	}
 	if (s->kind == UI_REPORT_YEAR) {
 		int y = clamp(s->year + dir, s->lo, s->hi);
 		bool moved = y != s->year;
@@ -261,7 +275,6 @@ static bool step(struct screen *s, int dir)
 
 static void save(struct screen *s, enum report_format fmt)
 {
-	const struct config *cfg = register_config(s->ui->r);
 	char base[96], path[sizeof s->saved];
 	struct err e;
 
@@ -274,7 +287,7 @@ static void save(struct screen *s, enum report_format fmt)
 		return;
 	}
 	ui_reports_file_name(s->kind, s->kind == UI_REPORT_QUARTER ? s->q_year : s->year,
-			     s->quarter, cfg->plan_from, cfg->plan_to, base, sizeof base);
+			     s->quarter, s->plan->from, s->plan->to, base, sizeof base);
 	if (ui_savefile_report(s->rp, fmt, s->home, base, s->ls.page.width, path, sizeof path,
 			       &e)) {
 		ui_term_say(s->ui, true, "%s", e.msg);
@@ -305,7 +318,7 @@ static int act(struct ui_listscreen *ls, const struct ui_action *a)
 							UI_REPORT_KINDS_));
 		return UI_DONE;
 	case A_EARLIER: case A_LATER:
-		if (s->kind == UI_REPORT_PLAN)
+		if (s->kind == UI_REPORT_PLAN && register_config(s->ui->r)->periods.n == 1)
 			ui_term_say(s->ui, true, "%s", _("The plan report covers the whole plan "
 							 "period; it has no quarter or year to "
 							 "change."));
@@ -350,11 +363,13 @@ int ui_reports_run(struct ui *ui)
 
 	memset(&s, 0, sizeof s);
 	s.ui = ui;
-	/* The plan years, and this year when it lies outside them (as on the quota screen). */
-	s.lo = cfg->plan_from < now ? cfg->plan_from : now;
-	s.hi = cfg->plan_to > now ? cfg->plan_to : now;
-	ui_reports_default_period(register_today(ui->r), cfg->plan_from, cfg->plan_to, &s.q_year,
-				  &s.quarter, &s.year);
+	/* The periods' years, and this year when it lies outside them (as on the quota screen). */
+	s.lo = cfg->periods.v[0].from < now ? cfg->periods.v[0].from : now;
+	s.hi = cfg->periods.v[cfg->periods.n - 1].to > now ? cfg->periods.v[cfg->periods.n - 1].to
+							    : now;
+	ui_reports_default_period(register_today(ui->r), &cfg->periods, &s.q_year, &s.quarter,
+				  &s.year);
+	s.plan = period_current_or_last(&cfg->periods, register_today(ui->r));
 	/* Told now, so the screen can say where files will go before the first one. */
 	if (ui_savefile_home(s.home, sizeof s.home, &e))
 		s.home[0] = 0;

@@ -11,6 +11,7 @@
 #include "query.h"
 #include "ui/action.h"
 #include "ui/auditlog.h"
+#include "ui/importer.h"
 #include "ui/detail.h"
 #include "ui/draw.h"
 #include "ui/exform.h"
@@ -22,7 +23,8 @@
 #include "ui/review.h"
 #include "ui/unitlist.h"
 
-enum { M_UNITS = 1, M_EXEMPLARS, M_QUOTA, M_REVIEW, M_LOG, M_REPORTS, M_HELP, M_QUIT };
+enum { M_UNITS = 1, M_EXEMPLARS, M_QUOTA, M_REVIEW, M_LOG, M_REPORTS, M_IMPORT, M_HELP,
+       M_QUIT };
 
 /* One entry of the main menu; `read_desc`, when set, describes it to a viewer. */
 struct item {
@@ -41,6 +43,7 @@ static const struct item items[] = {
 	{ M_REVIEW, N_("Review profiles"), N_("introduced profiles, oldest first"), true },
 	{ M_LOG, N_("Audit log"), N_("who changed what, and when"), true },
 	{ M_REPORTS, N_("Reports"), N_("quarter, year and plan reports: read, save"), false },
+	{ M_IMPORT, N_("Import from a file"), N_("the office's Excel sheets and CSV files"), true },
 	{ M_HELP, N_("Help"), N_("keys and how to use the program"), false },
 	{ M_QUIT, N_("Quit"), NULL, false },
 };
@@ -97,7 +100,8 @@ static int count_quota(const struct query_quota *q, void *ctx)
 		snprintf(m->own + used, sizeof m->own - used, "%s%s %d/%d (%s)", used ? "; " : "",
 			 q->unit->name, q->counted, q->required, model_quota_label(q->state));
 	else {
-		snprintf(count, sizeof count, _("%d (no quota)"), q->counted);
+		/* outside every period the summary above says why there is no quota */
+		snprintf(count, sizeof count, q->period ? _("%d (no quota)") : "%d", q->counted);
 		snprintf(m->own + used, sizeof m->own - used, "%s%s %s", used ? "; " : "",
 			 q->unit->name, count);
 	}
@@ -119,16 +123,54 @@ static void menu_reload(struct ui *ui, void *p)
 		ui_term_say(ui, true, "%s", e.msg);
 }
 
+/* Today's quarter with the days left and the quotas met, or, outside
+ * every period, why no quota applies. */
+static const char *summary(struct ui *ui, const struct menu *m, char *buf, size_t size)
+{
+	const struct period_list *l = &register_config(ui->r)->periods;
+	char q[64], when[64], why[PERIOD_WHY_SIZE];
+
+	ui_fmt_quarter(m->year, m->quarter, q, sizeof q);
+	ui_fmt_quarter_left(ui, m->year, m->quarter, when, sizeof when);
+	if (!period_of_year(l, m->year)) {
+		period_outside_text(l, m->year, why, sizeof why);
+		snprintf(buf, size, "%s: %s.", q, why);
+	} else if (m->with_quota) {
+		snprintf(buf, size, _("%s (%s): %d of %d units with a quota have met it."), q, when,
+			 m->met, m->with_quota);
+	} else {
+		snprintf(buf, size, _("%s (%s): no unit has a quota this quarter."), q, when);
+	}
+	return buf;
+}
+
+/* The office is told where to declare the next period when none holds
+ * today; false when there is nothing to say. */
+static bool next_period_hint(struct ui *ui, char *buf, size_t size)
+{
+	const struct config *cfg = register_config(ui->r);
+
+	if (!register_is_office(ui->r) ||
+	    period_of_year(&cfg->periods, date_year(register_today(ui->r))))
+		return false;
+	snprintf(buf, size, _("To go on, declare the next plan period in %s: a [period.CODE] "
+			      "section with its name and years (the administrator's guide shows "
+			      "how)."), cfg->path);
+	return true;
+}
+
 static void menu_draw(struct ui *ui, void *p)
 {
 	struct menu *m = p;
 	const struct config *cfg = register_config(ui->r);
 	int y = 2;
-	char line[512], q[64], when[64];
+	char line[PERIOD_WHY_SIZE + 512];
 
 	ui_term_title(ui, _("Advanced exemplars"));
-	if (cfg->issuer && *cfg->issuer)
-		ui_draw_text(y++, 4, COLS - 8, A_BOLD, cfg->issuer);
+	/* the office keeping the register: the current period's, if it names one */
+	const char *issuer = config_heading(cfg, m->year).issuer;
+	if (issuer && *issuer)
+		ui_draw_text(y++, 4, COLS - 8, A_BOLD, issuer);
 	ui_draw_text(y++, 4, COLS - 8, A_NORMAL,
 		     _("Register of advanced exemplars"));
 	y++;
@@ -148,19 +190,17 @@ static void menu_draw(struct ui *ui, void *p)
 			ui_term_cursor(ui, y, 6);
 	}
 	y++;
-	ui_fmt_quarter(m->year, m->quarter, q, sizeof q);
-	ui_fmt_quarter_left(ui, m->year, m->quarter, when, sizeof when);
-	if (m->with_quota)
-		snprintf(line, sizeof line, _("%s (%s): %d of %d units with a quota have met it."),
-			 q, when, m->met, m->with_quota);
-	else
-		snprintf(line, sizeof line, _("%s: no unit has a quota this quarter (outside "
-					      "the plan years %d-%d)."), q, cfg->plan_from,
-			 cfg->plan_to);
-	y += ui_draw_wrap(y, 4, COLS - 8, 2, A_NORMAL, line);
+	const struct period *now = period_of_year(&cfg->periods, m->year);
+	if (now) { /* the current period, named */
+		period_name(now, line, sizeof line);
+		ui_draw_text(y++, 4, COLS - 8, A_BOLD, line);
+	}
+	y += ui_draw_wrap(y, 4, COLS - 8, 2, A_NORMAL, summary(ui, m, line, sizeof line));
 	if (m->own[0]) {
 		snprintf(line, sizeof line, _("Your units: %s."), m->own);
 		ui_draw_wrap(y, 4, COLS - 8, 2, A_BOLD, line);
+	} else if (next_period_hint(ui, line, sizeof line)) {
+		ui_draw_wrap(y, 4, COLS - 8, 3, ui_term_attr(ui, UI_A_NOTE), line);
 	}
 	ui_term_message(ui);
 	ui_action_hints(ui, menu_actions, N_ACTIONS, NULL, NULL);
@@ -184,7 +224,7 @@ static const struct ui_help_section general = {
 
 static int general_help(struct ui *ui)
 {
-	struct ui_help_section s[12];
+	struct ui_help_section s[14];
 	size_t n = 0;
 
 	s[n++] = general;
@@ -197,6 +237,8 @@ static int general_help(struct ui *ui)
 	if (register_is_office(ui->r)) {
 		ui_review_help(&s[n++]);
 		ui_auditlog_help(&s[n++]);
+		ui_importer_help(&s[n]);
+		n += 2;
 	}
 	ui_reports_help(&s[n++]);
 	return ui_listscreen_help(ui, s, n);
@@ -213,6 +255,7 @@ static int open_item(struct ui *ui, struct menu *m, size_t i)
 	case M_REVIEW: return ui_action_result(ui_review_run(ui));
 	case M_LOG: return ui_action_result(ui_auditlog_run(ui));
 	case M_REPORTS: return ui_action_result(ui_reports_run(ui));
+	case M_IMPORT: return ui_action_result(ui_importer_run(ui));
 	case M_HELP: return ui_action_result(general_help(ui));
 	default: return UI_CLOSE;
 	}

@@ -20,6 +20,7 @@
 #define QUOTA_X 39
 #define QUOTA_W 24
 #define STATE_X 64
+#define OUTSIDE_W 6 /* the quota column of a quarter outside every plan period */
 
 enum { A_OPEN = UI_ACTION_OWN };
 
@@ -142,20 +143,27 @@ static void draw_row(struct ui_listscreen *ls, const struct ui_row *row, int y)
 	else
 		snprintf(state, sizeof state, "%s %s", ui_fmt_quota_sym(r->state),
 			 model_quota_label(r->state));
+	/* outside every period the count is all the quota column holds, and the
+	 * state's longer words start beside it */
+	int sx = r->state == QUOTA_OUTSIDE ? QUOTA_X + OUTSIDE_W : STATE_X;
 	ui_draw_text(y, NAME_X, NAME_W, a, u->name);
-	ui_draw_text(y, QUOTA_X, QUOTA_W, a, quota);
-	ui_draw_text(y, STATE_X, COLS - STATE_X - 1, ui_fmt_quota_attr(ui, r->state), state);
+	ui_draw_text(y, QUOTA_X, sx - QUOTA_X - 1, a, quota);
+	ui_draw_text(y, sx, COLS - sx - 1, ui_fmt_quota_attr(ui, r->state), state);
 }
 
 static void draw(struct ui_listscreen *ls)
 {
 	struct screen *s = ls->ctx;
 	int head = ui_term_attr(s->ui, UI_A_HEAD);
-	char q[64], when[64], line[160];
+	const struct period *p = period_of_year(&register_config(s->ui->r)->periods, s->year);
+	char q[64], when[64], name[PERIOD_NAME_SIZE], line[PERIOD_NAME_SIZE + 160];
 
 	ui_fmt_quarter(s->year, s->quarter, q, sizeof q);
 	ui_fmt_quarter_left(s->ui, s->year, s->quarter, when, sizeof when);
-	snprintf(line, sizeof line, "%s, %s", q, when);
+	if (p)
+		period_name(p, name, sizeof name);
+	snprintf(line, sizeof line, "%s, %s %s %s", q, when, ui_draw_sym(UI_SYM_DASH),
+		 p ? name : _("outside the plan periods"));
 	ui_draw_text(1, 1, COLS - 2, A_BOLD, line);
 	ui_draw_text(2, NAME_X, NAME_W, head, _("Unit"));
 	ui_draw_text(2, QUOTA_X, QUOTA_W, head, _("Introduced/quota"));
@@ -193,8 +201,8 @@ int ui_unitlist_run(struct ui *ui)
 	int rc;
 
 	s.ui = ui;
-	model_plan_quarter(register_today(ui->r), register_config(ui->r)->plan_from,
-			   register_config(ui->r)->plan_to, &s.year, &s.quarter);
+	s.year = date_year(register_today(ui->r));
+	s.quarter = date_quarter(register_today(ui->r));
 	ui_listscreen_init(&s.ls, &screen, ui, &s);
 	rc = ui_listscreen_run(&s.ls);
 	free(s.rows);

@@ -156,18 +156,22 @@ t_contains "report quarter --quarter 2: that quarter of this year" \
 	"$(dh report quarter --quarter 2)" "Quý II năm 2025"
 t_contains "report quarter: this quarter" "$(dh report quarter)" "Quý I năm 2025"
 t_contains "report year: this year" "$(dh report year)" "Năm 2025"
-# Past the plan (2021-2025) the screens open on its last quarter; so do these.
+# Past the plan (2021-2025) the screens open on today's quarter, which says
+# the plan has ended; so do these.
 past() { DIENHINH_TODAY=2026-11-28 dh "$@"; }
-t_eq "after the plan, quota: the plan's last quarter" \
-	"$(past quota --format tsv | tail -n +2 | cut -f 1,2 | sort -u | tr '\t' ' ')" "2025 4"
-t_contains "report quarter: the same" "$(past report quarter)" "Quý IV năm 2025"
-t_contains "report year: the plan's last year" "$(past report year)" "Năm 2025"
+t_eq "after the plan, quota: today's quarter" \
+	"$(past quota --format tsv | tail -n +2 | cut -f 1,2 | sort -u | tr '\t' ' ')" "2026 4"
+t_contains "report quarter: the same" "$(past report quarter)" "Quý IV năm 2026"
+t_contains "which says the plan has ended" "$(past report quarter)" \
+	"Kế hoạch 2021–2025 đã kết thúc ngày 31/12/2025"
+t_contains "report year: this year" "$(past report year)" "Năm 2026"
+t_contains "report plan: the last period" "$(past report plan)" "Kế hoạch 2021–2025"
 t_eq "quota --quarter 2 still means this year's" \
 	"$(past quota --quarter 2 --format tsv | tail -n +2 | cut -f 1,2 | sort -u | tr '\t' ' ')" \
 	"2026 2"
-t_eq "before the plan, quota: its first quarter" \
+t_eq "before the plan, quota: today's quarter" \
 	"$(DIENHINH_TODAY=2020-05-01 dh quota --format tsv | tail -n +2 | cut -f 1,2 | sort -u |
-		tr '\t' ' ')" "2021 1"
+		tr '\t' ' ')" "2020 2"
 
 # ---- show prints every field ------------------------------------------------------
 id=$(dh add --unit phuong2 --type individual --category good_deeds --name "Trần Thị Ánh" \

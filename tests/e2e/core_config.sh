@@ -45,7 +45,7 @@ t_contains "quota = abc: the value is quoted" "$(T_CONFIG=$T_DIR/quota_abc.ini d
 # An unknown key in a unit and in the general section.
 sed 's/^\(name = "Phường 3"\)$/\1\ncolour = red/' "$CONF" >"$T_DIR/unknown_key.ini"
 broken "unknown key" "$T_DIR/unknown_key.ini" "colour" "^colour = red"
-sed 's/^\(plan_to = 2025\)$/\1\ndatabse = \/tmp\/x/' "$CONF" >"$T_DIR/unknown_key2.ini"
+sed 's/^\(count_returned = no\)$/\1\ndatabse = \/tmp\/x/' "$CONF" >"$T_DIR/unknown_key2.ini"
 broken "misspelt key in [dienhinh]" "$T_DIR/unknown_key2.ini" "databse" "^databse"
 
 # The other refusals the config promises: section, date, duplicate, successor, number range.
@@ -67,8 +67,29 @@ broken "successor that does not exist" "$T_DIR/successor.ini" "successor" \
 	"^successor = nowhere"
 sed '0,/^quota = 1$/s//quota = 100/' "$CONF" >"$T_DIR/range.ini"
 broken "quota out of range" "$T_DIR/range.ini" "quota" "^quota = 100"
-sed 's/^plan_from = 2021/plan_from = 20x1/' "$CONF" >"$T_DIR/plan.ini"
-broken "plan_from not a number" "$T_DIR/plan.ini" "plan_from" "^plan_from = 20x1"
+sed 's/^from = 2021/from = 20x1/' "$CONF" >"$T_DIR/plan.ini"
+broken "a period's first year not a number" "$T_DIR/plan.ini" "from" "^from = 20x1"
+
+# Plan periods: two that share a year, a unit's quota in a period that is not
+# declared, and the old plan_from/plan_to beside [period.*] sections.
+cat "$CONF" - >"$T_DIR/overlap.ini" <<-'EOF'
+	[period.p2025]
+	name = "Giai đoạn 2025–2030"
+	from = 2025
+	to = 2030
+EOF
+broken "overlapping periods" "$T_DIR/overlap.ini" "[period.p2025] from" "^from = 2025"
+t_contains "overlapping periods: the other period and its years are named" \
+	"$(T_CONFIG=$T_DIR/overlap.ini dh periods 2>&1)" "[period.p2021] (2021-2025)"
+awk '/^\[unit.phuong2\]/ { s = 1 } s && /^quota = 2/ { print; print "quota.p2027 = 3"; s = 0;
+	next } 1' "$CONF" >"$T_DIR/unknown_period.ini"
+broken "a quota in an unknown period" "$T_DIR/unknown_period.ini" "[unit.phuong2] quota.p2027" \
+	"^quota.p2027 = 3"
+t_contains "a quota in an unknown period: the section it should have is named" \
+	"$(T_CONFIG=$T_DIR/unknown_period.ini dh periods 2>&1)" "tệp không có mục [period.p2027]"
+sed 's/^\(count_returned = no\)$/\1\nplan_from = 2021/' "$CONF" >"$T_DIR/plan_beside.ini"
+broken "plan_from beside [period.*]" "$T_DIR/plan_beside.ini" "[dienhinh] plan_from" \
+	"^plan_from = 2021"
 
 # The lookup order: --config, then DIENHINH_CONFIG.
 err=$(DIENHINH_CONFIG=$T_DIR/quota_abc.ini "$DIENHINH_BIN" --db "$T_DIR/db" list 2>&1 \

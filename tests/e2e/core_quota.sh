@@ -58,9 +58,15 @@ t_eq "every old ward and commune is none in 2025 Q3" \
 	"$(dh quota --year 2025 --quarter 3 --format tsv | awk -F'\t' '
 		$3 ~ /^(phuong[123]|longbinh|mybinh|myquoi|tanlong|vinhquoi)$/ { print $4 $5 $6 }' |
 		sort | uniq -c | tr -s ' ')" " 8 00none"
-t_eq "after the plan years nothing is required" "$(q congan --year 2026 --quarter 1)" \
-	"0 0 none"
-t_eq "before them neither" "$(q congan --year 2020 --quarter 4)" "0 0 none"
+t_eq "after the plan years nothing is required, and the state says why" \
+	"$(q congan --year 2026 --quarter 1)" "0 0 outside"
+t_eq "before them neither" "$(q congan --year 2020 --quarter 4)" "0 0 outside"
+t_eq "a ward merged away in 2025 is not listed in 2026" "$(q phuong1 --year 2026 --quarter 1)" ""
+out=$(dh quota --year 2026 --quarter 1)
+t_contains "in words: the plan ended, and when" "$out" \
+	"Kế hoạch 2021–2025 đã kết thúc ngày 31/12/2025; chưa có giai đoạn mới trong tệp cấu hình."
+t_contains "each unit's state: outside the plan periods" "$out" "Ngoài các giai đoạn kế hoạch"
+t_lacks "never \"no quota\"" "$out" "không giao chỉ tiêu"
 
 # A whole year: four quarters of every unit.
 export DIENHINH_TODAY=2025-01-10

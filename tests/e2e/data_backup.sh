@@ -24,13 +24,8 @@ writer() {
 	done
 }
 # more_than N: wait until the live database holds more than N records.
-more_than() {
-	for _ in $(seq 200); do
-		[ "$(count "$T_DIR/db")" -gt "$1" ] && return 0
-		sleep 0.02
-	done
-	return 1
-}
+holds_more() { [ "$(count "$T_DIR/db")" -gt "$1" ]; }
+more_than() { t_until holds_more "$1"; }
 writer a & wpid=$!
 more_than $((before + 10))
 dh backup "$T_DIR/bk1" >/dev/null

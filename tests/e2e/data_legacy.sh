@@ -3,7 +3,7 @@
 # README: schema 2, made at 31ac6f1) opens with this one: the first open
 # migrates it once, `check` finds it sound, and every answer that earlier
 # build gave over it (export, list, quota, log, reports) is given again
-# byte for byte.
+# byte for byte, also once its config declares a later plan period.
 . "$(dirname "$0")/lib.sh"
 LEGACY=$DIENHINH_ROOT/tests/data/legacy
 export DIENHINH_TODAY=2025-11-14 DIENHINH_USER=root TZ=UTC
@@ -60,3 +60,33 @@ out=$(dh check 2>&1); st=$?
 t_eq "check passes again (exit 0)" "$st" 0
 t_ok "no open after the first migrated again: the file is as the first left it" \
 	cmp -s "$T_DB/data.mdb" "$T_DIR/migrated.mdb"
+
+# ---- the same config with its plan as [period.p2021] and a period 2026-2030 after it --
+# Adding a period changes no answer about 2021-2025: the quotas, the year and
+# quarter reports and the export are the old program's byte for byte; the
+# plan report differs only in its period line, which now gives the period's
+# name.  2026 takes its quotas from the new period.
+T_CONFIG=$T_DIR/periods.ini
+{ grep -v '^plan_\(from\|to\) = ' "$LEGACY/dienhinh.ini"
+  printf '\n[period.p2021]\nname = "Kế hoạch 2021–2025"\nfrom = 2021\nto = 2025\n'
+} >"$T_DIR/p2021.ini"
+t_next_period "$T_DIR/p2021.ini" "$T_CONFIG"
+T_DB=$T_DIR/with-periods
+fresh "$T_DB"
+out=$(dh check 2>&1); st=$?
+t_eq "with periods: check passes on the first open (exit 0)" "$st" 0
+same "with periods: quota of every plan year is the old program's" \
+	"$LEGACY/quota-2021-2025.tsv" quotas
+same "with periods: report year --year 2024 too" "$LEGACY/report-year-2024.csv" \
+	dh report year --year 2024 --format csv
+same "with periods: report quarter --year 2025 --quarter 3 too" \
+	"$LEGACY/report-quarter-2025-3.csv" dh report quarter --year 2025 --quarter 3 --format csv
+same "with periods: export --format csv too" "$LEGACY/export.csv" dh export --format csv
+dh report plan --year 2023 --format csv >"$T_DIR/plan.csv"
+t_eq "with periods: report plan --year 2023 differs only in naming its period" \
+	"$(diff --strip-trailing-cr "$LEGACY/report-plan.csv" "$T_DIR/plan.csv")" \
+	"$(printf '8c8\n< Giai đoạn 2021 – 2025\n---\n> Kế hoạch 2021–2025')"
+t_eq "with periods: 2026 Q4 takes the new period's quotas" \
+	"$(DIENHINH_TODAY=2026-12-07 dh quota --format tsv |
+		awk -F'\t' '$3 == "phuongnganam" || $3 == "vhxh" { print $1, $2, $3, $4 }')" \
+	"$(printf '2026 4 phuongnganam 3\n2026 4 vhxh 2')"

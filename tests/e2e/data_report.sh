@@ -44,7 +44,8 @@ unq = lambda s: s.strip().strip('"')
 first = datetime.date(year, 3 * q - 2, 1)
 last = (datetime.date(year + (q == 4), 1 if q == 4 else 3 * q + 1, 1)
         - datetime.timedelta(days=1))
-plan = range(int(cp['dienhinh']['plan_from']), int(cp['dienhinh']['plan_to']) + 1)
+plan = {y for sec in cp.sections() if sec.startswith('period.')
+        for y in range(int(cp[sec]['from']), int(cp[sec]['to']) + 1)}
 count_returned = cp['dienhinh']['count_returned'] == 'yes'
 units = {}
 for sec in cp.sections():

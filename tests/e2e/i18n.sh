@@ -21,15 +21,17 @@ t_eq "no fuzzy (unchecked) translations" "$fuzzy" "0"
 msgfmt --check -o /dev/null src/po/vi.po
 t_report $? "the catalogue passes msgfmt --check (format strings agree)"
 
-t_contains "Vietnamese by default" "$("$DIENHINH_BIN" --help)" "Cách dùng"
+# No config at all (not even an installed /etc/dienhinh/dienhinh.ini): the default.
+none=$T_DIR/nowhere/x.ini
+t_contains "Vietnamese by default" "$("$DIENHINH_BIN" --config "$none" --help)" "Cách dùng"
 # The locale is set up at the first message, here one with the C library's
 # own words beside ours, looked up in either order: both in Vietnamese.
-out=$(LC_ALL=C.UTF-8 "$DIENHINH_BIN" --config "$T_DIR/nowhere/x.ini" list 2>&1)
+out=$(LC_ALL=C.UTF-8 "$DIENHINH_BIN" --config "$none" list 2>&1)
 t_contains "the first message of a run is in Vietnamese" "$out" "không đọc được tệp cấu hình"
 if [ -f /usr/share/locale/vi/LC_MESSAGES/libc.mo ]; then # Debian's libc-l10n
 	t_contains "... the C library's words in it too" "$out" "Không có tập tin hoặc thư mục"
 fi
-LANGUAGE=en LC_ALL=C.UTF-8 out=$("$DIENHINH_BIN" --help)
+LANGUAGE=en LC_ALL=C.UTF-8 out=$("$DIENHINH_BIN" --config "$none" --help)
 t_contains "Vietnamese even when the account asks for English" "$out" "Cách dùng"
 sed 's/^language = vi/language = en/' conf/dienhinh.ini > "$T_DIR/en.ini"
 out=$("$DIENHINH_BIN" --config "$T_DIR/en.ini" --db "$T_DIR/none" list 2>&1)

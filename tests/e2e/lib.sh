@@ -69,6 +69,25 @@ t_lacks() {
 	fi
 }
 
+# Waits poll and end as soon as what they wait for is there, so their limit
+# only matters when something is wrong: it is generous, for a machine busy
+# with other work (T_LIMIT seconds, 30 unless the environment says more).
+# No test asserts how long anything took: timing belongs in `make bench`.
+: "${T_LIMIT:=30}"
+
+# t_limit SECONDS: SECONDS, or T_LIMIT when that is longer.
+t_limit() { echo $(($1 > T_LIMIT ? $1 : T_LIMIT)); }
+
+# t_until COMMAND...: run COMMAND every 0.05 s until it succeeds (status 0)
+# or T_LIMIT seconds have passed (status 1).
+t_until() {
+	local end=$((SECONDS + T_LIMIT))
+	until "$@"; do
+		[ $SECONDS -ge $end ] && return 1
+		sleep 0.05
+	done
+}
+
 # A fresh database with the shipped config, in $T_DIR/db (or $1).
 t_init_db() {
 	local db=${1:-$T_DIR/db}
@@ -78,3 +97,24 @@ t_init_db() {
 # dh ARGS...: the program on the test database, acting as "root" (office in
 # the shipped config) unless DIENHINH_USER says otherwise.
 dh() { DIENHINH_USER=${DIENHINH_USER:-root} "$DIENHINH_BIN" --config "${T_CONFIG:-$DIENHINH_ROOT/conf/dienhinh.ini}" --db "${T_DB:-$T_DIR/db}" "$@"; }
+
+# t_next_period IN OUT: the config IN (its plan declared as [period.p2021])
+# with a period 2026-2030 after it, in which Phường Ngã Năm owes 3 a quarter
+# and the unit vhxh, begun with it, owes 2 (in it only).
+t_next_period() {
+	awk '/^\[unit.phuongnganam\]/ { s = 1 }
+		s && /^quota = 2/ { print; print "quota.p2026 = 3"; s = 0; next } 1' "$1" >"$2"
+	cat >>"$2" <<-'EOF'
+
+	[period.p2026]
+	name = "Giai đoạn 2026–2030"
+	from = 2026
+	to = 2030
+
+	[unit.vhxh]
+	name = "Phòng Văn hóa – Xã hội phường Ngã Năm"
+	kind = department
+	active_from = 2026-01-01
+	quota.p2026 = 2
+	EOF
+}

@@ -28,7 +28,7 @@ skip() { T_N=$((T_N + 1)); echo "ok $T_N # SKIP $1 (mdb_stat from lmdb-utils is 
 start_holder() {
 	: > "$T_DIR/hold.out"
 	"$S_HELPER" hold-read "$T_DIR/db" "$1" > "$T_DIR/hold.out" 2>&1 & holder=$!
-	for ((i = 0; i < 100; i++)); do [ -s "$T_DIR/hold.out" ] && break; sleep 0.05; done
+	t_until test -s "$T_DIR/hold.out"
 	read -r word held _ < "$T_DIR/hold.out"
 	held=${held%:}
 }

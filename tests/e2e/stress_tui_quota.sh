@@ -37,7 +37,7 @@ t_wait "the session is on the quota screen for 2024" q "Năm 2024"
 before=$(tui_screen q)
 adds "$T_DIR/watched" watched
 watched=$(size "$T_DIR/watched")
-sleep 1.5 # the screen follows changes within a second (tui_live.sh)
+tui_settle q "$before"
 t_lacks "the screen followed the adds" "$(tui_screen q)" "$before"
 tui_keys q q q
 t_eq "the session ends with status 0" "$(tui_exit q)" 0
@@ -46,7 +46,7 @@ t_eq "the session ends with status 0" "$(tui_exit q)" 0
 T_DB=$T_DIR/held dh init >/dev/null
 "$helper" hold-read "$T_DIR/held" 1 > "$T_DIR/hold.out" 2>&1 &
 hold=$!
-for _ in $(seq 100); do grep -q holding "$T_DIR/hold.out" && break; sleep 0.05; done
+t_until grep -q holding "$T_DIR/hold.out"
 adds "$T_DIR/held" held
 kill -9 "$hold" 2>/dev/null
 wait "$hold" 2>/dev/null

@@ -12,7 +12,7 @@ tui_start a tester
 t_wait "the main menu opens" a "Hồ sơ điển hình"
 s=$(tui_screen a)
 for item in "1  Đơn vị" "2  Hồ sơ điển hình" "3  Chỉ tiêu" "4  Duyệt hồ sơ" "5  Nhật ký" \
-	"7  Trợ giúp" "0  Thoát"; do
+	"7  Nhập từ tệp" "8  Trợ giúp" "0  Thoát"; do
 	t_contains "the menu offers \"$item\"" "$s" "$item"
 done
 t_contains "the key hints are Vietnamese" "$s" "Enter Xem ? Trợ giúp q Thoát"

@@ -45,34 +45,46 @@ tui_keys() { local n=$1; shift; tmux -L "$TUI_SOCK" send-keys -t "$n" "$@"; }
 # tui_type NAME TEXT: literal text, sent as typed.
 tui_type() { tmux -L "$TUI_SOCK" send-keys -t "$1" -l "$2"; }
 
-# tui_wait NAME TEXT [SECONDS]: until the screen shows TEXT (default 5 s).
-tui_wait() {
-	local n=$1 text=$2 limit=${3:-5} i=0
-	local tries=$((limit * 20))
-	while [ $i -lt $tries ]; do
-		[[ $(tui_screen "$n") == *"$text"* ]] && return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	return 1
-}
+# Waits poll the screen (t_until in lib.sh); a script's own limit can make
+# one longer than T_LIMIT, never shorter.
+tui_shows() { [[ $(tui_screen "$1") == *"$2"* ]]; }
+tui_lacks() { [[ $(tui_screen "$1") != *"$2"* ]]; }
+tui_differs() { [ "$(tui_screen "$1")" != "$2" ]; }
+
+# tui_wait NAME TEXT [SECONDS]: until the screen shows TEXT.
+tui_wait() { T_LIMIT=$(t_limit "${3:-0}") t_until tui_shows "$1" "$2"; }
 
 # tui_gone NAME TEXT [SECONDS]: until the screen no longer shows TEXT.
-tui_gone() {
-	local n=$1 text=$2 limit=${3:-5} i=0
-	while [ $i -lt $((limit * 20)) ]; do
-		[[ $(tui_screen "$n") != *"$text"* ]] && return 0
+tui_gone() { T_LIMIT=$(t_limit "${3:-0}") t_until tui_lacks "$1" "$2"; }
+
+# tui_settle NAME [BEFORE]: for keys whose effect has no text of its own to
+# wait for: until the screen differs from BEFORE (captured before the keys
+# were sent), then until it has stayed the same, the program asleep waiting
+# for a key, for half a second.
+tui_settle() {
+	local n=$1 now last="" same=0 end=$((SECONDS + T_LIMIT)) pid
+	[ $# -gt 1 ] && t_until tui_differs "$n" "$2"
+	pid=$(tui_pid "$n")
+	while [ $same -lt 10 ] && [ $SECONDS -lt $end ]; do
+		now=$(tui_screen "$n")
+		if [ "$now" == "$last" ] && tui_asleep "$pid"; then same=$((same + 1))
+		else same=0 last=$now; fi
 		sleep 0.05
-		i=$((i + 1))
 	done
-	return 1
+}
+# tui_asleep PID: the process sleeps (state S), or is gone.
+tui_asleep() {
+	local st
+	st=$(cat "/proc/$1/stat" 2>/dev/null) || return 0
+	st=${st##*) }
+	[ "${st%% *}" = S ]
 }
 
 # t_wait DESCRIPTION NAME TEXT [SECONDS]: one test result for a wait,
 # showing the screen when it fails.
 t_wait() {
 	local d=$1 n=$2 text=$3
-	if tui_wait "$n" "$text" "${4:-5}"; then t_report 0 "$d"; else
+	if tui_wait "$n" "$text" "${4:-0}"; then t_report 0 "$d"; else
 		t_report 1 "$d"
 		printf '#   waited for: %s\n' "$text"
 		tui_screen "$n" | sed 's/^/#   | /'
@@ -88,10 +100,11 @@ tui_pid() {
 	done
 }
 
-# tui_exit NAME [SECONDS]: the program's exit status once it ended, else "running".
+# tui_exit NAME [SECONDS]: the program's exit status once it ended, else
+# "running" (after T_LIMIT seconds; 0 asks whether it is still running now).
 tui_exit() {
-	local f=$T_DIR/$1.exit i=0
-	while [ ! -s "$f" ] && [ $i -lt $((${2:-5} * 20)) ]; do sleep 0.05; i=$((i + 1)); done
+	local f=$T_DIR/$1.exit
+	T_LIMIT=${2:-$T_LIMIT} t_until test -s "$f"
 	if [ -s "$f" ]; then cat "$f"; else echo running; fi
 }
 

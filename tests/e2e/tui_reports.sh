@@ -24,16 +24,9 @@ add phuongnganam 2025-07-01 "Bùi Thị Hai"    # 4, quarter 3: not in the quart
 saved() { tui_line "$1" "Đã lưu: " | sed 's/^ *Đã lưu: \([^ ]*\).*/\1/'; }
 # width LINE: the line's length in characters, trailing blanks left out.
 width() { local l=${1%"${1##*[! ]}"}; echo "${#l}"; }
-# wait_row NAME TEXT REGEX: until the first line holding TEXT matches REGEX (5 s).
-wait_row() {
-	local i=0
-	while [ $i -lt 100 ]; do
-		[[ $(tui_line "$1" "$2") =~ $3 ]] && return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	return 1
-}
+# wait_row NAME TEXT REGEX: until the first line holding TEXT matches REGEX.
+row_matches() { [[ $(tui_line "$1" "$2") =~ $3 ]]; }
+wait_row() { t_until row_matches "$@"; }
 
 home=$(getent passwd "$(id -u)" | cut -d: -f6)
 made=()
@@ -53,7 +46,7 @@ tui_keys s q
 # ---- the preview -------------------------------------------------------------------
 tui_start a tester "HOME=$T_DIR/not-home"
 t_wait "the office's menu offers the reports as item 6" a "6  Báo cáo"
-t_contains "help is item 7" "$(tui_screen a)" "7  Trợ giúp"
+t_contains "help is item 8, after the import" "$(tui_screen a)" "8  Trợ giúp"
 tui_keys a 6
 t_wait "the screen opens on the quarter report" a "BÁO CÁO KẾT QUẢ GIỚI THIỆU GƯƠNG"
 s=$(tui_screen a)
@@ -111,7 +104,7 @@ tui_keys a Right Right
 t_wait "Right cannot go past the plan's last year" a "Báo cáo chỉ có từ năm 2021 đến năm 2025."
 tui_keys a Tab
 t_wait "Tab: the whole plan period" a "BÁO CÁO TỔNG KẾT CÔNG TÁC XÂY DỰNG"
-t_contains "named by its years" "$(tui_screen a)" "Giai đoạn 2021 – 2025"
+t_contains "named as the config names the period" "$(tui_screen a)" "Kế hoạch 2021–2025"
 t_lacks "with no period keys offered" "$(tui_screen a)" "Kỳ trước"
 tui_keys a 1
 t_wait "1: back to the quarter report, its quarter kept" a "← Quý 2/2025 →"

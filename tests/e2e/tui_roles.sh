@@ -37,8 +37,9 @@ tui_wait s "1 Lâm Thị Mai" 2
 tui_keys s Enter
 t_wait "the other unit's record opens read-only" s "Hồ sơ số 4 (chỉ xem)"
 t_lacks "with no edit key offered" "$(tui_screen s)" "e Sửa"
+before=$(tui_screen s)
 tui_keys s e
-sleep 0.3
+tui_settle s "$before"
 t_lacks "e does not open the form" "$(tui_screen s)" "Sửa hồ sơ số 4"
 t_contains "and says why" "$(tui_screen s)" "phuongnganam"
 tui_keys s q

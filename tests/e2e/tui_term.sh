@@ -18,7 +18,7 @@ quota_stream() {
 	tmux -L "$TUI_SOCK" pipe-pane -t "$1" -o "cat >> $T_DIR/$1.out"
 	tui_keys "$1" 3
 	tui_wait "$1" "Tổng cộng"
-	sleep 0.2
+	tui_settle "$1"
 	tmux -L "$TUI_SOCK" pipe-pane -t "$1"
 	cat "$T_DIR/$1.out"
 }
@@ -46,7 +46,7 @@ t_contains "and the same matrix" "$(tui_line m "Phường Ngã Năm")" "2/2 ✓"
 tui_start x tester DIENHINH_ASCII=1
 quota_stream x >/dev/null
 s=$(tui_screen x)
-t_contains "ASCII: the marks fall back" "$s" "+ đạt   x thiếu   . chưa đủ   - không có số liệu"
+t_contains "ASCII: the marks fall back" "$s" "+ đạt  x thiếu  . chưa đủ  - không có số liệu"
 t_contains "ASCII: a met cell" "$(tui_line x "Phường Ngã Năm")" "2/2 +"
 tui_keys x q 2 c
 t_wait "ASCII: boxes are drawn with + - |" x "+- Lĩnh vực -"
@@ -61,7 +61,7 @@ t_wait "? shows the keys of the screen" c "Tìm theo tên ngay khi gõ"
 t_contains "built from the key table" "$(tui_screen c)" "n, F7"
 tui_keys c q
 t_wait "q leaves the help" c "Nhấn / để tìm theo tên."
-tui_keys c q 7
+tui_keys c q 8
 t_wait "the menu's help explains the program" c "Cách dùng chương trình"
 t_contains "and lists every screen" "$(tui_screen c)" "Gõ tiếng Việt bằng Unikey"
 tui_keys c q
@@ -86,7 +86,6 @@ t_eq "SIGHUP ends the program (status 128+1)" "$(tui_exit n)" 129
 
 pid=$(tui_pid m)
 tmux -L "$TUI_SOCK" kill-session -t m
-i=0
-while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
-kill -0 "$pid" 2>/dev/null
-t_report $((1 - $?)) "a terminal that goes away ends the program"
+gone() { ! kill -0 "$pid" 2>/dev/null; }
+t_until gone
+t_report $? "a terminal that goes away ends the program"

@@ -22,14 +22,17 @@
 #include <unistr.h>
 
 #include "audit.h"
+#include "book.h"
 #include "codec.h"
 #include "collate.h"
 #include "config.h"
 #include "csvio.h"
 #include "exchange.h"
+#include "layout.h"
 #include "model.h"
 #include "register.h"
 #include "text.h"
+#include "xlsxread.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -453,6 +456,108 @@ static inline const char *fuzz_csv(const uint8_t *d, size_t n)
 		bad = fuzz_csv_import(d, n, EXCHANGE_EXEMPLARS);
 	if (!bad)
 		bad = fuzz_csv_import(d, n, EXCHANGE_UNITS);
+	return bad;
+}
+
+/* ---- workbooks -------------------------------------------------------------------- */
+
+/* Sheets looked at per input: a workbook may list hundreds. */
+#define FUZZ_SHEETS 4
+
+/*
+ * A sheet as grid.h promises it: rows in increasing order without a
+ * header, each ending in a cell with text, every cell UTF-8 without a CR;
+ * then the header finder's answer within the sheet: records in order,
+ * below the header, each a row of the table.
+ */
+static inline const char *fuzz_sheet(const struct csvio_table *t)
+{
+	struct layout l;
+	const char *bad = NULL;
+
+	if (t->header.n || t->n_problems)
+		return "a sheet came with a header or problems";
+	for (size_t i = 0; i < t->n_rows; i++) {
+		const struct csvio_row *r = &t->rows[i];
+		if (!r->n || !r->cells[r->n - 1][0])
+			return "a sheet's row does not end in a cell with text";
+		if (i && t->rows[i - 1].row >= r->row)
+			return "a sheet's rows are not in order";
+		for (size_t j = 0; j < r->n; j++)
+			if (u8_check((const uint8_t *)r->cells[j], strlen(r->cells[j])) ||
+			    strchr(r->cells[j], '\r'))
+				return "a sheet's cell is not UTF-8 with \"\\n\" line breaks";
+	}
+	if (layout_find(t, sheet_exemplar_columns, SHEET_X_COUNT, &l) ||
+	    layout_rows(t, sheet_exemplar_columns, SHEET_X_COUNT, &l))
+		return NULL; /* out of memory */
+	for (size_t k = 0; !bad && k < l.n_records; k++)
+		if (l.records[k] < l.first || l.records[k] >= t->n_rows ||
+		    (k && l.records[k - 1] >= l.records[k]))
+			bad = "a record is not a row below the header, in order";
+	if (!bad && l.header_rows != 1 && l.header_rows != 2)
+		bad = "a header is neither one row nor two";
+	layout_free(&l);
+	return bad;
+}
+
+/* The .xlsx reader on the bytes, whatever they start with; then the import. */
+static inline const char *fuzz_xlsx(const uint8_t *d, size_t n)
+{
+	struct xlsxread *x;
+	struct err e = { 0 };
+	const char *bad = NULL;
+
+	if (xlsxread_open(d, n, &x, &e)) {
+		if (!e.msg[0])
+			return "a refused workbook has no message";
+	} else {
+		for (size_t i = 0; !bad && i < xlsxread_sheets(x) && i < FUZZ_SHEETS; i++) {
+			struct csvio_table t;
+			if (!xlsxread_sheet_name(x, i))
+				bad = "a listed sheet has no name";
+			else if (xlsxread_sheet(x, i, &t, &e) == 0)
+				bad = fuzz_sheet(&t);
+			else if (!e.msg[0])
+				bad = "a refused sheet has no message";
+			csvio_table_free(&t);
+		}
+		xlsxread_close(x);
+	}
+	if (!bad && book_sniff(d, n) == BOOK_XLSX)
+		bad = fuzz_csv_import(d, n, EXCHANGE_EXEMPLARS);
+	return bad;
+}
+
+/* The .xls reader (libfreexl reads a file, so the bytes become one); then the import. */
+static inline const char *fuzz_xls(const uint8_t *d, size_t n)
+{
+	struct book *wb;
+	struct err e = { 0 };
+	const char *bad = NULL;
+	FILE *f;
+
+	if (!fuzz_csv_setup() || !(f = fopen(fuzz_csv_env.file, "wb")))
+		return NULL;
+	fwrite(d, 1, n, f);
+	if (fclose(f))
+		return NULL;
+	if (book_open(fuzz_csv_env.file, &wb, &e)) {
+		if (!e.msg[0])
+			bad = "a refused workbook has no message";
+	} else {
+		for (size_t i = 0; !bad && i < book_sheets(wb) && i < FUZZ_SHEETS; i++) {
+			struct csvio_table t;
+			if (book_sheet(wb, i, &t, &e) == 0)
+				bad = book_kind(wb) == BOOK_CSV ? NULL : fuzz_sheet(&t);
+			else if (!e.msg[0])
+				bad = "a refused sheet has no message";
+			csvio_table_free(&t);
+		}
+		book_close(wb);
+	}
+	if (!bad && book_sniff(d, n) == BOOK_XLS)
+		bad = fuzz_csv_import(d, n, EXCHANGE_EXEMPLARS);
 	return bad;
 }
 

@@ -1,5 +1,5 @@
 /*
- * helper_bench - data and one query for the benchmark (tests/bench/bench_core.sh);
+ * helper_bench - data and queries for the benchmark (tests/bench/bench.py);
  * not installed.
  *
  *   helper_bench csv CONFIG N CHUNK PREFIX [TAG]
@@ -13,17 +13,14 @@
  *       which sqlite has no function for.  Prints the number of files.
  *       With TAG, every name ends with it, so that files made with different
  *       tags never hold the same record.
- *   helper_bench prefix CONFIG DB TEXT
- *       the ids whose name starts with TEXT (query_name_prefix), one a line:
- *       the command line has no name-prefix search.
  *   helper_bench fold TEXT
  *       collate_fold(TEXT), so that sqlite is asked for the same folded text.
- *   helper_bench time CONFIG DB RUNS YEAR SEARCH PREFIX
- *       the three questions of the benchmark asked inside one process, RUNS
- *       times each after one warm-up: query_quota for YEAR, query_scan with
- *       SEARCH, query_name_prefix with PREFIX; prints for each the median
- *       time in milliseconds and the number of answers, tab-separated, so
- *       that process start-up and output can be told apart from the query.
+ *   helper_bench time CONFIG DB RUNS YEAR SEARCH
+ *       the benchmark's two questions asked inside one process, RUNS times
+ *       each after one warm-up: query_quota for YEAR, then query_scan with
+ *       SEARCH; prints for each the median time in milliseconds and the
+ *       number of answers, tab-separated, so that process start-up and
+ *       output can be told apart from the query.
  *
  * The data is the same on every run (a fixed seed).  No two records share
  * unit, introduction date and name, so the import refuses none as a
@@ -475,29 +472,6 @@ static int gen_csv(const struct config *cfg, size_t n, size_t chunk, const char 
 	return 0;
 }
 
-/* ---- the name-prefix search --------------------------------------------------------------- */
-
-static int print_id(uint64_t id, void *ctx)
-{
-	(void)ctx;
-	return printf("%llu\n", (unsigned long long)id) < 0 ? -1 : 0;
-}
-
-static int prefix(const struct config *cfg, const char *db, const char *text)
-{
-	char user[USER_MAX + 1];
-	struct reg *r = NULL;
-	struct err e = { 0 };
-	int rc;
-
-	rc = identity_user(user, &e) || register_open(cfg, db, user, date_today(), 0, &r, &e) ||
-	     query_name_prefix(r, text, print_id, NULL, &e);
-	register_close(r);
-	if (rc)
-		fprintf(stderr, "helper_bench: %s\n", e.msg);
-	return rc;
-}
-
 /* ---- the questions inside one process -------------------------------------------------- */
 
 static int count_quota(const struct query_quota *q, void *ctx)
@@ -510,13 +484,6 @@ static int count_quota(const struct query_quota *q, void *ctx)
 static int count_row(const struct list_row *row, void *ctx)
 {
 	(void)row;
-	++*(size_t *)ctx;
-	return 0;
-}
-
-static int count_id(uint64_t id, void *ctx)
-{
-	(void)id;
 	++*(size_t *)ctx;
 	return 0;
 }
@@ -536,7 +503,7 @@ static int by_value(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Question q (0 quota, 1 search, 2 prefix) asked once; its answers in *n. */
+/* Question q (0 quota, 1 search) asked once; its answers in *n. */
 static int ask(struct reg *r, int q, char **argv, size_t *n, struct err *e)
 {
 	struct query_filter f = { .search = argv[6] };
@@ -544,9 +511,7 @@ static int ask(struct reg *r, int q, char **argv, size_t *n, struct err *e)
 	*n = 0;
 	if (q == 0)
 		return query_quota(r, atoi(argv[5]), 0, count_quota, n, e);
-	if (q == 1)
-		return query_scan(r, &f, NULL, 0, false, count_row, n, e);
-	return query_name_prefix(r, argv[7], count_id, n, e);
+	return query_scan(r, &f, NULL, 0, false, count_row, n, e);
 }
 
 static int time_queries(const struct config *cfg, char **argv)
@@ -560,7 +525,7 @@ static int time_queries(const struct config *cfg, char **argv)
 	int rc = !t || runs < 1 || identity_user(user, &e) ||
 		 register_open(cfg, argv[3], user, date_today(), 0, &r, &e);
 
-	for (int q = 0; q < 3 && !rc; q++) {
+	for (int q = 0; q < 2 && !rc; q++) {
 		rc = ask(r, q, argv, &n, &e);
 		for (int i = 0; i < runs && !rc; i++) {
 			double t0 = now_ms();
@@ -595,11 +560,9 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (!((argc == 6 || argc == 7) && !strcmp(argv[1], "csv")) &&
-	    !(argc == 5 && !strcmp(argv[1], "prefix")) &&
-	    !(argc == 8 && !strcmp(argv[1], "time"))) {
+	    !(argc == 7 && !strcmp(argv[1], "time"))) {
 		fprintf(stderr, "usage: helper_bench csv CONFIG N CHUNK PREFIX [TAG] | "
-				"prefix CONFIG DB TEXT | fold TEXT | "
-				"time CONFIG DB RUNS YEAR SEARCH PREFIX\n");
+				"fold TEXT | time CONFIG DB RUNS YEAR SEARCH\n");
 		return 2;
 	}
 	if (config_load(argv[2], &cfg, &e))
@@ -607,8 +570,6 @@ int main(int argc, char **argv)
 	if (argv[1][0] == 'c') {
 		size_t n = strtoul(argv[3], NULL, 10), chunk = strtoul(argv[4], NULL, 10);
 		rc = n && chunk ? gen_csv(cfg, n, chunk, argv[5], argc == 7 ? argv[6] : NULL) : 2;
-	} else if (argv[1][0] == 'p') {
-		rc = prefix(cfg, argv[3], argv[4]);
 	} else {
 		rc = time_queries(cfg, argv);
 	}

@@ -149,8 +149,15 @@ static void test_shipped_settings(void **state)
 	assert_string_equal(cfg->database, "/var/lib/dienhinh");
 	assert_int_equal(cfg->map_size, (size_t)1 << 30);
 	assert_string_equal(cfg->language, "vi");
-	assert_int_equal(cfg->plan_from, 2021);
-	assert_int_equal(cfg->plan_to, 2025);
+	/* the plan 2021-2025, declared as a period that a later one can follow */
+	assert_int_equal(cfg->periods.n, 1);
+	assert_string_equal(cfg->periods.v[0].code, "p2021");
+	assert_string_equal(cfg->periods.v[0].name, "Kế hoạch 2021–2025");
+	assert_int_equal(cfg->periods.v[0].from, 2021);
+	assert_int_equal(cfg->periods.v[0].to, 2025);
+	assert_null(cfg->periods.v[0].issuer);
+	assert_int_equal(cfg->periods.v[0].n_quotas, 0);
+	assert_memory_equal(&cfg->periods.v[0].score, &cfg->score, sizeof cfg->score);
 	assert_false(cfg->count_returned);
 	assert_string_equal(cfg->issuer_parent, "ỦY BAN NHÂN DÂN THỊ XÃ NGÃ NĂM");
 	assert_string_equal(cfg->issuer, "PHÒNG NỘI VỤ");
@@ -169,8 +176,12 @@ static void assert_defaults(const struct config *cfg)
 	assert_string_equal(cfg->database, DIENHINH_STATEDIR "/dienhinh");
 	assert_int_equal(cfg->map_size, (size_t)1 << 30);
 	assert_string_equal(cfg->language, "vi");
-	assert_int_equal(cfg->plan_from, 2021);
-	assert_int_equal(cfg->plan_to, 2025);
+	/* without [period.*]: one period, plan_from-plan_to, 2021-2025 by default */
+	assert_int_equal(cfg->periods.n, 1);
+	assert_string_equal(cfg->periods.v[0].code, "plan");
+	assert_null(cfg->periods.v[0].name);
+	assert_int_equal(cfg->periods.v[0].from, 2021);
+	assert_int_equal(cfg->periods.v[0].to, 2025);
 	assert_false(cfg->count_returned);
 	assert_string_equal(cfg->issuer_parent, "ỦY BAN NHÂN DÂN THỊ XÃ NGÃ NĂM");
 	assert_string_equal(cfg->issuer, "PHÒNG NỘI VỤ");
@@ -230,8 +241,10 @@ static void test_every_key(void **state)
 	assert_string_equal(cfg->language, "en");
 	assert_string_equal(cfg->database, "../db");
 	assert_int_equal(cfg->map_size, (size_t)128 << 20);
-	assert_int_equal(cfg->plan_from, 2022);
-	assert_int_equal(cfg->plan_to, 2026);
+	assert_int_equal(cfg->periods.n, 1);
+	assert_int_equal(cfg->periods.v[0].from, 2022);
+	assert_int_equal(cfg->periods.v[0].to, 2026);
+	assert_int_equal(cfg->periods.v[0].score.propagated, 1000);
 	assert_true(cfg->count_returned);
 	assert_string_equal(cfg->issuer_parent, "ỦY BAN NHÂN DÂN HUYỆN X");
 	/* What a report's document parts are made of, all read through one lookup. */
@@ -265,6 +278,62 @@ static void test_every_key(void **state)
 	assert_string_equal(b->name, "Đơn vị B");
 	assert_int_equal(b->kind, KIND_ARMED);
 	assert_int_equal(b->active_from, D_2025_07_01);
+	config_free(cfg);
+}
+
+/* Periods in year order whatever the file's; each with its own heading,
+ * points and quotas where it gives them, the others' elsewhere. */
+static void test_periods(void **state)
+{
+	struct config *cfg = load_ok(DATA "periods.ini");
+	const struct period *old, *now;
+	struct config_heading h;
+
+	(void)state;
+	assert_int_equal(cfg->periods.n, 2);
+	old = &cfg->periods.v[0];
+	now = &cfg->periods.v[1];
+	assert_string_equal(old->code, "p2018");
+	assert_string_equal(old->name, "Kế hoạch 2018–2020");
+	assert_int_equal(old->from, 2018);
+	assert_int_equal(old->to, 2020);
+	assert_string_equal(now->code, "p2026");
+	assert_int_equal(now->from, 2026);
+	assert_int_equal(now->to, 2030);
+	/* [score] gives 7 and 4 against the defaults 10, -5, 1, 2, 2, 5 */
+	assert_int_equal(cfg->score.quarter_met, 7);
+	assert_int_equal(old->score.quarter_met, 7);
+	assert_int_equal(old->score.accepted, 4);
+	assert_int_equal(old->score.commended, 5);
+	assert_int_equal(now->score.quarter_met, 12);
+	assert_int_equal(now->score.quarter_short, -5);
+	assert_int_equal(now->score.introduced, 1);
+	assert_int_equal(now->score.accepted, 4);
+	assert_int_equal(now->score.propagated, 2);
+	assert_int_equal(now->score.commended, 0);
+	assert_ptr_equal(config_score(cfg, 2027), &now->score);
+	assert_ptr_equal(config_score(cfg, 2019), &old->score);
+	assert_ptr_equal(config_score(cfg, 2023), &cfg->score);
+	/* quota.CODE, in the order the units give them */
+	assert_int_equal(now->n_quotas, 2);
+	assert_string_equal(now->quotas[0].unit, "a");
+	assert_int_equal(now->quotas[0].quota, 3);
+	assert_string_equal(now->quotas[1].unit, "b");
+	assert_int_equal(now->quotas[1].quota, 2);
+	assert_int_equal(old->n_quotas, 1);
+	assert_int_equal(old->quotas[0].quota, 1);
+	assert_int_equal(config_unit(cfg, "a")->quota, 2);
+	assert_int_equal(config_unit(cfg, "b")->quota, 0);
+	/* the heading: the period's keys, [report]'s (or the default) for the rest */
+	h = config_heading(cfg, 2027);
+	assert_string_equal(h.issuer_parent, "ỦY BAN NHÂN DÂN PHƯỜNG NGÃ NĂM");
+	assert_string_equal(h.issuer, "VĂN PHÒNG HĐND VÀ UBND");
+	assert_string_equal(h.place, "Ngã Năm");
+	h = config_heading(cfg, 2019);
+	assert_string_equal(h.issuer_parent, "ỦY BAN NHÂN DÂN THỊ XÃ NGÃ NĂM");
+	assert_string_equal(h.issuer, "PHÒNG NỘI VỤ");
+	h = config_heading(cfg, 2023);
+	assert_string_equal(h.issuer, "PHÒNG NỘI VỤ");
 	config_free(cfg);
 }
 
@@ -726,6 +795,23 @@ static const struct refusal refusals[] = {
 	{ "line_of_2000_bytes", "long_line.ini", 4, NULL, "", "longer than 1022 bytes" },
 	{ "line_of_1023_bytes", "line_1023.ini", 4, NULL, "", "longer than 1022 bytes" },
 	{ "nul_byte", "nul_byte.ini", 4, NULL, "", "NUL" },
+	{ "period_overlap", "period_overlap.ini", 8, "[period.p2025] from", "from",
+	  "the years 2025-2030 overlap those of [period.p2021] (2021-2025)" },
+	{ "period_unknown", "period_unknown.ini", 10, "[unit.a] quota.p2026", "quota.p2026",
+	  "unknown plan period \"p2026\": there is no [period.p2026]" },
+	{ "period_unknown_plan", "period_unknown_plan.ini", 8, "[unit.a] quota.p2026",
+	  "quota.p2026", "the file declares no [period.CODE] section" },
+	{ "period_plan_beside", "period_plan_beside.ini", 3, "[dienhinh] plan_to", "plan_to",
+	  "cannot stand beside [period.CODE] sections" },
+	{ "period_no_to", "period_no_to.ini", 1, "[period.p2021] to", "to", "missing" },
+	{ "period_order", "period_order.ini", 4, "[period.p2021] to", "to",
+	  "2021 is before from (2025)" },
+	{ "period_bad_code", "period_bad_code.ini", 1, "[period.p-2021]", "",
+	  "\"p-2021\" is not a valid code" },
+	{ "period_unknown_key", "period_unknown_key.ini", 5, "[period.p2021] quota", "quota",
+	  "unknown key" },
+	{ "period_quota_range", "period_quota_range.ini", 9, "[unit.a] quota.p2021", "quota.p2021",
+	  "\"100\" is not a whole number from 0 to 99" },
 };
 
 static void test_refusal(void **state)
@@ -779,7 +865,8 @@ static void load_done(void *p)
 
 	assert_string_equal(c->database, w->database);
 	assert_string_equal(c->issuer, w->issuer);
-	assert_int_equal(c->plan_to, w->plan_to);
+	assert_int_equal(c->periods.n, w->periods.n);
+	assert_string_equal(c->periods.v[0].name, w->periods.v[0].name);
 	assert_int_equal(c->score.commended, w->score.commended);
 	assert_int_equal(c->n_blocks, w->n_blocks);
 	assert_int_equal(c->n_roles, w->n_roles);
@@ -819,6 +906,7 @@ int main(void)
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_empty_file),
 		cmocka_unit_test(test_every_key),
+		cmocka_unit_test(test_periods),
 		cmocka_unit_test(test_quotes_and_comments),
 		cmocka_unit_test(test_roles),
 		cmocka_unit_test(test_lookups),

@@ -137,7 +137,7 @@ static void test_files_in_their_order(void **state)
 	struct err e = { 0 };
 	char buf[64];
 
-	assert_int_equal(exchange_import_files(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 3, 0,
+	assert_int_equal(exchange_import_files(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 3, NULL, 0,
 				     on_done, &t, &e), 0);
 	assert_int_equal(t.n, 3);
 	for (size_t i = 0; i < 3; i++) {
@@ -168,7 +168,7 @@ static void test_refused_file_stops(void **state)
 	struct told t = { 0 };
 	struct err e = { 0 };
 
-	assert_int_equal(exchange_import_files(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 3, 0,
+	assert_int_equal(exchange_import_files(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 3, NULL, 0,
 				     on_done, &t, &e), -1);
 	assert_int_equal(e.code, ERR_INVALID);
 	assert_int_equal(t.n, 2);
@@ -192,7 +192,7 @@ static void test_missing_file_stops(void **state)
 	struct err e = { 0 };
 
 	assert_true(asprintf(&p[1], "%s/khong-co.csv", f->dir) > 0);
-	assert_int_equal(exchange_import_files(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 3, 0,
+	assert_int_equal(exchange_import_files(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 3, NULL, 0,
 				     on_done, &t, &e), -1);
 	assert_int_equal(t.n, 2);
 	assert_int_equal(t.rc[1], -1);
@@ -214,7 +214,7 @@ static void test_duplicate_of_a_file_before(void **state)
 	struct told t = { 0 };
 	struct err e = { 0 };
 
-	assert_int_equal(exchange_import_files(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 2, 0,
+	assert_int_equal(exchange_import_files(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 2, NULL, 0,
 				     on_done, &t, &e), -1);
 	assert_int_equal(t.n, 2);
 	assert_int_equal(t.problems[1], 1);
@@ -222,7 +222,7 @@ static void test_duplicate_of_a_file_before(void **state)
 	/* Leaving duplicates out, the second file goes in without it. */
 	t.n = 0;
 	assert_int_equal(exchange_import_files(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p + 1, 1,
-				     EXCHANGE_SKIP_DUPLICATES, on_done, &t, &e), 0);
+				     NULL, EXCHANGE_SKIP_DUPLICATES, on_done, &t, &e), 0);
 	assert_int_equal(t.written[0], 1);
 	assert_int_equal(count(f->r), 2);
 	free_paths(p, 2);
@@ -241,7 +241,7 @@ static void test_dry_run_checks_every_file(void **state)
 	struct err e = { 0 };
 
 	assert_int_equal(exchange_import_files(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 3,
-				     EXCHANGE_DRY_RUN, on_done, &t, &e), -1);
+				     NULL, EXCHANGE_DRY_RUN, on_done, &t, &e), -1);
 	assert_int_equal(t.n, 3);
 	assert_int_equal(t.rc[0], -1);
 	assert_int_equal(t.rc[1], 0);
@@ -251,7 +251,7 @@ static void test_dry_run_checks_every_file(void **state)
 	assert_int_equal(count(f->r), 0);
 	t.n = 0;
 	assert_int_equal(exchange_import_files(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p + 1, 1,
-				     EXCHANGE_DRY_RUN, on_done, &t, &e), 0);
+				     NULL, EXCHANGE_DRY_RUN, on_done, &t, &e), 0);
 	assert_int_equal(t.n, 1);
 	assert_int_equal(count(f->r), 0);
 	free_paths(p, 3);
@@ -267,7 +267,7 @@ static void test_large_files(void **state)
 	struct err e = { 0 };
 	char buf[64];
 
-	assert_int_equal(exchange_import_files(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 3, 0,
+	assert_int_equal(exchange_import_files(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 3, NULL, 0,
 				     on_done, &t, &e), 0);
 	assert_int_equal(t.n, 3);
 	assert_int_equal(t.written[0] + t.written[1] + t.written[2], 8100);
@@ -289,7 +289,7 @@ static void test_units_files(void **state)
 	struct told t = { 0 };
 	struct err e = { 0 };
 
-	assert_int_equal(exchange_import_files(f->r, EXCHANGE_UNITS, (const char *const *)p, 2, 0,
+	assert_int_equal(exchange_import_files(f->r, EXCHANGE_UNITS, (const char *const *)p, 2, NULL, 0,
 				     on_done, &t, &e), 0);
 	assert_int_equal(t.n, 2);
 	assert_int_equal(t.written[0], 1);
@@ -313,7 +313,7 @@ static void test_not_the_office(void **state)
 	struct err e = { 0 };
 
 	act_as(f, "xem", date_from_ymd(2024, 11, 20));
-	assert_int_equal(exchange_import_files(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 2, 0,
+	assert_int_equal(exchange_import_files(f->r, EXCHANGE_EXEMPLARS, (const char *const *)p, 2, NULL, 0,
 				     on_done, &t, &e), -1);
 	assert_int_equal(e.code, ERR_DENIED);
 	assert_int_equal(t.n, 1);
@@ -327,7 +327,7 @@ static void test_no_files(void **state)
 	struct told t = { 0 };
 	struct err e = { 0 };
 
-	assert_int_equal(exchange_import_files(f->r, EXCHANGE_EXEMPLARS, NULL, 0, 0, on_done, &t, &e), 0);
+	assert_int_equal(exchange_import_files(f->r, EXCHANGE_EXEMPLARS, NULL, 0, NULL, 0, on_done, &t, &e), 0);
 	assert_int_equal(t.n, 0);
 }
 
@@ -361,7 +361,7 @@ static int sweep_run(void *p)
 	if (register_open(w->f->cfg, db, "chief", date_from_ymd(2024, 11, 20), REG_CREATE, &w->r,
 			  &w->e))
 		return -1;
-	return exchange_import_files(w->r, EXCHANGE_EXEMPLARS, &w->path, 1, 0, on_done, &w->t, &w->e);
+	return exchange_import_files(w->r, EXCHANGE_EXEMPLARS, &w->path, 1, NULL, 0, on_done, &w->t, &w->e);
 }
 
 static void sweep_end(struct sweep *w, size_t want)

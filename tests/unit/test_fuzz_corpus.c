@@ -78,6 +78,20 @@ static void csv_corpus(void **state)
 	assert_true(fuzz_csv_ready);
 }
 
+/* The workbook readers: a sheet read from each seed, and the import. */
+static void xlsx_corpus(void **state)
+{
+	(void)state;
+	assert_true(replay("xlsx", fuzz_xlsx) >= 4);
+	assert_true(fuzz_csv_ready);
+}
+
+static void xls_corpus(void **state)
+{
+	(void)state;
+	assert_true(replay("xls", fuzz_xls) >= 2);
+}
+
 /* The targets do catch a broken promise: fed by hand, not only by the corpus. */
 static void targets_accept_good_input(void **state)
 {
@@ -130,6 +144,8 @@ int main(void)
 		cmocka_unit_test(codec_corpus),
 		cmocka_unit_test(config_corpus),
 		cmocka_unit_test(csv_corpus),
+		cmocka_unit_test(xlsx_corpus),
+		cmocka_unit_test(xls_corpus),
 		cmocka_unit_test(targets_accept_good_input),
 		cmocka_unit_test(inert_check_catches_controls),
 		cmocka_unit_test(csv_checks_catch_broken_tables),

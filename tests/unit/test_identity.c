@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "identity.h"
+#include "self.h"
 
 /* The real user id's account, looked up here independently. */
 static const char *account(void)
@@ -34,7 +35,7 @@ static void test_not_privileged_in_tests(void **state)
 	(void)state;
 	assert_int_equal(getuid(), geteuid());
 	assert_int_equal(getgid(), getegid());
-	assert_false(identity_privileged());
+	assert_false(self_privileged());
 }
 
 static void test_override_honoured(void **state)
@@ -106,13 +107,13 @@ static void test_privileged_ignores_override(void **state)
 	(void)state;
 	setenv("DIENHINH_USER", "tranthib", 1);
 	assert_int_equal(setegid(other), 0);
-	assert_true(identity_privileged());
+	assert_true(self_privileged());
 	assert_int_equal(identity_user(user, &e), 0);
 	assert_string_equal(user, account());
 	/* giving up the privilege makes the override count again */
 	assert_int_equal(identity_drop_privilege(&e), 0);
 	assert_int_equal(getegid(), getgid());
-	assert_false(identity_privileged());
+	assert_false(self_privileged());
 	assert_int_equal(identity_user(user, &e), 0);
 	assert_string_equal(user, "tranthib");
 }

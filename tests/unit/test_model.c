@@ -182,7 +182,8 @@ static void test_quota_codes(void **state)
 	assert_string_equal(model_quota_code(QUOTA_OPEN), "open");
 	assert_string_equal(model_quota_code(QUOTA_SHORT), "short");
 	assert_string_equal(model_quota_code(QUOTA_MET), "met");
-	assert_string_equal(model_quota_code((enum quota_state)(QUOTA_MET + 1)), "");
+	assert_string_equal(model_quota_code(QUOTA_OUTSIDE), "outside");
+	assert_string_equal(model_quota_code((enum quota_state)(QUOTA_OUTSIDE + 1)), "");
 	assert_string_equal(model_quota_code((enum quota_state)-1), "");
 }
 
@@ -243,7 +244,7 @@ static void test_labels(void **state)
 	check_labels(status_label, 1, STATUS_COUNT_);
 	check_labels(kind_label, 1, KIND_COUNT_);
 	check_labels(channel_label, 1, CHANNEL_COUNT_);
-	check_labels(quota_label, QUOTA_NONE, QUOTA_MET + 1);
+	check_labels(quota_label, QUOTA_NONE, QUOTA_OUTSIDE + 1);
 	/* A value outside the enum still gets something to show. */
 	assert_true(strlen(model_type_label(TYPE_COUNT_)) > 0);
 	assert_true(strlen(model_category_label((enum ex_category)0)) > 0);
@@ -370,27 +371,6 @@ static void test_unit_active_in_quarter(void **state)
 	assert_false(model_unit_active_in_quarter(&one_day, 2025, 4));
 	assert_false(model_unit_active_in_quarter(&started, 2025, 0));
 	assert_false(model_unit_active_in_quarter(&started, 2025, 5));
-}
-
-static void test_quota_required(void **state)
-{
-	struct unit always = unit_with(2, DATE_NONE, DATE_NONE);
-	struct unit armed = unit_with(1, DATE_NONE, DATE_NONE);
-	struct unit none = unit_with(0, DATE_NONE, DATE_NONE);
-	struct unit ended = unit_with(2, DATE_NONE, date_from_ymd(2025, 6, 30));
-	struct unit started = unit_with(2, date_from_ymd(2025, 7, 1), DATE_NONE);
-
-	(void)state;
-	assert_int_equal(model_quota_required(&always, 2021, 1, 2021, 2025), 2);
-	assert_int_equal(model_quota_required(&always, 2025, 4, 2021, 2025), 2);
-	assert_int_equal(model_quota_required(&armed, 2023, 2, 2021, 2025), 1);
-	assert_int_equal(model_quota_required(&always, 2020, 4, 2021, 2025), 0);
-	assert_int_equal(model_quota_required(&always, 2026, 1, 2021, 2025), 0);
-	assert_int_equal(model_quota_required(&none, 2023, 2, 2021, 2025), 0);
-	assert_int_equal(model_quota_required(&ended, 2025, 2, 2021, 2025), 2);
-	assert_int_equal(model_quota_required(&ended, 2025, 3, 2021, 2025), 0);
-	assert_int_equal(model_quota_required(&started, 2025, 2, 2021, 2025), 0);
-	assert_int_equal(model_quota_required(&started, 2025, 3, 2021, 2025), 2);
 }
 
 static void test_quota_state(void **state)
@@ -1106,26 +1086,6 @@ static void test_clean_legacy(void **state)
 	model_exemplar_free(&ex);
 }
 
-static void test_plan_quarter(void **state)
-{
-	int y, q;
-
-	(void)state;
-	model_plan_quarter(date_from_ymd(2024, 8, 20), 2021, 2025, &y, &q);
-	assert_int_equal(y, 2024);
-	assert_int_equal(q, 3);
-	/* after the plan: its last quarter; before it: its first */
-	model_plan_quarter(date_from_ymd(2026, 11, 27), 2021, 2025, &y, &q);
-	assert_int_equal(y, 2025);
-	assert_int_equal(q, 4);
-	model_plan_quarter(date_from_ymd(2020, 5, 1), 2021, 2025, &y, &q);
-	assert_int_equal(y, 2021);
-	assert_int_equal(q, 1);
-	model_plan_quarter(date_from_ymd(2025, 12, 31), 2021, 2025, &y, &q);
-	assert_int_equal(y, 2025);
-	assert_int_equal(q, 4);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1142,8 +1102,6 @@ int main(void)
 		cmocka_unit_test(test_code_valid),
 		cmocka_unit_test(test_unit_active_on),
 		cmocka_unit_test(test_unit_active_in_quarter),
-		cmocka_unit_test(test_plan_quarter),
-		cmocka_unit_test(test_quota_required),
 		cmocka_unit_test(test_quota_state),
 		cmocka_unit_test(test_init),
 		cmocka_unit_test(test_copy_deep),

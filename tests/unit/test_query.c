@@ -401,6 +401,14 @@ static void expect_quota(const struct quota_rows *r, int quarter, const char *un
 	fail_msg("no row for Q%d %s", quarter, unit);
 }
 
+/* The unit is in none of the rows. */
+static void expect_absent(const struct quota_rows *r, const char *unit)
+{
+	for (int i = 0; i < r->n; i++)
+		if (strcmp(r->v[i].unit, unit) == 0)
+			fail_msg("%s is listed in Q%d", unit, r->v[i].quarter);
+}
+
 static void quota_sample(struct fx *f)
 {
 	struct err e = { 0 };
@@ -463,12 +471,53 @@ static void test_quota_unit_periods(void **state)
 	r = quota(f, 2025, 2);
 	expect_quota(&r, 2, "p1", 2, 0, QUOTA_SHORT);
 	expect_quota(&r, 2, "p3", 0, 0, QUOTA_NONE);
-	/* outside the plan years nothing is required */
+	/* outside the plan years nothing is required, and the state says why */
 	r = quota(f, 2026, 1);
-	expect_quota(&r, 1, "p2", 0, 0, QUOTA_NONE);
-	expect_quota(&r, 1, "ca", 0, 0, QUOTA_NONE);
+	expect_quota(&r, 1, "p2", 0, 0, QUOTA_OUTSIDE);
+	expect_quota(&r, 1, "ca", 0, 0, QUOTA_OUTSIDE);
+	expect_absent(&r, "p1"); /* closed before the year, with nothing in it */
 	r = quota(f, 2020, 4);
-	expect_quota(&r, 4, "p2", 0, 0, QUOTA_NONE);
+	expect_quota(&r, 4, "p2", 0, 0, QUOTA_OUTSIDE);
+	/* a unit that opened during the plan is part of all of its years */
+	r = quota(f, 2021, 1);
+	expect_quota(&r, 1, "p3", 0, 0, QUOTA_NONE);
+	assert_int_equal(r.n, 5);
+}
+
+/* Two periods, and units that end with the first or begin with the second. */
+static int setup_periods(void **state)
+{
+	return fx_setup(state, "qperiods", "[roles]\nchief = office\n"
+			"[period.p2021]\nname = \"Kế hoạch 2021–2025\"\nfrom = 2021\nto = 2025\n"
+			"[period.p2026]\nname = \"Giai đoạn 2026–2030\"\nfrom = 2026\nto = 2030\n"
+			"[unit.p1]\nname = \"Phường Một\"\nkind = ward\nquota = 2\n"
+			"active_to = 2025-06-30\n"
+			"[unit.p2]\nname = \"Phường Hai\"\nkind = ward\nquota = 2\n"
+			"quota.p2026 = 3\n"
+			"[unit.nw]\nname = \"Phường Mới\"\nkind = ward\nquota.p2026 = 2\n"
+			"active_from = 2026-01-01\n", "chief", ymd(2026, 2, 10));
+}
+
+/* Each year's quotas from its own period, quota.CODE in its period only,
+ * and a unit begun in the second period no part of the first's listings. */
+static void test_quota_periods(void **state)
+{
+	struct fx *f = *state;
+	struct quota_rows r;
+
+	add(f, "nw", CAT_OFFICIAL, "Lê Văn Bình", ymd(2026, 2, 3));
+	r = quota(f, 2024, 1);
+	assert_int_equal(r.n, 2);
+	expect_quota(&r, 1, "p1", 2, 0, QUOTA_SHORT);
+	expect_quota(&r, 1, "p2", 2, 0, QUOTA_SHORT);
+	expect_absent(&r, "nw");
+	r = quota(f, 2026, 1);
+	assert_int_equal(r.n, 2);
+	expect_quota(&r, 1, "p2", 3, 0, QUOTA_OPEN);
+	expect_quota(&r, 1, "nw", 2, 1, QUOTA_OPEN);
+	expect_absent(&r, "p1");
+	r = quota(f, 2031, 1);
+	expect_quota(&r, 1, "nw", 0, 0, QUOTA_OUTSIDE);
 }
 
 static void test_quota_whole_year(void **state)
@@ -602,6 +651,7 @@ int main(void)
 		T(test_name_prefix),
 		T(test_quota_states),
 		T(test_quota_unit_periods),
+		cmocka_unit_test_setup_teardown(test_quota_periods, setup_periods, fx_teardown),
 		T(test_quota_whole_year),
 		T(test_quota_counting_returned),
 		T(test_quota_stops_early),

@@ -189,7 +189,8 @@ static void test_heading_side_by_side_or_stacked(void **state)
 	char want[256];
 
 	(void)state;
-	report_heading(rp, &heading_cfg, 2024, date_from_ymd(2024, 2, 5), "BÁO CÁO", "Quý I năm 2024");
+	report_heading(rp, &heading_cfg, 2024, date_from_ymd(2024, 2, 5), "BÁO CÁO",
+		       "Quý I năm 2024");
 	/* 80 columns: the issuer block is 7 wide ("PHÒNG Y"), the motto block 34
 	 * ("Independence - Freedom - Happiness") and takes the last 34 columns;
 	 * each line is centred in its block. */
@@ -273,7 +274,8 @@ static void test_csv_heading_and_bom(void **state)
 	FILE *f = open_memstream(&buf, &len);
 
 	(void)state;
-	report_heading(rp, &heading_cfg, 2024, date_from_ymd(2024, 2, 5), "BÁO CÁO", "Quý I");
+	report_heading(rp, &heading_cfg, 2024, date_from_ymd(2024, 2, 5), "BÁO CÁO",
+		       "Quý I");
 	assert_int_equal(report_write_csv(rp, f, true, &e), 0);
 	fclose(f);
 	assert_string_equal(buf, "\xEF\xBB\xBFUBND X\r\nPHÒNG Y\r\n"
@@ -359,7 +361,8 @@ static void test_layout_out_of_memory(void **state)
 	struct layout_run r = { .rp = rp };
 
 	(void)state;
-	report_heading(rp, &heading_cfg, 2024, date_from_ymd(2024, 2, 5), "BÁO CÁO", "Quý I năm 2024");
+	report_heading(rp, &heading_cfg, 2024, date_from_ymd(2024, 2, 5), "BÁO CÁO",
+		       "Quý I năm 2024");
 	report_note(rp, NULL, "Ghi chú %d: số liệu đến ngày %s.", 1, "31/3/2024");
 	assert_int_equal(report_status(rp, NULL), 0);
 	lines(rp, 40, &r.want);

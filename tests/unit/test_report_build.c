@@ -251,7 +251,7 @@ static void test_plan(void **state)
 	struct report *rp;
 	struct err e = { 0 };
 
-	assert_int_equal(report_plan_build(f->r, &rp, &e), 0);
+	assert_int_equal(report_plan_build(f->r, 0, &rp, &e), 0);
 	assert_string_equal(rp->period, "Period 2023-2025");
 	assert_int_equal(rp->nsections, 4);
 	/* By year.  2023: a, b, d short all year (4 + 4 + 4).  2024 as the year report.
@@ -286,6 +286,134 @@ static void test_plan(void **state)
 	report_free(rp);
 }
 
+/* ---- periods ---------------------------------------------------------------------- */
+
+/* The report as text, 80 columns wide, from its first section on (skip the
+ * heading) or whole; the caller frees it. */
+static char *as_text(struct report *rp, bool sections_only)
+{
+	struct report_lines l;
+	struct err e = { 0 };
+	size_t n = 0, from = 0;
+	char *out;
+
+	assert_int_equal(report_text_lines(rp, 80, &l, &e), 0);
+	if (sections_only)
+		while (from < l.n && strcmp(l.v[from] + strspn(l.v[from], " "),
+					    rp->sections[0].title))
+			from++;
+	for (size_t i = from; i < l.n; i++)
+		n += strlen(l.v[i]) + 1;
+	out = calloc(n + 1, 1);
+	assert_non_null(out);
+	for (size_t i = from; i < l.n; i++)
+		strcat(strcat(out, l.v[i]), "\n");
+	report_lines_free(&l);
+	report_free(rp);
+	return out;
+}
+
+/* The quarter report (2024 Q2), the year's (2024) and the plan's of 2024, as text. */
+static void reports_of_2024(struct reg *r, char *text[3])
+{
+	struct report *rp;
+	struct err e = { 0 };
+
+	assert_int_equal(report_build_quarter(r, 2024, 2, &rp, &e), 0);
+	text[0] = as_text(rp, false);
+	assert_int_equal(report_build_year(r, 2024, &rp, &e), 0);
+	text[1] = as_text(rp, false);
+	assert_int_equal(report_plan_build(r, 2024, &rp, &e), 0);
+	text[2] = as_text(rp, true);
+}
+
+/*
+ * The register of town.ini under the same config with its plan years as
+ * [period.p2023] and a period 2026-2028 after it, with its own heading,
+ * points and a quota of 3 for Phường A.
+ */
+static void open_with_periods(struct fixture *f)
+{
+	static const char periods[] =
+		"[period.p2023]\nname = \"Kế hoạch 2023–2025\"\nfrom = 2023\nto = 2025\n"
+		"[period.p2026]\nname = \"Giai đoạn 2026–2028\"\nfrom = 2026\nto = 2028\n"
+		"issuer = \"VĂN PHÒNG HĐND VÀ UBND\"\nquarter_short = -2\n";
+	const char *root = getenv("DIENHINH_ROOT");
+	char path[512], *text;
+	struct err e = { 0 };
+	FILE *in, *out;
+
+	snprintf(path, sizeof path, "%s/tests/data/report/town.ini", root ? root : ".");
+	assert_non_null(in = fopen(path, "r"));
+	assert_non_null(text = calloc(1, 1 << 16));
+	text[fread(text, 1, (1 << 16) - 1, in)] = 0;
+	fclose(in);
+	snprintf(path, sizeof path, "%s/periods.ini", f->dir);
+	assert_non_null(out = fopen(path, "w"));
+	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n"))
+		if (strncmp(line, "plan_", 5)) /* [period.*] takes their place */
+			fprintf(out, "%s\n", line);
+	fprintf(out, "%s[unit.g]\nname = \"Phường G\"\nkind = ward\nquota.p2026 = 3\n"
+		     "active_from = 2026-01-01\n", periods);
+	fclose(out);
+	free(text);
+	register_close(f->r);
+	f->r = NULL;
+	config_free(f->cfg);
+	f->cfg = NULL;
+	assert_int_equal(config_load(path, &f->cfg, &e), 0);
+	assert_int_equal(register_open(f->cfg, f->dir, "chief", date_from_ymd(2024, 11, 20), 0,
+				       &f->r, &e), 0);
+}
+
+static void test_periods(void **state)
+{
+	struct fixture *f = *state;
+	char *before[3], *after[3];
+	struct report *rp;
+	struct err e = { 0 };
+	const struct report_section *s;
+
+	reports_of_2024(f->r, before);
+	open_with_periods(f);
+	/* A later period changes nothing about 2024, nor which units are shown. */
+	reports_of_2024(f->r, after);
+	for (int i = 0; i < 3; i++) {
+		assert_string_equal(after[i], before[i]);
+		free(before[i]);
+		free(after[i]);
+	}
+	/* A year of the new period: its heading, its points, its quotas. */
+	assert_int_equal(report_build_year(f->r, 2026, &rp, &e), 0);
+	assert_string_equal(rp->issuer, "VĂN PHÒNG HĐND VÀ UBND");
+	assert_string_equal(rp->issuer_parent, "UỶ BAN NHÂN DÂN THỊ XÃ THỬ");
+	assert_non_null(strstr(rp->sections[0].notes[0], "(-2) x quarters short"));
+	assert_non_null(strstr(rp->sections[0].notes[0], "[period.p2026]"));
+	report_free(rp);
+	assert_int_equal(report_build_quarter(f->r, 2026, 1, &rp, &e), 0);
+	s = &rp->sections[0];
+	const char *g[] = { "6", "Phường G", "3", "0", "0", "0", "0", "Not yet met" };
+	row_is(s, s->nrows - 2, REPORT_ROW, g);
+	report_free(rp);
+	assert_int_equal(report_plan_build(f->r, 2027, &rp, &e), 0);
+	assert_string_equal(rp->period, "Giai đoạn 2026–2028");
+	assert_int_equal(rp->sections[0].nrows, 4);
+	assert_string_equal(rp->sections[0].rows[0].cells[0], "2026");
+	report_free(rp);
+	/* A year in no period: no quota, and the reason in words. */
+	assert_int_equal(report_build_quarter(f->r, 2030, 1, &rp, &e), 0);
+	s = &rp->sections[0];
+	assert_string_equal(s->rows[1].cells[7], "Outside the plan periods");
+	assert_string_equal(s->notes[s->nnotes - 1], "Giai đoạn 2026–2028 ended on 31/12/2028; "
+			    "no new period is declared in the configuration file.");
+	report_free(rp);
+	assert_int_equal(report_plan_build(f->r, 2022, &rp, &e), -1);
+	assert_int_equal(e.code, ERR_NOTFOUND);
+	assert_string_equal(e.msg, "2022 is outside the plan periods: Kế hoạch 2023–2025 begins "
+			    "on 01/01/2023.");
+	assert_null(rp);
+}
+
 #if OOM_SWEEPS
 /* The quarter, year and plan reports built while memory runs out (oom.h). */
 struct build_run {
@@ -305,7 +433,7 @@ static int build_run(void *p)
 		return report_build_quarter(b->r, 2024, 2, &b->rp, &b->e);
 	if (b->kind == 'y')
 		return report_build_year(b->r, 2024, &b->rp, &b->e);
-	return report_plan_build(b->r, &b->rp, &b->e);
+	return report_plan_build(b->r, 0, &b->rp, &b->e);
 }
 
 static void build_failed(void *p)
@@ -357,6 +485,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_quarter, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_year, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_plan, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_periods, setup, teardown),
 #if OOM_SWEEPS
 		cmocka_unit_test_setup_teardown(test_out_of_memory, setup, teardown),
 #endif

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# "Nhập từ tệp" on the screens: offered to the office only; lists the
+# spreadsheets of the account's home directory; previews an office's .xlsx
+# (written by openpyxl) column by column with its first records; one
+# column's use changed in the preview ("Chức vụ" read as the workplace); the
+# check; the import after the question; then the register, through the
+# command line, holds the records with that column where it was put.
+. "$(dirname "$0")/tui_lib.sh"
+
+tui_setup || { t_report 1 "set-up (config, database)"; exit 1; }
+home=$(getent passwd "$(id -u)" | cut -d: -f6)
+name=dienhinh-test-$$.xlsx
+/usr/bin/python3 "$DIENHINH_ROOT/tests/e2e/office_sheets.py" good "$T_DIR" &&
+	cp "$T_DIR/office.xlsx" "$home/$name"
+t_report $? "a workbook as an office keeps it, in the home directory"
+T_CLEANUP+=("rm -f -- '$home/$name'")
+
+tui_start s canbo
+t_wait "staff's menu opens" s "Hồ sơ điển hình"
+t_lacks "and has no import" "$(tui_screen s)" "Nhập từ tệp"
+tui_keys s q
+
+tui_start a tester
+t_wait "the office's menu offers the import as item 7" a "7  Nhập từ tệp"
+tui_keys a 7
+t_wait "the screen lists the home directory's spreadsheets" a "$name"
+t_contains "and says which directory" "$(tui_screen a)" "Bảng tính (.xlsx, .xls, .csv) trong $home"
+# Select our file (others may be there) and open it.
+for _ in $(seq 1 50); do
+	[[ $(tui_line a "▸") == *"$name"* ]] && break
+	tui_keys a Down
+	sleep 0.05
+done
+tui_keys a Enter
+t_wait "the preview names the sheet and the two-row header" a \
+	'trang "Danh sách": tiêu đề dòng 6-7, 4 hồ sơ'
+s=$(tui_screen a)
+t_contains "each column with its header, its use and its first records" "$s" \
+	"C   Năm sinh / Nam         Năm sinh (nam)       1980 |  | 1962"
+t_contains "STT is left out" "$(tui_line a "STT")" "(bỏ qua)"
+t_contains "Chức vụ is read as the position" "$(tui_line a "E   Chức vụ")" "Chức vụ   "
+
+# Read "Chức vụ" as the workplace instead.
+tui_keys a Down Down Down Down Enter
+t_wait "Enter offers what the column can be read as" a "Đọc cột Chức vụ là"
+tui_type a "noi cong tac"
+tui_keys a Enter
+t_wait "the preview shows the new use" a "Nơi công tác / địa …"
+t_contains "on the column chosen" "$(tui_line a "E   Chức vụ")" "Nơi công tác / địa"
+
+tui_keys a d
+t_wait "the check finds no problem" a "Sẽ thêm 4 gương. Chưa ghi gì."
+t_eq "and wrote nothing" "$(dh list --format tsv | tail -n +2 | wc -l)" 0
+tui_keys a q
+t_wait "back to the preview" a "Đọc là"
+tui_keys a i
+t_wait "the import asks first" a "Nhập 4 hồ sơ của $name vào sổ?"
+tui_keys a c
+t_wait "then imports" a "Đã nhập 4 gương."
+
+t_eq "the register holds the four records" "$(dh list --format tsv | tail -n +2 | wc -l)" 4
+rows=$(dh export | /usr/bin/python3 -c '
+import csv, sys
+for r in csv.DictReader(sys.stdin):
+    print(r["Tên"], r["Chức vụ"], r["Nơi công tác / địa chỉ"], sep="|")')
+t_contains "the changed column went into the workplace" "$rows" "Nguyễn Văn An||Chủ tịch"
+t_contains "for every row that had one" "$rows" "Phạm Thị Dung||Giáo viên"
+t_contains "the import is logged under the importer" "$(dh log --format tsv | tail -n 1)" \
+	"tester	import"
+tui_keys a q q q q
+t_eq "the session ends cleanly" "$(tui_exit a)" 0
+tui_quiet a
