@@ -78,11 +78,11 @@ t_eq "with periods: check passes on the first open (exit 0)" "$st" 0
 same "with periods: quota of every plan year is the old program's" \
 	"$LEGACY/quota-2021-2025.tsv" quotas
 same "with periods: report year --year 2024 too" "$LEGACY/report-year-2024.csv" \
-	dh report year --year 2024 --format csv
+	dh report year --year 2024 --format csv --no-bom
 same "with periods: report quarter --year 2025 --quarter 3 too" \
-	"$LEGACY/report-quarter-2025-3.csv" dh report quarter --year 2025 --quarter 3 --format csv
-same "with periods: export --format csv too" "$LEGACY/export.csv" dh export --format csv
-dh report plan --year 2023 --format csv >"$T_DIR/plan.csv"
+	"$LEGACY/report-quarter-2025-3.csv" dh report quarter --year 2025 --quarter 3 --format csv --no-bom
+same "with periods: export --format csv too" "$LEGACY/export.csv" dh export --format csv --no-bom
+dh report plan --year 2023 --format csv --no-bom >"$T_DIR/plan.csv"
 t_eq "with periods: report plan --year 2023 differs only in naming its period" \
 	"$(diff --strip-trailing-cr "$LEGACY/report-plan.csv" "$T_DIR/plan.csv")" \
 	"$(printf '8c8\n< Giai đoạn 2021 – 2025\n---\n> Kế hoạch 2021–2025')"

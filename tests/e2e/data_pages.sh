@@ -69,6 +69,11 @@ for i in 0 1 2; do
 		t_eq "$n: the signer's name once" \
 			"$(sed '1,/^rows:$/d' "$T_DIR/$n.out" | grep -o 'Nguyễn Văn An' | wc -l)" 1
 		t_lacks "$n: the tables are annexes on later pages" "$out" "pages 1"$'\n'
+		# Each annex's label and the line tying it to the report stand on
+		# a line each, whole: their merged cells are wide enough.
+		t_eq "$n: every annex's label and its (Kèm theo …) line, each on one line" \
+			"$(grep -cE '^\(Kèm theo Báo cáo số .*/BC-PNV ngày [0-9]{2}/[0-9]{2}/[0-9]{4}\)$' \
+				"$T_DIR/$n.out")" "$(grep -cE '^Phụ lục [IVX]+$' "$T_DIR/$n.out")"
 		t_eq "$n: the national heading once in the whole document (the annexes have none)" \
 			"$(grep -c 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' "$T_DIR/$n.out")" 1
 		# A table that goes on over a page starts that page with its header
