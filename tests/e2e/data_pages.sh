@@ -164,7 +164,12 @@ PY
 		"$out" "problems [] matched True"
 done
 
-# ---- borders only in the tables -----------------------------------------------------
+# ---- the workbooks' XML: borders only in the tables, the annexes' page set-up ----
+# No cell outside a table has a border.
+# Each annex sheet: A4, one page wide (fitToPage, fitToWidth 1, any height),
+# its header row repeated on every printed page (_xlnm.Print_Titles), the
+# page number in the footer; STT and rank columns centred, figures right-
+# aligned, and a text cell right of a figure set in from its border.
 out=$(/usr/bin/python3 - "$T_DIR"/*_xlsx.xlsx <<'PY'
 import re, sys, zipfile, xml.etree.ElementTree as ET
 M = '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}'
@@ -211,24 +216,6 @@ for path in sys.argv[1:]:
                 if b and (not table_row or n > last):
                     stray.append('%s: %s' % (where, ref))
 print('stray borders:', stray[:5] if stray else 'none')
-PY
-)
-t_eq "no cell outside a workbook's tables has a border" "$out" "stray borders: none"
-
-# ---- the annexes' page set-up and alignment, read from the workbooks' XML --------------
-# Each annex sheet: A4, one page wide (fitToPage, fitToWidth 1, any height),
-# its header row repeated on every printed page (_xlnm.Print_Titles), the
-# page number in the footer; STT and rank columns centred, figures right-
-# aligned, and a text cell right of a figure set in from its border.
-out=$(/usr/bin/python3 - "$T_DIR"/*_xlsx.xlsx <<'PY'
-import re, sys, zipfile, xml.etree.ElementTree as ET
-M = '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}'
-R = '{http://schemas.openxmlformats.org/officeDocument/2006/relationships}'
-def col(ref):
-    n = 0
-    for ch in re.match('[A-Z]+', ref).group(0):
-        n = n * 26 + ord(ch) - 64
-    return n
 problems, orient = [], {}
 for path in sys.argv[1:]:
     z = zipfile.ZipFile(path)
@@ -289,6 +276,7 @@ print('landscape:', sorted(k for k, v in orient.items() if v == 'landscape'))
 print('portrait:', len([v for v in orient.values() if v == 'portrait']))
 PY
 )
+t_contains "no cell outside a workbook's tables has a border" "$out" "stray borders: none"
 t_contains "every annex sheet: A4, one page wide, print titles, page numbers, STT centred, figures right" \
 	"$out" "problems: none"
 # The lists of exemplars (name, unit, decision...) are too wide for a
