@@ -59,7 +59,7 @@ PO       = $(foreach p,$(wildcard src/po/*.po),$(if $(findstring -,$(notdir $(p)
 MO       = $(PO:src/po/%.po=build/locale/%/LC_MESSAGES/dienhinh.mo)
 
 .PHONY: all deps run run-demo test check po bench bench-run fuzz fuzz-run stress \
-        install install-shared install-shared-now uninstall clean
+        docs-images install install-shared install-shared-now uninstall clean
 .DEFAULT_GOAL := all
 
 all: build/dienhinh $(MO)
@@ -139,6 +139,25 @@ $(DEMO)/dienhinh.ini: conf/dienhinh.ini
 	printf '%s\n' '' '[period.p2026]' 'name = "Giai đoạn 2026–2030 (ví dụ)"' 'from = 2026' \
 	  'to = 2030' 'issuer_parent = "ỦY BAN NHÂN DÂN PHƯỜNG NGÃ NĂM"' \
 	  'issuer = "VĂN PHÒNG HĐND VÀ UBND"' >> $@.tmp && mv $@.tmp $@
+
+# ---- the pictures in the docs ------------------------------------------------
+# The first page of the quarter report, as Word and as Excel, rendered by
+# LibreOffice from the demo data on a fixed date: docs/bao-cao-quy-*.png.
+DOCS_TMP = build/docs-images
+docs-images: all
+	@rm -rf $(DOCS_TMP) && mkdir -p $(DOCS_TMP)
+	@export LC_ALL=C.UTF-8 DIENHINH_TODAY=2025-11-20 DIENHINH_USER=root; \
+	  dh="build/dienhinh --config conf/dienhinh.ini --db $(DOCS_TMP)/db"; \
+	  $$dh init --demo >/dev/null && \
+	  for f in docx xlsx; do $$dh report quarter --year 2025 --quarter 3 \
+	    --signer "Nguyễn Văn An" -o $(DOCS_TMP)/bao-cao-quy-$$f.$$f >/dev/null || exit 1; done
+	@timeout 600 soffice --headless --norestore \
+	  "-env:UserInstallation=file://$(abspath $(DOCS_TMP))/lo" --convert-to pdf \
+	  --outdir $(DOCS_TMP) $(DOCS_TMP)/bao-cao-quy-docx.docx \
+	  $(DOCS_TMP)/bao-cao-quy-xlsx.xlsx >/dev/null
+	@for f in docx xlsx; do pdftoppm -png -r 70 -singlefile -f 1 -l 1 \
+	  $(DOCS_TMP)/bao-cao-quy-$$f.pdf docs/bao-cao-quy-$$f || exit 1; done
+	@echo "docs/bao-cao-quy-docx.png docs/bao-cao-quy-xlsx.png"
 
 # Figures, not pass/fail: timing never fails a build.  What the figures are
 # compared with (sqlite3, htop, mc, dialog) is installed by `.ci/deps bench`

@@ -28,6 +28,7 @@ struct cli {
 	bool privileged;
 	struct reg *reg;         /* opened by cli_open() */
 	enum table_format fmt;   /* --format of the current command */
+	int width;               /* --width: display columns of a text listing (80) */
 	struct table *out;       /* the listing being printed (cli_listing to cli_listing_end) */
 };
 
@@ -90,10 +91,11 @@ void cli_time(const struct cli *c, int64_t at, char buf[CLI_TIME_SIZE]);
 
 /*
  * Options several commands take, parsed in one place for their getopt
- * loops: --format text|tsv of the listings into c->fmt, and --year
- * (1900-9999) or --quarter (1-4), `opt` being 'y' or 'q'.  0, or 2 after
- * a usage message.
+ * loops: --format text|tsv of the listings into c->fmt, --width N
+ * (40-1000) of a text listing into c->width, and --year (1900-9999) or
+ * --quarter (1-4), `opt` being 'y' or 'q'.  0, or 2 after a usage message.
  */
+int cli_opt_width(struct cli *c, const char *cmd, const char *arg);
 int cli_opt_format(struct cli *c, const char *cmd, const char *arg);
 int cli_opt_period(const char *cmd, int opt, const char *arg, int *year, int *quarter);
 

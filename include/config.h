@@ -60,6 +60,12 @@ struct config {
 	char *issuer_parent;     /* "ỦY BAN NHÂN DÂN THỊ XÃ NGÃ NĂM" */
 	char *issuer;            /* "PHÒNG NỘI VỤ" */
 	char *place;             /* "Ngã Năm", for the date line of reports */
+	char *symbol;            /* "BC-PNV": the symbol of the number line "Số: .../BC-PNV" */
+	char *sign_authority;    /* "KT. TRƯỞNG PHÒNG", or "" when the head signs */
+	char *sign_title;        /* "PHÓ TRƯỞNG PHÒNG" */
+	char *signer;            /* the signer's name, or "" for the clerk to type */
+	char *recipients;        /* "Nơi nhận", one recipient per '|'-separated item */
+	char *archive;           /* "VT, PNV": the last recipient line "- Lưu: VT, PNV." */
 	struct score_scheme score; /* the [score] section; a period's own are in periods */
 	struct period_list periods;
 	struct block *blocks;
@@ -79,10 +85,17 @@ const struct unit *config_unit(const struct config *cfg, const char *code);
 const struct block *config_block(const struct config *cfg, const char *code);
 const struct role_entry *config_role(const struct config *cfg, const char *user);
 
-/* The heading of a report about `year`: the issuing body and place of
- * the year's period where it gives them, else those of [report]. */
+/*
+ * What a report's heading and signature take from the config: the issuing
+ * body and the place (the year's period's where it gives them, else
+ * [report]'s), the number's symbol, the signer and the recipients
+ * ([report]'s).  Pointers into cfg.  Every report reads them here, through
+ * the `year` it is about, so that a period may give its own of any of them.
+ */
 struct config_heading {
 	const char *issuer_parent, *issuer, *place;
+	const char *symbol, *sign_authority, *sign_title, *signer;
+	const char *recipients, *archive;
 };
 struct config_heading config_heading(const struct config *cfg, int year);
 

@@ -4,7 +4,16 @@
  * date, title, period), then sections, each a table with its headers and
  * rows, and notes.  Builders (report_build.h, the exports) fill one;
  * renderers lay it out as text for a terminal of a given width, as CSV, or
- * (xlsx.h) as a workbook.  Nothing here knows where the numbers come from.
+ * as pages (xlsx.h, docx.h).  Nothing here knows where the numbers come from.
+ *
+ * A report on pages is an administrative document (Nghị định 30/2020/NĐ-CP):
+ * the first page carries the national heading, the number line, the title,
+ * the body (the results the program writes, then headed parts the office
+ * writes itself), the signature block and "Nơi nhận"; each section is an
+ * annex ("Phụ lục I") after it, headed by the line that ties it to the
+ * report.  Those parts live here once, and every renderer takes them from
+ * here, through report_doc.h (the number line, the annexes' headings, the
+ * recipients).
  *
  * Building never stops on a failed allocation: the report remembers it
  * (report_status) so that builders can add many rows and check once.
@@ -25,6 +34,7 @@ enum report_kind {
 	REPORT_TEXT,   /* left-aligned; wraps at spaces when the page is narrow */
 	REPORT_NUMBER, /* an integer, right-aligned, never wrapped */
 	REPORT_DATE,   /* "DD/MM/YYYY", never wrapped; a real date in a workbook */
+	REPORT_SEQ,    /* a row number or rank ("STT", "Hạng"): a number, centred on pages */
 };
 
 struct report_column {
@@ -56,6 +66,30 @@ struct report_section {
 	size_t nnotes;
 };
 
+/* The document's parts that only pages show: number line, signature, recipients. */
+struct report_doc {
+	char *symbol;          /* "BC-PNV" */
+	char *number;          /* "12", or "" for the clerk to write in by hand */
+	char *authority;       /* "KT. TRƯỞNG PHÒNG", or "" when the head signs */
+	char *sign_title;      /* "PHÓ TRƯỞNG PHÒNG" */
+	char *signer;          /* the name under the signature, or "" */
+	char **recipients;     /* "UBND thị xã (b/c)": bare, without "- " and ";" */
+	size_t nrecipients;
+	char *archive;         /* "VT, PNV", for "- Lưu: VT, PNV." */
+	date_t day;            /* the report's date */
+};
+
+/* A part of the body: a heading ("Đánh giá chung") and its paragraphs. */
+struct report_part {
+	char *heading;
+	char **paras;
+	size_t nparas;
+};
+
+/* The body's parts: the results (written by the builders, report_para),
+ * then the office's own assessment and directions, left empty to write in. */
+enum { REPORT_PART_RESULTS, REPORT_PART_ASSESSMENT, REPORT_PART_DIRECTIONS, REPORT_PARTS };
+
 /*
  * The document.  A report without a title (an export) has no heading at
  * all: its one table starts on the first line, as data files do.
@@ -66,6 +100,8 @@ struct report {
 	char *date_line;       /* "Ngã Năm, ngày 15 tháng 4 năm 2024" */
 	char *title;           /* in capitals; NULL for a bare table */
 	char *period;          /* "Quý I năm 2024 (từ 01/01/2024 đến 31/03/2024)" */
+	struct report_doc doc;
+	struct report_part parts[REPORT_PARTS]; /* headings set by report_heading */
 	struct report_section *sections;
 	size_t nsections;
 	char **notes;          /* closing notes, after every section */
@@ -78,14 +114,25 @@ struct report *report_new(void);
 void report_free(struct report *rp);
 
 /*
- * The official heading: issuing body from the config (that of the plan
- * period holding `year`, the year the report is about: config_heading),
- * the date line "<place>, ngày DD tháng MM năm YYYY" for `day` (day and
- * month written as Vietnamese documents write them: 05, 01, 02, but 4 and
- * 12), the title and the period line.
+ * The official heading and the document's parts: issuing body, symbol,
+ * signer and recipients from the config (config_heading() of `year`, the
+ * year the report is about: a plan period holding it may give its own
+ * issuing body and place), the date line "<place>, ngày DD tháng MM năm
+ * YYYY" for `day` (day and month written as Vietnamese documents write
+ * them: 05, 01, 02, but 4 and 12), the title, the period line and the
+ * body's headings.  The number is left blank (report_set_number).
  */
 void report_heading(struct report *rp, const struct config *cfg, int year, date_t day,
 		    const char *title, const char *period);
+
+/* The number the office gave the report ("12"); NULL or "" leaves it blank. */
+void report_set_number(struct report *rp, const char *number);
+
+/* The signer's name, in place of the config's. */
+void report_set_signer(struct report *rp, const char *name);
+
+/* A paragraph of the results part of the body. */
+void report_para(struct report *rp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* "Ngã Năm, ngày 05 tháng 02 năm 2024" (translated pattern) into buf. */
 void report_date_line(const char *place, date_t day, char *buf, size_t n);

@@ -11,21 +11,22 @@
 #include "err.h"
 #include "report.h"
 
-enum report_format { REPORT_FORMAT_TEXT, REPORT_FORMAT_CSV, REPORT_FORMAT_XLSX };
+enum report_format { REPORT_FORMAT_TEXT, REPORT_FORMAT_CSV, REPORT_FORMAT_XLSX,
+		     REPORT_FORMAT_DOCX };
 
-/* "text", "csv" or "xlsx"; 0 or -1. */
+/* "text", "csv", "xlsx" or "docx"; 0 or -1. */
 int report_file_format(const char *name, enum report_format *out);
 
 /*
- * The format a file name's extension names (.csv, .xlsx, any case), else
- * `dflt`, into *out: 0.  -1 when the name promises a document of another
- * kind (.pdf, .xls, .docx...), which the file would not be.
+ * The format a file name's extension names (.csv, .xlsx, .docx, any case),
+ * else `dflt`, into *out: 0.  -1 when the name promises a document of
+ * another kind (.pdf, .xls, .doc...), which the file would not be.
  */
 int report_file_guess(const char *path, enum report_format dflt, enum report_format *out);
 
 /*
  * Write rp to `path`: text laid out `width` columns wide, CSV (with a byte
- * order mark when `bom`) or a workbook.  The file is written under a
+ * order mark when `bom`), a workbook or a Word document.  The file is written under a
  * temporary name beside `path` and renamed over it once complete, so a
  * failure (a full disk...) never leaves half a report where a whole one
  * is expected; it gets the person's usual permissions (umask), or, written

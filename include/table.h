@@ -29,6 +29,14 @@ int table_parse_format(const char *s, enum table_format *out);
 struct table *table_new(FILE *out, enum table_format fmt, size_t ncols,
 			const char *const *names, const char *const *labels);
 
+/*
+ * Lay the text out within `width` terminal columns (0: no limit): when the
+ * columns are wider together, the widest give way, down to their header's
+ * width, and a cell longer than its column ends in "…".  Measured in
+ * display columns (text_width), never in bytes.  TSV is never cut.
+ */
+void table_set_width(struct table *t, int width);
+
 /* Add a row of ncols cells (NULL = empty); 0 or -1 (out of memory or write error). */
 int table_row(struct table *t, const char *const *cells);
 

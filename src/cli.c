@@ -221,6 +221,17 @@ int cli_opt_format(struct cli *c, const char *cmd, const char *arg)
 	return 0;
 }
 
+int cli_opt_width(struct cli *c, const char *cmd, const char *arg)
+{
+	struct err e;
+	long v = 0;
+
+	if (cli_parse_int(arg, "--width", 40, 1000, &v, &e))
+		return cli_usage(cmd, "%s", e.msg);
+	c->width = (int)v;
+	return 0;
+}
+
 int cli_opt_period(const char *cmd, int opt, const char *arg, int *year, int *quarter)
 {
 	struct err e;
@@ -248,6 +259,7 @@ int cli_listing(struct cli *c, size_t ncols, const char *const *names,
 {
 	if (!(c->out = table_new(stdout, c->fmt, ncols, names, labels)))
 		return err_nomem(e);
+	table_set_width(c->out, c->width);
 	return 0;
 }
 
@@ -362,7 +374,7 @@ int cli_main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct cli c = { .fmt = TABLE_TEXT };
+	struct cli c = { .fmt = TABLE_TEXT, .width = 80 };
 	const char *config = NULL;
 	struct err e = { 0 };
 	int opt, rc;

@@ -29,7 +29,8 @@ struct data_opts {
 	long width;
 	int fmt;           /* enum report_format, or FORMAT_GUESS */
 	const char *out;   /* -o FILE; NULL = standard output */
-	bool bom;
+	bool bom;          /* CSV starts with a byte order mark, for Excel (--no-bom: not) */
+	const char *number, *signer; /* --number, --signer of a report */
 };
 
 /* The format asked for, else the one the file's name names; 0, or a usage error. */
@@ -43,8 +44,8 @@ static int settle_format(const char *cmd, const struct data_opts *o, enum report
 	if (report_file_guess(o->out, dflt, out) == 0)
 		return 0;
 	return cli_usage(cmd, dflt == REPORT_FORMAT_TEXT
-			 ? _("-o %s: this program writes no such file; name it .txt, .csv or "
-			     ".xlsx, or give --format.")
+			 ? _("-o %s: this program writes no such file; name it .txt, .csv, "
+			     ".xlsx or .docx, or give --format.")
 			 : _("-o %s: this program writes no such file; name it .csv or .xlsx, "
 			     "or give --format."), o->out);
 }
@@ -61,7 +62,10 @@ static int parse_opts(const char *cmd, int argc, char **argv, const char *allowe
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "bom", no_argument, NULL, 'b' },
+		{ "no-bom", no_argument, NULL, 'B' },
 		{ "width", required_argument, NULL, 'w' },
+		{ "number", required_argument, NULL, 'n' },
+		{ "signer", required_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 },
 	};
 	enum report_format f;
@@ -83,15 +87,20 @@ static int parse_opts(const char *cmd, int argc, char **argv, const char *allowe
 				return cli_usage(cmd, "%s", e.msg);
 			break;
 		case 'f':
+			/* Only a report is a document (text and docx); an export is data. */
 			if (report_file_format(optarg, &f) ||
-			    (f == REPORT_FORMAT_TEXT && !strchr(allowed, 'w')))
+			    ((f == REPORT_FORMAT_TEXT || f == REPORT_FORMAT_DOCX) &&
+			     !strchr(allowed, 'w')))
 				return cli_usage(cmd, strchr(allowed, 'w')
-						 ? _("--format: use text, csv or xlsx.")
+						 ? _("--format: use text, csv, xlsx or docx.")
 						 : _("--format: use csv or xlsx."));
 			o->fmt = (int)f;
 			break;
 		case 'o': o->out = optarg; break;
-		case 'b': o->bom = true; break;
+		case 'b': break; /* the default now; still accepted from older scripts */
+		case 'B': o->bom = false; break;
+		case 'n': o->number = optarg; break;
+		case 's': o->signer = optarg; break;
 		}
 	}
 	return 0;
@@ -112,9 +121,28 @@ static int write_report(const struct report *rp, enum report_format fmt,
 
 /* ---- report ------------------------------------------------------------------------------ */
 
+/* --number or --signer as text a document can hold (valid UTF-8, no
+ * control characters, NFC) put into the report; 0 or a usage error. */
+static int doc_opt(struct report *rp, const char *opt, const char *v)
+{
+	char *clean = NULL;
+	enum text_status st = text_clean(v, strlen(v), 0, &clean, NULL);
+
+	if (st != TEXT_OK) {
+		free(clean);
+		return cli_usage("report", "%s: %s", opt, text_status_message(st));
+	}
+	if (opt[2] == 'n')
+		report_set_number(rp, clean);
+	else
+		report_set_signer(rp, clean);
+	free(clean);
+	return 0;
+}
+
 int cli_data_report(struct cli *c, int argc, char **argv)
 {
-	struct data_opts o = { 0, 0, 80, FORMAT_GUESS, NULL, false };
+	struct data_opts o = { 0, 0, 80, FORMAT_GUESS, NULL, true, NULL, NULL };
 	struct report *rp = NULL;
 	struct err e = { 0 };
 	const char *kind = argc > 1 ? argv[1] : "";
@@ -123,7 +151,7 @@ int cli_data_report(struct cli *c, int argc, char **argv)
 	if (strcmp(kind, "quarter") && strcmp(kind, "year") && strcmp(kind, "plan"))
 		return cli_usage("report", _("say which report: quarter, year or plan."));
 	if ((rc = parse_opts("report", argc - 1, argv + 1, strcmp(kind, "quarter") == 0
-			     ? "yqfobw" : "yfobw", &o)))
+			     ? "yqfobBwns" : "yfobBwns", &o)))
 		return rc;
 	if (optind < argc - 1)
 		return cli_usage("report", _("unexpected argument \"%s\"."), argv[optind + 1]);
@@ -132,6 +160,8 @@ int cli_data_report(struct cli *c, int argc, char **argv)
 		return rc;
 	if (fmt == REPORT_FORMAT_XLSX && !o.out)
 		return cli_usage("report", _("an xlsx report needs -o FILE."));
+	if (fmt == REPORT_FORMAT_DOCX && !o.out)
+		return cli_usage("report", _("a docx report needs -o FILE."));
 	if (kind[0] == 'q' && o.year && !o.quarter)
 		return cli_usage("report", _("--year needs --quarter for the quarter report."));
 	if (kind[0] != 'p') /* the plan's default is its period's (report_plan_build) */
@@ -144,8 +174,13 @@ int cli_data_report(struct cli *c, int argc, char **argv)
 		rc = report_build_year(c->reg, o.year, &rp, &e);
 	else
 		rc = report_plan_build(c->reg, o.year, &rp, &e);
+	if (!rc && ((o.number && (rc = doc_opt(rp, "--number", o.number))) ||
+		    (o.signer && (rc = doc_opt(rp, "--signer", o.signer))))) {
+		report_free(rp);
+		return rc;
+	}
 	if (!rc)
-		rc = write_report(rp, fmt, &o, &e);
+		rc = report_status(rp, &e) ? -1 : write_report(rp, fmt, &o, &e);
 	report_free(rp);
 	if (rc)
 		return cli_fail(&e);
@@ -165,14 +200,14 @@ static int what_arg(const char *s, enum exchange_what *what)
 
 int cli_data_export(struct cli *c, int argc, char **argv)
 {
-	struct data_opts o = { 0, 0, 80, FORMAT_GUESS, NULL, false };
+	struct data_opts o = { 0, 0, 80, FORMAT_GUESS, NULL, true, NULL, NULL };
 	enum exchange_what what;
 	struct report *rp = NULL;
 	struct err e = { 0 };
 	size_t count = 0;
 	int rc;
 
-	if ((rc = parse_opts("export", argc, argv, "fob", &o)))
+	if ((rc = parse_opts("export", argc, argv, "fobB", &o)))
 		return rc;
 	if (optind + 1 < argc)
 		return cli_usage("export", _("unexpected argument \"%s\"."), argv[optind + 1]);

@@ -259,14 +259,16 @@ int cli_exemplar_init(struct cli *c, int argc, char **argv)
 static int parse_listing_opts(struct cli *c, const char *cmd, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' }, { NULL, 0, NULL, 0 },
+		{ "format", required_argument, NULL, 'f' }, { "width", required_argument, NULL, 'w' },
+		{ NULL, 0, NULL, 0 },
 	};
 	int opt, rc;
 
 	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1)
-		if (opt != 'f')
+		if (opt != 'f' && opt != 'w')
 			return cli_bad_option(cmd, opt, argv, opts);
-		else if ((rc = cli_opt_format(c, cmd, optarg)))
+		else if ((rc = opt == 'w' ? cli_opt_width(c, cmd, optarg)
+					  : cli_opt_format(c, cmd, optarg)))
 			return rc;
 	if (optind < argc)
 		return cli_usage(cmd, _("unexpected argument \"%s\"."), argv[optind]);
@@ -470,7 +472,8 @@ int cli_exemplar_list(struct cli *c, int argc, char **argv)
 		{ "category", required_argument, NULL, 'c' },
 		{ "type", required_argument, NULL, 't' }, { "status", required_argument, NULL, 's' },
 		{ "search", required_argument, NULL, 'S' },
-		{ "format", required_argument, NULL, 'f' }, { NULL, 0, NULL, 0 },
+		{ "format", required_argument, NULL, 'f' }, { "width", required_argument, NULL, 'w' },
+		{ NULL, 0, NULL, 0 },
 	};
 	static const char *names[] = { "id", "date", "unit", "type", "category", "status", "name",
 				       "late" };
@@ -506,6 +509,10 @@ int cli_exemplar_list(struct cli *c, int argc, char **argv)
 			break;
 		case 'f':
 			if ((rc = cli_opt_format(c, "list", optarg)))
+				return rc;
+			break;
+		case 'w':
+			if ((rc = cli_opt_width(c, "list", optarg)))
 				return rc;
 			break;
 		default:
@@ -637,7 +644,8 @@ int cli_exemplar_quota(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "year", required_argument, NULL, 'y' }, { "quarter", required_argument, NULL, 'q' },
-		{ "format", required_argument, NULL, 'f' }, { NULL, 0, NULL, 0 },
+		{ "format", required_argument, NULL, 'f' }, { "width", required_argument, NULL, 'w' },
+		{ NULL, 0, NULL, 0 },
 	};
 	static const char *names[] = { "year", "quarter", "unit", "required", "introduced",
 				       "state" };
@@ -649,6 +657,8 @@ int cli_exemplar_quota(struct cli *c, int argc, char **argv)
 	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (opt == 'f')
 			rc = cli_opt_format(c, "quota", optarg);
+		else if (opt == 'w')
+			rc = cli_opt_width(c, "quota", optarg);
 		else if (opt == 'y' || opt == 'q')
 			rc = cli_opt_period("quota", opt, optarg, &year, &quarter);
 		else

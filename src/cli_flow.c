@@ -292,7 +292,8 @@ int cli_flow_log(struct cli *c, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "since", required_argument, NULL, 's' }, { "user", required_argument, NULL, 'u' },
 		{ "record", required_argument, NULL, 'r' },
-		{ "format", required_argument, NULL, 'f' }, { NULL, 0, NULL, 0 },
+		{ "format", required_argument, NULL, 'f' }, { "width", required_argument, NULL, 'w' },
+		{ NULL, 0, NULL, 0 },
 	};
 	static const char *names[] = { "seq", "time", "user", "op", "record", "field", "before",
 				       "after", "note" };
@@ -318,6 +319,10 @@ int cli_flow_log(struct cli *c, int argc, char **argv)
 			break;
 		case 'f':
 			if ((rc = cli_opt_format(c, "log", optarg)))
+				return rc;
+			break;
+		case 'w':
+			if ((rc = cli_opt_width(c, "log", optarg)))
 				return rc;
 			break;
 		default:

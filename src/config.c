@@ -371,6 +371,12 @@ static const struct keyspec dienhinh_keys[] = {
 	{ "issuer_parent", V_TEXT, CFG(issuer_parent) },
 	{ "issuer", V_TEXT, CFG(issuer) },
 	{ "place", V_TEXT, CFG(place) },
+	{ "symbol", V_TEXT, CFG(symbol) },
+	{ "sign_authority", V_TEXT, CFG(sign_authority) },
+	{ "sign_title", V_TEXT, CFG(sign_title) },
+	{ "signer", V_TEXT, CFG(signer) },
+	{ "recipients", V_TEXT, CFG(recipients) },
+	{ "archive", V_TEXT, CFG(archive) },
 	{ NULL },
 }, score_keys[] = {
 #define CFG_SCORE(f) CFG(score.f)
@@ -713,7 +719,15 @@ static struct config *config_new(const char *path)
 	c->issuer_parent = strdup("ỦY BAN NHÂN DÂN THỊ XÃ NGÃ NĂM");
 	c->issuer = strdup("PHÒNG NỘI VỤ");
 	c->place = strdup("Ngã Năm");
-	if (!c->path || !c->database || !c->issuer_parent || !c->issuer || !c->place) {
+	c->symbol = strdup("BC-PNV");
+	c->sign_authority = strdup("");
+	c->sign_title = strdup("TRƯỞNG PHÒNG");
+	c->signer = strdup("");
+	c->recipients = strdup("UBND thị xã (b/c)|Thường trực Hội đồng Thi đua - Khen thưởng thị xã");
+	c->archive = strdup("VT, PNV");
+	if (!c->path || !c->database || !c->issuer_parent || !c->issuer || !c->place ||
+	    !c->symbol || !c->sign_authority || !c->sign_title || !c->signer || !c->recipients ||
+	    !c->archive) {
 		config_free(c);
 		return NULL;
 	}
@@ -780,6 +794,12 @@ void config_free(struct config *cfg)
 	free(cfg->issuer_parent);
 	free(cfg->issuer);
 	free(cfg->place);
+	free(cfg->symbol);
+	free(cfg->sign_authority);
+	free(cfg->sign_title);
+	free(cfg->signer);
+	free(cfg->recipients);
+	free(cfg->archive);
 	free(cfg);
 }
 

@@ -186,7 +186,9 @@ int config_periods_finish(struct load *ld)
 struct config_heading config_heading(const struct config *cfg, int year)
 {
 	const struct period *p = period_of_year(&cfg->periods, year);
-	struct config_heading h = { cfg->issuer_parent, cfg->issuer, cfg->place };
+	struct config_heading h = { cfg->issuer_parent, cfg->issuer, cfg->place,
+		cfg->symbol, cfg->sign_authority, cfg->sign_title, cfg->signer,
+		cfg->recipients, cfg->archive };
 
 	if (p && p->issuer_parent)
 		h.issuer_parent = p->issuer_parent;

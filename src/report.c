@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+
 #include "csvio.h"
 #include "i18n.h"
 #include "mem.h"
@@ -51,7 +52,23 @@ void report_free(struct report *rp)
 	free(rp->date_line);
 	free(rp->title);
 	free(rp->period);
+	free(rp->doc.symbol);
+	free(rp->doc.number);
+	free(rp->doc.authority);
+	free(rp->doc.sign_title);
+	free(rp->doc.signer);
+	free_strings(rp->doc.recipients, rp->doc.nrecipients);
+	free(rp->doc.archive);
+	for (int i = 0; i < REPORT_PARTS; i++) {
+		free(rp->parts[i].heading);
+		free_strings(rp->parts[i].paras, rp->parts[i].nparas);
+	}
 	free(rp);
+}
+
+static const char *nz(const char *s)
+{
+	return s ? s : "";
 }
 
 /* strdup that marks the report failed; NULL in gives NULL out. */
@@ -79,10 +96,40 @@ void report_date_line(const char *place, date_t day, char *buf, size_t n)
 	snprintf(buf, n, _("%s, %s/%s/%d"), place ? place : "", d, m, y);
 }
 
+/* The config's recipients, one per '|'-separated item, blank items skipped. */
+static void split_recipients(struct report *rp, const char *list)
+{
+	while (list && *list) {
+		size_t n = strcspn(list, "|"), lead = strspn(list, " ");
+		char **v;
+
+		while (n > lead && list[n - 1] == ' ')
+			n--;
+		if (n > lead) {
+			if (!(v = realloc(rp->doc.recipients,
+					  (rp->doc.nrecipients + 1) * sizeof *v))) {
+				rp->failed = true;
+				return;
+			}
+			rp->doc.recipients = v;
+			if (!(v[rp->doc.nrecipients] = strndup(list + lead, n - lead))) {
+				rp->failed = true;
+				return;
+			}
+			rp->doc.nrecipients++;
+		}
+		list += strcspn(list, "|");
+		list += *list == '|';
+	}
+}
+
 void report_heading(struct report *rp, const struct config *cfg, int year, date_t day,
 		    const char *title, const char *period)
 {
 	struct config_heading h = config_heading(cfg, year);
+	static const char *const heads[REPORT_PARTS] = {
+		N_("RESULTS"), N_("GENERAL ASSESSMENT"), N_("DIRECTIONS AND TASKS AHEAD"),
+	};
 	char line[256];
 
 	report_date_line(h.place, day, line, sizeof line);
@@ -91,6 +138,64 @@ void report_heading(struct report *rp, const struct config *cfg, int year, date_
 	rp->date_line = dup(rp, line);
 	rp->title = dup(rp, title);
 	rp->period = dup(rp, period);
+	rp->doc.symbol = dup(rp, h.symbol ? h.symbol : "");
+	rp->doc.number = dup(rp, "");
+	rp->doc.authority = dup(rp, h.sign_authority ? h.sign_authority : "");
+	rp->doc.sign_title = dup(rp, h.sign_title ? h.sign_title : "");
+	rp->doc.signer = dup(rp, h.signer ? h.signer : "");
+	rp->doc.archive = dup(rp, h.archive ? h.archive : "");
+	rp->doc.day = day;
+	split_recipients(rp, h.recipients);
+	for (int i = 0; i < REPORT_PARTS; i++)
+		rp->parts[i].heading = dup(rp, _(heads[i]));
+}
+
+/* Replace *field by a copy of s. */
+static void set_text(struct report *rp, char **field, const char *s)
+{
+	char *d = dup(rp, s ? s : "");
+
+	if (d) {
+		free(*field);
+		*field = d;
+	}
+}
+
+void report_set_number(struct report *rp, const char *number)
+{
+	set_text(rp, &rp->doc.number, number);
+}
+
+void report_set_signer(struct report *rp, const char *name)
+{
+	set_text(rp, &rp->doc.signer, name);
+}
+
+/* Append the formatted text to the strings *v (count *n); a failure marks the report. */
+static void append_vf(struct report *rp, char ***v, size_t *n, const char *fmt, va_list ap)
+{
+	char **grown = realloc(*v, (*n + 1) * sizeof **v), *s;
+
+	if (!grown) {
+		rp->failed = true;
+		return;
+	}
+	*v = grown;
+	if (vasprintf(&s, fmt, ap) < 0) {
+		rp->failed = true;
+		return;
+	}
+	grown[(*n)++] = s;
+}
+
+void report_para(struct report *rp, const char *fmt, ...)
+{
+	struct report_part *p = &rp->parts[REPORT_PART_RESULTS];
+	va_list ap;
+
+	va_start(ap, fmt);
+	append_vf(rp, &p->paras, &p->nparas, fmt, ap);
+	va_end(ap);
 }
 
 struct report_section *report_section(struct report *rp, const char *title, const char *sheet,
@@ -160,26 +265,11 @@ void report_group(struct report *rp, struct report_section *sec, const char *tex
 
 void report_note(struct report *rp, struct report_section *sec, const char *fmt, ...)
 {
-	char ***v = sec ? &sec->notes : &rp->notes;
-	size_t *n = sec ? &sec->nnotes : &rp->nnotes;
-	char **grown = realloc(*v, (*n + 1) * sizeof **v);
 	va_list ap;
-	char *s;
-	int rc;
 
-	if (!grown) {
-		rp->failed = true;
-		return;
-	}
-	*v = grown;
 	va_start(ap, fmt);
-	rc = vasprintf(&s, fmt, ap);
+	append_vf(rp, sec ? &sec->notes : &rp->notes, sec ? &sec->nnotes : &rp->nnotes, fmt, ap);
 	va_end(ap);
-	if (rc < 0) {
-		rp->failed = true;
-		return;
-	}
-	grown[(*n)++] = s;
 }
 
 int report_status(const struct report *rp, struct err *e)
@@ -340,11 +430,6 @@ static void push_wrapped(struct out *o, const char *s, bool center)
 	free_strings(v, n);
 }
 
-static const char *nz(const char *s)
-{
-	return s ? s : "";
-}
-
 static int max3(int a, int b, int c)
 {
 	return a > b ? (a > c ? a : c) : (b > c ? b : c);
@@ -396,6 +481,11 @@ static void lay_heading(struct out *o, const struct report *rp)
 	push_wrapped(o, rp->title, true);
 	if (rp->period)
 		push_wrapped(o, rp->period, true);
+	/* The results the program writes; the office's own parts need pages. */
+	for (size_t i = 0; i < rp->parts[REPORT_PART_RESULTS].nparas; i++) {
+		push(o, strdup(""));
+		push_wrapped(o, rp->parts[REPORT_PART_RESULTS].paras[i], false);
+	}
 }
 
 /* The longest word of s, in columns. */
@@ -474,7 +564,8 @@ static void lay_row(struct out *o, const struct report_section *sec, char **cell
 		size_t len = 0;
 		for (size_t c = 0; c < sec->ncols; c++) {
 			const char *s = i < counts[c] ? wrapped[c][i] : "";
-			int align = header ? 0 : sec->cols[c].kind == REPORT_NUMBER ? 1 : -1;
+			enum report_kind k = sec->cols[c].kind;
+			int align = header ? 0 : k == REPORT_NUMBER || k == REPORT_SEQ ? 1 : -1;
 			if ((c && put_cell(&line, &len, "", GAP, -1)) ||
 			    put_cell(&line, &len, s, w[c], align))
 				o->failed = true;

@@ -94,7 +94,7 @@ static void units_section(struct report *rp, struct tally *b, const struct tally
 {
 	const char *h[] = { _("#"), _("Unit"), _("Quota"), _("Collective"), _("Individual"),
 			    _("Accepted"), _("Returned"), _("Quota state") };
-	static const enum report_kind k[] = { REPORT_NUMBER, REPORT_TEXT, REPORT_NUMBER,
+	static const enum report_kind k[] = { REPORT_SEQ, REPORT_TEXT, REPORT_NUMBER,
 		REPORT_NUMBER, REPORT_NUMBER, REPORT_NUMBER, REPORT_NUMBER, REPORT_TEXT };
 	struct report_section *sec = report_section(rp, _("I. RESULTS BY UNIT"), _("By unit"),
 						    8, h, k);
@@ -130,6 +130,10 @@ static void units_section(struct report *rp, struct tally *b, const struct tally
 		tally_num(&n[5], sum.returned), state,
 	};
 	report_row(rp, sec, REPORT_TOTAL, total);
+	report_para(rp, _("In the quarter the units introduced %d exemplars (%d collective, %d "
+			  "individual); the Home Affairs Office accepted %d and returned %d. %d of "
+			  "the %d units with a quota met it."), sum.collective + sum.individual,
+		    sum.collective, sum.individual, sum.accepted, sum.returned, met, with_quota);
 	report_note(rp, sec, _("Accepted: exemplars the Home Affairs Office accepted, including "
 			       "those since proposed for commendation, commended or revoked."));
 	report_note(rp, sec, b->cfg->count_returned
@@ -181,7 +185,7 @@ static void list_section(struct report *rp, struct tally *b, const struct tally_
 {
 	const char *h[] = { _("#"), _("Name"), _("Type"), _("Category"),
 			    _("Introduction date"), _("Status") };
-	static const enum report_kind k[] = { REPORT_NUMBER, REPORT_TEXT, REPORT_TEXT,
+	static const enum report_kind k[] = { REPORT_SEQ, REPORT_TEXT, REPORT_TEXT,
 					      REPORT_TEXT, REPORT_DATE, REPORT_TEXT };
 	struct report_section *sec = report_section(rp, _("II. EXEMPLARS INTRODUCED IN THE "
 							  "QUARTER"), _("Exemplars"), 6, h, k);
@@ -331,21 +335,27 @@ static void score_notes(struct report *rp, struct report_section *sec,
 	const struct score_scheme *s = config_score(cfg, year);
 	const struct period *p = period_of_year(&cfg->periods, year);
 
-	/* A period's own points are named, so the reader knows why the figures
-	 * differ from the [score] section's. */
-	if (p && memcmp(s, &cfg->score, sizeof *s))
+	/* A period's own points are named by the period, so the reader knows
+	 * why the figures differ from another period's. */
+	if (p && memcmp(s, &cfg->score, sizeof *s)) {
+		char name[128];
+
+		if (p->name)
+			snprintf(name, sizeof name, "%s", p->name);
+		else
+			snprintf(name, sizeof name, _("Period %d-%d"), p->from, p->to);
 		report_note(rp, sec, _("Score = %d x quarters met + (%d) x quarters short + %d x "
 				       "exemplars counted + %d x accepted + %d x propagation "
-				       "events + %d x commended (points of the plan period "
-				       "[period.%s] of the configuration)."), s->quarter_met,
-			    s->quarter_short, s->introduced, s->accepted, s->propagated,
-			    s->commended, p->code);
-	else
+				       "events + %d x commended, by the scoring scheme of the Home "
+				       "Affairs Office for %s."), s->quarter_met, s->quarter_short,
+			    s->introduced, s->accepted, s->propagated, s->commended, name);
+	} else {
 		report_note(rp, sec, _("Score = %d x quarters met + (%d) x quarters short + %d x "
 				       "exemplars counted + %d x accepted + %d x propagation "
-				       "events + %d x commended (points from the [score] section "
-				       "of the configuration)."), s->quarter_met, s->quarter_short,
+				       "events + %d x commended, by the scoring scheme of the Home "
+				       "Affairs Office."), s->quarter_met, s->quarter_short,
 			    s->introduced, s->accepted, s->propagated, s->commended);
+	}
 	report_note(rp, sec, _("Every figure is about the exemplars each unit introduced in %d. "
 			       "Counted: introductions that count toward the quota (%s). "
 			       "Quarters not yet over count neither as met nor as short."), year,
@@ -362,7 +372,7 @@ static void scores_section(struct report *rp, struct tally *b, const struct tall
 	const char *h[] = { _("Rank"), _("Unit"), _("Quarters met"), _("Quarters short"),
 			    _("Counted"), _("Accepted"), _("Propagation events"), _("Commended"),
 			    _("Score") };
-	static const enum report_kind k[] = { REPORT_NUMBER, REPORT_TEXT, REPORT_NUMBER,
+	static const enum report_kind k[] = { REPORT_SEQ, REPORT_TEXT, REPORT_NUMBER,
 		REPORT_NUMBER, REPORT_NUMBER, REPORT_NUMBER, REPORT_NUMBER, REPORT_NUMBER,
 		REPORT_NUMBER };
 	struct report_section *sec = report_section(rp, _("SCORES BY EMULATION BLOCK"),
@@ -396,6 +406,10 @@ static void scores_section(struct report *rp, struct tally *b, const struct tall
 		tally_num(&n[5], sum.propagated), tally_num(&n[6], sum.commended), "",
 	};
 	report_row(rp, sec, REPORT_TOTAL, total);
+	report_para(rp, _("In %d the units introduced %d exemplars counted toward the quota; %d "
+			  "were accepted and %d commended, with %d propagation events. Quarters "
+			  "met: %d; quarters short: %d."), year, sum.counted, sum.accepted,
+		    sum.commended, sum.propagated, sum.met, sum.short_);
 	score_notes(rp, sec, b->cfg, year);
 }
 

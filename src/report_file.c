@@ -10,13 +10,14 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "docx.h"
 #include "xlsx.h"
 
 int report_file_format(const char *name, enum report_format *out)
 {
-	static const char *names[] = { "text", "csv", "xlsx" };
+	static const char *names[] = { "text", "csv", "xlsx", "docx" };
 
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < 4; i++)
 		if (strcmp(name, names[i]) == 0) {
 			*out = (enum report_format)i;
 			return 0;
@@ -28,7 +29,7 @@ int report_file_guess(const char *path, enum report_format dflt, enum report_for
 {
 	/* Documents people ask for by name that are none of ours: a report in
 	 * them would be text or CSV under a name that cannot open it. */
-	static const char *const foreign[] = { ".pdf", ".doc", ".docx", ".odt", ".rtf",
+	static const char *const foreign[] = { ".pdf", ".doc", ".odt", ".rtf",
 					       ".xls", ".xlsm", ".ods", ".html", ".htm" };
 	const char *base = path ? strrchr(path, '/') : NULL;
 	const char *dot = path ? strrchr(base ? base : path, '.') : NULL;
@@ -38,6 +39,8 @@ int report_file_guess(const char *path, enum report_format dflt, enum report_for
 		return 0;
 	if (strcasecmp(dot, ".xlsx") == 0)
 		*out = REPORT_FORMAT_XLSX;
+	else if (strcasecmp(dot, ".docx") == 0)
+		*out = REPORT_FORMAT_DOCX;
 	else if (strcasecmp(dot, ".csv") == 0)
 		*out = REPORT_FORMAT_CSV;
 	for (size_t i = 0; i < sizeof foreign / sizeof foreign[0]; i++)
@@ -88,9 +91,10 @@ int report_file_write(const struct report *rp, enum report_format fmt, const cha
 		fchmod(fd, old.st_mode & 0777);
 	else
 		fchmod(fd, 0666 & ~mask);
-	if (fmt == REPORT_FORMAT_XLSX) {
+	if (fmt == REPORT_FORMAT_XLSX || fmt == REPORT_FORMAT_DOCX) {
 		close(fd);
-		rc = xlsx_write_report(rp, tmp, e);
+		rc = fmt == REPORT_FORMAT_XLSX ? xlsx_write_report(rp, tmp, e)
+					       : docx_write_report(rp, tmp, e);
 	} else {
 		rc = write_stream(rp, fmt, fd, width, bom, path, e);
 	}

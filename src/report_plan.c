@@ -132,6 +132,9 @@ static void plan_by_year(struct report *rp, const struct plan *pl)
 			cells[i] = tally_num(&n[i], total ? sum[i] : v[i]);
 		report_row(rp, sec, total ? REPORT_TOTAL : REPORT_ROW, cells);
 	}
+	report_para(rp, _("Over the period the units introduced %ld exemplars (%ld collective, "
+			  "%ld individual); %ld were accepted, %ld commended and %ld propagation "
+			  "events recorded."), sum[3], sum[1], sum[2], sum[4], sum[5], sum[6]);
 }
 
 static void plan_by_category(struct report *rp, const struct plan *pl)
@@ -201,7 +204,7 @@ static void plan_by_unit(struct report *rp, const struct plan *pl, const struct 
 		goto out;
 	}
 	for (size_t c = 0; c < ncols; c++)
-		k[c] = c == 1 ? REPORT_TEXT : REPORT_NUMBER;
+		k[c] = c == 1 ? REPORT_TEXT : c ? REPORT_NUMBER : REPORT_SEQ;
 	sec = report_section(rp, _("III. RESULTS BY UNIT"), _("By unit"), ncols, h, k);
 	for (size_t gi = 0; gi < ng; gi++) {
 		tally_group_heading(rp, sec, gi, g[gi].name);
@@ -248,7 +251,7 @@ static void plan_honours(struct report *rp, struct plan *pl)
 {
 	const char *h[] = { _("#"), _("Name"), _("Unit"), _("Form of commendation"),
 			    _("Decision number"), _("Decision date") };
-	static const enum report_kind k[] = { REPORT_NUMBER, REPORT_TEXT, REPORT_TEXT,
+	static const enum report_kind k[] = { REPORT_SEQ, REPORT_TEXT, REPORT_TEXT,
 					      REPORT_TEXT, REPORT_TEXT, REPORT_DATE };
 	struct report_section *sec = report_section(rp, _("IV. COMMENDED EXEMPLARS"),
 						    _("Commended exemplars"), 6, h, k);

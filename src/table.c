@@ -17,6 +17,7 @@ struct table {
 	size_t ncols, nrows, cap;
 	char **cells;
 	int *width;
+	int limit;     /* display columns a text line may take; 0: no limit */
 	int failed;
 };
 
@@ -123,12 +124,73 @@ int table_row(struct table *t, const char *const *cells)
 	return t->failed ? -1 : 0;
 }
 
+void table_set_width(struct table *t, int width)
+{
+	t->limit = width > 0 ? width : 0;
+}
+
+/* Narrow the widest columns until a line fits t->limit; a column keeps at
+ * least its header's width (the header is row 0), and at least 4.  A
+ * column whose cells are all as wide (dates, times) is never narrowed: cut,
+ * it would say nothing, and free text gives way instead. */
+static void fit_columns(struct table *t)
+{
+	int total = 0, *least = calloc(t->ncols ? t->ncols : 1, sizeof *least);
+
+	if (!least && t->limit && t->nrows)
+		fail(t, ERR_RC_NOMEM);
+	if (!least || !t->limit || !t->nrows) {
+		free(least);
+		return;
+	}
+	for (size_t i = 0; i < t->ncols; i++) {
+		bool fixed = t->nrows > 1;
+		least[i] = text_width(t->cells[i]);
+		if (least[i] < 4)
+			least[i] = 4;
+		for (size_t r = 1; r < t->nrows && fixed; r++)
+			fixed = text_width(t->cells[r * t->ncols + i]) == t->width[i];
+		if (fixed)
+			least[i] = t->width[i];
+		total += t->width[i] + (i + 1 < t->ncols ? 2 : 0);
+	}
+	while (total > t->limit) {
+		size_t widest = t->ncols;
+		for (size_t i = 0; i < t->ncols; i++)
+			if (t->width[i] > least[i] &&
+			    (widest == t->ncols || t->width[i] > t->width[widest]))
+				widest = i;
+		if (widest == t->ncols)
+			break;
+		t->width[widest]--;
+		total--;
+	}
+	free(least);
+}
+
+/* Print `s` in `cols` display columns, cut with "…" when it is wider. */
+static int put_fitted(FILE *out, const char *s, int cols, bool pad)
+{
+	int w = text_width(s);
+
+	if (w > cols) {
+		int used = 0;
+		size_t n = text_fit(s, cols - 1, &used);
+		if (fwrite(s, 1, n, out) != n || fputs("…", out) == EOF)
+			return -1;
+		w = used + 1;
+	} else if (fputs(s, out) == EOF) {
+		return -1;
+	}
+	return pad && fprintf(out, "%*s", cols - w, "") < 0 ? -1 : 0;
+}
+
 static void print_text_row(struct table *t, char **row)
 {
 	for (size_t i = 0; i < t->ncols; i++) {
 		bool last = i + 1 == t->ncols;
-		int pad = last ? 0 : t->width[i] - text_width(row[i]) + 2;
-		if (fputs(row[i], t->out) == EOF || fprintf(t->out, "%*s", pad, "") < 0)
+		if (put_fitted(t->out, row[i], t->width[i], !last) ||
+		    (!last && fputs("  ", t->out) == EOF))
 			fail(t, -1);
 	}
 	if (fputc('\n', t->out) == EOF)
@@ -140,6 +202,7 @@ int table_end(struct table *t)
 	int rc;
 
 	if (t->fmt == TABLE_TEXT) {
+		fit_columns(t);
 		for (size_t r = 0; r < t->nrows; r++) {
 			print_text_row(t, t->cells + r * t->ncols);
 			if (r == 0) {

@@ -17,7 +17,7 @@
 #include "ui/listscreen.h"
 #include "ui/savefile.h"
 
-enum { A_KIND = UI_ACTION_OWN, A_EARLIER, A_LATER, A_XLSX, A_CSV, A_TEXT };
+enum { A_KIND = UI_ACTION_OWN, A_EARLIER, A_LATER, A_XLSX, A_DOCX, A_CSV, A_TEXT };
 
 static const struct ui_action actions[] = {
 	{ UI_ACTION_MOVE,
@@ -31,9 +31,13 @@ static const struct ui_action actions[] = {
 	  0 },
 	{ A_XLSX, { 'x' }, N_("Excel"),
 	  N_("Save the report as an Excel workbook (.xlsx) in your home directory."), 0 },
+	{ A_DOCX, { 'w' }, N_("Word"),
+	  N_("Save the report as a Word document (.docx) in your home directory, ready for "
+	     "the office's assessment, the number and the signature."), 0 },
 	{ A_CSV, { 'c' }, N_("CSV"),
 	  N_("Save the report as CSV (.csv) in your home directory; Excel opens it too."), 0 },
-	{ A_TEXT, { 't' }, N_("Text"),
+	/* Left out of the hint bar, which has no room for it (the help lists it). */
+	{ A_TEXT, { 't' }, NULL,
 	  N_("Save the report as plain text (.txt) in your home directory, laid out as on "
 	     "the screen."), 0 },
 	{ UI_ACTION_HELP, { '?', UI_KEY(KEY_F(1)) }, N_("Help"),
@@ -232,7 +236,7 @@ static bool enabled(int id, void *ctx)
 
 	if (id == A_EARLIER || id == A_LATER)
 		return s->kind != UI_REPORT_PLAN || register_config(s->ui->r)->periods.n > 1;
-	if (id == A_XLSX || id == A_CSV || id == A_TEXT)
+	if (id == A_XLSX || id == A_DOCX || id == A_CSV || id == A_TEXT)
 		return s->rp != NULL;
 	return true;
 }
@@ -324,6 +328,7 @@ static int act(struct ui_listscreen *ls, const struct ui_action *a)
 			ui_term_say(s->ui, true, _("Reports go from %d to %d."), s->lo, s->hi);
 		return UI_DONE;
 	case A_XLSX: save(s, REPORT_FORMAT_XLSX); return UI_DONE;
+	case A_DOCX: save(s, REPORT_FORMAT_DOCX); return UI_DONE;
 	case A_CSV: save(s, REPORT_FORMAT_CSV); return UI_DONE;
 	case A_TEXT: save(s, REPORT_FORMAT_TEXT); return UI_DONE;
 	}

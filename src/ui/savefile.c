@@ -30,6 +30,7 @@ const char *ui_savefile_ext(enum report_format fmt)
 {
 	switch (fmt) {
 	case REPORT_FORMAT_XLSX: return ".xlsx";
+	case REPORT_FORMAT_DOCX: return ".docx";
 	case REPORT_FORMAT_CSV: return ".csv";
 	default: return ".txt";
 	}

@@ -17,7 +17,7 @@ t_eq "a ward merged on 1 July 2025: its last day and its successor" "$(active ph
 	$'\t2025-06-30\tphuongnganam'
 t_eq "the ward it became: active from that day" "$(active phuongnganam)" $'2025-07-01\t\t'
 t_eq "a unit active throughout: no dates" "$(active ttyt)" $'\t\t'
-text=$(dh units)
+text=$(dh units --width 200)
 t_contains "as text, in words, the successor by name" "$(grep -m 1 "^phuong1 " <<<"$text")" \
 	"đến 30/06/2025, sau đó: Phường Ngã Năm"
 t_contains "and the new ward's first day" "$(grep -m 1 "^phuongnganam " <<<"$text")" \

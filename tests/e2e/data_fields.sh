@@ -15,7 +15,7 @@ T_CONFIG=$legacy/dienhinh.ini
 out=$(dh check 2>&1)
 t_report $? "check passes on the old database"
 t_contains "and counts every record" "$out" "772"
-dh export --format csv >"$T_DIR/new.csv"
+dh export --format csv --no-bom >"$T_DIR/new.csv"
 t_report $? "export --format csv"
 t_older_columns csv "Ghi bổ sung" "Lý do ghi bổ sung" "Ngày đề nghị khen thưởng" \
 	<"$T_DIR/new.csv" >"$T_DIR/export.csv"

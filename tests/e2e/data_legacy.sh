@@ -29,7 +29,7 @@ same() {
 quotas() { for y in 2021 2022 2023 2024 2025; do dh quota --year "$y" --format tsv || return; done; }
 # The export and the list without the columns added after 31ac6f1.
 old_export() {
-	dh export --format csv | t_older_columns csv "Ghi bổ sung" "Lý do ghi bổ sung" \
+	dh export --format csv --no-bom | t_older_columns csv "Ghi bổ sung" "Lý do ghi bổ sung" \
 		"Ngày đề nghị khen thưởng"
 }
 old_list() { dh list --format tsv | t_older_columns tsv late; }
@@ -58,10 +58,10 @@ same "list --format tsv too" "$LEGACY/list.tsv" old_list
 same "quota of every plan year too" "$LEGACY/quota-2021-2025.tsv" quotas
 same "log --format tsv too" "$LEGACY/log.tsv" dh log --format tsv
 same "report year --year 2024 too" "$LEGACY/report-year-2024.csv" \
-	dh report year --year 2024 --format csv
-same "report plan too" "$LEGACY/report-plan.csv" dh report plan --format csv
+	dh report year --year 2024 --format csv --no-bom
+same "report plan too" "$LEGACY/report-plan.csv" dh report plan --format csv --no-bom
 same "report quarter --year 2025 --quarter 3 too" "$LEGACY/report-quarter-2025-3.csv" \
-	dh report quarter --year 2025 --quarter 3 --format csv
+	dh report quarter --year 2025 --quarter 3 --format csv --no-bom
 
 out=$(dh check 2>&1); st=$?
 t_eq "check passes again (exit 0)" "$st" 0
@@ -85,11 +85,11 @@ t_eq "with periods: check passes on the first open (exit 0)" "$st" 0
 same "with periods: quota of every plan year is the old program's" \
 	"$LEGACY/quota-2021-2025.tsv" quotas
 same "with periods: report year --year 2024 too" "$LEGACY/report-year-2024.csv" \
-	dh report year --year 2024 --format csv
+	dh report year --year 2024 --format csv --no-bom
 same "with periods: report quarter --year 2025 --quarter 3 too" \
-	"$LEGACY/report-quarter-2025-3.csv" dh report quarter --year 2025 --quarter 3 --format csv
+	"$LEGACY/report-quarter-2025-3.csv" dh report quarter --year 2025 --quarter 3 --format csv --no-bom
 same "with periods: export --format csv too" "$LEGACY/export.csv" old_export
-dh report plan --year 2023 --format csv >"$T_DIR/plan.csv"
+dh report plan --year 2023 --format csv --no-bom >"$T_DIR/plan.csv"
 t_eq "with periods: report plan --year 2023 differs only in naming its period" \
 	"$(diff --strip-trailing-cr "$LEGACY/report-plan.csv" "$T_DIR/plan.csv")" \
 	"$(printf '8c8\n< Giai đoạn 2021 – 2025\n---\n> Kế hoạch 2021–2025')"

@@ -180,6 +180,25 @@ t_contains "the period" "$text" "Quý III năm 2024 (từ ngày 01/07/2024 đế
 dh report quarter --year 2024 --quarter 3 --width 120 > "$T_DIR/wide.txt"
 t_eq "--width 120 uses up to 120 columns" "$(data_widest "$T_DIR/wide.txt")" 120
 
+# ---- listings within 80 columns ------------------------------------------------
+# Display width, not bytes: "Đơn vị" is 6 columns and 9 bytes.
+for cmd in "list" "units" "quota --year 2024" "log" "report plan"; do
+	dh $cmd > "$T_DIR/l.txt"
+	t_report $? "$cmd as text"
+	w=$(data_widest "$T_DIR/l.txt")
+	[ "$w" -le 80 ]
+	t_report $? "$cmd: every line fits in 80 columns at the default width (widest $w)"
+done
+dh list --width 200 > "$T_DIR/wide-list.txt"
+w=$(data_widest "$T_DIR/wide-list.txt")
+[ "$w" -gt 80 ] && [ "$w" -le 200 ]
+t_report $? "list --width 200 uses more than 80 columns, at most 200 (widest $w)"
+t_contains "a cell cut to fit ends in …" "$(dh list | sed -n 3p)" "…"
+t_lacks "with room, nothing is cut" "$(cat "$T_DIR/wide-list.txt")" "…"
+t_eq "a date keeps its width when others give way" "$(dh list | sed -n 3p | cut -c 6-15)" \
+	"$(dh list --format tsv | sed -n 2p | cut -f 2 | awk -F- '{ print $3 "/" $2 "/" $1 }')"
+t_fails 2 "--width below 40 is a usage error" dh units --width 20
+
 # ---- usage -------------------------------------------------------------------
 t_fails 2 "an unknown report is a usage error" dh report month
 t_fails 2 "xlsx without -o is a usage error" dh report year --format xlsx
@@ -189,7 +208,24 @@ t_fails 2 "report -o baocao.pdf is a usage error" dh report year -o "$T_DIR/baoc
 t_fails 2 "export -o hoso.xls too" dh export -o "$T_DIR/hoso.xls"
 t_eq "and neither file was made" "$(ls "$T_DIR" | grep -c -e baocao.pdf -e hoso.xls)" 0
 t_contains "the message says what to do" "$(dh report year -o "$T_DIR/baocao.pdf" 2>&1)" \
-	"hãy đặt tên tệp có đuôi .txt, .csv hoặc .xlsx, hoặc ghi --format"
+	"hãy đặt tên tệp có đuôi .txt, .csv, .xlsx hoặc .docx, hoặc ghi --format"
+t_fails 2 "docx without -o is a usage error" dh report year --format docx
+t_fails 2 "an export is data, not a document: no docx" dh export --format docx -o "$T_DIR/x.docx"
+t_ok "report -o baocao.docx writes a Word document" dh report year -o "$T_DIR/baocao.docx"
+t_eq "... a zip package, as .docx files are" "$(head -c 2 "$T_DIR/baocao.docx")" PK
+
+# ---- CSV for Excel: a byte order mark first, unless --no-bom ------------------------
+bom() { "$@" | head -c 3 | od -An -tx1 | tr -d ' '; }
+t_eq "report ... --format csv starts with a byte order mark" \
+	"$(bom dh report year --year 2024 --format csv)" efbbbf
+t_eq "... written to a file too" \
+	"$(dh report year --year 2024 -o "$T_DIR/y-bom.csv" >/dev/null; bom cat "$T_DIR/y-bom.csv")" \
+	efbbbf
+t_eq "report ... --no-bom starts with the first line" \
+	"$(dh report year --year 2024 --format csv --no-bom | head -c 3)" "Ủ"
+t_eq "export --format csv starts with a byte order mark" "$(bom dh export --format csv)" efbbbf
+[ "$(bom dh export --format csv --no-bom)" != efbbbf ]
+t_report $? "export --no-bom does not"
 t_ok "with --format, the name is the person's choice" \
 	dh report year --format text -o "$T_DIR/baocao.pdf"
 t_fails 2 "--year without --quarter for the quarter report" dh report quarter --year 2024
@@ -244,14 +280,15 @@ out=$(python3 - "$T_DIR/q.xlsx" "$T_DIR/q.csv" "$T_DIR/xlsx.py" <<'PY'
 import csv, sys
 exec(open(sys.argv[3]).read())
 sheets, fonts = book(sys.argv[1])
-s = sheets[0]
+cover = sheets[0]['rows']
+s = sheets[1]
 rows = s['rows']
 hdr = next(r for r, c in rows.items() if c.get('A') == 'STT')
 print('sheets', [x['name'] for x in sheets])
 print('fonts', sorted(fonts))
-print('heading', rows[1].get('A'), '|', rows[1].get('D'), '|', rows[2].get('A'), '|',
-      rows[2].get('D'), '|', rows[3].get('D'))
-print('title', rows[5].get('A'))
+print('heading', cover[1].get('A').replace('\n', ' '), '|', cover[1].get('B'), '|',
+      cover[2].get('A'), '|', cover[2].get('B'), '|', cover[4].get('B'))
+print('title', cover[6].get('A'))
 print('header', [rows[hdr].get(c) for c in 'ABCDEFGH'])
 print('frozen', s['pane'].get('state'), s['pane'].get('topLeftCell') == 'A%d' % (hdr + 1))
 # Every unit row equals the CSV report's, which the recount checked; numbers are numbers.
@@ -268,11 +305,11 @@ print('values', 'equal' if got == want and len(got) > 20 else 'differ %s %s' % (
 PY
 )
 t_contains "the workbook's sheets are named in Vietnamese" "$out" \
-	"sheets ['Theo đơn vị', 'Danh sách gương']"
+	"sheets ['Báo cáo', 'Theo đơn vị', 'Danh sách gương']"
 t_contains "every cell of the workbook is set in Times New Roman" "$out" "fonts ['Times New Roman']"
 want="heading ỦY BAN NHÂN DÂN THỊ XÃ NGÃ NĂM | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 want+=" | PHÒNG NỘI VỤ | Độc lập - Tự do - Hạnh phúc | Ngã Năm, ngày 20 tháng 11 năm 2025"
-t_contains "the issuing body and the motto head the sheet" "$out" "$want"
+t_contains "the issuing body and the motto head the report's sheet" "$out" "$want"
 t_contains "the title" "$out" "title BÁO CÁO KẾT QUẢ GIỚI THIỆU GƯƠNG ĐIỂN HÌNH TIÊN TIẾN"
 t_contains "the Vietnamese column headers" "$out" \
 	"header ['STT', 'Đơn vị', 'Chỉ tiêu', 'Tập thể', 'Cá nhân', 'Đã tiếp nhận', 'Bị trả lại', \
@@ -286,7 +323,7 @@ out=$(python3 - "$T_DIR/q.xlsx" "$T_DIR/xlsx.py" "$T_DIR/q3.tsv" <<'PY'
 import csv, datetime, sys
 exec(open(sys.argv[2]).read())
 sheets, fonts = book(sys.argv[1])
-rows = sheets[1]['rows']
+rows = sheets[2]['rows']
 hdr = next(r for r, c in rows.items() if c.get('A') == 'STT')
 # Excel counts days from 1899-12-30; a date cell holds that number, not text.
 got = sorted((c['B'], c['E']) for r, c in rows.items() if r > hdr and 'E' in c)
@@ -302,7 +339,7 @@ out=$(python3 - "$T_DIR/y.xlsx" "$T_DIR/xlsx.py" <<'PY'
 import sys
 exec(open(sys.argv[2]).read())
 sheets, fonts = book(sys.argv[1])
-rows = sheets[0]['rows']
+rows = sheets[1]['rows']
 hdr = next(r for r, c in rows.items() if c.get('A') == 'Hạng')
 print('header', [rows[hdr].get(c) for c in 'ABCDEFGHI'])
 # Scores by the shipped scheme (10, -5, 1, 2, 2, 5), worked out here; ranks within blocks.
@@ -343,8 +380,8 @@ sheets, fonts = book(sys.argv[1])
 print([s['name'] for s in sheets])
 PY
 )
-t_eq "the plan report has a sheet per section" "$out" \
-	"['Theo năm', 'Theo lĩnh vực', 'Theo đơn vị', 'Gương được khen thưởng']"
+t_eq "the plan report has the report's sheet, then a sheet per section" "$out" \
+	"['Báo cáo', 'Theo năm', 'Theo lĩnh vực', 'Theo đơn vị', 'Gương được khen thưởng']"
 
 # ---- -o over an existing file keeps its permissions -----------------------------------
 for mode in 600 640 604; do

@@ -69,7 +69,7 @@ chief|revoke|status|commended|revoked|Sai sót hồ sơ
 chief|revoke|status_reason||Sai sót hồ sơ|Sai sót hồ sơ"
 # As text, for people: field names, codes and dates in words, as the screens write them
 # (in English here, as the config says).
-text=$(dh log --record "$id")
+text=$(dh log --record "$id" --width 200)  # wide enough for every value
 [[ $(grep -m 1 "Thiếu ảnh" <<<"$text") =~ "Status "\ +"Introduced "\ +"Returned"\ +"Thiếu ảnh" ]]
 t_report $? "text: a status change in words"
 t_contains "text: the category's label" "$text" "Cadres, civil servants, public employees and workers"
@@ -105,7 +105,7 @@ t_eq "log without filters: both records and the unit set-up" \
 	"accept add commend edit propagate propose resubmit return revoke units "
 
 # As people read it.
-text=$(dh log --record "$id")
+text=$(dh log --record "$id" --width 200)  # wide enough for every value
 for s in "Nguyễn Văn An" "Nguyễn Văn Ân" "Thiếu ảnh" "chief" "an " "Profile edit" "Return to the unit" \
 	"Commendation" "45/QĐ-UBND"; do
 	t_contains "log as text shows \"$s\"" "$text" "$s"

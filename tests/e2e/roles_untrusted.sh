@@ -43,7 +43,7 @@ t_eq "list --format tsv: the line's other fields intact, the name made visible" 
 	"$id"$'\t2024-08-02\tphuong1\tindividual\tofficial\tintroduced\t'"$shown"$'\t'
 t_eq "list --format tsv: the neighbour untouched" "$(sed -n 2p <<<"$out")" \
 	$'1\t2024-08-01\tphuong1\tindividual\tofficial\tintroduced\tLê Văn Bình\tyes'
-out=$(dh list); st=$?
+out=$(dh list --width 200); st=$?
 t_eq "list exits 0" "$st" 0
 raw "list" "$out"
 t_eq "list: header, rule and one line per record" "$(wc -l <<<"$out")" 4

@@ -58,7 +58,7 @@ t_contains "with the period in words" "$s" \
 	"Quý II năm 2025 (từ ngày 01/04/2025 đến ngày 30/06/2025)"
 t_contains "it says where files go: the account's home, not \$HOME" "$s" \
 	"Tệp được lưu vào: $home "
-t_contains "the hints offer the save keys" "$s" "x Excel c CSV t Văn bản"
+t_contains "the hints offer the save keys" "$s" "x Excel w Word c CSV"
 t_eq "the heading is laid out for 80 columns (margin + 78)" \
 	"$(width "$(tui_line a "CỘNG HÒA XÃ HỘI")")" 79
 t_contains "a long unit name wraps at 80 columns" \
@@ -121,6 +121,7 @@ t_wait "? shows the screen's keys" a "Lưu báo cáo thành tệp Excel (.xlsx)"
 s=$(tui_screen a)
 t_contains "built from the key table" "$s" "Tab, Shift-Tab, 1-3"
 t_contains "and says a file is never replaced" "$s" "không bao giờ bị ghi đè"
+t_contains "the Word key is there" "$s" "Lưu báo cáo thành văn bản Word (.docx)"
 tui_keys a q
 t_wait "q leaves the help" a "← Quý 2/2025 →"
 
@@ -152,6 +153,21 @@ made+=("$xlsx2")
 [ "$xlsx2" != "$xlsx" ] && [ -s "$xlsx" ] && [ -s "$xlsx2" ]
 t_report $? "a second save takes a new name, the first file kept ($xlsx2)"
 
+tui_keys a w
+t_wait "w saves a Word document" a ".docx"
+docx=$(saved a)
+made+=("$docx")
+[[ $docx =~ ^$home/bao-cao-quy-2-2025(-[0-9]+)?\.docx$ ]]
+t_report $? "into the home directory too ($docx)"
+t_eq "it is a Word document holding the report" "$(python3 - "$docx" <<'EOF'
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+assert z.testzip() is None
+text = z.read("word/document.xml").decode("utf-8")
+print("PHÒNG NỘI VỤ" in text, "Nơi nhận:" in text, "Lâm Thị Mai" in text)
+EOF
+)" "True True True"
+
 tui_keys a c
 t_wait "c saves CSV" a ".csv"
 csv=$(saved a)
@@ -173,7 +189,7 @@ txt=$(saved a)
 made+=("$txt")
 t_eq "laid out as on the screen (78 columns)" "$(width "$(head -n 1 "$txt")")" 78
 t_contains "with the title" "$(cat "$txt")" "BÁO CÁO KẾT QUẢ GIỚI THIỆU GƯƠNG ĐIỂN HÌNH TIÊN TIẾN"
-rm -f -- "$xlsx" "$xlsx2" "$csv" "$txt"
+rm -f -- "$xlsx" "$xlsx2" "$docx" "$csv" "$txt"
 
 tui_keys a q
 t_wait "q goes back to the menu" a "0  Thoát"

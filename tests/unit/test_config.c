@@ -188,6 +188,11 @@ static void assert_defaults(const struct config *cfg)
 	assert_string_equal(cfg->issuer_parent, "ỦY BAN NHÂN DÂN THỊ XÃ NGÃ NĂM");
 	assert_string_equal(cfg->issuer, "PHÒNG NỘI VỤ");
 	assert_string_equal(cfg->place, "Ngã Năm");
+	assert_string_equal(cfg->symbol, "BC-PNV");
+	assert_string_equal(cfg->sign_authority, "");
+	assert_string_equal(cfg->sign_title, "TRƯỞNG PHÒNG");
+	assert_string_equal(cfg->signer, "");
+	assert_string_equal(cfg->archive, "VT, PNV");
 	assert_int_equal(cfg->score.quarter_met, 10);
 	assert_int_equal(cfg->score.quarter_short, -5);
 	assert_int_equal(cfg->score.introduced, 1);
@@ -245,6 +250,15 @@ static void test_every_key(void **state)
 	assert_true(cfg->count_returned);
 	assert_int_equal(cfg->keep_safety_copies, 7);
 	assert_string_equal(cfg->issuer_parent, "ỦY BAN NHÂN DÂN HUYỆN X");
+	/* What a report's document parts are made of, all read through one lookup. */
+	struct config_heading h = config_heading(cfg, 2024);
+	assert_string_equal(h.issuer_parent, "ỦY BAN NHÂN DÂN HUYỆN X");
+	assert_string_equal(h.symbol, "BC-UBND");
+	assert_string_equal(h.sign_authority, "KT. CHỦ TỊCH");
+	assert_string_equal(h.sign_title, "PHÓ CHỦ TỊCH");
+	assert_string_equal(h.signer, "Trần Văn Bình");
+	assert_string_equal(h.recipients, "Sở Nội vụ (b/c)| Ban Thi đua - Khen thưởng tỉnh |");
+	assert_string_equal(h.archive, "VT, NV");
 	assert_int_equal(cfg->score.quarter_met, 7);
 	assert_int_equal(cfg->score.quarter_short, -3);
 	assert_int_equal(cfg->score.introduced, 0);

@@ -11,6 +11,7 @@
 
 #include "oom.h"
 #include "report.h"
+#include "report_doc.h"
 #include "text.h"
 
 static const enum report_kind kinds[] = { REPORT_NUMBER, REPORT_TEXT, REPORT_NUMBER };
@@ -114,6 +115,72 @@ static void test_headers_wrap(void **state)
 static struct config heading_cfg = {
 	.issuer_parent = "UBND X", .issuer = "PHÒNG Y", .place = "Ngã Năm",
 };
+
+/* The document's parts, from a config that gives them all. */
+static void test_document_parts(void **state)
+{
+	struct config cfg = heading_cfg;
+	struct report *rp = small("An");
+	char buf[256];
+
+	(void)state;
+	cfg.symbol = "BC-UBND";
+	cfg.sign_authority = "KT. CHỦ TỊCH";
+	cfg.sign_title = "PHÓ CHỦ TỊCH";
+	cfg.recipients = " Sở Nội vụ (b/c) || Lãnh đạo |";
+	cfg.archive = "VT, NV";
+	report_heading(rp, &cfg, 2024, date_from_ymd(2024, 2, 5), "BÁO CÁO", "Quý I");
+	/* Blank, the number leaves room to be written in by hand. */
+	report_number_line(rp, buf, sizeof buf);
+	assert_string_equal(buf, "No.:         /BC-UBND");
+	report_set_number(rp, "15");
+	report_number_line(rp, buf, sizeof buf);
+	assert_string_equal(buf, "No.: 15/BC-UBND");
+	report_annex_line(rp, buf, sizeof buf);
+	assert_string_equal(buf, "(Attached to report No. 15/BC-UBND of 05/02/2024)");
+	report_annex_label(3, buf, sizeof buf);
+	assert_string_equal(buf, "Annex IV");
+	/* Blank items between the bars are no recipients; the archive line is last. */
+	assert_int_equal(report_recipients(rp), 3);
+	report_recipient(rp, 0, buf, sizeof buf);
+	assert_string_equal(buf, "- Sở Nội vụ (b/c);");
+	report_recipient(rp, 1, buf, sizeof buf);
+	assert_string_equal(buf, "- Lãnh đạo;");
+	report_recipient(rp, 2, buf, sizeof buf);
+	assert_string_equal(buf, "- Archive: VT, NV.");
+	assert_string_equal(rp->doc.authority, "KT. CHỦ TỊCH");
+	assert_string_equal(rp->doc.signer, "");
+	report_set_signer(rp, "Lê Văn C");
+	assert_string_equal(rp->doc.signer, "Lê Văn C");
+	/* The results part takes the builders' paragraphs; the office's parts stay empty. */
+	report_para(rp, "%d exemplars", 7);
+	assert_int_equal(rp->parts[REPORT_PART_RESULTS].nparas, 1);
+	assert_string_equal(rp->parts[REPORT_PART_RESULTS].paras[0], "7 exemplars");
+	assert_string_equal(rp->parts[REPORT_PART_ASSESSMENT].heading, "GENERAL ASSESSMENT");
+	assert_int_equal(rp->parts[REPORT_PART_DIRECTIONS].nparas, 0);
+	assert_int_equal(report_status(rp, NULL), 0);
+	report_free(rp);
+}
+
+static void test_annex_title_and_measures(void **state)
+{
+	struct report_section sec = { .title = "II. RESULTS BY UNIT" };
+	char *two;
+
+	(void)state;
+	assert_string_equal(report_annex_title(&sec), "RESULTS BY UNIT");
+	sec.title = "SCORES";
+	assert_string_equal(report_annex_title(&sec), "SCORES");
+	sec.title = "IVORY. X";
+	assert_string_equal(report_annex_title(&sec), "IVORY. X");
+	/* Capitals are set wider than small letters, marks take no room. */
+	assert_true(report_text_em("NGÃ NĂM") > report_text_em("ngã năm"));
+	assert_true(report_text_em("Ngã") == report_text_em("Nga"));
+	assert_true(report_word_em("a bbbbbb cc") == report_text_em("bbbbbb"));
+	assert_non_null(two = report_two_lines("ỦY BAN NHÂN DÂN THỊ XÃ NGÃ NĂM"));
+	assert_string_equal(two, "ỦY BAN NHÂN DÂN\nTHỊ XÃ NGÃ NĂM");
+	free(two);
+}
 
 static void test_heading_side_by_side_or_stacked(void **state)
 {
@@ -316,6 +383,8 @@ int main(void)
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_csv_heading_and_bom),
 		cmocka_unit_test(test_roman),
+		cmocka_unit_test(test_document_parts),
+		cmocka_unit_test(test_annex_title_and_measures),
 		cmocka_unit_test(test_cells_made_safe),
 #if OOM_SWEEPS
 		cmocka_unit_test(test_layout_out_of_memory),

@@ -236,11 +236,13 @@ static void test_year(void **state)
 	row_is(s, 6, REPORT_ROW, eu);
 	row_is(s, 8, REPORT_ROW, fu);
 	row_is(s, 9, REPORT_TOTAL, tot);
-	/* The formula, with the configured points, is written under the table. */
+	/* The formula, with the configured points, is written under the table for
+	 * its readers: no section of the configuration named. */
 	assert_string_equal(s->notes[0], "Score = 10 x quarters met + (-5) x quarters short + 1 x "
 				       "exemplars counted + 2 x accepted + 2 x propagation events "
-				       "+ 5 x commended (points from the [score] section of the "
-				       "configuration).");
+				       "+ 5 x commended, by the scoring scheme of the Home Affairs "
+				       "Office.");
+	assert_null(strchr(s->notes[0], '['));
 	report_free(rp);
 }
 
@@ -387,7 +389,11 @@ static void test_periods(void **state)
 	assert_string_equal(rp->issuer, "VĂN PHÒNG HĐND VÀ UBND");
 	assert_string_equal(rp->issuer_parent, "UỶ BAN NHÂN DÂN THỊ XÃ THỬ");
 	assert_non_null(strstr(rp->sections[0].notes[0], "(-2) x quarters short"));
-	assert_non_null(strstr(rp->sections[0].notes[0], "[period.p2026]"));
+	/* The period's own points are named by the period, for the report's readers. */
+	assert_non_null(strstr(rp->sections[0].notes[0],
+			       "by the scoring scheme of the Home Affairs Office for "
+			       "Giai đoạn 2026–2028."));
+	assert_null(strchr(rp->sections[0].notes[0], '['));
 	report_free(rp);
 	assert_int_equal(report_build_quarter(f->r, 2026, 1, &rp, &e), 0);
 	s = &rp->sections[0];

@@ -63,10 +63,13 @@ static void test_formats(void **state)
 	assert_int_equal(f, REPORT_FORMAT_XLSX);
 	assert_int_equal(report_file_format("text", &f), 0);
 	assert_int_equal(f, REPORT_FORMAT_TEXT);
+	assert_int_equal(report_file_format("docx", &f), 0);
+	assert_int_equal(f, REPORT_FORMAT_DOCX);
 	assert_int_equal(report_file_format("pdf", &f), -1);
 	static const struct { const char *path; enum report_format dflt, want; } names[] = {
 		{ "bao-cao.XLSX", REPORT_FORMAT_TEXT, REPORT_FORMAT_XLSX },
 		{ "/a.b/c.csv", REPORT_FORMAT_TEXT, REPORT_FORMAT_CSV },
+		{ "x/BAO-CAO.Docx", REPORT_FORMAT_TEXT, REPORT_FORMAT_DOCX },
 		{ "c.txt", REPORT_FORMAT_CSV, REPORT_FORMAT_CSV },
 		{ "/a.pdf/bao-cao", REPORT_FORMAT_TEXT, REPORT_FORMAT_TEXT }, /* a folder's dot */
 		{ "bc.quy3.2025", REPORT_FORMAT_TEXT, REPORT_FORMAT_TEXT },
@@ -78,7 +81,7 @@ static void test_formats(void **state)
 		assert_int_equal(f, names[i].want);
 	}
 	/* A name that promises a document this program does not write. */
-	static const char *const foreign[] = { "bao-cao.pdf", "x/BAO-CAO.Docx", "a.xls", "a.ods" };
+	static const char *const foreign[] = { "bao-cao.pdf", "x/BAO-CAO.doc", "a.xls", "a.ods" };
 	for (size_t i = 0; i < sizeof foreign / sizeof foreign[0]; i++)
 		assert_int_equal(report_file_guess(foreign[i], REPORT_FORMAT_TEXT, &f), -1);
 }
