@@ -16,14 +16,16 @@
 
 /*
  * The options of add and edit: --CODE for every field a person sets (fields.h,
- * '_' written '-'), whose getopt value is the field's index + 1, and --version
- * (edit only).  Built into the caller's arrays.
+ * '_' written '-'), whose getopt value is the field's index + 1, --version
+ * (edit only) and --allow-legacy.  Built into the caller's arrays.
  */
 #define OPT_VERSION (FIELD_COUNT + 1)
+#define OPT_ALLOW_LEGACY (FIELD_COUNT + 2)
+#define OPT_COUNT (FIELD_COUNT + 3)
 #define OPT_NAME_MAX 32
-_Static_assert(OPT_VERSION < ':', "option values clear of getopt's ':' and '?'");
+_Static_assert(OPT_ALLOW_LEGACY < ':', "option values clear of getopt's ':' and '?'");
 
-static void field_options(struct option opts[FIELD_COUNT + 2], char names[][OPT_NAME_MAX])
+static void field_options(struct option opts[OPT_COUNT], char names[][OPT_NAME_MAX])
 {
 	size_t n = 0;
 
@@ -37,8 +39,17 @@ static void field_options(struct option opts[FIELD_COUNT + 2], char names[][OPT_
 		opts[n++] = (struct option){ names[i], required_argument, NULL, (int)i + 1 };
 	}
 	opts[n++] = (struct option){ "version", required_argument, NULL, OPT_VERSION };
+	opts[n++] = (struct option){ "allow-legacy", no_argument, NULL, OPT_ALLOW_LEGACY };
 	opts[n] = (struct option){ NULL, 0, NULL, 0 };
 }
+
+/* What add and edit read from their options. */
+struct cli_save {
+	struct exemplar x;
+	uint32_t version;
+	bool version_ok;   /* --version is an option of edit only */
+	bool allow_legacy; /* keep text that looks typed with a legacy keyboard */
+};
 
 static int set_text(char **dst, const char *v)
 {
@@ -96,78 +107,100 @@ static int apply_field(const char *cmd, struct exemplar *x, int opt, const char 
 	return 0;
 }
 
-static void warn_legacy(const char *field)
+/*
+ * Report a refused add or edit.  When the field at fault looks typed with a
+ * legacy keyboard, say how to keep it if it really is meant that way.
+ */
+static int fail_save(const struct exemplar *x, struct err *e)
+{
+	const struct field *f = e->field[0] ? field_find(e->field) : NULL;
+	const char *v = f && f->kind == FK_TEXT ? field_text(x, f) : NULL;
+	int rc = cli_fail(e);
+
+	if (e->code == ERR_INVALID && v && text_looks_legacy(v))
+		fprintf(stderr, _("dienhinh: if the text really is meant this way, save it with "
+				  "--allow-legacy.\n"));
+	return rc;
+}
+
+/* After --allow-legacy: say which field was kept although it looks legacy. */
+static void note_legacy(const char *field)
 {
 	if (field)
-		fprintf(stderr, _("dienhinh: warning: %s (%s) looks like Vietnamese typed in an old "
-				  "encoding (TCVN3 or VNI). Check the input method is set to "
-				  "Unicode.\n"), model_field_label(field), field);
+		fprintf(stderr, _("dienhinh: %s was kept as typed although it looks typed in an "
+				  "old Vietnamese encoding (TCVN3 or VNI) (--allow-legacy).\n"),
+			model_field_label(field));
+}
+
+/* Read the options of add or edit into x; 0, or the exit status of a usage error. */
+static int read_options(const char *cmd, struct cli_save *s, int argc, char **argv)
+{
+	struct option opts[OPT_COUNT];
+	char names[FIELD_COUNT][OPT_NAME_MAX];
+	int opt, rc = 0;
+
+	field_options(opts, names);
+	while (!rc && (opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (opt == OPT_ALLOW_LEGACY)
+			s->allow_legacy = true;
+		else if (opt == '?' || opt == ':' || (opt == OPT_VERSION && !s->version_ok))
+			rc = cli_bad_option(cmd, opt, argv, opts);
+		else
+			rc = apply_field(cmd, &s->x, opt, optarg, &s->version);
+	}
+	if (!rc && optind < argc)
+		rc = cli_usage(cmd, _("unexpected argument \"%s\"."), argv[optind]);
+	return rc;
 }
 
 int cli_exemplar_add(struct cli *c, int argc, char **argv)
 {
-	struct exemplar x;
+	struct cli_save s = { .version_ok = false };
 	struct err e = { 0 };
 	const char *legacy = NULL;
-	uint32_t version = 0;
-	int opt, rc = 0;
-	struct option field_opts[FIELD_COUNT + 2];
-	char names[FIELD_COUNT][OPT_NAME_MAX];
+	int rc;
 
-	field_options(field_opts, names);
-	model_exemplar_init(&x);
-	while (!rc && (opt = getopt_long(argc, argv, ":", field_opts, NULL)) != -1)
-		rc = opt == '?' || opt == ':' || opt == OPT_VERSION
-			? cli_bad_option("add", opt, argv, field_opts)
-			: apply_field("add", &x, opt, optarg, &version);
-	if (!rc && optind < argc)
-		rc = cli_usage("add", _("unexpected argument \"%s\"."), argv[optind]);
+	model_exemplar_init(&s.x);
+	rc = read_options("add", &s, argc, argv);
 	if (!rc) {
-		if (cli_open(c, 0, &e) || register_add(c->reg, &x, &legacy, &e)) {
-			rc = cli_fail(&e);
+		if (cli_open(c, 0, &e) ||
+		    register_add(c->reg, &s.x, s.allow_legacy ? &legacy : NULL, &e)) {
+			rc = fail_save(&s.x, &e);
 		} else {
-			warn_legacy(legacy);
-			printf("%" PRIu64 "\n", x.id);
+			note_legacy(legacy);
+			printf("%" PRIu64 "\n", s.x.id);
 		}
 	}
-	model_exemplar_free(&x);
+	model_exemplar_free(&s.x);
 	return rc;
 }
 
 int cli_exemplar_edit(struct cli *c, int argc, char **argv)
 {
-	struct exemplar x;
+	struct cli_save s = { .version_ok = true };
 	struct err e = { 0 };
 	const char *legacy = NULL;
-	uint32_t version = 0;
 	uint64_t id;
-	int opt, rc = 0;
-	struct option field_opts[FIELD_COUNT + 2];
-	char names[FIELD_COUNT][OPT_NAME_MAX];
+	int rc;
 
-	field_options(field_opts, names);
-	model_exemplar_init(&x);
+	model_exemplar_init(&s.x);
 	if (argc < 2 || argv[1][0] == '-')
 		return cli_usage("edit", _("give the exemplar number."));
 	if (cli_parse_id(argv[1], &id, &e))
 		return cli_usage("edit", "%s", e.msg);
-	if (cli_open(c, 0, &e) || register_get(c->reg, id, &x, &e))
+	if (cli_open(c, 0, &e) || register_get(c->reg, id, &s.x, &e))
 		return cli_fail(&e);
-	version = x.version;
+	s.version = s.x.version;
 	optind = 2;
-	while (!rc && (opt = getopt_long(argc, argv, ":", field_opts, NULL)) != -1)
-		rc = opt == '?' || opt == ':' ? cli_bad_option("edit", opt, argv, field_opts)
-					      : apply_field("edit", &x, opt, optarg, &version);
-	if (!rc && optind < argc)
-		rc = cli_usage("edit", _("unexpected argument \"%s\"."), argv[optind]);
+	rc = read_options("edit", &s, argc, argv);
 	if (!rc) {
-		x.version = version;
-		if (register_edit(c->reg, &x, &legacy, &e))
-			rc = cli_fail(&e);
+		s.x.version = s.version;
+		if (register_edit(c->reg, &s.x, s.allow_legacy ? &legacy : NULL, &e))
+			rc = fail_save(&s.x, &e);
 		else
-			warn_legacy(legacy);
+			note_legacy(legacy);
 	}
-	model_exemplar_free(&x);
+	model_exemplar_free(&s.x);
 	return rc;
 }
 

@@ -371,7 +371,7 @@ static int refuse(struct err *e, const char *field, size_t prop, const char *fmt
 
 static int refuse(struct err *e, const char *field, size_t prop, const char *fmt, ...)
 {
-	char where[160], reason[320];
+	char where[160], reason[400];
 	va_list ap;
 
 	field_where(where, sizeof where, field, prop);
@@ -461,12 +461,53 @@ static int clean_slot(struct text_slot *s, struct err *e)
 	return 0;
 }
 
-int model_exemplar_clean(struct exemplar *ex, const char **legacy, struct err *e)
+/* Field i's text in `kept` (slot order of fill_slots), or NULL. */
+static const char *kept_text(const struct exemplar *kept, const struct text_slot *s)
+{
+	if (!kept)
+		return NULL;
+	if (s->prop)
+		return kept->propagations && s->prop <= kept->n_propagations
+			       ? kept->propagations[s->prop - 1].ref : NULL;
+	return field_text(kept, field_find(s->field));
+}
+
+/*
+ * The first slot whose cleaned text looks typed with a legacy keyboard and
+ * is not the same as in `kept`; NULL if none.
+ */
+static const struct text_slot *legacy_slot(const struct text_slot *slots, size_t n,
+					   const struct exemplar *kept)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *was;
+
+		if (!slots[i].cleaned || !text_looks_legacy(slots[i].cleaned))
+			continue;
+		was = kept_text(kept, &slots[i]);
+		if (!was || strcmp(was, slots[i].cleaned))
+			return &slots[i];
+	}
+	return NULL;
+}
+
+int model_legacy_refuse(const char *field, size_t prop, struct err *e)
+{
+	return refuse(e, field, prop,
+		      _("looks typed with the keyboard set to an old Vietnamese encoding (TCVN3 "
+			"or VNI), not Unicode, so it would be stored as the wrong letters. In "
+			"Unikey choose \"Bảng mã: Unicode\" (EVKey: \"Unicode\"), then type it "
+			"again."));
+}
+
+int model_exemplar_clean_since(struct exemplar *ex, const struct exemplar *kept,
+			       const char **legacy, struct err *e)
 {
 	size_t n_props = ex->propagations ? ex->n_propagations : 0;
+	const struct text_slot *old;
 	struct text_slot *slots;
-	const char *found = NULL;
 	size_t i, n;
+	int rc = -1;
 
 	if (legacy)
 		*legacy = NULL;
@@ -477,24 +518,33 @@ int model_exemplar_clean(struct exemplar *ex, const char **legacy, struct err *e
 	for (i = 0; i < n; i++)
 		if (*slots[i].text && clean_slot(&slots[i], e) < 0)
 			break;
-	if (i < n) {
-		for (size_t j = 0; j < i; j++)
-			free(slots[j].cleaned);
-		free(slots);
-		return -1;
+	if (i < n)
+		goto out;
+	if ((old = legacy_slot(slots, n, kept))) {
+		if (!legacy) {
+			model_legacy_refuse(old->field, old->prop, e);
+			goto out;
+		}
+		*legacy = old->field;
 	}
 	for (i = 0; i < n; i++) {
 		if (!*slots[i].text)
 			continue;
-		if (!found && slots[i].cleaned && text_looks_legacy(slots[i].cleaned))
-			found = slots[i].field;
 		free(*slots[i].text);
 		*slots[i].text = slots[i].cleaned;
+		slots[i].cleaned = NULL;
 	}
+	rc = 0;
+out:
+	for (i = 0; i < n; i++)
+		free(slots[i].cleaned);
 	free(slots);
-	if (legacy)
-		*legacy = found;
-	return 0;
+	return rc;
+}
+
+int model_exemplar_clean(struct exemplar *ex, const char **legacy, struct err *e)
+{
+	return model_exemplar_clean_since(ex, NULL, legacy, e);
 }
 
 /* True if s is NULL or holds nothing but spaces. */

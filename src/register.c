@@ -362,7 +362,7 @@ static int edit_txn(struct store_txn *t, void *p, struct err *e)
 	}
 	take_profile(&merged, &in);
 	model_exemplar_free(&in);
-	if (model_exemplar_clean(&merged, c->legacy, e) ||
+	if (model_exemplar_clean_since(&merged, &old, c->legacy, e) ||
 	    model_exemplar_validate(&merged, c->r->today, e) ||
 	    ((strcmp(old.unit, merged.unit) || old.date != merged.date) &&
 	     check_unit(t, &merged, e)) ||
@@ -503,7 +503,7 @@ static int step_txn(struct store_txn *t, void *p, struct err *e)
 		err_nomem(e);
 		goto out;
 	}
-	if (step_apply(c->r, s, &x, e) || model_exemplar_clean(&x, NULL, e))
+	if (step_apply(c->r, s, &x, e) || model_exemplar_clean_since(&x, &old, NULL, e))
 		goto out;
 	x.version = old.version + 1;
 	x.updated_at = time(NULL);

@@ -1083,6 +1083,11 @@ static void test_clean_legacy(void **state)
 	set_text(&ex.workplace, "UBND Phường 1");
 	assert_int_equal(model_exemplar_clean(&ex, &legacy, &e), 0);
 	assert_null(legacy);
+	/* Without the person's word it is refused, naming the field, and kept unchanged. */
+	set_text(&ex.position, "Tæ tr\xc2\xabëng"); /* TCVN3: "Tổ trưởng" */
+	assert_refused(model_exemplar_clean(&ex, NULL, &e), &e, "position", "Position");
+	assert_non_null(strstr(e.msg, "Unikey"));
+	assert_string_equal(ex.position, "Tæ tr\xc2\xabëng");
 	model_exemplar_free(&ex);
 }
 
