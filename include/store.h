@@ -27,7 +27,8 @@
 #include "keys.h"
 #include "model.h"
 
-#define STORE_SCHEMA 3 /* the schema this program writes (2: no names index; 3: tagged counters) */
+#define STORE_SCHEMA 4 /* the schema this program writes (2: no names index; 3: tagged counters;
+			  4: list keys with one place for a tone) */
 
 struct store;
 struct store_txn;

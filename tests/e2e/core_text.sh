@@ -200,3 +200,18 @@ t_eq "a Unicode file of TCVN3-typed names: refused (exit 1)" "$st" 1
 t_contains "... naming TCVN3 once for the file" "$err" "TCVN3"
 t_eq "... not row by row" "$(printf '%s\n' "$err" | grep -c '^dòng')" 0
 t_eq "... nothing imported" "$(count)" "$n"
+
+# ---- old and new tone placement: one name --------------------------------------------
+t_eq "Châu Thị Hòa is added" "$(add phuong2 "Châu Thị Hòa" --date 2024-09-02 2>&1 >/dev/null; echo $?)" 0
+out=$(add phuong2 "Châu Thị Hoà" --date 2024-09-02 2>&1 >/dev/null); st=$?
+t_eq "Châu Thị Hoà, same unit and date: refused as a duplicate (exit 1)" "$st" 1
+t_contains "... saying it is there already" "$out" "đã có trong sổ"
+t_eq "Thuỷ after Thủy: a duplicate too" \
+	"$(add phuong2 "Lê Thị Thủy" --date 2024-09-02 >/dev/null; add phuong2 "Lê Thị Thuỷ" \
+	--date 2024-09-02 >/dev/null 2>&1; echo $?)" 1
+add phuong2 "Trần Thị Hoà" --date 2024-09-03 >/dev/null
+add phuong2 "Bùi Thị Hoà" --date 2024-09-04 >/dev/null
+t_eq "Bùi Thị Hoà, Châu Thị Hòa, Trần Thị Hoà: the family name decides" \
+	"$(dh list --unit phuong2 --search hoa --format tsv | tail -n +2 | cut -f 7 | tr '\n' '|')" \
+	"Bùi Thị Hoà|Châu Thị Hòa|Trần Thị Hoà|"
+t_eq "each stored as typed" "$(dh list --unit phuong2 --format tsv | grep -c 'Hoà')" 2
