@@ -352,18 +352,20 @@ int model_unit_copy(struct unit *dst, const struct unit *src)
 
 /* ---- cleaning and validation ------------------------------------------ */
 
-/* Write "Label (code)" naming a field (of propagation `prop`) for a person. */
+/*
+ * Write the label naming a field (of propagation `prop`) for a person: its
+ * words, not its code (the command line adds its option, cli_fail).
+ */
 static void field_where(char *buf, size_t size, const char *field, size_t prop)
 {
 	if (prop)
-		snprintf(buf, size, _("%s (%s) of propagation %zu"), model_field_label(field),
-			 field, prop);
+		snprintf(buf, size, _("%s of propagation %zu"), model_field_label(field), prop);
 	else
-		snprintf(buf, size, _("%s (%s)"), model_field_label(field), field);
+		snprintf(buf, size, "%s", model_field_label(field));
 }
 
 /*
- * Refuse the exemplar with a message "Label (code): reason"; `prop`, when
+ * Refuse the exemplar with a message "Label: reason"; `prop`, when
  * not 0, is the 1-based number of the propagation the field belongs to.
  */
 static int refuse(struct err *e, const char *field, size_t prop, const char *fmt, ...)

@@ -44,7 +44,8 @@ refuse() { # WHAT FIELD OPTION VALUE
 	fi
 	t_eq "$what in $field: refused (exit 1)" "$st" 1
 	t_eq "$what in $field: no id printed" "$out" ""
-	t_contains "$what in $field: the message names the field" "$(cat "$T_DIR/err")" "($field)"
+	t_contains "$what in $field: the message names the field's option" "$(cat "$T_DIR/err")" \
+		"(--$field)"
 	t_eq "$what in $field: the count of records is unchanged" "$(count)" "$n"
 }
 for f in name position workplace movement achievements; do
@@ -70,7 +71,7 @@ before=$(dh show 1 --format tsv)
 for v in $'An\x1b]0;x\a' $'An\r' $'An\xfe'; do
 	dh edit 1 --name "$v" >/dev/null 2>"$T_DIR/err"; st=$?
 	t_eq "edit with a bad name: refused (exit 1)" "$st" 1
-	t_contains "edit with a bad name: the field is named" "$(cat "$T_DIR/err")" "(name)"
+	t_contains "edit with a bad name: the field is named" "$(cat "$T_DIR/err")" "(--name)"
 done
 t_eq "refused edits changed nothing" "$(dh show 1 --format tsv)" "$before"
 t_eq "refused edits: the count is unchanged" "$(count)" "$n"

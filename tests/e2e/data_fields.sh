@@ -16,10 +16,12 @@ t_report $? "check passes on the old database"
 t_contains "and counts every record" "$out" "772"
 dh export --format csv >"$T_DIR/export.csv"
 t_report $? "export --format csv"
-cmp -s "$T_DIR/export.csv" "$legacy/export.csv"
+# ... but for the wordings changed since (renames.sed).
+sed -f "$legacy/renames.sed" "$legacy/export.csv" >"$T_DIR/want.csv"
+cmp -s "$T_DIR/export.csv" "$T_DIR/want.csv"
 same=$?
 t_report $same "the export is the old program's, byte for byte"
-[ $same -eq 0 ] || diff "$legacy/export.csv" "$T_DIR/export.csv" | head -n 10 | sed 's/^/#   /'
+[ $same -eq 0 ] || diff "$T_DIR/want.csv" "$T_DIR/export.csv" | head -n 10 | sed 's/^/#   /'
 # One record, as the old program's audit trail (log.tsv) says it was made.
 show=$(dh show 769 --format tsv)
 t_contains "its name" "$show" $'name\tNguyễn Thị Hồng'
