@@ -58,6 +58,21 @@ const char *ui_fmt_change(const struct ui *ui, const char *field, const char *v,
 	return buf;
 }
 
+void ui_fmt_unit_dated(const struct unit *u, char *buf, size_t size)
+{
+	char d[DATE_TEXT_SIZE];
+
+	if (u->active_to != DATE_NONE) {
+		date_format_vn(u->active_to, d);
+		snprintf(buf, size, _("%s (until %s)"), u->name, d);
+	} else if (u->active_from != DATE_NONE) {
+		date_format_vn(u->active_from, d);
+		snprintf(buf, size, _("%s (from %s)"), u->name, d);
+	} else {
+		snprintf(buf, size, "%s", u->name);
+	}
+}
+
 void ui_fmt_quarter(int year, int quarter, char *buf, size_t size)
 {
 	snprintf(buf, size, _("Quarter %d/%d"), quarter, year);

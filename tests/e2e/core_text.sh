@@ -206,7 +206,7 @@ t_eq "... nothing imported" "$(count)" "$n"
 t_eq "Châu Thị Hòa is added" "$(add phuong2 "Châu Thị Hòa" --date 2024-09-02 2>&1 >/dev/null; echo $?)" 0
 out=$(add phuong2 "Châu Thị Hoà" --date 2024-09-02 2>&1 >/dev/null); st=$?
 t_eq "Châu Thị Hoà, same unit and date: refused as a duplicate (exit 1)" "$st" 1
-t_contains "... saying it is there already" "$out" "đã có trong sổ"
+t_contains "... saying it is there already" "$out" "đã có trong cơ sở dữ liệu"
 t_eq "Thuỷ after Thủy: a duplicate too" \
 	"$(add phuong2 "Lê Thị Thủy" --date 2024-09-02 >/dev/null; add phuong2 "Lê Thị Thuỷ" \
 	--date 2024-09-02 >/dev/null 2>&1; echo $?)" 1

@@ -54,7 +54,7 @@ t_eq "and wrote nothing" "$(dh list --format tsv | tail -n +2 | wc -l)" 0
 tui_keys a q
 t_wait "back to the preview" a "Đọc là"
 tui_keys a i
-t_wait "the import asks first" a "Nhập 4 hồ sơ của $name vào sổ?"
+t_wait "the import asks first" a "Nhập 4 hồ sơ của $name vào cơ sở dữ liệu?"
 tui_keys a c
 t_wait "then imports" a "Đã nhập 4 gương."
 
