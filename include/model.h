@@ -218,6 +218,9 @@ int model_exemplar_clean(struct exemplar *ex, const char **legacy, struct err *e
 int model_exemplar_clean_since(struct exemplar *ex, const struct exemplar *kept,
 			       const char **legacy, struct err *e);
 
+/* The name's label for an exemplar of type t: "Full name" of a person, "Collective's name". */
+const char *model_name_label(enum ex_type t);
+
 /* Refuse `field` (of propagation `prop`, 0 for none) as legacy-keyboard text; -1. */
 int model_legacy_refuse(const char *field, size_t prop, struct err *e);
 

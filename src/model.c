@@ -502,6 +502,8 @@ int model_legacy_refuse(const char *field, size_t prop, struct err *e)
 			"again."));
 }
 
+static int name_in_words(const struct exemplar *ex, struct err *e);
+
 int model_exemplar_clean_since(struct exemplar *ex, const struct exemplar *kept,
 			       const char **legacy, struct err *e)
 {
@@ -541,7 +543,7 @@ out:
 	for (i = 0; i < n; i++)
 		free(slots[i].cleaned);
 	free(slots);
-	return rc;
+	return rc ? name_in_words(ex, e) : 0;
 }
 
 int model_exemplar_clean(struct exemplar *ex, const char **legacy, struct err *e)
@@ -595,7 +597,41 @@ static int validate_date(date_t date, date_t today, struct err *e)
 	return 0;
 }
 
+const char *model_name_label(enum ex_type t)
+{
+	if (t == TYPE_INDIVIDUAL)
+		return _("Full name");
+	if (t == TYPE_COLLECTIVE)
+		return _("Collective's name");
+	return model_field_label("name");
+}
+
+/*
+ * A refusal of the name says it as the form does for the exemplar's type
+ * ("Họ và tên", "Tên tập thể"): refuse() knows the field, not the type.
+ * Returns -1 for the caller's return.
+ */
+static int name_in_words(const struct exemplar *ex, struct err *e)
+{
+	const char *generic = model_field_label("name");
+	size_t n = strlen(generic);
+	char rest[400];
+
+	if (e && !strcmp(e->field, "name") && !strncmp(e->msg, generic, n) && e->msg[n] == ':') {
+		snprintf(rest, sizeof rest, "%s", e->msg + n);
+		snprintf(e->msg, sizeof e->msg, "%s%s", model_name_label(ex->type), rest);
+	}
+	return -1;
+}
+
+static int validate(const struct exemplar *ex, date_t today, struct err *e);
+
 int model_exemplar_validate(const struct exemplar *ex, date_t today, struct err *e)
+{
+	return validate(ex, today, e) ? name_in_words(ex, e) : 0;
+}
+
+static int validate(const struct exemplar *ex, date_t today, struct err *e)
 {
 	int this_year = today != DATE_NONE ? date_year(today) : 9999;
 

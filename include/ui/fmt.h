@@ -24,11 +24,11 @@ const char *ui_fmt_change(const struct ui *ui, const char *field, const char *v,
 			  size_t size);
 
 /*
- * A unit's name with the dates that tell a merged unit from its successor
- * of the same name: "Xã Tân Long (until 30/06/2025)", "Xã Tân Long (from
- * 01/07/2025)"; the name alone for a unit active throughout.
+ * A unit's name, with the dates that tell a merged unit from its successor
+ * when both bear the same name: "Xã Tân Long (until 30/06/2025)", "Xã Tân
+ * Long (from 01/07/2025)".
  */
-void ui_fmt_unit_dated(const struct unit *u, char *buf, size_t size);
+void ui_fmt_unit_dated(const struct ui *ui, const struct unit *u, char *buf, size_t size);
 
 /* "Quarter 3/2025" (translated). */
 void ui_fmt_quarter(int year, int quarter, char *buf, size_t size);

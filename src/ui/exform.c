@@ -102,6 +102,7 @@ static void type_changed(struct exform *x)
 		if (x->cat_ids[t][i] == keep)
 			c->pick = i;
 	slot(x, FIELD_GENDER)->hidden = slot(x, FIELD_BIRTH_YEAR)->hidden = t != TYPE_INDIVIDUAL;
+	slot(x, FIELD_NAME)->label = model_name_label(t);
 }
 
 static void changed(struct ui_form *fm, struct ui_field *f, void *ctx)

@@ -137,7 +137,7 @@ out=$(add kinhte "NguyÔn ThÞ Hång" 2>"$T_DIR/err"); st=$?
 t_eq "TCVN3 mojibake (NguyÔn ThÞ Hång): refused (exit 1)" "$st" 1
 t_eq "... no id printed" "$out" ""
 t_eq "... nothing stored" "$(count)" "$n"
-t_contains "... the message names the field" "$(cat "$T_DIR/err")" "Tên"
+t_contains "... the message names the field" "$(cat "$T_DIR/err")" "Họ và tên"
 t_contains "... names TCVN3 and VNI" "$(cat "$T_DIR/err")" "TCVN3 hoặc VNI"
 t_contains "... says how to set Unikey" "$(cat "$T_DIR/err")" "Unikey"
 t_contains "... and how to keep it anyway" "$(cat "$T_DIR/err")" "--allow-legacy"

@@ -738,12 +738,18 @@ static void test_validate_name(void **state)
 	make_individual(&ex);
 	free(ex.name);
 	ex.name = NULL;
-	assert_refused(model_exemplar_validate(&ex, TODAY, &e), &e, "name", "Name");
+	assert_refused(model_exemplar_validate(&ex, TODAY, &e), &e, "name", "Full name");
 	ex.name = xstrdup("");
-	assert_refused(model_exemplar_validate(&ex, TODAY, &e), &e, "name", "Name");
+	assert_refused(model_exemplar_validate(&ex, TODAY, &e), &e, "name", "Full name");
 	free(ex.name);
 	ex.name = xstrdup("   ");
-	assert_refused(model_exemplar_validate(&ex, TODAY, &e), &e, "name", "Name");
+	assert_refused(model_exemplar_validate(&ex, TODAY, &e), &e, "name", "Full name");
+	/* A collective's name is called so. */
+	ex.type = TYPE_COLLECTIVE;
+	ex.category = CAT_RESIDENTIAL;
+	ex.gender = GENDER_UNKNOWN;
+	ex.birth_year = 0;
+	assert_refused(model_exemplar_validate(&ex, TODAY, &e), &e, "name", "Collective's name");
 	model_exemplar_free(&ex);
 }
 
@@ -906,7 +912,7 @@ static void test_clean_empty_becomes_null(void **state)
 	set_text(&ex.name, "  ");
 	assert_int_equal(model_exemplar_clean(&ex, NULL, &e), 0);
 	assert_null(ex.name);
-	assert_refused(model_exemplar_validate(&ex, TODAY, &e), &e, "name", "Name");
+	assert_refused(model_exemplar_validate(&ex, TODAY, &e), &e, "name", "Full name");
 	model_exemplar_free(&ex);
 }
 
@@ -942,7 +948,7 @@ static void test_clean_newline_only_in_achievements(void **state)
 		       "Emulation movement");
 	set_text(&ex.movement, "Dân vận khéo");
 	set_text(&ex.name, "Nguyễn\nAn");
-	assert_refused(model_exemplar_clean(&ex, NULL, &e), &e, "name", "Name");
+	assert_refused(model_exemplar_clean(&ex, NULL, &e), &e, "name", "Full name");
 	set_text(&ex.name, "Nguyễn An");
 	set_text(&ex.achievements, "Một\nHai\nBa");
 	assert_int_equal(model_exemplar_clean(&ex, NULL, &e), 0);
@@ -1008,7 +1014,7 @@ static void test_clean_length_limits(void **state)
 		const char *field, *label;
 		size_t max;
 	} cases[] = {
-		{ offsetof(struct exemplar, name), "name", "Name", NAME_MAX_CHARS },
+		{ offsetof(struct exemplar, name), "name", "Full name", NAME_MAX_CHARS },
 		{ offsetof(struct exemplar, position), "position", "Position", LINE_MAX_CHARS },
 		{ offsetof(struct exemplar, workplace), "workplace", "Workplace / address",
 		  LINE_MAX_CHARS },
