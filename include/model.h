@@ -221,6 +221,12 @@ int model_exemplar_clean_since(struct exemplar *ex, const struct exemplar *kept,
 /* The name's label for an exemplar of type t: "Full name" of a person, "Collective's name". */
 const char *model_name_label(enum ex_type t);
 
+/*
+ * Was x, as the person gave it, refused because the field e names looks
+ * typed with a legacy keyboard?  Then the front end may offer to keep it.
+ */
+bool model_refused_legacy(const struct exemplar *x, const struct err *e);
+
 /* Refuse `field` (of propagation `prop`, 0 for none) as legacy-keyboard text; -1. */
 int model_legacy_refuse(const char *field, size_t prop, struct err *e);
 

@@ -113,11 +113,9 @@ static int apply_field(const char *cmd, struct exemplar *x, int opt, const char 
  */
 static int fail_save(const struct exemplar *x, struct err *e)
 {
-	const struct field *f = e->field[0] ? field_find(e->field) : NULL;
-	const char *v = f && f->kind == FK_TEXT ? field_text(x, f) : NULL;
 	int rc = cli_fail(e);
 
-	if (e->code == ERR_INVALID && v && text_looks_legacy(v))
+	if (model_refused_legacy(x, e))
 		fprintf(stderr, _("dienhinh: if the text really is meant this way, save it with "
 				  "--allow-legacy.\n"));
 	return rc;

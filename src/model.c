@@ -493,6 +493,14 @@ static const struct text_slot *legacy_slot(const struct text_slot *slots, size_t
 	return NULL;
 }
 
+bool model_refused_legacy(const struct exemplar *x, const struct err *e)
+{
+	const struct field *f = e->field[0] ? field_find(e->field) : NULL;
+	const char *v = f && f->kind == FK_TEXT ? field_text(x, f) : NULL;
+
+	return e->code == ERR_INVALID && v && text_looks_legacy(v);
+}
+
 int model_legacy_refuse(const char *field, size_t prop, struct err *e)
 {
 	return refuse(e, field, prop,

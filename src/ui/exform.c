@@ -9,7 +9,6 @@
 #include "config.h"
 #include "fields.h"
 #include "i18n.h"
-#include "text.h"
 #include "ui/draw.h"
 #include "ui/fmt.h"
 #include "ui/form.h"
@@ -346,11 +345,9 @@ static int store(struct ui *ui, struct exform *x, struct exemplar *r, const char
  */
 static bool keep_legacy(struct ui *ui, const struct exemplar *r, const struct err *e)
 {
-	const struct field *f = e->field[0] ? field_find(e->field) : NULL;
-	const char *v = f && f->kind == FK_TEXT ? field_text(r, f) : NULL;
 	char q[800];
 
-	if (e->code != ERR_INVALID || !v || !text_looks_legacy(v))
+	if (!model_refused_legacy(r, e))
 		return false;
 	snprintf(q, sizeof q, "%s\n\n%s", e->msg,
 		 _("Keep it exactly as typed anyway? Answer yes only if the text really is "

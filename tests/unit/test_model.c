@@ -949,6 +949,7 @@ static void test_clean_newline_only_in_achievements(void **state)
 	set_text(&ex.movement, "Dân vận khéo");
 	set_text(&ex.name, "Nguyễn\nAn");
 	assert_refused(model_exemplar_clean(&ex, NULL, &e), &e, "name", "Full name");
+	assert_false(model_refused_legacy(&ex, &e));
 	set_text(&ex.name, "Nguyễn An");
 	set_text(&ex.achievements, "Một\nHai\nBa");
 	assert_int_equal(model_exemplar_clean(&ex, NULL, &e), 0);
@@ -1097,6 +1098,8 @@ static void test_clean_legacy(void **state)
 	set_text(&ex.position, "Tæ tr\xc2\xabëng"); /* TCVN3: "Tổ trưởng" */
 	assert_refused(model_exemplar_clean(&ex, NULL, &e), &e, "position", "Position");
 	assert_non_null(strstr(e.msg, "Unikey"));
+	/* ... and the front ends can tell it from other refusals, to offer keeping it. */
+	assert_true(model_refused_legacy(&ex, &e));
 	assert_string_equal(ex.position, "Tæ tr\xc2\xabëng");
 	model_exemplar_free(&ex);
 }

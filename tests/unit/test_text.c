@@ -445,6 +445,17 @@ static void visible_bidi_and_del(void **state)
 	free(v);
 }
 
+/* Text stored before invisible characters were refused shows them as U+FFFD. */
+static void visible_invisible_characters(void **state)
+{
+	char *v = text_visible("a\xe2\x80\x8b" "b\xe2\x80\xa8" "c\xef\xbb\xbf" "d", 0);
+
+	(void)state;
+	assert_non_null(v);
+	assert_string_equal(v, "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c\xef\xbf\xbd" "d");
+	free(v);
+}
+
 static void visible_newlines_and_tabs(void **state)
 {
 	char *a = text_visible("x\ty\nz", 0), *b = text_visible("x\ty\nz", TEXT_KEEP_NEWLINES);
@@ -654,6 +665,7 @@ int main(void)
 		cmocka_unit_test(legacy_file_encoding_named),
 		cmocka_unit_test(visible_neutralises_escapes),
 		cmocka_unit_test(visible_bidi_and_del),
+		cmocka_unit_test(visible_invisible_characters),
 		cmocka_unit_test(visible_newlines_and_tabs),
 		cmocka_unit_test(plain_ascii_needs_no_copy),
 		cmocka_unit_test(visible_replaces_bad_utf8),
