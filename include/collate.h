@@ -10,6 +10,7 @@
 #ifndef DIENHINH_COLLATE_H
 #define DIENHINH_COLLATE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -35,6 +36,14 @@ char *collate_fold(const char *s);
  * Comparing two keys with memcmp gives the order.
  */
 size_t collate_key(const char *s, uint8_t *buf, size_t cap);
+
+/*
+ * Are a and b one name to an office: equal collation keys, so that they
+ * differ at most in white space and in which vowel of a syllable carries
+ * its tone ("Hòa" and "Hoà", "Thủy" and "Thuỷ", "Khỏe" and "Khoẻ")?  The
+ * key places a word's one tone on the last vowel of its run of vowels.
+ */
+bool collate_same(const char *a, const char *b);
 
 /*
  * Collation key for a person's full name, ordered as Vietnamese lists of

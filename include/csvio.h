@@ -87,6 +87,14 @@ int csvio_read(const char *data, size_t len, struct csvio_table *t, struct err *
 /* Read the file at `path` (at most CSVIO_MAX_BYTES) and parse it as above. */
 int csvio_read_file(const char *path, struct csvio_table *t, struct err *e);
 
+/*
+ * A table (from any reader) whose rows mostly hold text that looks typed
+ * with a legacy keyboard (text_looks_legacy) is refused as a whole,
+ * naming the likely encoding: one message for the file, not one for every
+ * row.  0 when it is not so; a few such cells are for the rows' own checks.
+ */
+int csvio_check_legacy(const struct csvio_table *t, struct err *e);
+
 void csvio_table_free(struct csvio_table *t);
 
 /* Free one row's cells before the table goes (an importer done with the

@@ -208,11 +208,36 @@ bool model_code_valid(const char *s);
 
 /*
  * Normalise every text field of `ex` in place (text_clean: valid UTF-8, no
- * controls, NFC, trimmed; achievements may hold newlines) and check lengths.
- * On refusal, e names the field.  If `legacy` is not NULL it is set to the
- * name of a field that looks like legacy-encoded Vietnamese, or NULL.
+ * controls or invisible characters, NFC, trimmed; achievements may hold
+ * newlines) and check lengths.  On refusal, e names the field and `ex` is
+ * left as it came.
+ *
+ * Text that looks typed with a legacy keyboard (text_looks_legacy: TCVN3
+ * or VNI) is refused too, saying how to set the keyboard, unless `legacy`
+ * is not NULL: the person chose to keep it, and *legacy is set to the first
+ * such field (or NULL).
  */
 int model_exemplar_clean(struct exemplar *ex, const char **legacy, struct err *e);
+
+/*
+ * The same for a change to a stored record `kept` (or NULL): text the same
+ * as kept's is not refused as legacy again, so a name a person chose to
+ * keep does not stop the record's later steps.
+ */
+int model_exemplar_clean_since(struct exemplar *ex, const struct exemplar *kept,
+			       const char **legacy, struct err *e);
+
+/* The name's label for an exemplar of type t: "Full name" of a person, "Collective's name". */
+const char *model_name_label(enum ex_type t);
+
+/*
+ * Was x, as the person gave it, refused because the field e names looks
+ * typed with a legacy keyboard?  Then the front end may offer to keep it.
+ */
+bool model_refused_legacy(const struct exemplar *x, const struct err *e);
+
+/* Refuse `field` (of propagation `prop`, 0 for none) as legacy-keyboard text; -1. */
+int model_legacy_refuse(const char *field, size_t prop, struct err *e);
 
 /*
  * Check an exemplar's own consistency: type and category agree, name

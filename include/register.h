@@ -95,12 +95,12 @@ int register_get(struct reg *r, uint64_t id, struct exemplar *x, struct err *e);
 
 /*
  * Introduce a new exemplar.  `x` is cleaned (NFC...) in place and gets its
- * id, version, status and creation stamp.  When a text field looks like
- * legacy-encoded Vietnamese, *legacy (if not NULL) names it; the record is
- * saved anyway and the front end warns.  Dated in a closed quarter, it is
- * refused for staff and marked late for the office, x->late_reason (may
- * be NULL) saying why; x->late_reason is dropped from an entry that is
- * not late.
+ * id, version, status and creation stamp.  Text that looks typed with a
+ * legacy keyboard is refused unless `legacy` is not NULL (the person chose
+ * to keep it): then *legacy names the field, or is NULL.  Dated in a
+ * closed quarter, it is refused for staff and marked late for the office,
+ * x->late_reason (may be NULL) saying why; x->late_reason is dropped from
+ * an entry that is not late.
  */
 int register_add(struct reg *r, struct exemplar *x, const char **legacy, struct err *e);
 

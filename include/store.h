@@ -27,8 +27,9 @@
 #include "keys.h"
 #include "model.h"
 
-#define STORE_SCHEMA 4 /* the schema this program writes (2: no names index; 3: tagged counters;
-                          4: withdrawn exemplars and late entries) */
+#define STORE_SCHEMA 5 /* the schema this program writes (2: no names index; 3: tagged counters;
+                          4: withdrawn exemplars and late entries;
+                          5: list keys with one place for a tone) */
 
 struct store;
 struct store_txn;

@@ -76,7 +76,7 @@ int tally_add_quarter(const struct query_quota *q, void *ctx);
 int tally_groups(const struct tally *t, struct tally_group **out, size_t *n, struct err *e);
 void tally_groups_free(struct tally_group *g, size_t n);
 
-/* A heading row "I. <name>" (roman numeral of k + 1) in a report table. */
+/* A heading row "A. <name>" (letter k + 1: sections take roman numerals) in a report table. */
 void tally_group_heading(struct report *rp, struct report_section *sec, size_t k,
 			 const char *name);
 

@@ -29,6 +29,7 @@ enum text_status {
 	TEXT_BAD_UTF8,  /* not valid UTF-8 */
 	TEXT_CONTROL,   /* C0 (but '\n' where allowed), DEL or C1 control */
 	TEXT_BIDI,      /* bidirectional override or isolate U+202A-202E, U+2066-2069 */
+	TEXT_INVISIBLE, /* zero-width character, word joiner, BOM, U+2028/2029 */
 	TEXT_NOMEM,
 };
 
@@ -62,9 +63,34 @@ size_t text_fit(const char *s, int cols, int *width);
  * True if `s` looks like Vietnamese typed in a legacy 8-bit encoding
  * (TCVN3/ABC or VNI) and read as Latin-1/Windows-1252, e.g. "Vieät Nam"
  * or "Hå ChÝ Minh": such text holds characters that never occur in
- * Vietnamese written in Unicode.
+ * Vietnamese written in Unicode.  A letter Vietnamese never uses (å, Ö, ü)
+ * counts only when its word, decoded as TCVN3 or VNI, is a Vietnamese
+ * syllable, so that "Müller" or "François" is not taken for legacy text.
  */
 bool text_looks_legacy(const char *s);
+
+/* The legacy encodings text_legacy_count() weighs. */
+enum text_legacy {
+	TEXT_LEGACY_NONE = 0,
+	TEXT_LEGACY_TCVN3,  /* TCVN3 (ABC): precomposed letters on 0xA1-0xFE */
+	TEXT_LEGACY_VNI,    /* VNI: a letter followed by a byte for its marks */
+	TEXT_LEGACY_CP1258, /* Windows-1258: letters and separate tone bytes */
+	TEXT_LEGACY_COUNT
+};
+
+/*
+ * Add to counts[enc] the words of the `len` bytes of s that decode, in each
+ * legacy encoding, to a Vietnamese syllable.  `raw`: s is a file's bytes,
+ * not UTF-8 (each byte a character, as Latin-1), and Windows-1258 is
+ * weighed too; else s is UTF-8 text where such bytes arrived as U+00A0-00FF.
+ */
+void text_legacy_count(const char *s, size_t len, bool raw, size_t counts[TEXT_LEGACY_COUNT]);
+
+/* The encoding with the most words counted, or TEXT_LEGACY_NONE. */
+enum text_legacy text_legacy_best(const size_t counts[TEXT_LEGACY_COUNT]);
+
+/* The encoding's name for a message: "TCVN3 (ABC)", "VNI", "Windows-1258". */
+const char *text_legacy_name(enum text_legacy enc);
 
 /* Flags for text_visible(). */
 enum {
@@ -75,7 +101,8 @@ enum {
  * A copy of `s` safe to write to a terminal: invalid UTF-8 bytes become
  * U+FFFD; C0 controls become caret notation ("^[" for ESC, "^M" for CR,
  * "^H" for BS; tab becomes a space, '\n' per flags), DEL becomes "^?",
- * C1 controls and bidi controls become U+FFFD.  Nothing in the result can
+ * C1 controls, bidi controls and invisible characters (zero-width space,
+ * U+2028...) become U+FFFD.  Nothing in the result can
  * move the cursor or change the terminal's state.
  */
 char *text_visible(const char *s, unsigned flags);

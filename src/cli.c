@@ -15,6 +15,7 @@
 #include "cli_data.h"
 #include "cli_exemplar.h"
 #include "cli_flow.h"
+#include "fields.h"
 #include "i18n.h"
 #include "identity.h"
 #include "self.h"
@@ -89,12 +90,35 @@ int cli_check(struct cli *c, int *cleared, struct store_stats *seen, struct err 
 	return check_run(register_store(c->reg), print_problem, NULL, cleared, seen, e);
 }
 
+/*
+ * The option that sets field `code` on the command line, into buf
+ * ("--birth-year"); "" when the code is not a field's.  Messages name a
+ * field by its words; the command line adds the option a person typed.
+ */
+static void field_option(const char *code, char buf[40])
+{
+	buf[0] = '\0';
+	if (!code[0] || (!field_find(code) && strcmp(code, "channel") && strcmp(code, "ref")))
+		return;
+	if (strcmp(code, "status_reason") == 0)
+		code = "reason";
+	else if (strcmp(code, "decision_date") == 0)
+		code = "date";
+	snprintf(buf, 40, "--%s", code);
+	for (char *p = buf; *p; p++)
+		if (*p == '_')
+			*p = '-';
+}
+
 int cli_fail(const struct err *e)
 {
 	/* A message may quote stored text (who saved a record): no raw controls. */
 	char *msg = text_visible(e->msg[0] ? e->msg : _("unknown error"), TEXT_KEEP_NEWLINES);
+	char opt[40];
 
-	fprintf(stderr, "dienhinh: %s\n", msg ? msg : _("Out of memory."));
+	field_option(e->field, opt);
+	fprintf(stderr, "dienhinh: %s%s%s%s\n", msg ? msg : _("Out of memory."), opt[0] ? " (" : "",
+		opt, opt[0] ? ")" : "");
 	free(msg);
 	return err_exit_status(e);
 }

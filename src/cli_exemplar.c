@@ -17,14 +17,15 @@
 /*
  * The options of add and edit: --CODE for every field a person sets (fields.h,
  * '_' written '-'), whose getopt value is the field's index + 1, --reason,
- * and for edit --version and --CODE of the commendation's fields (which
- * correct a commendation).  Built into the caller's arrays.
+ * --allow-legacy, and for edit --version and --CODE of the commendation's
+ * fields (which correct a commendation).  Built into the caller's arrays.
  */
 #define OPT_VERSION (FIELD_COUNT + 1)
 #define OPT_REASON (FIELD_COUNT + 2)
-#define OPT_MAX (FIELD_COUNT + 3)
+#define OPT_ALLOW_LEGACY (FIELD_COUNT + 3)
+#define OPT_MAX (FIELD_COUNT + 4)
 #define OPT_NAME_MAX 32
-_Static_assert(OPT_REASON < ':', "option values clear of getopt's ':' and '?'");
+_Static_assert(OPT_ALLOW_LEGACY < ':', "option values clear of getopt's ':' and '?'");
 
 /* Is field f a part of the commendation (corrected by edit, not set by add)? */
 static bool in_commendation(const struct field *f)
@@ -51,6 +52,7 @@ static void field_options(struct option opts[OPT_MAX], char names[][OPT_NAME_MAX
 	if (edit)
 		opts[n++] = (struct option){ "version", required_argument, NULL, OPT_VERSION };
 	opts[n++] = (struct option){ "reason", required_argument, NULL, OPT_REASON };
+	opts[n++] = (struct option){ "allow-legacy", no_argument, NULL, OPT_ALLOW_LEGACY };
 	opts[n] = (struct option){ NULL, 0, NULL, 0 };
 }
 
@@ -66,6 +68,7 @@ struct edit_opts {
 	uint32_t version;
 	bool profile;                /* a profile field or --version was given */
 	bool correct;                /* a commendation field was given */
+	bool allow_legacy;           /* keep text that looks typed with a legacy keyboard */
 	struct commendation cm;      /* borrowed texts; NULL and DATE_NONE: not given */
 	const char *reason;          /* --reason */
 };
@@ -78,6 +81,10 @@ static int apply_field(const char *cmd, struct exemplar *x, int opt, const char 
 	struct err e;
 	long n;
 
+	if (opt == OPT_ALLOW_LEGACY) {
+		o->allow_legacy = true;
+		return 0;
+	}
 	if (opt == OPT_REASON)
 		o->reason = v;
 	else if (opt == OPT_VERSION || (field_table[opt - 1].flags & FF_EDIT))
@@ -134,12 +141,44 @@ static int apply_field(const char *cmd, struct exemplar *x, int opt, const char 
 	return 0;
 }
 
-static void warn_legacy(const char *field)
+/* Read the options of add or edit into x and o; 0, or the exit status of a usage error. */
+static int read_options(const char *cmd, struct exemplar *x, struct edit_opts *o, int argc,
+			char **argv)
+{
+	struct option opts[OPT_MAX];
+	char names[FIELD_COUNT][OPT_NAME_MAX];
+	int opt, rc = 0;
+
+	field_options(opts, names, strcmp(cmd, "edit") == 0);
+	while (!rc && (opt = getopt_long(argc, argv, ":", opts, NULL)) != -1)
+		rc = opt == '?' || opt == ':' ? cli_bad_option(cmd, opt, argv, opts)
+					      : apply_field(cmd, x, opt, optarg, o);
+	if (!rc && optind < argc)
+		rc = cli_usage(cmd, _("unexpected argument \"%s\"."), argv[optind]);
+	return rc;
+}
+
+/*
+ * Report a refused add or edit.  When the field at fault looks typed with a
+ * legacy keyboard, say how to keep it if it really is meant that way.
+ */
+static int fail_save(const struct exemplar *x, struct err *e)
+{
+	int rc = cli_fail(e);
+
+	if (model_refused_legacy(x, e))
+		fprintf(stderr, _("dienhinh: if the text really is meant this way, save it with "
+				  "--allow-legacy.\n"));
+	return rc;
+}
+
+/* After --allow-legacy: say which field was kept although it looks legacy. */
+static void note_legacy(const char *field)
 {
 	if (field)
-		fprintf(stderr, _("dienhinh: warning: %s (%s) looks like Vietnamese typed in an old "
-				  "encoding (TCVN3 or VNI). Check the input method is set to "
-				  "Unicode.\n"), model_field_label(field), field);
+		fprintf(stderr, _("dienhinh: %s was kept as typed although it looks typed in an "
+				  "old Vietnamese encoding (TCVN3 or VNI) (--allow-legacy).\n"),
+			model_field_label(field));
 }
 
 int cli_exemplar_add(struct cli *c, int argc, char **argv)
@@ -148,22 +187,16 @@ int cli_exemplar_add(struct cli *c, int argc, char **argv)
 	struct err e = { 0 };
 	const char *legacy = NULL;
 	struct edit_opts o = { 0 };
-	int opt, rc = 0;
-	struct option field_opts[OPT_MAX];
-	char names[FIELD_COUNT][OPT_NAME_MAX];
+	int rc;
 
-	field_options(field_opts, names, false);
 	model_exemplar_init(&x);
-	while (!rc && (opt = getopt_long(argc, argv, ":", field_opts, NULL)) != -1)
-		rc = opt == '?' || opt == ':' ? cli_bad_option("add", opt, argv, field_opts)
-					      : apply_field("add", &x, opt, optarg, &o);
-	if (!rc && optind < argc)
-		rc = cli_usage("add", _("unexpected argument \"%s\"."), argv[optind]);
+	rc = read_options("add", &x, &o, argc, argv);
 	if (!rc) {
-		if (cli_open(c, 0, &e) || register_add(c->reg, &x, &legacy, &e)) {
-			rc = cli_fail(&e);
+		if (cli_open(c, 0, &e) ||
+		    register_add(c->reg, &x, o.allow_legacy ? &legacy : NULL, &e)) {
+			rc = fail_save(&x, &e);
 		} else {
-			warn_legacy(legacy);
+			note_legacy(legacy);
 			printf("%" PRIu64 "\n", x.id);
 		}
 	}
@@ -193,11 +226,8 @@ int cli_exemplar_edit(struct cli *c, int argc, char **argv)
 	const char *legacy = NULL;
 	struct edit_opts o = { .cm = { NULL, NULL, DATE_NONE, NULL } };
 	uint64_t id;
-	int opt, rc = 0;
-	struct option field_opts[OPT_MAX];
-	char names[FIELD_COUNT][OPT_NAME_MAX];
+	int rc;
 
-	field_options(field_opts, names, true);
 	model_exemplar_init(&x);
 	if (argc < 2 || argv[1][0] == '-')
 		return cli_usage("edit", _("give the exemplar number."));
@@ -207,19 +237,15 @@ int cli_exemplar_edit(struct cli *c, int argc, char **argv)
 		return cli_fail(&e);
 	o.version = x.version;
 	optind = 2;
-	while (!rc && (opt = getopt_long(argc, argv, ":", field_opts, NULL)) != -1)
-		rc = opt == '?' || opt == ':' ? cli_bad_option("edit", opt, argv, field_opts)
-					      : apply_field("edit", &x, opt, optarg, &o);
-	if (!rc && optind < argc)
-		rc = cli_usage("edit", _("unexpected argument \"%s\"."), argv[optind]);
+	rc = read_options("edit", &x, &o, argc, argv);
 	if (!rc && o.correct) {
 		rc = correct(c, id, &o);
 	} else if (!rc) {
 		x.version = o.version;
-		if (register_edit(c->reg, &x, &legacy, &e))
-			rc = cli_fail(&e);
+		if (register_edit(c->reg, &x, o.allow_legacy ? &legacy : NULL, &e))
+			rc = fail_save(&x, &e);
 		else
-			warn_legacy(legacy);
+			note_legacy(legacy);
 	}
 	model_exemplar_free(&x);
 	return rc;

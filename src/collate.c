@@ -226,6 +226,7 @@ char *collate_fold(const char *s)
  * Everything primary comes first, so a key cut short is still a prefix.
  */
 enum {
+	KEY_QUICK = 256,    /* collate_same's keys on the stack; longer ones allocated */
 	K_SEP = 0x01,
 	K_SPACE = 0x02,
 	K_DIGIT = 0x03,
@@ -501,6 +502,82 @@ static bool unit_next(struct cps *c, struct unit *u)
 	return true;
 }
 
+/*
+ * Units a word at a time, with the word's tone on one canonical vowel.
+ * Offices write a tone on either vowel of oa, oe, uy ("Hòa" and "Hoà",
+ * "Thủy" and "Thuỷ") and mean one name: so a word whose one tone sits on
+ * a vowel has it moved, for the key only, to the last vowel of that run
+ * of vowels.  Both spellings then have the same key, and a list of people
+ * goes on to the family name.  A word longer than WORD_UNITS (no
+ * Vietnamese syllable is) is taken as it is, in pieces.
+ */
+enum { WORD_UNITS = 16 };
+
+struct words {
+	struct cps c;
+	struct unit u[WORD_UNITS];
+	int n, i;
+	bool held;          /* `space` ended the word last read */
+	struct unit space;
+};
+
+static bool unit_vowel(const struct unit *u)
+{
+	return u->base && u->base < 0x80 && strchr("aeiouy", (int)u->base);
+}
+
+static void place_tone(struct unit *u, int n)
+{
+	int k = -1, hi;
+
+	for (int i = 0; i < n; i++)
+		if (u[i].tone) {
+			if (k >= 0)
+				return; /* two tones: not one syllable; leave it */
+			k = i;
+		}
+	if (k < 0 || !unit_vowel(&u[k]))
+		return;
+	for (hi = k; hi + 1 < n && unit_vowel(&u[hi + 1]); hi++)
+		;
+	u[hi].tone = u[k].tone;
+	if (hi != k)
+		u[k].tone = 0;
+}
+
+static bool word_unit(struct words *w, struct unit *out)
+{
+	struct unit u;
+
+	if (w->i < w->n) {
+		*out = w->u[w->i++];
+		return true;
+	}
+	w->n = w->i = 0;
+	if (w->held) {
+		w->held = false;
+		*out = w->space;
+		return true;
+	}
+	while (w->n < WORD_UNITS && unit_next(&w->c, &u)) {
+		if (u.base == ' ' && u.letter < 0) {
+			if (!w->n) {
+				*out = u;
+				return true;
+			}
+			w->space = u;
+			w->held = true;
+			break;
+		}
+		w->u[w->n++] = u;
+	}
+	if (!w->n)
+		return false;
+	place_tone(w->u, w->n);
+	*out = w->u[w->i++];
+	return true;
+}
+
 /* Key being written: bytes past cap are counted, not stored. */
 struct keyw {
 	uint8_t *buf;
@@ -566,11 +643,11 @@ static void level_add(struct level *l, const struct unit *u)
 /* Level n (2 or 3) of the key of [s, s + n), written to w. */
 static void key_level(const uint8_t *s, size_t len, int n, struct keyw *w)
 {
-	struct cps c = {.p = s, .end = s + len, .tab = char_table()};
+	struct words ws = {.c = {.p = s, .end = s + len, .tab = char_table()}};
 	struct level l = {*w, n, 0};
 	struct unit u;
 
-	while (unit_next(&c, &u))
+	while (word_unit(&ws, &u))
 		level_add(&l, &u);
 	*w = l.w;
 }
@@ -604,10 +681,10 @@ static void key_all(const uint8_t *s, size_t len, struct keyw *w)
 {
 	uint8_t b2[LEVEL_ASIDE], b3[LEVEL_ASIDE];
 	struct level l2 = {{b2, sizeof b2, 0}, 2, 0}, l3 = {{b3, sizeof b3, 0}, 3, 0};
-	struct cps c = {.p = s, .end = s + len, .tab = char_table()};
+	struct words ws = {.c = {.p = s, .end = s + len, .tab = char_table()}};
 	struct unit u;
 
-	while (unit_next(&c, &u)) {
+	while (word_unit(&ws, &u)) {
 		put_primary(w, &u);
 		level_add(&l2, &u);
 		level_add(&l3, &u);
@@ -665,4 +742,28 @@ size_t collate_person_key(const char *name, uint8_t *buf, size_t cap)
 	else
 		key_all(s, 0, &w);
 	return w.len;
+}
+
+bool collate_same(const char *a, const char *b)
+{
+	uint8_t ka[KEY_QUICK], kb[KEY_QUICK], *pa, *pb;
+	size_t la = collate_key(a, ka, sizeof ka), lb = collate_key(b, kb, sizeof kb);
+	bool same;
+
+	if (la != lb)
+		return false;
+	if (la <= sizeof ka)
+		return !memcmp(ka, kb, la);
+	pa = malloc(la);
+	pb = malloc(lb);
+	if (pa && pb) {
+		collate_key(a, pa, la);
+		collate_key(b, pb, lb);
+		same = !memcmp(pa, pb, la);
+	} else {
+		same = !strcmp(a, b); /* no memory for long keys: what the bytes say */
+	}
+	free(pa);
+	free(pb);
+	return same;
 }

@@ -10,6 +10,7 @@
 #include <unistr.h>
 
 #include "i18n.h"
+#include "text.h"
 #include "mem.h"
 
 /* ---- writing ----------------------------------------------------------------- */
@@ -496,6 +497,79 @@ static void reader_free(struct reader *r)
 	free(r->at);
 }
 
+/*
+ * A file whose lines are mostly not UTF-8 was saved in another encoding:
+ * one message for the file, naming the likely one, rather than one for
+ * every row.  (A stray line of bad bytes stays a problem of its row.)
+ */
+static int check_encoding(const char *data, size_t len, struct err *e)
+{
+	size_t bad = 0, good = 0, counts[TEXT_LEGACY_COUNT] = { 0 };
+	enum text_legacy enc;
+
+	for (const char *p = data, *end = data + len; p < end; ) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *le = nl ? nl : end;
+		bool high = false;
+
+		for (const char *q = p; q < le && !high; q++)
+			high = (unsigned char)*q >= 0x80;
+		if (high && u8_check((const uint8_t *)p, (size_t)(le - p)))
+			bad++;
+		else if (high)
+			good++;
+		p = nl ? nl + 1 : end;
+	}
+	if (bad <= good)
+		return 0;
+	text_legacy_count(data, len, true, counts);
+	enc = text_legacy_best(counts);
+	if (enc == TEXT_LEGACY_NONE)
+		return err_set(e, ERR_INVALID, _("The file is not saved as UTF-8 but in another "
+						 "encoding. Save it again as \"CSV UTF-8\" (in "
+						 "Excel: File, Save As, CSV UTF-8)."));
+	return err_set(e, ERR_INVALID, _("The file is not saved as UTF-8: its Vietnamese text "
+					 "looks written in %s. Nothing was imported. Save it "
+					 "again as \"CSV UTF-8\" (in Excel: File, Save As, CSV "
+					 "UTF-8); text typed in TCVN3 or VNI must first be "
+					 "converted to Unicode (Unikey: Ctrl+Shift+F6)."),
+		       text_legacy_name(enc));
+}
+
+/* Does a cell of row look typed with a legacy keyboard?  Counts their words' encodings. */
+static bool row_legacy(const struct csvio_row *row, size_t counts[TEXT_LEGACY_COUNT])
+{
+	bool any = false;
+
+	for (size_t i = 0; i < row->n; i++) {
+		const char *c = row->cells[i];
+
+		if (text_looks_legacy(c)) {
+			any = true;
+			text_legacy_count(c, strlen(c), false, counts);
+		}
+	}
+	return any;
+}
+
+int csvio_check_legacy(const struct csvio_table *t, struct err *e)
+{
+	size_t rows = 0, legacy = 0, counts[TEXT_LEGACY_COUNT] = { 0 };
+
+	for (size_t r = 0; r < t->n_rows; r++) {
+		rows += t->rows[r].n > 0;
+		legacy += row_legacy(&t->rows[r], counts);
+	}
+	if (legacy < 2 || legacy * 2 < rows)
+		return 0;
+	return err_set(e, ERR_INVALID, _("The file's Vietnamese text looks typed in %s, not "
+					 "Unicode (%zu rows of %zu): it was typed with Unikey "
+					 "set to an old encoding, or with a .Vn font. Nothing was "
+					 "imported. Convert the file to Unicode first (Unikey: "
+					 "Ctrl+Shift+F6), then import it again."),
+		       text_legacy_name(text_legacy_best(counts)), legacy, rows);
+}
+
 int csvio_read(const char *data, size_t len, struct csvio_table *t, struct err *e)
 {
 	struct reader r = { .t = t, .data = data, .row = 1, .restart = NONE };
@@ -510,6 +584,8 @@ int csvio_read(const char *data, size_t len, struct csvio_table *t, struct err *
 		r.data = data += 3;
 		len -= 3;
 	}
+	if (check_encoding(data, len, e))
+		return -1;
 	t->delim = guess_delim(data, len);
 	if (index_lines(&r, len) || parser_start(&r)) {
 		free(r.lines);

@@ -13,7 +13,7 @@ static int read_sheet(struct book *wb, size_t i, const struct sheet_column *cols
 {
 	layout_free(&f->lay);
 	csvio_table_free(&f->t);
-	if (book_sheet(wb, i, &f->t, e))
+	if (book_sheet(wb, i, &f->t, e) || csvio_check_legacy(&f->t, e))
 		return -1;
 	if (layout_find(&f->t, cols, n, &f->lay))
 		return err_nomem(e);

@@ -354,18 +354,20 @@ int model_unit_copy(struct unit *dst, const struct unit *src)
 
 /* ---- cleaning and validation ------------------------------------------ */
 
-/* Write "Label (code)" naming a field (of propagation `prop`) for a person. */
+/*
+ * Write the label naming a field (of propagation `prop`) for a person: its
+ * words, not its code (the command line adds its option, cli_fail).
+ */
 static void field_where(char *buf, size_t size, const char *field, size_t prop)
 {
 	if (prop)
-		snprintf(buf, size, _("%s (%s) of propagation %zu"), model_field_label(field),
-			 field, prop);
+		snprintf(buf, size, _("%s of propagation %zu"), model_field_label(field), prop);
 	else
-		snprintf(buf, size, _("%s (%s)"), model_field_label(field), field);
+		snprintf(buf, size, "%s", model_field_label(field));
 }
 
 /*
- * Refuse the exemplar with a message "Label (code): reason"; `prop`, when
+ * Refuse the exemplar with a message "Label: reason"; `prop`, when
  * not 0, is the 1-based number of the propagation the field belongs to.
  */
 static int refuse(struct err *e, const char *field, size_t prop, const char *fmt, ...)
@@ -373,7 +375,7 @@ static int refuse(struct err *e, const char *field, size_t prop, const char *fmt
 
 static int refuse(struct err *e, const char *field, size_t prop, const char *fmt, ...)
 {
-	char where[160], reason[320];
+	char where[160], reason[400];
 	va_list ap;
 
 	field_where(where, sizeof where, field, prop);
@@ -463,12 +465,63 @@ static int clean_slot(struct text_slot *s, struct err *e)
 	return 0;
 }
 
-int model_exemplar_clean(struct exemplar *ex, const char **legacy, struct err *e)
+/* Field i's text in `kept` (slot order of fill_slots), or NULL. */
+static const char *kept_text(const struct exemplar *kept, const struct text_slot *s)
+{
+	if (!kept)
+		return NULL;
+	if (s->prop)
+		return kept->propagations && s->prop <= kept->n_propagations
+			       ? kept->propagations[s->prop - 1].ref : NULL;
+	return field_text(kept, field_find(s->field));
+}
+
+/*
+ * The first slot whose cleaned text looks typed with a legacy keyboard and
+ * is not the same as in `kept`; NULL if none.
+ */
+static const struct text_slot *legacy_slot(const struct text_slot *slots, size_t n,
+					   const struct exemplar *kept)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *was;
+
+		if (!slots[i].cleaned || !text_looks_legacy(slots[i].cleaned))
+			continue;
+		was = kept_text(kept, &slots[i]);
+		if (!was || strcmp(was, slots[i].cleaned))
+			return &slots[i];
+	}
+	return NULL;
+}
+
+bool model_refused_legacy(const struct exemplar *x, const struct err *e)
+{
+	const struct field *f = e->field[0] ? field_find(e->field) : NULL;
+	const char *v = f && f->kind == FK_TEXT ? field_text(x, f) : NULL;
+
+	return e->code == ERR_INVALID && v && text_looks_legacy(v);
+}
+
+int model_legacy_refuse(const char *field, size_t prop, struct err *e)
+{
+	return refuse(e, field, prop,
+		      _("looks typed with the keyboard set to an old Vietnamese encoding (TCVN3 "
+			"or VNI), not Unicode, so it would be stored as the wrong letters. In "
+			"Unikey choose \"Bảng mã: Unicode\" (EVKey: \"Unicode\"), then type it "
+			"again."));
+}
+
+static int name_in_words(const struct exemplar *ex, struct err *e);
+
+int model_exemplar_clean_since(struct exemplar *ex, const struct exemplar *kept,
+			       const char **legacy, struct err *e)
 {
 	size_t n_props = ex->propagations ? ex->n_propagations : 0;
+	const struct text_slot *old;
 	struct text_slot *slots;
-	const char *found = NULL;
 	size_t i, n;
+	int rc = -1;
 
 	if (legacy)
 		*legacy = NULL;
@@ -479,24 +532,33 @@ int model_exemplar_clean(struct exemplar *ex, const char **legacy, struct err *e
 	for (i = 0; i < n; i++)
 		if (*slots[i].text && clean_slot(&slots[i], e) < 0)
 			break;
-	if (i < n) {
-		for (size_t j = 0; j < i; j++)
-			free(slots[j].cleaned);
-		free(slots);
-		return -1;
+	if (i < n)
+		goto out;
+	if ((old = legacy_slot(slots, n, kept))) {
+		if (!legacy) {
+			model_legacy_refuse(old->field, old->prop, e);
+			goto out;
+		}
+		*legacy = old->field;
 	}
 	for (i = 0; i < n; i++) {
 		if (!*slots[i].text)
 			continue;
-		if (!found && slots[i].cleaned && text_looks_legacy(slots[i].cleaned))
-			found = slots[i].field;
 		free(*slots[i].text);
 		*slots[i].text = slots[i].cleaned;
+		slots[i].cleaned = NULL;
 	}
+	rc = 0;
+out:
+	for (i = 0; i < n; i++)
+		free(slots[i].cleaned);
 	free(slots);
-	if (legacy)
-		*legacy = found;
-	return 0;
+	return rc ? name_in_words(ex, e) : 0;
+}
+
+int model_exemplar_clean(struct exemplar *ex, const char **legacy, struct err *e)
+{
+	return model_exemplar_clean_since(ex, NULL, legacy, e);
 }
 
 /* True if s is NULL or holds nothing but spaces. */
@@ -545,7 +607,41 @@ static int validate_date(date_t date, date_t today, struct err *e)
 	return 0;
 }
 
+const char *model_name_label(enum ex_type t)
+{
+	if (t == TYPE_INDIVIDUAL)
+		return _("Full name");
+	if (t == TYPE_COLLECTIVE)
+		return _("Collective's name");
+	return model_field_label("name");
+}
+
+/*
+ * A refusal of the name says it as the form does for the exemplar's type
+ * ("Họ và tên", "Tên tập thể"): refuse() knows the field, not the type.
+ * Returns -1 for the caller's return.
+ */
+static int name_in_words(const struct exemplar *ex, struct err *e)
+{
+	const char *generic = model_field_label("name");
+	size_t n = strlen(generic);
+	char rest[400];
+
+	if (e && !strcmp(e->field, "name") && !strncmp(e->msg, generic, n) && e->msg[n] == ':') {
+		snprintf(rest, sizeof rest, "%s", e->msg + n);
+		snprintf(e->msg, sizeof e->msg, "%s%s", model_name_label(ex->type), rest);
+	}
+	return -1;
+}
+
+static int validate(const struct exemplar *ex, date_t today, struct err *e);
+
 int model_exemplar_validate(const struct exemplar *ex, date_t today, struct err *e)
+{
+	return validate(ex, today, e) ? name_in_words(ex, e) : 0;
+}
+
+static int validate(const struct exemplar *ex, date_t today, struct err *e)
 {
 	int this_year = today != DATE_NONE ? date_year(today) : 9999;
 

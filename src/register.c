@@ -404,7 +404,7 @@ static int edit_txn(struct store_txn *t, void *p, struct err *e)
 	take_profile(&merged, &in);
 	int refused = edit_quarter(c->r, &old, &merged, &in.late_reason, e);
 	model_exemplar_free(&in);
-	if (refused || model_exemplar_clean(&merged, c->legacy, e) ||
+	if (refused || model_exemplar_clean_since(&merged, &old, c->legacy, e) ||
 	    model_exemplar_validate(&merged, c->r->today, e) ||
 	    ((strcmp(old.unit, merged.unit) || old.date != merged.date) &&
 	     check_unit(t, &merged, e)) ||

@@ -112,7 +112,7 @@ static int step_txn(struct store_txn *t, void *p, struct err *e)
 			goto out;
 		}
 	}
-	if ((s->apply && s->apply(r, s, &x, e)) || model_exemplar_clean(&x, NULL, e))
+	if ((s->apply && s->apply(r, s, &x, e)) || model_exemplar_clean_since(&x, &old, NULL, e))
 		goto out;
 	if ((changed = differs(&old, &x)) < 0) {
 		err_nomem(e);
@@ -157,11 +157,11 @@ static int need_reason(const char *reason, struct err *e)
 static int need_date(const struct reg *r, const char *field, date_t d, struct err *e)
 {
 	if (d == DATE_NONE)
-		return err_set_field(e, ERR_INVALID, field, _("%s (%s): a date is required."),
-				     model_field_label(field), field);
+		return err_set_field(e, ERR_INVALID, field, _("%s: a date is required."),
+				     model_field_label(field));
 	if (d > r->today)
-		return err_set_field(e, ERR_INVALID, field, _("%s (%s): the date is after today."),
-				     model_field_label(field), field);
+		return err_set_field(e, ERR_INVALID, field, _("%s: the date is after today."),
+				     model_field_label(field));
 	return 0;
 }
 

@@ -171,6 +171,11 @@ int store_put_u64(MDB_txn *txn, MDB_dbi dbi, const char *name, uint64_t v)
  * the older program refuses to read) or entered late (fields it would
  * drop), and counters count them apart (tags it refuses): the number keeps
  * an older program from opening a file it would misread.
+ *
+ * 4 -> 5: the list index is written again (store_list_migrate): its keys
+ * hold the collation key of the name, which now places a word's tone on
+ * one canonical vowel ("Hòa" and "Hoà" one name), so an older key may sit
+ * out of order.  Nothing else holds a collation key.
  */
 int store_migrate(struct store *s, MDB_txn *txn, uint64_t from)
 {
@@ -185,6 +190,8 @@ int store_migrate(struct store *s, MDB_txn *txn, uint64_t from)
 			return rc;
 	}
 	if (from < 3 && (rc = store_counts_migrate(s, txn)))
+		return rc;
+	if (from < 5 && (rc = store_list_migrate(s, txn)))
 		return rc;
 	return store_put_u64(txn, s->meta, "schema", STORE_SCHEMA);
 }

@@ -83,4 +83,7 @@ int store_count(struct store_txn *t, const struct key *k, const struct exemplar 
 /* Rewrite every counter of a schema 1 or 2 database in the present form; an LMDB code. */
 int store_counts_migrate(struct store *s, MDB_txn *txn);
 
+/* Write the list index again from the records, with this program's keys; an LMDB code. */
+int store_list_migrate(struct store *s, MDB_txn *txn);
+
 #endif

@@ -5,12 +5,14 @@
  * and codec.c's.  Counters are stored in host byte order, as LMDB's own
  * pages are.
  */
+#include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "codec.h"
+#include "collate.h"
 #include "i18n.h"
 #include "keys.h"
 #include "store_priv.h"
@@ -503,7 +505,22 @@ static bool same_entry(const MDB_val *k, const MDB_val *d, size_t pre_n,
 				       (uint32_t)v[2] << 8 | v[3]) != x->date)
 		return false;
 	nul = memchr(v + 6, 0, d->mv_size - 6);
-	return nul && (size_t)(v + d->mv_size - (nul + 1)) == nlen && !memcmp(nul + 1, x->name, nlen);
+	if (!nul)
+		return false;
+	/* One name to an office: the same bytes, or the same collation key
+	 * ("Hòa" and "Hoà"); the entry's name is NUL-terminated for that. */
+	size_t elen = (size_t)(v + d->mv_size - (nul + 1));
+	if (elen == nlen && !memcmp(nul + 1, x->name, nlen))
+		return true;
+	char *name = malloc(elen + 1);
+	bool same = false;
+	if (name) {
+		memcpy(name, nul + 1, elen);
+		name[elen] = '\0';
+		same = collate_same(name, x->name);
+		free(name);
+	}
+	return same;
 }
 
 static int find_same_at(struct store_txn *t, MDB_cursor *c, const struct key *pre,
@@ -671,4 +688,43 @@ int store_stats(struct store_txn *t, struct store_stats *st, struct err *e)
 	st->units = entries(t, s->units);
 	st->audit = entries(t, s->audit);
 	return store_get_meta_u64(t, "next_id", &st->next_id, e);
+}
+
+/*
+ * Empty the list index and write every record's entry again, with the
+ * keys this program makes.  A record that does not decode is left out,
+ * for `check` to report.
+ */
+int store_list_migrate(struct store *s, MDB_txn *txn)
+{
+	MDB_cursor *c;
+	MDB_val k, d;
+	struct exemplar x;
+	struct err e;
+	int rc = mdb_drop(txn, s->list, 0);
+
+	if (rc || (rc = mdb_cursor_open(txn, s->exemplars, &c)))
+		return rc;
+	model_exemplar_init(&x);
+	for (rc = mdb_cursor_get(c, &k, &d, MDB_FIRST); rc == 0;
+	     rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
+		struct ex_keys nk;
+
+		if (codec_decode_exemplar(d.mv_data, d.mv_size, &x, &e))
+			continue;
+		if (keys_exemplar(&x, &nk)) {
+			keys_exemplar_free(&nk);
+			rc = ENOMEM;
+			break;
+		}
+		MDB_val lk = store_val(nk.list.b, nk.list.n);
+		MDB_val lv = store_val(nk.value.data, nk.value.len);
+		rc = mdb_put(txn, s->list, &lk, &lv, 0);
+		keys_exemplar_free(&nk);
+		if (rc)
+			break;
+	}
+	model_exemplar_free(&x);
+	mdb_cursor_close(c);
+	return rc == MDB_NOTFOUND ? 0 : rc;
 }

@@ -141,10 +141,13 @@ int tally_groups(const struct tally *b, struct tally_group **out, size_t *n, str
 void tally_group_heading(struct report *rp, struct report_section *sec, size_t k,
 			  const char *name)
 {
-	char roman[16], line[512];
+	char line[512];
 
-	report_roman((int)k + 1, roman);
-	snprintf(line, sizeof line, "%s. %s", roman, name);
+	/* Letters: the sections are numbered I, II... and the rows 1, 2... */
+	if (k < 26)
+		snprintf(line, sizeof line, "%c. %s", (char)('A' + k), name);
+	else
+		snprintf(line, sizeof line, "%zu. %s", k + 1, name);
 	report_group(rp, sec, line);
 }
 

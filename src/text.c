@@ -21,6 +21,18 @@ static bool is_bidi(ucs4_t uc)
 	return (uc >= 0x202A && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069);
 }
 
+/*
+ * Characters that show nothing yet make two texts differ: zero-width space,
+ * non-joiner and joiner, word joiner and the invisible operators, the
+ * Mongolian vowel separator, a byte order mark inside text, and the line
+ * and paragraph separators (a line break no field expects).
+ */
+static bool is_invisible(ucs4_t uc)
+{
+	return (uc >= 0x200B && uc <= 0x200D) || (uc >= 0x2060 && uc <= 0x2064) ||
+	       uc == 0x2028 || uc == 0x2029 || uc == 0xFEFF || uc == 0x180E;
+}
+
 bool text_is_mark(ucs4_t uc)
 {
 	return uc >= 0x300 && uc_is_general_category(uc, UC_CATEGORY_Mn);
@@ -82,6 +94,8 @@ static enum text_status check_chars(const uint8_t *s, size_t len, unsigned flags
 			st = TEXT_CONTROL;
 		else if (is_bidi(uc))
 			st = TEXT_BIDI;
+		else if (is_invisible(uc))
+			st = TEXT_INVISIBLE;
 		if (st != TEXT_OK) {
 			*at = i;
 			return st;
@@ -193,6 +207,9 @@ const char *text_status_message(enum text_status st)
 		return _("contains a hidden control character (such as a tab or line break)");
 	case TEXT_BIDI:
 		return _("contains a hidden text-direction control character");
+	case TEXT_INVISIBLE:
+		return _("contains an invisible character (such as a zero-width space or a line "
+			 "separator copied from a web page or a document); type it again");
 	case TEXT_NOMEM:
 		return _("could not be checked: out of memory");
 	}
@@ -320,6 +337,278 @@ static bool vni_pair(ucs4_t base, ucs4_t mark)
 }
 
 /*
+ * What TCVN3 (ABC) means by the bytes 0xA0-0xFF, which text typed with
+ * Unikey set to TCVN3 brings as the characters U+00A0-U+00FF: small
+ * letters with their marks, the few capitals TCVN3 has, and five lone
+ * tone marks; 0 for none.  (The table is glibc's TCVN5712-1.)
+ */
+static const uint16_t tcvn3[0x60] = {
+	0x00a0, 0x0102, 0x00c2, 0x00ca, 0x00d4, 0x01a0, 0x01af, 0x0110,
+	0x0103, 0x00e2, 0x00ea, 0x00f4, 0x01a1, 0x01b0, 0x0111, 0x1eb0,
+	0x0300, 0x0309, 0x0303, 0x0301, 0x0323, 0x00e0, 0x1ea3, 0x00e3,
+	0x00e1, 0x1ea1, 0x1eb2, 0x1eb1, 0x1eb3, 0x1eb5, 0x1eaf, 0x1eb4,
+	0x1eae, 0x1ea6, 0x1ea8, 0x1eaa, 0x1ea4, 0x1ec0, 0x1eb7, 0x1ea7,
+	0x1ea9, 0x1eab, 0x1ea5, 0x1ead, 0x00e8, 0x1ec2, 0x1ebb, 0x1ebd,
+	0x00e9, 0x1eb9, 0x1ec1, 0x1ec3, 0x1ec5, 0x1ebf, 0x1ec7, 0x00ec,
+	0x1ec9, 0x1ec4, 0x1ebe, 0x1ed2, 0x0129, 0x00ed, 0x1ecb, 0x00f2,
+	0x1ed4, 0x1ecf, 0x00f5, 0x00f3, 0x1ecd, 0x1ed3, 0x1ed5, 0x1ed7,
+	0x1ed1, 0x1ed9, 0x1edd, 0x1edf, 0x1ee1, 0x1edb, 0x1ee3, 0x00f9,
+	0x1ed6, 0x1ee7, 0x0169, 0x00fa, 0x1ee5, 0x1eeb, 0x1eed, 0x1eef,
+	0x1ee9, 0x1ef1, 0x1ef3, 0x1ef7, 0x1ef9, 0x00fd, 0x1ef5, 0x1ed0,
+};
+
+/*
+ * What VNI means by the small letters U+00E0-U+00FC (the capitals are the
+ * same 0x20 lower): most are marks for the letter before them, a circumflex
+ * or breve with or without a tone; a few are whole letters (ơ ư đ and i
+ * with its tones).  0 for none.
+ */
+struct vni_sign {
+	ucs4_t letter;  /* a whole letter, or 0 */
+	ucs4_t mark[2]; /* else the marks it adds (0 for none) */
+};
+
+static const struct vni_sign vni[0x1D] = {
+	/* E0 à */ { 0, { 0x302, 0x300 } }, /* E1 á */ { 0, { 0x302, 0x301 } },
+	/* E2 â */ { 0, { 0x302, 0 } },     /* E3 ã */ { 0, { 0x302, 0x303 } },
+	/* E4 ä */ { 0, { 0x302, 0x323 } }, /* E5 å */ { 0, { 0x302, 0x309 } },
+	/* E6 æ */ { 0x1EC9, { 0, 0 } },    /* E7 ç */ { 0, { 0, 0 } },
+	/* E8 è */ { 0, { 0x306, 0x300 } }, /* E9 é */ { 0, { 0x306, 0x301 } },
+	/* EA ê */ { 0, { 0x306, 0 } },     /* EB ë */ { 0, { 0x306, 0x323 } },
+	/* EC ì */ { 0xEC, { 0, 0 } },      /* ED í */ { 0xED, { 0, 0 } },
+	/* EE î */ { 0, { 0, 0 } },         /* EF ï */ { 0, { 0x323, 0 } },
+	/* F0 ð */ { 0, { 0, 0 } },         /* F1 ñ */ { 0x111, { 0, 0 } },
+	/* F2 ò */ { 0x1ECB, { 0, 0 } },    /* F3 ó */ { 0x129, { 0, 0 } },
+	/* F4 ô */ { 0x1A1, { 0, 0 } },     /* F5 õ */ { 0, { 0x303, 0 } },
+	/* F6 ö */ { 0x1B0, { 0, 0 } },     /* F7 ÷ */ { 0, { 0, 0 } },
+	/* F8 ø */ { 0, { 0x300, 0 } },     /* F9 ù */ { 0, { 0x301, 0 } },
+	/* FA ú */ { 0, { 0x306, 0x309 } }, /* FB û */ { 0, { 0x309, 0 } },
+	/* FC ü */ { 0, { 0x306, 0x303 } },
+};
+
+/* The vowels among letter_code()'s answers. */
+#define VOWEL_CODES "a12e3io45u6y"
+
+/* Longest word the syllable check reads, in characters after decomposition. */
+#define WORD_MAX 24
+
+/*
+ * One letter of a decomposed word as a single byte: ASCII letters as
+ * themselves (lowered), the Vietnamese vowels with a modifier as digits
+ * (1 ă, 2 â, 3 ê, 4 ô, 5 ơ, 6 ư) and đ as 'D'; 0 for anything else.
+ * Tones were taken off already.
+ */
+static char letter_code(ucs4_t base, ucs4_t modifier)
+{
+	base = uc_tolower(base);
+	if (base == 0x111)
+		return modifier ? 0 : 'D';
+	if (base > 'z' || base < 'a')
+		return 0;
+	if (!modifier)
+		return (char)base;
+	if (modifier == 0x306)
+		return base == 'a' ? '1' : 0;
+	if (modifier == 0x302)
+		return base == 'a' ? '2' : base == 'e' ? '3' : base == 'o' ? '4' : 0;
+	if (modifier == 0x31B)
+		return base == 'o' ? '5' : base == 'u' ? '6' : 0;
+	return 0;
+}
+
+static bool is_tone(ucs4_t uc)
+{
+	return uc == 0x300 || uc == 0x301 || uc == 0x303 || uc == 0x309 || uc == 0x323;
+}
+
+/*
+ * Turn a decomposed word (letters, each followed by its marks) into
+ * letter codes in out (size WORD_MAX + 1).  False if a mark has no letter,
+ * a letter takes two modifiers, or the word has more than one tone.
+ */
+static bool word_codes(const ucs4_t *w, size_t n, char *out)
+{
+	size_t k = 0;
+	int tones = 0;
+
+	for (size_t i = 0; i < n; ) {
+		ucs4_t base = w[i++], modifier = 0;
+		int tone = 0;
+
+		if (text_is_mark(base) || k == WORD_MAX)
+			return false;
+		for (; i < n && text_is_mark(w[i]); i++) {
+			if (is_tone(w[i]))
+				tone++;
+			else if (modifier)
+				return false;
+			else
+				modifier = w[i];
+		}
+		tones += tone;
+		if (tones > 1 || !(out[k] = letter_code(base, modifier)) ||
+		    (tone && !strchr(VOWEL_CODES, out[k])))
+			return false;
+		k++;
+	}
+	out[k] = '\0';
+	return k > 0;
+}
+
+/* Does s, a run of letter codes, start with a vowel nucleus and end with a final? */
+static bool rhyme_ok(const char *s)
+{
+	static const char *const finals[] = { "", "c", "ch", "m", "n", "ng", "nh", "p", "t" };
+	size_t v = 0;
+
+	while (s[v] && strchr(VOWEL_CODES, s[v]))
+		v++;
+	if (v == 0 || v > 3)
+		return false;
+	for (size_t i = 0; i < sizeof finals / sizeof finals[0]; i++)
+		if (!strcmp(s + v, finals[i]))
+			return true;
+	return false;
+}
+
+/* Is the word of letter codes one Vietnamese syllable (initial, vowels, final)? */
+static bool syllable_ok(const char *s)
+{
+	static const char *const initials[] = {
+		"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c",
+		"d", "D", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
+	};
+
+	for (size_t i = 0; i < sizeof initials / sizeof initials[0]; i++) {
+		size_t l = strlen(initials[i]);
+
+		if (!strncmp(s, initials[i], l) && rhyme_ok(s + l))
+			return true;
+	}
+	return false;
+}
+
+/* Append uc to w (n of WORD_MAX used), fully decomposed; false when full. */
+static bool word_add(ucs4_t *w, size_t *n, ucs4_t uc)
+{
+	ucs4_t d[4];
+	int k = text_decompose(uc, d, 4);
+
+	if (*n + (size_t)k > WORD_MAX)
+		return false;
+	for (int i = 0; i < k; i++)
+		w[(*n)++] = d[i];
+	return true;
+}
+
+/*
+ * What Windows-1258 means by U+00A0-U+00FF where it differs from Latin-1:
+ * the letters ă ơ ư đ (and capitals) and the five tone marks it writes
+ * after a letter.
+ */
+static ucs4_t cp1258(ucs4_t uc)
+{
+	switch (uc) {
+	case 0xC3: return 0x102;
+	case 0xCC: return 0x300;
+	case 0xD0: return 0x110;
+	case 0xD2: return 0x309;
+	case 0xD5: return 0x1A0;
+	case 0xDD: return 0x1AF;
+	case 0xDE: return 0x303;
+	case 0xE3: return 0x103;
+	case 0xEC: return 0x301;
+	case 0xF0: return 0x111;
+	case 0xF2: return 0x323;
+	case 0xF5: return 0x1A1;
+	case 0xFD: return 0x1B0;
+	}
+	return uc;
+}
+
+/* One character of legacy text, decoded into w; false if it means nothing there. */
+static bool legacy_char(ucs4_t *w, size_t *n, ucs4_t uc, enum text_legacy enc)
+{
+	ucs4_t low = uc >= 0xC0 && uc <= 0xDC ? uc + 0x20 : uc;
+
+	if (uc < 0xA0 || uc > 0xFF)
+		return word_add(w, n, uc);
+	if (enc == TEXT_LEGACY_TCVN3)
+		return tcvn3[uc - 0xA0] && word_add(w, n, tcvn3[uc - 0xA0]);
+	if (enc == TEXT_LEGACY_CP1258)
+		return word_add(w, n, cp1258(uc));
+	if (low >= 0xE0 && low <= 0xFC && low != 0xF7) {
+		const struct vni_sign *v = &vni[low - 0xE0];
+		bool ok = true;
+
+		if (v->letter)
+			return word_add(w, n, low == uc ? v->letter : uc_toupper(v->letter));
+		if (!v->mark[0])
+			return false;
+		for (int i = 0; ok && i < 2 && v->mark[i]; i++)
+			ok = word_add(w, n, v->mark[i]);
+		return ok;
+	}
+	return word_add(w, n, uc);
+}
+
+/*
+ * Read the characters [p, end) as the bytes a legacy keyboard sent and
+ * decode them as `enc`; true if the result is one Vietnamese syllable.
+ * Characters outside U+00A0-U+00FF stay as they are.
+ */
+static bool decodes_to_syllable(const uint8_t *p, const uint8_t *end, enum text_legacy enc)
+{
+	ucs4_t w[WORD_MAX];
+	char codes[WORD_MAX + 1];
+	size_t n = 0;
+
+	while (p < end) {
+		ucs4_t uc;
+
+		p += text_next_char(p, end, &uc);
+		if (!legacy_char(w, &n, uc, enc))
+			return false;
+	}
+	return word_codes(w, n, codes) && syllable_ok(codes);
+}
+
+/* A character of a word as legacy text cuts it: a letter, a mark or any of U+00A1-U+00FF. */
+static bool word_char(ucs4_t uc)
+{
+	return (uc > 0xA0 && uc <= 0xFF) || uc_is_alpha(uc) || text_is_mark(uc);
+}
+
+/*
+ * A letter that Vietnamese never uses (Ö, å, ü) is a legacy sign only when
+ * its word, decoded as TCVN3 or VNI, is a Vietnamese syllable: "Hång" is
+ * "Hồng", but "Müller" and "François" are names.  `at` is the letter's
+ * offset in [s, end).
+ */
+static bool legacy_word(const uint8_t *s, const uint8_t *at, const uint8_t *end)
+{
+	const uint8_t *b = at, *e = at;
+	ucs4_t uc;
+
+	while (b > s) {
+		const uint8_t *q = u8_prev(&uc, b, s);
+
+		if (!q || !word_char(uc))
+			break;
+		b = q;
+	}
+	while (e < end) {
+		size_t l = text_next_char(e, end, &uc);
+
+		if (!word_char(uc))
+			break;
+		e += l;
+	}
+	return decodes_to_syllable(b, e, TEXT_LEGACY_TCVN3) ||
+	       decodes_to_syllable(b, e, TEXT_LEGACY_VNI);
+}
+
+/*
  * Expects NFC (text_clean's output): decomposed legacy letters are not seen.
  * Every sign looked for is a character of U+00A0-U+00FF (a VNI mark byte,
  * lowered, too: only U+00C0-U+00FF lower into it), which UTF-8 starts with
@@ -328,23 +617,24 @@ static bool vni_pair(ucs4_t base, ucs4_t mark)
  */
 bool text_looks_legacy(const char *s)
 {
-	const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);
+	const uint8_t *start = (const uint8_t *)s, *end = start + strlen(s), *p = start, *at;
 	ucs4_t prev = ' ', cur, next;
-
 	size_t n = (size_t)(end - p);
 
 	if (!n || (!memchr(s, 0xC2, n) && !memchr(s, 0xC3, n)))
 		return false;
+	at = p;
 	p += text_next_char(p, end, &cur);
 	for (;;) {
 		bool more = p < end;
+		const uint8_t *next_at = p;
 		int cl = latin1_class(cur);
 
 		next = ' ';
 		if (more)
 			p += text_next_char(p, end, &next);
 		if (cur >= 0xA0 && cur <= 0xFF &&
-		    ((cl & L_BAD) ||
+		    (((cl & L_BAD) && legacy_word(start, at, end)) ||
 		     ((cl & L_AFTER) && uc_is_alpha(prev)) ||
 		     ((cl & L_BEFORE) && uc_is_alpha(next)) ||
 		     ((cl & L_UP) && uc_is_lower(prev)) ||
@@ -354,7 +644,89 @@ bool text_looks_legacy(const char *s)
 			return false;
 		prev = cur;
 		cur = next;
+		at = next_at;
 	}
+}
+
+/*
+ * A word of s for text_legacy_count(), as UTF-8 in buf (size 4 * WORD_MAX):
+ * a run of word characters (bytes, read as Latin-1, when raw) holding one
+ * of U+00A0-U+00FF.  Returns where the word ends, or NULL at the end of s;
+ * *n is 0 for a run to pass over.
+ */
+static const uint8_t *next_word(const uint8_t *p, const uint8_t *end, bool raw, uint8_t *buf,
+				size_t *n)
+{
+	bool high = false;
+
+	*n = 0;
+	for (; p < end; p++) { /* to the next word */
+		ucs4_t uc;
+
+		if (raw ? *p >= 0xA0 || uc_is_alpha(*p) : (text_next_char(p, end, &uc), word_char(uc)))
+			break;
+		if (!raw && *p >= 0x80)
+			while (p + 1 < end && (p[1] & 0xC0) == 0x80)
+				p++;
+	}
+	if (p == end)
+		return NULL;
+	while (p < end) {
+		ucs4_t uc;
+		size_t l = raw ? 1 : text_next_char(p, end, &uc);
+
+		if (raw)
+			uc = *p;
+		if (!(raw ? uc >= 0xA0 || uc_is_alpha(uc) : word_char(uc)))
+			break;
+		high |= uc >= 0xA0 && uc <= 0xFF;
+		if (*n + 4 <= 4 * WORD_MAX)
+			*n += (size_t)u8_uctomb(buf + *n, uc, 4);
+		else
+			high = false; /* longer than any syllable */
+		p += l;
+	}
+	if (!high)
+		*n = 0;
+	return p;
+}
+
+void text_legacy_count(const char *s, size_t len, bool raw, size_t counts[TEXT_LEGACY_COUNT])
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + len;
+	uint8_t buf[4 * WORD_MAX];
+	size_t n;
+
+	while ((p = next_word(p, end, raw, buf, &n)))
+		for (int enc = TEXT_LEGACY_TCVN3; n && enc < TEXT_LEGACY_COUNT; enc++)
+			if ((raw || enc != TEXT_LEGACY_CP1258) &&
+			    decodes_to_syllable(buf, buf + n, (enum text_legacy)enc))
+				counts[enc]++;
+}
+
+enum text_legacy text_legacy_best(const size_t counts[TEXT_LEGACY_COUNT])
+{
+	enum text_legacy best = TEXT_LEGACY_NONE;
+
+	for (int enc = TEXT_LEGACY_TCVN3; enc < TEXT_LEGACY_COUNT; enc++)
+		if (counts[enc] > (best ? counts[best] : 0))
+			best = (enum text_legacy)enc;
+	return best;
+}
+
+const char *text_legacy_name(enum text_legacy enc)
+{
+	switch (enc) {
+	case TEXT_LEGACY_TCVN3:
+		return _("TCVN3 (ABC)");
+	case TEXT_LEGACY_VNI:
+		return _("VNI");
+	case TEXT_LEGACY_CP1258:
+		return _("Windows-1258");
+	default:
+		break;
+	}
+	return _("an old Vietnamese encoding");
 }
 
 /* ---- terminal-safe copy -------------------------------------------------- */
@@ -394,7 +766,8 @@ char *text_visible(const char *s, unsigned flags)
 			*o++ = (uint8_t)uc;
 		} else {
 			l = text_next_char(p, end, &uc);
-			if (uc == REPLACEMENT || (uc >= 0x80 && uc <= 0x9F) || is_bidi(uc))
+			if (uc == REPLACEMENT || (uc >= 0x80 && uc <= 0x9F) || is_bidi(uc) ||
+			    is_invisible(uc))
 				o += u8_uctomb(o, REPLACEMENT, 3);
 			else
 				o = (uint8_t *)memcpy(o, p, l) + l;

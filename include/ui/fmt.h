@@ -14,6 +14,22 @@
 /* The unit's name, or its code when the register does not know it. */
 const char *ui_fmt_unit(const struct ui *ui, const char *code);
 
+/*
+ * A value of field `field` as the audit trail holds it, in words: "(empty)",
+ * a unit's name, an enum's label ("Bị trả lại", not "returned"), a date as
+ * DD/MM/YYYY, a propagation's channel by name.  The answer is v, a label
+ * or buf.
+ */
+const char *ui_fmt_change(const struct ui *ui, const char *field, const char *v, char *buf,
+			  size_t size);
+
+/*
+ * A unit's name, with the dates that tell a merged unit from its successor
+ * when both bear the same name: "Xã Tân Long (until 30/06/2025)", "Xã Tân
+ * Long (from 01/07/2025)".
+ */
+void ui_fmt_unit_dated(const struct ui *ui, const struct unit *u, char *buf, size_t size);
+
 /* "Quarter 3/2025" (translated). */
 void ui_fmt_quarter(int year, int quarter, char *buf, size_t size);
 

@@ -171,17 +171,6 @@ struct show {
 	struct ui *ui;
 };
 
-/* A changed value in words: labels for codes, the unit's name, dates as written here. */
-static const char *value_text(const struct ui *ui, const char *field, const char *v,
-			      char buf[DATE_TEXT_SIZE])
-{
-	if (!v || !*v)
-		return _("(empty)");
-	if (strcmp(field, "unit") == 0)
-		return ui_fmt_unit(ui, v);
-	return model_value_text(field, v, buf);
-}
-
 static int show_entry(const struct audit_entry *a, void *p)
 {
 	struct show *sh = p;
@@ -202,11 +191,12 @@ static int show_entry(const struct audit_entry *a, void *p)
 	ui_pager_blank(sh->page);
 	for (size_t i = 0; i < a->n_changes; i++) {
 		const struct audit_change *c = &a->changes[i];
-		char was[DATE_TEXT_SIZE], now[DATE_TEXT_SIZE];
+		char was[400], now[400];
 
-		snprintf(b, sizeof b, "%s %s %s", value_text(sh->ui, c->field, c->before, was),
+		snprintf(b, sizeof b, "%s %s %s",
+			 ui_fmt_change(sh->ui, c->field, c->before, was, sizeof was),
 			 ui_draw_sym(UI_SYM_RIGHT),
-			 value_text(sh->ui, c->field, c->after, now));
+			 ui_fmt_change(sh->ui, c->field, c->after, now, sizeof now));
 		ui_pager_pair(sh->page, 22, A_NORMAL, model_field_label(c->field), b);
 	}
 	return 1;

@@ -95,7 +95,7 @@ static void add_profile(struct screen *s)
 	pair(s, "status", model_status_label(x->status));
 	if (x->status_reason)
 		pair(s, "status_reason", x->status_reason);
-	snprintf(b, sizeof b, "%s (%s)", ui_fmt_unit(s->ui, x->unit), x->unit);
+	snprintf(b, sizeof b, "%s", ui_fmt_unit(s->ui, x->unit));
 	pair(s, "unit", b);
 	ui_fmt_date(x->date, q);
 	ui_fmt_quarter(date_year(x->date), date_quarter(x->date), b, sizeof b);
@@ -186,10 +186,12 @@ static int add_entry(const struct audit_entry *a, void *p)
 	}
 	for (size_t i = 0; i < a->n_changes && strcmp(a->op, "add") != 0; i++) {
 		const struct audit_change *c = &a->changes[i];
+		char was[400], now[400];
+
 		snprintf(b, sizeof b, "%s: %s %s %s", model_field_label(c->field),
-			 c->before && *c->before ? c->before : _("(empty)"),
+			 ui_fmt_change(s->ui, c->field, c->before, was, sizeof was),
 			 ui_draw_sym(UI_SYM_RIGHT),
-			 c->after && *c->after ? c->after : _("(empty)"));
+			 ui_fmt_change(s->ui, c->field, c->after, now, sizeof now));
 		ui_pager_text(&s->ls.page, LABEL_W + 2, A_NORMAL, b);
 	}
 	return 0;

@@ -41,7 +41,7 @@ struct exform {
 	const char **unit_codes;
 	size_t n_units;
 	struct exemplar *saved;
-	const char *legacy;
+	const char *legacy;                              /* kept although it looks legacy */
 	bool warned;                                     /* told about a newer version */
 	char title[96];
 };
@@ -106,6 +106,7 @@ static void type_changed(struct exform *x)
 		if (x->cat_ids[t][i] == keep)
 			c->pick = i;
 	slot(x, FIELD_GENDER)->hidden = slot(x, FIELD_BIRTH_YEAR)->hidden = t != TYPE_INDIVIDUAL;
+	slot(x, FIELD_NAME)->label = model_name_label(t);
 }
 
 static void changed(struct ui_form *fm, struct ui_field *f, void *ctx)
@@ -338,6 +339,29 @@ static int take_newer(struct ui *ui, struct exform *x)
 	return rc;
 }
 
+/* Add or edit r; `legacy` as register_add's. */
+static int store(struct ui *ui, struct exform *x, struct exemplar *r, const char **legacy,
+		 struct err *e)
+{
+	return x->id ? register_edit(ui->r, r, legacy, e) : register_add(ui->r, r, legacy, e);
+}
+
+/*
+ * Was r refused because a field looks typed with a legacy keyboard, and
+ * does the person, asked, keep it as typed (a name that only looks so)?
+ */
+static bool keep_legacy(struct ui *ui, const struct exemplar *r, const struct err *e)
+{
+	char q[800];
+
+	if (!model_refused_legacy(r, e))
+		return false;
+	snprintf(q, sizeof q, "%s\n\n%s", e->msg,
+		 _("Keep it exactly as typed anyway? Answer yes only if the text really is "
+		   "written this way."));
+	return ui_prompt_yesno(ui, _("Old keyboard encoding?"), q) == 1;
+}
+
 static int save(struct ui *ui, struct ui_form *fm, void *ctx)
 {
 	struct exform *x = ctx;
@@ -346,11 +370,11 @@ static int save(struct ui *ui, struct ui_form *fm, void *ctx)
 	int rc;
 
 	model_exemplar_init(&r);
-	x->legacy = NULL;
 	rc = gather(x, &r, &e);
 	if (!rc)
-		rc = x->id ? register_edit(ui->r, &r, &x->legacy, &e)
-			   : register_add(ui->r, &r, &x->legacy, &e);
+		rc = store(ui, x, &r, NULL, &e);
+	if (rc && keep_legacy(ui, &r, &e))
+		rc = store(ui, x, &r, &x->legacy, &e);
 	if (rc && e.code == ERR_CONFLICT) {
 		snprintf(fm->msg, sizeof fm->msg, "%.380s %s", e.msg,
 			 _("Press Ctrl-R to load their version; what you typed stays here."));
@@ -415,13 +439,6 @@ static void exform_free(struct exform *x)
 	model_exemplar_free(&x->base);
 }
 
-static void legacy_warning(struct ui *ui, const char *field)
-{
-	ui_term_say(ui, true, _("Saved, but \"%s\" looks typed in an old Vietnamese encoding "
-				"(TCVN3 or VNI). Set Unikey or EVKey to Unicode and correct it."),
-		    model_field_label(field));
-}
-
 int ui_exform_run(struct ui *ui, uint64_t id, const char *unit, struct exemplar *saved)
 {
 	struct exform x;
@@ -464,8 +481,6 @@ int ui_exform_run(struct ui *ui, uint64_t id, const char *unit, struct exemplar 
 				 x.at[id ? FIELD_NAME : FIELD_TYPE], 0, "", false,
 				 save, changed, reload, key, &x };
 	rc = ui_form_run(ui, &x.fm);
-	if (rc == 1 && x.legacy)
-		legacy_warning(ui, x.legacy);
 	exform_free(&x);
 	return rc;
 }

@@ -2,6 +2,7 @@
 #include "ui/fmt.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "i18n.h"
@@ -12,6 +13,70 @@ const char *ui_fmt_unit(const struct ui *ui, const char *code)
 	const struct unit *u = units_find(&ui->units, code);
 
 	return u && u->name ? u->name : code;
+}
+
+/*
+ * A propagation as the audit trail writes it ("radio 2024-05-02 Chuyên mục
+ * số 12", audit.c) in words: "Radio column 02/05/2024 Chuyên mục số 12".
+ * False if it is not of that form.
+ */
+static bool propagation_words(const char *v, char *buf, size_t size)
+{
+	const char *sp = strchr(v, ' '), *ref;
+	char code[16], day[DATE_TEXT_SIZE], shown[DATE_TEXT_SIZE];
+	enum propagation_channel ch;
+	date_t d;
+
+	if (!sp || (size_t)(sp - v) >= sizeof code || strlen(sp + 1) < DATE_TEXT_SIZE - 1)
+		return false;
+	snprintf(code, sizeof code, "%.*s", (int)(sp - v), v);
+	snprintf(day, sizeof day, "%.*s", DATE_TEXT_SIZE - 1, sp + 1);
+	ref = sp + DATE_TEXT_SIZE;
+	if (model_channel_parse(code, &ch) || date_parse(day, &d) || (*ref && *ref != ' '))
+		return false;
+	date_format_vn(d, shown);
+	snprintf(buf, size, "%s %s%s", model_channel_label(ch), shown, ref);
+	return true;
+}
+
+const char *ui_fmt_change(const struct ui *ui, const char *field, const char *v, char *buf,
+			  size_t size)
+{
+	char d[DATE_TEXT_SIZE];
+	const char *t;
+
+	if (!v || !*v)
+		return _("(empty)");
+	if (strcmp(field, "unit") == 0)
+		return ui_fmt_unit(ui, v);
+	if (strcmp(field, "propagation") == 0)
+		return propagation_words(v, buf, size) ? buf : v;
+	t = model_value_text(field, v, d);
+	if (t != d)
+		return t;
+	snprintf(buf, size, "%s", d);
+	return buf;
+}
+
+void ui_fmt_unit_dated(const struct ui *ui, const struct unit *u, char *buf, size_t size)
+{
+	char d[DATE_TEXT_SIZE];
+	bool twin = false;
+
+	for (size_t i = 0; i < ui->units.n && !twin; i++)
+		twin = &ui->units.v[i] != u && ui->units.v[i].name && u->name &&
+		       strcmp(ui->units.v[i].name, u->name) == 0;
+	if (!twin) {
+		snprintf(buf, size, "%s", u->name);
+	} else if (u->active_to != DATE_NONE) {
+		date_format_vn(u->active_to, d);
+		snprintf(buf, size, _("%s (until %s)"), u->name, d);
+	} else if (u->active_from != DATE_NONE) {
+		date_format_vn(u->active_from, d);
+		snprintf(buf, size, _("%s (from %s)"), u->name, d);
+	} else {
+		snprintf(buf, size, "%s", u->name);
+	}
 }
 
 void ui_fmt_quarter(int year, int quarter, char *buf, size_t size)

@@ -87,7 +87,7 @@ out=$(dh add --unit phuong1 --type individual --category official --date 2024-08
 	2>"$T_DIR/err"); st=$?
 t_eq "add without a name: refused (1)" "$st" 1
 t_eq "a refused add prints no id" "$out" ""
-t_contains "the message names the field" "$(cat "$T_DIR/err")" "(name)"
+t_contains "the message names the field" "$(cat "$T_DIR/err")" "(--name)"
 t_eq "refused (1): unknown unit" "$(rc dh add --unit nowhere --type individual \
 	--category official --name B --date 2024-08-01)" 1
 t_eq "refused (1): date after today" "$(rc dh add --unit phuong1 --type individual \

@@ -68,7 +68,7 @@ t_contains "the unknown unit by row and column letter" "$err" \
 	'dòng 9, cột F (Cơ quan, đơn vị): không có đơn vị "Phường Chín".'
 t_contains "the date that is not one" "$err" \
 	'dòng 10, cột I (Nội dung / Ngày giới thiệu): "31/02/2024" không phải là ngày'
-t_contains "the empty name" "$err" "dòng 13, cột B: Tên (name): bắt buộc phải nhập."
+t_contains "the empty name" "$err" "dòng 13, cột B: Họ và tên: bắt buộc phải nhập."
 t_eq "three problems, nothing else" "$(grep -c '^dòng' "$T_DIR/err")" 3
 t_contains "nothing was written, it says" "$err" "chưa ghi gì"
 t_eq "and the register is as it was" "$(records "$T_DIR/xlsx")" "$before"

@@ -55,7 +55,8 @@ for sec in cp.sections():
     f = u.get('active_from'); t = u.get('active_to')
     active = ((not f or datetime.date.fromisoformat(f) <= last) and
               (not t or datetime.date.fromisoformat(t) >= first))
-    units[unq(u['name'])] = dict(code=sec[5:], quota=int(u.get('quota', '0')), active=active)
+    # by code: a merged unit and its successor may bear one name
+    units[sec[5:]] = dict(name=unq(u['name']), quota=int(u.get('quota', '0')), active=active)
 tally = {}
 for row in csv.DictReader(open(listing, encoding='utf-8'), delimiter='\t'):
     t = tally.setdefault(row['unit'], dict(collective=0, individual=0, accepted=0, returned=0))
@@ -63,8 +64,9 @@ for row in csv.DictReader(open(listing, encoding='utf-8'), delimiter='\t'):
     t['accepted'] += row['status'] in ('accepted', 'proposed', 'commended', 'revoked')
     t['returned'] += row['status'] == 'returned'
 want = {}
-for name, u in units.items():
-    t = tally.get(u['code'], dict(collective=0, individual=0, accepted=0, returned=0))
+for code, u in units.items():
+    name = u['name']
+    t = tally.get(code, dict(collective=0, individual=0, accepted=0, returned=0))
     total = t['collective'] + t['individual']
     if not u['active'] and not total:
         continue

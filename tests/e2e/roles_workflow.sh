@@ -106,16 +106,16 @@ t_eq "resubmit: the old reason is dropped" "$(field "$id" status_reason)" ""
 # ---- reasons and details are required -------------------------------------------------------
 id=$(mk introduced)
 before=$(dh show "$id" --format tsv)
-need() { # WHAT FIELD ARGS...: refused with the field named, nothing changed
+need() { # WHAT OPTION ARGS...: refused with the field's option named, nothing changed
 	local what=$1 f=$2 err st; shift 2
 	err=$(dh "$@" 2>&1 >/dev/null); st=$?
 	t_eq "$what: refused (exit 1)" "$st" 1
-	t_contains "$what: names the field" "$err" "($f)"
+	t_contains "$what: names the field" "$err" "(--$f)"
 }
 need "return without a reason" reason review "$id" return
 need "return with an empty reason" reason review "$id" return --reason ""
 need "return with a blank reason" reason review "$id" return --reason "   "
-need "return with a reason holding ESC" status_reason review "$id" return \
+need "return with a reason holding ESC" reason review "$id" return \
 	--reason $'Thiếu\x1b[2J'
 t_eq "the record is still introduced" "$(dh show "$id" --format tsv)" "$before"
 id=$(mk commended)

@@ -49,8 +49,8 @@ tui_type a "nga nam"
 tui_keys a Enter Tab Tab Tab
 tui_type a "Vận động 30 hộ làm đường."
 t_wait "the form shows what was typed" a "Vận động 30 hộ làm đường."
-t_eq "one Backspace took the extra letter back" "$(tui_line a "  Tên ")" \
-	"  Tên                      Nguyễn Thị Hồng"
+t_eq "one Backspace took the extra letter back" "$(tui_line a "  Họ và tên ")" \
+	"  Họ và tên                Nguyễn Thị Hồng"
 tui_keys a C-o
 t_wait "Ctrl-O saves and returns to the list" a "Đã lưu hồ sơ số 1."
 t_contains "the new exemplar is in the list, selected" "$(tui_line a "Nguyễn Thị Hồng")" \

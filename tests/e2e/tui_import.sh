@@ -62,7 +62,7 @@ t_contains "... only the way back" "$(tui_screen a | tail -n 1)" "q Quay lại"
 tui_keys a q
 t_wait "back to the preview" a "Đọc là"
 tui_keys a i
-t_wait "the import asks first" a "Nhập 4 hồ sơ của $name vào sổ?"
+t_wait "the import asks first" a "Nhập 4 hồ sơ của $name vào cơ sở dữ liệu?"
 tui_keys a c
 # Its rows are of quarter III/2024, closed long before 08/08/2025: late entries.
 t_wait "then asks one reason for the late entries" a "Lý do cho các dòng"

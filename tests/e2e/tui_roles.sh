@@ -121,7 +121,7 @@ tui_keys o End
 t_wait "with its history" o "Lịch sử"
 s=$(tui_screen o)
 t_contains "the history names the return" "$s" "Thiếu số liệu cụ thể"
-t_contains "and the status change" "$s" "introduced → returned"
+t_contains "and the status change" "$s" "Đã giới thiệu → Bị trả lại"
 
 # ---- the audit log ---------------------------------------------------------------------
 tui_keys o q q 5

@@ -237,7 +237,7 @@ static void test_commands(void **state)
 		const char *says[3];
 	} cases[] = {
 		{ { "list", "--format", "tsv" }, { "Nguyễn Thị Hoa", "Trần Văn Bình", "Ấp Mỹ Hòa" } },
-		{ { "list", "--search", "hoa" }, { "Nguyễn Thị Hoa", "Ấp Mỹ Hòa", NULL } },
+		{ { "list", "--search", "hoa", "--width", "200" }, { "Nguyễn Thị Hoa", "Ấp Mỹ Hòa", NULL } },
 		{ { "quota", "--year", "2024", "--format", "tsv" },
 		  { "2024\t1\tp1\t2\t1\tshort", "2024\t2\tp2\t1\t1\tmet", NULL } },
 		{ { "show", "1" }, { "Nguyễn Thị Hoa", "Tích cực tham gia phong trào.", "Chuyên mục 3" } },

@@ -365,6 +365,36 @@ static void collate_foreign_marks_after_tones(void **state)
 	assert_true(keycmp(collate_key, "a\xcc\x88\xcc\x8a", "a\xcc\x8a\xcc\x88") != 0);
 }
 
+/* Old and new tone placement are one name: same key, same place in a list. */
+static void collate_tone_placement_is_one_name(void **state)
+{
+	static const char *const pairs[][2] = {
+		{ "Hòa", "Hoà" }, { "Thủy", "Thuỷ" }, { "Khỏe", "Khoẻ" }, { "Hóa", "Hoá" },
+		{ "HÒA", "HOÀ" }, { "Nguyễn Thị Thúy", "Nguyễn Thị Thuý" },
+		{ "Ho\xcc\x80" "a", "Hoà" }, /* decomposed */
+		{ "Hòa  Bình", "Hoà Bình" },
+	};
+	static const char *const order[] = { "Bùi Thị Hoà", "Châu Thị Hòa", "Trần Thị Hoà" };
+	static const char *const tones[] = { "Hoa", "Hoà", "Hỏa", "Hoã", "Hóa", "Hoạ" };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		if (keycmp(collate_key, pairs[i][0], pairs[i][1]) ||
+		    keycmp(collate_person_key, pairs[i][0], pairs[i][1]))
+			fail_msg("\"%s\" and \"%s\" have different keys", pairs[i][0], pairs[i][1]);
+		assert_true(collate_same(pairs[i][0], pairs[i][1]));
+	}
+	/* The family name decides between them. */
+	assert_ascending(collate_person_key, order, 3);
+	/* Tones still differ, and so do letters, case and a second tone. */
+	assert_ascending(collate_key, tones, 6);
+	assert_false(collate_same("Hòa", "Hóa"));
+	assert_false(collate_same("Hòa", "Hoa"));
+	assert_false(collate_same("Hòa", "hòa"));
+	assert_false(collate_same("Hòa", "Hòà"));
+	assert_false(collate_same("Thủy", "Thùy"));
+}
+
 static void collate_exact_bytes(void **state)
 {
 	/* Worked out by hand from the encoding comment in text.c. */
@@ -667,6 +697,7 @@ int main(void)
 		cmocka_unit_test(collate_nfd_equals_nfc),
 		cmocka_unit_test(collate_others_after_letters),
 		cmocka_unit_test(collate_foreign_marks_after_tones),
+		cmocka_unit_test(collate_tone_placement_is_one_name),
 		cmocka_unit_test(collate_exact_bytes),
 		cmocka_unit_test(collate_key_has_no_zero_byte),
 		cmocka_unit_test(collate_truncates_to_prefix),

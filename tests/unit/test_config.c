@@ -66,7 +66,7 @@ static const struct {
 	OLD("vinhquoi", "Xã Vĩnh Quới", KIND_COMMUNE, "phuongnganam"),
 	NEW("phuongnganam", "Phường Ngã Năm", KIND_WARD),
 	NEW("phuongmyquoi", "Phường Mỹ Quới", KIND_WARD),
-	NEW("tanlongmoi", "Xã Tân Long (mới)", KIND_COMMUNE),
+	NEW("tanlongmoi", "Xã Tân Long", KIND_COMMUNE),
 	U("ttyt", "Trung tâm Y tế thị xã", KIND_SERVICE, "khoi_van_hoa_xa_hoi", 2),
 	U("gddt", "Phòng Giáo dục và Đào tạo", KIND_DEPARTMENT, "khoi_van_hoa_xa_hoi", 2),
 	U("kinhte", "Phòng Kinh tế", KIND_DEPARTMENT, "khoi_kinh_te", 2),

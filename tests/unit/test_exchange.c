@@ -231,10 +231,10 @@ static void test_problems_by_row_and_column(void **state)
 	static const struct { size_t row, col; const char *text; } want[] = {
 		{ 3, 3, "row 3, column C (Lĩnh vực): \"gardening\" is not one of: " },
 		{ 4, 6, "row 4, column F (Năm sinh): \"19x0\" is not a year." },
-		{ 5, 7, "row 5, column G: Gender (gender): applies only to individuals." },
+		{ 5, 7, "row 5, column G: Gender: applies only to individuals." },
 		{ 6, 4, "row 6, column D (Đơn vị): there is no unit \"zz\"." },
 		{ 6, 8, "row 6, column H (Tuyên truyền): event 1: the channel is not valid" },
-		{ 7, 5, "row 7, column E: Introduction date (date): must not be after today" },
+		{ 7, 5, "row 7, column E: Introduction date: must not be after today" },
 	};
 	assert_int_equal(res.n_problems, sizeof want / sizeof want[0]);
 	for (size_t i = 0; i < res.n_problems; i++) {

@@ -744,9 +744,13 @@ static void assert_refused(int rc, const struct err *e, const char *field,
 	assert_int_equal(rc, -1);
 	assert_int_equal(e->code, ERR_INVALID);
 	assert_string_equal(e->field, field);
-	snprintf(want, sizeof want, "%s (%s)", label, field);
-	if (!strstr(e->msg, want))
+	/* By its words, not its code. */
+	snprintf(want, sizeof want, "%s", label);
+	if (strncmp(e->msg, want, strlen(want)))
 		fail_msg("message \"%s\" does not name \"%s\"", e->msg, want);
+	snprintf(want, sizeof want, "(%s)", field);
+	if (strstr(e->msg, want))
+		fail_msg("message \"%s\" shows the code \"%s\"", e->msg, want);
 }
 
 static void test_validate_accepts(void **state)
@@ -815,12 +819,18 @@ static void test_validate_name(void **state)
 	make_individual(&ex);
 	free(ex.name);
 	ex.name = NULL;
-	assert_refused(model_exemplar_validate(&ex, TODAY, &e), &e, "name", "Name");
+	assert_refused(model_exemplar_validate(&ex, TODAY, &e), &e, "name", "Full name");
 	ex.name = xstrdup("");
-	assert_refused(model_exemplar_validate(&ex, TODAY, &e), &e, "name", "Name");
+	assert_refused(model_exemplar_validate(&ex, TODAY, &e), &e, "name", "Full name");
 	free(ex.name);
 	ex.name = xstrdup("   ");
-	assert_refused(model_exemplar_validate(&ex, TODAY, &e), &e, "name", "Name");
+	assert_refused(model_exemplar_validate(&ex, TODAY, &e), &e, "name", "Full name");
+	/* A collective's name is called so. */
+	ex.type = TYPE_COLLECTIVE;
+	ex.category = CAT_RESIDENTIAL;
+	ex.gender = GENDER_UNKNOWN;
+	ex.birth_year = 0;
+	assert_refused(model_exemplar_validate(&ex, TODAY, &e), &e, "name", "Collective's name");
 	model_exemplar_free(&ex);
 }
 
@@ -983,7 +993,7 @@ static void test_clean_empty_becomes_null(void **state)
 	set_text(&ex.name, "  ");
 	assert_int_equal(model_exemplar_clean(&ex, NULL, &e), 0);
 	assert_null(ex.name);
-	assert_refused(model_exemplar_validate(&ex, TODAY, &e), &e, "name", "Name");
+	assert_refused(model_exemplar_validate(&ex, TODAY, &e), &e, "name", "Full name");
 	model_exemplar_free(&ex);
 }
 
@@ -1019,7 +1029,8 @@ static void test_clean_newline_only_in_achievements(void **state)
 		       "Emulation movement");
 	set_text(&ex.movement, "Dân vận khéo");
 	set_text(&ex.name, "Nguyễn\nAn");
-	assert_refused(model_exemplar_clean(&ex, NULL, &e), &e, "name", "Name");
+	assert_refused(model_exemplar_clean(&ex, NULL, &e), &e, "name", "Full name");
+	assert_false(model_refused_legacy(&ex, &e));
 	set_text(&ex.name, "Nguyễn An");
 	set_text(&ex.achievements, "Một\nHai\nBa");
 	assert_int_equal(model_exemplar_clean(&ex, NULL, &e), 0);
@@ -1085,7 +1096,7 @@ static void test_clean_length_limits(void **state)
 		const char *field, *label;
 		size_t max;
 	} cases[] = {
-		{ offsetof(struct exemplar, name), "name", "Name", NAME_MAX_CHARS },
+		{ offsetof(struct exemplar, name), "name", "Full name", NAME_MAX_CHARS },
 		{ offsetof(struct exemplar, position), "position", "Position", LINE_MAX_CHARS },
 		{ offsetof(struct exemplar, workplace), "workplace", "Workplace / address",
 		  LINE_MAX_CHARS },
@@ -1164,6 +1175,13 @@ static void test_clean_legacy(void **state)
 	set_text(&ex.workplace, "UBND Phường 1");
 	assert_int_equal(model_exemplar_clean(&ex, &legacy, &e), 0);
 	assert_null(legacy);
+	/* Without the person's word it is refused, naming the field, and kept unchanged. */
+	set_text(&ex.position, "Tæ tr\xc2\xabëng"); /* TCVN3: "Tổ trưởng" */
+	assert_refused(model_exemplar_clean(&ex, NULL, &e), &e, "position", "Position");
+	assert_non_null(strstr(e.msg, "Unikey"));
+	/* ... and the front ends can tell it from other refusals, to offer keeping it. */
+	assert_true(model_refused_legacy(&ex, &e));
+	assert_string_equal(ex.position, "Tæ tr\xc2\xabëng");
 	model_exemplar_free(&ex);
 }
 

@@ -406,6 +406,50 @@ static void test_add_legacy_is_saved_and_named(void **state)
 	assert_int_equal(n_records(f), 2);
 }
 
+/* Without the person's word (legacy NULL), legacy-keyboard text is refused. */
+static void test_add_legacy_refused_by_default(void **state)
+{
+	struct fx *f = *state;
+	struct exemplar x;
+	struct err e = { 0 };
+
+	person(&x, "p1", "NguyÔn ThÞ Hång", ymd(2024, 8, 1)); /* TCVN3 read as Latin-1 */
+	assert_int_equal(register_add(f->r, &x, NULL, &e), -1);
+	assert_int_equal(e.code, ERR_INVALID);
+	assert_string_equal(e.field, "name");
+	assert_non_null(strstr(e.msg, "TCVN3"));
+	assert_non_null(strstr(e.msg, "Unikey"));
+	assert_string_equal(x.name, "NguyÔn ThÞ Hång");
+	model_exemplar_free(&x);
+	assert_int_equal(n_records(f), 0);
+}
+
+/*
+ * A name kept once is not refused again by the record's later steps, nor by
+ * an edit of another field; changing it to other legacy text is.
+ */
+static void test_kept_legacy_stays_kept(void **state)
+{
+	struct fx *f = *state;
+	struct exemplar x;
+	struct err e = { 0 };
+	const char *legacy = NULL;
+
+	person(&x, "p1", "Nguyeãn Vaên An", ymd(2024, 8, 1));
+	assert_int_equal(register_add(f->r, &x, &legacy, &e), 0);
+	free(x.position);
+	x.position = strdup("Tổ trưởng");
+	assert_int_equal(register_edit(f->r, &x, NULL, &e), 0);
+	assert_int_equal(register_accept(f->r, x.id, &e), 0);
+	model_exemplar_free(&x);
+	assert_int_equal(register_get(f->r, 1, &x, &e), 0);
+	free(x.name);
+	x.name = strdup("Nguyeãn Vaên Ba");
+	assert_int_equal(register_edit(f->r, &x, NULL, &e), -1);
+	assert_string_equal(e.field, "name");
+	model_exemplar_free(&x);
+}
+
 static void test_add_audit_entry(void **state)
 {
 	struct fx *f = *state;
@@ -2121,6 +2165,8 @@ int main(void)
 		T(test_add_unit_inactive_on_date),
 		T(test_add_duplicate),
 		T(test_add_legacy_is_saved_and_named),
+		T(test_add_legacy_refused_by_default),
+		T(test_kept_legacy_stays_kept),
 		T(test_add_audit_entry),
 		T(test_add_counts),
 		T(test_edit_saves_new_version),

@@ -150,8 +150,8 @@ static void test_quarter(void **state)
 	const struct report_section *s = &rp->sections[0];
 	/* a: 3 introduced, 1 returned, so 2 count: met.  d: 1 of 2, the quarter is
 	 * over: short.  e was not active yet: not shown.  f is in no block. */
-	const char *g1[] = { "I. Khối một" }, *g2[] = { "II. Khối hai" },
-		   *g3[] = { "III. Units outside the emulation blocks" };
+	const char *g1[] = { "A. Khối một" }, *g2[] = { "B. Khối hai" },
+		   *g3[] = { "C. Units outside the emulation blocks" };
 	const char *a[] = { "1", "Phường A", "2", "2", "1", "1", "1", "Met" };
 	const char *b[] = { "2", "Đơn vị B", "1", "0", "0", "0", "0", "Short" };
 	const char *c[] = { "3", "Phòng C", "0", "1", "0", "0", "0", "Not applicable" };
@@ -218,7 +218,7 @@ static void test_year(void **state)
 	 *   e: Q3 short: -5
 	 *   f: 0
 	 */
-	const char *g1[] = { "I. Khối một" }, *g2[] = { "II. Khối hai" };
+	const char *g1[] = { "A. Khối một" }, *g2[] = { "B. Khối hai" };
 	const char *a[] = { "1", "Phường A", "1", "2", "2", "1", "1", "0", "6" };
 	const char *b[] = { "2", "Đơn vị B", "0", "3", "0", "0", "0", "0", "-15" };
 	const char *c[] = { "1", "Phòng C", "0", "0", "1", "0", "0", "0", "1" };

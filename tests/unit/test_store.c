@@ -1231,6 +1231,47 @@ static void test_older_schema_migrated(void **state)
 	model_exemplar_free(&y);
 }
 
+/*
+ * Schema 3 to the present: the list index is written again with this
+ * program's keys.  Here it held one stale entry and none of the records'.
+ */
+static void test_schema3_list_rewritten(void **state)
+{
+	struct fix *f = *state;
+	uint32_t schema = 0;
+	struct exemplar x, y;
+	struct err e;
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi list, meta;
+	uint8_t num[8] = { 0, 0, 0, 0, 0, 0, 0, 3 };
+	MDB_val k = { 6, "schema" }, d = { 8, num }, sk = { 5, "stale" }, sd = { 1, "x" };
+
+	make(&x, 0, "phuong_1", TYPE_INDIVIDUAL, "Châu Thị Hòa", D_2024_05_02);
+	add(f->s, &x);
+	make(&y, 0, "phuong_1", TYPE_INDIVIDUAL, "Trần Thị Hoà", D_2024_11_30);
+	add(f->s, &y);
+	store_close(f->s);
+	f->s = NULL;
+	txn = raw_begin(f->db, &env);
+	assert_int_equal(mdb_dbi_open(txn, "meta", 0, &meta), 0);
+	assert_int_equal(mdb_dbi_open(txn, "list", 0, &list), 0);
+	assert_int_equal(mdb_drop(txn, list, 0), 0);
+	assert_int_equal(mdb_put(txn, list, &sk, &sd, 0), 0);
+	assert_int_equal(mdb_put(txn, meta, &k, &d, 0), 0);
+	assert_int_equal(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+
+	assert_int_equal(store_open(f->db, MAP, 0, &f->s, &e), 0);
+	assert_int_equal(store_read(f->s, schema_fn, &schema, &e), 0);
+	assert_int_equal(schema, STORE_SCHEMA);
+	assert_int_equal(verify(f->s, &x), 0);
+	assert_int_equal(verify(f->s, &y), 0);
+	assert_int_equal(stats(f->s).list, 2);
+	model_exemplar_free(&x);
+	model_exemplar_free(&y);
+}
+
 /* Entries of the "names" table of the database in `dir` (closed); -1 if
  * it has no such table. */
 static long names_entries(const char *dir)
@@ -2396,6 +2437,11 @@ static void test_find_same(void **state)
 				   D_2024_05_02, 0), 0);
 	assert_int_equal(find_same(f->s, "phuong1", TYPE_INDIVIDUAL, "trần thị ánh",
 				   D_2024_05_02, 0), 0);
+	/* but the tone on the other vowel of "oa" is the same name */
+	assert_int_equal(find_same(f->s, "phuong1", TYPE_COLLECTIVE, "Ấp Mỹ Hoà",
+				   D_2024_05_02, 0), ib);
+	assert_int_equal(find_same(f->s, "phuong1", TYPE_COLLECTIVE, "Ấp Mỹ Hóa",
+				   D_2024_05_02, 0), 0);
 	model_exemplar_free(&a);
 	model_exemplar_free(&b);
 	model_exemplar_free(&c);
@@ -2578,6 +2624,7 @@ int main(void)
 		T(test_newer_schema_refused),
 		T(test_older_schema_migrated),
 		T(test_schema1_names_dropped),
+		T(test_schema3_list_rewritten),
 		T(test_schema2_counters_migrated),
 		T(test_counter_forms),
 		T(test_counter_late_and_withdrawn),

@@ -123,8 +123,24 @@ static void clean_refuses_bidi_controls(void **state)
 	clean_bad("Đ\xe2\x81\xa6", 5, 0, TEXT_BIDI, 2);         /* U+2066 */
 	clean_bad("a\xe2\x81\xa9", 4, 0, TEXT_BIDI, 1);         /* U+2069 */
 	/* Neighbours of the ranges are ordinary characters. */
-	assert_clean("a\xe2\x80\xa9" "b\xe2\x80\xafz\xe2\x81\xaa", 0,
-		     "a\xe2\x80\xa9" "b\xe2\x80\xafz\xe2\x81\xaa");
+	assert_clean("a\xe2\x80\xa7" "b\xe2\x80\xafz\xe2\x81\xaa", 0,
+		     "a\xe2\x80\xa7" "b\xe2\x80\xafz\xe2\x81\xaa");
+}
+
+/* Invisible characters are refused wherever they are, the ends included
+ * (U+2028 and U+2029 count as white space for trimming). */
+static void clean_refuses_invisible(void **state)
+{
+	(void)state;
+	clean_bad("Hoa\xe2\x80\x8b", 6, 0, TEXT_INVISIBLE, 3);        /* U+200B */
+	clean_bad("H\xe2\x80\x8coa", 6, 0, TEXT_INVISIBLE, 1);        /* U+200C */
+	clean_bad("H\xe2\x80\x8doa", 6, 0, TEXT_INVISIBLE, 1);        /* U+200D */
+	clean_bad("Ho\xe2\x81\xa0" "a", 6, 0, TEXT_INVISIBLE, 2);     /* U+2060 */
+	clean_bad("Ho\xef\xbb\xbf" "a", 6, 0, TEXT_INVISIBLE, 2);     /* U+FEFF */
+	clean_bad("\xe2\x80\xa8Hoa", 6, 0, TEXT_INVISIBLE, 0);        /* U+2028 */
+	clean_bad("Hoa\xe2\x80\xa9", 6, TEXT_MULTILINE, TEXT_INVISIBLE, 3); /* U+2029 */
+	/* Their neighbours are ordinary. */
+	assert_clean("a\xe2\x80\x8a" "b\xe2\x80\x8e" "c", 0, "a\xe2\x80\x8a" "b\xe2\x80\x8e" "c");
 }
 
 static void clean_refuses_bad_utf8(void **state)
@@ -153,6 +169,9 @@ static enum text_status expected_status(const uint8_t *s, size_t n, size_t *at)
 			return TEXT_CONTROL;
 		if ((uc >= 0x202A && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069))
 			return TEXT_BIDI;
+		if ((uc >= 0x200B && uc <= 0x200D) || (uc >= 0x2060 && uc <= 0x2064) ||
+		    uc == 0x2028 || uc == 0x2029 || uc == 0xFEFF || uc == 0x180E)
+			return TEXT_INVISIBLE;
 		i += (size_t)k;
 	}
 	return TEXT_OK;
@@ -222,7 +241,8 @@ static void clean_honours_length(void **state)
 
 static void status_messages_are_distinct(void **state)
 {
-	enum text_status all[] = {TEXT_OK, TEXT_BAD_UTF8, TEXT_CONTROL, TEXT_BIDI, TEXT_NOMEM};
+	enum text_status all[] = {TEXT_OK, TEXT_BAD_UTF8, TEXT_CONTROL, TEXT_BIDI,
+				  TEXT_INVISIBLE, TEXT_NOMEM};
 	size_t n = sizeof all / sizeof all[0];
 
 	(void)state;
@@ -314,7 +334,7 @@ static void fit_every_width_is_a_boundary(void **state)
 
 static void legacy_tcvn3_detected(void **state)
 {
-	const char *v[] = {"Hå ChÝ Minh", "Ng\xc2\xb8y", "\xc2\xa7i\xc3\x96n",
+	const char *v[] = {"NguyÔn ThÞ Hång", "Hång", "Lª V¨n Hïng", "TrÇn", "Hå ChÝ Minh", "Ng\xc2\xb8y", "\xc2\xa7i\xc3\x96n",
 			   "H\xc2\xb5 N\xc3\xa9i", "L\xc2\xaa V\xc2\xa8n", "c\xc2\xabng"};
 
 	(void)state;
@@ -328,7 +348,8 @@ static void legacy_vni_detected(void **state)
 	/* The pieces of the fourth are one string: "\xc3\x91a" would read as one escape. */
 	const char *v[] = {"Vieät Nam", "Nguyeãn", "NGUYEÃN", ("\xc3\x91" "a\xc3\xb8 Na\xc3\xbcng"),
 			   "To\xc3\xa2n", "Th\xc3\xb4\xc3\xb9i", "Hoa\xc3\xb9",
-			   "\xc3\xb1o\xc3\xa0ng", "L\xc3\xb6u"}; /* đồng, Lưu */
+			   "\xc3\xb1o\xc3\xa0ng", "L\xc3\xb6u", /* đồng, Lưu */
+			   "Nguyeãn Thò Hoàng", "Traàn Vaên Ñöùc", "Phaïm"};
 
 	(void)state;
 	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
@@ -345,12 +366,47 @@ static void legacy_correct_vietnamese_is_not(void **state)
 		"HOÀ QUÁ HOÃN THUÊ QUÃNG TUÂN YÊU Nguyễn Hồ Chí Minh Ngày Hà Nội Việt Nam",
 		"“Đúng” – ngày 30/4… Điều 5 § 2; 30°C; 5 µm; 100 m²; 3 × 4; © 2024",
 		"Công ty ABC®, «Hà Nội»", "Zoé", "", "plain ascii",
+		/* Names in other Latin alphabets: their letters decode to no syllable. */
+		"Müller", "François", "Zoë", "Søren Kierkegaard", "Björk", "Ñúñez", "Ångström",
+		"Gößner", "Anaïs", "Chloë", "José Martí", "Noël",
 	};
 
 	(void)state;
 	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
 		if (text_looks_legacy(v[i]))
 			fail_msg("\"%s\" wrongly seen as legacy text", v[i]);
+}
+
+/* The encoding text_legacy_count() finds most words of, for s. */
+static enum text_legacy best_of(const char *s, bool raw)
+{
+	size_t counts[TEXT_LEGACY_COUNT] = { 0 };
+
+	text_legacy_count(s, strlen(s), raw, counts);
+	return text_legacy_best(counts);
+}
+
+/* Files saved in a legacy encoding (the bytes as iconv writes them) are named. */
+static void legacy_file_encoding_named(void **state)
+{
+	(void)state;
+	/* "Nguyễn Thị Hồng, Trần Văn Đức, Lê Thị Thủy" */
+	assert_int_equal(best_of("Nguy\xea\xden Thi\xf2 H\xf4\xccng, Tr\xe2\xccn V\xe3n "
+				 "\xd0\xfd\xec" "c, L\xea Thi\xf2 Thu\xd2y", true),
+			 TEXT_LEGACY_CP1258);
+	assert_int_equal(best_of("Nguy\xd4n Th\xde H\xe5ng, Tr\xc7n V\xa8n \xa7\xf8" "c, "
+				 "L\xaa Th\xde Th\xf1y", true),
+			 TEXT_LEGACY_TCVN3);
+	assert_int_equal(best_of("Nguye\xe3n Va\xean \xd1\xf6\xf9" "c, Le\xe2 Th\xf2", true),
+			 TEXT_LEGACY_VNI);
+	/* The same mistakes typed into a Unicode file, cell by cell. */
+	assert_int_equal(best_of("NguyÔn ThÞ Hång", false), TEXT_LEGACY_TCVN3);
+	assert_int_equal(best_of("Nguyeãn Vaên Ñöùc", false), TEXT_LEGACY_VNI);
+	/* Nothing to find in plain or correct text, nor in other languages. */
+	assert_int_equal(best_of("Nguyễn Thị Hồng, Trần Văn Đức", false), TEXT_LEGACY_NONE);
+	assert_int_equal(best_of("Müller, François, Søren", false), TEXT_LEGACY_NONE);
+	assert_int_equal(best_of("plain ascii", true), TEXT_LEGACY_NONE);
+	assert_string_equal(text_legacy_name(TEXT_LEGACY_CP1258), "Windows-1258");
 }
 
 /* ---- text_visible -------------------------------------------------------- */
@@ -386,6 +442,17 @@ static void visible_bidi_and_del(void **state)
 	(void)state;
 	assert_non_null(v);
 	assert_string_equal(v, "a^?b\xef\xbf\xbd" "c\xef\xbf\xbd" "d\xef\xbf\xbd");
+	free(v);
+}
+
+/* Text stored before invisible characters were refused shows them as U+FFFD. */
+static void visible_invisible_characters(void **state)
+{
+	char *v = text_visible("a\xe2\x80\x8b" "b\xe2\x80\xa8" "c\xef\xbb\xbf" "d", 0);
+
+	(void)state;
+	assert_non_null(v);
+	assert_string_equal(v, "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c\xef\xbf\xbd" "d");
 	free(v);
 }
 
@@ -551,7 +618,8 @@ static void clean_fast_path_agrees_with_nfc(void **state)
 		int k;
 
 		if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
-		    (c >= 0xD800 && c <= 0xDFFF) || c == 0x2028 || c == 0x2029)
+		    (c >= 0xD800 && c <= 0xDFFF) || (c >= 0x200B && c <= 0x200D) ||
+		    (c >= 0x2060 && c <= 0x2064) || c == 0x180E || c == 0x2028 || c == 0x2029)
 			continue;
 		if (uc_is_general_category(c, UC_CATEGORY_Zs)) /* trimmed at the ends */
 			continue;
@@ -581,6 +649,7 @@ int main(void)
 		cmocka_unit_test(clean_refuses_embedded_nul),
 		cmocka_unit_test(clean_refuses_del_and_c1),
 		cmocka_unit_test(clean_refuses_bidi_controls),
+		cmocka_unit_test(clean_refuses_invisible),
 		cmocka_unit_test(clean_refuses_bad_utf8),
 		cmocka_unit_test(clean_decodes_as_libunistring),
 		cmocka_unit_test(clean_reports_first_problem),
@@ -593,8 +662,10 @@ int main(void)
 		cmocka_unit_test(legacy_tcvn3_detected),
 		cmocka_unit_test(legacy_vni_detected),
 		cmocka_unit_test(legacy_correct_vietnamese_is_not),
+		cmocka_unit_test(legacy_file_encoding_named),
 		cmocka_unit_test(visible_neutralises_escapes),
 		cmocka_unit_test(visible_bidi_and_del),
+		cmocka_unit_test(visible_invisible_characters),
 		cmocka_unit_test(visible_newlines_and_tabs),
 		cmocka_unit_test(plain_ascii_needs_no_copy),
 		cmocka_unit_test(visible_replaces_bad_utf8),
