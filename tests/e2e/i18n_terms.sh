@@ -10,9 +10,9 @@ t_ok "docs/glossary.md is there" test -s docs/glossary.md
 awk '/^msgstr/ { on = 1 } /^msgid/ || /^$/ { on = 0 } on' src/po/vi.po |
 	sed 's/^msgstr //' > "$T_DIR/msgstr"
 t_ok "the translations were read" test -s "$T_DIR/msgstr"
-# "sổ" alone is the database's retired name; a workbook (sổ tính) and a
-# window (cửa sổ) are other ideas.
-sed 's/[Cc]ửa sổ//g; s/[Ss]ổ tính//g' "$T_DIR/msgstr" > "$T_DIR/msgstr.so"
+# "sổ" alone is the database's retired name; a workbook (sổ tính), a
+# window (cửa sổ) and a quarter's closing (khóa sổ) are other ideas.
+sed 's/[Cc]ửa sổ//g; s/[Ss]ổ tính//g; s/[Kk]hóa sổ//g' "$T_DIR/msgstr" > "$T_DIR/msgstr.so"
 retired=("khôi phục" "thư mục riêng" "thư mục nhà" "phát thanh" "thi đua của UBND"
 	"bản ghi" "kho dữ liệu" "(mới)")
 for w in "${retired[@]}"; do

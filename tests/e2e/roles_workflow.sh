@@ -129,15 +129,15 @@ S=(--signer "Chủ tịch")
 need "commend without a form" form commend "$id" --decision 1/QĐ --date 2024-12-20 "${S[@]}"
 need "commend without a decision" decision commend "$id" --form "Bằng khen" --date 2024-12-20 \
 	"${S[@]}"
-need "commend without a date" decision_date commend "$id" --form "Bằng khen" --decision 1/QĐ \
+need "commend without a date" date commend "$id" --form "Bằng khen" --decision 1/QĐ \
 	"${S[@]}"
-need "commend dated after today" decision_date commend "$id" --form "Bằng khen" \
+need "commend dated after today" date commend "$id" --form "Bằng khen" \
 	--decision 1/QĐ --date 2025-01-11 "${S[@]}"
 need "commend without a signer" signer commend "$id" --form "Bằng khen" --decision 1/QĐ \
 	--date 2024-12-20
-need "commend dated before the proposal (01/12/2024)" decision_date commend "$id" \
+need "commend dated before the proposal (01/12/2024)" date commend "$id" \
 	--form "Bằng khen" --decision 1/QĐ --date 2024-11-30 "${S[@]}"
-need "commend dated before the introduction (01/08/2024)" decision_date commend "$id" \
+need "commend dated before the introduction (01/08/2024)" date commend "$id" \
 	--form "Bằng khen" --decision 1/QĐ --date 2024-07-31 "${S[@]}"
 t_eq "the record is still proposed" "$(dh show "$id" --format tsv)" "$before"
 id=$(mk accepted)
