@@ -79,12 +79,12 @@ tab_to a "$y"
 tui_keys a C-u
 tui_type a "32/13/2025"
 tui_keys a C-o
-t_wait "a bad date is refused under the field" a "Ghi ngày theo dạng ngày/tháng/năm"
+t_wait "a day that does not exist is refused under the field" a "không phải là ngày có thật"
 t_cursor "the cursor waits on the date" a "$y"
 tui_keys a C-u
 tui_type a "01/08/2025"
 t_gone() { if tui_gone "$2" "$3"; then t_report 0 "$1"; else t_report 1 "$1"; fi; }
-t_gone "the refusal goes once the date is typed again" a "Ghi ngày theo dạng"
+t_gone "the refusal goes once the date is typed again" a "không phải là ngày có thật"
 tui_keys a C-o
 t_wait "and the form saves" a "Đã lưu hồ sơ số 2."
 t_contains "with the date put right" "$(dh show 2 --format tsv)" $'date\t2025-08-01'
