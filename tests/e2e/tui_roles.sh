@@ -159,7 +159,7 @@ t_wait "staff open their audit log" l "Các lần ghi về hồ sơ của đơn 
 t_eq "only their unit's records: the return of 3, the acceptance of 2, the three adds" \
 	"$(rec_numbers l)" " 3 2 3 2 1 "
 tui_keys l '?'
-t_wait "its help says whose changes staff see" l "cán bộ đơn vị xem các thay"
+t_wait "its help says whose changes staff see" l "Phòng Nội vụ xem mọi thay đổi, cán bộ đơn vị xem các"
 tui_keys l q q q
 t_eq "the staff session ends with status 0" "$(tui_exit l)" 0
 tui_quiet l
