@@ -47,7 +47,7 @@ tui_settle s "$before"
 t_lacks "e does not open the form" "$(tui_screen s)" "Sửa hồ sơ số 4"
 t_contains "and says why" "$(tui_screen s)" "phuongnganam"
 tui_keys s q
-tui_wait s "Nhấn / để tìm theo tên." 2
+tui_wait s "Tìm: "
 tui_keys s x
 tui_wait s "Võ Thị Ba"
 tui_keys s /
@@ -58,7 +58,7 @@ t_lacks "without the read-only mark" "$(tui_screen s)" "chỉ xem"
 t_contains "with the edit key offered" "$(tui_screen s)" "e Sửa"
 # A new record: their unit already chosen, and the only one offered.
 tui_keys s q
-tui_wait s "Nhấn / để tìm theo tên." 2
+tui_wait s "Tìm: "
 tui_keys s n
 t_wait "staff open a new record" s "Hồ sơ mới"
 t_contains "with their unit chosen" "$(tui_line s "Đơn vị giới thiệu")" "Phường Ngã Năm"
@@ -68,7 +68,7 @@ tui_wait s "gõ chữ: lọc"
 t_lacks "the unit list offers no other unit" "$(tui_screen s)" "Trung tâm Y tế"
 t_contains "only theirs" "$(tui_screen s)" "│ Phường Ngã Năm "
 tui_keys s C-x C-x
-tui_wait s "Nhấn / để tìm theo tên." 2
+tui_wait s "Tìm: "
 tui_keys s q q
 
 # ---- viewer ------------------------------------------------------------------------
