@@ -112,12 +112,14 @@ build/asan/dienhinh: $(SAN_OBJ) src/main.c
 deps:
 	@.ci/deps
 
-# `make test` = packages, then a fresh make that sees them, then every test.
+# `make test` = packages, then a fresh make that sees them (building on
+# every processor), then every test.  The suites get no make flags: they run
+# side by side on their own, and one of them runs make itself.
 test: deps
-	@$(MAKE) --no-print-directory check
+	@$(MAKE) --no-print-directory -j$$(nproc 2>/dev/null || echo 2) check
 
 check: all $(UNIT_BIN) $(SAN_BIN) $(HELPER_BIN) build/asan/dienhinh
-	@tests/run
+	@MAKEFLAGS= MAKELEVEL= tests/run
 
 run: deps
 	@$(MAKE) --no-print-directory run-demo
