@@ -233,12 +233,21 @@ static int check_unit(struct store_txn *t, const struct exemplar *x, struct err 
 	return rc;
 }
 
-/* The refusal of a record that is already there as number `dup`. */
-static int duplicate(const struct exemplar *x, uint64_t dup, struct err *e)
+/* The refusal of a record that is already there as number `dup`, naming
+ * the unit as people know it (its code only when the store has no name). */
+static int duplicate(struct store_txn *t, const struct exemplar *x, uint64_t dup,
+		     struct err *e)
 {
-	return err_set_field(e, ERR_DUPLICATE, "name",
-			     _("%s of %s introduced on this date is already recorded as "
-			       "number %llu."), x->name, x->unit, (unsigned long long)dup);
+	struct unit u = { .active_from = DATE_NONE, .active_to = DATE_NONE };
+	struct err quiet = { 0 };
+	bool found = x->unit[0] && store_get_unit(t, x->unit, &u, &quiet) == 0;
+
+	err_set_field(e, ERR_DUPLICATE, "name",
+		      _("%s of %s introduced on this date is already recorded as number %llu."),
+		      x->name, found && u.name ? u.name : x->unit, (unsigned long long)dup);
+	if (found)
+		model_unit_free(&u);
+	return -1;
 }
 
 int register_check_duplicate(struct store_txn *t, const struct exemplar *x, uint64_t skip,
@@ -248,7 +257,7 @@ int register_check_duplicate(struct store_txn *t, const struct exemplar *x, uint
 
 	if (store_find_same(t, x, skip, &found, e))
 		return -1;
-	return found ? duplicate(x, found, e) : 0;
+	return found ? duplicate(t, x, found, e) : 0;
 }
 
 int register_add_new(struct store_txn *t, struct exemplar *x, struct err *e)
@@ -257,7 +266,7 @@ int register_add_new(struct store_txn *t, struct exemplar *x, struct err *e)
 
 	if (store_add_exemplar(t, x, &dup, e))
 		return -1;
-	return dup ? duplicate(x, dup, e) : 0;
+	return dup ? duplicate(t, x, dup, e) : 0;
 }
 
 struct add_ctx {

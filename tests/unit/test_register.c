@@ -1757,7 +1757,7 @@ static void test_batch_duplicates_out_of_list_order(void **state)
 	assert_int_equal(np, 3);
 	assert_int_equal(pr[0].index, 2);
 	assert_int_equal(pr[0].err.code, ERR_DUPLICATE);
-	assert_non_null(strstr(pr[0].err.msg, "Minh of p1"));
+	assert_non_null(strstr(pr[0].err.msg, "Minh of Phường Một")); /* the unit by its name */
 	assert_non_null(strstr(pr[0].err.msg, "number 1."));
 	assert_int_equal(pr[1].index, 4);
 	assert_int_equal(pr[1].err.code, ERR_DUPLICATE);
@@ -1765,7 +1765,7 @@ static void test_batch_duplicates_out_of_list_order(void **state)
 	/* row 6 keeps 20, below the 40 of row 5: row 5 is the one refused */
 	assert_int_equal(pr[2].index, 5);
 	assert_int_equal(pr[2].err.code, ERR_DUPLICATE);
-	assert_non_null(strstr(pr[2].err.msg, "Thu of p2"));
+	assert_non_null(strstr(pr[2].err.msg, "Thu of Phường Hai"));
 	assert_non_null(strstr(pr[2].err.msg, "number 20."));
 	free(pr);
 	assert_int_equal(n_records(f), 0);
