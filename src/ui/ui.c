@@ -9,6 +9,7 @@
 #include "config.h"
 #include "i18n.h"
 #include "query.h"
+#include "roles.h"
 #include "ui/action.h"
 #include "ui/auditlog.h"
 #include "ui/importer.h"
@@ -74,14 +75,6 @@ struct menu {
 };
 
 /* Is `code` one of the units this staff member answers for? */
-static bool own_unit(const struct role_entry *re, const char *code)
-{
-	for (size_t i = 0; re && re->role == ROLE_STAFF && i < re->n_units; i++)
-		if (strcmp(re->units[i], code) == 0)
-			return true;
-	return false;
-}
-
 static int count_quota(const struct query_quota *q, void *ctx)
 {
 	struct menu *m = ctx;
@@ -94,7 +87,7 @@ static int count_quota(const struct query_quota *q, void *ctx)
 	}
 	/* Staff see their own units' state on the menu; "1/0" would read as a
 	 * quota of nothing, so a unit without one says so, as the units screen does. */
-	if (!own_unit(m->role, q->unit->code) || used + 100 >= sizeof m->own)
+	if (!roles_own_unit(m->role, q->unit->code) || used + 100 >= sizeof m->own)
 		return 0;
 	if (q->required)
 		snprintf(m->own + used, sizeof m->own - used, "%s%s %d/%d (%s)", used ? "; " : "",
