@@ -57,12 +57,7 @@ t_contains "the new exemplar is in the list, selected" "$(tui_line a "Nguyễn T
 	"▸      1 Nguyễn Thị Hồng"
 
 # ---- second exemplar, typed decomposed (Backspace removes a letter with its marks) ----
-tui_keys a n
-tui_wait a "Hồ sơ mới"
-tui_keys a Tab Enter
-tui_wait a "gõ chữ: lọc"
-tui_type a "nguoi tot"
-tui_keys a Enter Tab
+tui_new_good_deeds a
 tui_type a $'Le\xcc\x82 Thi\xcc\xa3 A\xcc\x81nh e\xcc\x82\xcc\x81'
 tui_keys a BSpace BSpace Tab Tab Tab Tab Tab Tab Enter
 tui_wait a "gõ chữ: lọc"

@@ -91,6 +91,17 @@ t_wait() {
 	fi
 }
 
+# tui_new_good_deeds NAME: n opens a new exemplar's form, its category
+# chosen as "Người lao động, người tốt, việc tốt", the cursor on the name.
+tui_new_good_deeds() {
+	tui_keys "$1" n
+	tui_wait "$1" "Hồ sơ mới"
+	tui_keys "$1" Tab Enter
+	tui_wait "$1" "gõ chữ: lọc"
+	tui_type "$1" "nguoi tot"
+	tui_keys "$1" Enter Tab
+}
+
 # tui_pid NAME: the program's process id (the pane runs it as the child of sh).
 tui_pid() {
 	local sh kid

@@ -71,12 +71,7 @@ tui_keys a Enter
 t_wait "a status filter" a "Lọc: Đề nghị khen thưởng"
 t_contains "the count follows it" "$(tui_line a "Lọc:")" "1 hồ sơ"
 t_eq "one record under it" "$(names a)" "Hồ Sơ mttq 03"
-tui_keys a n
-tui_wait a "Hồ sơ mới"
-tui_keys a Tab Enter
-tui_wait a "gõ chữ: lọc"
-tui_type a "nguoi tot"
-tui_keys a Enter Tab
+tui_new_good_deeds a
 tui_type a "Phan Văn Mới"
 tui_keys a Tab Tab Tab Tab Tab Tab Enter
 tui_wait a "gõ chữ: lọc"
@@ -124,12 +119,7 @@ tui_wait a "gõ chữ: lọc"
 tui_type a "cong an"
 tui_keys a Enter
 t_wait "one unit's list" a "Lọc: Công an thị xã"
-tui_keys a n
-tui_wait a "Hồ sơ mới"
-tui_keys a Tab Enter
-tui_wait a "gõ chữ: lọc"
-tui_type a "nguoi tot"
-tui_keys a Enter Tab
+tui_new_good_deeds a
 tui_type a "Đào Thị Khác"
 tui_keys a Tab Tab Tab Tab Tab Tab Enter
 tui_wait a "gõ chữ: lọc"
