@@ -19,6 +19,12 @@ for c in init units add edit list show quota review resubmit propose commend rev
 	t_report 0 "--help lists $c"
 done
 t_contains "--help names --format" "$out" "--format"
+# A description beside its command starts in the same column on every line
+# (the translation pads its own words), so the list reads as a table.
+cols=$(grep -E '^  [a-z]' <<<"$out" | sed -nE 's/^(  [^ ].{0,21}[^ ]  +)[^ ].*$/\1/p' |
+	while IFS= read -r lead; do echo "${#lead}"; done | sort -u)
+t_eq "--help starts every short command's description in one column" \
+	"$(wc -l <<<"$cols") $(head -1 <<<"$cols")" "1 27"
 # The manual page documents every command and option --help names.
 man=$(sed 's/\\-/-/g; s/\\f[BIPR]//g' "$DIENHINH_ROOT/docs/dienhinh.1")
 missing=""
