@@ -99,6 +99,10 @@ int cli_opt_width(struct cli *c, const char *cmd, const char *arg);
 int cli_opt_format(struct cli *c, const char *cmd, const char *arg);
 int cli_opt_period(const char *cmd, int opt, const char *arg, int *year, int *quarter);
 
+/* The options of a command that takes only --format and --width, and no
+ * other word; 0, or 2 after a usage message. */
+int cli_opt_listing(struct cli *c, const char *cmd, int argc, char **argv);
+
 /* The quarter when options leave it out: none, today's quarter, as the
  * screens open on (also when today is in no plan period: what is shown then
  * says so); --quarter alone, that quarter of this year; --year alone, the

@@ -1,7 +1,7 @@
 /*
- * cli_flow.h - commands of the review workflow and the audit trail:
- * review, resubmit, propose, commend, revoke, propagate, the corrections
- * (reopen, withdraw, propagate --remove), whoami, log, check.
+ * cli_flow.h - commands of the review workflow: review, resubmit, propose,
+ * commend, revoke, propagate, and the corrections (reopen, withdraw,
+ * propagate --remove).
  */
 #ifndef DIENHINH_CLI_FLOW_H
 #define DIENHINH_CLI_FLOW_H
@@ -16,8 +16,5 @@ int cli_flow_revoke(struct cli *c, int argc, char **argv);
 int cli_flow_propagate(struct cli *c, int argc, char **argv);
 int cli_flow_reopen(struct cli *c, int argc, char **argv);
 int cli_flow_withdraw(struct cli *c, int argc, char **argv);
-int cli_flow_whoami(struct cli *c, int argc, char **argv);
-int cli_flow_log(struct cli *c, int argc, char **argv);
-int cli_flow_check(struct cli *c, int argc, char **argv);
 
 #endif

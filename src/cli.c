@@ -12,8 +12,9 @@
 #include <time.h>
 
 #include "check.h"
-#include "cli_data.h"
+#include "cli_admin.h"
 #include "cli_exemplar.h"
+#include "cli_files.h"
 #include "cli_flow.h"
 #include "fields.h"
 #include "i18n.h"
@@ -31,10 +32,10 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{ "init", cli_exemplar_init, N_("init [--demo]            create or upgrade the database") },
-	{ "units", cli_exemplar_units, N_("units                    list the units and their quotas") },
-	{ "periods", cli_exemplar_periods, N_("periods                  the plan periods and their "
-					      "years") },
+	{ "init", cli_admin_init, N_("init [--demo]            create or upgrade the database") },
+	{ "units", cli_admin_units, N_("units                    list the units and their quotas") },
+	{ "periods", cli_admin_periods, N_("periods                  the plan periods and their "
+					   "years") },
 	{ "add", cli_exemplar_add, N_("add --unit U --type T --category C --name N --date D ... "
 				      "[--reason T]") },
 	{ "edit", cli_exemplar_edit, N_("edit ID [--version V] [field options] [--reason T]") },
@@ -53,19 +54,19 @@ static const struct command commands[] = {
 					"withdrawn one)") },
 	{ "withdraw", cli_flow_withdraw, N_("withdraw ID --reason T   take out an exemplar entered "
 					    "by mistake") },
-	{ "whoami", cli_flow_whoami, N_("whoami                   your account and role") },
-	{ "log", cli_flow_log, N_("log [--since D] [--user U] [--record ID]") },
-	{ "check", cli_flow_check, N_("check                    verify the database") },
-	{ "report", cli_data_report, N_("report quarter|year|plan [--year Y] [--quarter Q] "
-					"[--format F] [-o FILE] [--bom] [--width N]") },
-	{ "export", cli_data_export, N_("export [exemplars|units] [--format csv|xlsx] [-o FILE] "
-					"[--bom]") },
-	{ "import", cli_data_import, N_("import exemplars|units FILE... [--dry-run] "
-					"[--skip-duplicates] [--sheet NAME|N] [--column LETTER=COLUMN] "
-					"[--reason T]") },
-	{ "backup", cli_data_backup, N_("backup DIR               copy the database into DIR") },
-	{ "restore", cli_data_restore, N_("restore DIR              replace the database by the "
-					  "backup in DIR") },
+	{ "whoami", cli_admin_whoami, N_("whoami                   your account and role") },
+	{ "log", cli_admin_log, N_("log [--since D] [--user U] [--record ID]") },
+	{ "check", cli_admin_check, N_("check                    verify the database") },
+	{ "report", cli_files_report, N_("report quarter|year|plan [--year Y] [--quarter Q] "
+					 "[--format F] [-o FILE] [--bom] [--width N]") },
+	{ "export", cli_files_export, N_("export [exemplars|units] [--format csv|xlsx] [-o FILE] "
+					 "[--bom]") },
+	{ "import", cli_files_import, N_("import exemplars|units FILE... [--dry-run] "
+					 "[--skip-duplicates] [--sheet NAME|N] [--column LETTER=COLUMN] "
+					 "[--reason T]") },
+	{ "backup", cli_admin_backup, N_("backup DIR               copy the database into DIR") },
+	{ "restore", cli_admin_restore, N_("restore DIR              replace the database by the "
+					   "backup in DIR") },
 };
 
 static void print_help(FILE *f)
@@ -253,6 +254,25 @@ int cli_opt_width(struct cli *c, const char *cmd, const char *arg)
 	if (cli_parse_int(arg, "--width", 40, 1000, &v, &e))
 		return cli_usage(cmd, "%s", e.msg);
 	c->width = (int)v;
+	return 0;
+}
+
+int cli_opt_listing(struct cli *c, const char *cmd, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' }, { "width", required_argument, NULL, 'w' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int opt, rc;
+
+	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1)
+		if (opt != 'f' && opt != 'w')
+			return cli_bad_option(cmd, opt, argv, opts);
+		else if ((rc = opt == 'w' ? cli_opt_width(c, cmd, optarg)
+					  : cli_opt_format(c, cmd, optarg)))
+			return rc;
+	if (optind < argc)
+		return cli_usage(cmd, _("unexpected argument \"%s\"."), argv[optind]);
 	return 0;
 }
 

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "demo.h"
 #include "fields.h"
 #include "i18n.h"
 #include "mem.h"
@@ -249,140 +248,6 @@ int cli_exemplar_edit(struct cli *c, int argc, char **argv)
 	}
 	model_exemplar_free(&x);
 	return rc;
-}
-
-/* ---- init and units ------------------------------------------------------------ */
-
-int cli_exemplar_init(struct cli *c, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "demo", no_argument, NULL, 'd' }, { NULL, 0, NULL, 0 },
-	};
-	struct unit_list units;
-	struct err e = { 0 };
-	bool demo = false;
-	int opt;
-	size_t added = 0;
-
-	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1)
-		if (opt == 'd')
-			demo = true;
-		else
-			return cli_bad_option("init", opt, argv, opts);
-	if (optind < argc)
-		return cli_usage("init", _("unexpected argument \"%s\"."), argv[optind]);
-	if (cli_open(c, REG_CREATE, &e) || (demo && demo_fill(c->reg, &added, &e)) ||
-	    register_units(c->reg, &units, &e))
-		return cli_fail(&e);
-	printf(_("The database is ready: %zu units"), units.n);
-	if (demo)
-		printf(_(", %zu sample exemplars added"), added);
-	printf(".\n");
-	units_free(&units);
-	return 0;
-}
-
-static int parse_listing_opts(struct cli *c, const char *cmd, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' }, { "width", required_argument, NULL, 'w' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int opt, rc;
-
-	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1)
-		if (opt != 'f' && opt != 'w')
-			return cli_bad_option(cmd, opt, argv, opts);
-		else if ((rc = opt == 'w' ? cli_opt_width(c, cmd, optarg)
-					  : cli_opt_format(c, cmd, optarg)))
-			return rc;
-	if (optind < argc)
-		return cli_usage(cmd, _("unexpected argument \"%s\"."), argv[optind]);
-	return 0;
-}
-
-/* When a unit was active, in words: "from 01/07/2025", "until 30/06/2025, then
- * Phường Ngã Năm", both, or "" for a unit active throughout. */
-static void active_text(const struct unit_list *units, const struct unit *u, char *buf,
-			size_t size)
-{
-	char from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE];
-	const struct unit *next = u->successor[0] ? units_find(units, u->successor) : NULL;
-
-	date_format_vn(u->active_from, from);
-	date_format_vn(u->active_to, to);
-	if (u->active_to == DATE_NONE)
-		snprintf(buf, size, u->active_from == DATE_NONE ? "%s" : _("from %s"), from);
-	else if (u->active_from == DATE_NONE)
-		snprintf(buf, size, _("until %s"), to);
-	else
-		snprintf(buf, size, _("%s to %s"), from, to);
-	if (u->successor[0] && strlen(buf) < size)
-		snprintf(buf + strlen(buf), size - strlen(buf), _(", then %s"),
-			 next && next->name ? next->name : u->successor);
-}
-
-int cli_exemplar_units(struct cli *c, int argc, char **argv)
-{
-	static const char *names[] = { "code", "name", "kind", "block", "quota", "active_from",
-				       "active_to", "successor" };
-	static const char *const labels[] = { N_("Code"), N_("Unit"), N_("Kind"),
-					      N_("Emulation block"), N_("Quota"), N_("Active") };
-	struct unit_list units;
-	struct err e = { 0 };
-	int rc = parse_listing_opts(c, "units", argc, argv);
-
-	if (rc)
-		return rc;
-	if (cli_open(c, REG_READ_ONLY, &e) || register_units(c->reg, &units, &e))
-		return cli_fail(&e);
-	bool tsv = c->fmt == TABLE_TSV;
-	/* TSV: the dates and the successor's code in columns of their own; text: in words. */
-	if (cli_listing(c, tsv ? 8 : 6, names, labels, &e)) {
-		units_free(&units);
-		return cli_fail(&e);
-	}
-	for (size_t i = 0; i < units.n; i++) {
-		const struct unit *u = &units.v[i];
-		const struct block *b = config_block(c->cfg, u->block);
-		char quota[16], from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE], active[256];
-		snprintf(quota, sizeof quota, "%d", u->quota);
-		date_format(u->active_from, from);
-		date_format(u->active_to, to);
-		if (!tsv)
-			active_text(&units, u, active, sizeof active);
-		const char *row[] = {
-			u->code, u->name, tsv ? model_kind_code(u->kind) : model_kind_label(u->kind),
-			tsv || !b ? u->block : b->name, quota, tsv ? from : active, to, u->successor,
-		};
-		table_row(c->out, row);
-	}
-	units_free(&units);
-	return cli_listing_end(c, 0, &e);
-}
-
-int cli_exemplar_periods(struct cli *c, int argc, char **argv)
-{
-	static const char *names[] = { "code", "name", "from", "to" };
-	static const char *const labels[] = { N_("Code"), N_("Plan period"), N_("From year"),
-					      N_("To year") };
-	const struct period_list *l = &c->cfg->periods;
-	struct err e = { 0 };
-	int rc = parse_listing_opts(c, "periods", argc, argv);
-
-	if (rc)
-		return rc;
-	if (cli_listing(c, 4, names, labels, &e))
-		return cli_fail(&e);
-	for (size_t i = 0; i < l->n && !rc; i++) {
-		char name[PERIOD_NAME_SIZE], from[16], to[16];
-		period_name(&l->v[i], name, sizeof name);
-		snprintf(from, sizeof from, "%d", l->v[i].from);
-		snprintf(to, sizeof to, "%d", l->v[i].to);
-		const char *row[] = { l->v[i].code, name, from, to };
-		rc = table_row(c->out, row);
-	}
-	return cli_listing_end(c, 0, &e);
 }
 
 /* ---- list ----------------------------------------------------------------------- */
@@ -630,7 +495,7 @@ int cli_exemplar_show(struct cli *c, int argc, char **argv)
 	if (cli_parse_id(argv[1], &id, &e))
 		return cli_usage("show", "%s", e.msg);
 	optind = 2;
-	if ((rc = parse_listing_opts(c, "show", argc, argv)))
+	if ((rc = cli_opt_listing(c, "show", argc, argv)))
 		return rc;
 	model_exemplar_init(&x);
 	rc = cli_open(c, REG_READ_ONLY, &e) || register_get(c->reg, id, &x, &e) ||

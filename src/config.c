@@ -11,7 +11,10 @@
  * section and key the scan found is checked, with the value iniparser gave
  * it: taken in one walk of iniparser's dictionary, or else looked up as a
  * full "section:key" string.  No other iniparser accessor is used (its
- * getboolean crashes on a section name, CVE-2023-33461).
+ * getboolean crashes on a section name, CVE-2023-33461).  config_ini.c,
+ * the only file that speaks to iniparser, runs it and takes its values;
+ * this one scans the file, then checks the values and reads them into the
+ * config.
  */
 #include "config.h"
 
@@ -24,10 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
-#include <iniparser.h>
 #include <unistr.h>
 
 #include "config_priv.h"
@@ -39,20 +39,6 @@
 /* Messages given in more than one place (BAD_CODE: config_priv.h). */
 #define UNKNOWN_UNIT N_("unknown unit \"%s\": there is no [unit.%s]")
 
-/* iniparser reports through a callback that has no user pointer, so its
- * last message lands here; configs are loaded by one thread at start-up. */
-static char ini_msg[256];
-
-__attribute__((format(printf, 1, 2)))
-static int ini_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(ini_msg, sizeof ini_msg, fmt, ap);
-	va_end(ap);
-	return 0;
-}
 
 int config_vfail(struct load *ld, int line, const char *sec, const char *key, const char *fmt,
 		 va_list ap)
@@ -69,9 +55,8 @@ int config_vfail(struct load *ld, int line, const char *sec, const char *key, co
 	return err_set(ld->e, ERR_CONFIG, "%s:%d: %s", ld->path, line, what);
 }
 
-__attribute__((format(printf, 5, 6)))
-static int fail(struct load *ld, int line, const char *sec, const char *key,
-		const char *fmt, ...)
+int config_fail(struct load *ld, int line, const char *sec, const char *key, const char *fmt,
+		...)
 {
 	va_list ap;
 
@@ -94,74 +79,23 @@ static int failk(struct load *ld, const struct iniscan_sec *s, const struct inis
 	return -1;
 }
 
-static int fail_nomem(struct load *ld)
+int config_fail_nomem(struct load *ld)
 {
 	return err_set(ld->e, ERR_NOMEM, _("%s: out of memory while reading the configuration"),
 		       ld->path);
 }
 
-/* ---- scanning the file and running iniparser -------------------------- */
+/* ---- the scan, and the values iniparser gives ------------------------- */
 
 /* The scan's refusal as a message naming the file. */
 static int fail_scan(struct load *ld, const struct iniscan_error *why)
 {
 	if (why->code == ERR_NOMEM)
-		return fail_nomem(ld);
-	return fail(ld, why->line, why->section[0] ? why->section : NULL,
-		    why->key[0] ? why->key : NULL, "%s", why->reason);
+		return config_fail_nomem(ld);
+	return config_fail(ld, why->line, why->section[0] ? why->section : NULL,
+			   why->key[0] ? why->key : NULL, "%s", why->reason);
 }
 
-/* iniparser 4.1 only loads from a path: give it the scanned bytes through a
- * memory file (from the scan's text_at, past a byte-order mark it cannot read). */
-static int run_iniparser(struct load *ld, const char *buf, size_t n)
-{
-	char proc[64];
-	const char *p;
-	int fd, saved;
-	size_t done = 0;
-
-	fd = memfd_create("dienhinh.ini", MFD_CLOEXEC);
-	if (fd < 0)
-		goto fail_io;
-	while (done < n) {
-		ssize_t w = write(fd, buf + done, n - done);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			goto fail_io;
-		done += (size_t)w;
-	}
-	snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
-	ini_msg[0] = '\0';
-	iniparser_set_error_callback(ini_error);
-	ld->d = iniparser_load(proc);
-	saved = errno;
-	close(fd);
-	/* iniparser 4.1 stops at an allocation that fails, says so, and hands
-	 * back what it had read; it says nothing when its first one fails. */
-	if (strstr(ini_msg, "memory allocation failure") || (!ld->d && !ini_msg[0]) ||
-	    (!ld->d && saved == ENOMEM && strstr(ini_msg, "cannot open"))) {
-		if (ld->d)
-			iniparser_freedict(ld->d);
-		ld->d = NULL;
-		return fail_nomem(ld);
-	}
-	if (ld->d)
-		return 0;
-	/* the scan refuses every line iniparser does, so this is a fallback */
-	p = strstr(ini_msg, " (");
-	if (p && isdigit((unsigned char)p[2]))
-		return fail(ld, atoi(p + 2), NULL, NULL, _("this line could not be read"));
-	return err_set(ld->e, ERR_CONFIG, _("%s: the file could not be read as a configuration"),
-		       ld->path);
-fail_io:
-	saved = errno;
-	if (fd >= 0)
-		close(fd);
-	return err_set(ld->e, ERR_IO, _("cannot read the configuration file %s: %s"),
-		       ld->path, i18n_strerror(saved));
-}
 
 /* The value iniparser holds for a key the scan found. */
 static const char *value_of(struct load *ld, const struct iniscan_sec *s,
@@ -174,101 +108,6 @@ static const char *value_of(struct load *ld, const struct iniscan_sec *s,
 	return v;
 }
 
-/* iniparser must have seen the sections and keys the scan saw. */
-static int check_agree(struct load *ld)
-{
-	if (iniparser_getnsec(ld->d) != (int)ld->scan.n_secs)
-		return err_set(ld->e, ERR_CONFIG,
-			       _("%s: the file could not be read as a configuration"), ld->path);
-	for (size_t i = 0; i < ld->scan.n_secs; i++) {
-		const struct iniscan_sec *s = &ld->scan.secs[i];
-
-		if (iniparser_getsecnkeys(ld->d, s->name) != (int)s->n_keys)
-			return fail(ld, s->line, s->name, NULL,
-				    _("this section could not be read"));
-	}
-	return 0;
-}
-
-/* The next entry of d from *i on; false past the last. */
-static bool next_entry(const dictionary *d, ssize_t *i)
-{
-	while (*i < d->size && !d->key[*i])
-		++*i;
-	return *i < d->size;
-}
-
-/*
- * Take the values from iniparser's dictionary in one walk.  iniparser 4.1
- * puts each new entry in the first free slot from d->n on and frees none
- * while it loads, so its arrays list, in file order, every section ("name")
- * followed by its keys ("name:key", with a value).  When they list exactly
- * the names the scan recorded, in its order, and nothing more, iniparser
- * has seen what the scan saw, and each value is found without a search.
- * False when the dictionary is anything else.
- */
-static bool walk_dictionary(struct load *ld)
-{
-	const dictionary *d = ld->d;
-	ssize_t i = 0;
-	size_t v = 0;
-
-	for (size_t si = 0; si < ld->scan.n_secs; si++) {
-		const struct iniscan_sec *s = &ld->scan.secs[si];
-		size_t len = strlen(s->name);
-
-		ld->first_key[si] = v;
-		if (!next_entry(d, &i) || strcmp(d->key[i++], s->name))
-			return false;
-		for (size_t j = 0; j < s->n_keys; j++) {
-			const char *key;
-
-			if (!next_entry(d, &i))
-				return false;
-			key = d->key[i];
-			if (strncmp(key, s->name, len) || key[len] != ':' ||
-			    strcmp(key + len + 1, s->keys[j].name) || !d->val[i])
-				return false;
-			ld->vals[v++] = d->val[i++];
-		}
-	}
-	return !next_entry(d, &i);
-}
-
-/*
- * The value of every key the scan found, in vals.  A dictionary laid out
- * otherwise than walk_dictionary expects (iniparser read the file otherwise
- * than the scan, or a version of iniparser keeps it in another order) is
- * checked by counting the keys of each section and searched key by key,
- * through iniparser's own accessors; a key it lacks is refused when read.
- */
-static int index_values(struct load *ld)
-{
-	size_t n_keys = 0, v = 0;
-
-	for (size_t i = 0; i < ld->scan.n_secs; i++)
-		n_keys += ld->scan.secs[i].n_keys;
-	ld->vals = calloc(n_keys ? n_keys : 1, sizeof *ld->vals);
-	ld->first_key = calloc(ld->scan.n_secs ? ld->scan.n_secs : 1, sizeof *ld->first_key);
-	if (!ld->vals || !ld->first_key)
-		return fail_nomem(ld);
-	if (walk_dictionary(ld))
-		return 0;
-	if (check_agree(ld) < 0)
-		return -1;
-	for (size_t i = 0; i < ld->scan.n_secs; i++) {
-		const struct iniscan_sec *s = &ld->scan.secs[i];
-
-		ld->first_key[i] = v;
-		for (size_t j = 0; j < s->n_keys; j++) {
-			char full[2 * INISCAN_LINE_MAX + 2];
-
-			snprintf(full, sizeof full, "%s:%s", s->name, s->keys[j].name);
-			ld->vals[v++] = iniparser_getstring(ld->d, full, NULL);
-		}
-	}
-	return 0;
-}
 
 /* ---- values ----------------------------------------------------------- */
 
@@ -327,7 +166,7 @@ static char *text_value(struct load *ld, const struct iniscan_sec *s, const stru
 	st = text_clean(v, strlen(v), 0, &out, NULL);
 	if (st != TEXT_OK) {
 		if (st == TEXT_NOMEM)
-			fail_nomem(ld);
+			config_fail_nomem(ld);
 		else
 			failk(ld, s, k, _("the value %s"), text_status_message(st));
 		return NULL;
@@ -346,7 +185,7 @@ static char *text_value(struct load *ld, const struct iniscan_sec *s, const stru
 		free(out);
 		out = strdup(v);
 		if (!out)
-			fail_nomem(ld);
+			config_fail_nomem(ld);
 	}
 	return out;
 }
@@ -483,7 +322,7 @@ int config_read_keys(struct load *ld, const struct iniscan_sec *s, const struct 
 
 static int missing(struct load *ld, const struct iniscan_sec *s, const char *key)
 {
-	return fail(ld, s->line, s->name, key, _("this key is required but missing"));
+	return config_fail(ld, s->line, s->name, key, _("this key is required but missing"));
 }
 
 static int read_dienhinh(struct load *ld, const struct iniscan_sec *s)
@@ -553,7 +392,7 @@ static int read_role(struct load *ld, const struct iniscan_sec *s, const struct 
 		max += *p == ',';
 	r->units = calloc(max, sizeof *r->units);
 	if (!r->units)
-		return fail_nomem(ld);
+		return config_fail_nomem(ld);
 	snprintf(list, sizeof list, "%s", v);
 	for (tok = list; tok; tok = next) {
 		char *end;
@@ -607,7 +446,7 @@ static int check_units(struct load *ld)
 	}
 	succ = malloc((n ? n : 1) * sizeof *succ);
 	if (!succ)
-		return fail_nomem(ld);
+		return config_fail_nomem(ld);
 	for (size_t i = 0; i < n; i++)
 		succ[i] = c->units[i].successor[0] ?
 			  (size_t)(config_unit(c, c->units[i].successor) - c->units) : SIZE_MAX;
@@ -640,7 +479,8 @@ static int read_code_section(struct load *ld, size_t i)
 	if (!unit)
 		code = section_code(s->name, "block.");
 	if (!model_code_valid(code))
-		return fail(ld, s->line, s->name, NULL, _(BAD_CODE), iniscan_show(code, shown));
+		return config_fail(ld, s->line, s->name, NULL, _(BAD_CODE),
+				   iniscan_show(code, shown));
 	if (!unit) {
 		struct block *b = &c->blocks[c->n_blocks++];
 
@@ -651,8 +491,9 @@ static int read_code_section(struct load *ld, size_t i)
 	}
 	/* a role is office, viewer or a list of unit codes */
 	if (!strcmp(code, "office") || !strcmp(code, "viewer"))
-		return fail(ld, s->line, s->name, NULL,
-			    _("\"%s\" cannot be a unit code: it is the name of a role"), code);
+		return config_fail(ld, s->line, s->name, NULL,
+				   _("\"%s\" cannot be a unit code: it is the name of a role"),
+				   code);
 	ld->unit_sec[c->n_units] = i;
 	c->units[c->n_units] = (struct unit){ .active_from = DATE_NONE, .active_to = DATE_NONE };
 	return read_unit(ld, s, &c->units[c->n_units++]);
@@ -674,7 +515,7 @@ static int read_sections(struct load *ld)
 	c->units = calloc(n_units ? n_units : 1, sizeof *c->units);
 	ld->unit_sec = calloc(n_units ? n_units : 1, sizeof *ld->unit_sec);
 	if (!c->blocks || !c->units || !ld->unit_sec)
-		return fail_nomem(ld);
+		return config_fail_nomem(ld);
 	if (config_periods_read(ld) < 0)
 		return -1;
 	for (size_t i = 0; i < ld->scan.n_secs && rc == 0; i++) {
@@ -691,9 +532,10 @@ static int read_sections(struct load *ld)
 		else if (section_code(s->name, "unit.") || section_code(s->name, "block."))
 			rc = read_code_section(ld, i);
 		else if (!section_code(s->name, "period.")) /* read first */
-			rc = fail(ld, s->line, s->name, NULL,
-				  _("unknown section; the known ones are [dienhinh], [report], "
-				    "[score], [roles], [period.CODE], [block.CODE] and [unit.CODE]"));
+			rc = config_fail(ld, s->line, s->name, NULL,
+					 _("unknown section; the known ones are [dienhinh], "
+					   "[report], [score], [roles], [period.CODE], "
+					   "[block.CODE] and [unit.CODE]"));
 	}
 	if (rc < 0 || check_units(ld) < 0 || config_periods_finish(ld) < 0)
 		return -1;
@@ -701,7 +543,7 @@ static int read_sections(struct load *ld)
 		return 0;
 	c->roles = calloc(roles->n_keys ? roles->n_keys : 1, sizeof *c->roles);
 	if (!c->roles)
-		return fail_nomem(ld);
+		return config_fail_nomem(ld);
 	for (size_t i = 0; i < roles->n_keys; i++)
 		if (read_role(ld, roles, &roles->keys[i], &c->roles[c->n_roles++]) < 0)
 			return -1;
@@ -754,22 +596,19 @@ int config_load(const char *path, struct config **out, struct err *e)
 		return -1;
 	ld.cfg = config_new(path);
 	if (!ld.cfg)
-		fail_nomem(&ld);
+		config_fail_nomem(&ld);
 	else if (iniscan_scan(buf, n, &ld.scan, &why) < 0)
 		fail_scan(&ld, &why);
-	else if (run_iniparser(&ld, buf + ld.scan.text_at, n - ld.scan.text_at) == 0 &&
-		 index_values(&ld) == 0 && read_sections(&ld) == 0)
+	else if (config_ini_read(&ld, buf + ld.scan.text_at, n - ld.scan.text_at) == 0 &&
+		 read_sections(&ld) == 0)
 		rc = 0;
 	if (rc == 0) {
 		*out = ld.cfg;
 		ld.cfg = NULL;
 	}
-	if (ld.d)
-		iniparser_freedict(ld.d);
+	config_ini_free(&ld);
 	iniscan_free(&ld.scan);
 	free(ld.unit_sec);
-	free(ld.vals);
-	free(ld.first_key);
 	config_free(ld.cfg);
 	free(buf);
 	return rc;

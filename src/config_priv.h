@@ -1,10 +1,10 @@
 /*
  * config_priv.h - what the files of the config module share: config.c
- * (the file, iniparser and the sections every config has) and
- * config_period.c (the plan periods).  It sits beside them in src/, not
- * in include/, because nothing outside the module is to use it; the
- * module's API is config.h.  It does not include iniparser.h: only
- * config.c does.
+ * (the file, its scan and the sections every config has), config_ini.c
+ * (iniparser's reading of the file) and config_period.c (the plan
+ * periods).  It sits beside them in src/, not in include/, because nothing
+ * outside the module is to use it; the module's API is config.h.  It does
+ * not include iniparser.h: only config_ini.c does.
  */
 #ifndef DIENHINH_CONFIG_PRIV_H
 #define DIENHINH_CONFIG_PRIV_H
@@ -20,7 +20,7 @@
 #define BAD_CODE N_("\"%s\" is not a valid code (1 to 32 lower-case letters a-z without " \
 		    "accents, digits or _)")
 
-struct _dictionary_; /* iniparser's dictionary, known to config.c only */
+struct _dictionary_; /* iniparser's dictionary, known to config_ini.c only */
 
 /* Everything one load works with.  `cfg` is filled as sections are read;
  * unit_sec[i] is the scanned section unit i came from.  The value iniparser
@@ -76,6 +76,20 @@ int config_read_keys(struct load *ld, const struct iniscan_sec *s, const struct 
 __attribute__((format(printf, 5, 0)))
 int config_vfail(struct load *ld, int line, const char *sec, const char *key, const char *fmt,
 		 va_list ap);
+
+/* Fail as config_vfail does; -1. */
+__attribute__((format(printf, 5, 6)))
+int config_fail(struct load *ld, int line, const char *sec, const char *key, const char *fmt,
+		...);
+/* Fail for want of memory; -1. */
+int config_fail_nomem(struct load *ld);
+
+/* config_ini.c: iniparser's reading of buf[0..n) (the scanned bytes, from
+ * the scan's text_at), and the value it holds for every key the scan found
+ * put in ld->vals and ld->first_key; 0, or -1 after failing. */
+int config_ini_read(struct load *ld, const char *buf, size_t n);
+/* Free what config_ini_read made: the dictionary, and vals that point into it. */
+void config_ini_free(struct load *ld);
 
 /* config_period.c: the [period.*] sections, read before any other (units
  * name them), each checked against the ones before it. */

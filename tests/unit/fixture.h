@@ -8,8 +8,9 @@
  * function is `static inline`, which keeps a test that uses only part of
  * this file free of unused-function warnings.
  *
- * A test keeps its own config text and anything its fixture does
- * differently; only the common steps are here.
+ * The town most register tests work in is here too (FIXTURE_TOWN); a test
+ * puts its own [dienhinh] settings before it, and keeps anything its
+ * fixture does differently.
  */
 #ifndef DIENHINH_TESTS_FIXTURE_H
 #define DIENHINH_TESTS_FIXTURE_H
@@ -28,6 +29,59 @@
 #include "date.h"
 #include "err.h"
 #include "register.h"
+
+/*
+ * The town of the register tests: its roles and units, without a
+ * [dienhinh] section, so that a test puts "[dienhinh]" and the settings it
+ * needs before it (count_returned, late_days, language = en...), or uses
+ * it alone for the defaults (plan 2021-2025, quarters closing 10 days
+ * after they end).  A string literal, for that joining at compile time.
+ *
+ * Each account and unit is there for a rule the tests need:
+ *   chief  the office, who may do everything;
+ *   an     staff of p1 alone; binh staff of two units, p1 and p2;
+ *   xem    a viewer, who reads and changes nothing;
+ *   p1     a ward, quota 2, closing on 2025-06-30 and handing over to p3:
+ *          the town's 2025 merger in miniature;
+ *   p2     a ward, quota 2, active throughout: the unit nothing happens to;
+ *   p3     a ward, quota 2, opening on 2025-07-01, p1's successor: a unit
+ *          that opened during the plan;
+ *   tp     a department with no quota;
+ *   ca     the armed forces, another kind of unit, whose quota of 1 one
+ *          exemplar meets.
+ * The units are listed in this order.  The report and exchange tests work
+ * in tests/data/report/town.ini instead, a town with the blocks, report
+ * heading and score points a report needs.
+ */
+#define FIXTURE_TOWN \
+	"[roles]\n" \
+	"chief = office\n" \
+	"an = p1\n" \
+	"binh = p1, p2\n" \
+	"xem = viewer\n" \
+	"[unit.p1]\n" \
+	"name = \"Phường Một\"\n" \
+	"kind = ward\n" \
+	"quota = 2\n" \
+	"active_to = 2025-06-30\n" \
+	"successor = p3\n" \
+	"[unit.p2]\n" \
+	"name = \"Phường Hai\"\n" \
+	"kind = ward\n" \
+	"quota = 2\n" \
+	"[unit.p3]\n" \
+	"name = \"Phường Ba\"\n" \
+	"kind = ward\n" \
+	"quota = 2\n" \
+	"active_from = 2025-07-01\n" \
+	"[unit.tp]\n" \
+	"name = \"Phòng Tư pháp\"\n" \
+	"kind = department\n" \
+	"quota = 0\n" \
+	"[unit.ca]\n" \
+	"name = \"Công an\"\n" \
+	"kind = armed\n" \
+	"quota = 1\n"
 
 /* tmpdir_remove's nftw callback: every entry goes, the directories last (FTW_DEPTH). */
 static inline int tmpdir_rm_entry(const char *path, const struct stat *sb, int flag,

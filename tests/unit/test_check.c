@@ -16,31 +16,16 @@
 #include "keys.h"
 #include "register.h"
 
-static const char config_text[] =
-	"[roles]\n"
-	"chief = office\n"
-	"[unit.p1]\n"
-	"name = \"Phường Một\"\n"
-	"kind = ward\n"
-	"quota = 2\n"
-	"[unit.p2]\n"
-	"name = \"Phường Hai\"\n"
-	"kind = ward\n"
-	"quota = 2\n"
-	"[unit.tp]\n"
-	"name = \"Phòng Tư pháp\"\n"
-	"kind = department\n"
-	"quota = 0\n";
-
 /* What the check reported. */
 struct report {
 	int n;
 	char msg[8][512];
 };
 
+/* The town of fixture.h with the default settings. */
 static int setup(void **state)
 {
-	return fx_setup(state, "check", config_text, "chief", ymd(2025, 1, 10));
+	return fx_setup(state, "check", FIXTURE_TOWN, "chief", ymd(2025, 1, 10));
 }
 
 static uint64_t add(struct fx *f, const char *unit, const char *name, int y, int m, int d)

@@ -31,18 +31,12 @@
 #include "i18n.h"
 #include "sheet.h"
 
+/* The town of fixture.h, in English: the messages the tests look for are the source text. */
 static const char config_text[] =
 	"[dienhinh]\n"
 	"language = en\n"
 	"database = db\n"
-	"plan_from = 2021\n"
-	"plan_to = 2025\n"
-	"[roles]\n"
-	"chief = office\n"
-	"[unit.p1]\n"
-	"name = \"Phường Một\"\n"
-	"kind = ward\n"
-	"quota = 2\n";
+	FIXTURE_TOWN;
 
 static int setup(void **state)
 {

@@ -15,51 +15,16 @@
 #include "query.h"
 
 /*
- * p1 closes on 2025-06-30 (successor p3, open from 2025-07-01); ca is an
- * armed-forces unit with a quota of 1; tp has no quota.  Units are listed
- * in this order.  count_returned, late_days and count_late are set per test;
+ * Write the town of fixture.h with `settings` ("count_returned = yes\n"...)
+ * and load it: count_returned, late_days and count_late are set per test;
  * quarters stay open for a year unless a test says otherwise.
  */
-static const char config_head[] =
-	"[dienhinh]\n"
-	"plan_from = 2021\n"
-	"plan_to = 2025\n";
-static const char config_tail[] =
-	"[roles]\n"
-	"chief = office\n"
-	"an = p1\n"
-	"xem = viewer\n"
-	"[unit.p1]\n"
-	"name = \"Phường Một\"\n"
-	"kind = ward\n"
-	"quota = 2\n"
-	"active_to = 2025-06-30\n"
-	"successor = p3\n"
-	"[unit.p2]\n"
-	"name = \"Phường Hai\"\n"
-	"kind = ward\n"
-	"quota = 2\n"
-	"[unit.p3]\n"
-	"name = \"Phường Ba\"\n"
-	"kind = ward\n"
-	"quota = 2\n"
-	"active_from = 2025-07-01\n"
-	"[unit.tp]\n"
-	"name = \"Phòng Tư pháp\"\n"
-	"kind = department\n"
-	"quota = 0\n"
-	"[unit.ca]\n"
-	"name = \"Công an\"\n"
-	"kind = armed\n"
-	"quota = 1\n";
-
-/* Write the config with `settings` ("count_returned = yes\n"...) and load it. */
 static void load_config(struct fx *f, const char *settings)
 {
-	char text[sizeof config_head + sizeof config_tail + 128];
+	char text[sizeof FIXTURE_TOWN + 128];
 
-	snprintf(text, sizeof text, "%s%s%s", config_head,
-		 settings ? settings : "count_returned = no\nlate_days = 366\n", config_tail);
+	snprintf(text, sizeof text, "[dienhinh]\n%s%s",
+		 settings ? settings : "count_returned = no\nlate_days = 366\n", FIXTURE_TOWN);
 	fx_config(f, text);
 }
 
@@ -548,7 +513,8 @@ static void test_quota_unit_periods(void **state)
 	assert_int_equal(r.n, 5);
 }
 
-/* Two periods, and units that end with the first or begin with the second. */
+/* Two periods, and units that end with the first or begin with the second:
+ * a town of its own rather than fixture.h's, whose units know no period. */
 static int setup_periods(void **state)
 {
 	return fx_setup(state, "qperiods", "[roles]\nchief = office\n"

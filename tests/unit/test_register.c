@@ -21,45 +21,18 @@
 #include "store.h"
 
 /*
- * Every test gets its own directory with this config and an empty
- * database.  The tests run without a message catalogue, so messages are
- * the English source text.  p1 closes on 2025-06-30 and hands over to p3,
- * which opens on 2025-07-01 (the town's 2025 merger in miniature).
- * Quarters stay open for a year here (late_days = 366), so that staff can
- * act on the 2024 records these tests make; closed quarters are tested with
- * the corrections (test_correct.c).
+ * Every test gets its own directory with the town of fixture.h and an
+ * empty database.  The tests run without a message catalogue, so messages
+ * are the English source text.  Quarters stay open for a year here
+ * (late_days = 366), so that staff can act on the 2024 records these tests
+ * make; closed quarters are tested with the corrections (test_correct.c).
  */
 static const char config_text[] =
 	"[dienhinh]\n"
 	"database = db\n"
-	"plan_from = 2021\n"
-	"plan_to = 2025\n"
 	"count_returned = no\n"
 	"late_days = 366\n"
-	"[roles]\n"
-	"chief = office\n"
-	"an = p1\n"
-	"binh = p1, p2\n"
-	"xem = viewer\n"
-	"[unit.p1]\n"
-	"name = \"Phường Một\"\n"
-	"kind = ward\n"
-	"quota = 2\n"
-	"active_to = 2025-06-30\n"
-	"successor = p3\n"
-	"[unit.p2]\n"
-	"name = \"Phường Hai\"\n"
-	"kind = ward\n"
-	"quota = 2\n"
-	"[unit.p3]\n"
-	"name = \"Phường Ba\"\n"
-	"kind = ward\n"
-	"quota = 2\n"
-	"active_from = 2025-07-01\n"
-	"[unit.tp]\n"
-	"name = \"Phòng Tư pháp\"\n"
-	"kind = department\n"
-	"quota = 0\n";
+	FIXTURE_TOWN;
 
 static int setup(void **state)
 {
@@ -1799,9 +1772,8 @@ static void test_batch_run_again_after_growth(void **state)
 	memset(long_text, 'a', sizeof long_text - 1);
 	long_text[sizeof long_text - 1] = 0;
 	memcpy(long_text, "Nhiều năm liền", strlen("Nhiều năm liền"));
-	fx_config(f, "[dienhinh]\ndatabase = db\nmap_size_mb = 1\nplan_from = 2021\n"
-		  "plan_to = 2025\n[roles]\nchief = office\n[unit.p2]\nname = \"Phường Hai\"\n"
-		  "kind = ward\nquota = 2\n");
+	/* the town with the map starting at 1 MiB */
+	fx_config(f, "[dienhinh]\ndatabase = db\nmap_size_mb = 1\n" FIXTURE_TOWN);
 	act_as(f, "chief", ymd(2025, 1, 10));
 	for (size_t i = 0; i < N; i++) {
 		snprintf(name, sizeof name, "Nguyễn Văn %04zu", i * STEP % N);
@@ -1856,9 +1828,10 @@ static void test_units_synced_at_open(void **state)
 	const struct unit *u;
 
 	assert_int_equal(register_units(f->r, &ul, &e), 0);
-	assert_int_equal(ul.n, 4);
+	assert_int_equal(ul.n, 5);
 	assert_string_equal(ul.v[0].code, "p1");
 	assert_string_equal(ul.v[3].code, "tp");
+	assert_string_equal(ul.v[4].code, "ca");
 	u = units_find(&ul, "p1");
 	assert_string_equal(u->name, "Phường Một");
 	assert_int_equal(u->quota, 2);

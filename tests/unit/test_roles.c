@@ -13,26 +13,8 @@
 #include "fixture.h"
 #include "roles.h"
 
-/* The tests run without a message catalogue: messages are the English source text. */
-static const char config_text[] =
-	"[roles]\n"
-	"chief = office\n"
-	"an = p1\n"
-	"binh = p1, p2\n"
-	"xem = viewer\n"
-	"[unit.p1]\n"
-	"name = \"Phường Một\"\n"
-	"kind = ward\n"
-	"quota = 2\n"
-	"[unit.p2]\n"
-	"name = \"Phường Hai\"\n"
-	"kind = ward\n"
-	"quota = 2\n"
-	"[unit.p3]\n"
-	"name = \"Phường Ba\"\n"
-	"kind = ward\n"
-	"quota = 2\n";
-
+/* The town of fixture.h with the default settings.  The tests run without a
+ * message catalogue: messages are the English source text. */
 static struct config *cfg;
 static char dir[64];
 
@@ -41,7 +23,7 @@ static int setup(void **state)
 	(void)state;
 	if (tmpdir_make(dir, sizeof dir, "roles"))
 		return -1;
-	cfg = config_from_text(dir, "dienhinh.ini", config_text);
+	cfg = config_from_text(dir, "dienhinh.ini", FIXTURE_TOWN);
 	tmpdir_remove(dir);
 	return cfg ? 0 : -1;
 }

@@ -13,6 +13,12 @@
 #include "fixture.h"
 #include "units.h"
 
+/*
+ * Two configs of their own rather than fixture.h's town: keeping the
+ * stored units in line with the config is what these tests are about, so
+ * the configs are their input: a unit in a block, then that unit left out,
+ * a quota raised and a new unit put first.
+ */
 static const char config_one[] =
 	"[block.k1]\n"
 	"name = \"Khối xã – phường\"\n"

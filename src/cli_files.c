@@ -1,12 +1,10 @@
-/* cli_data.c - see cli_data.h. */
-#include "cli_data.h"
+/* cli_files.c - see cli_files.h. */
+#include "cli_files.h"
 
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "exchange.h"
 #include "export.h"
@@ -140,7 +138,7 @@ static int doc_opt(struct report *rp, const char *opt, const char *v)
 	return 0;
 }
 
-int cli_data_report(struct cli *c, int argc, char **argv)
+int cli_files_report(struct cli *c, int argc, char **argv)
 {
 	struct data_opts o = { 0, 0, 80, FORMAT_GUESS, NULL, true, NULL, NULL };
 	struct report *rp = NULL;
@@ -198,7 +196,7 @@ static int what_arg(const char *s, enum exchange_what *what)
 	return strcmp(s, "units") && strcmp(s, "exemplars") ? -1 : 0;
 }
 
-int cli_data_export(struct cli *c, int argc, char **argv)
+int cli_files_export(struct cli *c, int argc, char **argv)
 {
 	struct data_opts o = { 0, 0, 80, FORMAT_GUESS, NULL, true, NULL, NULL };
 	enum exchange_what what;
@@ -371,7 +369,7 @@ static int column_arg(struct import_run *run, const char *arg)
 	return 0;
 }
 
-int cli_data_import(struct cli *c, int argc, char **argv)
+int cli_files_import(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "dry-run", no_argument, NULL, 'n' },
@@ -429,68 +427,4 @@ int cli_data_import(struct cli *c, int argc, char **argv)
 			   "imported.%s\n"), run.paths[run.told - 1], run.n - run.told,
 			 run.told > 1 ? _(" The files before it are.") : "");
 	return err_exit_status(&e);
-}
-
-/* ---- backup and restore -------------------------------------------------------------- */
-
-static int one_dir(const char *cmd, int argc, char **argv, const char **dir)
-{
-	if (argc != 2 || argv[1][0] == '-')
-		return cli_usage(cmd, _("give one directory."));
-	*dir = argv[1];
-	return 0;
-}
-
-int cli_data_backup(struct cli *c, int argc, char **argv)
-{
-	struct err e = { 0 };
-	const char *dir = NULL;
-	int rc = one_dir("backup", argc, argv, &dir);
-
-	if (rc)
-		return rc;
-	/* The copy is the person's file, written with their own rights. */
-	if (cli_open(c, 0, &e) || identity_drop_privilege(&e) ||
-	    register_backup(c->reg, dir, &e))
-		return cli_fail(&e);
-	printf(_("The database is backed up in %s.\n"), dir);
-	return 0;
-}
-
-int cli_data_restore(struct cli *c, int argc, char **argv)
-{
-	struct err e = { 0 };
-	const char *dir = NULL;
-	char safety[4096], path[4096];
-	int rc = one_dir("restore", argc, argv, &dir), cleared, n;
-
-	if (rc)
-		return rc;
-	/* The safety copy goes beside the database, which needs the program's group;
-	 * the backup itself must be one the person may read. */
-	snprintf(path, sizeof path, "%s/data.mdb", dir);
-	if (access(path, R_OK) != 0) {
-		err_set(&e, errno == ENOENT ? ERR_NOTFOUND : ERR_IO, _("Cannot read the backup "
-								       "%s: %s."), path,
-			i18n_strerror(errno));
-		return cli_fail(&e);
-	}
-	if (cli_open(c, 0, &e) || register_restore(c->reg, dir, safety, sizeof safety, &e))
-		return cli_fail(&e);
-	printf(_("The database is restored from %s.\nThe database as it was before is kept in "
-		 "%s.\n"), dir, safety);
-	/* The copies' folder: the safety copy's path up to its last '/'. */
-	char *slash = strrchr(safety, '/');
-	printf(_("Safety copies are kept in %.*s: the newest %d, older ones are removed "
-		 "(keep_safety_copies in the config).\n"), slash ? (int)(slash - safety) : 0, safety,
-	       c->cfg->keep_safety_copies);
-	n = cli_check(c, &cleared, NULL, &e);
-	if (n < 0)
-		return cli_fail(&e);
-	if (n) {
-		fprintf(stderr, _("dienhinh: the restored database has %d problems (see above); "
-				  "the backup was not sound.\n"), n);
-		return 1;
-	}
-	return 0;
 }
