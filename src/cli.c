@@ -69,15 +69,92 @@ static const struct command commands[] = {
 					   "backup in DIR") },
 };
 
+/*
+ * The help fits a PuTTY window as it opens: 80 columns, one left free so
+ * that a full line does not make the terminal wrap on its own.  A
+ * command's description starts in HELP_DESC, the column every synopsis
+ * (and its translation) pads to.
+ */
+enum { HELP_COLS = 79, HELP_DESC = 27 };
+
+/* Where to break s, whose first `fit` bytes fit: before the last option
+ * ("[--x"), else at the last space, else after the first word. */
+static size_t help_break(const char *s, size_t fit)
+{
+	size_t cut = fit;
+
+	while (cut > 0 && !(s[cut] == ' ' && s[cut + 1] == '['))
+		cut--;
+	if (!cut)
+		for (cut = fit; cut > 0 && s[cut] != ' ';)
+			cut--;
+	return cut ? cut : fit ? fit : strcspn(s, " ");
+}
+
+/*
+ * Print one line of the help (no '\n' in it) after `lead` spaces, broken so
+ * that no line is wider than HELP_COLS; the lines after the first start
+ * `hang` spaces in, under the words they continue.
+ */
+static void print_line(FILE *f, const char *s, int lead, int hang)
+{
+	int indent = lead;
+
+	do {
+		size_t fit = text_fit(s, HELP_COLS - indent, NULL), cut = fit;
+
+		if (s[fit])
+			cut = help_break(s, fit);
+		fprintf(f, "%*s%.*s\n", indent, "", (int)cut, s);
+		s += cut;
+		s += strspn(s, " ");
+		indent = hang;
+	} while (*s);
+}
+
+/* Print a translated paragraph line by line, each wrapped by print_line. */
+static void print_text(FILE *f, const char *text)
+{
+	while (*text) {
+		size_t n = strcspn(text, "\n");
+		char *line = strndup(text, n);
+
+		if (!line) {
+			fputs(text, f);
+			return;
+		}
+		print_line(f, line, 0, 0);
+		free(line);
+		text += n + (text[n] == '\n');
+	}
+}
+
+/* A command's synopsis; when it is too wide, its options wrap and its
+ * description goes on a line of its own, in the description column. */
+static void print_synopsis(FILE *f, const char *syn)
+{
+	const char *gap = strstr(syn, "  ");
+	char *usage;
+
+	if (!gap || 2 + text_width(syn) <= HELP_COLS ||
+	    !(usage = strndup(syn, (size_t)(gap - syn)))) {
+		print_line(f, syn, 2, 6);
+		return;
+	}
+	print_line(f, usage, 2, 6);
+	print_line(f, gap + strspn(gap, " "), HELP_DESC, HELP_DESC);
+	free(usage);
+}
+
 static void print_help(FILE *f)
 {
-	fprintf(f, _("Usage: dienhinh [--config FILE] [--db DIR] [COMMAND [OPTIONS]]\n"
-		     "Register of advanced exemplars. Without a command, opens the menu screens.\n"
-		     "\nCommands:\n"));
+	print_text(f, _("Usage: dienhinh [--config FILE] [--db DIR] [COMMAND [OPTIONS]]\n"
+			"Register of advanced exemplars. Without a command, opens the menu "
+			"screens.\n\nCommands:\n"));
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(f, "  %s\n", _(commands[i].synopsis));
-	fprintf(f, _("\nListings take --format text|tsv. Exit status: 0 done, 1 refused or bad "
-		     "data, 2 bad usage.\nSee dienhinh(1) for every option.\n"));
+		print_synopsis(f, _(commands[i].synopsis));
+	print_text(f, _("\nListings take --format text|tsv. Exit status: 0 done, 1 refused or "
+			"bad data, 2 bad usage.\nSee dienhinh(1) for every option.\n"));
 }
 
 static void print_problem(const char *problem, void *ctx)

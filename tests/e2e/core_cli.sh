@@ -25,6 +25,19 @@ cols=$(grep -E '^  [a-z]' <<<"$out" | sed -nE 's/^(  [^ ].{0,21}[^ ]  +)[^ ].*$/
 	while IFS= read -r lead; do echo "${#lead}"; done | sort -u)
 t_eq "--help starts every short command's description in one column" \
 	"$(wc -l <<<"$cols") $(head -1 <<<"$cols")" "1 27"
+# The help fits the 80 columns of a PuTTY window, in both languages: long
+# synopses wrap before an option, their description on a line of its own.
+sed 's/^language = vi/language = en/' "$DIENHINH_ROOT/conf/dienhinh.ini" >"$T_DIR/en.ini"
+en=$("$DIENHINH_BIN" --config "$T_DIR/en.ini" --help 2>/dev/null)
+for lang in vi en; do
+	[ $lang = vi ] && h=$out || h=$en
+	wide=$(while IFS= read -r l; do ((${#l} > 79)) && echo "$l"; done <<<"$h")
+	t_eq "--help ($lang) has no line wider than 79 columns" "$wide" ""
+	t_contains "--help ($lang) wraps a long synopsis before an option" "$h" \
+		$'[--type T]\n      [--status S]'
+done
+t_contains "--help puts a wrapped command's description in its column" "$out" \
+	$'[--reason T]\n                           thêm hồ sơ'
 # The manual page documents every command and option --help names.
 man=$(sed 's/\\-/-/g; s/\\f[BIPR]//g' "$DIENHINH_ROOT/docs/dienhinh.1")
 missing=""
