@@ -202,6 +202,7 @@ int cli_fail(const struct err *e)
 }
 
 /* cli_warn with a va_list. */
+__attribute__((format(printf, 1, 0)))
 static void vwarn(const char *fmt, va_list ap)
 {
 	char *said = NULL, *shown;

@@ -9,7 +9,6 @@
  * only known once [score] and [dienhinh] are read: config_periods_finish.
  */
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,18 +36,6 @@ static const struct keyspec period_keys[] = {
 	{ NULL },
 };
 
-__attribute__((format(printf, 5, 6)))
-static int refuse(struct load *ld, int line, const char *sec, const char *key, const char *fmt,
-		  ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	config_vfail(ld, line, sec, key, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
 /* The line of key `key` in s, else of the section. */
 static int line_of(const struct iniscan_sec *s, const char *key)
 {
@@ -65,7 +52,7 @@ static int check_overlap(struct load *ld, const struct iniscan_sec *s, const str
 
 	for (size_t i = 0; i < n; i++)
 		if (p->from <= v[i].to && v[i].from <= p->to)
-			return refuse(ld, line_of(s, "from"), s->name, "from",
+			return config_fail(ld, line_of(s, "from"), s->name, "from",
 				      _("the years %d-%d overlap those of [period.%s] (%d-%d); "
 					"periods may leave years between them, but not share "
 					"one"), p->from, p->to, v[i].code, v[i].from, v[i].to);
@@ -79,17 +66,17 @@ static int read_period(struct load *ld, const struct iniscan_sec *s, struct peri
 	static const char *const required[] = { "name", "from", "to" };
 
 	if (!model_code_valid(code))
-		return refuse(ld, s->line, s->name, NULL, _(BAD_CODE), iniscan_show(code, shown));
+		return config_fail(ld, s->line, s->name, NULL, _(BAD_CODE), iniscan_show(code, shown));
 	snprintf(p->code, sizeof p->code, "%s", code);
 	p->score = (struct score_scheme){ UNSET, UNSET, UNSET, UNSET, UNSET, UNSET };
 	if (config_read_keys(ld, s, period_keys, p) < 0)
 		return -1;
 	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
 		if (!iniscan_find_key(s, required[i]))
-			return refuse(ld, s->line, s->name, required[i],
+			return config_fail(ld, s->line, s->name, required[i],
 				      _("this key is required but missing"));
 	if (p->from > p->to)
-		return refuse(ld, line_of(s, "to"), s->name, "to", _("%d is before from (%d)"),
+		return config_fail(ld, line_of(s, "to"), s->name, "to", _("%d is before from (%d)"),
 			      p->to, p->from);
 	return check_overlap(ld, s, p, n);
 }
@@ -134,11 +121,11 @@ int config_period_quota(struct load *ld, const struct iniscan_sec *s, const stru
 		if (strcmp(l->v[i].code, code) == 0)
 			return period_add_quota(&l->v[i], unit, quota) ? err_nomem(ld->e) : 0;
 	if (l->n == 1 && !l->v[0].name)
-		return refuse(ld, k->line, s->name, k->name,
+		return config_fail(ld, k->line, s->name, k->name,
 			      _("unknown plan period \"%s\": the file declares no [period.CODE] "
 				"section, and the years of plan_from and plan_to are the period "
 				"\"plan\""), code);
-	return refuse(ld, k->line, s->name, k->name,
+	return config_fail(ld, k->line, s->name, k->name,
 		      _("unknown plan period \"%s\": there is no [period.%s]"), code, code);
 }
 
@@ -173,7 +160,7 @@ int config_periods_finish(struct load *ld)
 	}
 	for (size_t i = 0; s && i < sizeof plan_keys / sizeof plan_keys[0]; i++)
 		if (iniscan_find_key(s, plan_keys[i]))
-			return refuse(ld, line_of(s, plan_keys[i]), s->name, plan_keys[i],
+			return config_fail(ld, line_of(s, plan_keys[i]), s->name, plan_keys[i],
 				      _("plan_from and plan_to cannot stand beside [period.CODE] "
 					"sections: give each period its years with from and to, "
 					"and remove this key"));

@@ -172,6 +172,7 @@ void report_set_signer(struct report *rp, const char *name)
 }
 
 /* Append the formatted text to the strings *v (count *n); a failure marks the report. */
+__attribute__((format(printf, 4, 0)))
 static void append_vf(struct report *rp, char ***v, size_t *n, const char *fmt, va_list ap)
 {
 	char **grown = realloc(*v, (*n + 1) * sizeof **v), *s;

@@ -364,7 +364,7 @@ static int make(struct exemplar *x, const struct config *cfg, const struct unit 
 
 /* ---- the files ---------------------------------------------------------------------------- */
 
-/* One record as an export writes it (exchange.c) into the import file, and
+/* One record as an export writes it (export.c) into the import file, and
  * with year, quarter and folded name after it into sqlite's. */
 static int write_rows(FILE *imp, FILE *sql, const struct exemplar *x, const struct unit *u)
 {
