@@ -306,7 +306,7 @@ static int parse_listing_opts(struct cli *c, const char *cmd, int argc, char **a
 static void active_text(const struct unit_list *units, const struct unit *u, char *buf,
 			size_t size)
 {
-	char from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE];
+	char from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE], name[UNITS_LABEL_SIZE];
 	const struct unit *next = u->successor[0] ? units_find(units, u->successor) : NULL;
 
 	date_format_vn(u->active_from, from);
@@ -317,9 +317,11 @@ static void active_text(const struct unit_list *units, const struct unit *u, cha
 		snprintf(buf, size, _("until %s"), to);
 	else
 		snprintf(buf, size, _("%s to %s"), from, to);
+	if (next)
+		units_label(units, next, name, sizeof name);
 	if (u->successor[0] && strlen(buf) < size)
 		snprintf(buf + strlen(buf), size - strlen(buf), _(", then %s"),
-			 next && next->name ? next->name : u->successor);
+			 next ? name : u->successor);
 }
 
 int cli_exemplar_units(struct cli *c, int argc, char **argv)
@@ -345,14 +347,17 @@ int cli_exemplar_units(struct cli *c, int argc, char **argv)
 	for (size_t i = 0; i < units.n; i++) {
 		const struct unit *u = &units.v[i];
 		const struct block *b = config_block(c->cfg, u->block);
-		char quota[16], from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE], active[256];
+		char quota[16], from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE], active[UNITS_LABEL_SIZE + 64],
+		     name[UNITS_LABEL_SIZE];
 		snprintf(quota, sizeof quota, "%d", u->quota);
 		date_format(u->active_from, from);
 		date_format(u->active_to, to);
-		if (!tsv)
+		if (!tsv) {
 			active_text(&units, u, active, sizeof active);
+			units_label(&units, u, name, sizeof name);
+		}
 		const char *row[] = {
-			u->code, u->name, tsv ? model_kind_code(u->kind) : model_kind_label(u->kind),
+			u->code, tsv ? u->name : name, tsv ? model_kind_code(u->kind) : model_kind_label(u->kind),
 			tsv || !b ? u->block : b->name, quota, tsv ? from : active, to, u->successor,
 		};
 		table_row(c->out, row);
@@ -652,15 +657,16 @@ int cli_exemplar_show(struct cli *c, int argc, char **argv)
 static int quota_row(const struct query_quota *q, void *p)
 {
 	struct cli *c = p;
-	char year[8], quarter[4], req[16], got[16];
+	char year[8], quarter[4], req[16], got[16], name[UNITS_LABEL_SIZE];
 	bool tsv = c->fmt == TABLE_TSV;
 
 	snprintf(year, sizeof year, "%d", q->year);
 	snprintf(quarter, sizeof quarter, "%d", q->quarter);
 	snprintf(req, sizeof req, "%d", q->required);
 	snprintf(got, sizeof got, "%d", q->counted);
+	units_label(q->units, q->unit, name, sizeof name);
 	const char *cells[] = {
-		year, quarter, tsv ? q->unit->code : q->unit->name, req, got,
+		year, quarter, tsv ? q->unit->code : name, req, got,
 		tsv ? model_quota_code(q->state) : model_quota_label(q->state),
 	};
 	return table_row(c->out, cells) ? -1 : 0;
