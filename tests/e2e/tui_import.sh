@@ -32,15 +32,9 @@ T_CLEANUP+=("rm -f -- '$home/$open_name'")
 # tui_pick NAME: select the file NAME in the list of files (others may be
 # there), from the top, and open it.
 tui_pick() {
-	local before
 	tui_keys a Home
 	tui_settle a
-	for _ in $(seq 1 50); do
-		[[ $(tui_line a "▸") == *"$1"* ]] && break
-		before=$(tui_screen a)
-		tui_keys a Down
-		tui_settle a "$before"
-	done
+	tui_select a "$1"
 	tui_keys a Enter
 }
 
