@@ -48,6 +48,10 @@ struct exchange_result {
 	size_t rows;              /* records read (rows below the header that are records) */
 	size_t written;           /* records added or changed (or that would be, dry run) */
 	size_t skipped;           /* duplicates left out, units already as in the file */
+	/* Of those written, the late entries (dated in a quarter closed when they
+	 * were entered: the register's rule, batch.h), and of those the ones with
+	 * no reason, their own nor the options': what a person is asked it for. */
+	size_t late, late_unexplained;
 	struct exchange_problem *problems; /* by row and column */
 	size_t n_problems;
 	/* What was found in the file, once it was read (also when refused). */

@@ -83,6 +83,7 @@ struct query_quota {
 	int counted;                /* introductions that count toward it */
 	enum quota_state state;     /* QUOTA_OUTSIDE when period is NULL */
 	struct store_counts counts; /* the quarter's exemplars that count (query_counting) */
+	const struct unit_list *units; /* every unit, unit among them (for units_label) */
 };
 typedef int (*query_quota_cb)(const struct query_quota *q, void *ctx);
 

@@ -34,6 +34,22 @@ int units_load(struct store *s, const struct config *cfg, struct unit_list *out,
 void units_free(struct unit_list *l);
 const struct unit *units_find(const struct unit_list *l, const char *code);
 
+/* Room for units_label()'s text; a longer name is cut, never its dates. */
+#define UNITS_LABEL_SIZE 256
+
+/*
+ * u's name as a person reads it beside the other units of l (screens,
+ * reports, the command line's text): where another unit of l bears the same
+ * name (a merged unit and its successor), the dates that tell them apart
+ * follow, as an office writes them: "Xã Tân Long (đến 30/06/2025)", "Xã Tân
+ * Long (từ 01/07/2025)", "... (từ 01/01/2020 đến 30/06/2025)"; the code
+ * instead ("Xã Tân Long (tanlong)") when the dates do not tell them apart.
+ * A name no other unit bears is given alone.  Returns the offset in buf of
+ * the part that tells them apart (" (..."), strlen(buf) when there is none,
+ * so that a narrow column can shorten the name and keep it.
+ */
+size_t units_label(const struct unit_list *l, const struct unit *u, char *buf, size_t size);
+
 /* A unit's fields on one line, as the audit trail records a unit change:
  * "Phường 1 | ward | khoi_xa_phuong | 2 |  | 2025-06-30 | phuongnganam"
  * (new string, NULL when out of memory). */

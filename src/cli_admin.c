@@ -51,7 +51,7 @@ int cli_admin_init(struct cli *c, int argc, char **argv)
 static void active_text(const struct unit_list *units, const struct unit *u, char *buf,
 			size_t size)
 {
-	char from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE];
+	char from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE], name[UNITS_LABEL_SIZE];
 	const struct unit *next = u->successor[0] ? units_find(units, u->successor) : NULL;
 
 	date_format_vn(u->active_from, from);
@@ -62,9 +62,11 @@ static void active_text(const struct unit_list *units, const struct unit *u, cha
 		snprintf(buf, size, _("until %s"), to);
 	else
 		snprintf(buf, size, _("%s to %s"), from, to);
+	if (next)
+		units_label(units, next, name, sizeof name);
 	if (u->successor[0] && strlen(buf) < size)
 		snprintf(buf + strlen(buf), size - strlen(buf), _(", then %s"),
-			 next && next->name ? next->name : u->successor);
+			 next ? name : u->successor);
 }
 
 int cli_admin_units(struct cli *c, int argc, char **argv)
@@ -90,14 +92,18 @@ int cli_admin_units(struct cli *c, int argc, char **argv)
 	for (size_t i = 0; i < units.n; i++) {
 		const struct unit *u = &units.v[i];
 		const struct block *b = config_block(c->cfg, u->block);
-		char quota[16], from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE], active[256];
+		char quota[16], from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE], active[UNITS_LABEL_SIZE + 64],
+		     name[UNITS_LABEL_SIZE];
 		snprintf(quota, sizeof quota, "%d", u->quota);
 		date_format(u->active_from, from);
 		date_format(u->active_to, to);
-		if (!tsv)
+		if (!tsv) {
 			active_text(&units, u, active, sizeof active);
+			units_label(&units, u, name, sizeof name);
+		}
 		const char *row[] = {
-			u->code, u->name, tsv ? model_kind_code(u->kind) : model_kind_label(u->kind),
+			u->code, tsv ? u->name : name,
+			tsv ? model_kind_code(u->kind) : model_kind_label(u->kind),
 			tsv || !b ? u->block : b->name, quota, tsv ? from : active, to, u->successor,
 		};
 		table_row(c->out, row);

@@ -517,15 +517,16 @@ int cli_exemplar_show(struct cli *c, int argc, char **argv)
 static int quota_row(const struct query_quota *q, void *p)
 {
 	struct cli *c = p;
-	char year[8], quarter[4], req[16], got[16];
+	char year[8], quarter[4], req[16], got[16], name[UNITS_LABEL_SIZE];
 	bool tsv = c->fmt == TABLE_TSV;
 
 	snprintf(year, sizeof year, "%d", q->year);
 	snprintf(quarter, sizeof quarter, "%d", q->quarter);
 	snprintf(req, sizeof req, "%d", q->required);
 	snprintf(got, sizeof got, "%d", q->counted);
+	units_label(q->units, q->unit, name, sizeof name);
 	const char *cells[] = {
-		year, quarter, tsv ? q->unit->code : q->unit->name, req, got,
+		year, quarter, tsv ? q->unit->code : name, req, got,
 		tsv ? model_quota_code(q->state) : model_quota_label(q->state),
 	};
 	return table_row(c->out, cells) ? -1 : 0;

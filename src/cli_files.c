@@ -323,6 +323,13 @@ static void import_done(void *arg, size_t i, int rc, const struct exchange_resul
 	else
 		printf(units ? _("%zu units added or changed from %s.\n")
 			     : _("%zu exemplars imported from %s.\n"), res->written, path);
+	/* as the screen says it, where the reason is asked only for these */
+	if (res->late) {
+		printf(i18n_ntext("%zu of them is a late entry (dated in a closed quarter).",
+				  "%zu of them are late entries (dated in a closed quarter).",
+				  res->late), res->late);
+		putchar('\n');
+	}
 	if (res->skipped && units)
 		printf(_("%zu units were already as in the file.\n"), res->skipped);
 	else if (res->skipped)

@@ -279,6 +279,10 @@ static int import_exemplars(struct import *im, const char *source, unsigned flag
 	im->res->written = good;
 	if (dry && !im->res->n_problems && !(flags & EXCHANGE_DRY_RUN) && good)
 		rc = run_batch(im, xs, good, rows, source, false, false, NULL, e);
+	for (size_t i = 0; i < good && !im->res->n_problems; i++) {
+		im->res->late += xs[i].late;
+		im->res->late_unexplained += xs[i].late && !(xs[i].late_reason && *xs[i].late_reason);
+	}
 out:
 	for (size_t i = 0; xs && i < good; i++)
 		model_exemplar_free(&xs[i]);

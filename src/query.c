@@ -347,7 +347,8 @@ static int quota_txn(struct store_txn *t, void *p, struct err *e)
 	for (int q = q0; q <= q1; q++) {
 		for (size_t i = 0; i < a->units->n; i++) {
 			const struct unit *u = &a->units->v[i];
-			struct query_quota rq = { a->year, q, u, per, 0, 0, QUOTA_NONE, { 0 } };
+			struct query_quota rq = { a->year, q, u, per, 0, 0, QUOTA_NONE, { 0 },
+						  a->units };
 			if (store_get_counts(t, a->year, q, u->code, &rq.counts, e))
 				return -1;
 			if (!rq.counts.total && !period_unit_listed(&cfg->periods, u, a->year))

@@ -101,14 +101,15 @@ static void units_section(struct report *rp, struct tally *b, const struct tally
 	struct tally_figures sum = { 0 };
 	int with_quota = 0, met = 0;
 	long no = 0;
-	char n[7][24], state[64];
+	char n[7][24], state[64], name[UNITS_LABEL_SIZE];
 
 	for (size_t gi = 0; gi < ng; gi++) {
 		tally_group_heading(rp, sec, gi, g[gi].name);
 		for (size_t j = 0; j < g[gi].n; j++) {
 			const struct tally_figures *f = &b->fig[g[gi].idx[j]];
+			units_label(&b->units, &b->units.v[g[gi].idx[j]], name, sizeof name);
 			const char *cells[] = {
-				tally_num(&n[0], ++no), b->units.v[g[gi].idx[j]].name,
+				tally_num(&n[0], ++no), name,
 				tally_num(&n[1], f->required), tally_num(&n[2], f->collective),
 				tally_num(&n[3], f->individual), tally_num(&n[4], f->accepted),
 				tally_num(&n[5], f->returned), model_quota_label(f->state),
@@ -211,10 +212,11 @@ static void list_section(struct report *rp, struct tally *b, const struct tally_
 		qsort(it->v, it->n, sizeof *it->v, item_order);
 	for (size_t i = 0; i < it->n; i++) {
 		const struct item *x = &it->v[i];
-		char n[24], d[DATE_TEXT_SIZE];
+		char n[24], d[DATE_TEXT_SIZE], name[UNITS_LABEL_SIZE];
+		if (x->unit < npos)
+			units_label(&b->units, &b->units.v[unit_at[x->unit]], name, sizeof name);
 		if (!i || x->unit != it->v[i - 1].unit)
-			report_group(rp, sec, x->unit < npos ? b->units.v[unit_at[x->unit]].name
-							     : _("(unknown)"));
+			report_group(rp, sec, x->unit < npos ? name : _("(unknown)"));
 		date_format_vn(x->date, d);
 		const char *cells[] = { tally_num(&n, ++no), x->name, model_type_label(x->type),
 					model_category_label(x->category), d,
@@ -378,14 +380,15 @@ static void scores_section(struct report *rp, struct tally *b, const struct tall
 	struct report_section *sec = report_section(rp, _("SCORES BY EMULATION BLOCK"),
 						    _("Scores"), 9, h, k);
 	struct tally_figures sum = { 0 };
-	char n[9][24];
+	char n[9][24], name[UNITS_LABEL_SIZE];
 
 	for (size_t gi = 0; gi < ng; gi++) {
 		tally_group_heading(rp, sec, gi, g[gi].name);
 		for (size_t j = 0; j < g[gi].n; j++) {
 			const struct tally_figures *f = &b->fig[g[gi].idx[j]];
+			units_label(&b->units, &b->units.v[g[gi].idx[j]], name, sizeof name);
 			const char *cells[] = {
-				tally_num(&n[0], f->rank), b->units.v[g[gi].idx[j]].name,
+				tally_num(&n[0], f->rank), name,
 				tally_num(&n[1], f->met), tally_num(&n[2], f->short_),
 				tally_num(&n[3], f->counted), tally_num(&n[4], f->accepted),
 				tally_num(&n[5], f->propagated), tally_num(&n[6], f->commended),

@@ -198,6 +198,7 @@ static void plan_by_unit(struct report *rp, const struct plan *pl, const struct 
 	enum report_kind *k = calloc(ncols, sizeof *k);
 	long *sum = calloc(ncols, sizeof *sum), no = 0;
 	struct report_section *sec;
+	char name[UNITS_LABEL_SIZE];
 
 	if (!h || !n || !cells || !k || !sum) {
 		rp->failed = true;
@@ -212,7 +213,8 @@ static void plan_by_unit(struct report *rp, const struct plan *pl, const struct 
 			const struct tally_figures *f = &b->fig[g[gi].idx[j]];
 			long total = 0;
 			cells[0] = tally_num(&n[0], ++no);
-			cells[1] = b->units.v[g[gi].idx[j]].name;
+			units_label(&b->units, &b->units.v[g[gi].idx[j]], name, sizeof name);
+			cells[1] = name;
 			for (int y = 0; y < b->years; y++) {
 				cells[y + 2] = tally_num(&n[y + 2], f->by_year[y]);
 				total += f->by_year[y];
@@ -260,11 +262,12 @@ static void plan_honours(struct report *rp, struct plan *pl)
 		qsort(pl->honours, pl->n_honours, sizeof *pl->honours, honour_order);
 	for (size_t i = 0; i < pl->n_honours; i++) {
 		const struct honour *x = &pl->honours[i];
-		char n[24], d[DATE_TEXT_SIZE];
+		char n[24], d[DATE_TEXT_SIZE], name[UNITS_LABEL_SIZE];
 		date_format_vn(x->date, d);
+		if (x->unit < pl->b->units.n)
+			units_label(&pl->b->units, &pl->b->units.v[x->unit], name, sizeof name);
 		const char *cells[] = { tally_num(&n, (long)i + 1), x->name,
-					x->unit < pl->b->units.n ? pl->b->units.v[x->unit].name
-								 : _("(unknown)"),
+					x->unit < pl->b->units.n ? name : _("(unknown)"),
 					x->form, x->decision, d };
 		report_row(rp, sec, REPORT_ROW, cells);
 	}

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "codec.h"
+#include "date.h"
 #include "i18n.h"
 
 static uint64_t fnv1a(uint64_t h, const uint8_t *p, size_t n)
@@ -213,3 +214,55 @@ const struct unit *units_find(const struct unit_list *u, const char *code)
 	return NULL;
 }
 
+
+/* " (từ 01/07/2025)": when u was active, as units_label() says it; "" for always. */
+static void active_words(const struct unit *u, char *buf, size_t size)
+{
+	char from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE], w[80] = "";
+
+	date_format_vn(u->active_from, from);
+	date_format_vn(u->active_to, to);
+	if (u->active_from != DATE_NONE && u->active_to != DATE_NONE)
+		snprintf(w, sizeof w, _("(from %s until %s)"), from, to);
+	else if (u->active_to != DATE_NONE)
+		snprintf(w, sizeof w, _("(until %s)"), to);
+	else if (u->active_from != DATE_NONE)
+		snprintf(w, sizeof w, _("(from %s)"), from);
+	snprintf(buf, size, "%s%s", w[0] ? " " : "", w);
+}
+
+static bool same_name(const struct unit *a, const struct unit *b)
+{
+	return strcmp(a->code, b->code) && a->name && b->name && strcmp(a->name, b->name) == 0;
+}
+
+size_t units_label(const struct unit_list *l, const struct unit *u, char *buf, size_t size)
+{
+	const char *name = u->name ? u->name : u->code;
+	char tail[96] = "", other[sizeof tail];
+	bool twin = false, alike = false;
+	size_t n;
+
+	for (size_t i = 0; i < l->n; i++) {
+		if (!same_name(&l->v[i], u))
+			continue;
+		if (!twin)
+			active_words(u, tail, sizeof tail);
+		twin = true;
+		active_words(&l->v[i], other, sizeof other);
+		alike = alike || strcmp(tail, other) == 0;
+	}
+	if (twin && alike) /* dates that do not tell them apart: the code does */
+		snprintf(tail, sizeof tail, " (%s)", u->code);
+	if (!size)
+		return 0;
+	/* The name, cut at a character's start if it leaves no room for the tail. */
+	n = strlen(name);
+	if (n + strlen(tail) >= size) {
+		n = strlen(tail) < size ? size - 1 - strlen(tail) : 0;
+		while (n && ((unsigned char)name[n] & 0xC0) == 0x80)
+			n--;
+	}
+	snprintf(buf, size, "%.*s%s", (int)n, name, tail);
+	return n < size ? n : size - 1;
+}

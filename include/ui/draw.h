@@ -25,6 +25,10 @@ void ui_draw_set_ascii(bool ascii);
 /* Draw `s` at (y, x) in at most `width` columns, ending with an ellipsis when it
  * had to be cut; returns the columns used. */
 int ui_draw_text(int y, int x, int width, int attr, const char *s);
+/* The same, but a text too wide is shortened before byte `keep` and what
+ * follows it is kept whole, as long as a letter of the start still shows:
+ * "Hội Liên hiệp Phụ… (từ 01/07/2025)" (a unit's name, units_label()). */
+int ui_draw_text_keep(int y, int x, int width, int attr, const char *s, size_t keep);
 /* The same, then spaces up to `width` (a cell of a table or a bar). */
 void ui_draw_cell(int y, int x, int width, int attr, const char *s);
 /* Right-aligned in `width` columns ending at x + width. */

@@ -23,12 +23,9 @@ const char *ui_fmt_unit(const struct ui *ui, const char *code);
 const char *ui_fmt_change(const struct ui *ui, const char *field, const char *v, char *buf,
 			  size_t size);
 
-/*
- * A unit's name, with the dates that tell a merged unit from its successor
- * when both bear the same name: "Xã Tân Long (until 30/06/2025)", "Xã Tân
- * Long (from 01/07/2025)".
- */
-void ui_fmt_unit_dated(const struct ui *ui, const struct unit *u, char *buf, size_t size);
+/* The unit's name as units_label() tells it from another of the same name
+ * ("Xã Tân Long (từ 01/07/2025)"), in buf; its code when unknown. */
+const char *ui_fmt_unit_label(const struct ui *ui, const char *code, char *buf, size_t size);
 
 /* "Quarter 3/2025" (translated). */
 void ui_fmt_quarter(int year, int quarter, char *buf, size_t size);

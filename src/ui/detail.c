@@ -95,7 +95,7 @@ static void add_profile(struct screen *s)
 	pair(s, "status", model_status_label(x->status));
 	if (x->status_reason)
 		pair(s, "status_reason", x->status_reason);
-	snprintf(b, sizeof b, "%s", ui_fmt_unit(s->ui, x->unit));
+	ui_fmt_unit_label(s->ui, x->unit, b, sizeof b);
 	pair(s, "unit", b);
 	ui_fmt_date(x->date, q);
 	ui_fmt_quarter(date_year(x->date), date_quarter(x->date), b, sizeof b);

@@ -76,6 +76,28 @@ void ui_draw_fill(int y, int x, int width, int attr)
 	attroff(attr);
 }
 
+int ui_draw_text_keep(int y, int x, int width, int attr, const char *s, size_t keep)
+{
+	int tail, used;
+	char *head;
+	size_t n;
+
+	if (!s || keep >= strlen(s) || text_width(s) <= width)
+		return ui_draw_text(y, x, width, attr, s);
+	tail = text_width(s + keep);
+	/* one column of the start at least, the ellipsis, then the tail */
+	if (tail + 2 > width || !(head = strndup(s, keep)))
+		return ui_draw_text(y, x, width, attr, s);
+	n = text_fit(head, width - tail - 1, NULL);
+	while (n && head[n - 1] == ' ') /* "hiệp…", not "hiệp …" */
+		n--;
+	head[n] = '\0';
+	used = ui_draw_text(y, x, width - tail - 1, attr, head);
+	free(head);
+	used += ui_draw_text(y, x + used, 1, attr, ellipsis);
+	return used + ui_draw_text(y, x + used, tail, attr, s + keep);
+}
+
 void ui_draw_cell(int y, int x, int width, int attr, const char *s)
 {
 	int used = ui_draw_text(y, x, width, attr, s);

@@ -139,7 +139,7 @@ static int build_choices(struct exform *x)
 		return -1;
 	for (size_t i = 0; i < ui->units.n; i++) {
 		const struct unit *u = &ui->units.v[i];
-		char to[DATE_TEXT_SIZE];
+		char name[UNITS_LABEL_SIZE], to[DATE_TEXT_SIZE], last[64] = "";
 		bool mine = x->id ? register_is_office(ui->r) || register_may_add(ui->r, u->code,
 										   NULL)
 				  : register_may_add(ui->r, u->code, NULL);
@@ -147,12 +147,16 @@ static int build_choices(struct exform *x)
 		bool current = x->id && strcmp(u->code, x->base.unit) == 0;
 		if (!mine && !current)
 			continue;
-		ui_fmt_date(u->active_to, to);
-		/* Merged units stay choosable for earlier dates, marked with their last day. */
-		int rc = u->active_to != DATE_NONE
-			 ? asprintf(&x->unit_labels[x->n_units], _("%s (until %s)"), u->name, to)
-			 : asprintf(&x->unit_labels[x->n_units], "%s", u->name);
-		if (rc < 0)
+		/* Merged units stay choosable for earlier dates, marked with their
+		 * last day, which units_label gives already to one whose successor
+		 * bears its name. */
+		size_t keep = units_label(&ui->units, u, name, sizeof name);
+		if (!name[keep] && u->active_to != DATE_NONE) {
+			ui_fmt_date(u->active_to, to);
+			snprintf(last, sizeof last, _("(until %s)"), to);
+		}
+		if (asprintf(&x->unit_labels[x->n_units], "%s%s%s", name, last[0] ? " " : "",
+			     last) < 0)
 			return -1;
 		x->units[x->n_units] = x->unit_labels[x->n_units];
 		x->unit_codes[x->n_units++] = u->code;

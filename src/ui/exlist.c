@@ -241,10 +241,10 @@ static void filter_text(const struct screen *s, char *buf, size_t size)
 	const struct query_filter *f = &s->f;
 	const char *parts[4];
 	size_t n = 0, used;
-	char q[64], year[32];
+	char q[64], year[32], unit[UNITS_LABEL_SIZE];
 
 	if (f->unit)
-		parts[n++] = ui_fmt_unit(s->ui, f->unit);
+		parts[n++] = ui_fmt_unit_label(s->ui, f->unit, unit, sizeof unit);
 	if (f->year && f->quarter) {
 		ui_fmt_quarter(f->year, f->quarter, q, sizeof q);
 		parts[n++] = q;
@@ -312,18 +312,24 @@ static int pick_unit(struct screen *s)
 {
 	size_t n = s->ui->units.n + 1, chosen, initial = 0;
 	const char **labels = malloc(n * sizeof *labels);
+	char (*names)[UNITS_LABEL_SIZE] = malloc(n * sizeof *names);
 	int rc;
 
-	if (!labels)
+	if (!labels || !names) {
+		free(labels);
+		free(names);
 		return 0;
+	}
 	labels[0] = _("Every unit");
 	for (size_t i = 0; i + 1 < n; i++) {
-		labels[i + 1] = s->ui->units.v[i].name;
+		units_label(&s->ui->units, &s->ui->units.v[i], names[i], sizeof names[i]);
+		labels[i + 1] = names[i];
 		if (s->f.unit && strcmp(s->f.unit, s->ui->units.v[i].code) == 0)
 			initial = i + 1;
 	}
 	rc = ui_prompt_pick(s->ui, _("Unit"), labels, n, initial, &chosen);
 	free(labels);
+	free(names);
 	if (rc == 1) {
 		s->f.unit = NULL;
 		if (chosen) {

@@ -58,25 +58,15 @@ const char *ui_fmt_change(const struct ui *ui, const char *field, const char *v,
 	return buf;
 }
 
-void ui_fmt_unit_dated(const struct ui *ui, const struct unit *u, char *buf, size_t size)
+const char *ui_fmt_unit_label(const struct ui *ui, const char *code, char *buf, size_t size)
 {
-	char d[DATE_TEXT_SIZE];
-	bool twin = false;
+	const struct unit *u = units_find(&ui->units, code);
 
-	for (size_t i = 0; i < ui->units.n && !twin; i++)
-		twin = &ui->units.v[i] != u && ui->units.v[i].name && u->name &&
-		       strcmp(ui->units.v[i].name, u->name) == 0;
-	if (!twin) {
-		snprintf(buf, size, "%s", u->name);
-	} else if (u->active_to != DATE_NONE) {
-		date_format_vn(u->active_to, d);
-		snprintf(buf, size, _("%s (until %s)"), u->name, d);
-	} else if (u->active_from != DATE_NONE) {
-		date_format_vn(u->active_from, d);
-		snprintf(buf, size, _("%s (from %s)"), u->name, d);
-	} else {
-		snprintf(buf, size, "%s", u->name);
-	}
+	if (u)
+		units_label(&ui->units, u, buf, size);
+	else
+		snprintf(buf, size, "%s", code);
+	return buf;
 }
 
 void ui_fmt_quarter(int year, int quarter, char *buf, size_t size)

@@ -201,6 +201,13 @@ static void fill_answer(struct ui *ui, struct ui_pager *pg, void *ctx)
 					     : _("%zu exemplars were imported."), a->res->written);
 		ui_pager_text(pg, 0, A_BOLD, b);
 	}
+	if (!a->rc && a->res->late) {
+		snprintf(b, sizeof b, i18n_ntext("%zu of them is a late entry (dated in a closed "
+						 "quarter).", "%zu of them are late entries (dated "
+						 "in a closed quarter).", a->res->late),
+			 a->res->late);
+		ui_pager_text(pg, 0, A_NORMAL, b);
+	}
 	if (a->res->skipped) {
 		snprintf(b, sizeof b, _("%zu exemplars already recorded were left out."),
 			 a->res->skipped);
@@ -220,39 +227,74 @@ static void progress(void *arg, size_t done, size_t total)
 	doupdate();
 }
 
-/* Check the file (dry) or import it; the answer as a page. */
+/*
+ * The reason for the file's late entries, asked only when the register's
+ * check (a dry run, res) found rows that would be late and carry no reason
+ * of their own: 1 with *reason set (NULL when there is no such row), or the
+ * prompt's answer to give up.
+ */
+static int ask_reason(struct preview *p, const struct exchange_result *res, char **reason)
+{
+	char q[400];
+
+	*reason = NULL;
+	if (!res->late_unexplained)
+		return 1;
+	snprintf(q, sizeof q, i18n_ntext("%zu row is dated in a closed quarter (a late entry). "
+					 "Reason for it, if any; Enter to go on:",
+					 "%zu rows are dated in a closed quarter (late entries). "
+					 "Reason for them, if any; Enter to go on:",
+					 res->late_unexplained),
+		 res->late_unexplained);
+	return ui_prompt_line(p->ui, _("Import"), q, NULL, LINE_MAX_CHARS, reason);
+}
+
+/* Show the answer of a check or an import as a page. */
+static int answer(struct preview *p, bool dry, int rc, const struct exchange_result *res,
+		  const struct err *e)
+{
+	struct answer a = { dry ? _("Check") : _("Import"), rc, res, e, dry };
+
+	ui_term_say(p->ui, rc != 0, "%s", rc ? e->msg : dry ? _("Checked: no problem.")
+							    : _("Imported."));
+	return ui_listscreen_page(p->ui, a.title, fill_answer, &a);
+}
+
+/*
+ * Check the file (dry) or import it; the answer as a page.  An import is
+ * checked first: a file the register refuses is answered at once, and the
+ * reason for late entries is asked only when there are some.
+ */
 static int run(struct preview *p, bool dry)
 {
 	struct exchange_options o = { NULL, p->uses, p->n_uses, progress, p->ui, NULL };
 	struct exchange_result res;
 	struct err e = { 0 };
-	struct answer a = { dry ? _("Check") : _("Import"), 0, &res, &e, dry };
-	char *reason = NULL;
+	char *reason = NULL, q[400];
 	int rc;
 
 	if (!dry) {
-		char q[400];
 		snprintf(q, sizeof q, _("Import the %zu records of %s into the register?"),
 			 p->f.lay.n_records, p->name);
 		if ((rc = ui_prompt_yesno(p->ui, _("Import"), q)) != 1)
 			return rc;
-		/* One reason for the whole file, kept only on its rows that turn out
-		 * to be late entries (dated in a closed quarter); it may stay empty. */
-		if ((rc = ui_prompt_line(p->ui, _("Import"),
-					 _("Reason for the rows dated in a closed quarter (late "
-					   "entries), if any; Enter to go on:"), NULL,
-					 LINE_MAX_CHARS, &reason)) != 1)
-			return rc;
-		o.reason = reason;
 	}
-	a.rc = exchange_import_with(p->ui->r, EXCHANGE_EXEMPLARS, p->path, &o,
-				    dry ? EXCHANGE_DRY_RUN : 0, &res, &e);
-	free(reason);
-	ui_term_say(p->ui, a.rc != 0, "%s", a.rc ? e.msg : dry ? _("Checked: no problem.")
-								 : _("Imported."));
-	rc = ui_listscreen_page(p->ui, a.title, fill_answer, &a);
+	rc = exchange_import_with(p->ui->r, EXCHANGE_EXEMPLARS, p->path, &o, EXCHANGE_DRY_RUN,
+				  &res, &e);
+	if (!dry && rc == 0) {
+		int asked = ask_reason(p, &res, &reason);
+		exchange_result_free(&res);
+		if (asked != 1)
+			return asked;
+		/* One reason for the whole file, kept only on its late rows. */
+		o.reason = reason;
+		rc = exchange_import_with(p->ui->r, EXCHANGE_EXEMPLARS, p->path, &o, 0, &res, &e);
+		free(reason);
+	}
+	/* A refused import answers with the check's problems: nothing was written. */
+	int shown = answer(p, dry, rc, &res, &e);
 	exchange_result_free(&res);
-	return rc;
+	return shown;
 }
 
 static int preview_act(struct ui_listscreen *ls, const struct ui_action *a)

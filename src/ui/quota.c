@@ -17,10 +17,12 @@
 #include "ui/fmt.h"
 #include "ui/listscreen.h"
 
+/* A cell holds "10/10 ✓" at most; the name takes the rest, room for a unit
+ * told from its namesake by dates ("Xã Tân Long (đến 30/06/2025)"). */
 #define NAME_X 2
-#define NAME_W 23
-#define CELL_X 26
-#define CELL_W 10
+#define NAME_W 31
+#define CELL_X 34
+#define CELL_W 8
 
 enum { A_QUARTER = UI_ACTION_OWN, A_YEAR_BACK, A_YEAR_ON, A_OPEN };
 
@@ -123,10 +125,11 @@ static void draw_row(struct ui_listscreen *ls, const struct ui_row *row, int y)
 	struct ui *ui = s->ui;
 	size_t unit = s->shown[ui_list_index(row)];
 	bool sel = row == ui_list_selected(&ls->list);
-	char b[64];
+	char b[64], name[UNITS_LABEL_SIZE];
 	int req = 0, cnt = 0;
+	size_t keep = units_label(&ui->units, &ui->units.v[unit], name, sizeof name);
 
-	ui_draw_text(y, NAME_X, NAME_W, sel ? A_BOLD : A_NORMAL, ui->units.v[unit].name);
+	ui_draw_text_keep(y, NAME_X, NAME_W, sel ? A_BOLD : A_NORMAL, name, keep);
 	for (int q = 0; q < 4; q++) {
 		const struct cell *c = &s->cells[unit][q];
 		int x = CELL_X + q * (CELL_W + 1);
@@ -168,11 +171,12 @@ static void draw_totals(struct screen *s, int y)
 static void draw_words(struct screen *s, size_t unit, int y)
 {
 	const struct cell *c = &s->cells[unit][s->quarter - 1];
-	const char *name = s->ui->units.v[unit].name;
-	char q[64], quota[128], cell[320], count[PERIOD_WHY_SIZE + 8], line[PERIOD_WHY_SIZE + 400],
+	char name[UNITS_LABEL_SIZE], q[64], quota[128], cell[UNITS_LABEL_SIZE + 256],
+	     count[PERIOD_WHY_SIZE + 8], line[PERIOD_WHY_SIZE + UNITS_LABEL_SIZE + 320],
 	     why[PERIOD_WHY_SIZE];
 	int met = 0, with = 0;
 
+	units_label(&s->ui->units, &s->ui->units.v[unit], name, sizeof name);
 	for (size_t i = 0; i < s->n_shown; i++) {
 		const struct cell *k = &s->cells[s->shown[i]][s->quarter - 1];
 		with += k->required > 0;

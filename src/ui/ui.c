@@ -79,7 +79,7 @@ static int count_quota(const struct query_quota *q, void *ctx)
 {
 	struct menu *m = ctx;
 	size_t used = strlen(m->own);
-	char count[64];
+	char count[64], name[128];
 
 	if (q->required) {
 		m->with_quota++;
@@ -89,14 +89,15 @@ static int count_quota(const struct query_quota *q, void *ctx)
 	 * quota of nothing, so a unit without one says so, as the units screen does. */
 	if (!roles_own_unit(m->role, q->unit->code) || used + 100 >= sizeof m->own)
 		return 0;
+	ui_fmt_unit_label(m->ui, q->unit->code, name, sizeof name);
 	if (q->required)
 		snprintf(m->own + used, sizeof m->own - used, "%s%s %d/%d (%s)", used ? "; " : "",
-			 q->unit->name, q->counted, q->required, model_quota_label(q->state));
+			 name, q->counted, q->required, model_quota_label(q->state));
 	else {
 		/* outside every period the summary above says why there is no quota */
 		snprintf(count, sizeof count, q->period ? _("%d (no quota)") : "%d", q->counted);
 		snprintf(m->own + used, sizeof m->own - used, "%s%s %s", used ? "; " : "",
-			 q->unit->name, count);
+			 name, count);
 	}
 	return 0;
 }

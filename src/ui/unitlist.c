@@ -146,9 +146,9 @@ static void draw_row(struct ui_listscreen *ls, const struct ui_row *row, int y)
 	/* outside every period the count is all the quota column holds, and the
 	 * state's longer words start beside it */
 	int sx = r->state == QUOTA_OUTSIDE ? QUOTA_X + OUTSIDE_W : STATE_X;
-	char name[160];
-	ui_fmt_unit_dated(ui, u, name, sizeof name);
-	ui_draw_text(y, NAME_X, NAME_W, a, name);
+	char name[UNITS_LABEL_SIZE];
+	size_t keep = units_label(&ui->units, u, name, sizeof name);
+	ui_draw_text_keep(y, NAME_X, NAME_W, a, name, keep);
 	ui_draw_text(y, QUOTA_X, sx - QUOTA_X - 1, a, quota);
 	ui_draw_text(y, sx, COLS - sx - 1, ui_fmt_quota_attr(ui, r->state), state);
 }

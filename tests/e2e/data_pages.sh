@@ -27,7 +27,9 @@ dh add --unit ttyt --type collective --category health --name 'Khoa <Nhi> & "Sơ
 t_report $? "an exemplar named with < & > and quotes"
 
 # One file per report and format; the base names differ, for the PDFs'.
-specs=("quarter --year 2024 --quarter 3" "year --year 2024" "plan")
+# The year 2025 lists Xã Tân Long twice, merged away on 30/06 and its
+# successor of the same name, each with its dates: the longest unit names.
+specs=("quarter --year 2024 --quarter 3" "year --year 2025" "plan")
 names=(quarter year plan)
 for i in 0 1 2; do
 	n=${names[$i]}
@@ -92,6 +94,16 @@ done
 t_ok "the plan's annexes go on over more pages than they have labels" \
 	test "$(grep -c '^page ' "$T_DIR/plan_xlsx.out")" -gt \
 	"$(grep -c '^Phụ lục ' "$T_DIR/plan_xlsx.out")"
+# A name wider than its column wraps (the document's narrow column breaks
+# it before the date): the date is on the name's line or the next two.
+dated() { sed '1,/^rows:$/d' "$T_DIR/year_$1.out" | grep -A 2 -F "Xã Tân Long ($2" |
+	  grep -c -F "$3)"; }
+for fmt in xlsx docx; do
+	t_eq "year_$fmt: the unit merged away in 2025, with its last day" \
+		"$(dated $fmt đến 30/06/2025)" 1
+	t_eq "year_$fmt: its successor of the same name, with its first" \
+		"$(dated $fmt từ 01/07/2025)" 1
+done
 rows=$(sed '1,/^rows:$/d' "$T_DIR/year_docx.out")
 t_contains "the number given is printed" "$rows" "Số: 15/BC-PNV"
 t_contains "the annexes tie themselves to the report by its number" "$rows" \

@@ -48,6 +48,8 @@ plan = {y for sec in cp.sections() if sec.startswith('period.')
         for y in range(int(cp[sec]['from']), int(cp[sec]['to']) + 1)}
 count_returned = cp['dienhinh']['count_returned'] == 'yes'
 units = {}
+names = [unq(cp[sec]['name']) for sec in cp.sections() if sec.startswith('unit.')]
+vn = lambda d: '/'.join(reversed(d.split('-')))
 for sec in cp.sections():
     if not sec.startswith('unit.'):
         continue
@@ -55,8 +57,13 @@ for sec in cp.sections():
     f = u.get('active_from'); t = u.get('active_to')
     active = ((not f or datetime.date.fromisoformat(f) <= last) and
               (not t or datetime.date.fromisoformat(t) >= first))
-    # by code: a merged unit and its successor may bear one name
-    units[sec[5:]] = dict(name=unq(u['name']), quota=int(u.get('quota', '0')), active=active)
+    # by code: a merged unit and its successor may bear one name, and the
+    # report then adds the dates that tell them apart
+    name = unq(u['name'])
+    if names.count(name) > 1:
+        name += (' (từ %s đến %s)' % (vn(f), vn(t)) if f and t else
+                 ' (đến %s)' % vn(t) if t else ' (từ %s)' % vn(f))
+    units[sec[5:]] = dict(name=name, quota=int(u.get('quota', '0')), active=active)
 tally = {}
 for row in csv.DictReader(open(listing, encoding='utf-8'), delimiter='\t'):
     t = tally.setdefault(row['unit'], dict(collective=0, individual=0, accepted=0, returned=0))
@@ -384,6 +391,44 @@ PY
 )
 t_eq "the plan report has the report's sheet, then a sheet per section" "$out" \
 	"['Báo cáo', 'Theo năm', 'Theo lĩnh vực', 'Theo đơn vị', 'Gương được khen thưởng']"
+
+# ---- two units of one name: Xã Tân Long merged away and its successor --------------
+# 2025 lists both; each is named with the dates that tell it from the other,
+# in the listing, the report as text, the workbook (read by openpyxl) and the
+# Word document (its XML read by zipfile); the data keep codes and names.
+old="Xã Tân Long (đến 30/06/2025)" new="Xã Tân Long (từ 01/07/2025)"
+dh quota --year 2025 > "$T_DIR/q2025.txt"
+t_eq "quota --year 2025: the merged unit by its last day, in each quarter" \
+	"$(grep -c -F "  $old  " "$T_DIR/q2025.txt")" 4
+t_eq "... its successor by its first day, in each quarter" \
+	"$(grep -c -F "  $new  " "$T_DIR/q2025.txt")" 4
+t_eq "... and no Xã Tân Long without its dates" "$(grep -c "Xã Tân Long" "$T_DIR/q2025.txt")" 8
+t_ok "... within 80 columns" test "$(data_widest "$T_DIR/q2025.txt")" -le 80
+t_eq "quota --format tsv keeps the codes" \
+	"$(dh quota --year 2025 --quarter 1 --format tsv | cut -f 3 | grep tanlong | tr '\n' ' ')" \
+	"tanlong tanlongmoi "
+t_eq "units --format tsv keeps the names as the config writes them" \
+	"$(dh units --format tsv | awk -F'\t' '$1 ~ /^tanlong/ { print $1 "=" $2 }' | tr '\n' ' ')" \
+	"tanlong=Xã Tân Long tanlongmoi=Xã Tân Long "
+dh report year --year 2025 > "$T_DIR/y2025.txt"
+t_eq "the 2025 year report's text names each once, with its dates" \
+	"$(grep -c -F -e "$old " -e "$new " "$T_DIR/y2025.txt")" 2
+t_ok "... within 80 columns" test "$(data_widest "$T_DIR/y2025.txt")" -le 80
+dh report year --year 2025 -o "$T_DIR/y2025.xlsx" >/dev/null &&
+	dh report year --year 2025 -o "$T_DIR/y2025.docx" >/dev/null
+t_report $? "the 2025 year report as a workbook and a Word document"
+out=$(/usr/bin/python3 - "$T_DIR/y2025.xlsx" "$T_DIR/y2025.docx" <<'PY'
+import re, sys, zipfile, openpyxl
+book = openpyxl.load_workbook(sys.argv[1])
+cells = [c.value for ws in book for row in ws.iter_rows() for c in row
+         if isinstance(c.value, str) and 'Tân Long' in c.value]
+doc = zipfile.ZipFile(sys.argv[2]).read('word/document.xml').decode()
+paras = [re.sub('<[^>]+>', '', p) for p in re.findall(r'<w:p[ >].*?</w:p>', doc)]
+print('xlsx', sorted(cells), 'docx', sorted(p for p in paras if 'Tân Long' in p))
+PY
+)
+t_eq "the workbook and the document name both, each once, with its dates (sorted)" "$out" \
+	"xlsx ['$new', '$old'] docx ['$new', '$old']"
 
 # ---- -o over an existing file keeps its permissions -----------------------------------
 for mode in 600 640 604; do

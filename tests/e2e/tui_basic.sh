@@ -22,7 +22,7 @@ t_contains "the quarter is summed up in words" "$s" "Quý 3/2025 (còn 53 ngày)
 tui_keys a 3
 t_wait "the quota screen opens on 2025" a "Năm 2025"
 line=$(tui_line a "Phường Ngã Năm")
-t_eq "Phường Ngã Năm has 0 of 2 in quarter 3" "${line:48:5}" "0/2 …"
+t_eq "Phường Ngã Năm has 0 of 2 in quarter 3" "${line:52:5}" "0/2 …"
 
 # ---- first exemplar, typed precomposed --------------------------------------------
 tui_keys a q 2
@@ -84,7 +84,7 @@ t_contains "achievements typed" "$show" $'achievements\tVận động 30 hộ l�
 tui_keys a q 3
 t_wait "the quota screen again" a "Năm 2025"
 line=$(tui_line a "Phường Ngã Năm")
-t_eq "the count went up to 2 of 2, met" "${line:48:5}" "2/2 ✓"
+t_eq "the count went up to 2 of 2, met" "${line:52:5}" "2/2 ✓"
 tui_keys a q 1
 t_wait "the units screen" a "Đã giới thiệu/chỉ tiêu"
 tui_keys a End

@@ -122,5 +122,18 @@ tui_exit() {
 # tui_line NAME TEXT: the first screen line holding TEXT.
 tui_line() { tui_screen "$1" | grep -F -m 1 -- "$2"; }
 
+# tui_select NAME TEXT: Down, one row at a time (each drawn before the next
+# key), until the selected line (▸) holds TEXT; at most 50 rows.
+tui_select() {
+	local before
+	for _ in $(seq 1 50); do
+		[[ $(tui_line "$1" "▸") == *"$2"* ]] && return 0
+		before=$(tui_screen "$1")
+		tui_keys "$1" Down
+		tui_settle "$1" "$before"
+	done
+	return 1
+}
+
 # tui_quiet NAME: one test result: the session wrote nothing to stderr.
 tui_quiet() { t_eq "session $1 wrote nothing to stderr" "$(cat "$T_DIR/$1.err" 2>&1)" ""; }

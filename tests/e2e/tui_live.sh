@@ -18,7 +18,7 @@ tui_keys a 3
 tui_keys b 3
 t_wait "session 1 is on the quota screen" a "Năm 2025"
 t_wait "session 2 is on the quota screen" b "Năm 2025"
-q3() { local line; line=$(tui_line "$1" "Phường Ngã Năm"); echo "${line:48:5}"; }
+q3() { local line; line=$(tui_line "$1" "Phường Ngã Năm"); echo "${line:52:5}"; }
 t_eq "session 1 shows 0 of 2" "$(q3 a)" "0/2 …"
 t_eq "session 2 shows 0 of 2" "$(q3 b)" "0/2 …"
 sleep 0.6 # both are now waiting in poll(), not drawing

@@ -10,7 +10,9 @@
 
 #include <cmocka.h>
 
+#include "date.h"
 #include "fixture.h"
+#include "i18n.h"
 #include "units.h"
 
 /*
@@ -258,6 +260,114 @@ static void test_load_before_any_sync(void **state)
 	units_free(&ul);
 }
 
+/* ---- the names people read ---------------------------------------------------------- */
+
+static date_t day(const char *iso)
+{
+	date_t d;
+
+	assert_int_equal(date_parse(iso, &d), 0);
+	return d;
+}
+
+static struct unit make_unit(const char *code, const char *name, const char *from, const char *to)
+{
+	struct unit u = { .name = (char *)name, .kind = KIND_COMMUNE, .active_from = DATE_NONE,
+			  .active_to = DATE_NONE };
+
+	snprintf(u.code, sizeof u.code, "%s", code);
+	if (from)
+		u.active_from = day(from);
+	if (to)
+		u.active_to = day(to);
+	return u;
+}
+
+/* label of l->v[i], with the offset units_label gives checked against the name's length */
+static const char *label(const struct unit_list *l, size_t i, char *buf, size_t size)
+{
+	size_t at = units_label(l, &l->v[i], buf, size);
+
+	assert_true(at <= strlen(buf));
+	assert_memory_equal(buf, l->v[i].name, at);
+	return buf;
+}
+
+/* A merged unit, its successor of the same name, one unit between them, a unit of its own name. */
+static void test_label_tells_twins_apart(void **state)
+{
+	struct unit v[] = {
+		make_unit("tanlong", "Xã Tân Long", NULL, "2025-06-30"),
+		make_unit("tanlongmoi", "Xã Tân Long", "2025-07-01", NULL),
+		make_unit("tanlong2", "Xã Tân Long", "2020-01-01", "2023-12-31"),
+		make_unit("phuong1", "Phường 1", NULL, "2025-06-30"),
+		make_unit("ttyt", "Trung tâm Y tế thị xã", NULL, NULL),
+	};
+	struct unit_list l = { v, 5 };
+	char b[UNITS_LABEL_SIZE];
+
+	(void)state;
+	i18n_set_language("en");
+	assert_string_equal(label(&l, 0, b, sizeof b), "Xã Tân Long (until 30/06/2025)");
+	assert_int_equal(units_label(&l, &v[0], b, sizeof b), strlen("Xã Tân Long"));
+	assert_string_equal(label(&l, 1, b, sizeof b), "Xã Tân Long (from 01/07/2025)");
+	assert_string_equal(label(&l, 2, b, sizeof b),
+			    "Xã Tân Long (from 01/01/2020 until 31/12/2023)");
+	/* a name of its own stays as it is, dates or not */
+	assert_string_equal(label(&l, 3, b, sizeof b), "Phường 1");
+	assert_int_equal(units_label(&l, &v[3], b, sizeof b), strlen("Phường 1"));
+	assert_string_equal(label(&l, 4, b, sizeof b), "Trung tâm Y tế thị xã");
+	/* the twin must be in the list: alone, the merged unit is just its name */
+	l.n = 1;
+	assert_string_equal(label(&l, 0, b, sizeof b), "Xã Tân Long");
+}
+
+/* Twins whose dates do not tell them apart are told by their codes. */
+static void test_label_falls_back_on_codes(void **state)
+{
+	struct unit v[] = {
+		make_unit("hoi_a", "Hội Khuyến học", NULL, NULL),
+		make_unit("hoi_b", "Hội Khuyến học", NULL, NULL),
+		make_unit("hoi_c", "Hội Khuyến học", "2024-01-01", NULL),
+	};
+	struct unit_list l = { v, 3 };
+	char b[UNITS_LABEL_SIZE];
+
+	(void)state;
+	i18n_set_language("en");
+	assert_string_equal(label(&l, 0, b, sizeof b), "Hội Khuyến học (hoi_a)");
+	assert_string_equal(label(&l, 1, b, sizeof b), "Hội Khuyến học (hoi_b)");
+	assert_string_equal(label(&l, 2, b, sizeof b), "Hội Khuyến học (from 01/01/2024)");
+}
+
+/* In Vietnamese, as an office writes it; a name too long for the buffer loses
+ * its end, never the dates, and is never cut inside a letter. */
+static void test_label_in_vietnamese_and_cut(void **state)
+{
+	const char *root = getenv("DIENHINH_ROOT");
+	char dir[512], b[UNITS_LABEL_SIZE], small[25];
+	struct unit v[] = {
+		make_unit("tanlong", "Xã Tân Long", NULL, "2025-06-30"),
+		make_unit("tanlongmoi", "Xã Tân Long", "2025-07-01", NULL),
+		make_unit("old", "Xã Tân Long", "2019-01-01", "2019-12-31"),
+	};
+	struct unit_list l = { v, 3 };
+
+	(void)state;
+	i18n_ready();
+	snprintf(dir, sizeof dir, "%s/build/locale", root ? root : ".");
+	bindtextdomain(I18N_DOMAIN, dir);
+	i18n_set_language("vi");
+	assert_string_equal(label(&l, 0, b, sizeof b), "Xã Tân Long (đến 30/06/2025)");
+	assert_string_equal(label(&l, 1, b, sizeof b), "Xã Tân Long (từ 01/07/2025)");
+	assert_string_equal(label(&l, 2, b, sizeof b), "Xã Tân Long (từ 01/01/2019 đến 31/12/2019)");
+	/* 24 bytes of room: the dates take 18 (" (từ 01/07/2025)"), and the 6 left
+	 * would end inside the "â" of "Xã Tâ", so the name keeps "Xã T" */
+	assert_int_equal(units_label(&l, &v[1], small, sizeof small), strlen("Xã T"));
+	assert_string_equal(small, "Xã T (từ 01/07/2025)");
+	i18n_set_language("en");
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
@@ -266,6 +376,9 @@ int main(void)
 		T(test_same_config_writes_nothing),
 		T(test_changed_config_updates_and_keeps),
 		T(test_load_before_any_sync),
+		cmocka_unit_test(test_label_tells_twins_apart),
+		cmocka_unit_test(test_label_falls_back_on_codes),
+		cmocka_unit_test(test_label_in_vietnamese_and_cut),
 	};
 #undef T
 
