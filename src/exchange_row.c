@@ -91,21 +91,32 @@ static bool same_name(struct import *im, const char *a, const char *b)
 	return same > 0;
 }
 
-/* The unit by code, else by name (accents and case aside); NULL if none. */
-static const struct unit *find_unit(struct import *im, const char *s)
+/*
+ * The unit by code, else by name (accents and case aside); NULL if none.
+ * Two units can share a name (a commune merged into a new one of the same
+ * name): the one active on `day`, the row's introduction date, is taken,
+ * else the first of that name, which the register then refuses for the day.
+ */
+static const struct unit *find_unit(struct import *im, const char *s, date_t day)
 {
-	const struct unit *u = units_find(im->units, s);
+	const struct unit *u = units_find(im->units, s), *first = NULL;
 
-	for (size_t i = 0; !u && *s && i < im->units->n && !im->nomem; i++)
-		if (same_name(im, im->units->v[i].name, s))
-			u = &im->units->v[i];
-	return u;
+	for (size_t i = 0; !u && *s && i < im->units->n && !im->nomem; i++) {
+		const struct unit *v = &im->units->v[i];
+		if (!same_name(im, v->name, s))
+			continue;
+		if (model_unit_active_on(v, day))
+			u = v;
+		else if (!first)
+			first = v;
+	}
+	return u ? u : first;
 }
 
 static void unit_cell(struct import *im, const struct csvio_row *row, struct exemplar *x)
 {
 	const char *code = cell(im, row, FIELD_UNIT), *name = cell(im, row, FIELD_UNIT_NAME);
-	const struct unit *u = find_unit(im, *code ? code : name);
+	const struct unit *u = find_unit(im, *code ? code : name, x->date);
 
 	if (im->nomem)
 		return;
@@ -291,9 +302,9 @@ int exchange_row_exemplar(struct import *im, const struct csvio_row *row, struct
 	size_t before = im->res->n_problems;
 
 	number_cells(im, row, x);
-	unit_cell(im, row, x);
 	for (size_t c = 0; c < FIELD_COUNT; c++)
 		field_cell(im, row->row, c, cell(im, row, c), x);
+	unit_cell(im, row, x); /* after the date, which picks between units of one name */
 	split_cells(im, row, x);
 	infer_type(im, row->row, x);
 	/* The register keeps it only on a row that is a late entry. */

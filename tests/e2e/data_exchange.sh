@@ -231,6 +231,20 @@ show=$(T_DB=$T_DIR/db4 dh list --format tsv --search "dang thi yen")
 t_contains "... the record is there, its type taken from the category" "$show" \
 	"2024-08-12	kinhte	individual	good_deeds	introduced	Đặng Thị Yến"
 
+# Two units of one name (Xã Tân Long before and after the 2025 merger): a row that
+# names it takes the one active on its date.
+{
+	printf 'Họ và tên,Lĩnh vực,Đơn vị,Ngày giới thiệu\n'
+	printf 'Lâm Văn Trước,Người lao động, người tốt, việc tốt,Xã Tân Long,15/03/2025\n'
+	printf 'Lâm Thị Sau,Người lao động, người tốt, việc tốt,xa tan long,15/08/2025\n'
+} | sed 's/Người lao động, người tốt, việc tốt/"&"/' > "$T_DIR/tanlong.csv"
+on "$T_DIR/dbtl" init >/dev/null
+out=$(on "$T_DIR/dbtl" import exemplars --reason "Bổ sung hồ sơ cũ" "$T_DIR/tanlong.csv" 2>&1)
+t_report $? "a file naming Xã Tân Long before and after the merger imports"
+got=$(on "$T_DIR/dbtl" list --format tsv | tail -n +2 | cut -f3,7 | sort)
+t_eq "... each row with the Xã Tân Long of its date" "$got" \
+	$'tanlong\tLâm Văn Trước\ntanlongmoi\tLâm Thị Sau'
+
 # ---- units ---------------------------------------------------------------------------
 {
 	printf 'Mã đơn vị,Tên đơn vị,Loại đơn vị,Khối thi đua,Chỉ tiêu mỗi quý,'
