@@ -198,7 +198,7 @@ static int load(struct ui_listscreen *ls, struct err *e)
 /* ---- drawing ----------------------------------------------------------------- */
 
 #define ID_W 6
-#define UNIT_W 13
+#define UNIT_W 14
 #define STATUS_MAX_W 24 /* the most the status column takes */
 #define DATE_W 10
 
@@ -214,15 +214,9 @@ static int status_width(void)
 	return w < STATUS_MAX_W ? w : STATUS_MAX_W;
 }
 
-/*
- * The row ends a column short of the edge, as the count above it does: a
- * character in the last column leaves the terminal's cursor where curses
- * cannot count on it, and every key that scrolls the list would pay a full
- * move back to the mark.
- */
 static int name_width(const struct screen *s)
 {
-	return COLS - 2 - ID_W - 1 - (UNIT_W + 1) - (s->status_w + 1) - (DATE_W + 1) - 1;
+	return COLS - 2 - ID_W - 1 - (UNIT_W + 1) - (s->status_w + 1) - (DATE_W + 1);
 }
 
 static void draw_row(struct ui_listscreen *ls, const struct ui_row *row, int y)
