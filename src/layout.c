@@ -242,19 +242,28 @@ static bool block_number(const char *s)
 
 /*
  * Does cell s squash to `head` (a column's name, squashed)?  Folding keeps
- * every ASCII letter and digit of a cell as one character, so a cell with
- * more of them than head has characters cannot be it and is not folded: the
- * long texts of a record cost a count, not a fold.
+ * every ASCII letter and digit of a cell as one character, lower-cased, and
+ * drops the other ASCII characters, so a cell cannot be head when its first
+ * letter or digit, if ASCII, is not head's first, or when it has more of
+ * them than head has characters.  Those cells, nearly all of a record's, are
+ * not folded.
  */
 static bool same_head(const char *s, const char *head, size_t head_len)
 {
 	size_t alnum = 0;
+	bool first = true;
 
 	if (!*head)
 		return false;
-	for (const char *p = s; *p; p++)
-		if (isalnum((unsigned char)*p) && ++alnum > head_len)
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p >= 0x80)
+			first = false;
+		else if (isalnum(*p) && (++alnum > head_len ||
+					 (first && tolower(*p) != (unsigned char)head[0])))
 			return false;
+		else if (isalnum(*p))
+			first = false;
+	}
 	char *q = sheet_squash(s);
 	bool same = q && strcmp(q, head) == 0;
 
