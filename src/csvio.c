@@ -166,6 +166,7 @@ struct reader {
 	size_t cap_problems; /* problems t->problems has room for */
 	size_t multiline;   /* first column (1-based) of the record holding a line break */
 	size_t nul;         /* first column holding a NUL byte */
+	bool utf8;          /* the whole file is UTF-8, so every cell cut from it is */
 	int last_end;       /* the character that ended the previous record */
 	size_t restart;     /* NONE, or the physical line to read again from */
 	bool failed;        /* out of memory */
@@ -274,7 +275,7 @@ static int check_cells(struct reader *r)
 		rc = problem(r, r->nul, _("the cell holds a NUL byte: this is not a text file."));
 	/* The first such cell only: a file saved in another encoding would
 	 * otherwise give a line for every cell. */
-	for (size_t i = 0; i < r->n && !rc; i++)
+	for (size_t i = 0; i < r->n && !rc && !r->utf8; i++)
 		if (u8_check((const uint8_t *)cell(r, i), cell_len(r, i)))
 			rc = problem(r, i + 1, _("the text is not UTF-8. Save the file again as "
 						 "\"CSV UTF-8\" (in Excel: File, Save As, CSV "
@@ -584,7 +585,9 @@ int csvio_read(const char *data, size_t len, struct csvio_table *t, struct err *
 		r.data = data += 3;
 		len -= 3;
 	}
-	if (check_encoding(data, len, e))
+	/* Mostly the whole file is UTF-8: one pass, and no line or cell is checked again. */
+	r.utf8 = !u8_check((const uint8_t *)data, len);
+	if (!r.utf8 && check_encoding(data, len, e))
 		return -1;
 	t->delim = guess_delim(data, len);
 	if (index_lines(&r, len) || parser_start(&r)) {

@@ -212,6 +212,14 @@ static long column_of(const struct layout *l, int use)
 /* "Tổng cộng", "Tổng số: 12", "Cộng", "Total". */
 static bool total_text(const char *s)
 {
+	/* Each word starts with t or c; a cell whose first letter or digit is
+	 * another ASCII one is none of them, without folding it. */
+	const char *p = s;
+	while ((unsigned char)*p < 0x80 && *p && !isalnum((unsigned char)*p))
+		p++;
+	if ((unsigned char)*p < 0x80 && tolower((unsigned char)*p) != 't' &&
+	    tolower((unsigned char)*p) != 'c')
+		return false;
 	char *q = sheet_squash(s);
 	bool yes = q && (!strcmp(q, "tong") || !strcmp(q, "cong") || !strcmp(q, "total") ||
 			 !strncmp(q, "tongcong", 8) || !strncmp(q, "tongso", 6));
@@ -232,8 +240,40 @@ static bool block_number(const char *s)
 	return n && strspn(s, "IVXLC") == n;
 }
 
-/* The header again, or the columns' numbers (1), (2)... in order. */
-static bool repeat_row(const struct layout *l, const struct csvio_row *r)
+/*
+ * Does cell s squash to `head` (a column's name, squashed)?  Folding keeps
+ * every ASCII letter and digit of a cell as one character, lower-cased, and
+ * drops the other ASCII characters, so a cell cannot be head when its first
+ * letter or digit, if ASCII, is not head's first, or when it has more of
+ * them than head has characters.  Those cells, nearly all of a record's, are
+ * not folded.
+ */
+static bool same_head(const char *s, const char *head, size_t head_len)
+{
+	size_t alnum = 0;
+	bool first = true;
+
+	if (!*head)
+		return false;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p >= 0x80)
+			first = false;
+		else if (isalnum(*p) && (++alnum > head_len ||
+					 (first && tolower(*p) != (unsigned char)head[0])))
+			return false;
+		else if (isalnum(*p))
+			first = false;
+	}
+	char *q = sheet_squash(s);
+	bool same = q && strcmp(q, head) == 0;
+
+	free(q);
+	return same;
+}
+
+/* The header again, or the columns' numbers (1), (2)... in order.  heads:
+ * the columns' names squashed. */
+static bool repeat_row(const struct layout *l, char *const *heads, const struct csvio_row *r)
 {
 	size_t same = 0, numbered = 0, filled = 0;
 	long want = -1, v;
@@ -243,7 +283,7 @@ static bool repeat_row(const struct layout *l, const struct csvio_row *r)
 		if (blank(s))
 			continue;
 		filled++;
-		if (j < l->n_cols && sheet_same_name(s, l->cols[j].name) > 0)
+		if (j < l->n_cols && same_head(s, heads[j], strlen(heads[j])))
 			same++;
 		if (number(s, &v) && (want < 0 || v == want))
 			numbered++, want = v + 1;
@@ -289,7 +329,8 @@ static bool has_key(const struct layout *l, const struct sheet_column *cols,
 }
 
 static enum layout_why classify(const struct layout *l, const struct sheet_column *cols,
-				const struct csvio_row *r, long stt, bool after_keys)
+				char *const *heads, const struct csvio_row *r, long stt,
+				bool after_keys)
 {
 	const char *first;
 	size_t k = distinct(r, &first);
@@ -298,7 +339,7 @@ static enum layout_why classify(const struct layout *l, const struct sheet_colum
 		return LAYOUT_BLANK;
 	if (total_text(first))
 		return LAYOUT_TOTAL;
-	if (repeat_row(l, r))
+	if (repeat_row(l, heads, r))
 		return LAYOUT_REPEAT;
 	if (k == 1 || (stt >= 0 && block_number(cell_at(r, (size_t)stt))))
 		return LAYOUT_HEADING;
@@ -318,12 +359,34 @@ static int skip_row(struct layout *l, enum layout_why why, size_t row, size_t *c
 	return 0;
 }
 
+static void free_heads(char **heads, size_t n)
+{
+	for (size_t j = 0; heads && j < n; j++)
+		free(heads[j]);
+	free(heads);
+}
+
+/* The columns' names squashed, for repeat_row; NULL when out of memory. */
+static char **squash_heads(const struct layout *l)
+{
+	char **heads = calloc(l->n_cols + 1, sizeof *heads);
+
+	for (size_t j = 0; heads && j < l->n_cols; j++)
+		if (!(heads[j] = sheet_squash(l->cols[j].name))) {
+			free_heads(heads, j);
+			return NULL;
+		}
+	return heads;
+}
+
 int layout_rows(const struct csvio_table *t, const struct sheet_column *cols, size_t n,
 		struct layout *l)
 {
 	long stt = -1;
 	size_t last_key = l->first, cap = 0, prev;
 	bool below = false;
+	char **heads;
+	int rc = -1;
 
 	/* The ignored column is STT: the one whose code is NULL. */
 	for (size_t c = 0; c < n; c++)
@@ -339,27 +402,31 @@ int layout_rows(const struct csvio_table *t, const struct sheet_column *cols, si
 	for (size_t i = l->first; i < t->n_rows; i++)
 		if (has_key(l, cols, &t->rows[i]))
 			last_key = i;
-	if (!(l->records = calloc(t->n_rows + 1, sizeof *l->records)))
-		return -1;
+	if (!(heads = squash_heads(l)) ||
+	    !(l->records = calloc(t->n_rows + 1, sizeof *l->records)))
+		goto out;
 	prev = l->header_row + l->header_rows - 1;
 	for (size_t i = l->first; i < t->n_rows; i++) {
 		const struct csvio_row *r = &t->rows[i];
 		enum layout_why why = below ? LAYOUT_BELOW_TOTAL
-					    : classify(l, cols, r, stt, i > last_key);
+					    : classify(l, cols, heads, r, stt, i > last_key);
 		/* Rows missing from the table are blank rows of the sheet. */
 		l->skipped[LAYOUT_BLANK] += r->row > prev + 1 ? r->row - prev - 1 : 0;
 		prev = r->row;
 		below |= why == LAYOUT_TOTAL;
 		if (why != LAYOUT_WHY_COUNT) {
 			if (skip_row(l, why, r->row, &cap))
-				return -1;
+				goto out;
 			continue;
 		}
 		l->records[l->n_records++] = i;
 		for (size_t j = 0; j < r->n && j < l->n_cols; j++)
 			l->cols[j].data |= !blank(r->cells[j]);
 	}
-	return 0;
+	rc = 0;
+out:
+	free_heads(heads, l->n_cols);
+	return rc;
 }
 
 const char *layout_why_text(enum layout_why why)

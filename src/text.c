@@ -609,43 +609,62 @@ static bool legacy_word(const uint8_t *s, const uint8_t *at, const uint8_t *end)
 }
 
 /*
+ * The character that ends at `at`, as reading s from its start decodes it:
+ * ' ' at the start, U+FFFD for bytes that are no character.  A lead byte
+ * always starts a character there, so reading backward finds the same one.
+ */
+static ucs4_t char_before(const uint8_t *s, const uint8_t *at)
+{
+	ucs4_t uc;
+
+	if (at == s)
+		return ' ';
+	if (at[-1] < 0x80)
+		return at[-1];
+	return u8_prev(&uc, at, s) ? uc : 0xFFFD;
+}
+
+/* Is cur, a character of U+00A0-U+00FF at `at` in [s, end), a legacy sign there? */
+static bool legacy_sign(const uint8_t *s, const uint8_t *at, const uint8_t *end, ucs4_t cur)
+{
+	const uint8_t *after = at + 2;
+	ucs4_t prev = char_before(s, at), next = ' ';
+	int cl = latin1_class(cur);
+	/* uc_tolower within the block: only À-Þ (less ×) have a lower case there. */
+	ucs4_t low = cur >= 0xC0 && cur <= 0xDE && cur != 0xD7 ? cur + 0x20 : cur;
+
+	if (after < end)
+		text_next_char(after, end, &next);
+	return ((cl & L_BAD) && legacy_word(s, at, end)) ||
+	       ((cl & L_AFTER) && uc_is_alpha(prev)) ||
+	       ((cl & L_BEFORE) && uc_is_alpha(next)) ||
+	       ((cl & L_UP) && uc_is_lower(prev)) ||
+	       ((latin1_class(low) & L_MARK) && vni_pair(uc_tolower(prev), low));
+}
+
+/*
  * Expects NFC (text_clean's output): decomposed legacy letters are not seen.
  * Every sign looked for is a character of U+00A0-U+00FF (a VNI mark byte,
- * lowered, too: only U+00C0-U+00FF lower into it), which UTF-8 starts with
- * byte C2 or C3; text without them, and the characters outside that block,
- * are passed over without asking libunistring about them.
+ * lowered, too: only U+00C0-U+00FF lower into it), which UTF-8 writes as
+ * byte C2 or C3 and one more; only those are decoded, with the characters
+ * on either side, and the rest of the text is passed over by strpbrk
+ * (bytes that are no UTF-8 never decode into that block).
  */
 bool text_looks_legacy(const char *s)
 {
-	const uint8_t *start = (const uint8_t *)s, *end = start + strlen(s), *p = start, *at;
-	ucs4_t prev = ' ', cur, next;
-	size_t n = (size_t)(end - p);
+	const uint8_t *start = (const uint8_t *)s, *end = start + strlen(s), *at = start;
 
-	if (!n || (!memchr(s, 0xC2, n) && !memchr(s, 0xC3, n)))
-		return false;
-	at = p;
-	p += text_next_char(p, end, &cur);
-	for (;;) {
-		bool more = p < end;
-		const uint8_t *next_at = p;
-		int cl = latin1_class(cur);
-
-		next = ' ';
-		if (more)
-			p += text_next_char(p, end, &next);
-		if (cur >= 0xA0 && cur <= 0xFF &&
-		    (((cl & L_BAD) && legacy_word(start, at, end)) ||
-		     ((cl & L_AFTER) && uc_is_alpha(prev)) ||
-		     ((cl & L_BEFORE) && uc_is_alpha(next)) ||
-		     ((cl & L_UP) && uc_is_lower(prev)) ||
-		     vni_pair(uc_tolower(prev), uc_tolower(cur))))
+	while ((at = (const uint8_t *)strpbrk((const char *)at, "\xC2\xC3"))) {
+		if ((at[1] & 0xC0) != 0x80) {
+			at++;
+			continue;
+		}
+		ucs4_t cur = (ucs4_t)(*at & 0x1F) << 6 | (at[1] & 0x3F);
+		if (cur >= 0xA0 && legacy_sign(start, at, end, cur))
 			return true;
-		if (!more)
-			return false;
-		prev = cur;
-		cur = next;
-		at = next_at;
+		at += 2;
 	}
+	return false;
 }
 
 /*

@@ -89,6 +89,6 @@ for run in within-page-down within-page-up; do
 done
 for run in scrolling-down scrolling-up; do
 	b=$(bytes $run)
-	[ -n "$b" ] && [ "$b" -gt 0 ] && [ "$b" -le 170 ]
-	t_report $? "$run: at most 170 bytes a key (at most ${b:-nothing})"
+	[ -n "$b" ] && [ "$b" -gt 0 ] && [ "$b" -le 160 ]
+	t_report $? "$run: at most 160 bytes a key (at most ${b:-nothing})"
 done
