@@ -26,10 +26,13 @@ press() {
 	tui_settle "$1" "$before"
 }
 # repainted NAME: the screen after the window was resized away and back.
+# Each wait starts from the screen taken before its resize: taken after, it
+# may already be the redrawn one, and the wait for a change would run out.
 repainted() {
 	local before
+	before=$(tui_screen "$1")
 	tmux -L "$TUI_SOCK" resize-window -t "$1" -x 81 -y 24
-	tui_settle "$1" "$(tui_screen "$1")"
+	tui_settle "$1" "$before"
 	before=$(tui_screen "$1")
 	tmux -L "$TUI_SOCK" resize-window -t "$1" -x 80 -y 24
 	tui_settle "$1" "$before"
