@@ -360,6 +360,14 @@ int ui_term_key(struct ui *ui)
 				frame(ui);
 				continue;
 			}
+			/* Ctrl-L, as in every terminal program: a screen garbled by
+			 * something curses did not write (a `wall` message, noise on
+			 * the line) is sent again whole. */
+			if (key == UI_CTRL('l')) {
+				clearok(curscr, TRUE);
+				frame(ui);
+				continue;
+			}
 			/* Keys are swallowed while the window is too small to draw on. */
 			if (!big_enough())
 				continue;

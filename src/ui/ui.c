@@ -227,7 +227,8 @@ static const struct ui_help_section general = {
 	   "with Unikey or EVKey set to Unicode; one Backspace removes one letter with its "
 	   "marks. In a form, Tab or Enter goes to the next field, Ctrl-O or F2 saves and "
 	   "Ctrl-X or F10 leaves. What other people save appears on your screen within a "
-	   "second, without pressing a key."),
+	   "second, without pressing a key. Ctrl-L draws the screen again when something "
+	   "else has written on it."),
 	NULL, 0,
 };
 

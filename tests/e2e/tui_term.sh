@@ -23,6 +23,9 @@ quota_stream() {
 	cat "$T_DIR/$1.out"
 }
 
+# test_same_screen NAME SCREEN: does the session show exactly SCREEN?
+test_same_screen() { [ "$(tui_screen "$1")" == "$2" ]; }
+
 # colours SGR: does the stream set a foreground or background colour?
 colours() { grep -caP '\e\[(?:[0-9;]*;)?[34][0-7](?:;[0-9;]*)?m' <<<"$1"; }
 
@@ -64,7 +67,21 @@ t_wait "q leaves the help" c "Nhấn / để tìm theo tên."
 tui_keys c q 8
 t_wait "the menu's help explains the program" c "Cách dùng chương trình"
 t_contains "and lists every screen" "$(tui_screen c)" "Gõ tiếng Việt bằng Unikey"
+t_contains "and tells of Ctrl-L" "$(tui_screen c)" "bấm Ctrl-L để vẽ lại"
 tui_keys c q
+
+# ---- Ctrl-L ------------------------------------------------------------------------
+# Text curses did not write (a `wall` message) lands on the screen; Ctrl-L
+# sends the whole screen again, as the program means it.
+tui_gone c "Cách dùng chương trình"
+tui_settle c
+menu=$(tui_screen c)
+printf '\e[5;10HMessage from root: the server restarts at 17:00\e[12;3HXXXXXXXX' \
+	>"$(tmux -L "$TUI_SOCK" display-message -p -t c '#{pane_tty}')"
+t_wait "a message written on the terminal garbles the menu" c "the server restarts"
+tui_keys c C-l
+T_LIMIT=$(t_limit 0) t_until test_same_screen c "$menu"
+t_report $? "Ctrl-L draws the menu again, whole"
 
 # ---- endings -----------------------------------------------------------------------
 tui_keys c 2 n
