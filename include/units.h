@@ -34,6 +34,10 @@ int units_load(struct store *s, const struct config *cfg, struct unit_list *out,
 void units_free(struct unit_list *l);
 const struct unit *units_find(const struct unit_list *l, const char *code);
 
+/* When u was active, as an office writes it: "từ 01/07/2025", "đến
+ * 30/06/2025", "từ … đến …"; "" for a unit active throughout. */
+void units_active_words(const struct unit *u, char *buf, size_t size);
+
 /* Room for units_label()'s text; a longer name is cut, never its dates. */
 #define UNITS_LABEL_SIZE 256
 

@@ -46,22 +46,15 @@ int cli_admin_init(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-/* When a unit was active, in words: "from 01/07/2025", "until 30/06/2025, then
- * Phường Ngã Năm", both, or "" for a unit active throughout. */
+/* When a unit was active, in words (units_active_words), and what it became:
+ * "until 30/06/2025, then Phường Ngã Năm". */
 static void active_text(const struct unit_list *units, const struct unit *u, char *buf,
 			size_t size)
 {
-	char from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE], name[UNITS_LABEL_SIZE];
+	char name[UNITS_LABEL_SIZE];
 	const struct unit *next = u->successor[0] ? units_find(units, u->successor) : NULL;
 
-	date_format_vn(u->active_from, from);
-	date_format_vn(u->active_to, to);
-	if (u->active_to == DATE_NONE)
-		snprintf(buf, size, u->active_from == DATE_NONE ? "%s" : _("from %s"), from);
-	else if (u->active_from == DATE_NONE)
-		snprintf(buf, size, _("until %s"), to);
-	else
-		snprintf(buf, size, _("%s to %s"), from, to);
+	units_active_words(u, buf, size);
 	if (next)
 		units_label(units, next, name, sizeof name);
 	if (u->successor[0] && strlen(buf) < size)

@@ -215,20 +215,32 @@ const struct unit *units_find(const struct unit_list *u, const char *code)
 }
 
 
-/* " (từ 01/07/2025)": when u was active, as units_label() says it; "" for always. */
-static void active_words(const struct unit *u, char *buf, size_t size)
+void units_active_words(const struct unit *u, char *buf, size_t size)
 {
-	char from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE], w[80] = "";
+	char from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE];
 
 	date_format_vn(u->active_from, from);
 	date_format_vn(u->active_to, to);
 	if (u->active_from != DATE_NONE && u->active_to != DATE_NONE)
-		snprintf(w, sizeof w, _("(from %s until %s)"), from, to);
+		snprintf(buf, size, _("from %s until %s"), from, to);
 	else if (u->active_to != DATE_NONE)
-		snprintf(w, sizeof w, _("(until %s)"), to);
+		snprintf(buf, size, _("until %s"), to);
 	else if (u->active_from != DATE_NONE)
-		snprintf(w, sizeof w, _("(from %s)"), from);
-	snprintf(buf, size, "%s%s", w[0] ? " " : "", w);
+		snprintf(buf, size, _("from %s"), from);
+	else if (size)
+		*buf = 0;
+}
+
+/* " (từ 01/07/2025)": when u was active, as units_label() says it; "" for always. */
+static void active_words(const struct unit *u, char *buf, size_t size)
+{
+	char w[80];
+
+	units_active_words(u, w, sizeof w);
+	if (w[0])
+		snprintf(buf, size, " (%s)", w);
+	else if (size)
+		*buf = 0;
 }
 
 static bool same_name(const struct unit *a, const struct unit *b)
